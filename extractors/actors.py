@@ -1,0 +1,270 @@
+"""Who an argument of an event is: mentions resolved to actor codes, with coreference.
+
+The article is read sentence by sentence; ``ArticleContext`` keeps what later
+sentences refer back to (the last person named, the last country named, the
+pair of actors the article is about) and resolves pronouns ("he", "they",
+"its") and descriptions ("the two countries", "the North") to codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from extractors import lexicon
+from extractors.document import Mention, ParsedArticle, Sentence
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+# Relative pronouns point at the noun their clause modifies.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str
+    person: str | None = None
+    via: str = "explicit"  # explicit, coref, pronoun, context
+
+    @property
+    def confidence(self) -> float:
+        return {"explicit": 1.0, "coref": 0.85, "pronoun": 0.8, "context": 0.7}.get(self.via, 0.7)
+
+
+class ArticleContext:
+    """What an article has said so far, for resolving references back to it."""
+
+    def __init__(self, article: ParsedArticle):
+        self.article = article
+        self.day: dt.date | None = article.meta.published_at.date() if article.meta.published_at else None
+        self.leaders = lexicon.leaders()
+        self.offices = lexicon.offices()
+        self.person_memory: dict[str, Actor] = {}
+        self.last_person: Actor | None = None
+        self.last_country: str | None = None
+        self.sentence: Sentence | None = None
+        # Mention counts over the whole article (title twice): who the article is about.
+        counts: Counter[str] = Counter()
+        for s in article.sentences:
+            for m in s.mentions:
+                code = self._static_code(m)
+                if code:
+                    counts[code] += 2 if s.index == 0 else 1
+        self.counts = counts
+        self._recent_pairs: list[tuple[str, str]] = []
+
+    # -- mentions ---------------------------------------------------------
+
+    def _static_code(self, m: Mention) -> str | None:
+        if m.kind in ("country", "demonym", "capital", "institution", "organisation"):
+            return m.code or None
+        if m.kind == "leader":
+            r = self.leaders.resolve(m.key, self.day)
+            return r[0] if r else None
+        return None
+
+    def enter(self, sent: Sentence) -> None:
+        """Resolve the sentence's mentions to codes (persons by name memory or by their modifiers)."""
+        self.sentence = sent
+        for m in sent.mentions:
+            # Resolution starts from what the ruler matched, so reading an article twice
+            # (one context per extractor) gives the same codes.
+            m.code = m.key if m.kind not in ("person",) else ""
+            if m.kind == "leader":
+                r = self.leaders.resolve(m.key, self.day)
+                m.person = r[1] if r else m.text
+                m.code = r[0] if r else ""
+                if r:
+                    self._remember(m.text, Actor(r[0], r[1]))
+            elif m.kind == "person":
+                known = self.person_memory.get(m.text) or self.person_memory.get(m.text.split()[-1])
+                if known:
+                    m.code, m.person = known.code, known.person
+                elif sent.doc is not None:
+                    code = self._person_affiliation(sent, m)
+                    m.person = m.text
+                    if code:
+                        m.code = code
+                        self._remember(m.text, Actor(code, m.text))
+            elif m.kind == "coref" and m.code not in ("pair", "last_country"):
+                # "the North" is North Korea only in an article that also names North Korea.
+                if self.counts.get(m.code, 0) == 0:
+                    m.code = ""
+
+    def _remember(self, name: str, actor: Actor) -> None:
+        self.person_memory[name] = actor
+        parts = name.split()
+        if len(parts) > 1:
+            self.person_memory.setdefault(parts[-1], actor)
+
+    def _person_affiliation(self, sent: Sentence, m: Mention) -> str | None:
+        """The country a person not in the leaders lexicon acts for, from the words around the name.
+
+        "US State Department spokesperson Matthew Miller", "John Kirby, a US
+        National Security Council spokesperson", "Russia's envoy Vassily
+        Nebenzia": the affiliation is an actor among the name's modifiers or
+        apposition, never further away.
+        """
+        doc = sent.doc
+        span_ids = set(range(m.start, m.end))
+        head = doc[m.start:m.end].root
+        seen: set[int] = set()
+        starts = [head] + ([head.head] if head.dep_ == "appos" else [])
+        for start in starts:
+            for tok in _modifier_tree(start, depth=4):
+                if tok.i in span_ids or tok.i in seen:
+                    continue
+                seen.add(tok.i)
+                for other in sent.mentions:
+                    if other is not m and other.start <= tok.i < other.end and other.kind in (
+                            "country", "demonym", "capital", "institution", "organisation"):
+                        return other.code
+        return None
+
+    def leave(self, sent: Sentence) -> None:
+        codes = []
+        for m in sent.mentions:
+            if m.code and m.kind not in ("coref",):
+                codes.append(m.code)
+                if m.kind in ("country", "capital", "demonym"):
+                    self.last_country = m.code
+                if m.person:
+                    self.last_person = Actor(m.code, m.person, "pronoun")
+        distinct = list(dict.fromkeys(codes))
+        if len(distinct) == 2:
+            self._recent_pairs.append(tuple(sorted(distinct)))  # type: ignore[arg-type]
+
+    # -- references back ------------------------------------------------------
+
+    def pair(self) -> tuple[str, str] | None:
+        """The two actors "the two countries" means: the article's two most named actors."""
+        top = [c for c, _ in self.counts.most_common() if c not in ("WEST",)][:2]
+        if len(top) == 2:
+            return top[0], top[1]
+        return self._recent_pairs[-1] if self._recent_pairs else None
+
+    def mention_at(self, sent: Sentence, i: int) -> Mention | None:
+        for m in sent.mentions:
+            if m.start <= i < m.end:
+                return m
+        return None
+
+    def _mention_actors(self, sent: Sentence, m: Mention, tok: Token) -> list[Actor]:
+        if m.kind == "coref":
+            if m.code == "pair":
+                p = self.pair()
+                return [Actor(c, via="coref") for c in p] if p else []
+            if m.code == "last_country":
+                prev = [x.code for x in sent.mentions if x.end <= m.start and x.code
+                        and x.kind in ("country", "capital", "demonym")]
+                code = prev[-1] if prev else self.last_country
+                return [Actor(code, via="coref")] if code else []
+            return [Actor(m.code, via="coref")] if m.code else []
+        if not m.code:
+            return []
+        person = m.person
+        if person is None and m.kind in ("country", "demonym"):
+            person = self._office_holder(sent, m, tok)
+        return [Actor(m.code, person)]
+
+    def _office_holder(self, sent: Sentence, m: Mention, tok: Token) -> str | None:
+        """"The Russian president" on the article's date is a named person."""
+        doc = sent.doc
+        if doc is None:
+            return None
+        head = doc[m.end - 1]
+        title_toks = [head.head] if head.head.i >= m.end else []
+        for t in title_toks:
+            words = [x for x in (t.lower_, " ".join(w.lower_ for w in doc[t.i - 1:t.i + 1])) if x]
+            for w in words:
+                office = self.offices.get(w)
+                if office:
+                    return self.leaders.holder(m.code, office, self.day)
+        return None
+
+    def actors_of(self, tok: Token, sent: Sentence, *, with_conj: bool = True) -> list[Actor]:
+        """The actors a token stands for: its own mention, a pronoun's antecedent, or an actor among its modifiers."""
+        out: list[Actor] = []
+        for t in ([tok] + (list(_conjuncts(tok)) if with_conj else [])):
+            out += self._actors_one(t, sent)
+        return _dedupe(out)
+
+    def _actors_one(self, tok: Token, sent: Sentence) -> list[Actor]:
+        m = self.mention_at(sent, tok.i)
+        if m is not None:
+            return self._mention_actors(sent, m, tok)
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            prev = [x for x in sent.mentions if x.end <= tok.i and x.person and x.code]
+            if prev:
+                return [Actor(prev[-1].code, prev[-1].person, "pronoun")]
+            return [self.last_person] if self.last_person else []
+        if low in PLURAL_PRONOUNS:
+            p = self.pair()
+            return [Actor(c, via="pronoun") for c in p] if p else []
+        if low in THING_PRONOUNS:
+            prev = [x.code for x in sent.mentions if x.end <= tok.i and x.code
+                    and x.kind in ("country", "capital", "demonym")]
+            code = prev[-1] if prev else self.last_country
+            return [Actor(code, via="pronoun")] if code else []
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
+            antecedent = tok.head.head
+            found = self._actors_one(antecedent, sent)
+            if not found and antecedent.lemma_.lower() in lexicon.object_classes().get("event_nouns", ()) \
+                    and antecedent.dep_ in ("npadvmod", "appos", "dobj") and antecedent.head.pos_ in ("VERB", "AUX"):
+                # "X plans to visit Y, a move that Z criticised": the move is X's.
+                from extractors import syntax
+
+                found = [a for t in syntax.agents(antecedent.head) for a in self._actors_one(t, sent)]
+            return found
+        # An actor among the token's modifiers: "the Russian minister", "Japan's government".
+        best: list[tuple[int, list[Actor]]] = []
+        for sub in _modifier_tree(tok, depth=3):
+            if sub == tok:
+                continue
+            m = self.mention_at(sent, sub.i)
+            if m is not None:
+                actors = self._mention_actors(sent, m, sub)
+                if actors:
+                    best.append((abs(sub.i - tok.i), actors))
+            elif sub.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS and sub.dep_ == "poss":
+                actors = self._actors_one(sub, sent)
+                if actors:
+                    best.append((abs(sub.i - tok.i), actors))
+        if best:
+            return min(best, key=lambda x: x[0])[1]
+        return []
+
+
+def _modifier_tree(tok: Token, depth: int):
+    """The token and its nominal modifiers (compound, amod, poss, appos, 'of'-phrases), no clauses."""
+    yield tok
+    if depth == 0:
+        return
+    for c in tok.children:
+        if c.dep_ in MODIFIER_DEPS:
+            yield from _modifier_tree(c, depth - 1)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    yield from _modifier_tree(p, depth - 1)
+
+
+def _conjuncts(tok: Token):
+    for c in tok.children:
+        if c.dep_ == "conj":
+            yield c
+            yield from _conjuncts(c)
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        if a.code and a.code not in seen:
+            seen[a.code] = a
+    return list(seen.values())

@@ -1,0 +1,169 @@
+"""Areas two actors plan, agree or already cooperate in.
+
+An area word ("energy", "tourism", "a direct air service") counts when a
+cooperation word governs it ("cooperation in energy", "talks on trade",
+"signed an agreement on education", "plan to have a direct air service").
+The pair comes from that word's subject ("X and Y"), its "with" and
+"between" phrases, or a reference to the article's pair ("the two leaders").
+Status: signed or agreed -> agreed; discussed, proposed or future ->
+planned; otherwise ongoing. One row per area.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Token
+
+from extractors import lexicon, syntax
+from extractors.actors import Actor, ArticleContext
+from extractors.document import ParsedArticle, Sentence
+from extractors.rows import event_date, provenance, row_id
+
+VERSION = "cooperation-0.1.0"
+PAIR_WORDS = frozenset({"bilateral", "jointly", "joint", "mutual", "both", "together"})
+
+
+@cache
+def _area_matcher() -> PhraseMatcher:
+    from extractors.pipeline import load_parser
+
+    nlp = load_parser()
+    m = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for term in lexicon.two_column("cooperation_areas.csv", "term", "area"):
+        m.add(term, [nlp.make_doc(term)])
+    return m
+
+
+def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
+    areas = lexicon.two_column("cooperation_areas.csv", "term", "area")
+    spans = []
+    for match_id, start, end in _area_matcher()(doc):
+        spans.append((start, end, doc.vocab.strings[match_id]))
+    # Longest match wins ("inter-regional relations" over "relations"); actor names are not areas.
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out, last_end = [], -1
+    for start, end, term in spans:
+        if start < last_end:
+            continue
+        if any(m.start < end and start < m.end for m in sent.mentions):
+            continue
+        last_end = end
+        out.append((doc[start:end].root, areas[term.lower()]))
+    return out
+
+
+def extract_cooperation(article: ParsedArticle) -> list[dict]:
+    ctx = ArticleContext(article)
+    rows: list[dict] = []
+    for sent in article.sentences:
+        ctx.enter(sent)
+        if sent.doc is not None:
+            for tok, area in area_mentions(sent.doc, sent):
+                rows += _from_area(tok, area, sent, ctx, article)
+        ctx.leave(sent)
+    best: dict[str, dict] = {}
+    for r in rows:
+        if r["cooperation_id"] not in best or r["confidence"] > best[r["cooperation_id"]]["confidence"]:
+            best[r["cooperation_id"]] = r
+    return sorted(best.values(), key=lambda r: (-r["confidence"], r["sentence_index"]))
+
+
+def _cue_path(tok: Token) -> list[tuple[Token, str]]:
+    """Cooperation words among the area word's heads (nearest first), with their default status."""
+    cues = lexicon.two_column("cooperation_cues.csv", "lemma", "status")
+    out = []
+    cur = tok
+    for _ in range(12):
+        for cand in (cur,):
+            st = cues.get(cand.lemma_.lower()) or cues.get(cand.lower_)
+            if st and cand != tok:
+                out.append((cand, st))
+        if cur.head == cur:
+            break
+        cur = cur.head
+    st = cues.get(cur.lemma_.lower())
+    if st and cur != tok and all(c != cur for c, _ in out):
+        out.append((cur, st))
+    return out
+
+
+def _path_tokens(tok: Token, cue: Token) -> list[Token]:
+    out = [tok]
+    cur = tok
+    while cur != cue and cur.head != cur and len(out) < 12:
+        cur = cur.head
+        out.append(cur)
+    return out[:-1] if out and out[-1] == cue else out
+
+
+def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[Actor]]:
+    """Groups of actors around the cooperation word: its subject(s), its partner(s)."""
+    groups: list[list[Actor]] = []
+    verb = cue if syntax.is_verb(cue) else syntax.governing_verb(cue)
+    if verb is not None:
+        subj = [a for t in syntax.agents(verb) for a in ctx.actors_of(t, sent)]
+        if subj:
+            groups.append(subj)
+    for host in {cue, verb} - {None}:
+        partners = [a for t in syntax.prep_objects(host, {"with", "between", "among"}, through_objects=False)
+                    for a in ctx.actors_of(t, sent)]
+        if partners:
+            groups.append(partners)
+    mods = [a for c in cue.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.actors_of(c, sent)]
+    if mods:
+        groups.append(mods)
+    return groups
+
+
+def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, article: ParsedArticle) -> list[dict]:
+    path = _cue_path(tok)
+    if not path:
+        return []
+    actors: list[Actor] = []
+    # "talks on trade with Vietnam": the partner may hang on the area word or anything between it and the cue.
+    between = _path_tokens(tok, path[0][0])
+    for t in between:
+        actors += [a for p in syntax.prep_objects(t, {"with", "between"}, through_objects=False)
+                   for a in ctx.actors_of(p, sent)]
+    for cue, _ in path:
+        for g in _participants(cue, sent, ctx):
+            actors += g
+        if len({a.code for a in actors}) >= 2:
+            break
+    actors = list({a.code: a for a in actors if a.code}.values())
+    if len(actors) < 2:
+        pair_hint = any(t.lower_ in PAIR_WORDS for t in sent.doc) or any(
+            m.kind == "coref" and m.code == "pair" for m in sent.mentions)
+        pair = ctx.pair()
+        if pair and pair_hint and (not actors or actors[0].code in pair):
+            actors = [Actor(c, via="context") for c in pair]
+    if len(actors) < 2:
+        return []
+    mods = [syntax.modality(c) for c, _ in path] + [syntax.modality(tok)]
+    if any(m.status in ("negated", "hypothetical") for m in mods):
+        return []
+    statuses = [st for _, st in path]
+    if any(m.status == "planned" for m in mods):
+        status = "planned"
+    elif "agreed" in statuses[:2]:
+        status = "agreed"
+    elif "planned" in statuses:
+        status = "planned"
+    else:
+        status = "ongoing"
+    cue_tok = path[0][0]
+    day, precision = event_date(cue_tok, article, future=status == "planned")
+    conf = 0.75 * min(a.confidence for a in actors[:2]) + (0.1 if len(path) > 1 else 0.0)
+    rows = []
+    pairs = [(actors[i], actors[j]) for i in range(len(actors)) for j in range(i + 1, len(actors))][:3]
+    for a, b in pairs:
+        x, y = sorted([a.code, b.code])
+        cid = row_id("cooperation", article, sent, x, y, area)
+        rows.append({
+            "cooperation_id": cid, "actor_a": x, "actor_b": y, "area": area, "status": status,
+            "event_date": day, "date_precision": precision,
+            **provenance(article, sent, VERSION, conf),
+        })
+    return rows

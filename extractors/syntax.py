@@ -1,0 +1,295 @@
+"""Reading the dependency parse: arguments of an event word, its modality, who reports it.
+
+Works on spaCy's English dependency labels (ClearNLP style, as in
+``en_core_web_sm``). Every function takes tokens and returns tokens or
+plain values; nothing here knows about actors or tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from extractors import lexicon
+
+SUBJ = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
+# Going up these links keeps us in the same event: "plans to visit", "arrived ... to meet".
+CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+
+
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _conj_of(tok: Token) -> list[Token]:
+    return [tok] + [c for c in tok.subtree if c.dep_ == "conj" and _conj_chain(c, tok)]
+
+
+def _conj_chain(c: Token, root: Token) -> bool:
+    while c.dep_ == "conj" and c != root:
+        c = c.head
+    return c == root
+
+
+def agents(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does what the verb says: its subject, the by-agent of a passive, or (for a verb
+    with no subject of its own) the subject or object of the verb it depends on."""
+    if is_passive(verb):
+        by = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if by:
+            return by
+        subj = []
+    else:
+        subj = [c for c in verb.children if c.dep_ in SUBJ]
+    if subj:
+        return subj
+    if depth > 4 or verb.dep_ == "ROOT":
+        return []
+    head = verb.head
+    if verb.dep_ in ("xcomp", "advcl") and is_verb(head):
+        # Object control: "invited Putin to visit", "helped Russia evade".
+        objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if verb.dep_ == "xcomp" and objs and head.lemma_ in _OBJECT_CONTROL:
+            return objs
+        return agents(head, depth + 1)
+    if verb.dep_ == "conj" and is_verb(head):
+        return agents(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        # "accused X of supplying", "thanked X for backing": the object of the outer verb.
+        outer = head.head
+        if outer.lemma_ in _OBJECT_CONTROL:
+            objs = [c for c in outer.children if c.dep_ in ("dobj",)]
+            if objs:
+                return objs
+        if is_verb(outer):
+            return agents(outer, depth + 1)
+        return [c for c in outer.children if c.dep_ == "poss"]
+    if verb.dep_ in ("acl", "relcl") and not is_verb(head):
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss:
+            return poss
+        if verb.dep_ == "relcl":
+            return [head]
+        gov = governing_verb(head)
+        return agents(gov, depth + 1) if gov is not None else []
+    return []
+
+
+_OBJECT_CONTROL = frozenset({
+    "invite", "urge", "ask", "allow", "help", "force", "press", "pressure", "encourage", "call",
+    "accuse", "blame", "thank", "praise", "criticize", "criticise", "condemn", "charge", "warn",
+    "persuade", "push", "enable", "permit", "order", "tell", "congratulate", "commend", "suspect",
+})
+
+
+def objects(verb: Token) -> list[Token]:
+    """What the verb acts on: direct and indirect objects, or the subject of a passive."""
+    if is_passive(verb):
+        out = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
+        if out:
+            return out
+        if verb.dep_ in ("acl", "relcl") and not is_verb(verb.head):
+            return [verb.head]  # "sanctions placed on Russia": the noun the participle modifies
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+
+
+def prep_objects(tok: Token, preps: set[str], *, through_objects: bool = True) -> list[Token]:
+    """Objects of the given prepositions on the token (and on its object: "supplied arms to X")."""
+    hosts = [tok]
+    if through_objects:
+        for o in (objects(tok) if is_verb(tok) else []):
+            hosts += _conj_of(o)
+            # "dozens of missiles ... to Russia": the preposition may hang on an of-phrase.
+            hosts += [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+    out: list[Token] = []
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+                out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun depends on ("held talks", "arrived for a summit", "his expected arrival")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "ROOT" or cur.head == cur:
+            return cur if is_verb(cur) and cur != tok else None
+        cur = cur.head
+        if is_verb(cur):
+            return cur
+    return None
+
+
+def noun_modifiers(noun: Token, deps: set[str]) -> list[Token]:
+    return [c for c in noun.children if c.dep_ in deps]
+
+
+def object_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the object phrase of a verb, with of-phrases and conjuncts ("dozens of missiles and shells")."""
+    out: set[str] = set()
+    objs = objects(tok) if is_verb(tok) else [tok]
+    for o in objs:
+        for t in _conj_of(o):
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+            for c in t.children:
+                if c.dep_ in ("compound", "amod"):
+                    out.add(c.lemma_.lower())
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out |= {x.lemma_.lower() for x in _conj_of(p)}
+                            out |= {x.lower_ for x in _conj_of(p)}
+    return out
+
+
+# --- modality --------------------------------------------------------------------
+
+@dataclass
+class Modality:
+    status: str = "occurred"  # occurred, planned, alleged, hypothetical, negated
+    cues: list[str] = field(default_factory=list)
+
+
+_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "planned": 2, "occurred": 1}
+
+
+def chain_up(tok: Token, limit: int = 5) -> list[Token]:
+    """The event word and the words it depends on within its clause chain."""
+    out = [tok]
+    cur = tok
+    for _ in range(limit):
+        if cur.dep_ == "ROOT" or cur.head == cur:
+            break
+        if is_verb(cur) and cur.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl"):
+            break
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in cur.children):
+            break  # "when X visited": a separate event, not a control chain
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
+    cues = lexicon.modality()
+    aux, head, mod = cues.get("aux", {}), cues.get("head", {}), cues.get("mod", {})
+    passive_head, neg = cues.get("passive_head", {}), cues.get("neg", {})
+    found: list[tuple[str, str]] = []
+    chain = chain_up(tok)
+    for i, t in enumerate(chain):
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and i == 0):
+                found.append(("negated", low))
+            elif c.dep_ in ("aux", "auxpass") and low in aux:
+                st = aux[low]
+                if low == "would" and in_reported_speech:
+                    st = "planned"
+                found.append((st, low))
+            elif c.dep_ in ("amod", "advmod") and low in mod and i <= 1:
+                found.append((mod[low], low))
+        if i > 0:
+            lemma = t.lemma_.lower()
+            if is_passive(t) and lemma in passive_head:
+                found.append((passive_head[lemma], lemma))
+            elif lemma in head:
+                found.append((head[lemma], lemma))
+    # A headline's bare infinitive: "Putin to visit North Korea".
+    if tok.dep_ == "ROOT" or (chain[-1].dep_ == "ROOT" and not is_verb(chain[-1])):
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            found.append(("planned", "to"))
+    if not found:
+        return Modality()
+    status = max((s for s, _ in found), key=lambda s: _RANK[s])
+    return Modality(status, [c for _, c in found])
+
+
+def is_negated(tok: Token) -> bool:
+    return modality(tok).status == "negated"
+
+
+# --- reported speech --------------------------------------------------------------
+
+@dataclass
+class Report:
+    speakers: list[Token]
+    verb: Token | None
+    kind: str  # report, claim, according
+
+
+def reports(tok: Token) -> list[Report]:
+    """Who the sentence says is speaking when it reports this event, nearest first.
+
+    "The Pentagon stated that analysis shows Russia is using missiles": the
+    nearest report ("shows") has no actor as speaker, the next ("stated") has;
+    callers pick the first report whose speakers they can resolve.
+    """
+    verbs = lexicon.speech_verbs()
+    out: list[Report] = []
+    cur = tok
+    for _ in range(10):
+        if cur.dep_ == "ROOT" or cur.head == cur:
+            break
+        dep = cur.dep_
+        cur = cur.head
+        if dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "pcomp", "acl", "nsubj") \
+                and cur.lemma_.lower() in verbs and is_verb(cur) and cur != tok:
+            speakers = agents(cur)
+            if not speakers and cur.lemma_ == "tell":
+                speakers = prep_objects(cur, {"to"}, through_objects=False)
+            out.append(Report(speakers, cur, verbs[cur.lemma_.lower()]))
+    root = tok
+    while root.head != root:
+        root = root.head
+    for t in root.children:
+        if t.dep_ in ("ccomp", "parataxis") and t.lemma_.lower() in verbs and is_verb(t) and t != tok \
+                and not any(r.verb == t for r in out):
+            # "..., X said." with the report verb hanging on the main clause.
+            sp = agents(t)
+            if sp:
+                out.append(Report(sp, t, verbs[t.lemma_.lower()]))
+    for t in tok.sent:
+        if t.lower_ == "according" and t.i + 1 < len(tok.doc) and tok.doc[t.i + 1].lower_ == "to":
+            objs = [p for p in tok.doc[t.i + 1].children if p.dep_ == "pobj"]
+            if objs:
+                out.append(Report(objs, None, "according"))
+    return out
+
+
+# --- dates -----------------------------------------------------------------------
+
+def date_spans(tok: Token):
+    """DATE entities of the sentence, nearest to the event word in the tree first."""
+    doc = tok.doc
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    if not dates:
+        return []
+
+    def dist(ent) -> int:
+        a = _ancestors_with_self(ent.root)
+        b = _ancestors_with_self(tok)
+        common = next((x for x in a if x in b), None)
+        if common is None:
+            return 99
+        return a.index(common) + b.index(common)
+
+    scored = sorted(((dist(e), e) for e in dates), key=lambda x: x[0])
+    return [e for d, e in scored if d <= 5]
+
+
+def _ancestors_with_self(tok: Token) -> list[Token]:
+    out = [tok]
+    while tok.head != tok:
+        tok = tok.head
+        out.append(tok)
+    return out

@@ -1,0 +1,502 @@
+"""Reading articles from files: every input becomes an Article or a Reject.
+
+Inputs are detected by extension: ``.txt`` and ``.md`` (raw scraped text, the
+normal case), ``.html``/``.htm`` (through trafilatura), and ``.jsonl``,
+``.csv`` and ``.parquet`` tables of articles with the columns
+``id, title, text, url, published, outlet``. Reading is split in two so that
+batches can be planned without reading every article first:
+``plan_units`` lists the readable units (a file, or a range of rows of a
+table) and ``read_unit`` reads one.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateutil import parser as dateparser
+
+from extractors.document import article_id_for
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".parquet"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+TABLE_COLUMNS = ("id", "title", "text", "url", "published", "outlet")
+
+csv.field_size_limit(sys.maxsize)
+
+
+@dataclass
+class Article:
+    article_id: str
+    source_uri: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published_at: dt.datetime | None = None
+    language: str = "en"
+
+
+@dataclass
+class Reject:
+    source_uri: str
+    reason: str
+    detail: str | None = None
+    stage: str = "ingest"
+    article_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One readable unit: a whole file, or rows [start, stop) of a table file."""
+
+    path: str
+    source_uri: str  # the file's path relative to the input root
+    start: int = 0
+    stop: int | None = None
+    size: int = 1  # articles it holds (rows for a table)
+    problem: str | None = None  # found while planning: becomes a Reject when read
+
+
+@dataclass
+class Limits:
+    max_chars: int = 1_000_000
+    min_words: int = 5
+
+
+# --- planning --------------------------------------------------------------
+
+def plan_units(root: str | Path) -> list[Unit]:
+    """Every input under root, in a stable order, without reading article text."""
+    root = Path(root)
+    if not root.exists():
+        raise FileNotFoundError(f"input not found: {root}")
+    if root.is_file():
+        return _units_for(root, root.parent.resolve(), root.name)
+    base = root.resolve()
+    units: list[Unit] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for d in list(dirnames):
+            p = Path(dirpath) / d
+            if p.is_symlink():
+                # os.walk does not descend into linked folders; say so instead of skipping silently.
+                dirnames.remove(d)
+                units.append(Unit(str(p), _rel(p, root), problem="symbolic link to a folder: not followed"))
+        for name in sorted(filenames):
+            p = Path(dirpath) / name
+            units += _units_for(p, base, _rel(p, root))
+    return units
+
+
+def _rel(p: Path, root: Path) -> str:
+    return p.relative_to(root).as_posix()
+
+
+def _units_for(p: Path, base: Path, uri: str) -> list[Unit]:
+    if p.is_symlink():
+        target = p.resolve()
+        if not target.is_relative_to(base):
+            return [Unit(str(p), uri, problem=f"symbolic link pointing outside the input folder ({target}): not followed")]
+        if not target.exists():
+            return [Unit(str(p), uri, problem="broken symbolic link")]
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED:
+        return [Unit(str(p), uri, problem=f"unsupported file type {suffix or '(no extension)'}; "
+                                            f"expected one of {', '.join(sorted(SUPPORTED))}")]
+    if suffix in TABLE_SUFFIXES:
+        try:
+            n = _count_rows(p, suffix)
+        except Exception as e:  # noqa: BLE001 - any unreadable table becomes a reject
+            return [Unit(str(p), uri, problem=f"unreadable {suffix[1:]} file: {e}")]
+        if n == 0:
+            return [Unit(str(p), uri, problem="empty file")]
+        return [Unit(str(p), uri, 0, n, size=n)]
+    return [Unit(str(p), uri)]
+
+
+def _count_rows(p: Path, suffix: str) -> int:
+    if suffix in (".jsonl", ".ndjson"):
+        with p.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    if suffix == ".csv":
+        with p.open(newline="", encoding="utf-8", errors="replace") as fh:
+            return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(p).metadata.num_rows
+
+
+def split_unit(u: Unit, size: int) -> list[Unit]:
+    """Cut a table unit into pieces of at most `size` rows."""
+    if u.stop is None or u.size <= size:
+        return [u]
+    return [Unit(u.path, u.source_uri, s, min(s + size, u.stop), size=min(size, u.stop - s))
+            for s in range(u.start, u.stop, size)]
+
+
+# --- reading ---------------------------------------------------------------
+
+def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
+    if u.problem:
+        yield Reject(u.source_uri, u.problem)
+        return
+    p = Path(u.path)
+    suffix = p.suffix.lower()
+    try:
+        if suffix in TABLE_SUFFIXES:
+            for uri, rec in _read_table(p, suffix, u):
+                if isinstance(rec, Reject):
+                    yield rec
+                else:
+                    yield _finish(uri, rec, limits)
+            return
+        size = p.stat().st_size
+        if size == 0:
+            yield Reject(u.source_uri, "empty file")
+            return
+        # Text is at least a quarter of its bytes: reject what is surely too long without reading it.
+        if size > limits.max_chars * 4:
+            yield Reject(u.source_uri, "article too large",
+                         f"{size} bytes; the limit is {limits.max_chars} characters of text")
+            return
+        raw = p.read_bytes()
+        text, problem = decode(raw)
+        if problem:
+            yield Reject(u.source_uri, problem)
+            return
+        rec = parse_html(text) if suffix in HTML_SUFFIXES else parse_scraped_text(text, markdown=suffix != ".txt")
+        if rec is None:
+            yield Reject(u.source_uri, "no article text found in the HTML page")
+            return
+        yield _finish(u.source_uri, rec, limits)
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop the build
+        yield Reject(u.source_uri, "unreadable file", f"{type(e).__name__}: {e}")
+
+
+def _finish(uri: str, rec: dict, limits: Limits) -> Article | Reject:
+    text = clean_text(rec.get("text") or "")
+    title = clean_text(str(rec.get("title") or ""))
+    # Headlines carry statements too ("X to visit Y"): they are the first paragraph of the text.
+    if title and text.strip() and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    if not text.strip():
+        return Reject(uri, "no text")
+    if len(text) > limits.max_chars:
+        return Reject(uri, "article too large", f"{len(text)} characters; the limit is {limits.max_chars}")
+    n_words = len(text.split())
+    if n_words < limits.min_words:
+        return Reject(uri, "article too short", f"{n_words} word(s); at least {limits.min_words} are needed")
+    if _control_ratio(text) > 0.01:
+        return Reject(uri, "binary content", "more than 1% control characters after decoding")
+    lang = detect_language(text)
+    aid = article_id_for(text)
+    if lang != "en":
+        return Reject(uri, "not in English", f"detected language: {lang}", article_id=aid)
+    return Article(
+        article_id=aid, source_uri=uri, text=text, title=_none_if_blank(rec.get("title")),
+        url=_none_if_blank(rec.get("url")), outlet=_none_if_blank(rec.get("outlet")),
+        author=_none_if_blank(rec.get("author")), published_at=parse_date(rec.get("published")),
+        language=lang,
+    )
+
+
+def _none_if_blank(x: object) -> str | None:
+    if x is None:
+        return None
+    s = str(x).strip()
+    return s or None
+
+
+# --- decoding --------------------------------------------------------------
+
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+]
+
+
+def decode(raw: bytes) -> tuple[str, str | None]:
+    """Text of a file in whatever encoding it came in, or the reason it is not text."""
+    if not raw.strip():
+        return "", "empty file"
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(enc.replace("-sig", "")), None
+            except UnicodeDecodeError as e:
+                return "", f"undecodable {enc} text: {e}"
+    head = raw[:4096]
+    if b"\x00" in head:
+        # UTF-16 without a BOM has a NUL in every other byte of ASCII text.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        enc = "utf-16-be" if even > len(head) * 0.3 else "utf-16-le" if odd > len(head) * 0.3 else None
+        if enc is None:
+            return "", "binary file"
+        try:
+            return raw.decode(enc), None
+        except UnicodeDecodeError:
+            return "", "binary file"
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        return "", "undecodable text: not UTF-8 and no other encoding fits"
+    return str(best), None
+
+
+def _control_ratio(text: str) -> float:
+    n = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
+    return n / max(len(text), 1)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean_text(text: str) -> str:
+    """Unicode-normalised text with one blank line between paragraphs."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u200b", "").replace("\ufeff", "")
+    paras = []
+    for line in text.split("\n"):
+        line = _HSPACE.sub(" ", _CONTROL.sub("", line)).strip()
+        if line:
+            paras.append(line)
+    return "\n\n".join(paras)
+
+
+# --- formats ---------------------------------------------------------------
+
+@functools.cache
+def _boilerplate() -> list[re.Pattern]:
+    path = Path(__file__).parent / "data" / "boilerplate.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return [re.compile(r["pattern"], re.IGNORECASE) for r in rows]
+
+
+def is_boilerplate(line: str) -> bool:
+    return any(p.fullmatch(line) for p in _boilerplate())
+
+
+_DATE_LINE = re.compile(
+    r"^\W*(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*(?P<date>.+?)\W*$", re.IGNORECASE)
+_MD_MARKUP = re.compile(r"(^#{1,6}\s+)|(\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w))")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)]$")
+
+
+def _strip_markdown(line: str) -> str:
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_MARKUP.sub("", line)
+    return line.lstrip(">").strip()
+
+
+def parse_scraped_text(text: str, markdown: bool = False) -> dict:
+    """Title, byline, date and body of raw scraped text.
+
+    The layout this expects is that of scraped news pages: the headline on the
+    first line, then a standfirst, a byline, a "Published on: <date>" line,
+    captions and credits, the body paragraphs, and page furniture at the end.
+    Short lines without sentence punctuation (captions, bylines, lone "X"
+    share buttons) carry no statements, so they are dropped from the body;
+    lines matching the boilerplate list are dropped wherever they are.
+    """
+    lines = [_HSPACE.sub(" ", ln).strip() for ln in text.replace("\r", "").split("\n")]
+    if markdown:
+        lines = [_strip_markdown(ln) for ln in lines]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return {"text": ""}
+    title = lines[0]
+    published = author = None
+    date_idx = None
+    for i, ln in enumerate(lines[1:15], start=1):
+        m = _DATE_LINE.match(ln)
+        if m and parse_date(m.group("date")) is not None:
+            published, date_idx = m.group("date"), i
+            prev = lines[i - 1] if i - 1 > 0 else None
+            if prev and _is_short_label(prev):
+                author = prev
+            break
+    body = []
+    for i, ln in enumerate(lines[1:], start=1):
+        if i == date_idx or (author and ln == author) or ln == title:
+            continue
+        if is_boilerplate(ln) or _is_short_label(ln):
+            continue
+        body.append(ln)
+    return {"title": title, "author": author, "published": published,
+            "text": "\n\n".join([title] + body)}
+
+
+def _is_short_label(line: str) -> bool:
+    return len(line.split()) <= 4 and not _SENTENCE_END.search(line)
+
+
+def parse_html(html: str) -> dict | None:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    if doc is None:
+        return None
+    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = d.get("text") or ""
+    if not body.strip():
+        return None
+    title = d.get("title")
+    lines = [ln for ln in body.split("\n") if ln.strip() and not is_boilerplate(ln.strip())]
+    if title and lines and lines[0].strip() == title.strip():
+        lines = lines[1:]
+    text = "\n\n".join(([title] if title else []) + lines)
+    return {"title": title, "author": d.get("author"), "published": d.get("date"),
+            "url": d.get("url"), "outlet": d.get("sitename"), "text": text}
+
+
+def parse_date(value: object) -> dt.datetime | None:
+    """A UTC datetime from whatever date form the input has, or None."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        d = value
+    elif isinstance(value, dt.date):
+        d = dt.datetime(value.year, value.month, value.day)
+    else:
+        s = str(value).strip()
+        if not s or len(s) > 60:
+            return None
+        try:
+            d = dateparser.parse(s, fuzzy=False, dayfirst=False)
+        except (ValueError, OverflowError):
+            return None
+        if d is None or d.year < 1900 or d.year > 2100:
+            return None
+    if d.tzinfo is None:
+        d = d.replace(tzinfo=dt.timezone.utc)
+    return d.astimezone(dt.timezone.utc)
+
+
+# --- tables of articles ----------------------------------------------------
+
+def _read_table(p: Path, suffix: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _read_jsonl(p, u)
+    elif suffix == ".csv":
+        yield from _read_csv(p, u)
+    else:
+        yield from _read_parquet(p, u)
+
+
+def _row(uri_base: str, n: int, rec: dict) -> tuple[str, dict | Reject]:
+    missing = [c for c in ("text",) if c not in rec]
+    rid = rec.get("id")
+    uri = str(rid) if rid not in (None, "") else f"{uri_base}#{n + 1}"
+    if missing:
+        return uri, Reject(uri, f"row without the column(s) {', '.join(missing)}",
+                           f"columns present: {', '.join(sorted(rec)) or 'none'}")
+    if not isinstance(rec.get("text"), str):
+        return uri, Reject(uri, "row whose text is not a string", f"type {type(rec.get('text')).__name__}")
+    return uri, rec
+
+
+def _read_jsonl(p: Path, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+    n = -1
+    with p.open("rb") as fh:
+        for raw in fh:
+            if not raw.strip():
+                continue
+            n += 1
+            if n < u.start:
+                continue
+            if u.stop is not None and n >= u.stop:
+                break
+            try:
+                rec = json.loads(raw.decode("utf-8"))
+                if not isinstance(rec, dict):
+                    raise ValueError(f"a JSON {type(rec).__name__}, not an object")
+            except (ValueError, UnicodeDecodeError) as e:
+                uri = f"{u.source_uri}#{n + 1}"
+                yield uri, Reject(uri, "malformed JSON line", f"line {n + 1}: {e}")
+                continue
+            yield _row(u.source_uri, n, rec)
+
+
+def _read_csv(p: Path, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+    raw = p.read_bytes()
+    text, problem = decode(raw)
+    if problem:
+        yield u.source_uri, Reject(u.source_uri, problem)
+        return
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if "text" not in (reader.fieldnames or []):
+        if u.start == 0:
+            yield u.source_uri, Reject(u.source_uri, "CSV file without a text column",
+                                       f"columns: {', '.join(reader.fieldnames or [])}")
+        return
+    for n, rec in enumerate(reader):
+        if n < u.start:
+            continue
+        if u.stop is not None and n >= u.stop:
+            break
+        if None in rec:  # more fields than header columns
+            uri = f"{u.source_uri}#{n + 1}"
+            yield uri, Reject(uri, "malformed CSV row", f"row {n + 1} has more fields than the header")
+            continue
+        yield _row(u.source_uri, n, rec)
+
+
+def _read_parquet(p: Path, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(p)
+    names = pf.schema_arrow.names
+    if "text" not in names:
+        if u.start == 0:
+            yield u.source_uri, Reject(u.source_uri, "Parquet file without a text column",
+                                       f"columns: {', '.join(names)}")
+        return
+    cols = [c for c in TABLE_COLUMNS if c in names]
+    n = 0
+    for batch in pf.iter_batches(batch_size=1024, columns=cols):
+        for rec in batch.to_pylist():
+            if n >= u.start and (u.stop is None or n < u.stop):
+                yield _row(u.source_uri, n, rec)
+            n += 1
+        if u.stop is not None and n >= u.stop:
+            break
+
+
+# --- language ----------------------------------------------------------------
+
+@functools.cache
+def _langid():
+    import py3langid
+
+    return py3langid
+
+
+def detect_language(text: str) -> str:
+    sample = text[:2000]
+    return _langid().classify(sample)[0]

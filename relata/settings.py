@@ -1,0 +1,44 @@
+"""All configuration in one place.
+
+Every setting can be given as an environment variable with the ``RELATA_``
+prefix (``RELATA_BATCH_SIZE=500``) and is overridden by the matching CLI flag.
+Flows receive settings as parameters; nothing below ``relata.cli`` reads the
+environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
+DEFAULT_OUT = PROJECT_ROOT / "data" / "tables"
+DEFAULT_DB = PROJECT_ROOT / "data" / "relata.duckdb"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RELATA_", extra="ignore")
+
+    input: str = Field(str(SAMPLE_DIR), description="Folder or file of articles to build.")
+    out: str = Field(str(DEFAULT_OUT), description="Folder of the built Parquet tables.")
+    db: str | None = Field(None, description="DuckDB file with one view per table; default <out>/relata.duckdb "
+                                              "(data/relata.duckdb for the default output).")
+    batch_size: int = Field(200, ge=1, description="Articles per batch: one Prefect task and one Parquet part per table.")
+    nlp_batch_size: int = Field(16, ge=1, description="Sentences per nlp.pipe batch. Memory grows with it.")
+    workers: int = Field(2, ge=1, description="Batches processed at once (one model process each).")
+    prefilter: bool = Field(True, description="Parse only sentences with an actor and a trigger word.")
+    max_article_chars: int = Field(1_000_000, ge=1, description="Longer articles are rejected, not truncated.")
+    min_article_words: int = Field(5, ge=1, description="Shorter articles are rejected as too short to extract from.")
+    article_timeout_s: float = Field(120.0, gt=0, description="Per-article limit on parse + extraction time.")
+    dask_address: str | None = Field(None, description="Run batches on this Dask scheduler (tcp://host:8786).")
+    releases: str = Field(str(PROJECT_ROOT / "data" / "releases"), description="Folder of published releases.")
+    verbose: bool = False
+
+    def db_path(self) -> Path:
+        if self.db:
+            return Path(self.db)
+        out = Path(self.out)
+        return DEFAULT_DB if out.resolve() == DEFAULT_OUT.resolve() else out / "relata.duckdb"
