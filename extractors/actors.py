@@ -197,7 +197,11 @@ class ArticleContext:
     def _actors_one(self, tok: Token, sent: Sentence) -> list[Actor]:
         m = self.mention_at(sent, tok.i)
         if m is not None:
-            return self._mention_actors(sent, m, tok)
+            found = self._mention_actors(sent, m, tok)
+            if found or m.kind not in ("leader", "person"):
+                return found
+            # A person who acts for no one we know ("former premier X") may still have a title
+            # that says for whom: fall through to the modifiers ("Japanese Prime Minister X").
         low = tok.lower_
         if low in PERSON_PRONOUNS:
             prev = [x for x in sent.mentions if x.end <= tok.i and x.person and x.code]

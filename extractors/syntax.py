@@ -22,7 +22,12 @@ NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
 
 def is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX")
+    """A predicate: tagged as a verb, or heading a clause (the tagger sometimes calls "plan" a noun
+    in "X and Y plan to ...", but a word with a subject and an infinitive is a verb)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return tok.dep_ in ("ROOT", "ccomp", "conj", "xcomp", "advcl") and any(
+        c.dep_ in SUBJ | PASSIVE_SUBJ or c.dep_ in ("aux", "xcomp") for c in tok.children) and tok.pos_ != "PROPN"
 
 
 def is_passive(verb: Token) -> bool:
@@ -54,6 +59,11 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if depth > 4 or verb.dep_ == "ROOT":
         return []
     head = verb.head
+    if verb.dep_ == "xcomp" and is_verb(head) and is_passive(head):
+        # Raising: "X is expected to arrive", "X is said to have supplied": X arrives.
+        raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
+        if raised:
+            return raised
     if verb.dep_ in ("xcomp", "advcl") and is_verb(head):
         # Object control: "invited Putin to visit", "helped Russia evade".
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]

@@ -188,7 +188,10 @@ def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
 
 
 def _finish(uri: str, rec: dict, limits: Limits) -> Article | Reject:
-    text = clean_text(rec.get("text") or "")
+    raw = rec.get("text") or ""
+    if _control_ratio(raw.translate(_C1)) > 0.01:
+        return Reject(uri, "binary content", "more than 1% control characters after decoding")
+    text = clean_text(raw)
     title = clean_text(str(rec.get("title") or ""))
     # Headlines carry statements too ("X to visit Y"): they are the first paragraph of the text.
     if title and text.strip() and not text.startswith(title):
@@ -200,8 +203,6 @@ def _finish(uri: str, rec: dict, limits: Limits) -> Article | Reject:
     n_words = len(text.split())
     if n_words < limits.min_words:
         return Reject(uri, "article too short", f"{n_words} word(s); at least {limits.min_words} are needed")
-    if _control_ratio(text) > 0.01:
-        return Reject(uri, "binary content", "more than 1% control characters after decoding")
     lang = detect_language(text)
     aid = article_id_for(text)
     if lang != "en":
@@ -271,12 +272,27 @@ def _control_ratio(text: str) -> float:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _c1_to_cp1252() -> dict[int, str]:
+    # Text decoded as Latin-1 when it was Windows-1252 carries C1 controls where the quotes and
+    # dashes were (\x93 for a left double quote): put the intended characters back.
+    out = {}
+    for c in range(0x80, 0xA0):
+        try:
+            out[c] = bytes([c]).decode("cp1252")
+        except UnicodeDecodeError:
+            out[c] = ""
+    return out
+
+
+_C1 = _c1_to_cp1252()
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def clean_text(text: str) -> str:
     """Unicode-normalised text with one blank line between paragraphs."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").translate(_C1))
     text = text.replace("\u200b", "").replace("\ufeff", "")
     paras = []
     for line in text.split("\n"):

@@ -56,8 +56,8 @@ class Manifest:
     builds: list[dict] = field(default_factory=list)
 
     @classmethod
-    def load(cls, out: Path) -> Manifest:
-        p = out / META_DIR / MANIFEST
+    def load(cls, out: Path | str) -> Manifest:
+        p = Path(out) / META_DIR / MANIFEST
         if not p.exists():
             return cls()
         d = json.loads(p.read_text())
@@ -67,8 +67,8 @@ class Manifest:
             m.parts.setdefault(t, [])
         return m
 
-    def save(self, out: Path) -> None:
-        _atomic_write(out / META_DIR / MANIFEST, json.dumps(self.__dict__, indent=1, default=str))
+    def save(self, out: Path | str) -> None:
+        _atomic_write(Path(out) / META_DIR / MANIFEST, json.dumps(self.__dict__, indent=1, default=str))
 
 
 def _atomic_write(path: Path, text: str) -> None:

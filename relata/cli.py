@@ -1,0 +1,188 @@
+"""The ``relata`` command: build, query, evaluate, schema (and release, serve).
+
+Options default to the settings (``RELATA_*`` environment variables, see
+``relata.settings``); a flag overrides its setting. The CLI calls the Prefect
+flows; it is the only place that reads the environment.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from relata.settings import DEFAULT_DB, DEFAULT_OUT, PROJECT_ROOT, Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="International relations from English news, as Parquet tables for DuckDB.")
+schema_app = typer.Typer(help="The schemas of the tables.", no_args_is_help=True)
+app.add_typer(schema_app, name="schema")
+console = Console()
+err = Console(stderr=True)
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    # No network here, and Prefect phones home unless told not to.
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+@app.command()
+def build(
+    input: Annotated[Optional[str], typer.Option("--input", "-i", help="Folder or file of articles (default: the embedded sample).")] = None,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder of the tables (default: data/tables).")] = None,
+    db: Annotated[Optional[str], typer.Option(help="DuckDB file with the views (default: <out>/relata.duckdb).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Articles per batch.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Batches processed at once (one model process each).")] = None,
+    prefilter: Annotated[Optional[bool], typer.Option("--prefilter/--no-prefilter", help="Parse only candidate sentences.")] = None,
+    dask_address: Annotated[Optional[str], typer.Option(help="Run batches on this Dask scheduler (tcp://host:8786).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Per-batch log lines.")] = False,
+) -> None:
+    """Build the tables from news articles (incremental: only new articles are processed)."""
+    _quiet_prefect(verbose)
+    overrides = {k: v for k, v in dict(input=input, out=out, db=db, batch_size=batch_size, workers=workers,
+                                        prefilter=prefilter, dask_address=dask_address, verbose=verbose).items()
+                 if v is not None}
+    settings = Settings(**overrides)
+    if not Path(settings.input).exists():
+        err.print(f"[red]input not found:[/red] {settings.input}")
+        raise typer.Exit(2)
+    from flows.build import run
+    from relata.store import LockedError
+
+    try:
+        summary = run(settings)
+    except LockedError as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(3) from None
+    _print_summary(summary, settings)
+
+
+def _print_summary(s: dict, settings: Settings) -> None:
+    t = Table(title=f"relata build {s['run_id']}", show_header=True)
+    t.add_column("articles")
+    t.add_column("count", justify="right")
+    for label, key in [("read", "articles_read"), ("new (written)", "articles_new"),
+                       ("duplicates skipped", "duplicates_skipped"), ("rejected", "rejected"),
+                       ("unchanged input files skipped", "unchanged_inputs_skipped")]:
+        t.add_row(label, str(s[key]))
+    console.print(t)
+    for reason, n in s["rejected_by_reason"].items():
+        console.print(f"  rejected: {reason}: {n}")
+    rows = Table(show_header=True)
+    rows.add_column("table")
+    rows.add_column("rows added", justify="right")
+    for k, v in s["rows_per_table"].items():
+        rows.add_row(k, str(v))
+    console.print(rows)
+    console.print("seconds per stage: " + ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())
+                  + f"; wall {s['wall_seconds']} s")
+    console.print(f"tables: {settings.out}\nDuckDB: {settings.db_path()}")
+
+
+_WRITES = ("insert", "update", "delete", "create", "drop", "alter", "copy", "attach", "detach", "install",
+           "load", "set", "pragma", "export", "import", "vacuum", "checkpoint", "truncate", "replace")
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="A SELECT over the views: articles, relations, sanctions, denials, cooperation, rejects.")],
+    db: Annotated[Optional[str], typer.Option(help="DuckDB file (default: data/relata.duckdb).")] = None,
+    tables: Annotated[Optional[str], typer.Option(help="A tables folder instead of --db (uses <tables>/relata.duckdb).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+    limit: Annotated[int, typer.Option(help="Rows shown at most (table format).")] = 200,
+) -> None:
+    """Run a read-only SQL query over the built tables."""
+    import duckdb
+
+    path = Path(db) if db else (Path(tables) / "relata.duckdb" if tables else Path(os.environ.get("RELATA_DB", DEFAULT_DB)))
+    if not path.exists():
+        err.print(f"[red]no database at {path}[/red]: run `relata build` first, or pass --db / --tables")
+        raise typer.Exit(2)
+    first = sql.strip().split(None, 1)[0].lower() if sql.strip() else ""
+    if first in _WRITES:
+        err.print(f"[red]relata query is read-only:[/red] '{first.upper()}' statements are refused")
+        raise typer.Exit(2)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        res = con.execute(sql)
+        cols = [c[0] for c in res.description] if res.description else []
+        data = res.fetchall()
+    except duckdb.Error as e:
+        msg = str(e)
+        if "read-only" in msg.lower():
+            msg = "relata query is read-only: " + msg
+        err.print(f"[red]{msg}[/red]")
+        raise typer.Exit(2) from None
+    finally:
+        con.close()
+    if fmt == "json":
+        console.print_json(json.dumps([dict(zip(cols, r)) for r in data], default=str))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(data)
+    else:
+        t = Table(*cols)
+        for r in data[:limit]:
+            t.add_row(*("" if v is None else str(v) for v in r))
+        console.print(t)
+        if len(data) > limit:
+            console.print(f"... {len(data) - limit} more rows (use --limit or --format csv)")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Annotated set (JSON Lines, the contract's gold format).")],
+    tables: Annotated[Path, typer.Option(help="Folder of built tables.")] = DEFAULT_OUT,
+    details: Annotated[bool, typer.Option("--details", help="List every missed and extra key per article.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Precision, recall and F1 per table against an annotated set."""
+    from relata.evaluate import evaluate as run_eval, format_table
+
+    rep = run_eval(gold, tables)
+    d = rep.as_dict()
+    if details:
+        for uri, table, kind, key in rep.details:
+            console.print(f"{uri}\t{table}\t{kind}\t{key}", markup=False, highlight=False)
+    if as_json:
+        console.print_json(json.dumps(d))
+    else:
+        console.print(format_table(d), markup=False, highlight=False)
+        if d["missing_articles"]:
+            console.print(f"articles of the gold file not in the tables: {len(d['missing_articles'])}")
+
+
+@schema_app.command("dictionary")
+def schema_dictionary(
+    check: Annotated[bool, typer.Option("--check", help="Fail if docs/data-dictionary.md is stale.")] = False,
+    path: Annotated[Path, typer.Option(help="Where the dictionary lives.")] = PROJECT_ROOT / "docs" / "data-dictionary.md",
+) -> None:
+    """Write (or check) the data dictionary generated from schemas/."""
+    import schemas
+
+    text = schemas.data_dictionary() + "\n"
+    if check:
+        if not path.exists() or path.read_text() != text:
+            err.print(f"[red]{path} is stale[/red]: run `relata schema dictionary`")
+            raise typer.Exit(1)
+        console.print(f"{path} is up to date")
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    console.print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,66 @@
+"""Shared fixtures. Tests that need the spaCy model load it once per session;
+tests that read ../shared/corpora skip when it is absent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("RELATA_SHARED", ROOT.parent / "shared"))
+CORPORA = Path(os.environ["RELATA_CORPORA"]) if os.environ.get("RELATA_CORPORA") else SHARED / "corpora"
+
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+@pytest.fixture(scope="session")
+def corpora() -> Path:
+    if not (CORPORA / "splits.json").exists():
+        pytest.skip("shared corpora not available (set RELATA_CORPORA)")
+    return CORPORA
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "gold" / "seed.jsonl").exists():
+        pytest.skip("../shared not available")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def parse():
+    """Parse a text as an article published on a given day (default 2024-06-18)."""
+    from extractors.document import ArticleMeta, article_id_for
+    from extractors.pipeline import parse_article
+
+    def _parse(text: str, published: str = "2024-06-18", prefilter: bool = False):
+        pub = dt.datetime.fromisoformat(published).replace(tzinfo=dt.timezone.utc)
+        return parse_article(ArticleMeta(article_id_for(text), pub, None), text, prefilter=prefilter)
+
+    return _parse
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Path:
+    """The embedded sample built once (without Prefect) into a temporary folder."""
+    from relata.build import run_build
+    from relata.settings import SAMPLE_DIR, Settings
+
+    out = tmp_path_factory.mktemp("sample") / "tables"
+    run_build(Settings(input=str(SAMPLE_DIR), out=str(out), workers=1))
+    return out
+
+
+@pytest.fixture
+def settings_for(tmp_path):
+    from relata.settings import Settings
+
+    def _s(input_path, **kw):
+        kw.setdefault("workers", 1)
+        return Settings(input=str(input_path), out=str(tmp_path / "out"), **kw)
+
+    return _s

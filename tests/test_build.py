@@ -1,0 +1,143 @@
+"""Building: idempotent and incremental, one writer at a time, queries read-only."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from relata import store
+from relata.build import run_build
+from relata.settings import SAMPLE_DIR
+
+
+def ids(out, table, col):
+    return sorted(store.read_column(out, table, col))
+
+
+@pytest.fixture
+def small_input(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    for name in ["2016-01-17-iran-sanctions-lifted.txt", "2016-03-21-obama-havana.txt", "wire.jsonl"]:
+        shutil.copy(SAMPLE_DIR / name, d / name)
+    return d
+
+
+def test_build_twice_gives_the_same_ids_and_no_duplicates(small_input, settings_for):
+    s = settings_for(small_input)
+    first = run_build(s)
+    rel1 = ids(s.out, "relations", "relation_id")
+    second = run_build(s)
+    assert second.new == 0 and second.rows.get("relations", 0) == 0
+    assert ids(s.out, "relations", "relation_id") == rel1
+    assert len(set(rel1)) == len(rel1) and first.new == 4
+
+
+def test_build_same_input_into_another_folder_gives_the_same_ids(small_input, settings_for, tmp_path):
+    a = settings_for(small_input)
+    run_build(a)
+    b = a.model_copy(update={"out": str(tmp_path / "other")})
+    run_build(b)
+    for t, c in [("articles", "article_id"), ("relations", "relation_id"), ("sanctions", "sanction_id")]:
+        assert ids(a.out, t, c) == ids(b.out, t, c)
+
+
+def test_build_new_file_processes_only_the_new_articles(small_input, settings_for):
+    s = settings_for(small_input)
+    run_build(s)
+    shutil.copy(SAMPLE_DIR / "2016-07-01-eu-extends-russia-sanctions.txt", small_input)
+    again = run_build(s)
+    assert again.read == 1 and again.new == 1 and again.unchanged_inputs == 3
+
+
+def test_build_same_text_under_two_names_is_one_article(small_input, settings_for):
+    shutil.copy(small_input / "2016-03-21-obama-havana.txt", small_input / "copy of havana.txt")
+    s = settings_for(small_input)
+    summary = run_build(s)
+    assert summary.read == 5 and summary.new == 4 and summary.duplicates == 1
+    assert summary.read == summary.new + summary.duplicates + summary.rejected
+
+
+def test_build_extractor_version_bump_rebuilds_only_that_table(small_input, settings_for):
+    s = settings_for(small_input)
+    run_build(s)
+    before = ids(s.out, "relations", "relation_id")
+    m = store.Manifest.load(store.Path(s.out))
+    m.extractor_versions["relations"] = "relations-old"
+    m.save(store.Path(s.out))
+    again = run_build(s)
+    assert again.rebuilt_tables == ["relations"] and again.new == 0
+    assert ids(s.out, "relations", "relation_id") == before
+    assert len(ids(s.out, "articles", "article_id")) == 4
+
+
+def test_build_views_are_queryable_with_duckdb(small_input, settings_for):
+    s = settings_for(small_input)
+    run_build(s)
+    con = duckdb.connect(str(s.db_path()), read_only=True)
+    n = con.execute("select count(*) from articles").fetchall()[0][0]
+    assert n == 4
+    con.close()
+
+
+def test_build_lock_held_by_a_live_process_refuses_a_second_writer(tmp_path):
+    out = tmp_path / "out"
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        (out / store.META_DIR).mkdir(parents=True)
+        (out / store.META_DIR / store.LOCK).write_text(json.dumps({"pid": holder.pid, "host": os.uname().nodename}))
+        with pytest.raises(store.LockedError, match=str(holder.pid)):
+            with store.writer_lock(out):
+                pass
+    finally:
+        holder.kill()
+
+
+def test_build_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
+    out = tmp_path / "out"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (out / store.META_DIR).mkdir(parents=True)
+    (out / store.META_DIR / store.LOCK).write_text(json.dumps({"pid": dead.pid, "host": os.uname().nodename}))
+    with store.writer_lock(out) as me:
+        assert me["pid"] == os.getpid()
+    assert not (out / store.META_DIR / store.LOCK).exists()
+
+
+def test_build_reconcile_removes_parts_the_manifest_does_not_list(small_input, settings_for):
+    s = settings_for(small_input)
+    run_build(s)
+    stray = store.Path(s.out) / "relations" / "part-crashed-00000.parquet"
+    shutil.copy(next((store.Path(s.out) / "relations").glob("*.parquet")), stray)
+    assert "relations/part-crashed-00000.parquet" in store.reconcile(store.Path(s.out))
+    assert not stray.exists()
+
+
+@pytest.mark.parametrize("sql", ["delete from articles", "create table x as select 1", "drop view relations"])
+def test_query_refuses_statements_that_write(small_input, settings_for, sql):
+    from typer.testing import CliRunner
+
+    from relata.cli import app
+
+    s = settings_for(small_input)
+    run_build(s)
+    res = CliRunner().invoke(app, ["query", sql, "--db", str(s.db_path())])
+    assert res.exit_code != 0 and "read-only" in res.output
+
+
+def test_query_reads(small_input, settings_for):
+    from typer.testing import CliRunner
+
+    from relata.cli import app
+
+    s = settings_for(small_input)
+    run_build(s)
+    res = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "--db", str(s.db_path()),
+                                   "--format", "csv"])
+    assert res.exit_code == 0 and "4" in res.output

@@ -1,0 +1,41 @@
+"""Relative dates resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.dates import resolve
+
+PUB = dt.datetime(2024, 6, 18, 7, 0, tzinfo=dt.timezone.utc)  # a Tuesday
+
+
+@pytest.mark.parametrize("expr, future, expected", [
+    ("today", False, (dt.date(2024, 6, 18), "day")),
+    ("yesterday", False, (dt.date(2024, 6, 17), "day")),
+    ("on Tuesday", False, (dt.date(2024, 6, 18), "day")),
+    ("Sunday", False, (dt.date(2024, 6, 16), "day")),
+    ("Friday", True, (dt.date(2024, 6, 21), "day")),
+    ("June 19", True, (dt.date(2024, 6, 19), "day")),
+    ("Tuesday, June 18", False, (dt.date(2024, 6, 18), "day")),
+    ("19 June 2023", False, (dt.date(2023, 6, 19), "day")),
+    ("last September", False, (dt.date(2023, 9, 1), "month")),
+    ("September 2023", False, (dt.date(2023, 9, 1), "month")),
+    ("December", False, (dt.date(2023, 12, 1), "month")),
+    ("next month", True, (dt.date(2024, 7, 1), "month")),
+    ("last year", False, (dt.date(2023, 1, 1), "year")),
+    ("2016", False, (dt.date(2016, 1, 1), "year")),
+])
+def test_dates_resolve(expr, future, expected):
+    assert resolve(expr, PUB, future=future) == expected
+
+
+@pytest.mark.parametrize("expr", ["24 years", "the two-day", "this week", "decades"])
+def test_dates_not_a_date_gives_none(expr):
+    assert resolve(expr, PUB) is None
+
+
+def test_dates_relative_without_publication_date_is_none():
+    assert resolve("yesterday", None) is None
+    assert resolve("May 3, 2016", None) == (dt.date(2016, 5, 3), "day")

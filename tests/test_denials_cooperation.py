@@ -1,0 +1,65 @@
+"""Denials and cooperation areas from hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.cooperation import extract_cooperation
+from extractors.denials import extract_denials
+from extractors.relations import extract_relations
+
+
+def denial_keys(parsed):
+    rel = extract_relations(parsed)
+    return {(r["denier"], r["denied_type"], r["accuser"]) for r in extract_denials(parsed, rel)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia denied supplying weapons to Syria.", ("RUS", "military_aid", None)),
+    ("Beijing denied that it had sent troops to the island.", ("CHN", "other", None)),
+])
+def test_denials_of_an_event_take_its_type(parse, text, expected):
+    assert expected in denial_keys(parse(text))
+
+
+def test_denials_of_named_charges_link_to_the_claim_before(parse):
+    text = ("The State Department said Iran had shipped drones to Russia. "
+            "The charges were denied by Tehran and Moscow.")
+    p = parse(text)
+    rel = extract_relations(p)
+    rows = extract_denials(p, rel)
+    got = {(r["denier"], r["denied_type"], r["accuser"]) for r in rows}
+    assert got == {("IRN", "military_aid", "USA"), ("RUS", "military_aid", "USA")}
+    ids = {r["relation_id"] for r in rel}
+    assert all(r["denied_relation_id"] in ids for r in rows)
+
+
+def test_denials_reject_of_a_proposal_is_not_a_denial(parse):
+    assert denial_keys(parse("Japan rejected China's proposal for joint patrols.")) == set()
+
+
+def coop(parsed):
+    return {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in extract_cooperation(parsed)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of areas is one row per area
+    ("Vietnam and Laos will discuss cooperation in energy, tourism and education.",
+     {("LAO", "VNM", "energy", "planned"), ("LAO", "VNM", "tourism", "planned"), ("LAO", "VNM", "education", "planned")}),
+    ("Indonesia signed an agreement with Singapore on defence cooperation.", {("IDN", "SGP", "military", "agreed")}),
+    ("Thailand and Cambodia cooperate closely on agriculture.", {("KHM", "THA", "agriculture", "ongoing")}),
+    ("Manila and Tokyo plan to launch a direct air service.", {("JPN", "PHL", "air_service", "planned")}),
+])
+def test_cooperation_areas_pair_and_status(parse, text, expected):
+    assert expected <= coop(parse(text))
+
+
+def test_cooperation_needs_a_cooperation_word(parse):
+    assert coop(parse("Vietnam's economy grew faster than Laos's last year.")) == set()
+
+
+def test_cooperation_two_leaders_refers_to_the_article_pair(parse):
+    text = ("Malaysian Prime Minister Anwar Ibrahim met Chinese President Xi Jinping in Beijing. "
+            "The two leaders agreed to boost cooperation in the digital economy.")
+    assert ("CHN", "MYS", "science_technology", "agreed") in coop(parse(text, "2024-06-01")) or \
+        ("CHN", "MYS", "science_technology", "planned") in coop(parse(text, "2024-06-01"))

@@ -1,0 +1,90 @@
+"""Relations from hand-made sentences (written by us; never copied from an article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.relations import extract_relations
+
+
+def keys(parsed):
+    return {(r["source_actor"], r["target_actor"], r["relation_type"], r["status"]) for r in extract_relations(parsed)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # active voice, visit with a host
+    ("Japanese Prime Minister Shinzo Abe visited Washington on Tuesday.", ("JPN", "USA", "visit", "occurred")),
+    # planned: will, expected to, headline infinitive
+    ("The Indian prime minister will travel to Israel next month.", ("IND", "ISR", "visit", "planned")),
+    ("Xi Jinping is expected to arrive in Manila on Friday.", ("CHN", "PHL", "visit", "planned")),
+    ("Erdogan to visit Moscow", ("TUR", "RUS", "visit", "planned")),
+    # nominalisation
+    ("Xi's visit to Hanoi drew large crowds.", ("CHN", "VNM", "visit", "occurred")),
+    # symmetric pair from "X and Y"
+    ("Japan and South Korea held talks in Seoul.", ("JPN", "KOR", "meeting", "occurred")),
+    ("Vladimir Putin met Xi Jinping in Beijing.", ("CHN", "RUS", "meeting", "occurred")),
+    ("Indonesia and Malaysia signed a border treaty on Monday.", ("IDN", "MYS", "agreement", "occurred")),
+    # praise, support (thanked X for its support)
+    ("The Philippine president thanked Japan for its support during the floods.", ("PHL", "JPN", "praise", "occurred")),
+    ("The Philippine president thanked Japan for its support during the floods.", ("JPN", "PHL", "support", "occurred")),
+    # aid, with object classes
+    ("Germany supplied tanks to Ukraine.", ("DEU", "UKR", "military_aid", "occurred")),
+    ("Japan provided a loan to Sri Lanka.", ("JPN", "LKA", "economic_aid", "occurred")),
+    # passive voice with by-agent
+    ("Syria was bombed by Russian jets overnight.", ("RUS", "SYR", "attack", "occurred")),
+    # criticism, accusation, threat, rejection
+    ("China criticised the Philippines over the reef dispute.", ("CHN", "PHL", "criticism", "occurred")),
+    ("Washington accused Pyongyang of hacking its banks.", ("USA", "PRK", "accusation", "occurred")),
+    ("North Korea threatened the United States with a nuclear strike.", ("PRK", "USA", "threat", "occurred")),
+    ("Seoul rejected Pyongyang's offer of talks.", ("KOR", "PRK", "rejection", "occurred")),
+    ("Turkish jets shot down a Russian warplane near the border.", ("TUR", "RUS", "attack", "occurred")),
+])
+def test_relations_extracts_the_event(parse, text, expected):
+    assert expected in keys(parse(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan did not send troops to Iraq.",
+    "Russia could supply missiles to Iran.",
+    "The minister never visited China.",
+])
+def test_relations_skips_negated_and_hypothetical_events(parse, text):
+    assert keys(parse(text)) == set()
+
+
+@pytest.mark.parametrize("text, alleged, accusation", [
+    ("Seoul said Pyongyang has shipped artillery shells to Moscow.",
+     ("PRK", "RUS", "military_aid", "alleged"), ("KOR", "PRK", "accusation", "occurred")),
+    ("The State Department alleged that Iran is supplying drones to Russia.",
+     ("IRN", "RUS", "military_aid", "alleged"), ("USA", "IRN", "accusation", "occurred")),
+])
+def test_relations_a_third_party_claim_is_alleged_and_an_accusation(parse, text, alleged, accusation):
+    k = keys(parse(text))
+    assert alleged in k and accusation in k
+
+
+def test_relations_reported_speech_carries_attribution(parse):
+    rows = extract_relations(parse("The Kremlin said Putin will visit Hanoi."))
+    [r] = [r for r in rows if r["relation_type"] == "visit"]
+    assert (r["source_actor"], r["target_actor"], r["status"], r["attributed_to"]) == ("RUS", "VNM", "planned", "RUS")
+
+
+def test_relations_pronouns_and_the_two_countries_refer_back(parse):
+    text = ("Thai Prime Minister Srettha Thavisin arrived in Beijing on Monday. "
+            "He thanked China for its investment. The two countries signed a rail agreement.")
+    k = keys(parse(text, "2024-05-20"))
+    assert ("THA", "CHN", "praise", "occurred") in k
+    assert ("CHN", "THA", "agreement", "occurred") in k
+
+
+def test_relations_person_resolved_by_date(parse):
+    rows = extract_relations(parse("The US president visited Japan.", "2016-05-26"))
+    [r] = rows
+    assert r["source_person"] == "Barack Obama"
+
+
+def test_relations_rows_have_codes_and_evidence(parse):
+    p = parse("Japan and South Korea held talks in Seoul.")
+    [r] = extract_relations(p)
+    assert (r["cameo_code"], r["plover_type"], r["quad_class"]) == ("046", "CONSULT", 1)
+    assert p.text[r["char_start"]:r["char_end"]] == r["evidence"]

@@ -1,0 +1,62 @@
+"""Sanctions from hand-made sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.sanctions import extract_sanctions
+
+
+def keys(parsed):
+    return {(r["sender"], r["target"], r["action"]) for r in extract_sanctions(parsed)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union imposed new sanctions on Belarus on Monday.", ("EU", "BLR", "imposed")),
+    ("Washington lifted sanctions on Myanmar.", ("USA", "MMR", "lifted")),
+    ("The EU extended its sanctions against Russia for six months.", ("EU", "RUS", "extended")),
+    ("Iran remains under UN sanctions.", ("UN", "IRN", "in_force")),
+    ("Venezuela is facing US sanctions over the election.", ("USA", "VEN", "in_force")),
+    ("New sanctions were imposed on Syria by the Arab League.", ("ARAB_LEAGUE", "SYR", "imposed")),
+    ("The United States sanctioned Iran over its missile tests.", ("USA", "IRN", "imposed")),
+    ("Japan eased sanctions on North Korea.", ("JPN", "PRK", "eased")),
+    ("The UN Security Council tightened sanctions on Pyongyang.", ("UN", "PRK", "tightened")),
+])
+def test_sanctions_action_sender_and_target(parse, text, expected):
+    assert expected in keys(parse(text))
+
+
+def test_sanctions_condemned_by_their_target_names_who_speaks(parse):
+    rows = extract_sanctions(parse("Cuba's foreign minister condemned the US embargo on Cuba as illegal."))
+    r = next(r for r in rows if r["action"] == "condemned")
+    assert (r["target"], r["stated_by"]) == ("CUB", "CUB")
+
+
+def test_sanctions_threat_names_who_threatens(parse):
+    rows = extract_sanctions(parse("Washington threatened sanctions on Turkey over the missile purchase."))
+    r = next(r for r in rows if r["action"] == "threatened")
+    assert (r["target"], r["stated_by"]) == ("TUR", "USA")
+
+
+def test_sanctions_evasion_is_violated(parse):
+    assert ("PRK" in {t for _, t, a in keys(parse("North Korea evaded UN sanctions through ship transfers.")) if a == "violated"})
+
+
+def test_sanctions_reasons_and_measures(parse):
+    rows = extract_sanctions(parse("The UN imposed an arms embargo on North Korea over its nuclear programme."))
+    r = rows[0]
+    assert "arms" in r["measures"] and r["reason_categories"] == ["nuclear_weapons"]
+
+
+@pytest.mark.parametrize("text", [
+    "The EU could impose sanctions on Russia.",
+    "Japan did not lift sanctions on North Korea.",
+])
+def test_sanctions_skips_hypothetical_and_negated(parse, text):
+    assert keys(parse(text)) == set()
+
+
+def test_sanctions_without_a_target_become_a_reject_not_a_guess(parse):
+    rejects: list = []
+    assert extract_sanctions(parse("Sanctions are a blunt tool, analysts say."), rejects) == []
+    assert rejects and rejects[0]["reason"] == "sanction without a resolvable target"
