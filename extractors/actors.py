@@ -191,7 +191,12 @@ class ArticleContext:
         """The actors a token stands for: its own mention, a pronoun's antecedent, or an actor among its modifiers."""
         out: list[Actor] = []
         for t in ([tok] + (list(_conjuncts(tok)) if with_conj else [])):
-            out += self._actors_one(t, sent)
+            found = self._actors_one(t, sent)
+            if not found:
+                # "43 states including Saudi Arabia, China and Iran", "countries such as ..."
+                for ex in _examples(t):
+                    found += self.actors_of(ex, sent)
+            out += found
         return _dedupe(out)
 
     def _actors_one(self, tok: Token, sent: Sentence) -> list[Actor]:
@@ -234,6 +239,10 @@ class ArticleContext:
             m = self.mention_at(sent, sub.i)
             if m is not None:
                 actors = self._mention_actors(sent, m, sub)
+                if actors and sub.dep_ == "pobj":
+                    # "the leaders of Germany, France and Russia"
+                    for c in _conjuncts(sub):
+                        actors = actors + self._actors_one(c, sent)
                 if actors:
                     best.append((abs(sub.i - tok.i), actors))
             elif sub.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS and sub.dep_ == "poss":
@@ -257,6 +266,18 @@ def _modifier_tree(tok: Token, depth: int):
             for p in c.children:
                 if p.dep_ == "pobj":
                     yield from _modifier_tree(p, depth - 1)
+
+
+def _examples(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.lower_ in ("including", "like", "notably", "especially") and c.dep_ in ("prep", "acl", "advmod"):
+            out += [p for p in c.children if p.dep_ in ("pobj", "dobj")]
+        elif c.lower_ == "such" and c.dep_ in ("amod", "prep"):
+            out += [p for x in c.children if x.lower_ == "as" for p in x.children if p.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "as" and any(x.lower_ == "such" for x in c.children):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
 
 
 def _conjuncts(tok: Token):

@@ -66,7 +66,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines and captions have no full stop."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        doc[tok.i].is_sent_start = bool(prev.is_space and "\n" in prev.text) or ("\n" in prev.whitespace_)
+        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+            # Only ever set boundaries: a token left unset is for the sentencizer to decide.
+            doc[tok.i].is_sent_start = True
     return doc
 
 

@@ -49,6 +49,12 @@ class Event:
     subjects: list[Actor] = field(default_factory=list)  # the grammatical subject's actors
 
 
+RECEIVING_VERBS = frozenset({"face", "draw", "receive", "get", "enjoy", "win", "dismiss", "reject", "rebuff",
+                             "brush", "meet", "attract", "earn", "gain", "court", "seek", "welcome", "obtain"})
+# A modifier that makes cooperation military, or aid military ("military cooperation", "military backing").
+MILITARY_WORDS = frozenset({"military", "defence", "defense", "security", "army", "naval", "arms"})
+REFINE = {"economic_cooperation": "military_cooperation", "economic_aid": "military_aid", "support": "military_aid"}
+
 # Cooperation only planned or discussed belongs to the cooperation table, not here.
 PLANNED_ONLY_ELSEWHERE = frozenset({"economic_cooperation", "military_cooperation"})
 
@@ -61,7 +67,7 @@ def extract_relations(article: ParsedArticle) -> list[dict]:
         ctx.enter(sent)
         if sent.doc is not None:
             for ev in sentence_events(sent, ctx):
-                rows += _rows(ev, sent, article)
+                rows += _rows(ev, sent, article, ctx.counts)
         ctx.leave(sent)
     # Best row of each key first: readers that keep one row per key keep the most certain one.
     return sorted(_dedupe(rows), key=lambda r: (-r["confidence"], r["sentence_index"]))
@@ -75,12 +81,39 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
             if ev is not None:
                 events.append(ev)
     events += _claimed_accusations(events, sent, ctx)
+    events += _visits_to_meetings_abroad(events, sent, ctx)
     return events
 
 
+def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """Taking part in a summit held in another country is a visit to it ("talks in Astana")."""
+    out: list[Event] = []
+    have = {(a.code, t.code) for e in events if e.type == "visit" for a in e.sources for t in e.targets}
+    for ev in events:
+        if ev.type != "meeting" or ev.status == "alleged":
+            continue
+        places: list[Actor] = []
+        for t in syntax.prep_objects(ev.trigger, {"in", "at"}, through_objects=False):
+            m = ctx.mention_at(sent, t.i)
+            if m is None or m.kind in ("country", "capital", "demonym", "coref"):
+                places += ctx.actors_of(t, sent, with_conj=False)
+        for place in places[:1]:
+            if place.code in ("UN", "EU", "ASEAN") or len(place.code) != 3:
+                continue
+            for p in ev.sources + ev.targets:
+                if p.code != place.code and len(p.code) == 3 and (p.code, place.code) not in have:
+                    have.add((p.code, place.code))
+                    out.append(Event("visit", "042", ev.trigger, [p], [place], ev.status,
+                                     ev.attributed_to, ev.confidence * 0.85))
+    return out
+
+
 def _triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:
-    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
-    if pos is None:
+    if syntax.is_verb(tok):
+        pos = "VERB"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        pos = "NOUN"
+    else:
         return ()
     table = lexicon.relation_triggers()
     return table.get((tok.lemma_.lower(), pos), ()) or table.get((tok.lower_, pos), ())
@@ -98,7 +131,24 @@ def _role_tokens(role: str, tok: Token) -> list[Token]:
     if role == "poss":
         return [] if verb else syntax.noun_modifiers(tok, {"poss"})
     if role == "mod":
-        return [] if verb else syntax.noun_modifiers(tok, {"amod", "compound", "nmod"})
+        # "US strikes", and pairs written as compounds: "the Russian-American agreement",
+        # "the Asean-China summit" (the second name often hangs on the first).
+        if verb:
+            return []
+        out: list[Token] = []
+        stack = syntax.noun_modifiers(tok, {"amod", "compound", "nmod"})
+        while stack:
+            t = stack.pop(0)
+            out.append(t)
+            stack += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "conj")]
+        return out
+    if role == "recv":
+        # The one who faces, draws or dismisses criticism, or enjoys support, is its target.
+        gov = syntax.governing_verb(tok) if not verb else None
+        if gov is not None and (gov.lemma_.lower() in RECEIVING_VERBS or
+                                (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
+            return syntax.agents(gov)
+        return []
     if role == "head_subj":
         if verb:
             return []
@@ -110,8 +160,10 @@ def _role_tokens(role: str, tok: Token) -> list[Token]:
         preps = {role[2:]}
         found = syntax.prep_objects(tok, preps)
         if not found and not verb:
+            # "enjoys military backing from Iran", "held talks with X": in a light-verb phrase the
+            # preposition often hangs on the verb.
             gov = syntax.governing_verb(tok)
-            if gov is not None and role[2:] in ("with", "between"):
+            if gov is not None and (role[2:] in ("with", "between") or tok.dep_ in ("dobj", "nsubjpass")):
                 found = syntax.prep_objects(gov, preps, through_objects=False)
         return found
     return []
@@ -131,11 +183,13 @@ def _resolve(roles: tuple[str, ...], tok: Token, sent: Sentence, ctx: ArticleCon
 def _is_official(tok: Token, sent: Sentence, ctx: ArticleContext, role: str) -> bool:
     officials = lexicon.object_classes().get("officials", frozenset())
     for arg in _role_tokens(role, tok):
-        m = ctx.mention_at(sent, arg.i)
-        if m is not None and (m.person or m.kind in ("institution", "coref", "organisation")):
-            return True
-        if arg.lemma_.lower() in officials or arg.lower_ in ("he", "she", "they"):
-            return True
+        # "a group of Brazilian farmers and officials", "the Japanese delegation"
+        for t in [arg] + [x for x in arg.subtree if x.dep_ in ("pobj", "conj", "compound", "appos")]:
+            m = ctx.mention_at(sent, t.i)
+            if m is not None and (m.person or m.kind in ("institution", "coref", "organisation")):
+                return True
+            if t.lemma_.lower() in officials or t.lower_ in ("he", "she", "they"):
+                return True
     return False
 
 
@@ -153,10 +207,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     targets, _ = _resolve(trig.target, tok, sent, ctx)
     if trig.requires == "official_source" and sources and not _is_official(tok, sent, ctx, src_role):
         return None
-    rtype = lexicon.relation_types()[trig.relation_type]
+    relation_type = trig.relation_type
+    if relation_type in REFINE and not syntax.is_verb(tok) and any(
+            c.lower_ in MILITARY_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
+        relation_type = REFINE[relation_type]
+    rtype = lexicon.relation_types()[relation_type]
     if rtype.symmetric and not targets and len(sources) < 2:
         targets = _implied_partner(tok, sources, sent, ctx)
-    if not rtype.symmetric and not targets and trig.relation_type in ("support", "praise"):
+    if not rtype.symmetric and not targets and relation_type in ("support", "praise"):
         targets = _thanked_beneficiary(tok, sent, ctx)
     if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
         return None
@@ -166,9 +224,9 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     parties = {a.code for a in sources} | {a.code for a in targets}
     if report is not None and status in ("occurred", "alleged"):
         third_party = bool(speaker_codes) and not (set(speaker_codes) & parties)
-        if report.kind == "claim" or (third_party and trig.relation_type in ACCUSABLE):
+        if report.kind == "claim" or (third_party and relation_type in ACCUSABLE):
             status = "alleged"
-    if status == "planned" and trig.relation_type in PLANNED_ONLY_ELSEWHERE:
+    if status == "planned" and relation_type in PLANNED_ONLY_ELSEWHERE:
         return None
     subjects = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)] if syntax.is_verb(tok) else []
     conf = 0.6 * min([a.confidence for a in sources + targets] or [1.0])
@@ -178,7 +236,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             conf -= 0.1  # the subject was inherited from another clause
     if mod.cues:
         conf += 0.1  # an explicit cue ("will", "expected to") is surer than the default reading
-    return Event(trig.relation_type, trig.cameo_code or rtype.cameo_code, tok, sources, targets,
+    cameo = trig.cameo_code if relation_type == trig.relation_type else rtype.cameo_code
+    return Event(relation_type, cameo or rtype.cameo_code, tok, sources, targets,
                  status, attributed, conf, mod.cues, report, speakers, subjects)
 
 
@@ -254,7 +313,8 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
     return out
 
 
-def _rows(ev: Event, sent: Sentence, article: ParsedArticle) -> list[dict]:
+def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dict | None = None) -> list[dict]:
+    article_counts = article_counts or {}
     rtype = lexicon.relation_types()[ev.type]
     goldstein = lexicon.goldstein()
     cameo = ev.cameo if ev.cameo in goldstein else rtype.cameo_code
@@ -265,7 +325,13 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle) -> list[dict]:
         pairs = [(s, t) for s in ev.sources for t in ev.targets]
     elif rtype.symmetric:
         srcs = ev.sources
-        pairs = [(srcs[i], srcs[j]) for i in range(len(srcs)) for j in range(i + 1, len(srcs))]
+        if len(srcs) > 2:
+            # A multilateral meeting is annotated as the pairs that interact, not every pair: pair
+            # the participant the article is most about with each of the others.
+            hub = max(srcs, key=lambda a: (article_counts.get(a.code, 0), -srcs.index(a)))
+            pairs = [(hub, o) for o in srcs if o is not hub]
+        else:
+            pairs = [(srcs[i], srcs[j]) for i in range(len(srcs)) for j in range(i + 1, len(srcs))]
     out = []
     for s, t in pairs:
         if s.code == t.code:

@@ -26,8 +26,12 @@ def is_verb(tok: Token) -> bool:
     in "X and Y plan to ...", but a word with a subject and an infinitive is a verb)."""
     if tok.pos_ in ("VERB", "AUX"):
         return True
+    if tok.pos_ == "PROPN":
+        return False
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return True  # only predicates take direct objects ("raps Israel" tagged as a noun)
     return tok.dep_ in ("ROOT", "ccomp", "conj", "xcomp", "advcl") and any(
-        c.dep_ in SUBJ | PASSIVE_SUBJ or c.dep_ in ("aux", "xcomp") for c in tok.children) and tok.pos_ != "PROPN"
+        c.dep_ in SUBJ | PASSIVE_SUBJ or c.dep_ in ("aux", "xcomp") for c in tok.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -65,8 +69,11 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         if raised:
             return raised
     if verb.dep_ in ("xcomp", "advcl") and is_verb(head):
-        # Object control: "invited Putin to visit", "helped Russia evade".
+        # Object control: "invited Putin to visit", "helped Russia evade", "called on X to attend".
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if not objs and head.lemma_ in _OBJECT_CONTROL:
+            objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                    for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ == "xcomp" and objs and head.lemma_ in _OBJECT_CONTROL:
             return objs
         return agents(head, depth + 1)

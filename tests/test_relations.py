@@ -77,6 +77,29 @@ def test_relations_pronouns_and_the_two_countries_refer_back(parse):
     assert ("CHN", "THA", "agreement", "occurred") in k
 
 
+def test_relations_talks_held_abroad_are_a_visit_of_the_guest(parse):
+    k = keys(parse("Japan and South Korea held talks in Seoul."))
+    assert ("JPN", "KOR", "visit", "occurred") in k and ("KOR", "KOR", "visit", "occurred") not in k
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the hub of a multilateral call is the participant the article is most about
+    ("Russia welcomed the truce. In a call between the leaders of Germany, France and Russia, Putin backed the truce.",
+     {("DEU", "RUS", "meeting", "occurred"), ("FRA", "RUS", "meeting", "occurred")}),
+    # pairs written as compounds
+    ("The Russian-American agreement was praised.", {("RUS", "USA", "agreement", "occurred")}),
+    # support of a list of states, received by the subject
+    ("Moscow, with the support of several states including India and Iran, tried to block the vote.",
+     {("IND", "RUS", "support", "occurred"), ("IRN", "RUS", "support", "occurred")}),
+    # criticism dismissed by its target
+    ("Brazil dismissed criticism by Venezuela over the vote.", {("VEN", "BRA", "criticism", "occurred")}),
+    # military backing is military aid
+    ("Damascus still enjoys military backing from Iran.", {("IRN", "SYR", "military_aid", "occurred")}),
+])
+def test_relations_multilateral_compound_and_nominal_patterns(parse, text, expected):
+    assert expected <= keys(parse(text, "2016-03-04"))
+
+
 def test_relations_person_resolved_by_date(parse):
     rows = extract_relations(parse("The US president visited Japan.", "2016-05-26"))
     [r] = rows
@@ -85,6 +108,6 @@ def test_relations_person_resolved_by_date(parse):
 
 def test_relations_rows_have_codes_and_evidence(parse):
     p = parse("Japan and South Korea held talks in Seoul.")
-    [r] = extract_relations(p)
+    [r] = [r for r in extract_relations(p) if r["relation_type"] == "meeting"]
     assert (r["cameo_code"], r["plover_type"], r["quad_class"]) == ("046", "CONSULT", 1)
     assert p.text[r["char_start"]:r["char_end"]] == r["evidence"]
