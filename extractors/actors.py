@@ -217,9 +217,13 @@ class ArticleContext:
             p = self.pair()
             return [Actor(c, via="pronoun") for c in p] if p else []
         if low in THING_PRONOUNS:
-            prev = [x.code for x in sent.mentions if x.end <= tok.i and x.code
-                    and x.kind in ("country", "capital", "demonym")]
-            code = prev[-1] if prev else self.last_country
+            prev = [x for x in sent.mentions if x.end <= tok.i and x.code
+                    and x.kind in ("country", "capital", "demonym", "institution", "organisation")]
+            # "Washington imposed sanctions on Tehran after it lifted ...": "it" is the subject.
+            subjects = [x for x in prev if sent.doc is not None
+                        and sent.doc[x.end - 1].dep_ in ("nsubj", "nsubjpass")]
+            pick = (subjects or prev)
+            code = pick[-1].code if pick else self.last_country
             return [Actor(code, via="pronoun")] if code else []
         if low in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
             antecedent = tok.head.head
@@ -255,14 +259,18 @@ class ArticleContext:
 
 
 def _modifier_tree(tok: Token, depth: int):
-    """The token and its nominal modifiers (compound, amod, poss, appos, 'of'-phrases), no clauses."""
+    """The token and its nominal modifiers (compound, amod, poss, appos, 'of'-phrases), no clauses.
+
+    Firms, banks and officials also take their country from "in"/"from" ("firms in Russia").
+    """
     yield tok
     if depth == 0:
         return
+    located = tok.lemma_.lower() in lexicon.object_classes().get("located_entities", ())
     for c in tok.children:
         if c.dep_ in MODIFIER_DEPS:
             yield from _modifier_tree(c, depth - 1)
-        elif c.dep_ == "prep" and c.lower_ == "of":
+        elif c.dep_ == "prep" and (c.lower_ == "of" or (located and c.lower_ in ("in", "from"))):
             for p in c.children:
                 if p.dep_ == "pobj":
                     yield from _modifier_tree(p, depth - 1)

@@ -22,6 +22,8 @@ from extractors.document import ParsedArticle, Sentence
 from extractors.rows import event_date, provenance, row_id
 
 VERSION = "cooperation-0.1.0"
+PREPOSITION_LIKE = frozenset({"surround", "regard", "concern", "cover", "involve", "include", "relate", "range",
+                              "span", "focus", "target", "aim"})
 PAIR_WORDS = frozenset({"bilateral", "jointly", "joint", "mutual", "both", "together"})
 
 
@@ -82,11 +84,46 @@ def _cue_path(tok: Token) -> list[tuple[Token, str]]:
                 out.append((cand, st))
         if cur.head == cur:
             break
+        if cur.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "csubj") or (
+                cur.dep_ == "acl" and cur.lemma_.lower() not in PREPOSITION_LIKE):
+            break  # "..., which promotes the country's economy": another clause, another event
         cur = cur.head
     st = cues.get(cur.lemma_.lower())
     if st and cur != tok and all(c != cur for c, _ in out):
         out.append((cur, st))
     return out
+
+
+SIGNING = frozenset({"sign", "ink", "conclude", "seal", "agree", "reach", "approve", "decide", "finalize",
+                     "finalise", "adopt"})
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "memorandum", "mou", "pact", "accord", "treaty"})
+
+
+def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
+    """planned, agreed or ongoing; None when negated or hypothetical.
+
+    Signing or agreeing (not in the future) -> agreed. An agreement merely
+    named ("under the 1951 treaty") is cooperation under way -> ongoing.
+    Future, intent or discussion -> planned. "continue to" -> ongoing.
+    """
+    mods = [syntax.modality(c) for c, _ in path] + [syntax.modality(tok)]
+    if any(m.status in ("negated", "hypothetical") for m in mods):
+        return None
+    chain_lemmas = {t.lemma_.lower() for c, _ in path for t in syntax.chain_up(c)}
+    future = any(m.status == "planned" and any(x in ("will", "shall", "'ll", "wo") for x in m.cues) for m in mods)
+    if chain_lemmas & SIGNING and not future:
+        return "agreed"
+    if any(m.status == "ongoing" for m in mods):
+        return "ongoing"
+    statuses = [st for _, st in path]
+    nearest = path[0][0].lemma_.lower()
+    if nearest in AGREEMENT_NOUNS and not future and not any(m.status == "planned" for m in mods):
+        return "ongoing"
+    if any(m.status == "planned" for m in mods) or "planned" in statuses:
+        return "planned"
+    if "agreed" in statuses[:1]:
+        return "agreed"
+    return "ongoing"
 
 
 def _path_tokens(tok: Token, cue: Token) -> list[Token]:
@@ -141,18 +178,9 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
             actors = [Actor(c, via="context") for c in pair]
     if len(actors) < 2:
         return []
-    mods = [syntax.modality(c) for c, _ in path] + [syntax.modality(tok)]
-    if any(m.status in ("negated", "hypothetical") for m in mods):
+    status = _status(tok, path)
+    if status is None:
         return []
-    statuses = [st for _, st in path]
-    if any(m.status == "planned" for m in mods):
-        status = "planned"
-    elif "agreed" in statuses[:2]:
-        status = "agreed"
-    elif "planned" in statuses:
-        status = "planned"
-    else:
-        status = "ongoing"
     cue_tok = path[0][0]
     day, precision = event_date(cue_tok, article, future=status == "planned")
     conf = 0.75 * min(a.confidence for a in actors[:2]) + (0.1 if len(path) > 1 else 0.0)

@@ -218,7 +218,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         targets = _thanked_beneficiary(tok, sent, ctx)
     if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
         return None
-    status = mod.status
+    status = "occurred" if mod.status == "ongoing" else mod.status
     speaker_codes = [a.code for a in speakers]
     attributed = speaker_codes[0] if speaker_codes else None
     parties = {a.code for a in sources} | {a.code for a in targets}

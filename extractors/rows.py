@@ -27,7 +27,14 @@ def row_id(table: str, article: ParsedArticle, sent: Sentence, *key: object) -> 
 
 
 def event_date(tok: Token, article: ParsedArticle, *, future: bool) -> tuple[dt.date | None, str | None]:
-    """The date the sentence gives for the event word, resolved against the publication date."""
+    """The date the sentence gives for the event word, resolved against the publication date.
+
+    News uses the present progressive for the near future ("X is visiting Y on Tuesday"),
+    so a weekday under it points forward.
+    """
+    verb = tok if syntax.is_verb(tok) else syntax.governing_verb(tok)
+    if verb is not None and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        future = True
     for ent in syntax.date_spans(tok):
         r = dates.resolve(ent.text, article.meta.published_at, future=future)
         if r:

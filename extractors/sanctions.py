@@ -33,6 +33,9 @@ SENDER_MODIFIER_KINDS = frozenset({"organisation", "demonym"})
 HABITUAL_SENDERS = frozenset({"USA", "UN", "EU", "WEST", "GBR"})
 TIGHTEN_WORDS = frozenset({"tougher", "tough", "stricter", "strict", "additional", "further", "more", "harsher",
                            "broader", "wider", "expanded", "tighter", "stronger", "fresh"})
+QUANTIFIERS = frozenset({"most", "some", "all", "part", "many", "much", "rest", "remainder", "bulk", "majority",
+                         "series", "raft", "host", "number", "round", "package", "set", "batch", "wave", "slew"})
+NEW_WORDS = frozenset({"new", "latest", "fresh", "additional", "further", "more"})
 ACTION_PARTICIPLES = frozenset({"impose", "place", "levy", "introduce", "slap", "apply", "adopt"})
 
 
@@ -59,6 +62,12 @@ def sanction_words(doc) -> list[tuple[Token, str]]:
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in ("sanction", "blacklist"):
             found[tok.i] = (tok, tok.lemma_.lower())
+    # A singular "sanction" is usually approval ("without official sanction") unless it is aimed at someone.
+    for i, (tok, term) in list(found.items()):
+        if tok.lower_ == "sanction" and tok.pos_ != "VERB" and not any(
+                (c.dep_ in ("compound", "amod", "poss") and c.ent_type_.startswith("ACTOR"))
+                or (c.dep_ == "prep" and c.lower_ in ("on", "against")) for c in tok.children):
+            del found[i]
     return sorted(found.values(), key=lambda x: x[0].i)
 
 
@@ -84,6 +93,9 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
     # "oppose Western interests and combat sanctions": a conjunct takes its first conjunct's place.
     while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head
+    # "the removal of most of the sanctions": a quantifier is not what happens to them.
+    while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in QUANTIFIERS:
+        cur = cur.head.head
     dep = cur.dep_
     head = cur.head
     if dep in ("dobj", "nsubjpass", "nsubj", "attr", "conj") and syntax.is_verb(head):
@@ -129,10 +141,19 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
     stated: list[Actor] = []
     entity: str | None = None
 
+    if gov is not None and gov.lemma_ == "be" and how == "attr":
+        # "The US action was unilateral sanctions": the subject is who imposes them (but in
+        # "they are illegal measures" the subject is the sanctions themselves).
+        senders += [a for t in syntax.agents(gov) if t.pos_ != "PRON" for a in ctx.actors_of(t, sent)]
+        subject_role = None if action != "threatened" else subject_role
     # Who the governing word's subject is.
     if gov is not None and subject_role:
-        subj_actors = [a for t in (syntax.agents(gov) if syntax.is_verb(gov) else _noun_agents(gov))
-                       for a in ctx.actors_of(t, sent)]
+        subj_toks = syntax.agents(gov) if syntax.is_verb(gov) else _noun_agents(gov)
+        if action == "violated":
+            # A firm breaching sanctions is not the sanctioned state; a state evading them is.
+            subj_toks = [t for t in subj_toks if ctx.mention_at(sent, t.i) is not None
+                         or t.lower_ in ("it", "they", "he", "she")]
+        subj_actors = [a for t in subj_toks for a in ctx.actors_of(t, sent)]
         {"sender": senders, "target": targets, "stated_by": stated}[subject_role].extend(subj_actors)
     if is_verb_word:
         for o in syntax.objects(tok):
@@ -142,7 +163,8 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "poss", "nmod"):
             m = ctx.mention_at(sent, c.i)
-            for a in ctx.actors_of(c, sent, with_conj=False):
+            # "U.N., U.S. and European Union sanctions": every conjunct is a sender.
+            for a in ctx.actors_of(c, sent, with_conj=True):
                 if c.dep_ == "poss" or (m is not None and (m.kind in SENDER_MODIFIER_KINDS
                                                            or a.code in HABITUAL_SENDERS)):
                     senders.append(a)
@@ -153,7 +175,8 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
     placed: list[Actor] = []
     # "sanctions placed on X" (the participle may hang on the first of a list of nouns).
     nouns = [tok] + ([tok.head] if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") else [])
-    for acl in (c for n in nouns for c in n.children if c.dep_ == "acl" and c.lemma_.lower() in ACTION_PARTICIPLES):
+    for acl in (c for n in nouns for c in n.children
+                if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ACTION_PARTICIPLES):
         hosts.append(acl)
         for t in syntax.prep_objects(acl, {"on", "against"}, through_objects=False):
             placed += ctx.actors_of(t, sent)
@@ -161,8 +184,9 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
             senders += ctx.actors_of(t, sent)
     for h in hosts:
         for t in syntax.prep_objects(h, {"on", "against", "targeting"}, through_objects=False):
-            targets += ctx.actors_of(t, sent)
-            entity = entity or _entity_name(t, sent, ctx)
+            if _names_a_target(t, sent, ctx):
+                targets += ctx.actors_of(t, sent)
+                entity = entity or _entity_name(t, sent, ctx)
         if action not in ("condemned", "threatened"):
             for t in syntax.prep_objects(h, {"by"}, through_objects=False):
                 senders += ctx.actors_of(t, sent)
@@ -179,6 +203,9 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
         targets = stated[:1]
     senders = _unique(senders)
     targets = [t for t in _unique(targets) if t.code not in {s.code for s in senders} or action == "condemned"]
+    if not targets and not named_target:
+        targets = _context_target(sent, ctx, {a.code for a in senders + stated},
+                                  article_wide=action not in ("condemned", "threatened"))
     if not targets:
         if rejects is not None:
             rejects.append({"stage": "extract", "reason": "sanction without a resolvable target",
@@ -194,6 +221,8 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
     out = []
     sender_codes = [s.code for s in senders] or [None]
     extra = [("in_force", t) for t in _unique(placed)] if action != "in_force" else []
+    if action not in ("imposed", "tightened") and any(c.lower_ in NEW_WORDS for c in tok.children if c.dep_ == "amod"):
+        extra += [("imposed", t) for t in targets]  # "the latest US sanctions on X" were imposed
     for act, tgt in [(action, t) for t in targets] + extra:
         for snd in sender_codes:
             if snd == tgt.code:
@@ -210,14 +239,41 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
     return out
 
 
+def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """"sanctions on Iran", "on Russian firms", "on them" name a target; "on its nuclear programme"
+    names a reason."""
+    if ctx.mention_at(sent, tok.i) is not None or tok.lower_ in ("it", "them", "him", "her", "they"):
+        return True
+    located = lexicon.object_classes().get("located_entities", frozenset())
+    heads = [tok] + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"]
+    return any(h.lemma_.lower() in located or h.ent_type_ in ("PERSON", "ORG") for h in heads)
+
+
+def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], article_wide: bool = True) -> list[Actor]:
+    """Who sanctions without a named target are on: the one other state the sentence names, or the
+    state the article is most about ("sanctions will be lifted on Saturday" in news about Iran)."""
+    codes = [m.code for m in sent.mentions if m.code and m.kind in ("country", "capital", "demonym", "leader")
+             and m.code not in exclude and len(m.code) == 3]
+    codes = list(dict.fromkeys(codes))
+    # Habitual senders are seldom the unnamed target.
+    codes = [c for c in codes if c not in HABITUAL_SENDERS] or codes
+    if len(codes) == 1:
+        return [Actor(codes[0], via="context")]
+    named = any(m.code and m.kind in ("country", "capital", "demonym", "leader") for m in sent.mentions)
+    if not codes and article_wide and not named:
+        top = [c for c, _ in ctx.counts.most_common(3) if c not in exclude and len(c) == 3]
+        if top:
+            return [Actor(top[0], via="context")]
+    return []
+
+
 def _noun_agents(noun: Token) -> list[Token]:
     """Who does what an action noun says: "the lifting of sanctions by the US", "Washington's easing"."""
+    # Only the noun's own possessor or by-phrase: in "clearing the way for the lifting of sanctions"
+    # whoever clears the way is not who lifts them.
     out = [c for c in noun.children if c.dep_ == "poss"]
     out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
-    if not out:
-        gov = syntax.governing_verb(noun)
-        if gov is not None:
-            out = syntax.agents(gov)
     return out
 
 

@@ -178,20 +178,36 @@ class Modality:
     cues: list[str] = field(default_factory=list)
 
 
-_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "planned": 2, "occurred": 1}
+_RANK = {"negated": 5, "hypothetical": 4, "alleged": 3, "planned": 2, "ongoing": 1.5, "occurred": 1}
 
 
 def chain_up(tok: Token, limit: int = 5) -> list[Token]:
-    """The event word and the words it depends on within its clause chain."""
+    """The event word and the words that control it: "plans to visit", "will hold talks".
+
+    A verb climbs through infinitive complements and conjuncts; a noun only to
+    the verb it is the object of ("held talks") or the purpose it serves
+    ("arrived for talks"). An adjunct ("at a meeting, they agreed ...") or a
+    participle clause ("..., accusing them of") is an event of its own.
+    """
     out = [tok]
     cur = tok
     for _ in range(limit):
         if cur.dep_ == "ROOT" or cur.head == cur:
             break
-        if is_verb(cur) and cur.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl"):
-            break
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in cur.children):
-            break  # "when X visited": a separate event, not a control chain
+        dep = cur.dep_
+        if not is_verb(cur):
+            if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+                pass
+            elif dep == "pobj" and cur.head.lower_ == "for" and is_verb(cur.head.head):
+                out.append(cur.head)
+                cur = cur.head
+            else:
+                break
+        else:
+            if dep not in ("xcomp", "conj", "advcl", "pcomp", "acl"):
+                break
+            if dep in ("advcl", "acl") and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children):
+                break  # "when X visited", "accusing them of": events of their own
         cur = cur.head
         out.append(cur)
     return out

@@ -60,3 +60,33 @@ def test_sanctions_without_a_target_become_a_reject_not_a_guess(parse):
     rejects: list = []
     assert extract_sanctions(parse("Sanctions are a blunt tool, analysts say."), rejects) == []
     assert rejects and rejects[0]["reason"] == "sanction without a resolvable target"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # quantifier chain: "the removal of most of the sanctions"
+    ("Tehran welcomed the removal of most of the sanctions on Iran.", (None, "IRN", "lifted")),
+    # a list of senders as modifiers; the unnamed target is the state the sentence is about
+    ("Cuba emerged from isolation after the lifting of U.N., U.S. and European Union sanctions.", ("EU", "CUB", "lifted")),
+    ("Cuba emerged from isolation after the lifting of U.N., U.S. and European Union sanctions.", ("USA", "CUB", "lifted")),
+    # "the latest sanctions" were imposed, whatever else the sentence says about them
+    ("Beijing condemned the latest US sanctions on Chinese banks.", ("USA", "CHN", "imposed")),
+    ("Beijing condemned the latest US sanctions on Chinese banks.", ("USA", "CHN", "condemned")),
+    # firms in a country stand for the country
+    ("Washington imposed sanctions on dozens of firms in Iran.", ("USA", "IRN", "imposed")),
+])
+def test_sanctions_dev_set_structures(parse, text, expected):
+    assert expected in keys(parse(text, "2016-01-20"))
+
+
+def test_sanctions_a_reason_on_a_possessive_is_not_a_target(parse):
+    got = keys(parse("Japan backed UN sanctions against Syria on its chemical weapons programme."))
+    assert ("UN", "SYR", "in_force") in got and not any(t == "JPN" for _, t, _ in got)
+
+
+def test_sanctions_a_firm_breaching_sanctions_is_not_the_sanctioned_state(parse):
+    got = keys(parse("A Swiss trader shipped parts to a buyer in Iran, breaching US sanctions."))
+    assert ("USA", "CHE", "violated") not in got
+
+
+def test_sanctions_singular_sanction_as_approval_is_not_a_sanction(parse):
+    assert keys(parse("The rally went ahead without official sanction from Japan's police.")) == set()
