@@ -19,12 +19,12 @@ from spacy.tokens import Token
 from extractors import lexicon, syntax
 from extractors.actors import Actor, ArticleContext
 from extractors.document import ParsedArticle, Sentence
+from extractors.version import versioned
 from extractors.rows import event_date, provenance, row_id
 
-VERSION = "cooperation-0.1.0"
+VERSION = versioned("cooperation-0.2.0")
 PREPOSITION_LIKE = frozenset({"surround", "regard", "concern", "cover", "involve", "include", "relate", "range",
                               "span", "focus", "target", "aim"})
-PAIR_WORDS = frozenset({"bilateral", "jointly", "joint", "mutual", "both", "together"})
 
 
 @cache
@@ -135,6 +135,26 @@ def _path_tokens(tok: Token, cue: Token) -> list[Token]:
     return out[:-1] if out and out[-1] == cue else out
 
 
+def _pairs(groups: list[list[Actor]]) -> list[tuple[Actor, Actor]]:
+    """The pairs a cooperation is between: a subject and its partner ("X ... with Y"), or the two
+    actors of one group ("X and Y agreed"). More than two actors with no such structure is a
+    list of members, not a pair: nothing."""
+    groups = [list({a.code: a for a in g if a.code}.values()) for g in groups]
+    groups = [g for g in groups if g]
+    if not groups:
+        return []
+    if len(groups) == 1:
+        g = groups[0]
+        return [(g[0], g[1])] if len(g) == 2 else []
+    first = groups[0]
+    codes = {a.code for a in first}
+    second = next((g for g in groups[1:] if {a.code for a in g} - codes), None)
+    if second is None:
+        return [(first[0], first[1])] if len(first) == 2 else []
+    out = [(a, b) for a in first for b in second if a.code != b.code]
+    return out if len(out) <= 3 else []
+
+
 def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[Actor]]:
     """Groups of actors around the cooperation word: its subject(s), its partner(s)."""
     groups: list[list[Actor]] = []
@@ -158,35 +178,36 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
     path = _cue_path(tok)
     if not path:
         return []
-    actors: list[Actor] = []
+    groups: list[list[Actor]] = []
     # "talks on trade with Vietnam": the partner may hang on the area word or anything between it and the cue.
     between = _path_tokens(tok, path[0][0])
     for t in between:
-        actors += [a for p in syntax.prep_objects(t, {"with", "between"}, through_objects=False)
-                   for a in ctx.actors_of(p, sent)]
+        g = [a for p in syntax.prep_objects(t, {"with", "between"}, through_objects=False)
+             for a in ctx.actors_of(p, sent)]
+        if g:
+            groups.append(g)
     for cue, _ in path:
-        for g in _participants(cue, sent, ctx):
-            actors += g
-        if len({a.code for a in actors}) >= 2:
+        groups += _participants(cue, sent, ctx)
+        if len({a.code for g in groups for a in g}) >= 2:
             break
-    actors = list({a.code: a for a in actors if a.code}.values())
-    if len(actors) < 2:
-        pair_hint = any(t.lower_ in PAIR_WORDS for t in sent.doc) or any(
-            m.kind == "coref" and m.code == "pair" for m in sent.mentions)
+    pairs = _pairs(groups)
+    if not pairs:
+        # Only an explicit reference to the pair ("the two leaders", "both sides") may stand for it.
+        actors = list({a.code: a for g in groups for a in g if a.code}.values())
         pair = ctx.pair()
-        if pair and pair_hint and (not actors or actors[0].code in pair):
-            actors = [Actor(c, via="context") for c in pair]
-    if len(actors) < 2:
+        refers = any(m.kind == "coref" and m.code == "pair" for m in sent.mentions)
+        if pair and refers and (not actors or actors[0].code in pair):
+            pairs = [(Actor(pair[0], via="context"), Actor(pair[1], via="context"))]
+    if not pairs:
         return []
     status = _status(tok, path)
     if status is None:
         return []
     cue_tok = path[0][0]
     day, precision = event_date(cue_tok, article, future=status == "planned")
-    conf = 0.75 * min(a.confidence for a in actors[:2]) + (0.1 if len(path) > 1 else 0.0)
     rows = []
-    pairs = [(actors[i], actors[j]) for i in range(len(actors)) for j in range(i + 1, len(actors))][:3]
     for a, b in pairs:
+        conf = 0.75 * min(a.confidence, b.confidence) + (0.1 if len(path) > 1 else 0.0)
         x, y = sorted([a.code, b.code])
         cid = row_id("cooperation", article, sent, x, y, area)
         rows.append({

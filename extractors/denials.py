@@ -15,9 +15,10 @@ from extractors import lexicon, syntax
 from extractors.actors import Actor, ArticleContext
 from extractors.document import ParsedArticle, Sentence
 from extractors.relations import ACCUSABLE, _triggers_for, sentence_events
+from extractors.version import versioned
 from extractors.rows import event_date, provenance, row_id
 
-VERSION = "denials-0.1.0"
+VERSION = versioned("denials-0.1.0")
 
 CLAIM_NOUNS_ROLE = ("dobj", "nsubjpass", "ccomp", "xcomp", "pcomp", "dep")
 
@@ -64,6 +65,8 @@ def _denial(tok: Token, sent: Sentence, ctx: ArticleContext, article: ParsedArti
     if mod.status in ("negated", "hypothetical"):
         return []
     if syntax.is_verb(tok):
+        if syntax.is_passive(tok) and any(c.dep_ == "dobj" for c in tok.children):
+            return []  # "they were denied due process": deprived of, not denying
         deniers = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)]
     else:
         deniers = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod") for a in ctx.actors_of(c, sent)]
@@ -80,8 +83,8 @@ def _denial(tok: Token, sent: Sentence, ctx: ArticleContext, article: ParsedArti
     # "reject" and "dismiss" deny only claims ("dismissed the reports"), not proposals.
     content_is_claim = any(c.lemma_.lower() in claims for c in content)
     embedded = _embedded_events(content, sent, ctx)
-    if lemma in ("reject", "dismiss") and not (content_is_claim or embedded):
-        return []
+    if lemma in ("reject", "dismiss") and not content_is_claim:
+        return []  # rejecting a proposal or dismissing criticism is not denying a claim
     accusers: list[Actor] = []
     for c in content:
         if c.lemma_.lower() in claims:

@@ -24,9 +24,10 @@ from spacy.tokens import Token
 from extractors import lexicon, syntax
 from extractors.actors import Actor, ArticleContext
 from extractors.document import ParsedArticle, Sentence
+from extractors.version import versioned
 from extractors.rows import event_date, provenance, row_id, status_from_date
 
-VERSION = "relations-0.1.0"
+VERSION = versioned("relations-0.2.0")
 
 # Events a third party's claim accuses their source of (the annotation guide's "wrongdoing").
 ACCUSABLE = frozenset({"military_aid", "attack", "threat"})
