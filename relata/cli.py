@@ -184,5 +184,82 @@ def schema_dictionary(
     console.print(f"wrote {path}")
 
 
+# --- release (issue 5) ------------------------------------------------------------
+# `relata release [options]` publishes; `relata release verify DIR` checks a release.
+# The publish options live on the group's callback so that the command works
+# without a subcommand name, as the issue writes it.
+
+release_app = typer.Typer(help="Publish the tables as a versioned, verifiable open-data release.")
+app.add_typer(release_app, name="release")
+
+
+@release_app.callback(invoke_without_command=True)
+def release_publish(
+    ctx: typer.Context,
+    tables: Annotated[Optional[str], typer.Option(help="Folder of built tables (default: data/tables).")] = None,
+    out: Annotated[Optional[str], typer.Option(help="Folder of releases (default: data/releases).")] = None,
+    version: Annotated[Optional[str], typer.Option(help="Release version (default: today's CalVer, YYYY.MM.DD).")] = None,
+    include_texts: Annotated[bool, typer.Option("--include-texts", help="Also publish article_texts (copyrighted news text).")] = False,
+    gates: Annotated[Optional[str], typer.Option(help="Release gates file (default: relata/release_gates.toml).")] = None,
+    previous: Annotated[Optional[str], typer.Option(help="Version to compare with (default: the latest published).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Prefect's log lines.")] = False,
+) -> None:
+    """Publish <out>/<version>/ from the built tables, if they pass the release gates."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if not verbose:
+        # A refused release is reported below in one line; Prefect's tracebacks would bury it.
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+    _quiet_prefect(verbose)
+    settings = Settings(**{k: v for k, v in dict(out=tables, releases=out).items() if v is not None})
+    from rich.markup import escape
+
+    from relata.release import GateError, ReleaseError, default_version, preflight, summary_markdown
+    from relata.store import LockedError
+
+    version = version or default_version()
+    try:
+        # The usual mistakes (existing version, no tables, bad gates file) fail before Prefect starts.
+        preflight(settings.out, settings.releases, version, gates_file=gates, previous=previous)
+        from flows.release import run
+
+        result = run(settings.out, settings.releases, version, include_texts, gates, previous)
+    except GateError as e:
+        err.print("[red]release not published: it failed its gates[/red]")
+        for f in e.failures:
+            err.print(f"  - {f}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    except (ReleaseError, LockedError) as e:
+        err.print(f"[red]release not published:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    console.print(summary_markdown(result), markup=False, highlight=False)
+    console.print(f"published {result['path']}")
+
+
+@release_app.command("verify")
+def release_verify(
+    folder: Annotated[Path, typer.Argument(help="A release folder (data/releases/<version>).")],
+    gates: Annotated[Optional[str], typer.Option(help="Check these gates instead of the ones the release recorded.")] = None,
+) -> None:
+    """Re-check a release's hashes, schemas, row counts and gates; exit 1 on any mismatch."""
+    from rich.markup import escape
+
+    from relata.release import ReleaseError, verify_release
+
+    try:
+        problems = verify_release(folder, gates)
+    except ReleaseError as e:
+        err.print(f"[red]{escape(str(e))}[/red]", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    if problems:
+        err.print(f"[red]{folder}: {len(problems)} problem(s)[/red]")
+        for p in problems:
+            err.print(f"  {p}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    console.print(f"{folder}: OK (hashes, schemas, row counts and gates)", highlight=False)
+
+# --- end release ------------------------------------------------------------------
+
+
 if __name__ == "__main__":
     app()
