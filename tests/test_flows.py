@@ -43,3 +43,15 @@ def test_flow_build_dataset_builds_and_publishes_its_summary(prefect_api, tmp_pa
 
     arts = anyio.run(latest_artifact)
     assert arts and "articles" in arts[0].data and "| new (written) | 1 |" in arts[0].data
+
+
+def test_flow_publish_release_publishes_a_verified_release(prefect_api, sample_build, tmp_path):
+    from flows.release import publish_release
+    from relata.release import verify_release
+
+    # A copy: releasing takes the build's writer lock inside the tables folder.
+    tables = shutil.copytree(sample_build, tmp_path / "tables")
+    result = publish_release(str(tables), str(tmp_path / "releases"), "2026.11.26")
+    assert result["version"] == "2026.11.26" and result["rows"]["relations"] > 0
+    assert verify_release(result["path"]) == []
+    assert sorted(p.name for p in (tmp_path / "releases").iterdir()) == ["2026.11.26"]
