@@ -78,7 +78,9 @@ def per_month(rows: list[tuple], path: Path) -> Path:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(x[0] - 15, x[-1] + 45)
-    ax.legend(title="quad class", loc="upper left", frameon=False)
+    ax.set_ylim(0, bottom.max() * 1.08)  # headroom: the tallest bar must not touch the frame
+    # Outside the axes: inside, it hides whichever bars happen to be tall in that corner.
+    ax.legend(title="quad class", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     ax.grid(axis="y", alpha=0.3)
     return _save(fig, path)
 
@@ -193,8 +195,11 @@ def network(rows: list[tuple], path: Path) -> Path:
                edgecolors="#3b5b8a", linewidths=1.2, zorder=2)
     for a, (x, y) in zip(actors, pos):
         ax.text(x, y, a, ha="center", va="center", fontsize=8, fontweight="bold", zorder=3)
-    ax.set_xlim(-1.15, 1.15)
-    ax.set_ylim(-1.15, 1.15)
+    # A square window around the nodes: tight for many, not a flat strip for two or three in a row.
+    centre = (pos.max(axis=0) + pos.min(axis=0)) / 2
+    half = (pos.max(axis=0) - pos.min(axis=0)).max() / 2 + 0.18
+    ax.set_xlim(centre[0] - half, centre[0] + half)
+    ax.set_ylim(centre[1] - half, centre[1] + half)
     ax.set_aspect("equal")
     sm = matplotlib.cm.ScalarMappable(cmap=cmap, norm=norm)
     fig.colorbar(sm, ax=ax, shrink=0.6, label="mean Goldstein value (-10 conflict … +10 cooperation)")
