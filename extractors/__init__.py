@@ -1,26 +1,30 @@
 """From parsed articles to rows of the four extracted tables.
 
 Each table has its own module with one plain function from a parsed article
-to rows (``extract_relations``, ``extract_sanctions``, ``extract_denials``,
-``extract_cooperation``); ``extract_all`` runs them in the order their
-dependencies need (denials point at relation rows).
+to rows (``relations.extract_relations``, ``sanctions.extract_sanctions``,
+``denials.extract_denials``, ``cooperation.extract_cooperation``);
+``extract_all`` runs them in the order their dependencies need (denials
+point at relation rows). The modules are imported on first use so that
+importing ``extractors.version`` or ``extractors.document`` does not load
+spaCy.
 """
 
 from __future__ import annotations
 
-from extractors import cooperation, denials, relations, sanctions
-from extractors.document import ParsedArticle
+from typing import TYPE_CHECKING
 
-VERSIONS: dict[str, str] = {
-    "relations": relations.VERSION,
-    "sanctions": sanctions.VERSION,
-    "denials": denials.VERSION,
-    "cooperation": cooperation.VERSION,
-}
+from extractors.version import VERSIONS
+
+if TYPE_CHECKING:
+    from extractors.document import ParsedArticle
+
+__all__ = ["VERSIONS", "extract_all"]
 
 
 def extract_all(article: ParsedArticle) -> tuple[dict[str, list[dict]], list[dict]]:
     """Rows per table, and what the extractors could not resolve (for ``rejects``)."""
+    from extractors import cooperation, denials, relations, sanctions
+
     rejects: list[dict] = []
     rel = relations.extract_relations(article)
     out = {

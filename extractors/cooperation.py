@@ -19,10 +19,10 @@ from spacy.tokens import Token
 from extractors import lexicon, syntax
 from extractors.actors import Actor, ArticleContext
 from extractors.document import ParsedArticle, Sentence
-from extractors.version import versioned
+from extractors.version import VERSIONS
 from extractors.rows import event_date, provenance, row_id
 
-VERSION = versioned("cooperation-0.2.0")
+VERSION = VERSIONS["cooperation"]
 PREPOSITION_LIKE = frozenset({"surround", "regard", "concern", "cover", "involve", "include", "relate", "range",
                               "span", "focus", "target", "aim"})
 

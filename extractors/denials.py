@@ -15,10 +15,10 @@ from extractors import lexicon, syntax
 from extractors.actors import Actor, ArticleContext
 from extractors.document import ParsedArticle, Sentence
 from extractors.relations import ACCUSABLE, _triggers_for, sentence_events
-from extractors.version import versioned
+from extractors.version import VERSIONS
 from extractors.rows import event_date, provenance, row_id
 
-VERSION = versioned("denials-0.1.0")
+VERSION = VERSIONS["denials"]
 
 CLAIM_NOUNS_ROLE = ("dobj", "nsubjpass", "ccomp", "xcomp", "pcomp", "dep")
 

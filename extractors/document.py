@@ -7,8 +7,10 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # the build's coordinating process never imports spaCy
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Sentence:
     start: int  # character offsets in the cleaned text
     end: int
     text: str
-    doc: Doc | None = None
+    doc: "Doc | None" = None
     mentions: list[Mention] = field(default_factory=list)
 
 

@@ -24,10 +24,10 @@ from spacy.tokens import Token
 from extractors import lexicon, syntax
 from extractors.actors import Actor, ArticleContext
 from extractors.document import ParsedArticle, Sentence
-from extractors.version import versioned
+from extractors.version import VERSIONS
 from extractors.rows import event_date, provenance, row_id, status_from_date
 
-VERSION = versioned("relations-0.2.0")
+VERSION = VERSIONS["relations"]
 
 # Events a third party's claim accuses their source of (the annotation guide's "wrongdoing").
 ACCUSABLE = frozenset({"military_aid", "attack", "threat"})

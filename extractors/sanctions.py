@@ -22,10 +22,10 @@ from spacy.tokens import Span, Token
 from extractors import lexicon, syntax
 from extractors.actors import Actor, ArticleContext
 from extractors.document import ParsedArticle, Sentence
-from extractors.version import versioned
+from extractors.version import VERSIONS
 from extractors.rows import event_date, provenance, row_id
 
-VERSION = versioned("sanctions-0.2.0")
+VERSION = VERSIONS["sanctions"]
 
 REASON_PREPS = frozenset({"over", "for", "due", "because", "after", "following", "in", "against"})
 # Codes that, written as a modifier of "sanctions", are usually who imposes them ("UN sanctions",

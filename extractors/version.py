@@ -34,3 +34,14 @@ def fingerprint() -> str:
 
 def versioned(name: str) -> str:
     return f"{name}+{fingerprint()}"
+
+
+# The hand-kept versions, bumped when an extractor's output changes on purpose. Kept here, apart
+# from the extractors, so that reading them does not import spaCy (the flow's process never parses).
+SEMVER = {
+    "relations": "relations-0.2.0",
+    "sanctions": "sanctions-0.2.0",
+    "denials": "denials-0.1.0",
+    "cooperation": "cooperation-0.2.0",
+}
+VERSIONS: dict[str, str] = {t: versioned(v) for t, v in SEMVER.items()}

@@ -14,9 +14,9 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from relata import build, store
+from relata import build, store, workers
 from relata.settings import Settings
 
 
@@ -29,7 +29,9 @@ def plan_batches(settings: Settings) -> build.BuildPlan:
 @task(cache_policy=NO_CACHE, persist_result=False, retries=1, retry_delay_seconds=5,
       task_run_name="process-batch-{batch.seq}")
 def process_batch(batch: build.BatchSpec, settings: Settings) -> build.StagedBatch:
-    return build.process_batch(batch, settings)
+    if settings.dask_address:
+        return build.process_batch(batch, settings)  # already on a Dask worker
+    return workers.run(build.process_batch, batch, settings, size=settings.workers)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -66,14 +68,12 @@ def build_dataset(settings: Settings | None = None) -> dict:
 
 
 def runner_for(settings: Settings):
-    """Local processes (one model each) by default; an existing Dask cluster when asked."""
+    """Threads that hand batches to local model processes by default; an existing Dask cluster when asked."""
     if settings.dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=settings.dask_address)
-    if settings.workers > 1:
-        return ProcessPoolTaskRunner(max_workers=settings.workers)
-    return ThreadPoolTaskRunner(max_workers=1)
+    return ThreadPoolTaskRunner(max_workers=settings.workers)
 
 
 def run(settings: Settings) -> dict:

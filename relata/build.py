@@ -21,9 +21,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 import schemas
-from extractors import VERSIONS, extract_all
-from extractors.document import ArticleMeta
-from extractors.pipeline import ArticleTimeout, parse_article
+from extractors.version import VERSIONS
 from relata import ingest, store
 from relata.settings import Settings
 
@@ -139,6 +137,24 @@ def _fingerprint(path: str) -> dict | None:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
+def pending(settings: Settings) -> tuple[int, list[str]]:
+    """(input files new or changed, tables whose extractor changed), without touching the output.
+
+    Lets the CLI answer "nothing to do" for an unchanged rebuild without starting Prefect.
+    """
+    out = Path(settings.out)
+    if not (out / store.META_DIR / store.MANIFEST).exists():
+        return -1, []
+    m = store.Manifest.load(out)
+    changed_tables = [t for t in EXTRACTED if m.extractor_versions.get(t) != VERSIONS[t]]
+    todo = 0
+    for u in ingest.plan_units(settings.input):
+        fp = _fingerprint(u.path) if not u.problem else None
+        if not fp or m.inputs.get(u.path) != fp:
+            todo += 1
+    return todo, changed_tables
+
+
 def plan_build(settings: Settings) -> BuildPlan:
     """Which inputs and articles this build must process, cut into batches.
 
@@ -190,6 +206,8 @@ def plan_build(settings: Settings) -> BuildPlan:
 @contextlib.contextmanager
 def _time_limit(seconds: float):
     """Interrupt a runaway article; only possible in a main thread (a signal), else a no-op."""
+    from extractors.pipeline import ArticleTimeout
+
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
@@ -213,12 +231,17 @@ def _reject_row(r: ingest.Reject, now: dt.datetime) -> dict:
 
 def process_batch(batch: BatchSpec, settings: Settings) -> StagedBatch:
     """Read, parse, extract and validate one batch, and stage its parts (nothing is committed)."""
+    # Imported here: only model processes need spaCy; the flow's process plans and commits.
+    from extractors import extract_all
+    from extractors.document import ArticleMeta
+    from extractors.pipeline import ArticleTimeout, parse_article
+
     t0 = time.perf_counter()
     now = dt.datetime.now(dt.timezone.utc)
     out = Path(batch.out)
     limits = ingest.Limits(max_chars=settings.max_article_chars, min_words=settings.min_article_words)
     # Load inputs.
-    known = set(store.read_column(out, "articles", "article_id")) if batch.units else set()
+    known = _known_ids(str(out), batch.run_id) if batch.units else frozenset()
     articles: list[ingest.Article] = []
     rejects: list[dict] = []
     seen: set[str] = set()
@@ -309,6 +332,19 @@ def process_batch(batch: BatchSpec, settings: Settings) -> StagedBatch:
         rejected=sum(reasons.values()), reject_reasons=dict(reasons), rows=counts,
         seconds={"ingest": t_ingest - t0, "parse_extract": t_extract - t_ingest, "validate_write": t_write - t_extract},
     )
+
+
+_known_cache: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _known_ids(out: str, run_id: str) -> frozenset[str]:
+    """Article ids built before this run, read once per worker and run (not once per batch: a
+    large output has hundreds of parts). Duplicates between batches of one run are dropped at commit."""
+    key = (out, run_id)
+    if key not in _known_cache:
+        _known_cache.clear()
+        _known_cache[key] = frozenset(store.read_column(Path(out), "articles", "article_id"))
+    return _known_cache[key]
 
 
 def _rows_in(u: ingest.Unit) -> int:
@@ -413,12 +449,13 @@ def run_build(settings: Settings, *, workers: int | None = None) -> BuildSummary
         state = start_commits(plan.out)
         n = workers or settings.workers
         if n > 1 and len(plan.batches) > 1:
-            from concurrent.futures import ProcessPoolExecutor, as_completed
+            from concurrent.futures import as_completed
 
-            with ProcessPoolExecutor(max_workers=n) as pool:
-                futs = [pool.submit(process_batch, b, settings) for b in plan.batches]
-                for f in as_completed(futs):
-                    commit_batch(plan.out, f.result(), state, summary)
+            from relata import workers as worker_pool
+
+            futs = [worker_pool.pool(n).submit(process_batch, b, settings) for b in plan.batches]
+            for f in as_completed(futs):
+                commit_batch(plan.out, f.result(), state, summary)
         else:
             for b in plan.batches:
                 commit_batch(plan.out, process_batch(b, settings), state, summary)

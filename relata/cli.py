@@ -56,8 +56,17 @@ def build(
         err.print(f"[red]input not found:[/red] {settings.input}")
         raise typer.Exit(2)
     from flows.build import run
-    from relata.store import LockedError
+    from relata.build import pending
+    from relata.store import LockedError, write_views
 
+    todo, tables = pending(settings)
+    if todo == 0 and not tables:
+        # Nothing new: say so without starting a Prefect run (a no-op costs its server's start-up).
+        if not settings.db_path().exists():
+            write_views(Path(settings.out), settings.db_path())
+        console.print(f"up to date: no new or changed input under {settings.input}; tables in {settings.out}, "
+                      f"DuckDB {settings.db_path()}")
+        return
     try:
         summary = run(settings)
     except LockedError as e:

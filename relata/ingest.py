@@ -206,7 +206,8 @@ def _finish(uri: str, rec: dict, limits: Limits) -> Article | Reject:
     lang = detect_language(text)
     aid = article_id_for(text)
     if lang != "en":
-        return Reject(uri, "not in English", f"detected language: {lang}", article_id=aid)
+        return Reject(uri, "not in English", "too few English function words to be English text",
+                      article_id=aid)
     return Article(
         article_id=aid, source_uri=uri, text=text, title=_none_if_blank(rec.get("title")),
         url=_none_if_blank(rec.get("url")), outlet=_none_if_blank(rec.get("outlet")),
@@ -507,12 +508,30 @@ def _read_parquet(p: Path, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
 # --- language ----------------------------------------------------------------
 
 @functools.cache
-def _langid():
-    import py3langid
+def _function_words() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "english_function_words.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
 
-    return py3langid
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+# In English news a third of the words are function words (shared/corpora, first 800 articles of
+# each: 5th percentile 0.32, lowest 0.066, a table-like text); a French, Spanish, German or
+# Indonesian news sentence has 0.00-0.06. Wrongly rejecting English loses data, wrongly keeping a
+# foreign article only yields no rows, so the line sits low.
+ENGLISH_MIN_SHARE = 0.05
 
 
 def detect_language(text: str) -> str:
-    sample = text[:2000]
-    return _langid().classify(sample)[0]
+    """"en" for English text, "und" (undetermined) otherwise.
+
+    relata extracts from English only, so it needs to know English from
+    not-English, not which other language: a share of English function words
+    does that without a language model in every worker.
+    """
+    words = [w.lower() for w in _WORD.findall(text[:5000])]
+    if len(words) < 3:
+        return "en"
+    share = sum(w in _function_words() for w in words) / len(words)
+    return "en" if share >= ENGLISH_MIN_SHARE else "und"

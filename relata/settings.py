@@ -27,7 +27,8 @@ class Settings(BaseSettings):
     db: str | None = Field(None, description="DuckDB file with one view per table; default <out>/relata.duckdb "
                                               "(data/relata.duckdb for the default output).")
     batch_size: int = Field(200, ge=1, description="Articles per batch: one Prefect task and one Parquet part per table.")
-    nlp_batch_size: int = Field(16, ge=1, description="Sentences per nlp.pipe batch. Memory grows with it.")
+    nlp_batch_size: int = Field(64, ge=1, description="Sentences per nlp.pipe batch (candidate sentences are short; "
+                                                       "whole articles at the default 1000 would need GBs).")
     workers: int = Field(2, ge=1, description="Batches processed at once (one model process each).")
     prefilter: bool = Field(True, description="Parse only sentences with an actor and a trigger word.")
     max_article_chars: int = Field(1_000_000, ge=1, description="Longer articles are rejected, not truncated.")
