@@ -1,9 +1,13 @@
 """The ``build_dataset`` flow: articles in, validated Parquet tables out.
 
 Thin by design: each task calls one plain function of ``relata.build``; the
-flow only wires them. Batches run on the flow's task runner (local processes
-by default, a Dask cluster with ``dask_address``) and are committed one by one
-as they finish, so an interrupted run keeps every batch it committed.
+flow only wires them. Batches run in local model processes (or on a Dask
+cluster with ``dask_address``) and are committed one by one as they finish,
+so an interrupted run keeps every batch it committed.
+
+The flow's parameters are plain values (so deployments can set them); any
+left out come from the settings (``RELATA_*`` variables, see
+``relata.settings``).
 """
 
 from __future__ import annotations
@@ -16,8 +20,21 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from relata import build, store, workers
+from relata import build, progress, store, workers
 from relata.settings import Settings
+
+# Errors worth a retry: reading from object storage or a network share can fail and then work.
+TRANSIENT = (ConnectionError, TimeoutError, BlockingIOError)
+
+
+def _retry_only_transient(task, task_run, state) -> bool:
+    try:
+        state.result()
+    except TRANSIENT:
+        return True
+    except Exception:  # noqa: BLE001 - anything else fails fast, with its message
+        return False
+    return False
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -25,9 +42,10 @@ def plan_batches(settings: Settings) -> build.BuildPlan:
     return build.plan_build(settings)
 
 
-# Reading an article can fail transiently on object storage; parsing cannot, so one retry is enough.
-@task(cache_policy=NO_CACHE, persist_result=False, retries=1, retry_delay_seconds=5,
-      task_run_name="process-batch-{batch.seq}")
+# Caching is by article id, in the build itself (an article already built is skipped), never by
+# hashing task inputs: a batch's inputs are file paths, and a result is a staged part.
+@task(cache_policy=NO_CACHE, persist_result=False, retries=3, retry_delay_seconds=[2, 10, 30],
+      retry_condition_fn=_retry_only_transient, task_run_name="process-batch-{batch.seq}")
 def process_batch(batch: build.BatchSpec, settings: Settings) -> build.StagedBatch:
     if settings.dask_address:
         return build.process_batch(batch, settings)  # already on a Dask worker
@@ -39,43 +57,56 @@ def finish(plan: build.BuildPlan, summary: build.BuildSummary, settings: Setting
     return build.finish_build(plan, summary, settings)
 
 
-@flow(name="build_dataset", log_prints=False, persist_result=False)
-def build_dataset(settings: Settings | None = None) -> dict:
-    """Build (incrementally) the relata tables from the articles in ``settings.input``."""
-    settings = settings or Settings()
+@flow(name="build_dataset", log_prints=False, persist_result=False,
+      task_runner=ThreadPoolTaskRunner(max_workers=8))
+def build_dataset(input: str | None = None, out: str | None = None, db: str | None = None,
+                  batch_size: int | None = None, workers: int | None = None, prefilter: bool | None = None,
+                  dask_address: str | None = None, verbose: bool = False, show_progress: bool = False) -> dict:
+    """Build (incrementally) the relata tables from the articles in ``input`` into ``out``."""
+    settings = Settings(**{k: v for k, v in dict(
+        input=input, out=out, db=db, batch_size=batch_size, workers=workers, prefilter=prefilter,
+        dask_address=dask_address, verbose=verbose).items() if v is not None})
     logger = get_run_logger()
     t0 = time.perf_counter()
     with store.writer_lock(settings.out):
         # Load inputs.
         plan = plan_batches(settings)
-        logger.info("plan: %d batch(es), %d unchanged input file(s) skipped, tables rebuilt: %s",
-                    len(plan.batches), plan.unchanged_inputs, plan.rebuilt_tables or "none")
+        logger.info("plan: %d batch(es) of up to %d articles, %d unchanged input file(s) skipped, tables rebuilt: %s",
+                    len(plan.batches), settings.batch_size, plan.unchanged_inputs, plan.rebuilt_tables or "none")
         # Process data.
         summary = build.BuildSummary(plan.run_id, plan.out)
         state = build.start_commits(plan.out)
         futures = [process_batch.submit(b, settings) for b in plan.batches]
         # Save outputs, one batch at a time as they finish.
-        for fut in as_completed(futures):
-            staged = fut.result()
-            build.commit_batch(plan.out, staged, state, summary)
-            logger.info("batch %d: %d read, %d new, %d rejected", staged.seq, staged.read, staged.new, staged.rejected)
+        with progress.bar(total=sum(b.size for b in plan.batches), enabled=show_progress) as bar:
+            for fut in as_completed(futures):
+                staged = fut.result()
+                build.commit_batch(plan.out, staged, state, summary)
+                bar.advance(staged.read or len(staged.article_ids))
+                logger.info("batch %d committed: %d read, %d new, %d duplicate(s), %d rejected",
+                            staged.seq, staged.read, staged.new, staged.duplicates, staged.rejected)
         summary.wall_seconds = time.perf_counter() - t0
         summary = finish(plan, summary, settings)
+    logger.info("done: %d read = %d new + %d duplicates + %d rejected; rows %s; %.1f s",
+                summary.read, summary.new, summary.duplicates, summary.rejected, dict(summary.rows),
+                summary.wall_seconds)
     create_markdown_artifact(key="build-summary", markdown=summary.markdown(),
                              description=f"relata build {summary.run_id}")
-    logger.info("done: %s", summary.as_dict())
     return summary.as_dict()
 
 
-def runner_for(settings: Settings):
-    """Threads that hand batches to local model processes by default; an existing Dask cluster when asked."""
+def parameters(settings: Settings) -> dict:
+    """The flow's parameters for these settings."""
+    return dict(input=settings.input, out=settings.out, db=settings.db, batch_size=settings.batch_size,
+                workers=settings.workers, prefilter=settings.prefilter, dask_address=settings.dask_address,
+                verbose=settings.verbose)
+
+
+def run(settings: Settings, show_progress: bool = False) -> dict:
+    """Run the flow; on an existing Dask cluster when the settings name one."""
+    f = build_dataset
     if settings.dask_address:
         from prefect_dask import DaskTaskRunner
 
-        return DaskTaskRunner(address=settings.dask_address)
-    return ThreadPoolTaskRunner(max_workers=settings.workers)
-
-
-def run(settings: Settings) -> dict:
-    """Run the flow with the task runner the settings ask for."""
-    return build_dataset.with_options(task_runner=runner_for(settings))(settings)
+        f = build_dataset.with_options(task_runner=DaskTaskRunner(address=settings.dask_address))
+    return f(**parameters(settings), show_progress=show_progress)

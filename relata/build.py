@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import signal
 import threading
@@ -26,6 +27,7 @@ from relata import ingest, store
 from relata.settings import Settings
 
 EXTRACTED = schemas.EXTRACTED_TABLES
+log = logging.getLogger("relata.build")
 
 
 @dataclass
@@ -231,6 +233,9 @@ def _reject_row(r: ingest.Reject, now: dt.datetime) -> dict:
 
 def process_batch(batch: BatchSpec, settings: Settings) -> StagedBatch:
     """Read, parse, extract and validate one batch, and stage its parts (nothing is committed)."""
+    if settings.verbose and not logging.getLogger().handlers:
+        # A model process has no logging set up; per-article lines go to its stderr.
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s relata %(message)s")
     # Imported here: only model processes need spaCy; the flow's process plans and commits.
     from extractors import extract_all
     from extractors.document import ArticleMeta
@@ -286,6 +291,10 @@ def process_batch(batch: BatchSpec, settings: Settings) -> StagedBatch:
                                                      article_id=a.article_id), now))
             continue
         built_ids.append(a.article_id)
+        if settings.verbose:
+            log.info("%s: %d sentence(s), %d parsed; rows %s", a.source_uri, len(parsed.sentences),
+                     sum(1 for x in parsed.sentences if x.doc is not None),
+                     {t: len(v) for t, v in extracted.items()})
         if not batch.reextract_ids or a.article_id not in batch.reextract_ids:
             rows["articles"].append({
                 "article_id": a.article_id, "source_uri": a.source_uri, "url": a.url, "title": a.title,

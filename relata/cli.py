@@ -31,7 +31,9 @@ def _quiet_prefect(verbose: bool) -> None:
     # No network here, and Prefect phones home unless told not to.
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    if not verbose:
+    # In a terminal the progress bar says how far a run is; elsewhere (cron, CI) the flow's log
+    # lines do, one per stage and batch; --verbose adds a line per article.
+    if not verbose and sys.stdout.isatty():
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
@@ -68,7 +70,7 @@ def build(
                       f"DuckDB {settings.db_path()}")
         return
     try:
-        summary = run(settings)
+        summary = run(settings, show_progress=sys.stdout.isatty() and not verbose)
     except LockedError as e:
         err.print(f"[red]{e}[/red]")
         raise typer.Exit(3) from None
@@ -171,6 +173,23 @@ def evaluate(
         console.print(format_table(d), markup=False, highlight=False)
         if d["missing_articles"]:
             console.print(f"articles of the gold file not in the tables: {len(d['missing_articles'])}")
+
+
+@app.command()
+def serve(
+    input: Annotated[Optional[str], typer.Option("--input", "-i", help="Folder of articles the daily build reads.")] = None,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder of the tables.")] = None,
+    releases: Annotated[Optional[str], typer.Option(help="Folder of the weekly releases.")] = None,
+) -> None:
+    """Serve the daily build (03:00 UTC) and the weekly release (Monday 06:00 UTC) until stopped."""
+    _quiet_prefect(verbose=True)
+    overrides = {k: v for k, v in dict(input=input, out=out, releases=releases).items() if v is not None}
+    settings = Settings(**overrides)
+    from flows.deployments import serve as serve_deployments
+
+    where = os.environ.get("PREFECT_API_URL") or "Prefect's temporary local server"
+    console.print(f"serving daily-build and weekly-release against {where}; stop with Ctrl+C")
+    serve_deployments(settings)
 
 
 @schema_app.command("dictionary")
