@@ -185,13 +185,18 @@ def ensure_tables(out: Path) -> None:
 
 
 def drop_table(out: Path, table: str) -> None:
-    """Forget every part of a table (its extractor changed: it is rebuilt from the texts)."""
+    """Forget every part of a table (its extractor changed: it is rebuilt from the texts).
+
+    The empty placeholder is written and listed in the same manifest save that drops the old
+    parts, before they are removed: a build killed in between must never leave the table's
+    folder without a part, or every read of the table fails (issue 7, found by SIGKILL tests).
+    """
     out = Path(out)
+    write_part(out / table / "part-empty.parquet", table, schemas.empty_frame(table))
     m = Manifest.load(out)
-    m.parts[table] = []
+    m.parts[table] = ["part-empty.parquet"]
     m.save(out)
     reconcile(out)
-    ensure_tables(out)
 
 
 def commit_parts(out: Path, staged: dict[str, Path], inputs: dict[str, dict] | None = None) -> None:
