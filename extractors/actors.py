@@ -33,7 +33,7 @@ class Actor:
 
     @property
     def confidence(self) -> float:
-        return {"explicit": 1.0, "coref": 0.85, "pronoun": 0.8, "context": 0.7}.get(self.via, 0.7)
+        return {"explicit": 1.0, "official": 1.0, "coref": 0.85, "pronoun": 0.8, "context": 0.7}.get(self.via, 0.7)
 
 
 class ArticleContext:
@@ -57,6 +57,7 @@ class ArticleContext:
                     counts[code] += 2 if s.index == 0 else 1
         self.counts = counts
         self._recent_pairs: list[tuple[str, str]] = []
+        self.title_memory: dict[str, str] = {}  # office -> code of the last "X's <title>"
 
     # -- mentions ---------------------------------------------------------
 
@@ -79,18 +80,21 @@ class ArticleContext:
                 r = self.leaders.resolve(m.key, self.day)
                 m.person = r[1] if r else m.text
                 m.code = r[0] if r else ""
+                m.official = bool(r)
                 if r:
-                    self._remember(m.text, Actor(r[0], r[1]))
+                    self._remember(m.text, Actor(r[0], r[1], "official"))
             elif m.kind == "person":
                 known = self.person_memory.get(m.text) or self.person_memory.get(m.text.split()[-1])
                 if known:
                     m.code, m.person = known.code, known.person
+                    m.official = known.via == "official"
                 elif sent.doc is not None:
-                    code = self._person_affiliation(sent, m)
+                    code, official = self._person_affiliation(sent, m)
                     m.person = m.text
+                    m.official = official
                     if code:
                         m.code = code
-                        self._remember(m.text, Actor(code, m.text))
+                        self._remember(m.text, Actor(code, m.text, "official" if official else "explicit"))
             elif m.kind == "coref" and m.code not in ("pair", "last_country"):
                 # "the North" is North Korea only in an article that also names North Korea.
                 if self.counts.get(m.code, 0) == 0:
@@ -101,8 +105,11 @@ class ArticleContext:
         parts = name.split()
         if len(parts) > 1:
             self.person_memory.setdefault(parts[-1], actor)
+            # Thai and Indonesian leaders are named by their first name ("Ms Paetongtarn").
+            if len(parts[0]) > 3:
+                self.person_memory.setdefault(parts[0], actor)
 
-    def _person_affiliation(self, sent: Sentence, m: Mention) -> str | None:
+    def _person_affiliation(self, sent: Sentence, m: Mention) -> tuple[str | None, bool]:
         """The country a person not in the leaders lexicon acts for, from the words around the name.
 
         "US State Department spokesperson Matthew Miller", "John Kirby, a US
@@ -114,19 +121,24 @@ class ArticleContext:
         span_ids = set(range(m.start, m.end))
         head = doc[m.start:m.end].root
         seen: set[int] = set()
+        officials = lexicon.object_classes().get("officials", frozenset())
         starts = [head] + ([head.head] if head.dep_ == "appos" else [])
-        for start in starts:
-            for tok in _modifier_tree(start, depth=4):
-                if tok.i in span_ids or tok.i in seen:
-                    continue
-                seen.add(tok.i)
-                for other in sent.mentions:
-                    if other is not m and other.start <= tok.i < other.end and other.kind in (
-                            "country", "demonym", "capital", "institution", "organisation"):
-                        return other.code
-        return None
+        tree = [t for start in starts for t in _modifier_tree(start, depth=4)]
+        # A minister, spokesperson or envoy acts for a state; a "Malaysian engineer" does not.
+        official = any(t.lemma_.lower() in officials for t in tree if t.i not in span_ids)
+        for tok in tree:
+            if tok.i in span_ids or tok.i in seen:
+                continue
+            seen.add(tok.i)
+            for other in sent.mentions:
+                if other is not m and other.start <= tok.i < other.end and other.kind in (
+                        "country", "demonym", "capital", "institution", "organisation"):
+                    return other.code, official or other.kind == "institution"
+        return None, False
 
     def leave(self, sent: Sentence) -> None:
+        if sent.doc is not None:
+            self._remember_titles(sent)
         codes = []
         for m in sent.mentions:
             if m.code and m.kind not in ("coref",):
@@ -171,6 +183,45 @@ class ArticleContext:
         if person is None and m.kind in ("country", "demonym"):
             person = self._office_holder(sent, m, tok)
         return [Actor(m.code, person)]
+
+    def _remember_titles(self, sent: Sentence) -> None:
+        """Offices named with their country ("Japan's prime minister"), for a later bare title."""
+        for tok in sent.doc:
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+            title = " ".join([c.lower_ for c in mods if not c.ent_type_.startswith("ACTOR")] + [tok.lower_])
+            office = self.offices.get(title) or self.offices.get(tok.lower_)
+            if not office or office == "head_of_organization":
+                continue
+            for c in tok.children:
+                m = self.mention_at(sent, c.i) if c.dep_ in ("poss", "amod", "compound") else None
+                if m is not None and m.code and m.kind in ("country", "demonym", "capital"):
+                    self.title_memory[office] = m.code
+
+    def _titled_official(self, tok: Token) -> list[Actor]:
+        """"The prime minister said": with no country named, the office of the state the article
+        is most about (news names the country once, then the title alone)."""
+        if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in tok.children):
+            return []
+        if any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_.startswith("ACTOR") for c in tok.children):
+            return []
+        compound = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i)
+        title = f"{compound} {tok.lower_}".strip()
+        office = self.offices.get(title) or self.offices.get(tok.lower_)
+        if office is None or office == "head_of_organization":
+            return []
+        if office in self.title_memory:
+            # "Japan's prime minister arrived ... The prime minister met ...": the last one named.
+            code = self.title_memory[office]
+            return [Actor(code, self.leaders.holder(code, office, self.day), "coref")]
+        for code, _ in self.counts.most_common(3):
+            if len(code) != 3:
+                continue
+            holder = self.leaders.holder(code, office, self.day)
+            if holder:
+                return [Actor(code, holder, "context")]
+        return []
 
     def _office_holder(self, sent: Sentence, m: Mention, tok: Token) -> str | None:
         """"The Russian president" on the article's date is a named person."""
@@ -235,6 +286,9 @@ class ArticleContext:
 
                 found = [a for t in syntax.agents(antecedent.head) for a in self._actors_one(t, sent)]
             return found
+        titled = self._titled_official(tok)
+        if titled:
+            return titled
         # An actor among the token's modifiers: "the Russian minister", "Japan's government".
         best: list[tuple[int, list[Actor]]] = []
         for sub in _modifier_tree(tok, depth=3):

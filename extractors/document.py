@@ -31,6 +31,7 @@ class Mention:
     person: str | None = None
     text: str = ""
     key: str = ""  # what the ruler matched (a leader alias, a coref rule), kept for re-resolution
+    official: bool = False  # a person who acts in an office (a leader, a minister, a spokesperson)
 
     def __post_init__(self) -> None:
         if not self.key:

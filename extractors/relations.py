@@ -187,7 +187,7 @@ def _is_official(tok: Token, sent: Sentence, ctx: ArticleContext, role: str) -> 
         # "a group of Brazilian farmers and officials", "the Japanese delegation"
         for t in [arg] + [x for x in arg.subtree if x.dep_ in ("pobj", "conj", "compound", "appos")]:
             m = ctx.mention_at(sent, t.i)
-            if m is not None and (m.person or m.kind in ("institution", "coref", "organisation")):
+            if m is not None and (m.official or m.kind in ("institution", "coref", "organisation")):
                 return True
             if t.lemma_.lower() in officials or t.lower_ in ("he", "she", "they"):
                 return True

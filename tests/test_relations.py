@@ -111,3 +111,24 @@ def test_relations_rows_have_codes_and_evidence(parse):
     [r] = [r for r in extract_relations(p) if r["relation_type"] == "meeting"]
     assert (r["cameo_code"], r["plover_type"], r["quad_class"]) == ("046", "CONSULT", 1)
     assert p.text[r["char_start"]:r["char_end"]] == r["evidence"]
+
+
+@pytest.mark.parametrize("text", [
+    # tourists and private travellers are not a state visiting
+    "Chinese tourists visited Malaysia in record numbers last year.",
+    "Thai tourist visits to China rose by a fifth.",
+    # a warning that informs is not a threat
+    "Ankara warned Brussels that the suspect had tried to reach Syria.",
+    # a rebel group named after a country is not the country
+    "The Free Syrian Army received military support from Turkey.",
+])
+def test_relations_private_travel_warnings_and_rebel_groups_are_not_state_relations(parse, text):
+    k = keys(parse(text, "2016-03-01"))
+    assert not any(t in ("visit", "threat") for _, _, t, _ in k) and ("TUR", "SYR", "military_aid", "occurred") not in k
+
+
+def test_relations_the_title_alone_is_the_office_of_the_article_country(parse):
+    text = ("Japan's prime minister arrived in Hanoi on Monday. "
+            "The prime minister met Vietnam's president and signed a port agreement.")
+    k = keys(parse(text, "2016-05-02"))
+    assert ("JPN", "VNM", "meeting", "occurred") in k
