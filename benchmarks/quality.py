@@ -70,6 +70,8 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--keep", help="build into this folder instead of a temporary one")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--record", action="store_true",
+                    help="write the figures with today's date to docs/quality.json (read by release data cards)")
     args = ap.parse_args()
     gold = read_gold(args.gold)
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,6 +86,17 @@ def main() -> None:
         secs = time.perf_counter() - t0
         rep = evaluate(args.gold, work / "tables")
     d = rep.as_dict()
+    if args.record:
+        import datetime as dt
+
+        record = {"measured_at": dt.date.today().isoformat(), "gold": str(Path(args.gold).relative_to(ROOT))
+                  if Path(args.gold).resolve().is_relative_to(ROOT) else args.gold, "articles": n,
+                  "prefilter": not args.no_prefilter,
+                  "tables": {t: {k: d[t][k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")}
+                             | ({"status_acc": d[t]["status_acc"]} if "status_acc" in d[t] else {})
+                             for t in ("relations", "sanctions", "denials", "cooperation")},
+                  "relations_dyad_f1": d["relations"]["dyad_f1"]}
+        (ROOT / "docs" / "quality.json").write_text(json.dumps(record, indent=1) + "\n")
     if args.json:
         print(json.dumps(d))
         return

@@ -205,7 +205,12 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
     senders = _unique(senders)
     targets = [t for t in _unique(targets) if t.code not in {s.code for s in senders} or action == "condemned"]
     if not targets and not named_target:
-        targets = _context_target(sent, ctx, {a.code for a in senders + stated},
+        # Whoever the clause is about ("Italy questioned whether the sanctions work") is a speaker,
+        # not the unnamed target.
+        speech = lexicon.speech_verbs()
+        speakers_up = {a.code for anc in tok.ancestors if anc.lemma_.lower() in speech and syntax.is_verb(anc)
+                       for t in syntax.agents(anc) for a in ctx.actors_of(t, sent)}
+        targets = _context_target(sent, ctx, {a.code for a in senders + stated} | speakers_up,
                                   article_wide=action not in ("condemned", "threatened"))
     if not targets:
         if rejects is not None:

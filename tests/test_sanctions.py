@@ -90,3 +90,8 @@ def test_sanctions_a_firm_breaching_sanctions_is_not_the_sanctioned_state(parse)
 
 def test_sanctions_singular_sanction_as_approval_is_not_a_sanction(parse):
     assert keys(parse("The rally went ahead without official sanction from Japan's police.")) == set()
+
+
+def test_sanctions_who_questions_the_sanctions_is_not_their_unnamed_target(parse):
+    got = keys(parse("Italy has questioned whether the sanctions are working.", "2016-07-01"))
+    assert not any(t == "ITA" for _, t, _ in got)
