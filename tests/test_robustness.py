@@ -345,3 +345,143 @@ def test_build_killed_at_any_moment_loses_and_duplicates_nothing(tmp_path):
     again = run_build(Settings(input=str(root), out=str(out), workers=1, batch_size=2))
     assert again.rebuilt_tables == ["relations"]
     _assert_same_tables(out, ref)
+
+
+# --- 3. one writer at a time -------------------------------------------------------------
+
+def _wait_for_lock(out: Path, pid: int, child: subprocess.Popen, timeout: float = 90) -> None:
+    lock = out / store.META_DIR / store.LOCK
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        assert child.poll() is None, f"the first build ended early: {child.stderr.read()[-3000:]}"
+        try:
+            if json.loads(lock.read_text()).get("pid") == pid:
+                return
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.05)
+    raise AssertionError("the first build never took the lock")
+
+
+def test_build_second_writer_fails_at_once_naming_the_running_build(tmp_path):
+    busy, other, out = tmp_path / "busy", tmp_path / "other", tmp_path / "out"
+    busy.mkdir()
+    other.mkdir()
+    # Enough articles that the first build is still running when the CLI's Prefect has started.
+    texts = sorted(p for p in SAMPLE_DIR.iterdir() if p.suffix == ".txt")
+    for i in range(300):
+        src = texts[i % len(texts)]
+        (busy / f"{i:03d}-{src.name}").write_text(src.read_text(encoding="utf-8") + f"\nUpdate {i}.\n",
+                                                  encoding="utf-8")
+    (other / "new.txt").write_text(news(1), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    holder = subprocess.Popen([PY, "-c", CHILD, str(busy), str(out), "none"], cwd=PROJECT_ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for_lock(out, holder.pid, holder)
+
+        # In this process: refused at once, with the holder's PID.
+        t0 = time.monotonic()
+        with pytest.raises(store.LockedError, match=rf"PID {holder.pid}\b"):
+            with store.writer_lock(out):
+                pass
+        with pytest.raises(store.LockedError, match=rf"PID {holder.pid}\b"):
+            run_build(Settings(input=str(other), out=str(out), workers=1))
+        assert time.monotonic() - t0 < 2
+
+        # From the command line: exit code 3 and the same message, while the first build still runs.
+        res = subprocess.run([PY, "-m", "relata.cli", "build", "--input", str(other), "--out", str(out),
+                              "--workers", "1"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
+                             timeout=180)
+        assert res.returncode == 3, res.stdout[-2000:] + res.stderr[-2000:]
+        assert f"PID {holder.pid}" in " ".join(res.stderr.split()), res.stderr[-2000:]
+        assert holder.poll() is None, "the first build finished before the second was refused"
+    finally:
+        holder.kill()
+        holder.wait()
+
+    # Its lock, left by a process that is gone, is taken over by the next build.
+    assert json.loads((out / store.META_DIR / store.LOCK).read_text())["pid"] == holder.pid
+    summary = run_build(Settings(input=str(other), out=str(out), workers=1))
+    assert summary.new == 1
+    assert not (out / store.META_DIR / store.LOCK).exists()
+
+
+# --- 5. limits -------------------------------------------------------------------------
+
+def test_build_too_large_article_is_rejected_not_truncated(tmp_path):
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    limit = 2_000
+    body = news(1).split("\n\n", 1)[1].strip()
+    long_text = " ".join([body] * 12)  # about 3,000 characters: read, then found too long
+    (root / "long.txt").write_text(f"Long talks\n\n{long_text}\n", encoding="utf-8")
+    (root / "huge.txt").write_text(f"Huge talks\n\n{long_text * 10}\n", encoding="utf-8")  # > 4 bytes a character
+    (root / "rows.jsonl").write_text(json.dumps({"id": "long-row", "title": "Row", "text": long_text}) + "\n"
+                                     + json.dumps({"id": "short-row", "title": "Row", "text": body}) + "\n")
+    (root / "short.txt").write_text(news(2), encoding="utf-8")
+    summary = run_build(Settings(input=str(root), out=str(out), workers=1, max_article_chars=limit))
+
+    assert summary.read == 5 and summary.new == 2 and summary.rejected == 3
+    rej = dict(sql(f"select source_uri, reason || ': ' || detail from read_parquet('{glob(out, 'rejects')}')"))
+    assert set(rej) == {"long.txt", "huge.txt", "long-row"}
+    assert all(r.startswith("article too large") and str(limit) in r for r in rej.values()), rej
+    # The built ones are whole; nothing was cut to fit.
+    built = dict(sql(f"select source_uri, length(text) from read_parquet('{glob(out, 'articles')}') "
+                     f"join read_parquet('{glob(out, 'article_texts')}') using (article_id)"))
+    assert set(built) == {"short.txt", "short-row"}
+    assert built["short-row"] == len("Row\n\n" + body)
+
+
+def _timeout_inputs(root: Path) -> None:
+    root.mkdir()
+    shutil.copy(SAMPLE_DIR / "2016-03-21-obama-havana.txt", root)
+    # Long, but not one sentence worth parsing: its time goes to the scanner and the extractors.
+    (root / "bakery.txt").write_text("Bakery news\n\n" + " ".join(
+        f"The local bakery sold {i} loaves of bread today." for i in range(2_000)), encoding="utf-8")
+
+
+@pytest.mark.parametrize("thread", ["main thread", "worker thread"])
+def test_build_article_over_its_time_limit_is_rejected(tmp_path, thread):
+    """In the main thread a signal stops the article; in a worker thread (the Prefect flow with one
+    worker runs batches in threads) it is rejected once over its limit."""
+    root, out = tmp_path / "in", tmp_path / "out"
+    _timeout_inputs(root)
+    settings = Settings(input=str(root), out=str(out), workers=1, article_timeout_s=0.001)
+    if thread == "main thread":
+        summary = run_build(settings)
+    else:
+        done: dict = {}
+        t = threading.Thread(target=lambda: done.update(summary=run_build(settings)))
+        t.start()
+        t.join()
+        summary = done["summary"]
+
+    assert summary.read == 2 and summary.new == 0 and summary.rejected == 2
+    rej = sql(f"select source_uri, stage, reason, article_id from read_parquet('{glob(out, 'rejects')}') order by 1")
+    assert [r[:3] for r in rej] == [("2016-03-21-obama-havana.txt", "parse", "article took too long to process"),
+                                    ("bakery.txt", "parse", "article took too long to process")]
+    ids = [r[3] for r in rej]
+    for table, (key, *_) in [(t, KEYS[t]) for t in schemas.TABLES if t != "rejects"]:
+        n = sql(f"select count(*) from read_parquet('{glob(out, table)}') where article_id in (?, ?)", *ids)
+        assert n == [(0,)], f"{table} has rows of an article that took too long"
+
+
+def test_build_model_load_is_not_charged_to_the_first_article(tmp_path, monkeypatch):
+    from extractors import pipeline
+
+    real, calls = pipeline.load_parser, []
+
+    def slow_first_load():
+        if not calls:
+            time.sleep(1.0)  # as a fresh model process loading en_core_web_sm
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(pipeline, "load_parser", slow_first_load)
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(2):
+        (root / f"a{i}.txt").write_text(news(i), encoding="utf-8")
+    summary = run_build(Settings(input=str(root), out=str(tmp_path / "out"), workers=1, article_timeout_s=0.5))
+    assert summary.rejected == 0 and summary.new == 2, dict(summary.reject_reasons)
