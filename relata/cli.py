@@ -122,6 +122,16 @@ def query(
     if first in _WRITES:
         err.print(f"[red]relata query is read-only:[/red] '{first.upper()}' statements are refused")
         raise typer.Exit(2)
+    # The first word is not enough: a comment or a first SELECT hides what follows, and COPY ... TO,
+    # EXPORT DATABASE and EXPLAIN ANALYZE of them write files even on a read-only connection.
+    try:
+        kinds = sorted({s.type.name for s in duckdb.extract_statements(sql)} - {"SELECT"})
+    except duckdb.Error as e:
+        err.print(str(e), style="red", markup=False)
+        raise typer.Exit(2) from None
+    if kinds:
+        err.print(f"[red]relata query is read-only:[/red] {', '.join(kinds)} statements are refused")
+        raise typer.Exit(2)
     con = duckdb.connect(str(path), read_only=True)
     try:
         res = con.execute(sql)

@@ -485,3 +485,61 @@ def test_build_model_load_is_not_charged_to_the_first_article(tmp_path, monkeypa
         (root / f"a{i}.txt").write_text(news(i), encoding="utf-8")
     summary = run_build(Settings(input=str(root), out=str(tmp_path / "out"), workers=1, article_timeout_s=0.5))
     assert summary.rejected == 0 and summary.new == 2, dict(summary.reject_reasons)
+
+
+# --- 6. queries are read-only --------------------------------------------------------------
+
+@pytest.fixture
+def built_db(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(news(1), encoding="utf-8")
+    s = Settings(input=str(root), out=str(tmp_path / "out"), workers=1)
+    run_build(s)
+    return s.db_path()
+
+
+def _query(db: Path, statement: str):
+    from typer.testing import CliRunner
+
+    from relata.cli import app
+
+    # "--": a statement may start with a comment ("-- ..."), which would read as an option.
+    return CliRunner().invoke(app, ["query", "--db", str(db), "--format", "csv", "--", statement])
+
+
+@pytest.mark.parametrize("statement", [
+    # Writes to the database that the first-word check lets through: DuckDB's read-only
+    # connection refuses them.
+    "with x as (select 1) insert into relata_meta select 'x', 'y'",
+    "/* a note */ create table t as select 1",
+    "  -- a note\n  drop view relations",
+    # Writes to files, which a read-only connection allows: refused by statement type.
+    "-- a note\ncopy (select * from articles) to '{leak}'",
+    "select 1; copy (select * from articles) to '{leak}'",
+    "explain analyze copy (select * from articles) to '{leak}'",
+    "/**/ export database '{leak}'",
+])
+def test_query_refuses_writes_the_first_word_does_not_show(built_db, tmp_path, statement):
+    leak = tmp_path / "leak.csv"
+    before = built_db.read_bytes()
+    res = _query(built_db, statement.format(leak=leak))
+    assert res.exit_code == 2 and "relata query is read-only" in " ".join(res.output.split()), res.output
+    assert not leak.exists()
+    assert built_db.read_bytes() == before
+
+
+def test_query_opens_the_database_read_only(built_db):
+    # Another reader (a dashboard, a release) has the database open: a read-only connection can
+    # share it, a read-write one cannot take its lock.
+    reader = subprocess.Popen([PY, "-c", "import duckdb, sys, time; duckdb.connect(sys.argv[1], read_only=True); "
+                                         "print('open', flush=True); time.sleep(60)", str(built_db)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "open"
+        res = _query(built_db, "select count(*) as n from articles")
+        assert res.exit_code == 0, res.output
+        assert res.output.split() == ["n", "1"]
+    finally:
+        reader.kill()
+        reader.wait()
