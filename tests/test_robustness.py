@@ -407,6 +407,32 @@ def test_build_second_writer_fails_at_once_naming_the_running_build(tmp_path):
     assert not (out / store.META_DIR / store.LOCK).exists()
 
 
+# --- 4. no crash on any text (the properties are in test_properties.py) ---------------------
+
+def test_build_an_extractor_crash_rejects_that_article_and_the_build_goes_on(tmp_path, monkeypatch):
+    import extractors
+
+    real = extractors.extract_all
+
+    def crashing(parsed):
+        if "round 2" in parsed.text:
+            raise RecursionError("maximum recursion depth exceeded")  # as a pathological parse might
+        return real(parsed)
+
+    monkeypatch.setattr(extractors, "extract_all", crashing)
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(1, 4):
+        (root / f"a{i}.txt").write_text(news(i), encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_build(Settings(input=str(root), out=str(out), workers=1))
+    assert (summary.read, summary.new, summary.rejected) == (3, 2, 1)
+    rej = sql(f"select source_uri, stage, reason, detail from read_parquet('{glob(out, 'rejects')}')")
+    assert rej == [("a2.txt", "extract", "extraction failed", "RecursionError: maximum recursion depth exceeded")]
+    built = sql(f"select source_uri from read_parquet('{glob(out, 'articles')}') order by 1")
+    assert built == [("a1.txt",), ("a3.txt",)]
+
+
 # --- 5. limits -------------------------------------------------------------------------
 
 def test_build_too_large_article_is_rejected_not_truncated(tmp_path):
