@@ -58,6 +58,7 @@ class ArticleContext:
         self.counts = counts
         self._recent_pairs: list[tuple[str, str]] = []
         self.title_memory: dict[str, str] = {}  # office -> code of the last "X's <title>"
+        self.previous_codes: set[str] = set()  # actors named in the sentence before
 
     # -- mentions ---------------------------------------------------------
 
@@ -148,6 +149,7 @@ class ArticleContext:
                 if m.person:
                     self.last_person = Actor(m.code, m.person, "pronoun")
         distinct = list(dict.fromkeys(codes))
+        self.previous_codes = set(distinct)
         if len(distinct) == 2:
             self._recent_pairs.append(tuple(sorted(distinct)))  # type: ignore[arg-type]
 
@@ -265,8 +267,16 @@ class ArticleContext:
                 return [Actor(prev[-1].code, prev[-1].person, "pronoun")]
             return [self.last_person] if self.last_person else []
         if low in PLURAL_PRONOUNS:
+            # "Russian and Syrian jets stepped up their bombing": two actors just named; otherwise
+            # the article's pair, if the sentence before named both.
+            prev = list(dict.fromkeys(x.code for x in sent.mentions if x.end <= tok.i and x.code
+                                      and x.kind != "coref"))
+            if len(prev) >= 2:
+                return [Actor(c, via="pronoun") for c in prev[-2:]]
             p = self.pair()
-            return [Actor(c, via="pronoun") for c in p] if p else []
+            if p and set(p) <= self.previous_codes | set(prev):
+                return [Actor(c, via="pronoun") for c in p]
+            return []
         if low in THING_PRONOUNS:
             prev = [x for x in sent.mentions if x.end <= tok.i and x.code
                     and x.kind in ("country", "capital", "demonym", "institution", "organisation")]

@@ -171,9 +171,12 @@ def _role_tokens(role: str, tok: Token) -> list[Token]:
 
 
 def _resolve(roles: tuple[str, ...], tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list[Actor], str]:
+    private = lexicon.object_classes().get("private_entities", frozenset())
     for role in roles:
         actors: list[Actor] = []
         for arg in _role_tokens(role, tok):
+            if arg.lemma_.lower() in private:
+                continue  # "U.S. brands are in talks with Cuba": firms and tourists are not the state
             actors += ctx.actors_of(arg, sent)
         actors = [a for a in actors if a.code]
         if actors:
@@ -198,7 +201,13 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     classes = lexicon.object_classes()
     if trig.object_class:
         wanted = classes.get(trig.object_class, frozenset())
-        if not (syntax.object_lemmas(tok) & wanted):
+        if syntax.is_verb(tok):
+            have = syntax.object_lemmas(tok)
+        else:  # "arms sales", "deliveries of missiles"
+            have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+            have |= {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"}
+        if not (have & wanted):
             return None
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)

@@ -132,3 +132,23 @@ def test_relations_the_title_alone_is_the_office_of_the_article_country(parse):
             "The prime minister met Vietnam's president and signed a port agreement.")
     k = keys(parse(text, "2016-05-02"))
     assert ("JPN", "VNM", "meeting", "occurred") in k
+
+
+@pytest.mark.parametrize("text, absent", [
+    # firms are not the state
+    ("About a dozen U.S. brands are in talks with Cuba.", ("CUB", "USA", "meeting", "occurred")),
+    # property sales are not arms sales
+    ("British buyers made up 28 percent of property sales to non-U.S. buyers.", ("GBR", "USA", "military_aid", "occurred")),
+])
+def test_relations_firms_and_non_military_sales_are_not_state_relations(parse, text, absent):
+    assert absent not in keys(parse(text, "2016-03-22"))
+
+
+def test_relations_their_refers_to_the_two_actors_just_named(parse):
+    text = "Iraq condemned the attack. Russian and Syrian jets stepped up their bombing of Aleppo."
+    k = keys(parse(text, "2016-06-11"))
+    assert not any(s == "IRQ" or t == "IRQ" for s, t, ty, _ in k if ty == "attack")
+
+
+def test_relations_arms_sales_are_military_aid(parse):
+    assert ("USA", "TWN", "military_aid", "occurred") in keys(parse("Washington approved arms sales to Taiwan.", "2016-03-01"))
