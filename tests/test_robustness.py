@@ -493,6 +493,28 @@ def test_build_article_over_its_time_limit_is_rejected(tmp_path, thread):
         assert n == [(0,)], f"{table} has rows of an article that took too long"
 
 
+def test_build_runaway_article_is_stopped_at_its_time_limit(tmp_path, monkeypatch):
+    import extractors
+
+    real = extractors.extract_all
+
+    def runaway(parsed):
+        if "round 2" in parsed.text:
+            time.sleep(20)  # as a pathological sentence might take
+        return real(parsed)
+
+    monkeypatch.setattr(extractors, "extract_all", runaway)
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(1, 4):
+        (root / f"a{i}.txt").write_text(news(i), encoding="utf-8")
+    t0 = time.monotonic()
+    summary = run_build(Settings(input=str(root), out=str(tmp_path / "out"), workers=1, article_timeout_s=0.5))
+    assert time.monotonic() - t0 < 10, "the build waited for the runaway article"
+    assert (summary.new, summary.rejected) == (2, 1)
+    assert dict(summary.reject_reasons) == {"article took too long to process": 1}
+
+
 def test_build_model_load_is_not_charged_to_the_first_article(tmp_path, monkeypatch):
     from extractors import pipeline
 
@@ -558,7 +580,7 @@ def test_query_refuses_writes_the_first_word_does_not_show(built_db, tmp_path, s
 def test_query_opens_the_database_read_only(built_db):
     # Another reader (a dashboard, a release) has the database open: a read-only connection can
     # share it, a read-write one cannot take its lock.
-    reader = subprocess.Popen([PY, "-c", "import duckdb, sys, time; duckdb.connect(sys.argv[1], read_only=True); "
+    reader = subprocess.Popen([PY, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1], read_only=True); "
                                          "print('open', flush=True); time.sleep(60)", str(built_db)],
                               stdout=subprocess.PIPE, text=True)
     try:
