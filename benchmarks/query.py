@@ -114,7 +114,8 @@ def gen(table: str, n: int, seed: int) -> pa.Table:
         })
     else:
         a, b = _pair(rng, n)
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        swap = a > b  # the pair in alphabetical order, as the contract stores it
+        lo, hi = np.where(swap, b, a), np.where(swap, a, b)
         cols.update({
             "cooperation_id": _ids(rng, n), "actor_a": pa.array(lo.astype(object), pa.string()),
             "actor_b": pa.array(hi.astype(object), pa.string()), "area": _pick(rng, v.COOPERATION_AREAS, n),
@@ -128,7 +129,7 @@ def write(out: Path, table: str, rows: int, part_rows: int) -> None:
     d = out / table
     d.mkdir(parents=True, exist_ok=True)
     for i, start in enumerate(range(0, rows, part_rows)):
-        t = gen(table, min(part_rows, rows - start), seed=hash((table, i)) % 2**32)
+        t = gen(table, min(part_rows, rows - start), seed=(len(table) * 1_000_003 + i) % 2**32)
         pq.write_table(t, d / f"part-bench-{i:05d}.parquet", compression="zstd", row_group_size=64_000)
 
 
