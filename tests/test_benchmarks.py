@@ -1,0 +1,33 @@
+"""Smoke runs of the benchmarks: they run and print their tables (the figures come from full runs)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from relata.settings import PROJECT_ROOT
+
+BENCH = PROJECT_ROOT / "benchmarks"
+
+
+def run(*args: str, timeout: int = 600) -> str:
+    res = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=timeout, cwd=PROJECT_ROOT)
+    assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
+    return res.stdout
+
+
+def test_benchmark_query_smoke_prints_every_example_query():
+    out = run(str(BENCH / "query.py"), "--smoke")
+    for name in ("relations by dyad and type", "dyad timeline by month", "top senders of sanctions",
+                 "cooperation areas by pair"):
+        assert name in out
+
+
+def test_benchmark_throughput_smoke_prints_both_runs_and_the_ratio(corpora):
+    out = run(str(BENCH / "throughput.py"), "--smoke", "--engine", "local")
+    assert "baseline nlp.pipe" in out and "relata build" in out and "throughput ratio" in out
+
+
+def test_benchmark_quality_prints_the_evaluate_table(corpora):
+    out = run(str(BENCH / "quality.py"))
+    assert "| relations |" in out and "Macro F1" in out
