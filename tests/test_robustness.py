@@ -369,7 +369,7 @@ def test_build_second_writer_fails_at_once_naming_the_running_build(tmp_path):
     other.mkdir()
     # Enough articles that the first build is still running when the CLI's Prefect has started.
     texts = sorted(p for p in SAMPLE_DIR.iterdir() if p.suffix == ".txt")
-    for i in range(300):
+    for i in range(600):
         src = texts[i % len(texts)]
         (busy / f"{i:03d}-{src.name}").write_text(src.read_text(encoding="utf-8") + f"\nUpdate {i}.\n",
                                                   encoding="utf-8")
