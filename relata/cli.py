@@ -59,7 +59,14 @@ def build(
         raise typer.Exit(2)
     from flows.build import run
     from relata.build import pending
-    from relata.store import LockedError, write_views
+    from relata.store import LockedError, lock_holder, write_views
+
+    holder = lock_holder(Path(settings.out))
+    if holder:
+        # Fail at once, before starting Prefect: the running build keeps its lock for its whole run.
+        err.print(f"[red]{settings.out} is being built by another relata process (PID {holder.get('pid')} on "
+                  f"{holder.get('host')}, since {holder.get('since')}); wait for it to finish or stop it[/red]")
+        raise typer.Exit(3)
 
     todo, tables = pending(settings)
     if todo == 0 and not tables:
@@ -132,7 +139,11 @@ def query(
     if kinds:
         err.print(f"[red]relata query is read-only:[/red] {', '.join(kinds)} statements are refused")
         raise typer.Exit(2)
-    con = duckdb.connect(str(path), read_only=True)
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as e:
+        err.print(f"[red]cannot open {path} read-only:[/red] {e}")
+        raise typer.Exit(2) from None
     try:
         res = con.execute(sql)
         cols = [c[0] for c in res.description] if res.description else []

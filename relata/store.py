@@ -93,6 +93,19 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def lock_holder(out: Path) -> dict | None:
+    """Who holds the writer lock, if a live process does (read-only: for failing fast before a run starts)."""
+    lock = Path(out) / META_DIR / LOCK
+    try:
+        holder = json.loads(lock.read_text() or "{}")
+    except (OSError, ValueError):
+        return None
+    pid = int(holder.get("pid", 0) or 0)
+    if pid and holder.get("host") in (None, socket.gethostname()) and _pid_alive(pid) and pid != os.getpid():
+        return holder
+    return None
+
+
 @contextmanager
 def writer_lock(out: Path):
     """Only one build writes an output folder at a time; a lock left by a dead process is taken over."""
@@ -156,6 +169,10 @@ def reconcile(out: Path) -> list[str]:
     out = Path(out)
     removed: list[str] = []
     shutil.rmtree(out / META_DIR / "staging", ignore_errors=True)
+    # Temporary files of writes a kill interrupted (the manifest's, a part's, the DuckDB file's).
+    for tmp in list((out / META_DIR).glob(".*.tmp")) + list(out.glob(".*.tmp")):
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp.name)
     m = Manifest.load(out)
     for table in ALL_TABLES:
         d = out / table

@@ -141,3 +141,28 @@ def test_query_reads(small_input, settings_for):
     res = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "--db", str(s.db_path()),
                                    "--format", "csv"])
     assert res.exit_code == 0 and "4" in res.output
+
+
+def test_build_cli_refuses_a_second_writer_before_starting_prefect(tmp_path):
+    from typer.testing import CliRunner
+
+    from relata.cli import app
+
+    out = tmp_path / "out"
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        (out / store.META_DIR).mkdir(parents=True)
+        (out / store.META_DIR / store.LOCK).write_text(json.dumps({"pid": holder.pid, "host": os.uname().nodename}))
+        res = CliRunner().invoke(app, ["build", "--input", str(SAMPLE_DIR), "--out", str(out)])
+        assert res.exit_code == 3 and str(holder.pid) in res.output
+    finally:
+        holder.kill()
+
+
+def test_build_reconcile_removes_temporary_files_of_interrupted_writes(small_input, settings_for):
+    s = settings_for(small_input)
+    run_build(s)
+    stray = store.Path(s.out) / store.META_DIR / ".manifest.json.abc.tmp"
+    stray.write_text("{")
+    store.reconcile(store.Path(s.out))
+    assert not stray.exists() and store.Manifest.load(s.out).parts["articles"]
