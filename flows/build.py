@@ -75,7 +75,7 @@ def build_dataset(input: str | None = None, out: str | None = None, db: str | No
                     len(plan.batches), settings.batch_size, plan.unchanged_inputs, plan.rebuilt_tables or "none")
         # Process data.
         summary = build.BuildSummary(plan.run_id, plan.out)
-        state = build.start_commits(plan.out)
+        state = build.start_commits(plan.out, plan)
         futures = [process_batch.submit(b, settings) for b in plan.batches]
         # Save outputs, one batch at a time as they finish.
         with progress.bar(total=sum(b.size for b in plan.batches), enabled=show_progress) as bar:

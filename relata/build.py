@@ -54,6 +54,9 @@ class BuildPlan:
     unchanged_inputs: int = 0
     rebuilt_tables: list[str] = field(default_factory=list)
     started_at: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat())
+    # Per input file: its fingerprint at planning time, and how many units (row ranges) it was cut into.
+    fingerprints: dict[str, dict] = field(default_factory=dict)
+    unit_counts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -189,7 +192,12 @@ def plan_build(settings: Settings) -> BuildPlan:
         if fp and manifest.inputs.get(u.path) == fp:
             plan.unchanged_inputs += 1
             continue
-        todo += ingest.split_unit(u, settings.batch_size)
+        pieces = ingest.split_unit(u, settings.batch_size)
+        if fp:
+            # Taken now: a file that changes during the build is read again by the next one.
+            plan.fingerprints[u.path] = fp
+            plan.unit_counts[u.path] = plan.unit_counts.get(u.path, 0) + len(pieces)
+        todo += pieces
     batch: list[ingest.Unit] = []
     size = 0
     for u in todo:
@@ -262,11 +270,7 @@ def process_batch(batch: BatchSpec, settings: Settings) -> StagedBatch:
             else:
                 seen.add(rec.article_id)
                 articles.append(rec)
-        # A whole file is recorded as built only when the batch read all of it.
-        if u.stop is None or (u.start == 0 and u.size == _rows_in(u)):
-            fp = _fingerprint(u.path)
-            if fp:
-                inputs[u.path] = fp
+        inputs[f"{u.path}#{u.start}"] = {"path": u.path}
     if batch.reextract_ids:
         articles += _stored_articles(out, batch.reextract_ids)
     t_ingest = time.perf_counter()
@@ -367,13 +371,6 @@ def _known_ids(out: str, run_id: str) -> frozenset[str]:
     return _known_cache[key]
 
 
-def _rows_in(u: ingest.Unit) -> int:
-    try:
-        return ingest._count_rows(Path(u.path), Path(u.path).suffix.lower())
-    except Exception:  # noqa: BLE001
-        return -1
-
-
 def _uri_of(row: dict, articles: list[ingest.Article]) -> str:
     aid = row.get("article_id")
     return next((a.source_uri for a in articles if a.article_id == aid), aid or "?")
@@ -408,12 +405,16 @@ class CommitState:
 
     article_ids: set[str]
     reject_keys: set[tuple]
+    # Units of each input file still to commit; a file is recorded as built when it reaches 0.
+    remaining: dict[str, int] = field(default_factory=dict)
+    fingerprints: dict[str, dict] = field(default_factory=dict)
 
 
-def start_commits(out: str) -> CommitState:
+def start_commits(out: str, plan: BuildPlan | None = None) -> CommitState:
     rej = store.read_table(Path(out), "rejects").to_pylist()
     return CommitState(set(store.read_column(Path(out), "articles", "article_id")),
-                       {(r["source_uri"], r["article_id"], r["stage"], r["reason"], r["detail"]) for r in rej})
+                       {(r["source_uri"], r["article_id"], r["stage"], r["reason"], r["detail"]) for r in rej},
+                       dict(plan.unit_counts) if plan else {}, dict(plan.fingerprints) if plan else {})
 
 
 def commit_batch(out: str, staged: StagedBatch, state: CommitState, summary: BuildSummary) -> None:
@@ -437,7 +438,14 @@ def commit_batch(out: str, staged: StagedBatch, state: CommitState, summary: Bui
             tbl = tbl.filter(pa.array(keep))
             pq.write_table(tbl, p, compression="zstd")
         staged.rows[t] = tbl.num_rows
-    store.commit_parts(Path(out), parts, staged.inputs)
+    done: dict[str, dict] = {}
+    for unit in staged.inputs.values():
+        path = unit["path"]
+        if path in state.remaining:
+            state.remaining[path] -= 1
+            if state.remaining[path] == 0 and path in state.fingerprints:
+                done[path] = state.fingerprints[path]  # every row range of the file is now committed
+    store.commit_parts(Path(out), parts, done)
     state.article_ids.update(staged.article_ids)
     summary.add(staged, new=staged.new - len(dup_ids), duplicates=staged.duplicates + len(dup_ids))
 
@@ -466,7 +474,7 @@ def run_build(settings: Settings, *, workers: int | None = None) -> BuildSummary
     with store.writer_lock(out):
         plan = plan_build(settings)
         summary = BuildSummary(plan.run_id, plan.out)
-        state = start_commits(plan.out)
+        state = start_commits(plan.out, plan)
         n = workers or settings.workers
         if n > 1 and len(plan.batches) > 1:
             from concurrent.futures import as_completed

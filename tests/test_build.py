@@ -166,3 +166,18 @@ def test_build_reconcile_removes_temporary_files_of_interrupted_writes(small_inp
     stray.write_text("{")
     store.reconcile(store.Path(s.out))
     assert not stray.exists() and store.Manifest.load(s.out).parts["articles"]
+
+
+def test_build_a_table_file_cut_into_batches_is_not_read_again(tmp_path, settings_for):
+    import json as _json
+
+    d = tmp_path / "in"
+    d.mkdir()
+    rows = [{"id": f"r{i}", "title": f"Story {i}", "text": f"Japan and Vietnam held talks in Hanoi on day {i}.",
+             "url": None, "published": "2016-05-01", "outlet": "Wire"} for i in range(7)]
+    (d / "news.jsonl").write_text("\n".join(_json.dumps(r) for r in rows) + "\n")
+    s = settings_for(d, batch_size=3)
+    first = run_build(s)
+    assert first.new == 7
+    again = run_build(s)
+    assert (again.read, again.unchanged_inputs) == (0, 1)
