@@ -13,7 +13,6 @@ baseline of this run.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import statistics
 import sys
 import tempfile

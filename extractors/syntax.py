@@ -222,7 +222,8 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     for i, t in enumerate(chain):
         for c in t.children:
             low = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and i == 0):
+            # The parser's neg arc, or a negating word of the lexicon on the event word itself ("no talks").
+            if c.dep_ == "neg" or (low in neg and c.dep_ in ("det", "advmod") and i == 0):
                 found.append(("negated", low))
             elif c.dep_ in ("aux", "auxpass") and low in aux:
                 st = aux[low]

@@ -142,6 +142,12 @@ def _fingerprint(path: str) -> dict | None:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
+def _unchanged(u: ingest.Unit, manifest: store.Manifest) -> dict | None:
+    """The unit's file fingerprint if that file was built before and has not changed since, else None."""
+    fp = _fingerprint(u.path) if not u.problem else None
+    return fp if fp and manifest.inputs.get(u.path) == fp else None
+
+
 def pending(settings: Settings) -> tuple[int, list[str]]:
     """(input files new or changed, tables whose extractor changed), without touching the output.
 
@@ -152,11 +158,7 @@ def pending(settings: Settings) -> tuple[int, list[str]]:
         return -1, []
     m = store.Manifest.load(out)
     changed_tables = [t for t in EXTRACTED if m.extractor_versions.get(t) != VERSIONS[t]]
-    todo = 0
-    for u in ingest.plan_units(settings.input):
-        fp = _fingerprint(u.path) if not u.problem else None
-        if not fp or m.inputs.get(u.path) != fp:
-            todo += 1
+    todo = sum(1 for u in ingest.plan_units(settings.input) if _unchanged(u, m) is None)
     return todo, changed_tables
 
 
@@ -188,10 +190,10 @@ def plan_build(settings: Settings) -> BuildPlan:
     units = ingest.plan_units(settings.input)
     todo: list[ingest.Unit] = []
     for u in units:
-        fp = _fingerprint(u.path) if not u.problem else None
-        if fp and manifest.inputs.get(u.path) == fp:
+        if _unchanged(u, manifest) is not None:
             plan.unchanged_inputs += 1
             continue
+        fp = _fingerprint(u.path) if not u.problem else None
         pieces = ingest.split_unit(u, settings.batch_size)
         if fp:
             # Taken now: a file that changes during the build is read again by the next one.

@@ -59,13 +59,12 @@ def build(
         raise typer.Exit(2)
     from flows.build import run
     from relata.build import pending
-    from relata.store import LockedError, lock_holder, write_views
+    from relata.store import LockedError, lock_holder, locked_message, write_views
 
     holder = lock_holder(Path(settings.out))
     if holder:
         # Fail at once, before starting Prefect: the running build keeps its lock for its whole run.
-        err.print(f"[red]{settings.out} is being built by another relata process (PID {holder.get('pid')} on "
-                  f"{holder.get('host')}, since {holder.get('since')}); wait for it to finish or stop it[/red]")
+        err.print(f"[red]{locked_message(Path(settings.out), holder)}[/red]")
         raise typer.Exit(3)
 
     todo, tables = pending(settings)

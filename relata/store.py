@@ -106,6 +106,11 @@ def lock_holder(out: Path) -> dict | None:
     return None
 
 
+def locked_message(out: Path, holder: dict) -> str:
+    return (f"{out} is being built by another relata process (PID {holder.get('pid')} on {holder.get('host')}, "
+            f"since {holder.get('since')}); wait for it to finish or stop it")
+
+
 @contextmanager
 def writer_lock(out: Path):
     """Only one build writes an output folder at a time; a lock left by a dead process is taken over."""
@@ -116,16 +121,9 @@ def writer_lock(out: Path):
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
-            try:
-                holder = json.loads(lock.read_text() or "{}")
-            except (OSError, ValueError):
-                holder = {}
-            pid = int(holder.get("pid", 0) or 0)
-            same_host = holder.get("host") in (None, me["host"])
-            if pid and same_host and _pid_alive(pid) and pid != os.getpid():
-                raise LockedError(
-                    f"{out} is being built by another relata process (PID {pid} on {holder.get('host')}, "
-                    f"since {holder.get('since')}); wait for it to finish or stop it") from None
+            holder = lock_holder(out)
+            if holder:
+                raise LockedError(locked_message(out, holder)) from None
             # Stale: its process is gone. Take it over.
             lock.unlink(missing_ok=True)
             continue

@@ -86,17 +86,22 @@ def test_build_views_are_queryable_with_duckdb(small_input, settings_for):
     con.close()
 
 
-def test_build_lock_held_by_a_live_process_refuses_a_second_writer(tmp_path):
+@pytest.fixture
+def locked_out(tmp_path):
+    """An output folder whose writer lock is held by a live process: (folder, holder PID)."""
     out = tmp_path / "out"
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        (out / store.META_DIR).mkdir(parents=True)
-        (out / store.META_DIR / store.LOCK).write_text(json.dumps({"pid": holder.pid, "host": os.uname().nodename}))
-        with pytest.raises(store.LockedError, match=str(holder.pid)):
-            with store.writer_lock(out):
-                pass
-    finally:
-        holder.kill()
+    (out / store.META_DIR).mkdir(parents=True)
+    (out / store.META_DIR / store.LOCK).write_text(json.dumps({"pid": holder.pid, "host": os.uname().nodename}))
+    yield out, holder.pid
+    holder.kill()
+
+
+def test_build_lock_held_by_a_live_process_refuses_a_second_writer(locked_out):
+    out, pid = locked_out
+    with pytest.raises(store.LockedError, match=str(pid)):
+        with store.writer_lock(out):
+            pass
 
 
 def test_build_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
@@ -143,20 +148,14 @@ def test_query_reads(small_input, settings_for):
     assert res.exit_code == 0 and "4" in res.output
 
 
-def test_build_cli_refuses_a_second_writer_before_starting_prefect(tmp_path):
+def test_build_cli_refuses_a_second_writer_before_starting_prefect(locked_out):
     from typer.testing import CliRunner
 
     from relata.cli import app
 
-    out = tmp_path / "out"
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        (out / store.META_DIR).mkdir(parents=True)
-        (out / store.META_DIR / store.LOCK).write_text(json.dumps({"pid": holder.pid, "host": os.uname().nodename}))
-        res = CliRunner().invoke(app, ["build", "--input", str(SAMPLE_DIR), "--out", str(out)])
-        assert res.exit_code == 3 and str(holder.pid) in res.output
-    finally:
-        holder.kill()
+    out, pid = locked_out
+    res = CliRunner().invoke(app, ["build", "--input", str(SAMPLE_DIR), "--out", str(out)])
+    assert res.exit_code == 3 and str(pid) in res.output
 
 
 def test_build_reconcile_removes_temporary_files_of_interrupted_writes(small_input, settings_for):

@@ -23,7 +23,6 @@ def test_flow_build_dataset_builds_and_publishes_its_summary(prefect_api, tmp_pa
     from prefect.client.orchestration import get_client
 
     from flows.build import build_dataset
-    from relata.settings import Settings
 
     d = tmp_path / "in"
     d.mkdir()

@@ -51,6 +51,15 @@ def news(n: int, where: str = "Japan and Vietnam") -> str:
             f"again next year, the ministry said in a statement.\n")
 
 
+def news_folder(tmp_path, rounds) -> pathlib.Path:
+    """An input folder with one short news article per round (a<i>.txt)."""
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in rounds:
+        (root / f"a{i}.txt").write_text(news(i), encoding="utf-8")
+    return root
+
+
 # --- 1. every input is accounted for ----------------------------------------------
 
 N_TINY = 10_000
@@ -420,10 +429,7 @@ def test_build_an_extractor_crash_rejects_that_article_and_the_build_goes_on(tmp
         return real(parsed)
 
     monkeypatch.setattr(extractors, "extract_all", crashing)
-    root = tmp_path / "in"
-    root.mkdir()
-    for i in range(1, 4):
-        (root / f"a{i}.txt").write_text(news(i), encoding="utf-8")
+    root = news_folder(tmp_path, range(1, 4))
     out = tmp_path / "out"
     summary = run_build(Settings(input=str(root), out=str(out), workers=1))
     assert (summary.read, summary.new, summary.rejected) == (3, 2, 1)
@@ -504,10 +510,7 @@ def test_build_runaway_article_is_stopped_at_its_time_limit(tmp_path, monkeypatc
         return real(parsed)
 
     monkeypatch.setattr(extractors, "extract_all", runaway)
-    root = tmp_path / "in"
-    root.mkdir()
-    for i in range(1, 4):
-        (root / f"a{i}.txt").write_text(news(i), encoding="utf-8")
+    root = news_folder(tmp_path, range(1, 4))
     t0 = time.monotonic()
     summary = run_build(Settings(input=str(root), out=str(tmp_path / "out"), workers=1, article_timeout_s=0.5))
     assert time.monotonic() - t0 < 10, "the build waited for the runaway article"
@@ -527,10 +530,7 @@ def test_build_model_load_is_not_charged_to_the_first_article(tmp_path, monkeypa
         return real()
 
     monkeypatch.setattr(pipeline, "load_parser", slow_first_load)
-    root = tmp_path / "in"
-    root.mkdir()
-    for i in range(2):
-        (root / f"a{i}.txt").write_text(news(i), encoding="utf-8")
+    root = news_folder(tmp_path, range(2))
     summary = run_build(Settings(input=str(root), out=str(tmp_path / "out"), workers=1, article_timeout_s=0.5))
     assert summary.rejected == 0 and summary.new == 2, dict(summary.reject_reasons)
 

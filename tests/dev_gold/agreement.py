@@ -10,7 +10,6 @@ per table, over the articles both passes annotated.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from relata.evaluate import TABLE_NAMES, Counts, read_gold, score  # noqa: E402
+from relata.evaluate import TABLE_NAMES, read_gold, score  # noqa: E402
 
 
 def as_predictions(gold: list[dict]) -> tuple[dict, set]:
