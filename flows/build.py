@@ -21,6 +21,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from relata import build, progress, store, workers
+from relata.batch import extract_batch
 from relata.settings import Settings
 
 # Errors worth a retry: reading from object storage or a network share can fail and then work.
@@ -49,7 +50,10 @@ def plan_batches(settings: Settings) -> build.BuildPlan:
 def process_batch(batch: build.BatchSpec, settings: Settings) -> build.StagedBatch:
     if settings.dask_address:
         return build.process_batch(batch, settings)  # already on a Dask worker
-    return workers.run(build.process_batch, batch, settings, size=settings.workers)
+    # The model process extracts; validating and writing happen here, so model processes never
+    # load pandas, pandera or pyarrow (see relata.batch).
+    rows = workers.run(extract_batch, batch, settings, size=settings.workers)
+    return build.stage_batch(rows, batch.out)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)

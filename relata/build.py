@@ -8,12 +8,9 @@ committed tables; only ``commit_batch`` changes them, one batch at a time.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import os
-import signal
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,25 +21,11 @@ import pyarrow.parquet as pq
 import schemas
 from extractors.version import VERSIONS
 from relata import ingest, store
+from relata.batch import KNOWN_IDS, BatchSpec, ExtractedBatch, extract_batch, rejected_articles_by_reason
 from relata.settings import Settings
 
 EXTRACTED = schemas.EXTRACTED_TABLES
 log = logging.getLogger("relata.build")
-
-
-@dataclass
-class BatchSpec:
-    run_id: str
-    seq: int
-    out: str
-    units: list[ingest.Unit] = field(default_factory=list)
-    # Articles already built whose extracted tables must be made again (an extractor changed).
-    reextract_ids: list[str] = field(default_factory=list)
-    tables: tuple[str, ...] = EXTRACTED
-
-    @property
-    def size(self) -> int:
-        return sum(u.size for u in self.units) + len(self.reextract_ids)
 
 
 @dataclass
@@ -210,172 +193,66 @@ def plan_build(settings: Settings) -> BuildPlan:
         size += u.size
     if batch:
         plan.batches.append(BatchSpec(run_id, len(plan.batches), str(out), units=batch))
+    if todo:
+        known = _write_known_ids(out, run_id)
+        for b in plan.batches:
+            b.known_ids_path = str(known) if b.units else None
     return plan
+
+
+def _write_known_ids(out: Path, run_id: str) -> Path:
+    """The ids built before this run, as text, for the model processes to skip (see relata.batch)."""
+    path = store.staging_dir(out, run_id) / KNOWN_IDS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ids = store.read_column(out, "articles", "article_id")
+    path.write_text("".join(f"{a}\n" for a in ids), encoding="ascii")
+    return path
 
 
 # --- processing one batch ----------------------------------------------------------
 
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Interrupt a runaway article; only possible in a main thread (a signal), else a no-op."""
-    from extractors.pipeline import ArticleTimeout
+def stage_batch(extracted: ExtractedBatch, out: str) -> StagedBatch:
+    """Validate a batch's rows and write them as parts in staging (nothing is committed).
 
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def _raise(signum, frame):
-        raise ArticleTimeout(f"processing took longer than {seconds:g} s")
-
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
-def _reject_row(r: ingest.Reject, now: dt.datetime) -> dict:
-    return {"source_uri": r.source_uri, "article_id": r.article_id, "stage": r.stage,
-            "reason": r.reason, "detail": r.detail, "rejected_at": now}
-
-
-def process_batch(batch: BatchSpec, settings: Settings) -> StagedBatch:
-    """Read, parse, extract and validate one batch, and stage its parts (nothing is committed)."""
-    if settings.verbose and not logging.getLogger().handlers:
-        # A model process has no logging set up; per-article lines go to its stderr.
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s relata %(message)s")
-    # Imported here: only model processes need spaCy; the flow's process plans and commits.
-    from extractors import extract_all
-    from extractors.document import ArticleMeta
-    from extractors.pipeline import ArticleTimeout, load_parser, load_scanner, parse_article
-
+    Runs in the process that commits, not in the model processes: see ``relata.batch``.
+    """
     t0 = time.perf_counter()
     now = dt.datetime.now(dt.timezone.utc)
-    out = Path(batch.out)
-    limits = ingest.Limits(max_chars=settings.max_article_chars, min_words=settings.min_article_words)
-    # Load inputs.
-    known = _known_ids(str(out), batch.run_id) if batch.units else frozenset()
-    articles: list[ingest.Article] = []
-    rejects: list[dict] = []
-    seen: set[str] = set()
-    read = duplicates = 0
-    inputs: dict[str, dict] = {}
-    for u in batch.units:
-        for rec in ingest.read_unit(u, limits):
-            read += 1
-            if isinstance(rec, ingest.Reject):
-                rejects.append(_reject_row(rec, now))
-            elif rec.article_id in known or rec.article_id in seen:
-                duplicates += 1
-            else:
-                seen.add(rec.article_id)
-                articles.append(rec)
-        inputs[f"{u.path}#{u.start}"] = {"path": u.path}
-    if batch.reextract_ids:
-        articles += _stored_articles(out, batch.reextract_ids)
-    t_ingest = time.perf_counter()
-
-    # Process data.
-    rows: dict[str, list[dict]] = {t: [] for t in schemas.TABLES}
-    built_ids: list[str] = []
-    if articles:
-        # Loaded before any article's time limit starts: a fresh model process (and the pool
-        # starts a new one every 25 batches) would charge its model load, seconds, to its first
-        # article, and a load cut off by the limit is retried, and cut off, for every next one.
-        load_scanner()
-        load_parser()
-    for a in articles:
-        meta = ArticleMeta(a.article_id, a.published_at, a.title)
-        started = time.monotonic()
-        try:
-            with _time_limit(settings.article_timeout_s):
-                parsed = parse_article(meta, a.text, prefilter=settings.prefilter,
-                                       batch_size=settings.nlp_batch_size, timeout_s=settings.article_timeout_s)
-                extracted, extract_rejects = extract_all(parsed)
-                # Off the main thread (the Prefect flow runs batches in threads with one worker) no
-                # signal can stop an article; one that went over its limit is still rejected.
-                if time.monotonic() - started > settings.article_timeout_s:
-                    raise ArticleTimeout(f"processing took longer than {settings.article_timeout_s:g} s")
-        except ArticleTimeout as e:
-            rejects.append(_reject_row(ingest.Reject(a.source_uri, "article took too long to process", str(e),
-                                                     stage="parse", article_id=a.article_id), now))
-            continue
-        except Exception as e:  # noqa: BLE001 - one article must not sink the batch; it is reported
-            rejects.append(_reject_row(ingest.Reject(a.source_uri, "extraction failed",
-                                                     f"{type(e).__name__}: {e}", stage="extract",
-                                                     article_id=a.article_id), now))
-            continue
-        built_ids.append(a.article_id)
-        if settings.verbose:
-            log.info("%s: %d sentence(s), %d parsed; rows %s", a.source_uri, len(parsed.sentences),
-                     sum(1 for x in parsed.sentences if x.doc is not None),
-                     {t: len(v) for t, v in extracted.items()})
-        if not batch.reextract_ids or a.article_id not in batch.reextract_ids:
-            rows["articles"].append({
-                "article_id": a.article_id, "source_uri": a.source_uri, "url": a.url, "title": a.title,
-                "outlet": a.outlet, "author": a.author, "published_at": a.published_at,
-                "language": a.language, "n_chars": len(a.text), "ingested_at": now,
-            })
-            rows["article_texts"].append({"article_id": a.article_id, "text": a.text})
-        for t in batch.tables:
-            rows[t] += extracted[t]
-        for r in extract_rejects:
-            rejects.append({"source_uri": a.source_uri, "article_id": a.article_id, "rejected_at": now, **r})
-    t_extract = time.perf_counter()
-
-    # Validate, then save outputs to staging.
-    staged: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    tables = (("articles", "article_texts") if batch.units else ()) + tuple(batch.tables) + ("rejects",)
+    rows, rejects = extracted.rows, list(extracted.rejects)
+    tables = (("articles", "article_texts") if extracted.has_units else ()) + extracted.tables
     valid = {}
     for t in tables:
-        if t == "rejects":
-            continue
         df, bad = schemas.split_valid(t, rows[t])
         valid[t] = df
         for b in bad:
             r = b["row"]
-            rejects.append({"source_uri": _uri_of(r, articles), "article_id": r.get("article_id"),
+            aid = r.get("article_id")
+            rejects.append({"source_uri": extracted.source_uris.get(aid, aid or "?"), "article_id": aid,
                             "stage": "validate", "reason": f"{t} row failed validation",
                             "detail": ", ".join(b["checks"]), "rejected_at": now})
     df, bad = schemas.split_valid("rejects", _dedupe_rejects(rejects))
     if bad:  # a reject that cannot be recorded is a bug in relata, not in the data
         raise ValueError(f"invalid rejects rows: {bad[:3]}")
     valid["rejects"] = df
-    sdir = store.staging_dir(out, batch.run_id)
-    for t in tables:
-        name = f"part-{batch.run_id}-{batch.seq:05d}.parquet"
+    sdir = store.staging_dir(Path(out), extracted.run_id)
+    staged: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for t in (*tables, "rejects"):
+        name = f"part-{extracted.run_id}-{extracted.seq:05d}.parquet"
         counts[t] = store.write_part(sdir / t / name, t, valid[t])
         staged[t] = str(sdir / t / name)
-    t_write = time.perf_counter()
-    reasons = Counter(r["reason"] for r in rejects if r["stage"] in ("ingest", "parse") or
-                      r["reason"] == "extraction failed")
+    reasons = rejected_articles_by_reason(rejects)
     return StagedBatch(
-        seq=batch.seq, parts=staged, article_ids=built_ids, inputs=inputs, read=read,
-        new=len(built_ids) if batch.units else 0, duplicates=duplicates,
-        rejected=sum(reasons.values()), reject_reasons=dict(reasons), rows=counts,
-        seconds={"ingest": t_ingest - t0, "parse_extract": t_extract - t_ingest, "validate_write": t_write - t_extract},
+        seq=extracted.seq, parts=staged, article_ids=extracted.article_ids, inputs=extracted.inputs,
+        read=extracted.read, new=len(extracted.article_ids) if extracted.has_units else 0,
+        duplicates=extracted.duplicates, rejected=sum(reasons.values()), reject_reasons=dict(reasons),
+        rows=counts, seconds={**extracted.seconds, "validate_write": time.perf_counter() - t0},
     )
 
 
-_known_cache: dict[tuple[str, str], frozenset[str]] = {}
-
-
-def _known_ids(out: str, run_id: str) -> frozenset[str]:
-    """Article ids built before this run, read once per worker and run (not once per batch: a
-    large output has hundreds of parts). Duplicates between batches of one run are dropped at commit."""
-    key = (out, run_id)
-    if key not in _known_cache:
-        _known_cache.clear()
-        _known_cache[key] = frozenset(store.read_column(Path(out), "articles", "article_id"))
-    return _known_cache[key]
-
-
-def _uri_of(row: dict, articles: list[ingest.Article]) -> str:
-    aid = row.get("article_id")
-    return next((a.source_uri for a in articles if a.article_id == aid), aid or "?")
+def process_batch(batch: BatchSpec, settings: Settings) -> StagedBatch:
+    """Extract and stage one batch in this process (a Dask worker, a test, a one-process build)."""
+    return stage_batch(extract_batch(batch, settings), batch.out)
 
 
 def _dedupe_rejects(rows: list[dict]) -> list[dict]:
@@ -386,17 +263,6 @@ def _dedupe_rejects(rows: list[dict]) -> list[dict]:
             seen.add(k)
             out.append(r)
     return out
-
-
-def _stored_articles(out: Path, ids: list[str]) -> list[ingest.Article]:
-    """Built articles read back from the tables, for re-extraction."""
-    want = set(ids)
-    texts = store.read_table(out, "article_texts")
-    text_of = {a: t for a, t in zip(texts.column("article_id").to_pylist(), texts.column("text").to_pylist())
-               if a in want}
-    meta = store.read_table(out, "articles", ["article_id", "source_uri", "title", "published_at"]).to_pylist()
-    return [ingest.Article(m["article_id"], m["source_uri"], text_of[m["article_id"]], title=m["title"],
-                           published_at=m["published_at"]) for m in meta if m["article_id"] in text_of]
 
 
 # --- committing ------------------------------------------------------------------
@@ -479,13 +345,18 @@ def run_build(settings: Settings, *, workers: int | None = None) -> BuildSummary
         state = start_commits(plan.out, plan)
         n = workers or settings.workers
         if n > 1 and len(plan.batches) > 1:
-            from concurrent.futures import as_completed
+            from concurrent.futures import FIRST_COMPLETED, wait
 
             from relata import workers as worker_pool
 
-            futs = [worker_pool.pool(n).submit(process_batch, b, settings) for b in plan.batches]
-            for f in as_completed(futs):
-                commit_batch(plan.out, f.result(), state, summary)
+            todo = {worker_pool.pool(n).submit(extract_batch, b, settings) for b in plan.batches}
+            while todo:
+                # Each finished batch is let go once committed: a list of every future would keep
+                # every batch's rows (and texts) until the end of the build.
+                done, todo = wait(todo, return_when=FIRST_COMPLETED)
+                for f in done:
+                    commit_batch(plan.out, stage_batch(f.result(), plan.out), state, summary)
+                del done
         else:
             for b in plan.batches:
                 commit_batch(plan.out, process_batch(b, settings), state, summary)
