@@ -61,15 +61,24 @@ def finish(plan: build.BuildPlan, summary: build.BuildSummary, settings: Setting
     return build.finish_build(plan, summary, settings)
 
 
+# Object storage can fail and then work; a mirror that still fails leaves the tables committed
+# locally, and the next build pushes them.
+@task(cache_policy=NO_CACHE, persist_result=False, retries=3, retry_delay_seconds=[2, 10, 30],
+      retry_condition_fn=_retry_only_transient)
+def mirror_tables(settings: Settings) -> dict | None:
+    return build.mirror(settings)
+
+
 @flow(name="build_dataset", log_prints=False, persist_result=False,
       task_runner=ThreadPoolTaskRunner(max_workers=8))
 def build_dataset(input: str | None = None, out: str | None = None, db: str | None = None,
                   batch_size: int | None = None, workers: int | None = None, prefilter: bool | None = None,
-                  dask_address: str | None = None, verbose: bool = False, show_progress: bool = False) -> dict:
+                  dask_address: str | None = None, mirror: str | None = None, verbose: bool = False,
+                  show_progress: bool = False) -> dict:
     """Build (incrementally) the relata tables from the articles in ``input`` into ``out``."""
     settings = Settings(**{k: v for k, v in dict(
         input=input, out=out, db=db, batch_size=batch_size, workers=workers, prefilter=prefilter,
-        dask_address=dask_address, verbose=verbose).items() if v is not None})
+        dask_address=dask_address, mirror=mirror, verbose=verbose).items() if v is not None})
     logger = get_run_logger()
     t0 = time.perf_counter()
     with store.writer_lock(settings.out):
@@ -91,6 +100,7 @@ def build_dataset(input: str | None = None, out: str | None = None, db: str | No
                             staged.seq, staged.read, staged.new, staged.duplicates, staged.rejected)
         summary.wall_seconds = time.perf_counter() - t0
         summary = finish(plan, summary, settings)
+        summary.mirrored = mirror_tables(settings)
     logger.info("done: %d read = %d new + %d duplicates + %d rejected; rows %s; %.1f s",
                 summary.read, summary.new, summary.duplicates, summary.rejected, dict(summary.rows),
                 summary.wall_seconds)
@@ -103,7 +113,7 @@ def parameters(settings: Settings) -> dict:
     """The flow's parameters for these settings."""
     return dict(input=settings.input, out=settings.out, db=settings.db, batch_size=settings.batch_size,
                 workers=settings.workers, prefilter=settings.prefilter, dask_address=settings.dask_address,
-                verbose=settings.verbose)
+                mirror=settings.mirror, verbose=settings.verbose)
 
 
 def run(settings: Settings, show_progress: bool = False) -> dict:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ import pyarrow.parquet as pq
 
 import schemas
 from extractors.version import VERSIONS
-from relata import ingest, store
+from relata import ingest, remote, store
 from relata.batch import KNOWN_IDS, BatchSpec, ExtractedBatch, extract_batch, rejected_articles_by_reason
 from relata.settings import Settings
 
@@ -71,6 +70,7 @@ class BuildSummary:
     seconds: Counter = field(default_factory=Counter)
     rebuilt_tables: list[str] = field(default_factory=list)
     wall_seconds: float = 0.0
+    mirrored: dict | None = None
 
     def add(self, b: StagedBatch, new: int, duplicates: int) -> None:
         self.read += b.read
@@ -89,6 +89,7 @@ class BuildSummary:
             "rejected_by_reason": dict(self.reject_reasons), "rows_per_table": dict(self.rows),
             "seconds_per_stage": {k: round(v, 2) for k, v in self.seconds.items()},
             "rebuilt_tables": self.rebuilt_tables, "wall_seconds": round(self.wall_seconds, 2),
+            "mirrored": self.mirrored,
         }
 
     def markdown(self) -> str:
@@ -112,22 +113,17 @@ class BuildSummary:
         lines += ["", "| stage | seconds |", "| --- | --- |"]
         lines += [f"| {k} | {v} |" for k, v in d["seconds_per_stage"].items()]
         lines += ["", f"Wall time: {d['wall_seconds']} s"]
+        if self.mirrored:
+            m = self.mirrored
+            lines += ["", f"Mirrored to `{m['url']}`: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted."]
         return "\n".join(lines)
 
 
 # --- planning --------------------------------------------------------------------
 
-def _fingerprint(path: str) -> dict | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
-
-
 def _unchanged(u: ingest.Unit, manifest: store.Manifest) -> dict | None:
     """The unit's file fingerprint if that file was built before and has not changed since, else None."""
-    fp = _fingerprint(u.path) if not u.problem else None
+    fp = ingest.fingerprint(u)
     return fp if fp and manifest.inputs.get(u.path) == fp else None
 
 
@@ -154,6 +150,10 @@ def plan_build(settings: Settings) -> BuildPlan:
     """
     out = Path(settings.out)
     out.mkdir(parents=True, exist_ok=True)
+    if settings.mirror and not (out / store.META_DIR / store.MANIFEST).exists():
+        # A fresh machine (a scheduled runner) starts from the mirror, so its build stays incremental.
+        n = remote.pull(settings.mirror, out)
+        log.info("filled %s from %s: %d part(s)", out, settings.mirror, n)
     store.reconcile(out)
     store.ensure_tables(out)
     manifest = store.Manifest.load(out)
@@ -176,7 +176,7 @@ def plan_build(settings: Settings) -> BuildPlan:
         if _unchanged(u, manifest) is not None:
             plan.unchanged_inputs += 1
             continue
-        fp = _fingerprint(u.path) if not u.problem else None
+        fp = ingest.fingerprint(u)
         pieces = ingest.split_unit(u, settings.batch_size)
         if fp:
             # Taken now: a file that changes during the build is read again by the next one.
@@ -335,6 +335,15 @@ def finish_build(plan: BuildPlan, summary: BuildSummary, settings: Settings) -> 
     return summary
 
 
+def mirror(settings: Settings) -> dict | None:
+    """Copy the committed tables to the mirror, if one is set (after the build, under its lock)."""
+    if not settings.mirror:
+        return None
+    result = remote.push(Path(settings.out), settings.mirror)
+    log.info("mirrored to %s: %d part(s) uploaded, %d deleted", result["url"], result["uploaded"], result["deleted"])
+    return result
+
+
 def run_build(settings: Settings, *, workers: int | None = None) -> BuildSummary:
     """The whole build in this process (batches on a process pool when workers > 1), without Prefect."""
     t0 = time.perf_counter()
@@ -361,4 +370,6 @@ def run_build(settings: Settings, *, workers: int | None = None) -> BuildSummary
             for b in plan.batches:
                 commit_batch(plan.out, process_batch(b, settings), state, summary)
         summary.wall_seconds = time.perf_counter() - t0
-        return finish_build(plan, summary, settings)
+        summary = finish_build(plan, summary, settings)
+        summary.mirrored = mirror(settings)
+        return summary

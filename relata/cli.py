@@ -46,20 +46,36 @@ def build(
     workers: Annotated[Optional[int], typer.Option(help="Batches processed at once (one model process each).")] = None,
     prefilter: Annotated[Optional[bool], typer.Option("--prefilter/--no-prefilter", help="Parse only candidate sentences.")] = None,
     dask_address: Annotated[Optional[str], typer.Option(help="Run batches on this Dask scheduler (tcp://host:8786).")] = None,
+    mirror: Annotated[Optional[str], typer.Option(help="Copy the committed tables to this object-storage URL (s3://bucket/prefix) after the build.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Per-batch log lines.")] = False,
 ) -> None:
-    """Build the tables from news articles (incremental: only new articles are processed)."""
+    """Build the tables from news articles (incremental: only new articles are processed).
+
+    --input may be an fsspec URL (s3://bucket/news/); see relata/remote.py.
+    """
     _quiet_prefect(verbose)
     overrides = {k: v for k, v in dict(input=input, out=out, db=db, batch_size=batch_size, workers=workers,
-                                        prefilter=prefilter, dask_address=dask_address, verbose=verbose).items()
+                                        prefilter=prefilter, dask_address=dask_address, mirror=mirror,
+                                        verbose=verbose).items()
                  if v is not None}
     settings = Settings(**overrides)
-    if not Path(settings.input).exists():
+    from rich.markup import escape
+
+    from relata import remote
+
+    try:
+        found = (remote.exists(settings.input) if remote.is_url(settings.input)
+                 else Path(remote.local_path(settings.input)).exists())
+    except (RuntimeError, OSError) as e:  # no package for the protocol, no credentials, no network
+        err.print(f"[red]cannot read the input:[/red] {escape(str(e))}")
+        raise typer.Exit(2) from None
+    if not found:
         err.print(f"[red]input not found:[/red] {settings.input}")
         raise typer.Exit(2)
     from flows.build import run
+    from relata.build import mirror as mirror_tables
     from relata.build import pending
-    from relata.store import LockedError, lock_holder, locked_message, write_views
+    from relata.store import LockedError, lock_holder, locked_message, write_views, writer_lock
 
     holder = lock_holder(Path(settings.out))
     if holder:
@@ -67,13 +83,22 @@ def build(
         err.print(f"[red]{locked_message(Path(settings.out), holder)}[/red]")
         raise typer.Exit(3)
 
-    todo, tables = pending(settings)
+    try:
+        todo, tables = pending(settings)
+    except FileNotFoundError as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(2) from None
     if todo == 0 and not tables:
         # Nothing new: say so without starting a Prefect run (a no-op costs its server's start-up).
         if not settings.db_path().exists():
             write_views(Path(settings.out), settings.db_path())
         console.print(f"up to date: no new or changed input under {settings.input}; tables in {settings.out}, "
                       f"DuckDB {settings.db_path()}")
+        if settings.mirror:
+            # Also retries a mirror an earlier build could not finish.
+            with writer_lock(Path(settings.out)):
+                m = mirror_tables(settings)
+            console.print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted")
         return
     try:
         summary = run(settings, show_progress=sys.stdout.isatty() and not verbose)
@@ -103,6 +128,9 @@ def _print_summary(s: dict, settings: Settings) -> None:
     console.print("seconds per stage: " + ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())
                   + f"; wall {s['wall_seconds']} s")
     console.print(f"tables: {settings.out}\nDuckDB: {settings.db_path()}")
+    if s.get("mirrored"):
+        m = s["mirrored"]
+        console.print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted")
 
 
 _WRITES = ("insert", "update", "delete", "create", "drop", "alter", "copy", "attach", "detach", "install",

@@ -21,12 +21,13 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from dateutil import parser as dateparser
 
 from extractors.document import article_id_for
+from relata import remote
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -69,6 +70,8 @@ class Unit:
     stop: int | None = None
     size: int = 1  # articles it holds (rows for a table)
     problem: str | None = None  # found while planning: becomes a Reject when read
+    # A remote file's size and ETag, from the listing (a local file's is read with os.stat).
+    remote_fingerprint: dict | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -80,8 +83,11 @@ class Limits:
 # --- planning --------------------------------------------------------------
 
 def plan_units(root: str | Path) -> list[Unit]:
-    """Every input under root, in a stable order, without reading article text."""
-    root = Path(root)
+    """Every input under root (a folder, a file or an fsspec URL), in a stable order, without
+    reading article text."""
+    if remote.is_url(str(root)):
+        return _plan_remote(str(root))
+    root = Path(remote.local_path(str(root)))
     if not root.exists():
         raise FileNotFoundError(f"input not found: {root}")
     if root.is_file():
@@ -102,6 +108,42 @@ def plan_units(root: str | Path) -> list[Unit]:
     return units
 
 
+def _plan_remote(url: str) -> list[Unit]:
+    """Every file under a URL; no symbolic links there, so nothing can point outside it."""
+    fs, root = remote.filesystem(url)
+    root = root.rstrip("/")
+    if not fs.exists(root):
+        raise FileNotFoundError(f"input not found: {url}")
+    if fs.isfile(root):
+        listing, base = {root: fs.info(root)}, root.rsplit("/", 1)[0]
+    else:
+        listing, base = fs.find(root, detail=True), root
+    units: list[Unit] = []
+    for path in sorted(listing):
+        info = listing[path]
+        if info.get("type") == "directory":
+            continue
+        full = fs.unstrip_protocol(path)
+        fp = remote.fingerprint(fs, path, info)
+        units += [Unit(u.path, u.source_uri, u.start, u.stop, u.size, u.problem, fp)
+                  for u in _classify(full, path[len(base):].lstrip("/"), PurePosixPath(path).suffix.lower(),
+                                     int(info.get("size") or 0))]
+    return units
+
+
+def fingerprint(u: Unit) -> dict | None:
+    """What says an input file changed since it was built: size and mtime, or a remote ETag."""
+    if u.problem:
+        return None
+    if u.remote_fingerprint is not None:
+        return u.remote_fingerprint
+    try:
+        st = os.stat(u.path)
+    except OSError:
+        return None
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
 def _rel(p: Path, root: Path) -> str:
     return p.relative_to(root).as_posix()
 
@@ -113,38 +155,67 @@ def _units_for(p: Path, base: Path, uri: str) -> list[Unit]:
             return [Unit(str(p), uri, problem=f"symbolic link pointing outside the input folder ({target}): not followed")]
         if not target.exists():
             return [Unit(str(p), uri, problem="broken symbolic link")]
-    suffix = p.suffix.lower()
+    return _classify(str(p), uri, p.suffix.lower())
+
+
+def _classify(path: str, uri: str, suffix: str, size: int | None = None) -> list[Unit]:
     if suffix not in SUPPORTED:
-        return [Unit(str(p), uri, problem=f"unsupported file type {suffix or '(no extension)'}; "
-                                            f"expected one of {', '.join(sorted(SUPPORTED))}")]
+        return [Unit(path, uri, problem=f"unsupported file type {suffix or '(no extension)'}; "
+                                        f"expected one of {', '.join(sorted(SUPPORTED))}")]
     if suffix in TABLE_SUFFIXES:
+        if size == 0:
+            return [Unit(path, uri, problem="empty file")]
         try:
-            n = _count_rows(p, suffix)
+            n = _count_rows(path, suffix)
         except Exception as e:  # noqa: BLE001 - any unreadable table becomes a reject
-            return [Unit(str(p), uri, problem=f"unreadable {suffix[1:]} file: {e}")]
+            return [Unit(path, uri, problem=f"unreadable {suffix[1:]} file: {e}")]
         if n == 0:
-            return [Unit(str(p), uri, problem="empty file")]
-        return [Unit(str(p), uri, 0, n, size=n)]
-    return [Unit(str(p), uri)]
+            return [Unit(path, uri, problem="empty file")]
+        return [Unit(path, uri, 0, n, size=n)]
+    return [Unit(path, uri)]
 
 
-def _count_rows(p: Path, suffix: str) -> int:
+def _open(path: str):
+    """A binary file object for a local path or an fsspec URL."""
+    if remote.is_url(path):
+        fs, p = remote.filesystem(path)
+        return fs.open(p, "rb")
+    return open(path, "rb")  # noqa: SIM115 - returned to a with-statement
+
+
+def _size(path: str) -> int:
+    if remote.is_url(path):
+        fs, p = remote.filesystem(path)
+        return int(fs.size(p))
+    return os.stat(path).st_size
+
+
+def _read_bytes(path: str) -> bytes:
+    if remote.is_url(path):
+        with _open(path) as fh:
+            return fh.read()
+    return Path(path).read_bytes()
+
+
+def _count_rows(path: str, suffix: str) -> int:
     if suffix in (".jsonl", ".ndjson"):
-        with p.open("rb") as fh:
+        with _open(path) as fh:
             return sum(1 for line in fh if line.strip())
     if suffix == ".csv":
-        with p.open(newline="", encoding="utf-8", errors="replace") as fh:
-            return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+        with _open(path) as fh, io.TextIOWrapper(fh, encoding="utf-8", errors="replace", newline="") as text:
+            return max(sum(1 for _ in csv.reader(text)) - 1, 0)
     import pyarrow.parquet as pq
 
-    return pq.ParquetFile(p).metadata.num_rows
+    with _open(path) as fh:
+        return pq.ParquetFile(fh).metadata.num_rows
 
 
 def split_unit(u: Unit, size: int) -> list[Unit]:
     """Cut a table unit into pieces of at most `size` rows."""
     if u.stop is None or u.size <= size:
         return [u]
-    return [Unit(u.path, u.source_uri, s, min(s + size, u.stop), size=min(size, u.stop - s))
+    return [Unit(u.path, u.source_uri, s, min(s + size, u.stop), size=min(size, u.stop - s),
+                 remote_fingerprint=u.remote_fingerprint)
             for s in range(u.start, u.stop, size)]
 
 
@@ -154,8 +225,8 @@ def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
     if u.problem:
         yield Reject(u.source_uri, u.problem)
         return
-    p = Path(u.path)
-    suffix = p.suffix.lower()
+    p = u.path
+    suffix = PurePosixPath(p).suffix.lower()
     try:
         if suffix in TABLE_SUFFIXES:
             for uri, rec in _read_table(p, suffix, u):
@@ -164,7 +235,7 @@ def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
                 else:
                     yield _finish(uri, rec, limits)
             return
-        size = p.stat().st_size
+        size = _size(p)
         if size == 0:
             yield Reject(u.source_uri, "empty file")
             return
@@ -173,7 +244,7 @@ def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
             yield Reject(u.source_uri, "article too large",
                          f"{size} bytes; the limit is {limits.max_chars} characters of text")
             return
-        raw = p.read_bytes()
+        raw = _read_bytes(p)
         text, problem = decode(raw)
         if problem:
             yield Reject(u.source_uri, problem)
@@ -417,7 +488,7 @@ def parse_date(value: object) -> dt.datetime | None:
 
 # --- tables of articles ----------------------------------------------------
 
-def _read_table(p: Path, suffix: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+def _read_table(p: str, suffix: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
     if suffix in (".jsonl", ".ndjson"):
         yield from _read_jsonl(p, u)
     elif suffix == ".csv":
@@ -438,9 +509,9 @@ def _row(uri_base: str, n: int, rec: dict) -> tuple[str, dict | Reject]:
     return uri, rec
 
 
-def _read_jsonl(p: Path, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+def _read_jsonl(p: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
     n = -1
-    with p.open("rb") as fh:
+    with _open(p) as fh:
         for raw in fh:
             if not raw.strip():
                 continue
@@ -460,8 +531,8 @@ def _read_jsonl(p: Path, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
             yield _row(u.source_uri, n, rec)
 
 
-def _read_csv(p: Path, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
-    raw = p.read_bytes()
+def _read_csv(p: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+    raw = _read_bytes(p)
     text, problem = decode(raw)
     if problem:
         yield u.source_uri, Reject(u.source_uri, problem)
@@ -484,10 +555,14 @@ def _read_csv(p: Path, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
         yield _row(u.source_uri, n, rec)
 
 
-def _read_parquet(p: Path, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+def _read_parquet(p: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
     import pyarrow.parquet as pq
 
-    pf = pq.ParquetFile(p)
+    with _open(p) as fh:
+        yield from _parquet_rows(pq.ParquetFile(fh), u)
+
+
+def _parquet_rows(pf, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
     names = pf.schema_arrow.names
     if "text" not in names:
         if u.start == 0:

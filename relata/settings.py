@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     min_article_words: int = Field(5, ge=1, description="Shorter articles are rejected as too short to extract from.")
     article_timeout_s: float = Field(120.0, gt=0, description="Per-article limit on parse + extraction time.")
     dask_address: str | None = Field(None, description="Run batches on this Dask scheduler (tcp://host:8786).")
+    mirror: str | None = Field(None, description="Object-storage URL (s3://bucket/prefix) the committed tables are "
+                                                 "copied to after each build; an empty output folder is first "
+                                                 "filled from it. See relata/remote.py.")
     releases: str = Field(str(PROJECT_ROOT / "data" / "releases"), description="Folder of published releases.")
     verbose: bool = False
 
