@@ -201,6 +201,29 @@ class ArticleContext:
                 if m is not None and m.code and m.kind in ("country", "demonym", "capital"):
                     self.title_memory[office] = m.code
 
+    def _reporting_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
+        """"X welcomed Y's offer and said he would visit": he is the one who said it, X, not the
+        person named last. Only through complement clauses: in "X met Y, who said he ..." the
+        relative clause's subject is not a named person and the nearest person is kept."""
+        if sent.doc is None or not prev or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        from extractors import syntax
+
+        speech = lexicon.speech_verbs()
+        cur = tok.head
+        for _ in range(3):
+            if cur.dep_ not in ("ccomp", "xcomp") or cur.head == cur:
+                return None
+            cur = cur.head
+            if cur.lemma_.lower() not in speech:
+                continue
+            for agent in syntax.agents(cur):
+                m = self.mention_at(sent, agent.i)
+                if m is not None and m in prev:
+                    return m
+            return None
+        return None
+
     def _titled_official(self, tok: Token) -> list[Actor]:
         """"The prime minister said": with no country named, the office of the state the article
         is most about (news names the country once, then the title alone)."""
@@ -263,6 +286,9 @@ class ArticleContext:
         low = tok.lower_
         if low in PERSON_PRONOUNS:
             prev = [x for x in sent.mentions if x.end <= tok.i and x.person and x.code]
+            speaker = self._reporting_subject(tok, sent, prev)
+            if speaker is not None:
+                return [Actor(speaker.code, speaker.person, "pronoun")]
             if prev:
                 return [Actor(prev[-1].code, prev[-1].person, "pronoun")]
             return [self.last_person] if self.last_person else []

@@ -192,7 +192,7 @@ def _is_official(tok: Token, sent: Sentence, ctx: ArticleContext, role: str) -> 
             m = ctx.mention_at(sent, t.i)
             if m is not None and (m.official or m.kind in ("institution", "coref", "organisation")):
                 return True
-            if t.lemma_.lower() in officials or t.lower_ in ("he", "she", "they"):
+            if t.lemma_.lower() in officials or t.lower_ in ("he", "she", "they", "his", "her", "their"):
                 return True
     return False
 
@@ -209,6 +209,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
                      for p in c.children if p.dep_ == "pobj"}
         if not (have & wanted):
             return None
+    if trig.requires == "no_particle" and any(c.dep_ == "prt" for c in tok.children):
+        return None
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)
     if mod.status in ("negated", "hypothetical"):

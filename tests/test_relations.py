@@ -152,3 +152,23 @@ def test_relations_their_refers_to_the_two_actors_just_named(parse):
 
 def test_relations_arms_sales_are_military_aid(parse):
     assert ("USA", "TWN", "military_aid", "occurred") in keys(parse("Washington approved arms sales to Taiwan.", "2016-03-01"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a phone call between two leaders is a consultation
+    ("Putin and U.S. President Barack Obama spoke by telephone on Monday about Syria.",
+     ("RUS", "USA", "meeting", "occurred")),
+    ("Obama and Putin discussed the accord by phone.", ("RUS", "USA", "meeting", "occurred")),
+    # "he" after "X ... said" is the one who said it, not the person named last
+    ("U.S. Secretary of State John Kerry welcomed Putin's announcement and said he planned to visit Moscow next week.",
+     ("USA", "RUS", "visit", "planned")),
+    # a light verb with a possessive pronoun: "making his first visit"
+    ("U.S. envoy Daniel Hale met Indian officials. Hale is making his first visit to Beijing on Tuesday.",
+     ("USA", "CHN", "visit", "occurred")),
+])
+def test_relations_phone_calls_reporting_subjects_and_light_verbs(parse, text, expected):
+    assert expected in keys(parse(text, "2016-03-15"))
+
+
+def test_relations_speaking_out_against_is_not_a_meeting(parse):
+    assert not any(t == "meeting" for *_, t, _ in keys(parse("Russia and China spoke out against the resolution.")))
