@@ -20,25 +20,26 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from relata import build, progress, store, workers
+from relata import build, progress, remote, store, workers
 from relata.batch import extract_batch
 from relata.settings import Settings
 
-# Errors worth a retry: reading from object storage or a network share can fail and then work.
-TRANSIENT = (ConnectionError, TimeoutError, BlockingIOError)
-
 
 def _retry_only_transient(task, task_run, state) -> bool:
+    """Retry what reading object storage or a network share can fail with and then do (connection
+    errors and timeouts of any client library); anything else fails fast, with its message."""
     try:
         state.result()
-    except TRANSIENT:
+    except BlockingIOError:
         return True
-    except Exception:  # noqa: BLE001 - anything else fails fast, with its message
-        return False
+    except Exception as e:  # noqa: BLE001
+        return remote.is_transient(e)
     return False
 
 
-@task(cache_policy=NO_CACHE, persist_result=False)
+# Listing an input bucket or filling the output from a mirror can fail on the network and then work.
+@task(cache_policy=NO_CACHE, persist_result=False, retries=3, retry_delay_seconds=[2, 10, 30],
+      retry_condition_fn=_retry_only_transient)
 def plan_batches(settings: Settings) -> build.BuildPlan:
     return build.plan_build(settings)
 
@@ -100,12 +101,21 @@ def build_dataset(input: str | None = None, out: str | None = None, db: str | No
                             staged.seq, staged.read, staged.new, staged.duplicates, staged.rejected)
         summary.wall_seconds = time.perf_counter() - t0
         summary = finish(plan, summary, settings)
-        summary.mirrored = mirror_tables(settings)
+        mirrored = mirror_tables(settings, return_state=True)
+        if mirrored.is_completed():
+            summary.mirrored = mirrored.result()
+        else:
+            e = mirrored.result(raise_on_failure=False)
+            summary.mirrored = {"url": settings.mirror, "error": f"{type(e).__name__}: {e}"}
     logger.info("done: %d read = %d new + %d duplicates + %d rejected; rows %s; %.1f s",
                 summary.read, summary.new, summary.duplicates, summary.rejected, dict(summary.rows),
                 summary.wall_seconds)
     create_markdown_artifact(key="build-summary", markdown=summary.markdown(),
                              description=f"relata build {summary.run_id}")
+    if summary.mirrored and "error" in summary.mirrored:
+        # The run fails (operators see it), after the build is committed and summarised.
+        raise remote.MirrorError(f"tables committed in {settings.out}, but the mirror to {settings.mirror} "
+                                 f"failed: {summary.mirrored['error']}. The next build retries it.")
     return summary.as_dict()
 
 

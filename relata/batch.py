@@ -2,8 +2,11 @@
 
 This module is what the build's model processes import, so it stays free of
 pandas, pandera and pyarrow (about 100 MB a process, more than half of what
-spaCy itself costs before its model is loaded). Validation and Parquet
-writing happen in the process that commits (``relata.build.stage_batch``).
+spaCy itself costs before its model is loaded; a test spawns one and checks).
+Validation and Parquet writing happen in the process that commits
+(``relata.build.stage_batch``). Two cases do load pyarrow, and only then:
+Parquet inputs, and re-extraction after an extractor changed (the stored
+texts are read back from the tables).
 """
 
 from __future__ import annotations

@@ -113,7 +113,9 @@ class BuildSummary:
         lines += ["", "| stage | seconds |", "| --- | --- |"]
         lines += [f"| {k} | {v} |" for k, v in d["seconds_per_stage"].items()]
         lines += ["", f"Wall time: {d['wall_seconds']} s"]
-        if self.mirrored:
+        if self.mirrored and "error" in self.mirrored:
+            lines += ["", f"Mirror to `{self.mirrored['url']}` FAILED: {self.mirrored['error']}"]
+        elif self.mirrored:
             m = self.mirrored
             lines += ["", f"Mirrored to `{m['url']}`: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted."]
         return "\n".join(lines)
@@ -152,7 +154,15 @@ def plan_build(settings: Settings) -> BuildPlan:
     out.mkdir(parents=True, exist_ok=True)
     if settings.mirror and not (out / store.META_DIR / store.MANIFEST).exists():
         # A fresh machine (a scheduled runner) starts from the mirror, so its build stays incremental.
-        n = remote.pull(settings.mirror, out)
+        try:
+            n = remote.pull(settings.mirror, out)
+        except remote.MirrorError:
+            raise
+        except Exception as e:
+            if remote.is_transient(e):
+                raise  # retried by the flow
+            raise remote.MirrorError(f"cannot fill {out} from the mirror {settings.mirror}: "
+                                     f"{type(e).__name__}: {e}") from e
         log.info("filled %s from %s: %d part(s)", out, settings.mirror, n)
     store.reconcile(out)
     store.ensure_tables(out)

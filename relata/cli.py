@@ -66,8 +66,8 @@ def build(
     try:
         found = (remote.exists(settings.input) if remote.is_url(settings.input)
                  else Path(remote.local_path(settings.input)).exists())
-    except (RuntimeError, OSError) as e:  # no package for the protocol, no credentials, no network
-        err.print(f"[red]cannot read the input:[/red] {escape(str(e))}")
+    except Exception as e:  # noqa: BLE001 - no package for the protocol, no credentials, no network
+        err.print(f"[red]cannot read the input:[/red] {escape(f'{type(e).__name__}: {e}')}")
         raise typer.Exit(2) from None
     if not found:
         err.print(f"[red]input not found:[/red] {settings.input}")
@@ -75,6 +75,7 @@ def build(
     from flows.build import run
     from relata.build import mirror as mirror_tables
     from relata.build import pending
+    from relata.remote import MirrorError
     from relata.store import LockedError, lock_holder, locked_message, write_views, writer_lock
 
     holder = lock_holder(Path(settings.out))
@@ -96,8 +97,12 @@ def build(
                       f"DuckDB {settings.db_path()}")
         if settings.mirror:
             # Also retries a mirror an earlier build could not finish.
-            with writer_lock(Path(settings.out)):
-                m = mirror_tables(settings)
+            try:
+                with writer_lock(Path(settings.out)):
+                    m = mirror_tables(settings)
+            except Exception as e:  # noqa: BLE001 - the tables are fine; say what failed
+                err.print(f"[red]mirror to {escape(settings.mirror)} failed:[/red] {escape(f'{type(e).__name__}: {e}')}")
+                raise typer.Exit(4) from None
             console.print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted")
         return
     try:
@@ -105,6 +110,15 @@ def build(
     except LockedError as e:
         err.print(f"[red]{e}[/red]")
         raise typer.Exit(3) from None
+    except MirrorError as e:
+        err.print(f"[red]{escape(str(e))}[/red]")
+        raise typer.Exit(4) from None
+    except Exception as e:
+        if not remote.is_transient(e):
+            raise
+        # Retried already (2, 10, 30 s); every batch committed before it stays committed.
+        err.print(f"[red]object storage unreachable after retries:[/red] {escape(f'{type(e).__name__}: {e}')}")
+        raise typer.Exit(4) from None
     _print_summary(summary, settings)
 
 

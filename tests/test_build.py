@@ -180,3 +180,26 @@ def test_build_a_table_file_cut_into_batches_is_not_read_again(tmp_path, setting
     assert first.new == 7
     again = run_build(s)
     assert (again.read, again.unchanged_inputs) == (0, 1)
+
+
+def test_model_process_never_loads_pandas_pandera_or_pyarrow(tmp_path):
+    """What a model process runs (relata.batch) returns rows; validating and writing them is the
+    committing process's job. Each of these libraries would cost every model process memory."""
+    import subprocess
+    import sys
+
+    from relata.settings import SAMPLE_DIR
+
+    article = sorted(SAMPLE_DIR.glob("*.txt"))[0]
+    code = (
+        "import sys\n"
+        "from relata.batch import BatchSpec, extract_batch\n"
+        "from relata.ingest import plan_units\n"
+        "from relata.settings import Settings\n"
+        f"units = plan_units({str(article)!r})\n"
+        f"e = extract_batch(BatchSpec('run', 0, {str(tmp_path)!r}, units=units), Settings())\n"
+        "print(len(e.article_ids), sum(len(v) for v in e.rows.values()) > 2,\n"
+        "      [m for m in ('pandas', 'pandera', 'pyarrow') if m in sys.modules])\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert res.stdout.split("\n")[-2] == "1 True []"

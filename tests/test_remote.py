@@ -85,11 +85,41 @@ def test_build_from_a_url_is_incremental_by_etag(memory_input, tmp_path):
     again = run_build(Settings(input=url, out=str(out), workers=1))
     # Only the file that cannot be built is looked at again (and rejected again, as on disk).
     assert (again.read, again.new, again.unchanged_inputs) == (1, 0, len(SAMPLE_FILES))
-    # A changed file (new content, new fingerprint) is read again; only it.
+    # A file rewritten with other words of the same length is read again; only it.
     first = f"{url.removeprefix('memory://')}/{SAMPLE_FILES[0].name}"
-    fs.pipe_file(first, SAMPLE_FILES[0].read_bytes() + b"\n\nA paragraph added later by the editors of the page.\n")
+    raw = SAMPLE_FILES[0].read_bytes()
+    edited = raw.replace(b"the ", b"THE ", 3)
+    assert len(edited) == len(raw) and edited != raw
+    fs.pipe_file(first, edited)
     changed = run_build(Settings(input=url, out=str(out), workers=1))
     assert (changed.read, changed.new, changed.unchanged_inputs) == (2, 1, len(SAMPLE_FILES) - 1)
+
+
+def test_remote_fingerprint_without_a_version_tag_is_none_so_the_file_is_always_read():
+    class Bare:
+        def info(self, path):
+            return {"name": path, "size": 10, "type": "file"}
+
+    assert remote.fingerprint(Bare(), "x") is None
+
+
+def test_local_schemes_are_read_as_local_paths_with_their_symlink_checks(tmp_path):
+    (tmp_path / "in").mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Not an article of the input folder at all, but long enough to be one.")
+    (tmp_path / "in" / "link.txt").symlink_to(outside)
+    for url in (f"local://{tmp_path / 'in'}", f"file://{tmp_path / 'in'}"):
+        assert not remote.is_url(url)
+        [u] = plan_units(url)
+        assert u.problem and "outside the input folder" in u.problem
+
+
+def test_transient_errors_of_object_storage_clients_are_recognised():
+    botocore = pytest.importorskip("botocore.exceptions")
+    assert remote.is_transient(botocore.EndpointConnectionError(endpoint_url="http://x"))
+    assert remote.is_transient(TimeoutError())
+    assert not remote.is_transient(FileNotFoundError("x"))
+    assert not remote.is_transient(remote.MirrorError("x"))
 
 
 # --- a real s3:// endpoint ------------------------------------------------------------
@@ -148,16 +178,67 @@ def test_build_on_a_fresh_machine_starts_from_the_mirror_and_stays_incremental(s
     assert again.mirrored["uploaded"] == 0  # the mirror already had every part
 
 
-def test_mirror_deletes_parts_the_manifest_no_longer_lists_after_writing_it(s3, tmp_path):
+def test_mirror_deletes_parts_the_manifest_no_longer_lists_after_writing_it(s3, tmp_path, monkeypatch):
     out = tmp_path / "out"
     s = Settings(input="s3://relata-bucket/news/", out=str(out), workers=1, mirror="s3://relata-bucket/mirror-drop")
     run_build(s)
     before = set(store.Manifest.load(out).parts["relations"])
     store.drop_table(out, "relations")  # what an extractor version change does first
+    # Record the order of the writes: parts, then the manifest, then deletions.
+    calls: list[tuple[str, str]] = []
+    real = remote.filesystem
+
+    def recording(url):
+        fs, root = real(url)
+        for name in ("put_file", "pipe_file", "rm_file"):
+            method = getattr(fs, name)
+            monkeypatch.setattr(fs, name, lambda *a, _m=method, _n=name, **k: calls.append((_n, a[-2] if _n == "put_file" else a[0])) or _m(*a, **k))
+        return fs, root
+
+    monkeypatch.setattr(remote, "filesystem", recording)
     result = remote.push(out, s.mirror)
     assert result["deleted"] == len(before - {"part-empty.parquet"})
+    kinds = [n for n, _ in calls]
+    manifest_at = kinds.index("pipe_file")
+    assert kinds[:manifest_at] == ["put_file"] * manifest_at and set(kinds[manifest_at + 1:]) == {"rm_file"}
     left = {p.rsplit("/", 1)[1] for p in s3.find("relata-bucket/mirror-drop/relations")}
     assert left == {"part-empty.parquet"}
+
+
+def test_mirror_refuses_a_push_that_would_roll_back_another_machines_build(s3, tmp_path):
+    s = Settings(input="s3://relata-bucket/news/", out=str(tmp_path / "a"), workers=1,
+                 mirror="s3://relata-bucket/mirror-two")
+    run_build(s)
+    # Machine B starts from the mirror and builds one more article into it.
+    s3.pipe_file("relata-bucket/news-b/extra.txt", SAMPLE_FILES[0].read_bytes().replace(b"the ", b"a ", 2))
+    b = s.model_copy(update={"out": str(tmp_path / "b"), "input": "s3://relata-bucket/news-b/"})
+    assert run_build(b).new == 1
+    published = json.loads(s3.cat_file("relata-bucket/mirror-two/_relata/manifest.json"))
+    # Machine A has not seen B's build: its push is refused and the mirror keeps B's build.
+    with pytest.raises(remote.MirrorError, match="has not seen"):
+        remote.push(tmp_path / "a", s.mirror)
+    assert json.loads(s3.cat_file("relata-bucket/mirror-two/_relata/manifest.json")) == published
+    s3.rm("relata-bucket/news-b", recursive=True)
+
+
+def test_pull_of_a_mirror_missing_a_listed_part_is_a_clear_error(s3, tmp_path):
+    s = Settings(input="s3://relata-bucket/news/", out=str(tmp_path / "a"), workers=1,
+                 mirror="s3://relata-bucket/mirror-broken")
+    run_build(s)
+    name = store.Manifest.load(tmp_path / "a").parts["relations"][0]
+    s3.rm_file(f"relata-bucket/mirror-broken/relations/{name}")
+    with pytest.raises(remote.MirrorError, match=f"relations/{name}, which is not there"):
+        remote.pull(s.mirror, tmp_path / "fresh")
+    assert not (tmp_path / "fresh" / "_relata" / "manifest.json").exists()
+
+
+def test_manifest_parts_lists_the_finished_builds_parts(s3, tmp_path):
+    s = Settings(input="s3://relata-bucket/news/", out=str(tmp_path / "a"), workers=1,
+                 mirror="s3://relata-bucket/mirror-read")
+    run_build(s)
+    urls = remote.manifest_parts(s.mirror, "relations")
+    assert len(urls) == len(store.Manifest.load(tmp_path / "a").parts["relations"])
+    assert all(u.startswith("s3://relata-bucket/mirror-read/relations/") for u in urls)
 
 
 @pytest.mark.parametrize("url, message", [
