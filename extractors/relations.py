@@ -50,8 +50,6 @@ class Event:
     subjects: list[Actor] = field(default_factory=list)  # the grammatical subject's actors
 
 
-RECEIVING_VERBS = frozenset({"face", "draw", "receive", "get", "enjoy", "win", "dismiss", "reject", "rebuff",
-                             "brush", "meet", "attract", "earn", "gain", "court", "seek", "welcome", "obtain"})
 # A modifier that makes cooperation military, or aid military ("military cooperation", "military backing").
 MILITARY_WORDS = frozenset({"military", "defence", "defense", "security", "army", "naval", "arms"})
 REFINE = {"economic_cooperation": "military_cooperation", "economic_aid": "military_aid", "support": "military_aid"}
@@ -83,7 +81,38 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
                 events.append(ev)
     events += _claimed_accusations(events, sent, ctx)
     events += _visits_to_meetings_abroad(events, sent, ctx)
+    events += _summits_attended_abroad(events, sent, ctx)
     return events
+
+
+def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """"X attended the G20 summit in Rome", "represented Thailand at the Asean summits in Vientiane":
+    an official taking part in a meeting held in another country visits it, even when the sentence
+    names no partner for a meeting row."""
+    attending = lexicon.object_classes().get("attending_verbs", frozenset())
+    have = {(a.code, t.code) for e in events if e.type == "visit" for a in e.sources for t in e.targets}
+    out: list[Event] = []
+    for tok in sent.doc:
+        if syntax.is_verb(tok) or not any(t.relation_type == "meeting" for t in _triggers_for(tok)):
+            continue
+        gov = syntax.governing_verb(tok)
+        if gov is None or gov.lemma_.lower() not in attending or not _is_official(gov, sent, ctx, "subj"):
+            continue
+        mod = syntax.modality(gov)
+        if mod.status in ("negated", "hypothetical"):
+            continue
+        places = [a for t in syntax.prep_objects(tok, {"in"}, through_objects=False)
+                  for a in ctx.actors_of(t, sent, with_conj=False)]
+        participants = [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent)]
+        for place in places[:1]:
+            if len(place.code) != 3:  # a country, not the UN or the EU
+                continue
+            for p in participants:
+                if len(p.code) == 3 and p.code != place.code and (p.code, place.code) not in have:
+                    have.add((p.code, place.code))
+                    status = "occurred" if mod.status == "ongoing" else mod.status
+                    out.append(Event("visit", "042", tok, [p], [place], status, None, 0.55, mod.cues))
+    return out
 
 
 def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
@@ -146,7 +175,8 @@ def _role_tokens(role: str, tok: Token) -> list[Token]:
     if role == "recv":
         # The one who faces, draws or dismisses criticism, or enjoys support, is its target.
         gov = syntax.governing_verb(tok) if not verb else None
-        if gov is not None and (gov.lemma_.lower() in RECEIVING_VERBS or
+        receiving = lexicon.object_classes().get("receiving_verbs", frozenset())
+        if gov is not None and (gov.lemma_.lower() in receiving or
                                 (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
             return syntax.agents(gov)
         return []

@@ -172,3 +172,23 @@ def test_relations_phone_calls_reporting_subjects_and_light_verbs(parse, text, e
 
 def test_relations_speaking_out_against_is_not_a_meeting(parse):
     assert not any(t == "meeting" for *_, t, _ in keys(parse("Russia and China spoke out against the resolution.")))
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # criticism a deed provoked: its target is the one who did it
+    ("Pyongyang said it had tested a missile, provoking condemnation from the United States.",
+     ("USA", "PRK", "criticism", "occurred"), None),
+    # taking part in a summit held abroad is a visit to the host country
+    ("The Thai prime minister represented Thailand at the regional summit in the Lao capital of Vientiane.",
+     ("THA", "LAO", "visit", "occurred"), None),
+    ("Japanese Prime Minister Fumio Kishida will attend the G7 summit in Italy next week.",
+     ("JPN", "ITA", "visit", "planned"), None),
+    # hosting one at home is not
+    ("Indonesian President Joko Widodo hosted the summit in Jakarta.", None, "visit"),
+])
+def test_relations_provoked_criticism_and_summits_attended_abroad(parse, text, expected, absent):
+    k = keys(parse(text, "2024-05-02"))
+    if expected:
+        assert expected in k
+    if absent:
+        assert not any(t == absent for *_, t, _ in k)
