@@ -76,6 +76,11 @@ def _cue_path(tok: Token) -> list[tuple[Token, str]]:
     """Cooperation words among the area word's heads (nearest first), with their default status."""
     cues = lexicon.two_column("cooperation_cues.csv", "lemma", "status")
     out = []
+    # "forge education and vocational cooperation": the small model often coordinates the area
+    # with the cooperation noun instead of making it a modifier.
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and (cues.get(c.lemma_.lower()) or cues.get(c.lower_)):
+            out.append((c, cues.get(c.lemma_.lower()) or cues[c.lower_]))
     cur = tok
     for _ in range(12):
         for cand in (cur,):
@@ -127,6 +132,8 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
 
 
 def _path_tokens(tok: Token, cue: Token) -> list[Token]:
+    if cue.head == tok:  # a coordinated cue (see _cue_path): only the area word lies between
+        return [tok]
     out = [tok]
     cur = tok
     while cur != cue and cur.head != cur and len(out) < 12:
@@ -161,6 +168,15 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[
     verb = cue if syntax.is_verb(cue) else syntax.governing_verb(cue)
     if verb is not None:
         subj = [a for t in syntax.agents(verb) for a in ctx.actors_of(t, sent)]
+        if not subj and verb.dep_ == "acl" and not syntax.is_verb(verb.head):
+            # "Canada's readiness to forge cooperation with X", "China's plan to build ...": the
+            # noun's owner, or else the subject of the verb that noun depends on ("affirmed ...").
+            owner = verb.head
+            subj = [a for c in owner.children if c.dep_ in ("poss", "compound", "amod")
+                    for a in ctx.actors_of(c, sent)]
+            outer = syntax.governing_verb(owner)
+            if not subj and outer is not None:
+                subj = [a for t in syntax.agents(outer) for a in ctx.actors_of(t, sent)]
         if subj:
             groups.append(subj)
     for host in {cue, verb} - {None}:

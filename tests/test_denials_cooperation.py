@@ -49,6 +49,9 @@ def coop(parsed):
     ("Indonesia signed an agreement with Singapore on defence cooperation.", {("IDN", "SGP", "military", "agreed")}),
     ("Thailand and Cambodia cooperate closely on agriculture.", {("KHM", "THA", "agriculture", "ongoing")}),
     ("Manila and Tokyo plan to launch a direct air service.", {("JPN", "PHL", "air_service", "planned")}),
+    # the owner of a readiness or plan is a party; an area coordinated with the cooperation noun
+    ("The premier affirmed Norway's readiness to forge education and vocational cooperation with Chile.",
+     {("CHL", "NOR", "education", "planned")}),
 ])
 def test_cooperation_areas_pair_and_status(parse, text, expected):
     assert expected <= coop(parse(text))
