@@ -191,6 +191,10 @@ def _role_tokens(role: str, tok: Token) -> list[Token]:
         preps = {role[2:]}
         found = syntax.prep_objects(tok, preps)
         if not found and not verb:
+            # "a deal reached between X and Y", "the accord signed with X": on the noun's participle.
+            found = [p for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     for p in syntax.prep_objects(c, preps, through_objects=False)]
+        if not found and not verb:
             # "enjoys military backing from Iran", "held talks with X": in a light-verb phrase the
             # preposition often hangs on the verb.
             gov = syntax.governing_verb(tok)

@@ -167,6 +167,9 @@ def object_lemmas(tok: Token) -> set[str]:
                         if p.dep_ == "pobj":
                             out |= {x.lemma_.lower() for x in _conj_of(p)}
                             out |= {x.lower_ for x in _conj_of(p)}
+                            # "part of the S-300 missile defence system"
+                            out |= {m.lemma_.lower() for x in _conj_of(p) for m in x.children
+                                    if m.dep_ in ("compound", "amod")}
     return out
 
 

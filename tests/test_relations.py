@@ -192,3 +192,15 @@ def test_relations_provoked_criticism_and_summits_attended_abroad(parse, text, e
         assert expected in k
     if absent:
         assert not any(t == absent for *_, t, _ in k)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the goods are named in an of-phrase with compounds
+    ("Russia delivered the first part of the S-400 missile defence system to India in April.",
+     ("RUS", "IND", "military_aid", "occurred")),
+    # the parties hang on the deal's participle
+    ("Officials fear that the accord reached between Egypt and Ethiopia will not hold.",
+     ("EGY", "ETH", "agreement", "occurred")),
+])
+def test_relations_goods_in_of_phrases_and_parties_on_participles(parse, text, expected):
+    assert expected in keys(parse(text, "2016-03-01"))
