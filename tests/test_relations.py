@@ -201,6 +201,8 @@ def test_relations_provoked_criticism_and_summits_attended_abroad(parse, text, e
     # the parties hang on the deal's participle
     ("Officials fear that the accord reached between Egypt and Ethiopia will not hold.",
      ("EGY", "ETH", "agreement", "occurred")),
+    # welcoming another state's move endorses it
+    ("The German chancellor welcomed Poland's announcement.", ("DEU", "POL", "praise", "occurred")),
 ])
 def test_relations_goods_in_of_phrases_and_parties_on_participles(parse, text, expected):
     assert expected in keys(parse(text, "2016-03-01"))
