@@ -84,6 +84,12 @@ class ArticleContext:
                 m.official = bool(r)
                 if r:
                     self._remember(m.text, Actor(r[0], r[1], "official"))
+                elif sent.doc is not None:
+                    # Out of the office the lexicon knows, maybe in another one the sentence names.
+                    code, official = self._person_affiliation(sent, m)
+                    if code and official:
+                        m.code, m.official = code, True
+                        self._remember(m.text, Actor(code, m.text, "official"))
             elif m.kind == "person":
                 known = self.person_memory.get(m.text) or self.person_memory.get(m.text.split()[-1])
                 if known:
@@ -124,6 +130,9 @@ class ArticleContext:
         seen: set[int] = set()
         officials = lexicon.object_classes().get("officials", frozenset())
         starts = [head] + ([head.head] if head.dep_ == "appos" else [])
+        # "Hun Sen, who is now president of Cambodia's senate": the office in a relative clause.
+        starts += [a for c in head.children if c.dep_ == "relcl" and c.lemma_ == "be"
+                   for a in c.children if a.dep_ == "attr"]
         tree = [t for start in starts for t in _modifier_tree(start, depth=4)]
         # A minister, spokesperson or envoy acts for a state; a "Malaysian engineer" does not.
         official = any(t.lemma_.lower() in officials for t in tree if t.i not in span_ids)

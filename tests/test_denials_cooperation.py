@@ -66,3 +66,10 @@ def test_cooperation_two_leaders_refers_to_the_article_pair(parse):
             "The two leaders agreed to boost cooperation in the digital economy.")
     assert ("CHN", "MYS", "science_technology", "agreed") in coop(parse(text, "2024-06-01")) or \
         ("CHN", "MYS", "science_technology", "planned") in coop(parse(text, "2024-06-01"))
+
+
+def test_denials_by_a_former_leader_in_a_new_office_named_in_a_relative_clause(parse):
+    # Hun Sen left the premiership in 2023; the sentence names his office since then.
+    text = ("Hun Sen, who is now president of Cambodia's senate, dismissed reports about the presence of "
+            "foreign troops at the naval base.")
+    assert ("KHM", "other", None) in denial_keys(parse(text, "2024-08-06"))
