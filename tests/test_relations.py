@@ -206,3 +206,16 @@ def test_relations_provoked_criticism_and_summits_attended_abroad(parse, text, e
 ])
 def test_relations_goods_in_of_phrases_and_parties_on_participles(parse, text, expected):
     assert expected in keys(parse(text, "2016-03-01"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials praised Sino-Malaysian cooperation at the forum.", ("CHN", "MYS", "economic_cooperation", "occurred")),
+    ("Vietnam and Laos deepened economic ties last year.", ("LAO", "VNM", "economic_cooperation", "occurred")),
+    ("Collaboration between Chile and Peru has grown.", ("CHL", "PER", "economic_cooperation", "occurred")),
+])
+def test_relations_economic_cooperation_in_noun_phrases(parse, text, expected):
+    assert expected in keys(parse(text, "2024-10-19"))
+
+
+def test_relations_diplomatic_ties_are_not_economic_cooperation(parse):
+    assert not any(t == "economic_cooperation" for *_, t, _ in keys(parse("Japan has diplomatic ties with Peru.")))
