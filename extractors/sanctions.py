@@ -250,7 +250,9 @@ def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     names a reason."""
     if ctx.mention_at(sent, tok.i) is not None or tok.lower_ in ("it", "them", "him", "her", "they"):
         return True
-    located = lexicon.object_classes().get("located_entities", frozenset())
+    # "on Russian firms", and sectoral sanctions: "on Russian oil", "on Iranian exports".
+    located = lexicon.object_classes().get("located_entities", frozenset()) | \
+        lexicon.object_classes().get("sanctioned_goods", frozenset())
     heads = [tok] + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj"]
     return any(h.lemma_.lower() in located or h.ent_type_ in ("PERSON", "ORG") for h in heads)

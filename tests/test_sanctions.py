@@ -21,6 +21,8 @@ def keys(parsed):
     ("The United States sanctioned Iran over its missile tests.", ("USA", "IRN", "imposed")),
     ("Japan eased sanctions on North Korea.", ("JPN", "PRK", "eased")),
     ("The UN Security Council tightened sanctions on Pyongyang.", ("UN", "PRK", "tightened")),
+    # sectoral sanctions name their target through the goods
+    ("Canada imposed sanctions on Venezuelan oil in 2019.", ("CAN", "VEN", "imposed")),
 ])
 def test_sanctions_action_sender_and_target(parse, text, expected):
     assert expected in keys(parse(text))
