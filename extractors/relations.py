@@ -243,7 +243,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
                      for p in c.children if p.dep_ == "pobj"}
         if not (have & wanted):
             return None
-    if trig.requires == "no_particle" and any(c.dep_ == "prt" for c in tok.children):
+    requires = set(trig.requires.split("|")) if trig.requires else set()
+    if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
         return None
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)
@@ -251,13 +252,15 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
     targets, _ = _resolve(trig.target, tok, sent, ctx)
-    if trig.requires == "official_source" and sources and not _is_official(tok, sent, ctx, src_role):
+    if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
     relation_type = trig.relation_type
     if relation_type in REFINE and not syntax.is_verb(tok) and any(
             c.lower_ in MILITARY_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
         relation_type = REFINE[relation_type]
     rtype = lexicon.relation_types()[relation_type]
+    if not targets and len(sources) >= 2 and syntax.is_verb(tok) and _reciprocal(tok):
+        targets = sources  # "X and Y visited each other": both ways (rows skip X to X)
     if rtype.symmetric and not targets and len(sources) < 2:
         targets = _implied_partner(tok, sources, sent, ctx)
     if not rtype.symmetric and not targets and relation_type in ("support", "praise"):
@@ -265,6 +268,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
         return None
     status = "occurred" if mod.status == "ongoing" else mod.status
+    if "planned" in requires and status == "occurred":
+        status = "planned"  # the word itself looks ahead: "X is expected in Y"
     speaker_codes = [a.code for a in speakers]
     attributed = speaker_codes[0] if speaker_codes else None
     parties = {a.code for a in sources} | {a.code for a in targets}
@@ -285,6 +290,15 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     cameo = trig.cameo_code if relation_type == trig.relation_type else rtype.cameo_code
     return Event(relation_type, cameo or rtype.cameo_code, tok, sources, targets,
                  status, attributed, conf, mod.cues, report, speakers, subjects)
+
+
+def _reciprocal(verb: Token) -> bool:
+    """The verb's object is "each other" or "one another"."""
+    for o in syntax.objects(verb) + syntax.prep_objects(verb, {"to", "with"}, through_objects=False):
+        words = {o.lower_} | {c.lower_ for c in o.children}
+        if words >= {"each", "other"} or words >= {"one", "another"}:
+            return True
+    return False
 
 
 def speaker_of(tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[syntax.Report | None, list[Actor]]:

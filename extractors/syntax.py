@@ -35,7 +35,9 @@ def is_verb(tok: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    # A participle modifying a noun is passive too: "Xi, expected in Peru", "China, backed by ...".
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def _conj_of(tok: Token) -> list[Token]:

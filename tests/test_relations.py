@@ -219,3 +219,21 @@ def test_relations_economic_cooperation_in_noun_phrases(parse, text, expected):
 
 def test_relations_diplomatic_ties_are_not_economic_cooperation(parse):
     assert not any(t == "economic_cooperation" for *_, t, _ in keys(parse("Japan has diplomatic ties with Peru.")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "each other": both directions
+    ("The defence ministers of China and Indonesia visited each other last year.",
+     {("CHN", "IDN", "visit", "occurred"), ("IDN", "CHN", "visit", "occurred")}),
+    # "expected in X": a planned visit, also as a bare participle
+    ("Indian Prime Minister Narendra Modi is expected in Washington next week.", {("IND", "USA", "visit", "planned")}),
+    ("President Xi Jinping, expected in Peru for a summit that month, could open the port.",
+     {("CHN", "PER", "visit", "planned")}),
+])
+def test_relations_reciprocal_and_expected_visits(parse, text, expected):
+    assert expected <= keys(parse(text, "2024-04-02"))
+
+
+def test_relations_a_participle_with_a_by_agent_takes_its_source_from_the_agent(parse):
+    text = "Diplomats said it reflected an ambitious China, often backed by deep pockets, far from Peru."
+    assert not any(t == "support" for *_, t, _ in keys(parse(text, "2024-04-02")))
