@@ -18,6 +18,8 @@ from extractors import lexicon
 from extractors.document import Mention, ParsedArticle, Sentence
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
+# How many sentences after "Japan's prime minister" a bare "the prime minister" still means Japan's.
+TITLE_MEMORY_SENTENCES = 2
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -57,7 +59,7 @@ class ArticleContext:
                     counts[code] += 2 if s.index == 0 else 1
         self.counts = counts
         self._recent_pairs: list[tuple[str, str]] = []
-        self.title_memory: dict[str, str] = {}  # office -> code of the last "X's <title>"
+        self.title_memory: dict[str, tuple[str, int]] = {}  # office -> (code, sentence) of the last "X's <title>"
         self.previous_codes: set[str] = set()  # actors named in the sentence before
 
     # -- mentions ---------------------------------------------------------
@@ -208,7 +210,7 @@ class ArticleContext:
             for c in tok.children:
                 m = self.mention_at(sent, c.i) if c.dep_ in ("poss", "amod", "compound") else None
                 if m is not None and m.code and m.kind in ("country", "demonym", "capital"):
-                    self.title_memory[office] = m.code
+                    self.title_memory[office] = (m.code, sent.index)
 
     def _reporting_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
         """"X welcomed Y's offer and said he would visit": he is the one who said it, X, not the
@@ -245,9 +247,11 @@ class ArticleContext:
         office = self.offices.get(title) or self.offices.get(tok.lower_)
         if office is None or office == "head_of_organization":
             return []
-        if office in self.title_memory:
-            # "Japan's prime minister arrived ... The prime minister met ...": the last one named.
-            code = self.title_memory[office]
+        here = self.sentence.index if self.sentence is not None else 0
+        if office in self.title_memory and here - self.title_memory[office][1] <= TITLE_MEMORY_SENTENCES:
+            # "Japan's prime minister arrived ... The prime minister met ...": the last one named,
+            # if named just before; further on, the title is the article's own country's again.
+            code = self.title_memory[office][0]
             return [Actor(code, self.leaders.holder(code, office, self.day), "coref")]
         for code, _ in self.counts.most_common(3):
             if len(code) != 3:

@@ -134,6 +134,14 @@ def test_relations_the_title_alone_is_the_office_of_the_article_country(parse):
     assert ("JPN", "VNM", "meeting", "occurred") in k
 
 
+def test_relations_a_title_named_long_before_is_the_article_countrys_again(parse):
+    text = ("Vietnam's prime minister opened the forum. Japan's prime minister sent a message. "
+            "Delegates from many countries came. Talks ran late. Vietnam hosted a dinner. "
+            "The prime minister met China's foreign minister.")
+    k = keys(parse(text, "2016-05-02"))
+    assert ("CHN", "VNM", "meeting", "occurred") in k and ("CHN", "JPN", "meeting", "occurred") not in k
+
+
 @pytest.mark.parametrize("text, absent", [
     # firms are not the state
     ("About a dozen U.S. brands are in talks with Cuba.", ("CUB", "USA", "meeting", "occurred")),
