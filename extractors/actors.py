@@ -48,6 +48,7 @@ class ArticleContext:
         self.offices = lexicon.offices()
         self.person_memory: dict[str, Actor] = {}
         self.last_person: Actor | None = None
+        self.last_subject_person: Actor | None = None
         self.last_country: str | None = None
         self.sentence: Sentence | None = None
         # Mention counts over the whole article (title twice): who the article is about.
@@ -159,6 +160,9 @@ class ArticleContext:
                     self.last_country = m.code
                 if m.person:
                     self.last_person = Actor(m.code, m.person, "pronoun")
+                    if sent.doc is not None and any(sent.doc[i].dep_ in ("nsubj", "nsubjpass")
+                                                    for i in range(m.start, m.end)):
+                        self.last_subject_person = self.last_person
         distinct = list(dict.fromkeys(codes))
         self.previous_codes = set(distinct)
         if len(distinct) == 2:
@@ -304,6 +308,10 @@ class ArticleContext:
                 return [Actor(speaker.code, speaker.person, "pronoun")]
             if prev:
                 return [Actor(prev[-1].code, prev[-1].person, "pronoun")]
+            if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject_person is not None:
+                # "May spoke to Juncker. She also spoke to Obama": a subject pronoun continues
+                # the last sentence's subject, not the person it named last.
+                return [self.last_subject_person]
             return [self.last_person] if self.last_person else []
         if low in PLURAL_PRONOUNS:
             # "Russian and Syrian jets stepped up their bombing": two actors just named; otherwise

@@ -245,3 +245,10 @@ def test_relations_reciprocal_and_expected_visits(parse, text, expected):
 def test_relations_a_participle_with_a_by_agent_takes_its_source_from_the_agent(parse):
     text = "Diplomats said it reflected an ambitious China, often backed by deep pockets, far from Peru."
     assert not any(t == "support" for *_, t, _ in keys(parse(text, "2024-04-02")))
+
+
+def test_relations_a_subject_pronoun_continues_the_last_sentences_subject(parse):
+    text = ("British Prime Minister Theresa May spoke to European Commission head Jean-Claude Juncker. "
+            "She also spoke to U.S. President Barack Obama.")
+    k = keys(parse(text, "2016-08-01"))
+    assert ("GBR", "USA", "meeting", "occurred") in k and ("EU", "USA", "meeting", "occurred") not in k
