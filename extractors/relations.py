@@ -259,6 +259,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             c.lower_ in MILITARY_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
         relation_type = REFINE[relation_type]
     rtype = lexicon.relation_types()[relation_type]
+    if "named_partner" in requires and not targets:
+        return None
     if not targets and len(sources) >= 2 and syntax.is_verb(tok) and _reciprocal(tok):
         targets = sources  # "X and Y visited each other": both ways (rows skip X to X)
     if rtype.symmetric and not targets and len(sources) < 2:

@@ -243,6 +243,12 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((passive_head[lemma], lemma))
             elif lemma in head:
                 found.append((head[lemma], lemma))
+    # "A strike by X is highly unlikely": an adjective predicated of the event noun.
+    pred = cues.get("pred", {})
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
+        for c in tok.head.children:
+            if c.dep_ == "acomp" and c.lower_ in pred:
+                found.append((pred[c.lower_], c.lower_))
     # A headline's bare infinitive: "Putin to visit North Korea".
     if tok.dep_ == "ROOT" or (chain[-1].dep_ == "ROOT" and not is_verb(chain[-1])):
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):

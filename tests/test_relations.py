@@ -252,3 +252,17 @@ def test_relations_a_subject_pronoun_continues_the_last_sentences_subject(parse)
             "She also spoke to U.S. President Barack Obama.")
     k = keys(parse(text, "2016-08-01"))
     assert ("GBR", "USA", "meeting", "occurred") in k and ("EU", "USA", "meeting", "occurred") not in k
+
+
+@pytest.mark.parametrize("text, absent", [
+    # calls for something are demands, not phone calls
+    ("Britain and Germany have been resisting calls for fiscal stimulus.", ("DEU", "GBR", "meeting", "occurred")),
+    # an event said to be unlikely did not happen
+    ("A large-scale strike by North Korea against the South is highly unlikely.", ("PRK", "KOR", "attack", "occurred")),
+])
+def test_relations_calls_for_things_and_unlikely_events_are_not_events(parse, text, absent):
+    assert absent not in keys(parse(text, "2016-03-07"))
+
+
+def test_relations_an_event_said_to_be_likely_is_planned(parse):
+    assert ("CHN", "IND", "meeting", "planned") in keys(parse("Talks between China and India are likely next month."))
