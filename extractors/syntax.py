@@ -243,6 +243,17 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((passive_head[lemma], lemma))
             elif lemma in head:
                 found.append((head[lemma], lemma))
+    # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
+    marks = cues.get("mark", {})
+    cur = tok
+    for _ in range(8):
+        hit = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in marks), None)
+        if hit:
+            found.append((marks[hit], hit))
+            break
+        if cur.dep_ == "ROOT" or cur.head == cur:
+            break
+        cur = cur.head
     # "A strike by X is highly unlikely": an adjective predicated of the event noun.
     pred = cues.get("pred", {})
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":

@@ -266,3 +266,15 @@ def test_relations_calls_for_things_and_unlikely_events_are_not_events(parse, te
 
 def test_relations_an_event_said_to_be_likely_is_planned(parse):
     assert ("CHN", "IND", "meeting", "planned") in keys(parse("Talks between China and India are likely next month."))
+
+
+@pytest.mark.parametrize("text, absent", [
+    # inside a conditional clause, at any depth
+    ("Pyongyang will strike first if it sees signs that American troops are attempting to invade the North.",
+     ("USA", "PRK", "attack", "occurred")),
+    # ability is not an event
+    ("When war breaks out, Japan and the U.S. can easily target China with missiles.", ("JPN", "CHN", "attack", "occurred")),
+])
+def test_relations_conditional_and_ability_are_not_events(parse, text, absent):
+    k = keys(parse(text, "2016-03-07"))
+    assert absent not in k and not any(t == "attack" and st == "occurred" for *_, t, st in k)
