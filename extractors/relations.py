@@ -186,7 +186,18 @@ def _role_tokens(role: str, tok: Token) -> list[Token]:
         gov = syntax.governing_verb(tok)
         if gov is None or tok.dep_ in ("nsubj", "nsubjpass"):
             return []
-        return syntax.agents(gov)
+        # Only a noun the verb takes directly ("X held talks", "X took part in talks", "X
+        # arrived for a summit", "X began a round of talks"), not one deep in its object
+        # ("police detained suspects in the attacks on Paris": the police did not attack).
+        head = tok
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        direct = head.head == gov or (head.dep_ == "pobj" and head.head.head == gov)
+        if not direct and head.dep_ == "pobj" and head.head.lower_ == "of":
+            # "attended the opening of joint exercises", "began a round of talks"
+            owner = head.head.head
+            direct = owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov
+        return syntax.agents(gov) if direct else []
     if role.startswith("p:"):
         preps = {role[2:]}
         found = syntax.prep_objects(tok, preps)

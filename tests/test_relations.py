@@ -278,3 +278,8 @@ def test_relations_an_event_said_to_be_likely_is_planned(parse):
 def test_relations_conditional_and_ability_are_not_events(parse, text, absent):
     k = keys(parse(text, "2016-03-07"))
     assert absent not in k and not any(t == "attack" and st == "occurred" for *_, t, st in k)
+
+
+def test_relations_the_subject_of_a_verb_is_not_the_source_of_an_event_deep_in_its_object(parse):
+    text = "Belgian police detained two suspects in the attacks on Paris and Brussels."
+    assert not any(t == "attack" for *_, t, _ in keys(parse(text, "2016-03-25")))
