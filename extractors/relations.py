@@ -196,7 +196,9 @@ def _role_tokens(role: str, tok: Token) -> list[Token]:
         if not direct and head.dep_ == "pobj" and head.head.lower_ == "of":
             # "attended the opening of joint exercises", "began a round of talks"
             owner = head.head.head
-            direct = owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov
+            parts = lexicon.object_classes().get("event_parts", frozenset())
+            direct = (owner.lemma_.lower() in parts and owner.dep_ in ("dobj", "nsubjpass", "attr")
+                      and owner.head == gov)
         return syntax.agents(gov) if direct else []
     if role.startswith("p:"):
         preps = {role[2:]}
