@@ -286,3 +286,12 @@ def test_relations_the_subject_of_a_verb_is_not_the_source_of_an_event_deep_in_i
     # unless it names a part of the event
     text = "Vladimir Putin and Xi Jinping attended the opening of joint naval exercises in May."
     assert ("CHN", "RUS", "military_cooperation", "occurred") in keys(parse(text, "2014-05-21"))
+
+
+@pytest.mark.parametrize("text", [
+    "Pro-Palestinian campus activists say they are voicing legitimate criticism of Israel.",
+    "Syrian rebels attacked Turkish positions near the border.",
+])
+def test_relations_activists_and_rebels_are_not_their_state(parse, text):
+    k = keys(parse(text, "2016-03-07"))
+    assert not any(s in ("PSE", "SYR") for s, *_ in k)
