@@ -139,7 +139,7 @@ def pending(settings: Settings) -> tuple[int, list[str]]:
         return -1, []
     m = store.Manifest.load(out)
     changed_tables = [t for t in EXTRACTED if m.extractor_versions.get(t) != VERSIONS[t]]
-    todo = sum(1 for u in ingest.plan_units(settings.input) if _unchanged(u, m) is None)
+    todo = sum(1 for u in ingest.plan_units(settings.input, count_rows=False) if _unchanged(u, m) is None)
     return todo, changed_tables
 
 
@@ -180,14 +180,17 @@ def plan_build(settings: Settings) -> BuildPlan:
                                           reextract_ids=ids[i:i + settings.batch_size], tables=tuple(changed)))
         plan.rebuilt_tables = changed
 
-    units = ingest.plan_units(settings.input)
+    # Rows are counted only in table files that changed: an unchanged file is never read.
+    units = ingest.plan_units(settings.input, count_rows=False)
     todo: list[ingest.Unit] = []
     for u in units:
         if _unchanged(u, manifest) is not None:
             plan.unchanged_inputs += 1
             continue
-        fp = ingest.fingerprint(u)
-        pieces = ingest.split_unit(u, settings.batch_size)
+        whole = ingest.counted(u)
+        # A file that cannot be read is not recorded: the next build reports it again.
+        fp = None if whole[0].problem else ingest.fingerprint(u)
+        pieces = [p for w in whole for p in ingest.split_unit(w, settings.batch_size)]
         if fp:
             # Taken now: a file that changes during the build is read again by the next one.
             plan.fingerprints[u.path] = fp

@@ -82,9 +82,15 @@ class Limits:
 
 # --- planning --------------------------------------------------------------
 
-def plan_units(root: str | Path) -> list[Unit]:
+def plan_units(root: str | Path, *, count_rows: bool = True) -> list[Unit]:
     """Every input under root (a folder, a file or an fsspec URL), in a stable order, without
-    reading article text."""
+    reading article text. With ``count_rows=False`` a table file is one unit whose rows are not
+    counted yet (``counted`` does it): enough to tell which files changed, without reading them."""
+    units = _list_units(root)
+    return [c for u in units for c in counted(u)] if count_rows else units
+
+
+def _list_units(root: str | Path) -> list[Unit]:
     if remote.is_url(str(root)):
         return _plan_remote(str(root))
     root = Path(remote.local_path(str(root)))
@@ -125,9 +131,9 @@ def _plan_remote(url: str) -> list[Unit]:
             continue
         full = fs.unstrip_protocol(path)
         fp = remote.fingerprint(fs, path, info)
-        units += [Unit(u.path, u.source_uri, u.start, u.stop, u.size, u.problem, fp)
-                  for u in _classify(full, path[len(base):].lstrip("/"), PurePosixPath(path).suffix.lower(),
-                                     int(info.get("size") or 0))]
+        u = _classify(full, path[len(base):].lstrip("/"), PurePosixPath(path).suffix.lower(),
+                      int(info.get("size") or 0))
+        units.append(Unit(u.path, u.source_uri, problem=u.problem, remote_fingerprint=fp))
     return units
 
 
@@ -155,24 +161,31 @@ def _units_for(p: Path, base: Path, uri: str) -> list[Unit]:
             return [Unit(str(p), uri, problem=f"symbolic link pointing outside the input folder ({target}): not followed")]
         if not target.exists():
             return [Unit(str(p), uri, problem="broken symbolic link")]
-    return _classify(str(p), uri, p.suffix.lower())
+    return [_classify(str(p), uri, p.suffix.lower())]
 
 
-def _classify(path: str, uri: str, suffix: str, size: int | None = None) -> list[Unit]:
+def _classify(path: str, uri: str, suffix: str, size: int | None = None) -> Unit:
     if suffix not in SUPPORTED:
-        return [Unit(path, uri, problem=f"unsupported file type {suffix or '(no extension)'}; "
-                                        f"expected one of {', '.join(sorted(SUPPORTED))}")]
-    if suffix in TABLE_SUFFIXES:
-        if size == 0:
-            return [Unit(path, uri, problem="empty file")]
-        try:
-            n = _count_rows(path, suffix)
-        except Exception as e:  # noqa: BLE001 - any unreadable table becomes a reject
-            return [Unit(path, uri, problem=f"unreadable {suffix[1:]} file: {e}")]
-        if n == 0:
-            return [Unit(path, uri, problem="empty file")]
-        return [Unit(path, uri, 0, n, size=n)]
-    return [Unit(path, uri)]
+        return Unit(path, uri, problem=f"unsupported file type {suffix or '(no extension)'}; "
+                                       f"expected one of {', '.join(sorted(SUPPORTED))}")
+    if suffix in TABLE_SUFFIXES and size == 0:
+        return Unit(path, uri, problem="empty file")
+    return Unit(path, uri)
+
+
+def counted(u: Unit) -> list[Unit]:
+    """A table file's unit with its rows counted (rows [0, n)), or a problem; other units as they are."""
+    suffix = PurePosixPath(u.path).suffix.lower()
+    if u.problem or suffix not in TABLE_SUFFIXES or u.stop is not None:
+        return [u]
+    fp = u.remote_fingerprint
+    try:
+        n = _count_rows(u.path, suffix)
+    except Exception as e:  # noqa: BLE001 - any unreadable table becomes a reject
+        return [Unit(u.path, u.source_uri, problem=f"unreadable {suffix[1:]} file: {e}", remote_fingerprint=fp)]
+    if n == 0:
+        return [Unit(u.path, u.source_uri, problem="empty file", remote_fingerprint=fp)]
+    return [Unit(u.path, u.source_uri, 0, n, size=n, remote_fingerprint=fp)]
 
 
 def _open(path: str):

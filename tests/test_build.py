@@ -203,3 +203,23 @@ def test_model_process_never_loads_pandas_pandera_or_pyarrow(tmp_path):
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     assert res.stdout.split("\n")[-2] == "1 True []"
+
+
+def test_build_never_reads_an_unchanged_table_file_again(tmp_path, monkeypatch):
+    """Rows are counted only in changed files: over object storage a count is a download."""
+    from relata import ingest
+    from relata.build import plan_build
+    from relata.settings import SAMPLE_DIR, Settings
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    texts = [p.read_text() for p in sorted(SAMPLE_DIR.glob("*.txt"))[:2]]
+    (inp / "wire.jsonl").write_text("".join(json.dumps({"id": f"w{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
+    settings = Settings(input=str(inp), out=str(tmp_path / "out"), workers=1)
+    run_build(settings)
+    (inp / "late.txt").write_text(texts[0] + "\n\nA closing paragraph the editors added later.\n")
+    counted: list[str] = []
+    real = ingest._count_rows
+    monkeypatch.setattr(ingest, "_count_rows", lambda path, suffix: counted.append(path) or real(path, suffix))
+    plan = plan_build(settings)
+    assert counted == [] and plan.unchanged_inputs == 1 and sum(b.size for b in plan.batches) == 1
