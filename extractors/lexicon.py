@@ -208,7 +208,7 @@ class Trigger:
     source: tuple[str, ...]
     target: tuple[str, ...]
     object_class: str
-    requires: str
+    requires: frozenset[str]  # conditions on the trigger (official_source, no_particle, ...)
 
 
 @functools.cache
@@ -218,7 +218,7 @@ def relation_triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
         out[(r["lemma"], r["pos"])].append(Trigger(
             r["lemma"], r["pos"], r["relation_type"], r["cameo_code"],
             tuple(x for x in r["source"].split("|") if x), tuple(x for x in r["target"].split("|") if x),
-            r["object_class"], r["requires"]))
+            r["object_class"], frozenset(x for x in r["requires"].split("|") if x)))
     return {k: tuple(v) for k, v in out.items()}
 
 

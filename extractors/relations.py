@@ -90,7 +90,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     an official taking part in a meeting held in another country visits it, even when the sentence
     names no partner for a meeting row."""
     attending = lexicon.object_classes().get("attending_verbs", frozenset())
-    have = {(a.code, t.code) for e in events if e.type == "visit" for a in e.sources for t in e.targets}
+    have = _visit_pairs(events)
     out: list[Event] = []
     for tok in sent.doc:
         if syntax.is_verb(tok) or not any(t.relation_type == "meeting" for t in _triggers_for(tok)):
@@ -101,40 +101,47 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         mod = syntax.modality(gov)
         if mod.status in ("negated", "hypothetical"):
             continue
-        places = [a for t in syntax.prep_objects(tok, {"in"}, through_objects=False)
-                  for a in ctx.actors_of(t, sent, with_conj=False)]
         participants = [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent)]
-        for place in places[:1]:
-            if len(place.code) != 3:  # a country, not the UN or the EU
-                continue
-            for p in participants:
-                if len(p.code) == 3 and p.code != place.code and (p.code, place.code) not in have:
-                    have.add((p.code, place.code))
-                    status = "occurred" if mod.status == "ongoing" else mod.status
-                    out.append(Event("visit", "042", tok, [p], [place], status, None, 0.55, mod.cues))
+        status = "occurred" if mod.status == "ongoing" else mod.status
+        out += _visits_to_host(tok, {"in"}, participants, Event("visit", "042", tok, [], [], status, None, 0.55,
+                                                                 mod.cues), sent, ctx, have)
     return out
 
 
 def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
     """Taking part in a summit held in another country is a visit to it ("talks in Astana")."""
     out: list[Event] = []
-    have = {(a.code, t.code) for e in events if e.type == "visit" for a in e.sources for t in e.targets}
+    have = _visit_pairs(events)
     for ev in events:
         if ev.type != "meeting" or ev.status == "alleged":
             continue
-        places: list[Actor] = []
-        for t in syntax.prep_objects(ev.trigger, {"in", "at"}, through_objects=False):
-            m = ctx.mention_at(sent, t.i)
-            if m is None or m.kind in ("country", "capital", "demonym", "coref"):
-                places += ctx.actors_of(t, sent, with_conj=False)
-        for place in places[:1]:
-            if place.code in ("UN", "EU", "ASEAN") or len(place.code) != 3:
-                continue
-            for p in ev.sources + ev.targets:
-                if p.code != place.code and len(p.code) == 3 and (p.code, place.code) not in have:
-                    have.add((p.code, place.code))
-                    out.append(Event("visit", "042", ev.trigger, [p], [place], ev.status,
-                                     ev.attributed_to, ev.confidence * 0.85))
+        like = Event("visit", "042", ev.trigger, [], [], ev.status, ev.attributed_to, ev.confidence * 0.85)
+        out += _visits_to_host(ev.trigger, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
+    return out
+
+
+def _visit_pairs(events: list[Event]) -> set[tuple[str, str]]:
+    return {(a.code, t.code) for e in events if e.type == "visit" for a in e.sources for t in e.targets}
+
+
+def _visits_to_host(meeting: Token, preps: set[str], participants: list[Actor], like: Event, sent: Sentence,
+                    ctx: ArticleContext, have: set[tuple[str, str]]) -> list[Event]:
+    """A visit, shaped like ``like``, by each participant to the country the meeting is held in
+    ("in Astana"), unless it is theirs or the sentence already has that visit."""
+    places: list[Actor] = []
+    for t in syntax.prep_objects(meeting, preps, through_objects=False):
+        m = ctx.mention_at(sent, t.i)
+        if m is None or m.kind in ("country", "capital", "demonym", "coref"):
+            places += ctx.actors_of(t, sent, with_conj=False)
+    out: list[Event] = []
+    for place in places[:1]:
+        if len(place.code) != 3:  # a country, not the UN, the EU or ASEAN
+            continue
+        for p in participants:
+            if len(p.code) == 3 and p.code != place.code and (p.code, place.code) not in have:
+                have.add((p.code, place.code))
+                out.append(Event(like.type, like.cameo, like.trigger, [p], [place], like.status,
+                                 like.attributed_to, like.confidence, list(like.cues)))
     return out
 
 
@@ -256,7 +263,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
                      for p in c.children if p.dep_ == "pobj"}
         if not (have & wanted):
             return None
-    requires = set(trig.requires.split("|")) if trig.requires else set()
+    requires = trig.requires
     if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
         return None
     report, speakers = speaker_of(tok, sent, ctx)
