@@ -178,10 +178,6 @@ def test_relations_phone_calls_reporting_subjects_and_light_verbs(parse, text, e
     assert expected in keys(parse(text, "2016-03-15"))
 
 
-def test_relations_speaking_out_against_is_not_a_meeting(parse):
-    assert not any(t == "meeting" for *_, t, _ in keys(parse("Russia and China spoke out against the resolution.")))
-
-
 @pytest.mark.parametrize("text, expected, absent", [
     # criticism a deed provoked: its target is the one who did it
     ("Pyongyang said it had tested a missile, provoking condemnation from the United States.",
@@ -225,10 +221,6 @@ def test_relations_economic_cooperation_in_noun_phrases(parse, text, expected):
     assert expected in keys(parse(text, "2024-10-19"))
 
 
-def test_relations_diplomatic_ties_are_not_economic_cooperation(parse):
-    assert not any(t == "economic_cooperation" for *_, t, _ in keys(parse("Japan has diplomatic ties with Peru.")))
-
-
 @pytest.mark.parametrize("text, expected", [
     # "each other": both directions
     ("The defence ministers of China and Indonesia visited each other last year.",
@@ -242,11 +234,6 @@ def test_relations_reciprocal_and_expected_visits(parse, text, expected):
     assert expected <= keys(parse(text, "2024-04-02"))
 
 
-def test_relations_a_participle_with_a_by_agent_takes_its_source_from_the_agent(parse):
-    text = "Diplomats said it reflected an ambitious China, often backed by deep pockets, far from Peru."
-    assert not any(t == "support" for *_, t, _ in keys(parse(text, "2024-04-02")))
-
-
 def test_relations_a_subject_pronoun_continues_the_last_sentences_subject(parse):
     text = ("British Prime Minister Theresa May spoke to European Commission head Jean-Claude Juncker. "
             "She also spoke to U.S. President Barack Obama.")
@@ -254,44 +241,43 @@ def test_relations_a_subject_pronoun_continues_the_last_sentences_subject(parse)
     assert ("GBR", "USA", "meeting", "occurred") in k and ("EU", "USA", "meeting", "occurred") not in k
 
 
-@pytest.mark.parametrize("text, absent", [
-    # calls for something are demands, not phone calls
-    ("Britain and Germany have been resisting calls for fiscal stimulus.", ("DEU", "GBR", "meeting", "occurred")),
-    # an event said to be unlikely did not happen
-    ("A large-scale strike by North Korea against the South is highly unlikely.", ("PRK", "KOR", "attack", "occurred")),
-])
-def test_relations_calls_for_things_and_unlikely_events_are_not_events(parse, text, absent):
-    assert absent not in keys(parse(text, "2016-03-07"))
-
-
 def test_relations_an_event_said_to_be_likely_is_planned(parse):
     assert ("CHN", "IND", "meeting", "planned") in keys(parse("Talks between China and India are likely next month."))
 
 
-@pytest.mark.parametrize("text, absent", [
-    # inside a conditional clause, at any depth
-    ("Pyongyang will strike first if it sees signs that American troops are attempting to invade the North.",
-     ("USA", "PRK", "attack", "occurred")),
-    # ability is not an event
-    ("When war breaks out, Japan and the U.S. can easily target China with missiles.", ("JPN", "CHN", "attack", "occurred")),
-])
-def test_relations_conditional_and_ability_are_not_events(parse, text, absent):
-    k = keys(parse(text, "2016-03-07"))
-    assert absent not in k and not any(t == "attack" and st == "occurred" for *_, t, st in k)
-
-
-def test_relations_the_subject_of_a_verb_is_not_the_source_of_an_event_deep_in_its_object(parse):
-    text = "Belgian police questioned the survivors of the attacks on Paris."
-    assert not any(t == "attack" for *_, t, _ in keys(parse(text, "2016-03-25")))
-    # unless it names a part of the event
+def test_relations_the_subject_of_a_verb_is_the_source_of_an_event_that_is_a_part_of_its_object(parse):
+    # not one deep in its object (below), unless that object names a part of the event
     text = "Vladimir Putin and Xi Jinping attended the opening of joint naval exercises in May."
     assert ("CHN", "RUS", "military_cooperation", "occurred") in keys(parse(text, "2014-05-21"))
 
 
-@pytest.mark.parametrize("text", [
-    "Pro-Palestinian campus activists say they are voicing legitimate criticism of Israel.",
-    "Syrian rebels attacked Turkish positions near the border.",
+# A row must not match the pattern (None matches anything, a set any of its members).
+@pytest.mark.parametrize("text, published, forbidden", [
+    # "speak out" is no conversation
+    ("Russia and China spoke out against the resolution.", "2024-06-18", (None, None, "meeting", None)),
+    # diplomatic ties are not economic cooperation
+    ("Japan has diplomatic ties with Peru.", "2024-06-18", (None, None, "economic_cooperation", None)),
+    # a participle with a by-agent takes its source from the agent
+    ("Diplomats said it reflected an ambitious China, often backed by deep pockets, far from Peru.", "2024-04-02",
+     (None, None, "support", None)),
+    # the subject of a verb is not the source of an event deep in its object
+    ("Belgian police questioned the survivors of the attacks on Paris.", "2016-03-25", (None, None, "attack", None)),
+    # calls for something are demands, not phone calls
+    ("Britain and Germany have been resisting calls for fiscal stimulus.", "2016-03-07", ("DEU", "GBR", "meeting", "occurred")),
+    # an event said to be unlikely did not happen
+    ("A large-scale strike by North Korea against the South is highly unlikely.", "2016-03-07",
+     ("PRK", "KOR", "attack", "occurred")),
+    # activists and rebels are not their state
+    ("Pro-Palestinian campus activists say they are voicing legitimate criticism of Israel.", "2016-03-07",
+     ({"PSE", "SYR"}, None, None, None)),
+    ("Syrian rebels attacked Turkish positions near the border.", "2016-03-07", ({"PSE", "SYR"}, None, None, None)),
+    # inside a conditional clause, at any depth
+    ("Pyongyang will strike first if it sees signs that American troops are attempting to invade the North.",
+     "2016-03-07", (None, None, "attack", "occurred")),
+    # ability is not an event
+    ("When war breaks out, Japan and the U.S. can easily target China with missiles.", "2016-03-07",
+     (None, None, "attack", "occurred")),
 ])
-def test_relations_activists_and_rebels_are_not_their_state(parse, text):
-    k = keys(parse(text, "2016-03-07"))
-    assert not any(s in ("PSE", "SYR") for s, *_ in k)
+def test_relations_what_is_not_a_state_event(parse, text, published, forbidden):
+    for key in keys(parse(text, published)):
+        assert not all(f is None or (v in f if isinstance(f, set) else f == v) for f, v in zip(forbidden, key)), key
