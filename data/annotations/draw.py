@@ -1,0 +1,202 @@
+"""Draw the training corpus: a seeded sample of corpus documents to annotate.
+
+Run from the project root (needs ``../shared/corpora`` or ``RELATA_CORPORA``)::
+
+    python data/annotations/draw.py            # writes data/annotations/draw.json
+
+What is drawn, and why:
+
+- 1,000 full articles from ``whenitson_2016.jsonl`` (550) and
+  ``sea_china_media_2023_2024.jsonl`` (450). 82% name two or more states (a
+  relation needs two actors), drawn with a weight that grows with the number
+  of states named and doubles for the corpus's own IR keyword subset; 18%
+  name at most one state, drawn uniformly, because a model must also learn
+  what a sentence without a relation looks like.
+- 520 short items from ``agnews_test.jsonl`` (headline plus one or two
+  sentences, news of 2004 on every subject): 60% naming two or more actors,
+  25% naming one, 15% naming none.
+- A second, independent annotation pass over 160 of them (120 full articles,
+  40 short items) to measure agreement.
+
+Never drawn: an id of the reserved test split (``splits.json``), an article of
+the dev set (``tests/dev_gold/devset.json``: the untouched yardstick), or a
+document whose normalised text repeats one already drawn, reserved or in the
+dev set (AG News is not deduplicated).
+
+The actor scan is deliberately cheap: whole-word matches of the country names,
+demonyms and capitals in ``extractors/lexicons`` plus pycountry's names. It
+only steers the draw; annotators read every document in full.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+SEED = 20261202
+ROOT = Path(__file__).resolve().parents[2]
+LEXICONS = ROOT / "relata" / "lexicons"
+if not LEXICONS.is_dir():  # the layout before the package move
+    LEXICONS = ROOT / "extractors" / "lexicons"
+
+FULL = {"whenitson_2016.jsonl": 550, "sea_china_media_2023_2024.jsonl": 450}
+FULL_FEW_STATES_SHARE = 0.18
+SHORT_CORPUS = "agnews_test.jsonl"
+SHORT = 520
+SHORT_SHARES = {"two_or_more": 0.60, "one": 0.25, "none": 0.15}
+SECOND_PASS = {"full": 120, "short": 40}
+FULL_BATCH = 20
+SHORT_BATCH = 40
+
+
+def corpora_dir() -> Path:
+    env = os.environ.get("RELATA_CORPORA")
+    return Path(env) if env else ROOT.parent / "shared" / "corpora"
+
+
+def _rows(path: Path, column: str) -> list[tuple[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        reader = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return [(r["code"], r[column]) for r in reader if r.get(column)]
+
+
+def actor_patterns() -> tuple[re.Pattern, dict[str, str], set[str]]:
+    """One regex over every state name, and the map from a lowered name to its code."""
+    import pycountry  # a project dependency
+
+    excluded = {c for c, _ in _rows(LEXICONS / "countries_excluded.csv", "reason")}
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        if c.alpha_3 in excluded:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(c, attr, None):
+                names[getattr(c, attr).lower()] = c.alpha_3
+    for file, column in (("countries.csv", "alias"), ("demonyms.csv", "demonym"), ("capitals.csv", "capital")):
+        for code, name in _rows(LEXICONS / file, column):
+            names[name.lower()] = code
+    orgs = {name.lower(): code for code, name in _rows(LEXICONS / "organizations.csv", "name")}
+    every = sorted({**names, **orgs}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(n) for n in every) + r")(?![\w])", re.IGNORECASE)
+    return pattern, {**names, **orgs}, set(orgs.values())
+
+
+def scan(text: str, pattern: re.Pattern, codes: dict[str, str], orgs: set[str]) -> tuple[int, int]:
+    """(states named, organisations named) in a text."""
+    found = {codes[m.group(1).lower()] for m in pattern.finditer(text)}
+    return len(found - orgs), len(found & orgs)
+
+
+def text_key(doc: dict) -> str:
+    norm = re.sub(r"\W+", " ", f"{doc.get('title') or ''} {doc.get('text') or ''}".lower()).strip()
+    return hashlib.sha1(norm.encode()).hexdigest()
+
+
+def weighted_sample(rng: random.Random, items: list[tuple[str, float]], k: int) -> list[str]:
+    """k distinct items drawn with probability proportional to weight (Efraimidis-Spirakis)."""
+    keyed = sorted(((math.log(rng.random()) / w, i) for i, w in items), reverse=True)
+    return [i for _, i in keyed[:k]]
+
+
+def reserved_ids(root: Path) -> tuple[set[str], set[str]]:
+    test = {i for ids in json.loads((root / "splits.json").read_text())["test"].values() for i in ids}
+    dev_path = ROOT / "tests" / "dev_gold" / "devset.json"
+    dev = json.loads(dev_path.read_text())
+    dev_ids = {d["id"] for d in dev["ir"] + dev["non_ir"]}
+    return test, dev_ids
+
+
+def draw(root: Path) -> dict:
+    rng = random.Random(SEED)
+    pattern, codes, orgs = actor_patterns()
+    test, dev = reserved_ids(root)
+    ir_subset = {i for ids in json.loads((root / "ir_subset_ids.json").read_text()).values() for i in ids}
+
+    docs: dict[str, dict[str, dict]] = {}
+    for corpus in [*FULL, SHORT_CORPUS]:
+        with (root / corpus).open(encoding="utf-8") as fh:
+            docs[corpus] = {d["id"]: d for d in map(json.loads, filter(str.strip, fh))}
+    # Texts already taken: the reserved and dev documents, then every drawn one.
+    taken = {text_key(d) for c in docs.values() for i, d in c.items() if i in test or i in dev}
+
+    def eligible(corpus: str) -> list[str]:
+        return sorted(i for i in docs[corpus] if i not in test and i not in dev)
+
+    drawn: list[dict] = []
+
+    def take(corpus: str, ids: list[str], group: str, n: int, states: dict[str, int]) -> None:
+        got = 0
+        for i in ids:
+            if got == n:
+                break
+            key = text_key(docs[corpus][i])
+            if key in taken:
+                continue
+            taken.add(key)
+            drawn.append({"corpus": corpus, "id": i, "group": group, "states": states[i]})
+            got += 1
+        if got < n:
+            raise SystemExit(f"{corpus}: only {got} of {n} documents for {group}")
+
+    for corpus, n in FULL.items():
+        ids = eligible(corpus)
+        counts = {i: scan(f"{docs[corpus][i]['title'] or ''}\n{docs[corpus][i]['text']}", pattern, codes, orgs)
+                  for i in ids}
+        states = {i: s for i, (s, _) in counts.items()}
+        few = [i for i in ids if states[i] <= 1]
+        many = [i for i in ids if states[i] >= 2]
+        n_few = round(n * FULL_FEW_STATES_SHARE)
+        # Weighted draw over a shuffled pool so ties break by the seed, not by id order.
+        weights = [(i, min(states[i], 6) * (2.0 if i in ir_subset else 1.0)) for i in many]
+        take(corpus, weighted_sample(rng, weights, len(weights)), "two_or_more_states", n - n_few, states)
+        take(corpus, rng.sample(few, len(few)), "at_most_one_state", n_few, states)
+
+    ids = eligible(SHORT_CORPUS)
+    counts = {i: scan(f"{docs[SHORT_CORPUS][i]['title'] or ''}\n{docs[SHORT_CORPUS][i]['text']}",
+                      pattern, codes, orgs) for i in ids}
+    states = {i: s for i, (s, _) in counts.items()}
+    actors = {i: s + o for i, (s, o) in counts.items()}
+    pools = {
+        "two_or_more": [i for i in ids if actors[i] >= 2 and states[i] >= 1],
+        "one": [i for i in ids if actors[i] == 1],
+        "none": [i for i in ids if actors[i] == 0],
+    }
+    for group, share in SHORT_SHARES.items():
+        pool = pools[group]
+        take(SHORT_CORPUS, rng.sample(pool, len(pool)), f"short_{group}", round(SHORT * share), states)
+
+    # Batches: full articles and short items apart (an annotator's batch is of one kind), shuffled.
+    full = [d for d in drawn if d["corpus"] != SHORT_CORPUS]
+    short = [d for d in drawn if d["corpus"] == SHORT_CORPUS]
+    rng.shuffle(full)
+    rng.shuffle(short)
+    for k, d in enumerate(full):
+        d["batch"] = f"f{k // FULL_BATCH + 1:03d}"
+    for k, d in enumerate(short):
+        d["batch"] = f"s{k // SHORT_BATCH + 1:03d}"
+    second = rng.sample([d["id"] for d in full], SECOND_PASS["full"]) + \
+        rng.sample([d["id"] for d in short], SECOND_PASS["short"])
+    assert not {d["id"] for d in drawn} & (test | dev), "a reserved or dev id was drawn"
+    return {"seed": SEED, "documents": full + short, "second_pass": sorted(second)}
+
+
+def main() -> None:
+    out = Path(__file__).resolve().parent / "draw.json"
+    result = draw(corpora_dir())
+    out.write_text(json.dumps(result, indent=0) + "\n", encoding="utf-8")
+    groups: dict[str, int] = {}
+    for d in result["documents"]:
+        groups[f"{d['corpus']}:{d['group']}"] = groups.get(f"{d['corpus']}:{d['group']}", 0) + 1
+    json.dump(groups, sys.stdout, indent=1)
+    print(f"\n{len(result['documents'])} documents, {len(result['second_pass'])} for the second pass -> {out}")
+
+
+if __name__ == "__main__":
+    main()
