@@ -17,6 +17,13 @@ What is drawn, and why:
   25% naming one, 15% naming none.
 - A second, independent annotation pass over 160 of them (120 full articles,
   40 short items) to measure agreement.
+- A targeted draw, because the first 1,520 fell short of sanctions that are
+  extended, eased, lifted or violated, and of denials (the issue asks for
+  every sanction action and denials of four claim types): every remaining
+  full article and AG News item whose text puts such an action next to
+  "sanction", and a seeded sample of the remaining ones that deny an
+  accusation (``TARGETED``), in batches ``t001``... They keep every exclusion
+  above and come after the main draw, so it is unchanged by them.
 
 Never drawn: an id of the reserved test split (``splits.json``), an article of
 the dev set (``tests/dev_gold/devset.json``: the untouched yardstick), or a
@@ -52,6 +59,15 @@ SHORT_CORPUS = "agnews_test.jsonl"
 SHORT = 520
 SHORT_SHARES = {"two_or_more": 0.60, "one": 0.25, "none": 0.15}
 SECOND_PASS = {"full": 120, "short": 40}
+# The targeted draw: sanction actions next to the word, and denials of an accusation.
+SANCTION_ACTION = re.compile(
+    r"\b(lift(ed|ing|s)?|eas(e|ed|ing)|extend(ed|s|ing)?|renew(ed|s)?|prolong\w*|violat\w*|evad\w*|evasion|"
+    r"circumvent\w*|tighten\w*)\b[^.]{0,80}sanction|sanction[^.]{0,80}\b(lift(ed|ing)?|eas(e|ed|ing)|"
+    r"extend(ed|s|ing)?|renew(ed|s)?|violat\w*|evad\w*|evasion|circumvent\w*|tighten\w*)", re.IGNORECASE)
+DENIAL = re.compile(r"\b(den(y|ied|ies)|dismiss(ed|es)? (the )?(claims?|allegations?|accusations?|reports?)|"
+                    r"rejected (the )?(claims?|allegations?|accusations?))\b", re.IGNORECASE)
+ACCUSATION = re.compile(r"accus|alleg|claim", re.IGNORECASE)
+TARGETED = {"full_denials": 60}
 FULL_BATCH = 20
 SHORT_BATCH = 40
 
@@ -183,8 +199,44 @@ def draw(root: Path) -> dict:
         d["batch"] = f"s{k // SHORT_BATCH + 1:03d}"
     second = rng.sample([d["id"] for d in full], SECOND_PASS["full"]) + \
         rng.sample([d["id"] for d in short], SECOND_PASS["short"])
-    assert not {d["id"] for d in drawn} & (test | dev), "a reserved or dev id was drawn"
-    return {"seed": SEED, "documents": full + short, "second_pass": sorted(second)}
+    targeted = _targeted(rng, docs, test | dev, taken, {d["id"] for d in drawn})
+    every = full + short + targeted
+    assert not {d["id"] for d in every} & (test | dev), "a reserved or dev id was drawn"
+    assert len({d["id"] for d in every}) == len(every), "a document was drawn twice"
+    return {"seed": SEED, "documents": every, "second_pass": sorted(second)}
+
+
+def _targeted(rng: random.Random, docs: dict[str, dict[str, dict]], reserved: set[str], taken: set[str],
+              drawn: set[str]) -> list[dict]:
+    """Documents for the kinds the main draw fell short of (sanction actions, denials)."""
+    def text(d: dict) -> str:
+        return f"{d.get('title') or ''}\n{d.get('text') or ''}"
+
+    picked: list[dict] = []
+
+    def add(corpus: str, ids: list[str], group: str) -> None:
+        for i in ids:
+            key = text_key(docs[corpus][i])
+            if key not in taken:
+                taken.add(key)
+                picked.append({"corpus": corpus, "id": i, "group": group, "states": None})
+
+    free = {c: sorted(i for i in docs[c] if i not in reserved and i not in drawn) for c in docs}
+    for corpus in [*FULL, SHORT_CORPUS]:
+        add(corpus, [i for i in free[corpus] if SANCTION_ACTION.search(text(docs[corpus][i]))
+                     or (corpus == SHORT_CORPUS and "sanction" in text(docs[corpus][i]).lower())],
+            "targeted_sanctions")
+    pool = [(c, i) for c in FULL for i in free[c] if DENIAL.search(text(docs[c][i]))
+            and ACCUSATION.search(text(docs[c][i])) and i not in {d["id"] for d in picked}]
+    for c, i in rng.sample(pool, min(TARGETED["full_denials"], len(pool))):
+        add(c, [i], "targeted_denials")
+    add(SHORT_CORPUS, [i for i in free[SHORT_CORPUS] if DENIAL.search(text(docs[SHORT_CORPUS][i]))
+                       and i not in {d["id"] for d in picked}], "targeted_denials")
+    full = [d for d in picked if d["corpus"] != SHORT_CORPUS]
+    short = [d for d in picked if d["corpus"] == SHORT_CORPUS]
+    for k, d in enumerate(full + short):
+        d["batch"] = f"t{k // FULL_BATCH + 1:03d}"
+    return full + short
 
 
 def main() -> None:
