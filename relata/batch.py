@@ -216,3 +216,24 @@ def rejected_articles_by_reason(rejects: list[dict]) -> Counter:
     (an extract-stage reject of one row, e.g. a sanction without a target, is not an article)."""
     return Counter(r["reason"] for r in rejects if r["stage"] in ("ingest", "parse") or
                    r["reason"] == "extraction failed")
+
+
+def failed_batch(batch: BatchSpec, why: str, now: dt.datetime) -> ExtractedBatch:
+    """A batch whose model process never came back: every article of it becomes a reject.
+
+    Nothing of the batch is read here (reading is what may have hung): a file
+    is one article, a table's row range one article per row, named as ingest
+    names its rows (``file.jsonl#12``). Its input files are not reported as
+    read, so they are not recorded as built and the next build tries them again.
+    """
+    rejects = []
+    for u in batch.units:
+        uris = [u.source_uri] if u.stop is None else [f"{u.source_uri}#{n + 1}" for n in range(u.start, u.stop)]
+        rejects += [reject_row(ingest.Reject(uri, "batch failed", why, stage="parse"), now) for uri in uris]
+    for aid in batch.reextract_ids:
+        rejects.append(reject_row(ingest.Reject(aid, "batch failed", why, stage="parse", article_id=aid), now))
+    return ExtractedBatch(
+        run_id=batch.run_id, seq=batch.seq, tables=tuple(batch.tables), rows={t: [] for t in TABLES},
+        rejects=rejects, article_ids=[], source_uris={}, inputs={}, has_units=bool(batch.units),
+        read=sum(u.size for u in batch.units),
+    )

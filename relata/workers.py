@@ -1,53 +1,126 @@
-"""A pool of model processes for local builds.
+"""Model processes for local builds: a pool that cannot deadlock, and a deadline per batch.
 
-Each worker process loads the spaCy pipeline once and keeps it for every
-batch it is given. The pool is started with the "spawn" method: the parent
-runs Prefect's threads and a forked copy of them would be unsafe. Prefect
-tasks (threads in the flow's process) hand their batch to this pool and wait,
-so the flow stays the only Prefect client and workers stay plain processes.
+Each model process loads the spaCy pipeline once and keeps it for several
+batches, then is replaced: spaCy's string store grows with every new word it
+sees (3-4 MB per batch of 200 news articles), and a fresh process keeps memory
+flat over a long build; reloading the model costs about 2 s per 2,000 articles.
+
+Why pebble and not ``concurrent.futures.ProcessPoolExecutor``: with
+``max_tasks_per_child`` the standard pool stops replacing workers that retire
+at their limit while work is still queued (CPython gh-115634, present in 3.11,
+not fixed there); a build of 24 batches on two processes hung after 20 with no
+model process alive. pebble replaces retired workers, and kills a worker whose
+batch runs past its deadline, which the standard pool cannot do.
+
+What happens to a batch that does not come back (past its deadline, or its
+process killed from outside, by the OOM killer or an operator): it is retried
+once in a fresh process; if that fails too, each of its articles becomes a
+``rejects`` row saying why, the build goes on, and the input files involved are
+not recorded as built, so the next build tries them again.
+
+Processes are started with "spawn": the parent runs Prefect's threads, and a
+forked copy of them would be unsafe. A model process dies with the build
+process however that dies (``PR_SET_PDEATHSIG`` on Linux), and ignores Ctrl+C,
+which the terminal sends to the whole process group: the build decides.
 """
 
 from __future__ import annotations
 
-import atexit
+import ctypes
+import datetime as dt
+import logging
 import multiprocessing
+import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, wait
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from pebble import ProcessExpired, ProcessPool
+
+from relata.batch import BatchSpec, ExtractedBatch, extract_batch, failed_batch
+from relata.settings import Settings
 
 MAX_BATCHES_PER_WORKER = 10
+ATTEMPTS = 2
+log = logging.getLogger("relata.build")
+
 _lock = threading.Lock()
-_pool: ProcessPoolExecutor | None = None
+_pool: ProcessPool | None = None
 _size = 0
 
 
-def pool(size: int) -> ProcessPoolExecutor:
+def _model_process_setup() -> None:
+    try:  # Linux only; elsewhere a killed build may leave a model process until its batch ends.
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def pool(size: int) -> ProcessPool:
+    """The process's model pool of ``size`` processes (one per process, shared by its threads)."""
     global _pool, _size
     with _lock:
-        if _pool is None or _size != size:
+        if _pool is None or _size != size or not _pool.active:
             if _pool is not None:
-                _pool.shutdown(wait=True)
-            # A worker is replaced after some batches: spaCy's string store grows with every new
-            # word it sees (3-4 MB per batch of 200 news articles), and a fresh process keeps memory
-            # flat over a long build; reloading the model costs about 2 s per 2,000 articles.
-            _pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
-                                        max_tasks_per_child=MAX_BATCHES_PER_WORKER)
+                _pool.stop()
+                _pool.join()
+            _pool = ProcessPool(max_workers=size, max_tasks=MAX_BATCHES_PER_WORKER,
+                                initializer=_model_process_setup, context=multiprocessing.get_context("spawn"))
             _size = size
         return _pool
 
 
-def run(fn, *args, size: int):
-    """Run fn(*args) in a model process (in this thread when size is 1)."""
-    if size <= 1:
-        return fn(*args)
-    return pool(size).submit(fn, *args).result()
-
-
 def shutdown() -> None:
+    """Stop the model processes now (a finished, failed or interrupted build)."""
     global _pool
     with _lock:
         if _pool is not None:
-            _pool.shutdown(wait=True, cancel_futures=True)
+            _pool.stop()
+            _pool.join(timeout=30)
             _pool = None
 
 
-atexit.register(shutdown)
+def deadline(batch: BatchSpec, settings: Settings) -> float:
+    """Seconds a batch may take in a model process before it is killed.
+
+    The base covers a model load on a busy machine (about 2 s alone, 10 s
+    under load) with a wide margin; the per-article allowance is about 50
+    times the usual cost of an article (25-50 articles/s per process), so
+    only a stuck process reaches it, never a slow one.
+    """
+    return settings.batch_timeout_s + settings.batch_timeout_per_article_s * batch.size
+
+
+def extract_batches(batches: Iterable[BatchSpec], settings: Settings,
+                    fn: Callable[[BatchSpec, Settings], ExtractedBatch] = extract_batch) -> Iterator[ExtractedBatch]:
+    """The extracted batches, in the order they finish; a batch that fails twice comes back as rejects.
+
+    With one worker the batches run in this thread, one after the other (tests,
+    small builds): no process to lose, and each article keeps its own time limit.
+    """
+    batches = list(batches)
+    if settings.workers <= 1:
+        for b in batches:
+            yield fn(b, settings)
+        return
+    p = pool(settings.workers)
+    pending = {p.schedule(fn, (b, settings), timeout=deadline(b, settings)): (b, 1) for b in batches}
+    while pending:
+        done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+        for fut in done:
+            b, attempt = pending.pop(fut)
+            try:
+                yield fut.result()
+                continue
+            except FutureTimeout:
+                why = f"the model process did not finish the batch within {deadline(b, settings):g} s"
+            except ProcessExpired as e:
+                why = f"the model process died (exit code {e.exitcode})"
+            if attempt < ATTEMPTS:
+                log.warning("batch %d: %s; retrying it once in a new process", b.seq, why)
+                pending[p.schedule(fn, (b, settings), timeout=deadline(b, settings))] = (b, attempt + 1)
+            else:
+                log.error("batch %d: %s, twice; its %d article(s) become rejects", b.seq, why, b.size)
+                yield failed_batch(b, f"{why}, twice", dt.datetime.now(dt.timezone.utc))
