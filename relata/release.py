@@ -103,7 +103,8 @@ def default_version(now: dt.datetime | None = None) -> str:
 
 
 def check_version(version: str) -> str:
-    if not _VERSION_RE.match(version):
+    # fullmatch: `$` alone lets a trailing newline through, and the version names a folder.
+    if not isinstance(version, str) or not _VERSION_RE.fullmatch(version):
         raise ReleaseError(f"invalid version {version!r}: use letters, digits, '.', '_' and '-', "
                            "not starting with '.' (CalVer: 2026.11.26)")
     return version
@@ -150,6 +151,13 @@ def preflight(tables: str | Path, out: str | Path, version: str, *, gates_file: 
     tables, out = Path(tables), Path(out)
     if not (tables / store.META_DIR / store.MANIFEST).is_file():
         raise ReleaseError(f"no built tables at {tables} (no {store.META_DIR}/{store.MANIFEST}): run `relata build` first")
+    if out.resolve().is_relative_to(tables.resolve()):
+        raise ReleaseError(f"releases may not be published inside the tables folder ({out} is in {tables}): "
+                           "choose a --out outside it")
+    damaged = [p for p in store.verify_parts(tables) if "no checksum recorded" not in p]
+    if damaged:
+        raise ReleaseError(f"the tables in {tables} fail their check ({'; '.join(damaged[:3])}); "
+                           f"nothing is published from them. See `relata check {tables}`.")
     load_gates(gates_file or GATES_FILE)  # a broken gates file fails now, not after the tables are copied
     if (out / version).exists():
         raise ReleaseExistsError(f"release {version} already exists at {out / version}; "
@@ -231,14 +239,11 @@ def _smoke(con, queries: list[str]) -> list[str]:
 
 
 def _connect(folder: Path, files: dict[str, Path]):
-    """An in-memory DuckDB with one view per table file (absolute paths: the folder may be a temporary one)."""
-    import duckdb
+    """An in-memory DuckDB with one view per table file, able to read nothing outside ``folder``
+    (gate SQL comes from a configuration file: it must not be able to write or read elsewhere)."""
+    from relata.query import sandboxed
 
-    con = duckdb.connect()
-    con.execute("SET TimeZone = 'UTC'")
-    for table, path in files.items():
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{_sql_str(path.resolve())}')")
-    return con
+    return sandboxed({t: [p] for t, p in files.items()}, folder)
 
 
 def _sql_str(value: object) -> str:
@@ -894,8 +899,13 @@ def verify_release(folder: str | Path, gates_file: str | Path | None = None) -> 
     """Every way a release folder differs from what it declares, each naming its file; empty if none.
 
     Checks the hashes of SHA256SUMS, datapackage.json and index.json, the Arrow
-    schema and row count of every table, and the gates recorded in
-    manifest.json (or those of ``gates_file``).
+    schema and row count of every table, with code that ships in relata.
+    Nothing the release carries is executed: the gate SQL recorded in its
+    manifest.json is a record of how it was published, never run (a release
+    edited to carry ``COPY ... TO`` with its checksums recomputed would
+    otherwise write files on the verifier's machine). ``gates_file`` runs the
+    gates of a local file the user names, in a connection that can read
+    only the release's folder.
     """
     folder = Path(folder)
     if not (folder / SUMS_FILE).is_file():
@@ -903,9 +913,9 @@ def verify_release(folder: str | Path, gates_file: str | Path | None = None) -> 
     problems = _check_sums(folder)
     problems += _check_declared(folder)
     problems += _check_tables(folder)
-    if not problems:
+    if not problems and gates_file:
         # Gates read the data: only meaningful once the files are known to be intact.
-        problems += [f"gate: {f}" for f in check_gates(folder, _gates_for(folder, gates_file))]
+        problems += [f"gate: {f}" for f in check_gates(folder, load_gates(gates_file))]
     return problems
 
 
@@ -986,10 +996,3 @@ def _check_tables(folder: Path) -> list[str]:
         if extra:
             problems.append(f"{table}/: unexpected files {extra} (the views read every *.parquet there)")
     return problems
-
-
-def _gates_for(folder: Path, gates_file: str | Path | None) -> dict[str, dict]:
-    if gates_file:
-        return load_gates(gates_file)
-    manifest, _ = _load_json(folder, "manifest.json")
-    return ((manifest or {}).get("gates") or {}).get("tables", {})

@@ -5,7 +5,7 @@ Layout of an output folder::
     <out>/<table>/part-<run>-<seq>.parquet   one part per table and committed batch
     <out>/_relata/manifest.json              what is committed: parts, versions, inputs seen
     <out>/_relata/staging/<run>/             parts written by a batch, not yet committed
-    <out>/_relata/lock                       the PID of the build writing this folder
+    <out>/_relata/lock                       locked (flock) by the build writing this folder
     <out>/relata.duckdb                      one view per table (or where --db says)
 
 A batch's parts are written under ``staging`` first and moved into the table
@@ -13,13 +13,25 @@ folders by ``commit_batch``, which writes the manifest last (to a temporary
 name, then renamed). A build killed at any moment therefore leaves the
 tables as they were after the last committed batch, plus files the manifest
 does not list; ``reconcile`` removes those at the start of the next build.
+
+Only relata's own files are ever deleted: names relata writes (``PART_NAME``
+and its temporary files), in folders relata made. A table folder that holds
+anything else, or parts without a manifest, stops the build before anything
+is written (``ForeignFilesError``, ``ManifestMissingError``); ``repair``
+rebuilds a lost manifest from the parts. The manifest records every part's
+size and sha256, which builds check for the parts they read and
+``verify_parts`` (``relata check``) for all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import fcntl
+import hashlib
 import json
 import os
+import re
 import shutil
 import socket
 import tempfile
@@ -39,8 +51,30 @@ LOCK = "lock"
 ALL_TABLES = tuple(schemas.TABLES)
 
 
+# Every file name relata writes into a table folder: its parts, the empty placeholder, and the
+# temporary names they are written under. Nothing else there is ever deleted.
+PART_NAME = re.compile(r"part-(?:empty|\d{8}T\d{6}-[0-9a-f]{8}-\d{5})\.parquet")
+TMP_NAME = re.compile(r"\.part-(?:empty|\d{8}T\d{6}-[0-9a-f]{8}-\d{5})\.parquet\.tmp")
+
+
 class LockedError(RuntimeError):
     """Another build is writing this output folder."""
+
+
+class OutputError(RuntimeError):
+    """The output folder is not one relata can safely write: nothing was written or deleted."""
+
+
+class ForeignFilesError(OutputError):
+    pass
+
+
+class ManifestMissingError(OutputError):
+    pass
+
+
+class DamagedPartError(OutputError):
+    """A part differs from what the manifest recorded (size or sha256), or is missing."""
 
 
 # --- manifest ------------------------------------------------------------------
@@ -54,6 +88,8 @@ class Manifest:
     # changed since is skipped without reading it.
     inputs: dict[str, dict] = field(default_factory=dict)
     builds: list[dict] = field(default_factory=list)
+    # Per part, by "<table>/<name>": {"size": bytes, "sha256": hex}, recorded when it is committed.
+    checksums: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
     def load(cls, out: Path | str) -> Manifest:
@@ -62,13 +98,35 @@ class Manifest:
             return cls()
         d = json.loads(p.read_text())
         m = cls(d.get("schema_version", schemas.SCHEMA_VERSION), d.get("parts", {}),
-                d.get("extractor_versions", {}), d.get("inputs", {}), d.get("builds", []))
+                d.get("extractor_versions", {}), d.get("inputs", {}), d.get("builds", []),
+                d.get("checksums", {}))
         for t in ALL_TABLES:
             m.parts.setdefault(t, [])
         return m
 
+    def listed(self) -> list[tuple[str, str]]:
+        """Every (table, part name) the manifest lists."""
+        return [(t, n) for t in ALL_TABLES for n in self.parts.get(t, [])]
+
+    def record(self, out: Path, table: str, name: str) -> None:
+        path = Path(out) / table / name
+        self.checksums[f"{table}/{name}"] = {"size": path.stat().st_size, "sha256": file_sha256(path)}
+
     def save(self, out: Path | str) -> None:
         _atomic_write(Path(out) / META_DIR / MANIFEST, json.dumps(self.__dict__, indent=1, default=str))
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def exists(out: Path | str) -> bool:
+    """Whether ``out`` holds a relata build (its manifest)."""
+    return (Path(out) / META_DIR / MANIFEST).is_file()
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -82,28 +140,43 @@ def _atomic_write(path: Path, text: str) -> None:
 
 
 # --- lock ----------------------------------------------------------------------
+# An operating-system lock (flock) on a file that is never deleted: taking it is one atomic step,
+# a dead holder's lock is released by the kernel, and the holder's details are written only once
+# it is held. (A lock file created and then filled let a competitor read it empty, delete it and
+# take its own: two to four of six racing processes held it at once.) flock is not reliable on
+# some network file systems: build on a local disk.
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+_held: dict[str, int] = {}
+
+
+def _lock_path(out: Path) -> Path:
+    return Path(out) / META_DIR / LOCK
 
 
 def lock_holder(out: Path) -> dict | None:
-    """Who holds the writer lock, if a live process does (read-only: for failing fast before a run starts)."""
-    lock = Path(out) / META_DIR / LOCK
-    try:
-        holder = json.loads(lock.read_text() or "{}")
-    except (OSError, ValueError):
+    """Who holds the writer lock, if anyone (read-only: for failing fast before a run starts)."""
+    lock = _lock_path(out)
+    if not lock.exists():
         return None
-    pid = int(holder.get("pid", 0) or 0)
-    if pid and holder.get("host") in (None, socket.gethostname()) and _pid_alive(pid) and pid != os.getpid():
-        return holder
-    return None
+    key = str(lock.resolve())
+    if key in _held:
+        return None  # this process holds it
+    try:
+        fd = os.open(lock, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            try:
+                return json.loads(lock.read_text() or "{}") or {"pid": "?", "host": "?", "since": "?"}
+            except (OSError, ValueError):
+                return {"pid": "?", "host": "?", "since": "?"}
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
 
 
 def locked_message(out: Path, holder: dict) -> str:
@@ -113,33 +186,30 @@ def locked_message(out: Path, holder: dict) -> str:
 
 @contextmanager
 def writer_lock(out: Path):
-    """Only one build writes an output folder at a time; a lock left by a dead process is taken over."""
-    lock = Path(out) / META_DIR / LOCK
+    """Only one build writes an output folder at a time; refused at once while another holds it."""
+    lock = _lock_path(out)
     lock.parent.mkdir(parents=True, exist_ok=True)
+    key = str(lock.resolve())
+    if key in _held:
+        raise LockedError(locked_message(Path(out), {"pid": os.getpid(), "host": socket.gethostname(),
+                                                     "since": "earlier in this process"}))
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        holder = lock_holder(Path(out)) or {"pid": "?", "host": "?", "since": "?"}
+        raise LockedError(locked_message(Path(out), holder)) from None
     me = {"pid": os.getpid(), "host": socket.gethostname(), "since": dt.datetime.now(dt.timezone.utc).isoformat()}
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            holder = lock_holder(out)
-            if holder:
-                raise LockedError(locked_message(out, holder)) from None
-            # Stale: its process is gone. Take it over.
-            lock.unlink(missing_ok=True)
-            continue
-        with os.fdopen(fd, "w") as fh:
-            json.dump(me, fh)
-        break
-    else:
-        raise LockedError(f"could not take the lock {lock}")
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, json.dumps(me).encode(), 0)
+    _held[key] = fd
     try:
         yield me
     finally:
-        try:
-            if json.loads(lock.read_text()).get("pid") == os.getpid():
-                lock.unlink()
-        except (OSError, ValueError):
-            pass
+        _held.pop(key, None)
+        os.ftruncate(fd, 0)
+        os.close(fd)  # releases the flock
 
 
 # --- parts ---------------------------------------------------------------------
@@ -162,24 +232,63 @@ def write_part(path: Path, table: str, df) -> int:
     return tbl.num_rows
 
 
-def reconcile(out: Path) -> list[str]:
-    """Remove what an interrupted build left behind: staged parts and parts the manifest does not list."""
+def foreign_files(out: Path) -> list[str]:
+    """Files in the table folders that relata did not write (by name): never touched, and a reason to stop."""
     out = Path(out)
+    found = []
+    for table in ALL_TABLES:
+        d = out / table
+        if d.is_symlink() or (d.exists() and not d.is_dir()):
+            found.append(table)
+            continue
+        if d.is_dir():
+            found += [f"{table}/{p.name}" for p in sorted(d.iterdir())
+                      if not (p.is_file() and not p.is_symlink() and (PART_NAME.fullmatch(p.name)
+                                                                      or TMP_NAME.fullmatch(p.name)))]
+    return found
+
+
+def check_output(out: Path) -> None:
+    """Refuse (before anything is written) an output folder relata cannot safely write."""
+    out = Path(out)
+    foreign = foreign_files(out)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        raise ForeignFilesError(
+            f"{out} holds files relata did not write in its table folders ({shown}); nothing was written or "
+            f"deleted. Build into an empty folder or one relata built, or move those files away.")
+    if not exists(out) and any(PART_NAME.fullmatch(p.name) for t in ALL_TABLES if (out / t).is_dir()
+                               for p in (out / t).iterdir()):
+        raise ManifestMissingError(
+            f"{out} holds table parts but no manifest ({META_DIR}/{MANIFEST}); nothing was written or deleted. "
+            f"Run `relata repair {out}` to rebuild the manifest from the parts after checking them.")
+
+
+def reconcile(out: Path) -> list[str]:
+    """Remove what an interrupted build left behind: staged parts and parts the manifest does not list.
+
+    Only names relata writes are removed, and only once ``check_output`` has
+    found nothing foreign and the manifest present.
+    """
+    out = Path(out)
+    check_output(out)
     removed: list[str] = []
     shutil.rmtree(out / META_DIR / "staging", ignore_errors=True)
-    # Temporary files of writes a kill interrupted (the manifest's, a part's, the DuckDB file's).
-    for tmp in list((out / META_DIR).glob(".*.tmp")) + list(out.glob(".*.tmp")):
-        tmp.unlink(missing_ok=True)
-        removed.append(tmp.name)
+    # Temporary files of writes a kill interrupted (the manifest's, the DuckDB file's).
+    ours = re.compile(rf"\.(?:{re.escape(MANIFEST)}|relata\.duckdb)\..+\.tmp(?:\.wal)?")
+    for tmp in list((out / META_DIR).glob(".*.tmp")) + list(out.glob(".*.tmp*")):
+        if ours.fullmatch(tmp.name) and tmp.is_file():
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp.name)
     m = Manifest.load(out)
     for table in ALL_TABLES:
         d = out / table
-        if not d.exists():
+        if not d.is_dir():
             continue
         listed = set(m.parts.get(table, []))
         for p in d.iterdir():
-            if p.name not in listed:
-                p.unlink() if p.is_file() else shutil.rmtree(p, ignore_errors=True)
+            if p.name not in listed and (PART_NAME.fullmatch(p.name) or TMP_NAME.fullmatch(p.name)):
+                p.unlink()
                 removed.append(f"{table}/{p.name}")
     return removed
 
@@ -196,6 +305,9 @@ def ensure_tables(out: Path) -> None:
             m.parts[table] = [name]
             changed = True
     if changed:
+        for table in ALL_TABLES:
+            if f"{table}/part-empty.parquet" not in m.checksums and m.parts[table] == ["part-empty.parquet"]:
+                m.record(out, table, "part-empty.parquet")
         m.save(out)
 
 
@@ -210,6 +322,8 @@ def drop_table(out: Path, table: str) -> None:
     write_part(out / table / "part-empty.parquet", table, schemas.empty_frame(table))
     m = Manifest.load(out)
     m.parts[table] = ["part-empty.parquet"]
+    m.checksums = {k: v for k, v in m.checksums.items() if not k.startswith(f"{table}/")}
+    m.record(out, table, "part-empty.parquet")
     m.save(out)
     reconcile(out)
 
@@ -226,6 +340,8 @@ def commit_parts(out: Path, staged: dict[str, Path], inputs: dict[str, dict] | N
         if dest.name not in parts:
             parts.append(dest.name)
         m.parts[table] = parts
+        m.checksums.pop(f"{table}/part-empty.parquet", None)
+        m.record(out, table, dest.name)
     if inputs:
         m.inputs.update(inputs)
     m.save(out)
@@ -235,25 +351,87 @@ def commit_parts(out: Path, staged: dict[str, Path], inputs: dict[str, dict] | N
             (out / table / "part-empty.parquet").unlink(missing_ok=True)
 
 
+def part_paths(out: Path, table: str, m: Manifest | None = None, *, verify: bool = True) -> list[Path]:
+    """The files of a table the manifest lists, checked against their recorded size and sha256.
+
+    A missing or altered part raises ``DamagedPartError`` naming it: a build
+    that read around it would re-add its articles as new, or publish bad rows.
+    A part recorded before checksums existed is accepted (``finish`` records it).
+    """
+    out = Path(out)
+    m = m or Manifest.load(out)
+    paths = []
+    for name in m.parts.get(table, []):
+        p = out / table / name
+        problem = part_problem(out, table, name, m) if verify else (None if p.is_file() else "missing")
+        if problem:
+            raise DamagedPartError(f"{table}/{name} in {out}: {problem}. Run `relata check {out}`; restore the "
+                                   f"part from a backup or the mirror, or `relata repair {out}` to set it aside "
+                                   f"and rebuild its articles.")
+        paths.append(p)
+    return paths
+
+
+def part_problem(out: Path, table: str, name: str, m: Manifest) -> str | None:
+    """What is wrong with one listed part, or None."""
+    p = Path(out) / table / name
+    if not p.is_file():
+        return "missing"
+    rec = m.checksums.get(f"{table}/{name}")
+    if rec is None:
+        return None
+    size = p.stat().st_size
+    if size != rec["size"]:
+        return f"{size} bytes, the manifest recorded {rec['size']}"
+    if file_sha256(p) != rec["sha256"]:
+        return "its sha256 differs from the one the manifest recorded (the file was altered or damaged)"
+    return None
+
+
+def verify_parts(out: Path) -> list[str]:
+    """Every problem of a built folder: damaged, missing or unrecorded parts, foreign files."""
+    out = Path(out)
+    if not exists(out):
+        return [f"{out}: no manifest ({META_DIR}/{MANIFEST}): not a relata build"]
+    m = Manifest.load(out)
+    problems = [f"{t}/{n}: {why}" for t, n in m.listed() if (why := part_problem(out, t, n, m))]
+    problems += [f"{t}/{n}: no checksum recorded (built before checksums; the next build records it)"
+                 for t, n in m.listed() if f"{t}/{n}" not in m.checksums and (out / t / n).is_file()]
+    problems += [f"{f}: not written by relata" for f in foreign_files(out)]
+    return problems
+
+
+def record_missing_checksums(out: Path, m: Manifest) -> int:
+    """Record the checksum of listed parts that have none (builds made before checksums), once
+    each part is known to be a readable Parquet file with its table's columns."""
+    n = 0
+    for t, name in m.listed():
+        if f"{t}/{name}" in m.checksums:
+            continue
+        p = Path(out) / t / name
+        cols = set(pq.read_schema(p).names)
+        missing = set(schemas.arrow_schema(t).names) - cols
+        if missing:
+            raise DamagedPartError(f"{t}/{name} in {out} lacks the columns {sorted(missing)}")
+        m.record(Path(out), t, name)
+        n += 1
+    return n
+
+
 def table_glob(out: Path, table: str) -> str:
     return str(Path(out).resolve() / table / "*.parquet")
 
 
 def read_column(out: Path, table: str, column: str) -> list:
-    """One column of a built table (for planning: which article ids exist)."""
-    m = Manifest.load(out)
+    """One column of a built table (for planning: which article ids exist), from checked parts."""
     values: list = []
-    for name in m.parts.get(table, []):
-        p = Path(out) / table / name
-        if p.exists():
-            values += pq.read_table(p, columns=[column]).column(column).to_pylist()
+    for p in part_paths(out, table):
+        values += pq.read_table(p, columns=[column]).column(column).to_pylist()
     return values
 
 
 def read_table(out: Path, table: str, columns: list[str] | None = None) -> pa.Table:
-    m = Manifest.load(out)
-    parts = [pq.read_table(Path(out) / table / n, columns=columns) for n in m.parts.get(table, [])
-             if (Path(out) / table / n).exists()]
+    parts = [pq.read_table(p, columns=columns) for p in part_paths(out, table)]
     if not parts:
         sch = schemas.arrow_schema(table)
         return sch.empty_table() if columns is None else pa.schema([sch.field(c) for c in columns]).empty_table()
@@ -262,27 +440,90 @@ def read_table(out: Path, table: str, columns: list[str] | None = None) -> pa.Ta
 
 # --- DuckDB ------------------------------------------------------------------
 
-def write_views(out: Path, db_path: Path, *, relative: bool = False) -> None:
-    """A DuckDB file with one view per table, written to a temporary name and renamed.
+def sql_literal(value: object) -> str:
+    """A SQL string literal (paths may contain quotes)."""
+    return "'" + str(value).replace("'", "''") + "'"
 
-    With ``relative`` the views name their files relative to the database's
-    folder (for a release that is moved or served); DuckDB resolves such
-    paths against the working directory, so readers ``cd`` there first.
+
+def views_fingerprint(files: dict[str, list[Path]], db_path: Path) -> str:
+    rel = {t: [os.path.relpath(p, Path(db_path).parent) for p in ps] for t, ps in files.items()}
+    return hashlib.sha256(json.dumps(rel, sort_keys=True).encode()).hexdigest()
+
+
+def write_views(db_path: Path, files: dict[str, list[Path]], **meta: object) -> None:
+    """A DuckDB file with one view per table over exactly ``files``, replacing the old one once verified.
+
+    Views name their files relative to the database's folder, so a copied or
+    moved folder queries its own files, never the original's. DuckDB resolves
+    such paths against the working directory or ``file_search_path``:
+    ``relata query`` sets it; other readers ``cd`` to the database's folder.
+    The file is written under a temporary name, checkpointed (a full disk
+    fails here, loudly, instead of leaving views only in a WAL that is then
+    deleted), reopened to check every view, and only then renamed.
     """
     import duckdb
 
     db_path = Path(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+    folder = db_path.parent.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{db_path.name}.{os.getpid()}.tmp"
+    wal = Path(f"{tmp}.wal")
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    wal.unlink(missing_ok=True)
     try:
-        for table in ALL_TABLES:
-            glob = f"{table}/*.parquet" if relative else table_glob(out, table)
-            con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet('{glob}')")
-        con.execute("CREATE OR REPLACE TABLE relata_meta AS SELECT ? AS schema_version, ? AS built_at",
-                    [schemas.SCHEMA_VERSION, dt.datetime.now(dt.timezone.utc).isoformat()])
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute(f"SET file_search_path = {sql_literal(folder)}")
+            for table, paths in files.items():
+                listed = ", ".join(sql_literal(os.path.relpath(p, folder)) for p in paths)
+                con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}])")
+            con.execute("CREATE TABLE relata_meta AS SELECT ? AS schema_version, ? AS written_at, ? AS views, "
+                        "? AS meta", [schemas.SCHEMA_VERSION, dt.datetime.now(dt.timezone.utc).isoformat(),
+                                      views_fingerprint(files, db_path), json.dumps(meta, default=str)])
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        if not views_current(tmp, files, fingerprint_for=db_path):
+            raise OSError(f"the DuckDB file written to {tmp} does not read back")
+        os.replace(tmp, db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        wal.unlink(missing_ok=True)
+
+
+def views_current(db_path: Path, files: dict[str, list[Path]], *, fingerprint_for: Path | None = None) -> bool:
+    """Whether ``db_path`` holds working views over exactly ``files`` (else it is rewritten)."""
+    import duckdb
+
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        return False
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return False
+    try:
+        con.execute(f"SET file_search_path = {sql_literal(db_path.parent.resolve())}")
+        row = con.execute("SELECT views FROM relata_meta").fetchone()
+        if not row or row[0] != views_fingerprint(files, fingerprint_for or db_path):
+            return False
+        for table in files:
+            con.execute(f"SELECT * FROM {table} LIMIT 0")
+        return True
+    except duckdb.Error:
+        return False
     finally:
         con.close()
-    os.replace(tmp, db_path)
-    Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+def build_views(out: Path, db_path: Path, *, repair_only: bool = False) -> bool:
+    """The DuckDB views of a build, from the manifest's parts; with ``repair_only``, written only
+    when missing or stale. Returns whether the file was written."""
+    m = Manifest.load(out)
+    files = {t: [Path(out).resolve() / t / n for n in m.parts.get(t, [])] for t in ALL_TABLES}
+    if repair_only and views_current(db_path, files):
+        return False
+    write_views(db_path, files, source=str(Path(out).resolve()))
+    return True
