@@ -7,17 +7,19 @@ flows; it is the only place that reads the environment.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from relata.settings import DEFAULT_DB, DEFAULT_OUT, PROJECT_ROOT, Settings
+from relata.settings import DEFAULT_OUT, PROJECT_ROOT, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="International relations from English news, as Parquet tables for DuckDB.")
@@ -28,13 +30,27 @@ err = Console(stderr=True)
 
 
 def _quiet_prefect(verbose: bool) -> None:
-    # No network here, and Prefect phones home unless told not to.
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    # In a terminal the progress bar says how far a run is; elsewhere (cron, CI) the flow's log
-    # lines do, one per stage and batch; --verbose adds a line per article.
-    if not verbose and sys.stdout.isatty():
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from relata import logs
+
+    logs.configure(verbose)
+
+
+def _handle_signals() -> None:
+    """SIGTERM (an operator, `timeout`, a scheduler) ends a run the way Ctrl+C does: the build
+    unwinds, its model processes are stopped, its lock released; committed batches stay."""
+    def _term(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, _term)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    err.print(message, markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _disk_full(e: BaseException) -> bool:
+    return (isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT)) or "No space left on device" in str(e)
 
 
 @app.command()
@@ -54,72 +70,72 @@ def build(
     --input may be an fsspec URL (s3://bucket/news/); see relata/remote.py.
     """
     _quiet_prefect(verbose)
+    _handle_signals()
     overrides = {k: v for k, v in dict(input=input, out=out, db=db, batch_size=batch_size, workers=workers,
                                         prefilter=prefilter, dask_address=dask_address, mirror=mirror,
                                         verbose=verbose).items()
                  if v is not None}
     settings = Settings(**overrides)
-    from rich.markup import escape
-
     from relata import remote
 
     try:
         found = (remote.exists(settings.input) if remote.is_url(settings.input)
                  else Path(remote.local_path(settings.input)).exists())
     except Exception as e:  # noqa: BLE001 - no package for the protocol, no credentials, no network
-        err.print(f"[red]cannot read the input:[/red] {escape(f'{type(e).__name__}: {e}')}")
-        raise typer.Exit(2) from None
+        _fail(f"cannot read the input: {type(e).__name__}: {e}", 2)
     if not found:
-        err.print(f"[red]input not found:[/red] {settings.input}")
-        raise typer.Exit(2)
-    from flows.build import run
-    from relata.build import mirror as mirror_tables
-    from relata.build import pending
-    from relata.remote import MirrorError
-    from relata.store import LockedError, lock_holder, locked_message, write_views, writer_lock
+        _fail(f"input not found: {settings.input}", 2)
+    try:
+        _build(settings, verbose)
+    except KeyboardInterrupt:
+        _fail(f"interrupted: the build stopped; batches committed before stay in {settings.out}", 130)
+    except Exception as e:
+        if _disk_full(e):
+            _fail(f"no space left on device while building into {settings.out}: free some space and run the "
+                  f"build again (batches committed before stay committed)", 5)
+        raise
 
-    holder = lock_holder(Path(settings.out))
+
+def _build(settings: Settings, verbose: bool) -> None:
+    from relata import remote, store
+    from relata.build import pending, up_to_date
+
+    holder = store.lock_holder(Path(settings.out))
     if holder:
         # Fail at once, before starting Prefect: the running build keeps its lock for its whole run.
-        err.print(f"[red]{locked_message(Path(settings.out), holder)}[/red]")
-        raise typer.Exit(3)
-
+        _fail(store.locked_message(Path(settings.out), holder), 3)
     try:
         todo, tables = pending(settings)
-    except FileNotFoundError as e:
-        err.print(f"[red]{e}[/red]")
-        raise typer.Exit(2) from None
-    if todo == 0 and not tables:
-        # Nothing new: say so without starting a Prefect run (a no-op costs its server's start-up).
-        if not settings.db_path().exists():
-            write_views(Path(settings.out), settings.db_path())
-        console.print(f"up to date: no new or changed input under {settings.input}; tables in {settings.out}, "
-                      f"DuckDB {settings.db_path()}")
-        if settings.mirror:
-            # Also retries a mirror an earlier build could not finish.
-            try:
-                with writer_lock(Path(settings.out)):
-                    m = mirror_tables(settings)
-            except Exception as e:  # noqa: BLE001 - the tables are fine; say what failed
-                err.print(f"[red]mirror to {escape(settings.mirror)} failed:[/red] {escape(f'{type(e).__name__}: {e}')}")
-                raise typer.Exit(4) from None
-            console.print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted")
-        return
-    try:
+        if todo == 0 and not tables:
+            # Nothing new: say so without starting a Prefect run (a no-op costs its server's start-up),
+            # after repairing missing or stale views and retrying an unfinished mirror.
+            done = up_to_date(settings)
+            console.print(f"up to date: no new or changed input under {settings.input}; tables in {settings.out}, "
+                          f"DuckDB {settings.db_path()}" + (" (views rewritten)" if done["views_rewritten"] else ""),
+                          highlight=False)
+            if done["mirrored"]:
+                m = done["mirrored"]
+                console.print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted")
+            return
+        from flows.build import run
+        from relata.logs import without_clean_tracebacks
+
+        without_clean_tracebacks()
         summary = run(settings, show_progress=sys.stdout.isatty() and not verbose)
-    except LockedError as e:
-        err.print(f"[red]{e}[/red]")
-        raise typer.Exit(3) from None
-    except MirrorError as e:
-        err.print(f"[red]{escape(str(e))}[/red]")
-        raise typer.Exit(4) from None
+    except (store.LockedError,) as e:
+        _fail(str(e), 3)
+    except (store.OutputError, FileNotFoundError) as e:
+        _fail(str(e), 2)
+    except remote.MirrorError as e:
+        _fail(str(e), 4)
     except Exception as e:
         if not remote.is_transient(e):
             raise
         # Retried already (2, 10, 30 s); every batch committed before it stays committed.
-        err.print(f"[red]object storage unreachable after retries:[/red] {escape(f'{type(e).__name__}: {e}')}")
-        raise typer.Exit(4) from None
+        _fail(f"object storage unreachable after retries: {type(e).__name__}: {e}", 4)
     _print_summary(summary, settings)
+    if summary["articles_read"] and summary["rejected"] == summary["articles_read"]:
+        _fail("no input could be used: every article read was rejected (reasons above, rows in rejects)", 1)
 
 
 def _print_summary(s: dict, settings: Settings) -> None:
@@ -147,56 +163,29 @@ def _print_summary(s: dict, settings: Settings) -> None:
         console.print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted")
 
 
-_WRITES = ("insert", "update", "delete", "create", "drop", "alter", "copy", "attach", "detach", "install",
-           "load", "set", "pragma", "export", "import", "vacuum", "checkpoint", "truncate", "replace")
-
-
 @app.command()
 def query(
     sql: Annotated[str, typer.Argument(help="A SELECT over the views: articles, relations, sanctions, denials, cooperation, rejects.")],
-    db: Annotated[Optional[str], typer.Option(help="DuckDB file (default: data/relata.duckdb).")] = None,
-    tables: Annotated[Optional[str], typer.Option(help="A tables folder instead of --db (uses <tables>/relata.duckdb).")] = None,
+    tables: Annotated[Optional[str], typer.Option(help="Folder of built tables (default: data/tables).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
     limit: Annotated[int, typer.Option(help="Rows shown at most (table format).")] = 200,
+    timeout: Annotated[float, typer.Option(help="Seconds the query may run before it is stopped.")] = 300.0,
 ) -> None:
-    """Run a read-only SQL query over the built tables."""
-    import duckdb
+    """Run a read-only SQL query over the built tables (and nothing else: see README, "Querying")."""
+    from relata.query import QueryError, open_tables, run, signals_held
 
-    path = Path(db) if db else (Path(tables) / "relata.duckdb" if tables else Path(os.environ.get("RELATA_DB", DEFAULT_DB)))
-    if not path.exists():
-        err.print(f"[red]no database at {path}[/red]: run `relata build` first, or pass --db / --tables")
-        raise typer.Exit(2)
-    first = sql.strip().split(None, 1)[0].lower() if sql.strip() else ""
-    if first in _WRITES:
-        err.print(f"[red]relata query is read-only:[/red] '{first.upper()}' statements are refused")
-        raise typer.Exit(2)
-    # The first word is not enough: a comment or a first SELECT hides what follows, and COPY ... TO,
-    # EXPORT DATABASE and EXPLAIN ANALYZE of them write files even on a read-only connection.
+    folder = Path(tables) if tables else Path(Settings().out)
     try:
-        kinds = sorted({s.type.name for s in duckdb.extract_statements(sql)} - {"SELECT"})
-    except duckdb.Error as e:
-        err.print(str(e), style="red", markup=False)
-        raise typer.Exit(2) from None
-    if kinds:
-        err.print(f"[red]relata query is read-only:[/red] {', '.join(kinds)} statements are refused")
-        raise typer.Exit(2)
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as e:
-        err.print(f"[red]cannot open {path} read-only:[/red] {e}")
-        raise typer.Exit(2) from None
-    try:
-        res = con.execute(sql)
-        cols = [c[0] for c in res.description] if res.description else []
-        data = res.fetchall()
-    except duckdb.Error as e:
-        msg = str(e)
-        if "read-only" in msg.lower():
-            msg = "relata query is read-only: " + msg
-        err.print(f"[red]{msg}[/red]")
-        raise typer.Exit(2) from None
-    finally:
-        con.close()
+        with signals_held():
+            con = open_tables(folder)
+            try:
+                cols, data = run(con, sql, timeout)
+            finally:
+                con.close()
+    except QueryError as e:
+        _fail(str(e), 2)
+    except KeyboardInterrupt:
+        _fail("interrupted: the query was stopped", 130)
     if fmt == "json":
         console.print_json(json.dumps([dict(zip(cols, r)) for r in data], default=str))
     elif fmt == "csv":
@@ -212,6 +201,44 @@ def query(
         console.print(t)
         if len(data) > limit:
             console.print(f"... {len(data) - limit} more rows (use --limit or --format csv)")
+
+
+@app.command()
+def check(
+    tables: Annotated[Path, typer.Argument(help="Folder of built tables.")],
+) -> None:
+    """Check every part of a build against the sizes and sha256 its manifest recorded; exit 1 on any problem."""
+    from relata import store
+
+    problems = store.verify_parts(tables)
+    if problems:
+        err.print(f"{tables}: {len(problems)} problem(s)", markup=False, highlight=False)
+        for p in problems:
+            err.print(f"  {p}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    m = store.Manifest.load(tables)
+    console.print(f"{tables}: OK ({len(m.listed())} parts, sizes and sha256 as recorded)", highlight=False)
+
+
+@app.command()
+def repair(
+    tables: Annotated[Path, typer.Argument(help="Folder of built tables.")],
+    set_aside: Annotated[bool, typer.Option("--set-aside", help="Move damaged parts (and the rest of their batch) "
+                                                                  "to _relata/set-aside/; the next build rebuilds "
+                                                                  "their articles from the inputs.")] = False,
+) -> None:
+    """Rebuild a lost manifest from the parts relata wrote, or set damaged parts aside. Deletes nothing."""
+    from relata import store
+    from relata.repair import repair as run_repair
+
+    try:
+        report = run_repair(tables, set_aside=set_aside)
+    except (store.LockedError, store.OutputError) as e:
+        _fail(str(e), 2)
+    for line in report.lines():
+        console.print(line, markup=False, highlight=False)
+    if report.damaged:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -307,7 +334,7 @@ def release_publish(
     from relata.release import GateError, ReleaseError, default_version, preflight, summary_markdown
     from relata.store import LockedError
 
-    version = version or default_version()
+    version = default_version() if version is None else version
     try:
         # The usual mistakes (existing version, no tables, bad gates file) fail before Prefect starts.
         preflight(settings.out, settings.releases, version, gates_file=gates, previous=previous)

@@ -1,33 +1,35 @@
 """A progress bar for long builds in a terminal; nothing when output is not a terminal.
 
 Without a terminal (cron, CI, a Prefect worker) the flow's log lines, one
-per batch, say how far a run is.
+per batch, say how far a run is. The total is known only once the build is
+planned, so the bar starts at the first committed batch.
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+import contextlib
 
 
-class _Silent:
-    def advance(self, n: int = 1) -> None:
-        pass
+class Tracker(contextlib.AbstractContextManager):
+    """Advances a bar by each committed batch's articles (``run_build``'s ``on_commit`` hook)."""
 
+    def __init__(self, enabled: bool, description: str = "articles") -> None:
+        self.enabled, self.description = enabled, description
+        self._progress = self._task = None
 
-@contextmanager
-def bar(total: int, enabled: bool, description: str = "articles"):
-    if not enabled or total <= 0:
-        yield _Silent()
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
-        TimeRemainingColumn
+    def on_commit(self, staged, plan) -> None:
+        if not self.enabled:
+            return
+        if self._progress is None:
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
 
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), TimeRemainingColumn(), transient=False) as p:
-        task_id = p.add_task(description, total=total)
+            self._progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                      TimeElapsedColumn(), TimeRemainingColumn(), transient=False)
+            self._progress.start()
+            self._task = self._progress.add_task(self.description, total=sum(b.size for b in plan.batches))
+        self._progress.advance(self._task, staged.read or len(staged.article_ids))
 
-        class _Bar:
-            def advance(self, n: int = 1) -> None:
-                p.advance(task_id, n)
-
-        yield _Bar()
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.stop()

@@ -1,0 +1,138 @@
+"""Planning a build: which inputs and articles to process, cut into batches.
+
+Nothing here writes a table: the output folder is checked (``store.check_output``
+refuses foreign files and lost manifests before anything is written),
+interrupted leftovers are reconciled, and the plan says what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import schemas
+from extractors.version import VERSIONS
+from relata import ingest, remote, store
+from relata.batch import KNOWN_IDS, BatchSpec
+from relata.settings import Settings
+
+EXTRACTED = schemas.EXTRACTED_TABLES
+log = logging.getLogger("relata.build")
+
+
+@dataclass
+class BuildPlan:
+    run_id: str
+    out: str
+    input: str
+    batches: list[BatchSpec]
+    unchanged_inputs: int = 0
+    rebuilt_tables: list[str] = field(default_factory=list)
+    started_at: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat())
+    # Per input file: its fingerprint at planning time, and how many units (row ranges) it was cut into.
+    fingerprints: dict[str, dict] = field(default_factory=dict)
+    unit_counts: dict[str, int] = field(default_factory=dict)
+
+
+def _unchanged(u: ingest.Unit, manifest: store.Manifest) -> dict | None:
+    """The unit's file fingerprint if that file was built before and has not changed since, else None."""
+    fp = ingest.fingerprint(u)
+    return fp if fp and manifest.inputs.get(u.path) == fp else None
+
+
+def pending(settings: Settings) -> tuple[int, list[str]]:
+    """(input files new or changed, tables whose extractor changed), without touching the output.
+
+    Lets the CLI answer "nothing to do" for an unchanged rebuild without starting Prefect.
+    """
+    out = Path(settings.out)
+    if not store.exists(out):
+        return -1, []
+    m = store.Manifest.load(out)
+    changed_tables = [t for t in EXTRACTED if m.extractor_versions.get(t) != VERSIONS[t]]
+    todo = sum(1 for u in ingest.plan_units(settings.input, count_rows=False) if _unchanged(u, m) is None)
+    return todo, changed_tables
+
+
+def plan_build(settings: Settings) -> BuildPlan:
+    """Which inputs and articles this build must process, cut into batches.
+
+    Skipped: input files unchanged since they were built (same size and
+    modification time). Re-extracted: every built article, for each table
+    whose extractor version changed since the last build.
+    """
+    out = Path(settings.out)
+    out.mkdir(parents=True, exist_ok=True)
+    store.check_output(out)
+    if settings.mirror and not (out / store.META_DIR / store.MANIFEST).exists():
+        # A fresh machine (a scheduled runner) starts from the mirror, so its build stays incremental.
+        try:
+            n = remote.pull(settings.mirror, out)
+        except remote.MirrorError:
+            raise
+        except Exception as e:
+            if remote.is_transient(e):
+                raise  # retried by the flow
+            raise remote.MirrorError(f"cannot fill {out} from the mirror {settings.mirror}: "
+                                     f"{type(e).__name__}: {e}") from e
+        log.info("filled %s from %s: %d part(s)", out, settings.mirror, n)
+    store.reconcile(out)  # refuses foreign files and a lost manifest before anything is written
+    store.ensure_tables(out)
+    manifest = store.Manifest.load(out)
+    run_id = store.new_run_id()
+    plan = BuildPlan(run_id, str(out), settings.input, [])
+
+    changed = [t for t in EXTRACTED if manifest.extractor_versions.get(t) not in (None, VERSIONS[t])]
+    if changed:
+        for t in changed:
+            store.drop_table(out, t)
+        ids = store.read_column(out, "articles", "article_id")
+        for i in range(0, len(ids), settings.batch_size):
+            plan.batches.append(BatchSpec(run_id, len(plan.batches), str(out),
+                                          reextract_ids=ids[i:i + settings.batch_size], tables=tuple(changed)))
+        plan.rebuilt_tables = changed
+
+    # Rows are counted only in table files that changed: an unchanged file is never read.
+    units = ingest.plan_units(settings.input, count_rows=False)
+    todo: list[ingest.Unit] = []
+    for u in units:
+        if _unchanged(u, manifest) is not None:
+            plan.unchanged_inputs += 1
+            continue
+        whole = ingest.counted(u)
+        # A file that cannot be read is not recorded: the next build reports it again.
+        fp = None if whole[0].problem else ingest.fingerprint(u)
+        pieces = [p for w in whole for p in ingest.split_unit(w, settings.batch_size)]
+        if fp:
+            # Taken now: a file that changes during the build is read again by the next one.
+            plan.fingerprints[u.path] = fp
+            plan.unit_counts[u.path] = plan.unit_counts.get(u.path, 0) + len(pieces)
+        todo += pieces
+    batch: list[ingest.Unit] = []
+    size = 0
+    for u in todo:
+        if batch and size + u.size > settings.batch_size:
+            plan.batches.append(BatchSpec(run_id, len(plan.batches), str(out), units=batch))
+            batch, size = [], 0
+        batch.append(u)
+        size += u.size
+    if batch:
+        plan.batches.append(BatchSpec(run_id, len(plan.batches), str(out), units=batch))
+    if todo:
+        known = _write_known_ids(out, run_id)
+        for b in plan.batches:
+            b.known_ids_path = str(known) if b.units else None
+    return plan
+
+
+def _write_known_ids(out: Path, run_id: str) -> Path:
+    """The ids built before this run, as text, for the model processes to skip (see relata.batch)."""
+    path = store.staging_dir(out, run_id) / KNOWN_IDS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ids = store.read_column(out, "articles", "article_id")
+    path.write_text("".join(f"{a}\n" for a in ids), encoding="ascii")
+    return path
+
+
