@@ -77,10 +77,12 @@ def test_build_extractor_version_bump_rebuilds_only_that_table(small_input, sett
     assert len(ids(s.out, "articles", "article_id")) == 4
 
 
-def test_build_views_are_queryable_with_duckdb(small_input, settings_for):
+def test_build_views_are_queryable_with_duckdb_from_the_database_folder(small_input, settings_for, monkeypatch):
     s = settings_for(small_input)
     run_build(s)
-    con = duckdb.connect(str(s.db_path()), read_only=True)
+    # The views name their parts relative to the database's folder: readers cd there.
+    monkeypatch.chdir(s.db_path().parent)
+    con = duckdb.connect(str(s.db_path().name), read_only=True)
     n = con.execute("select count(*) from articles").fetchall()[0][0]
     assert n == 4
     con.close()
@@ -90,11 +92,13 @@ def test_build_views_are_queryable_with_duckdb(small_input, settings_for):
 def locked_out(tmp_path):
     """An output folder whose writer lock is held by a live process: (folder, holder PID)."""
     out = tmp_path / "out"
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    (out / store.META_DIR).mkdir(parents=True)
-    (out / store.META_DIR / store.LOCK).write_text(json.dumps({"pid": holder.pid, "host": os.uname().nodename}))
+    code = ("import sys, time; from relata import store\n"
+            "with store.writer_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(out)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
     yield out, holder.pid
     holder.kill()
+    holder.wait()
 
 
 def test_build_lock_held_by_a_live_process_refuses_a_second_writer(locked_out):
@@ -104,23 +108,29 @@ def test_build_lock_held_by_a_live_process_refuses_a_second_writer(locked_out):
             pass
 
 
-def test_build_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
+def test_build_lock_of_a_killed_process_is_free_at_once(tmp_path):
     out = tmp_path / "out"
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    (out / store.META_DIR).mkdir(parents=True)
-    (out / store.META_DIR / store.LOCK).write_text(json.dumps({"pid": dead.pid, "host": os.uname().nodename}))
+    code = ("import sys, time; from relata import store\n"
+            "with store.writer_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(out)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    holder.kill()  # no chance to clean up: the kernel releases its flock
+    holder.wait()
+    assert json.loads((out / store.META_DIR / store.LOCK).read_text())["pid"] == holder.pid
+    assert store.lock_holder(out) is None
     with store.writer_lock(out) as me:
         assert me["pid"] == os.getpid()
-    assert not (out / store.META_DIR / store.LOCK).exists()
+        assert json.loads((out / store.META_DIR / store.LOCK).read_text())["pid"] == os.getpid()
+    # The lock file is never deleted (deleting it is what let two processes hold it at once).
+    assert (out / store.META_DIR / store.LOCK).exists()
 
 
 def test_build_reconcile_removes_parts_the_manifest_does_not_list(small_input, settings_for):
     s = settings_for(small_input)
     run_build(s)
-    stray = store.Path(s.out) / "relations" / "part-crashed-00000.parquet"
+    stray = store.Path(s.out) / "relations" / "part-20260101T000000-deadbeef-00007.parquet"
     shutil.copy(next((store.Path(s.out) / "relations").glob("*.parquet")), stray)
-    assert "relations/part-crashed-00000.parquet" in store.reconcile(store.Path(s.out))
+    assert f"relations/{stray.name}" in store.reconcile(store.Path(s.out))
     assert not stray.exists()
 
 
@@ -132,7 +142,7 @@ def test_query_refuses_statements_that_write(small_input, settings_for, sql):
 
     s = settings_for(small_input)
     run_build(s)
-    res = CliRunner().invoke(app, ["query", sql, "--db", str(s.db_path())])
+    res = CliRunner().invoke(app, ["query", sql, "--tables", s.out])
     assert res.exit_code != 0 and "read-only" in res.output
 
 
@@ -143,7 +153,7 @@ def test_query_reads(small_input, settings_for):
 
     s = settings_for(small_input)
     run_build(s)
-    res = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "--db", str(s.db_path()),
+    res = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "--tables", s.out,
                                    "--format", "csv"])
     assert res.exit_code == 0 and "4" in res.output
 
