@@ -18,6 +18,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -96,7 +97,8 @@ def _list_units(root: str | Path) -> list[Unit]:
     root = Path(remote.local_path(str(root)))
     if not root.exists():
         raise FileNotFoundError(f"input not found: {root}")
-    if root.is_file():
+    if not root.is_dir():
+        # A named pipe given as --input too: it is reported, never opened.
         return _units_for(root, root.parent.resolve(), root.name)
     base = root.resolve()
     units: list[Unit] = []
@@ -154,13 +156,35 @@ def _rel(p: Path, root: Path) -> str:
     return p.relative_to(root).as_posix()
 
 
+_FILE_TYPES = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def _not_regular(mode: int) -> str:
+    kind = next((name for test, name in _FILE_TYPES if test(mode)), "of an unknown type")
+    return f"not a regular file ({kind}): not opened"
+
+
 def _units_for(p: Path, base: Path, uri: str) -> list[Unit]:
-    if p.is_symlink():
-        target = p.resolve()
-        if not target.is_relative_to(base):
-            return [Unit(str(p), uri, problem=f"symbolic link pointing outside the input folder ({target}): not followed")]
-        if not target.exists():
-            return [Unit(str(p), uri, problem="broken symbolic link")]
+    # Decided from stat, never by opening: opening a named pipe waits for a writer for ever, and a
+    # device such as /dev/zero never ends.
+    try:
+        st = os.lstat(p)
+        if stat.S_ISLNK(st.st_mode):
+            try:
+                target = p.resolve()
+            except RuntimeError:  # Python 3.11 raises this for a loop of links
+                return [Unit(str(p), uri, problem="symbolic link loop: not followed")]
+            if not target.is_relative_to(base):
+                return [Unit(str(p), uri, problem=f"symbolic link pointing outside the input folder ({target}): "
+                                                  "not followed")]
+            if not target.exists():
+                return [Unit(str(p), uri, problem="broken symbolic link")]
+            st = os.stat(p)
+    except OSError as e:
+        return [Unit(str(p), uri, problem=f"unreadable: {e.strerror or e}")]
+    if not stat.S_ISREG(st.st_mode):
+        return [Unit(str(p), uri, problem=_not_regular(st.st_mode))]
     return [_classify(str(p), uri, p.suffix.lower())]
 
 
@@ -189,11 +213,22 @@ def counted(u: Unit) -> list[Unit]:
 
 
 def _open(path: str):
-    """A binary file object for a local path or an fsspec URL."""
+    """A binary file object for a local path or an fsspec URL; a local one only if it is a regular file."""
     if remote.is_url(path):
         fs, p = remote.filesystem(path)
         return fs.open(p, "rb")
-    return open(path, "rb")  # noqa: SIM115 - returned to a with-statement
+    # Planning rejected what is not a regular file, but a file can be swapped for a named pipe
+    # since: without O_NONBLOCK opening one waits for a writer for ever.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(_not_regular(mode))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _size(path: str) -> int:

@@ -1,0 +1,111 @@
+"""Inputs that are not plain files of articles: pipes, sockets, devices, unreadable folders, byte-order
+marks, text that is not prose, compressed files and zip archives. Each becomes articles or reject rows
+with a reason; none is skipped silently, none blocks the build."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import socket
+import stat
+
+import pytest
+
+from relata import ingest
+
+BODY = ("The foreign ministers of Japan and Vietnam met in Hanoi on Monday and agreed to expand "
+        "cooperation in energy and infrastructure, officials said.")
+ARTICLE = "Japan and Vietnam agree\n\n" + BODY + "\n"
+
+
+def rows(n=3):
+    return [{"id": f"r{i}", "title": f"Title {i}", "text": f"{BODY} Row {i}.", "url": f"http://x/{i}",
+             "published": "2016-01-10", "outlet": "Wire"} for i in range(n)]
+
+
+def jsonl(rs) -> str:
+    return "".join(json.dumps(r) + "\n" for r in rs)
+
+
+def csv_text(rs) -> str:
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=list(rs[0]), quoting=csv.QUOTE_ALL)
+    w.writeheader()
+    w.writerows(rs)
+    return buf.getvalue()
+
+
+def read_root(root, **kw) -> list:
+    return [x for u in ingest.plan_units(root) for x in ingest.read_unit(u, ingest.Limits(**kw))]
+
+
+def by_uri(out) -> dict:
+    return {x.source_uri: (x.reason if isinstance(x, ingest.Reject) else "article") for x in out}
+
+
+# --- 1. pipes, sockets and devices -------------------------------------------------------------
+
+@pytest.mark.timeout(30)
+def test_ingest_pipes_sockets_and_devices_are_rejected_at_planning_without_opening(tmp_path, monkeypatch):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "good.txt").write_text(ARTICLE)
+    # Named like inputs, so that only the file type tells them apart: opening the pipe would block
+    # for ever, counting the rows of the socket fails with an unrelated error.
+    os.mkfifo(root / "pipe.jsonl")
+    os.mkfifo(root / "pipe.txt")
+    monkeypatch.chdir(root)  # a Unix socket's path is limited to about 100 bytes
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind("sock.jsonl")
+    expected = {"pipe.jsonl": "named pipe", "pipe.txt": "named pipe", "sock.jsonl": "socket"}
+    if os.geteuid() == 0:  # only root can make a device node; /dev/null's numbers, harmless if opened
+        os.mknod(root / "null.csv", 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+        expected["null.csv"] = "character device"
+    (root / "link.jsonl").symlink_to(root / "pipe.jsonl")
+    expected["link.jsonl"] = "named pipe"
+    try:
+        planned = {u.source_uri: u.problem for u in ingest.plan_units(root, count_rows=False)}
+        for name, kind in expected.items():
+            assert planned[name] and planned[name].startswith("not a regular file"), (name, planned[name])
+            assert kind in planned[name]
+        assert planned["good.txt"] is None
+
+        out = by_uri(read_root(root))
+        assert out["good.txt"] == "article"
+        assert {u for u, r in out.items() if r.startswith("not a regular file")} == set(expected)
+        assert len(out) == len(expected) + 1  # one row each: nothing skipped
+    finally:
+        sock.close()
+
+
+def test_ingest_symbolic_link_loop_is_a_reject_not_a_crash(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "good.txt").write_text(ARTICLE)
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    assert by_uri(read_root(root)) == {"good.txt": "article", "loop.txt": "symbolic link loop: not followed"}
+
+
+@pytest.mark.timeout(30)
+def test_ingest_input_that_is_itself_a_named_pipe_is_one_reject(tmp_path):
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    [u] = ingest.plan_units(fifo)
+    assert u.problem.startswith("not a regular file (a named pipe)")
+    [r] = ingest.read_unit(u, ingest.Limits())
+    assert isinstance(r, ingest.Reject) and r.source_uri == "feed.jsonl"
+
+
+@pytest.mark.timeout(30)
+def test_ingest_a_file_swapped_for_a_pipe_after_planning_is_rejected_not_waited_for(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    p = root / "a.jsonl"
+    p.write_text(jsonl(rows(1)))
+    [u] = ingest.plan_units(root, count_rows=False)
+    p.unlink()
+    os.mkfifo(p)
+    [r] = ingest.counted(u)
+    assert r.problem and "not a regular file" in r.problem
