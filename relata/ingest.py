@@ -102,11 +102,20 @@ def _list_units(root: str | Path) -> list[Unit]:
         return _units_for(root, root.parent.resolve(), root.name)
     base = root.resolve()
     units: list[Unit] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def unreadable(e: OSError) -> None:
+        # os.walk skips a folder it cannot list unless told: its files would vanish from the build.
+        p = Path(e.filename) if e.filename else root
+        uri = _rel(p, root) if p != root else root.name
+        units.append(Unit(str(p), uri, problem=f"unreadable folder: {e.strerror or e}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         dirnames.sort()
         for d in list(dirnames):
             p = Path(dirpath) / d
-            if p.is_symlink():
+            # islink, not Path.is_symlink, which raises in a folder that can be listed but not entered
+            # (mode r--): os.walk then reports that folder through onerror.
+            if os.path.islink(p):
                 # os.walk does not descend into linked folders; say so instead of skipping silently.
                 dirnames.remove(d)
                 units.append(Unit(str(p), _rel(p, root), problem="symbolic link to a folder: not followed"))

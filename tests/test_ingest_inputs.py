@@ -109,3 +109,52 @@ def test_ingest_a_file_swapped_for_a_pipe_after_planning_is_rejected_not_waited_
     os.mkfifo(p)
     [r] = ingest.counted(u)
     assert r.problem and "not a regular file" in r.problem
+
+
+# --- 2. unreadable folders ------------------------------------------------------------------------
+
+def _tree_with_a_closed_folder(tmp_path):
+    root = tmp_path / "in"
+    (root / "closed").mkdir(parents=True)
+    (root / "closed" / "a.txt").write_text(ARTICLE)
+    (root / "open.txt").write_text(ARTICLE)
+    return root
+
+
+def test_ingest_unreadable_folder_is_a_reject_not_skipped(tmp_path, monkeypatch):
+    """What os.walk does with a folder it cannot list (root reads them all, so the error is made)."""
+    root = _tree_with_a_closed_folder(tmp_path)
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("closed"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = read_root(root)
+    assert by_uri(out) == {"closed": "unreadable folder: Permission denied", "open.txt": "article"}
+
+
+def test_ingest_unreadable_input_folder_itself_is_a_reject(tmp_path, monkeypatch):
+    root = _tree_with_a_closed_folder(tmp_path)
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(root):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert by_uri(read_root(root)) == {"in": "unreadable folder: Permission denied"}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a folder whatever its mode")
+def test_ingest_folder_without_read_permission_is_a_reject(tmp_path):
+    root = _tree_with_a_closed_folder(tmp_path)
+    (root / "closed").chmod(0)
+    try:
+        assert by_uri(read_root(root)) == {"closed": "unreadable folder: Permission denied",
+                                           "open.txt": "article"}
+    finally:
+        (root / "closed").chmod(0o755)
