@@ -257,14 +257,60 @@ def _read_bytes(path: str) -> bytes:
 def _count_rows(path: str, suffix: str) -> int:
     if suffix in (".jsonl", ".ndjson"):
         with _open(path) as fh:
-            return sum(1 for line in fh if line.strip())
+            return sum(1 for _ in _jsonl_lines(fh))
     if suffix == ".csv":
-        with _open(path) as fh, io.TextIOWrapper(fh, encoding="utf-8", errors="replace", newline="") as text:
-            return max(sum(1 for _ in csv.reader(text)) - 1, 0)
+        with _open(path) as fh:
+            body, enc = _after_bom(fh)
+            # Without a byte-order mark any ASCII-compatible encoding splits rows as UTF-8 does.
+            with io.TextIOWrapper(body, encoding=enc or "utf-8", errors="replace", newline="") as text:
+                return max(sum(1 for _ in csv.reader(text)) - 1, 0)
     import pyarrow.parquet as pq
 
     with _open(path) as fh:
         return pq.ParquetFile(fh).metadata.num_rows
+
+
+class _Reader(io.RawIOBase):
+    """A binary stream read through, `head` (bytes already taken off it) first."""
+
+    def __init__(self, fh, head: bytes = b""):
+        self._fh, self._head = fh, head
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n], self._head = self._head[:n], self._head[n:]
+            return n
+        data = self._fh.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+
+def _after_bom(fh) -> tuple[io.BufferedReader, str | None]:
+    """The stream past its byte-order mark, and the encoding the mark names (None without one)."""
+    head = fh.read(4)
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return io.BufferedReader(_Reader(fh, head[len(bom):]), 1 << 20), enc.replace("-sig", "")
+    return io.BufferedReader(_Reader(fh, head), 1 << 20), None
+
+
+def _jsonl_lines(fh) -> Iterator[bytes | str]:
+    """The non-blank lines of a JSON Lines file, past its byte-order mark.
+
+    Rows are counted when planning and read again by number, so both go through here: a row the
+    count sees and the reader does not (or the other way) would be lost or read twice. JSON
+    Lines are UTF-8, but tools on Windows write a BOM, or UTF-16 with one.
+    """
+    body, enc = _after_bom(fh)
+    # UTF-8 stays bytes, so that a line that is not UTF-8 is one malformed row, not the end of the file.
+    lines = body if enc in (None, "utf-8") else io.TextIOWrapper(body, encoding=enc, errors="replace")
+    for line in lines:
+        if line.strip():
+            yield line
 
 
 def split_unit(u: Unit, size: int) -> list[Unit]:
@@ -567,18 +613,14 @@ def _row(uri_base: str, n: int, rec: dict) -> tuple[str, dict | Reject]:
 
 
 def _read_jsonl(p: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
-    n = -1
     with _open(p) as fh:
-        for raw in fh:
-            if not raw.strip():
-                continue
-            n += 1
+        for n, raw in enumerate(_jsonl_lines(fh)):
             if n < u.start:
                 continue
             if u.stop is not None and n >= u.stop:
                 break
             try:
-                rec = json.loads(raw.decode("utf-8"))
+                rec = json.loads(raw if isinstance(raw, str) else raw.decode("utf-8"))
                 if not isinstance(rec, dict):
                     raise ValueError(f"a JSON {type(rec).__name__}, not an object")
             except (ValueError, UnicodeDecodeError) as e:
