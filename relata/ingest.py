@@ -377,6 +377,10 @@ def _finish(uri: str, rec: dict, limits: Limits) -> Article | Reject:
     n_words = len(text.split())
     if n_words < limits.min_words:
         return Reject(uri, "article too short", f"{n_words} word(s); at least {limits.min_words} are needed")
+    letters = letter_share(text)
+    if letters < PROSE_MIN_LETTER_SHARE:
+        return Reject(uri, "not prose", f"{letters:.1%} of the characters other than spaces are letters; "
+                                        f"prose has at least {PROSE_MIN_LETTER_SHARE:.0%}")
     lang = detect_language(text)
     aid = article_id_for(text)
     if lang != "en":
@@ -388,6 +392,22 @@ def _finish(uri: str, rec: dict, limits: Limits) -> Article | Reject:
         author=_none_if_blank(rec.get("author")), published_at=parse_date(rec.get("published")),
         language=lang,
     )
+
+
+# Prose is mostly letters: in the news relata reads they are a median 96% of the characters that
+# are not spaces, and never fewer than 62% (12,767 articles of shared/corpora, its test split left
+# out, and the sample). A megabyte of emoji, symbols or figures has next to none, holds no
+# statement to extract, and still costs the parser minutes (every emoji is a token) before the
+# per-article time limit stops it: it is rejected here instead, at the cost of one pass over the
+# text. The line sits at half the lowest real article, so that a story around a long table of
+# results still passes; letters of any script count, so foreign text is left to the language check.
+PROSE_MIN_LETTER_SHARE = 0.3
+
+
+def letter_share(text: str) -> float:
+    """Letters (of any script) among the characters that are not white space."""
+    visible = len(text) - sum(map(str.isspace, text))
+    return sum(map(str.isalpha, text)) / max(visible, 1)
 
 
 def _none_if_blank(x: object) -> str | None:

@@ -174,3 +174,52 @@ def test_ingest_table_with_a_byte_order_mark_loses_no_row(tmp_path, fmt, bom, en
     out = [x for part in ingest.split_unit(u, 1) for x in ingest.read_unit(part, ingest.Limits())]
     assert [type(x).__name__ for x in out] == ["Article"] * 3, out
     assert [a.source_uri for a in out] == ["r0", "r1", "r2"]
+
+
+# --- 4. text that is not prose --------------------------------------------------------------------
+
+EMOJI = "\U0001F600\U0001F30D\U0001F525\U0001F389\U0001F680"
+
+
+@pytest.mark.timeout(30)
+def test_ingest_text_that_is_not_prose_is_rejected_at_once(tmp_path):
+    # About a million characters (under the limit) in 3.9 MB: groups of emoji between spaces, so
+    # that it has words and lines of sentence length, as a scraper's junk page might.
+    groups = " ".join([EMOJI * 4] * 47_000)
+    (tmp_path / "emoji.txt").write_text(f"Breaking news\n\n{groups}.\n", encoding="utf-8")
+    lines = "\n".join([EMOJI * 8] * 20_000)
+    figures = " ".join(f"{i:>6} +{i % 97}.{i % 10}% -{i % 13}" for i in range(5_000))
+    (tmp_path / "rows.jsonl").write_text(jsonl([{"id": "emoji-row", "title": "Update", "text": lines},
+                                                {"id": "figures-row", "title": "Markets", "text": figures}]))
+    assert 3_800_000 < (tmp_path / "emoji.txt").stat().st_size < 4_000_000
+    out = read_root(tmp_path)
+    assert by_uri(out) == {"emoji.txt": "not prose", "emoji-row": "not prose", "figures-row": "not prose"}
+    assert all(r.stage == "ingest" and "letters" in r.detail for r in out)
+
+
+def test_ingest_prose_criterion_keeps_the_sample_and_other_scripts():
+    from relata.settings import SAMPLE_DIR
+
+    out = read_root(SAMPLE_DIR)
+    assert out and [x for x in out if isinstance(x, ingest.Reject)] == []
+    # Letters of any script count: foreign text is for the language check to reject, with that reason.
+    assert ingest.letter_share("中国外交部长王毅周一在北京会见了越南外长。") > 0.9
+
+
+@pytest.mark.corpora
+@pytest.mark.timeout(120)
+def test_ingest_prose_criterion_keeps_real_news(corpora, tmp_path):
+    test_ids = {i for ids in json.loads((corpora / "splits.json").read_text())["test"].values() for i in ids}
+    dev, kept = tmp_path / "dev.jsonl", 0
+    with dev.open("w", encoding="utf-8") as out:
+        for name in ("whenitson_2016.jsonl", "sea_china_media_2023_2024.jsonl", "agnews_test.jsonl"):
+            with (corpora / name).open(encoding="utf-8") as fh:
+                for n, line in enumerate(fh):
+                    if n == 1_500:
+                        break
+                    if json.loads(line)["id"] not in test_ids:  # the test split is never read
+                        out.write(line)
+                        kept += 1
+    got = read_root(dev)
+    assert len(got) == kept > 4_000
+    assert [x.source_uri for x in got if isinstance(x, ingest.Reject) and x.reason == "not prose"] == []
