@@ -3,7 +3,9 @@
 Inputs are detected by extension: ``.txt`` and ``.md`` (raw scraped text, the
 normal case), ``.html``/``.htm`` (through trafilatura), and ``.jsonl``,
 ``.csv`` and ``.parquet`` tables of articles with the columns
-``id, title, text, url, published, outlet``. Reading is split in two so that
+``id, title, text, url, published, outlet``. All but Parquet may be
+compressed (``a.jsonl.gz``; any compression fsspec infers from the name but
+zip) and are unpacked as they are read. Reading is split in two so that
 batches can be planned without reading every article first:
 ``plan_units`` lists the readable units (a file, or a range of rows of a
 table) and ``read_unit`` reads one.
@@ -11,7 +13,9 @@ table) and ``read_unit`` reads one.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -26,6 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from dateutil import parser as dateparser
+from fsspec.compression import compr as _DECOMPRESSORS
+from fsspec.utils import compressions as _COMPRESSIONS
+from fsspec.utils import infer_compression
 
 from extractors.document import article_id_for
 from relata import remote
@@ -35,6 +42,13 @@ HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".parquet"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
 TABLE_COLUMNS = ("id", "title", "text", "url", "published", "outlet")
+# Parquet is compressed inside and is read by seeking: compressed again, it would be unpacked whole.
+COMPRESSIBLE = SUPPORTED - {".parquet"}
+# The size on disk of a compressed file says nothing of what it unpacks to (a few kilobytes of
+# gzip can hold gigabytes): past these it is rejected instead of filling memory. A row is held
+# whole while it is read, and so is a CSV file.
+MAX_TABLE_BYTES = 2 * 2**30
+MAX_LINE_BYTES = 64 * 2**20
 
 csv.field_size_limit(sys.maxsize)
 
@@ -142,8 +156,7 @@ def _plan_remote(url: str) -> list[Unit]:
             continue
         full = fs.unstrip_protocol(path)
         fp = remote.fingerprint(fs, path, info)
-        u = _classify(full, path[len(base):].lstrip("/"), PurePosixPath(path).suffix.lower(),
-                      int(info.get("size") or 0))
+        u = _classify(full, path[len(base):].lstrip("/"), int(info.get("size") or 0))
         units.append(Unit(u.path, u.source_uri, problem=u.problem, remote_fingerprint=fp))
     return units
 
@@ -194,13 +207,26 @@ def _units_for(p: Path, base: Path, uri: str) -> list[Unit]:
         return [Unit(str(p), uri, problem=f"unreadable: {e.strerror or e}")]
     if not stat.S_ISREG(st.st_mode):
         return [Unit(str(p), uri, problem=_not_regular(st.st_mode))]
-    return [_classify(str(p), uri, p.suffix.lower())]
+    return [_classify(str(p), uri)]
 
 
-def _classify(path: str, uri: str, suffix: str, size: int | None = None) -> Unit:
-    if suffix not in SUPPORTED:
-        return Unit(path, uri, problem=f"unsupported file type {suffix or '(no extension)'}; "
-                                       f"expected one of {', '.join(sorted(SUPPORTED))}")
+def _kind(name: str) -> tuple[str, str | None]:
+    """A file name's format suffix and fsspec compression: (".jsonl", "gzip") for ``a.jsonl.gz``."""
+    p = PurePosixPath(name)
+    compression = infer_compression(p.name)
+    if compression is None or compression not in _DECOMPRESSORS or compression == "zip":
+        return p.suffix.lower(), None
+    return PurePosixPath(p.stem).suffix.lower(), compression
+
+
+def _classify(path: str, uri: str, size: int | None = None) -> Unit:
+    suffix, compression = _kind(path)
+    if suffix not in SUPPORTED or (compression and suffix not in COMPRESSIBLE):
+        ext = "".join(PurePosixPath(path).suffixes[-2 if compression else -1:]).lower()
+        packed = sorted(f".{e}" for e, c in _COMPRESSIONS.items() if c in _DECOMPRESSORS and c != "zip")
+        return Unit(path, uri, problem=f"unsupported file type {ext or '(no extension)'}; "
+                                       f"expected one of {', '.join(sorted(SUPPORTED))}; all but .parquet "
+                                       f"may be compressed ({', '.join(packed)})")
     if suffix in TABLE_SUFFIXES and size == 0:
         return Unit(path, uri, problem="empty file")
     return Unit(path, uri)
@@ -208,17 +234,18 @@ def _classify(path: str, uri: str, suffix: str, size: int | None = None) -> Unit
 
 def counted(u: Unit) -> list[Unit]:
     """A table file's unit with its rows counted (rows [0, n)), or a problem; other units as they are."""
-    suffix = PurePosixPath(u.path).suffix.lower()
+    suffix, _ = _kind(u.path)
     if u.problem or suffix not in TABLE_SUFFIXES or u.stop is not None:
         return [u]
-    fp = u.remote_fingerprint
     try:
-        n = _count_rows(u.path, suffix)
+        n = _count_rows(u, suffix)
+    except TooLarge as e:
+        return [dataclasses.replace(u, problem=f"table too large: {e}")]
     except Exception as e:  # noqa: BLE001 - any unreadable table becomes a reject
-        return [Unit(u.path, u.source_uri, problem=f"unreadable {suffix[1:]} file: {e}", remote_fingerprint=fp)]
+        return [dataclasses.replace(u, problem=f"unreadable {suffix[1:]} file: {e}")]
     if n == 0:
-        return [Unit(u.path, u.source_uri, problem="empty file", remote_fingerprint=fp)]
-    return [Unit(u.path, u.source_uri, 0, n, size=n, remote_fingerprint=fp)]
+        return [dataclasses.replace(u, problem="empty file")]
+    return [dataclasses.replace(u, start=0, stop=n, size=n)]
 
 
 def _open(path: str):
@@ -240,41 +267,64 @@ def _open(path: str):
         raise
 
 
-def _size(path: str) -> int:
-    if remote.is_url(path):
-        fs, p = remote.filesystem(path)
+class TooLarge(ValueError):
+    """More bytes came out of a compressed file than a table may hold."""
+
+
+@contextlib.contextmanager
+def _content(u: Unit, capped: bool = True) -> Iterator[io.BufferedIOBase]:
+    """The bytes of a unit's file, decompressed (through fsspec) if its name says so; no more than
+    MAX_TABLE_BYTES of them unless `capped` is False (for a reader that bounds its own reads)."""
+    with contextlib.ExitStack() as stack:
+        fh = stack.enter_context(_open(u.path))
+        _, compression = _kind(u.path)
+        if compression:
+            fh = stack.enter_context(_DECOMPRESSORS[compression](fh, mode="rb"))
+            if capped:
+                fh = io.BufferedReader(_Reader(fh, limit=MAX_TABLE_BYTES), 1 << 20)
+        yield fh
+
+
+def _size(u: Unit) -> int | None:
+    """Bytes of a unit's content when known without reading it: not for a compressed file."""
+    if _kind(u.path)[1]:
+        return None
+    if remote.is_url(u.path):
+        fs, p = remote.filesystem(u.path)
         return int(fs.size(p))
-    return os.stat(path).st_size
+    return os.stat(u.path).st_size
 
 
-def _read_bytes(path: str) -> bytes:
-    if remote.is_url(path):
-        with _open(path) as fh:
-            return fh.read()
-    return Path(path).read_bytes()
+def _read_bytes(u: Unit, limit: int = -1) -> bytes:
+    """A unit's content, at most `limit` bytes of it (a compressed file's size is not known before)."""
+    if remote.is_url(u.path) or _kind(u.path)[1]:
+        with _content(u, capped=limit < 0) as fh:
+            return fh.read(limit)
+    return Path(u.path).read_bytes()  # its size was checked from os.stat
 
 
-def _count_rows(path: str, suffix: str) -> int:
+def _count_rows(u: Unit, suffix: str) -> int:
     if suffix in (".jsonl", ".ndjson"):
-        with _open(path) as fh:
+        with _content(u) as fh:
             return sum(1 for _ in _jsonl_lines(fh))
     if suffix == ".csv":
-        with _open(path) as fh:
+        with _content(u) as fh:
             body, enc = _after_bom(fh)
             # Without a byte-order mark any ASCII-compatible encoding splits rows as UTF-8 does.
             with io.TextIOWrapper(body, encoding=enc or "utf-8", errors="replace", newline="") as text:
                 return max(sum(1 for _ in csv.reader(text)) - 1, 0)
     import pyarrow.parquet as pq
 
-    with _open(path) as fh:
+    with _content(u) as fh:
         return pq.ParquetFile(fh).metadata.num_rows
 
 
 class _Reader(io.RawIOBase):
-    """A binary stream read through, `head` (bytes already taken off it) first."""
+    """A binary stream read through: `head` (bytes already taken off it) first, then the rest,
+    and no more than `limit` bytes in all."""
 
-    def __init__(self, fh, head: bytes = b""):
-        self._fh, self._head = fh, head
+    def __init__(self, fh, head: bytes = b"", limit: int | None = None):
+        self._fh, self._head, self._limit, self._n = fh, head, limit, 0
 
     def readable(self) -> bool:
         return True
@@ -285,6 +335,9 @@ class _Reader(io.RawIOBase):
             b[:n], self._head = self._head[:n], self._head[n:]
             return n
         data = self._fh.read(len(b))
+        self._n += len(data)
+        if self._limit is not None and self._n > self._limit:
+            raise TooLarge(f"more than {self._limit} bytes uncompressed")
         b[:len(data)] = data
         return len(data)
 
@@ -298,8 +351,8 @@ def _after_bom(fh) -> tuple[io.BufferedReader, str | None]:
     return io.BufferedReader(_Reader(fh, head), 1 << 20), None
 
 
-def _jsonl_lines(fh) -> Iterator[bytes | str]:
-    """The non-blank lines of a JSON Lines file, past its byte-order mark.
+def _jsonl_lines(fh) -> Iterator[bytes | str | None]:
+    """The non-blank lines of a JSON Lines file, past its byte-order mark; None for a line too long.
 
     Rows are counted when planning and read again by number, so both go through here: a row the
     count sees and the reader does not (or the other way) would be lost or read twice. JSON
@@ -308,8 +361,14 @@ def _jsonl_lines(fh) -> Iterator[bytes | str]:
     body, enc = _after_bom(fh)
     # UTF-8 stays bytes, so that a line that is not UTF-8 is one malformed row, not the end of the file.
     lines = body if enc in (None, "utf-8") else io.TextIOWrapper(body, encoding=enc, errors="replace")
-    for line in lines:
-        if line.strip():
+    newline = b"\n" if lines is body else "\n"
+    while line := lines.readline(MAX_LINE_BYTES + 1):
+        if len(line) > MAX_LINE_BYTES and not line.endswith(newline):
+            # Too long to hold (a compressed file can unpack to one endless line): skipped, not kept.
+            while line and not line.endswith(newline):
+                line = lines.readline(MAX_LINE_BYTES + 1)
+            yield None
+        elif line.strip():
             yield line
 
 
@@ -317,8 +376,7 @@ def split_unit(u: Unit, size: int) -> list[Unit]:
     """Cut a table unit into pieces of at most `size` rows."""
     if u.stop is None or u.size <= size:
         return [u]
-    return [Unit(u.path, u.source_uri, s, min(s + size, u.stop), size=min(size, u.stop - s),
-                 remote_fingerprint=u.remote_fingerprint)
+    return [dataclasses.replace(u, start=s, stop=min(s + size, u.stop), size=min(size, u.stop - s))
             for s in range(u.start, u.stop, size)]
 
 
@@ -328,26 +386,30 @@ def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
     if u.problem:
         yield Reject(u.source_uri, u.problem)
         return
-    p = u.path
-    suffix = PurePosixPath(p).suffix.lower()
+    suffix, _ = _kind(u.path)
     try:
         if suffix in TABLE_SUFFIXES:
-            for uri, rec in _read_table(p, suffix, u):
+            for uri, rec in _read_table(suffix, u):
                 if isinstance(rec, Reject):
                     yield rec
                 else:
                     yield _finish(uri, rec, limits)
             return
-        size = _size(p)
+        size = _size(u)
         if size == 0:
             yield Reject(u.source_uri, "empty file")
             return
         # Text is at least a quarter of its bytes: reject what is surely too long without reading it.
-        if size > limits.max_chars * 4:
+        most = limits.max_chars * 4
+        if size is not None and size > most:
             yield Reject(u.source_uri, "article too large",
                          f"{size} bytes; the limit is {limits.max_chars} characters of text")
             return
-        raw = _read_bytes(p)
+        raw = _read_bytes(u, most + 1)
+        if len(raw) > most:
+            yield Reject(u.source_uri, "article too large",
+                         f"more than {most} bytes uncompressed; the limit is {limits.max_chars} characters of text")
+            return
         text, problem = decode(raw)
         if problem:
             yield Reject(u.source_uri, problem)
@@ -611,13 +673,13 @@ def parse_date(value: object) -> dt.datetime | None:
 
 # --- tables of articles ----------------------------------------------------
 
-def _read_table(p: str, suffix: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+def _read_table(suffix: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
     if suffix in (".jsonl", ".ndjson"):
-        yield from _read_jsonl(p, u)
+        yield from _read_jsonl(u)
     elif suffix == ".csv":
-        yield from _read_csv(p, u)
+        yield from _read_csv(u)
     else:
-        yield from _read_parquet(p, u)
+        yield from _read_parquet(u)
 
 
 def _row(uri_base: str, n: int, rec: dict) -> tuple[str, dict | Reject]:
@@ -632,13 +694,17 @@ def _row(uri_base: str, n: int, rec: dict) -> tuple[str, dict | Reject]:
     return uri, rec
 
 
-def _read_jsonl(p: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
-    with _open(p) as fh:
+def _read_jsonl(u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+    with _content(u) as fh:
         for n, raw in enumerate(_jsonl_lines(fh)):
             if n < u.start:
                 continue
             if u.stop is not None and n >= u.stop:
                 break
+            if raw is None:
+                uri = f"{u.source_uri}#{n + 1}"
+                yield uri, Reject(uri, "row too large", f"line {n + 1} is longer than {MAX_LINE_BYTES} bytes")
+                continue
             try:
                 rec = json.loads(raw if isinstance(raw, str) else raw.decode("utf-8"))
                 if not isinstance(rec, dict):
@@ -650,8 +716,8 @@ def _read_jsonl(p: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
             yield _row(u.source_uri, n, rec)
 
 
-def _read_csv(p: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
-    raw = _read_bytes(p)
+def _read_csv(u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+    raw = _read_bytes(u)
     text, problem = decode(raw)
     if problem:
         yield u.source_uri, Reject(u.source_uri, problem)
@@ -674,10 +740,10 @@ def _read_csv(p: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
         yield _row(u.source_uri, n, rec)
 
 
-def _read_parquet(p: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
+def _read_parquet(u: Unit) -> Iterator[tuple[str, dict | Reject]]:
     import pyarrow.parquet as pq
 
-    with _open(p) as fh:
+    with _content(u) as fh:
         yield from _parquet_rows(pq.ParquetFile(fh), u)
 
 

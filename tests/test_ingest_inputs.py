@@ -223,3 +223,68 @@ def test_ingest_prose_criterion_keeps_real_news(corpora, tmp_path):
     got = read_root(dev)
     assert len(got) == kept > 4_000
     assert [x.source_uri for x in got if isinstance(x, ingest.Reject) and x.reason == "not prose"] == []
+
+
+# --- 5. compressed files ------------------------------------------------------------------------------
+
+def _packed(name: str, data: bytes) -> bytes:
+    import bz2
+    import gzip
+    import lzma
+
+    ext = name.rsplit(".", 1)[1]
+    return {"gz": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}[ext](data)
+
+
+def test_ingest_compressed_files_are_read_as_the_files_they_hold(tmp_path):
+    html = f"<html><head><title>Ties</title></head><body><article><p>{BODY}</p></article></body></html>"
+    files = {"a.jsonl.gz": jsonl(rows(3)), "b.csv.gz": csv_text(rows(2)[::-1]), "c.txt.gz": ARTICLE,
+             "d.md.bz2": "# Japan and Vietnam agree\n\n" + BODY, "e.html.xz": html, "f.ndjson.xz": jsonl(rows(1))}
+    for name, text in files.items():
+        (tmp_path / name).write_bytes(_packed(name, text.encode()))
+    units = ingest.plan_units(tmp_path)
+    assert [(u.source_uri, u.size) for u in units] == [("a.jsonl.gz", 3), ("b.csv.gz", 2), ("c.txt.gz", 1),
+                                                       ("d.md.bz2", 1), ("e.html.xz", 1), ("f.ndjson.xz", 1)]
+    pieces = [p for u in units for p in ingest.split_unit(u, 2)]
+    assert [(p.source_uri, p.start, p.stop) for p in pieces][:2] == [("a.jsonl.gz", 0, 2), ("a.jsonl.gz", 2, 3)]
+    out = [x for p in pieces for x in ingest.read_unit(p, ingest.Limits())]
+    assert all(isinstance(x, ingest.Article) for x in out), out
+    assert [x.source_uri for x in out] == ["r0", "r1", "r2", "r1", "r0", "c.txt.gz", "d.md.bz2", "e.html.xz", "r0"]
+    assert out[5].title == "Japan and Vietnam agree" and BODY in out[5].text
+
+
+@pytest.mark.timeout(30)
+def test_ingest_compressed_file_that_unpacks_too_far_is_rejected_without_unpacking_it(tmp_path, monkeypatch):
+    import gzip
+
+    # 4 GB of text in 4 MB of gzip: read whole, it would take minutes and all the memory.
+    chunk = gzip.compress(b"The talks went on. " * (50_000_000 // 19))  # 50 MB in about 50 KB
+    (tmp_path / "bomb.txt.gz").write_bytes(chunk * 80)  # concatenated gzip members unpack one after another
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(jsonl(rows(1)).encode() * 2000))
+    (tmp_path / "long.jsonl.gz").write_bytes(gzip.compress(
+        (jsonl(rows(1)) + json.dumps({"id": "long", "text": "x" * 5000}) + "\n" + jsonl(rows(2)[1:])).encode()))
+    monkeypatch.setattr(ingest, "MAX_TABLE_BYTES", 100_000)
+    monkeypatch.setattr(ingest, "MAX_LINE_BYTES", 1_000)
+    out = read_root(tmp_path)
+    got = {x.source_uri: (x.reason, x.detail) for x in out if isinstance(x, ingest.Reject)}
+    assert got["bomb.txt.gz"] == ("article too large", "more than 4000000 bytes uncompressed; "
+                                                        "the limit is 1000000 characters of text")
+    assert got["bomb.jsonl.gz"] == ("table too large: more than 100000 bytes uncompressed", None)
+    assert got["long.jsonl.gz#2"] == ("row too large", "line 2 is longer than 1000 bytes")
+    assert [x.source_uri for x in out if isinstance(x, ingest.Article)] == ["r0", "r1"]
+    assert len(out) == 5
+
+
+def test_ingest_compressed_input_that_cannot_be_read_is_one_reject(tmp_path):
+    import gzip
+
+    (tmp_path / "broken.jsonl.gz").write_bytes(gzip.compress(jsonl(rows(2)).encode())[:-30])
+    (tmp_path / "broken.txt.gz").write_bytes(b"not gzip at all")
+    (tmp_path / "t.parquet.gz").write_bytes(gzip.compress(b"PAR1"))
+    (tmp_path / "a.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    got = by_uri(read_root(tmp_path))
+    assert got["broken.jsonl.gz"].startswith("unreadable jsonl file")
+    assert got["broken.txt.gz"] == "unreadable file"
+    assert got["t.parquet.gz"].startswith("unsupported file type .parquet.gz")
+    assert got["a.gz"].startswith("unsupported file type .gz")
+    assert len(got) == 4
