@@ -5,7 +5,8 @@ normal case), ``.html``/``.htm`` (through trafilatura), and ``.jsonl``,
 ``.csv`` and ``.parquet`` tables of articles with the columns
 ``id, title, text, url, published, outlet``. All but Parquet may be
 compressed (``a.jsonl.gz``; any compression fsspec infers from the name but
-zip) and are unpacked as they are read. Reading is split in two so that
+zip) and are unpacked as they are read. The members of a ``.zip`` archive are
+read as the files of a folder would be. Reading is split in two so that
 batches can be planned without reading every article first:
 ``plan_units`` lists the readable units (a file, or a range of rows of a
 table) and ``read_unit`` reads one.
@@ -24,7 +25,10 @@ import os
 import re
 import stat
 import sys
+import threading
 import unicodedata
+import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -87,6 +91,13 @@ class Unit:
     problem: str | None = None  # found while planning: becomes a Reject when read
     # A remote file's size and ETag, from the listing (a local file's is read with os.stat).
     remote_fingerprint: dict | None = field(default=None, compare=False)
+    # The name of a zip archive's member; `path` is then the archive's path, "/" and this name, so
+    # that each member is an input of its own, fingerprinted by its archive's size and mtime.
+    member: str | None = None
+
+    @property
+    def archive(self) -> str | None:
+        return self.path[:-len(self.member) - 1] if self.member is not None else None
 
 
 @dataclass
@@ -156,7 +167,11 @@ def _plan_remote(url: str) -> list[Unit]:
             continue
         full = fs.unstrip_protocol(path)
         fp = remote.fingerprint(fs, path, info)
-        u = _classify(full, path[len(base):].lstrip("/"), int(info.get("size") or 0))
+        uri = path[len(base):].lstrip("/")
+        if _is_archive(path):
+            units += _archive_units(full, uri, fp)
+            continue
+        u = _classify(full, uri, int(info.get("size") or 0))
         units.append(Unit(u.path, u.source_uri, problem=u.problem, remote_fingerprint=fp))
     return units
 
@@ -168,7 +183,7 @@ def fingerprint(u: Unit) -> dict | None:
     if u.remote_fingerprint is not None:
         return u.remote_fingerprint
     try:
-        st = os.stat(u.path)
+        st = os.stat(u.archive or u.path)
     except OSError:
         return None
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
@@ -207,6 +222,8 @@ def _units_for(p: Path, base: Path, uri: str) -> list[Unit]:
         return [Unit(str(p), uri, problem=f"unreadable: {e.strerror or e}")]
     if not stat.S_ISREG(st.st_mode):
         return [Unit(str(p), uri, problem=_not_regular(st.st_mode))]
+    if _is_archive(p.name):
+        return _archive_units(str(p), uri)
     return [_classify(str(p), uri)]
 
 
@@ -225,11 +242,68 @@ def _classify(path: str, uri: str, size: int | None = None) -> Unit:
         ext = "".join(PurePosixPath(path).suffixes[-2 if compression else -1:]).lower()
         packed = sorted(f".{e}" for e, c in _COMPRESSIONS.items() if c in _DECOMPRESSORS and c != "zip")
         return Unit(path, uri, problem=f"unsupported file type {ext or '(no extension)'}; "
-                                       f"expected one of {', '.join(sorted(SUPPORTED))}; all but .parquet "
-                                       f"may be compressed ({', '.join(packed)})")
+                                       f"expected one of {', '.join(sorted(SUPPORTED))} or a .zip of them; "
+                                       f"all but .parquet may be compressed ({', '.join(packed)})")
     if suffix in TABLE_SUFFIXES and size == 0:
         return Unit(path, uri, problem="empty file")
     return Unit(path, uri)
+
+
+def _is_archive(name: str) -> bool:
+    return PurePosixPath(name).suffix.lower() == ".zip"
+
+
+def _archive_units(path: str, uri: str, fp: dict | None = None) -> list[Unit]:
+    """The members of a zip archive, each a unit as a file in a folder would be, in name order.
+
+    Only the archive's directory is read here; a member that cannot be read safely is a reject.
+    """
+    try:
+        with _open(path) as fh, zipfile.ZipFile(fh) as zf:
+            infos = zf.infolist()
+    except Exception as e:  # noqa: BLE001 - any unreadable archive becomes a reject
+        return [Unit(path, uri, problem=f"unreadable zip archive: {e}")]
+    copies = Counter(i.filename for i in infos)
+    units = []
+    for info in sorted({i.filename: i for i in infos if not i.is_dir()}.values(), key=lambda i: i.filename):
+        name = info.filename
+        problem = _member_problem(info, copies[name])
+        u = (Unit(f"{path}/{name}", f"{uri}/{name}", problem=problem) if problem
+             else _classify(f"{path}/{name}", f"{uri}/{name}", info.file_size))
+        units.append(dataclasses.replace(u, member=name, remote_fingerprint=fp))
+    return units or [Unit(path, uri, problem="empty zip archive")]
+
+
+_UNSAFE_NAME = re.compile(r"^(?:[/\\]|[A-Za-z]:)|(?:^|[/\\])\.\.(?:[/\\]|$)")
+
+
+def _member_problem(info: zipfile.ZipInfo, copies: int) -> str | None:
+    name = info.filename
+    # Nothing is unpacked to disk, but such a name is the mark of an archive made to write
+    # outside the folder it is unpacked in ("zip slip"), and its source_uri would lie about where it is.
+    if _UNSAFE_NAME.search(name):
+        return "unsafe member name (an absolute path, or with ..): not read"
+    if copies > 1:
+        return f"{copies} members of the archive have this name: none read"
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        return "symbolic link in the archive: not followed"
+    if stat.S_IFMT(mode) and not stat.S_ISREG(mode):
+        return _not_regular(mode)
+    if info.flag_bits & 0x1:
+        return "encrypted archive member: not read"
+    # zipfile bounds what a deflated member unpacks to at each read; bzip2 and LZMA members are
+    # unpacked a whole compressed chunk at a time, so their declared size would not bound memory.
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        method = zipfile.compressor_names.get(info.compress_type, str(info.compress_type))
+        return f"archive member compressed with {method}: only stored and deflated members are read"
+    if _is_archive(name):
+        return "archive inside an archive: not read"
+    # The declared size bounds what zipfile unpacks (it stops there and checks the CRC), so it is
+    # what the limits are checked against: a table's here, an article's when it is read.
+    if _kind(name)[0] in TABLE_SUFFIXES and info.file_size > MAX_TABLE_BYTES:
+        return f"table too large: {info.file_size} bytes uncompressed, more than {MAX_TABLE_BYTES}"
+    return None
 
 
 def counted(u: Unit) -> list[Unit]:
@@ -276,7 +350,10 @@ def _content(u: Unit, capped: bool = True) -> Iterator[io.BufferedIOBase]:
     """The bytes of a unit's file, decompressed (through fsspec) if its name says so; no more than
     MAX_TABLE_BYTES of them unless `capped` is False (for a reader that bounds its own reads)."""
     with contextlib.ExitStack() as stack:
-        fh = stack.enter_context(_open(u.path))
+        if u.member is not None:
+            fh = stack.enter_context(_archive(u.archive).open(u.member))
+        else:
+            fh = stack.enter_context(_open(u.path))
         _, compression = _kind(u.path)
         if compression:
             fh = stack.enter_context(_DECOMPRESSORS[compression](fh, mode="rb"))
@@ -285,10 +362,40 @@ def _content(u: Unit, capped: bool = True) -> Iterator[io.BufferedIOBase]:
         yield fh
 
 
+_held = threading.local()
+
+
+def _archive(path: str) -> zipfile.ZipFile:
+    """The zip archive at `path`, open to read members. The last one opened stays open (one per
+    thread): a batch's units are mostly members of one archive, and opening it anew for each
+    would read its whole directory each time, a build quadratic in the number of members."""
+    stamp = None
+    if not remote.is_url(path):
+        st = os.stat(path)
+        stamp = (st.st_size, st.st_mtime_ns)  # an archive rewritten since is opened again
+    held = getattr(_held, "archive", None)
+    if held and held[0] == (path, stamp):
+        return held[1]
+    if held:
+        _held.archive = None
+        held[1].close()
+        held[2].close()
+    fh = _open(path)
+    try:
+        zf = zipfile.ZipFile(fh)
+    except BaseException:
+        fh.close()
+        raise
+    _held.archive = ((path, stamp), zf, fh)
+    return zf
+
+
 def _size(u: Unit) -> int | None:
     """Bytes of a unit's content when known without reading it: not for a compressed file."""
     if _kind(u.path)[1]:
         return None
+    if u.member is not None:
+        return _archive(u.archive).getinfo(u.member).file_size
     if remote.is_url(u.path):
         fs, p = remote.filesystem(u.path)
         return int(fs.size(p))
@@ -297,7 +404,7 @@ def _size(u: Unit) -> int | None:
 
 def _read_bytes(u: Unit, limit: int = -1) -> bytes:
     """A unit's content, at most `limit` bytes of it (a compressed file's size is not known before)."""
-    if remote.is_url(u.path) or _kind(u.path)[1]:
+    if u.member is not None or remote.is_url(u.path) or _kind(u.path)[1]:
         with _content(u, capped=limit < 0) as fh:
             return fh.read(limit)
     return Path(u.path).read_bytes()  # its size was checked from os.stat
@@ -313,10 +420,24 @@ def _count_rows(u: Unit, suffix: str) -> int:
             # Without a byte-order mark any ASCII-compatible encoding splits rows as UTF-8 does.
             with io.TextIOWrapper(body, encoding=enc or "utf-8", errors="replace", newline="") as text:
                 return max(sum(1 for _ in csv.reader(text)) - 1, 0)
+    with _parquet_file(u) as pf:
+        return pf.metadata.num_rows
+
+
+@contextlib.contextmanager
+def _parquet_file(u: Unit):
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
+    if u.member is not None:
+        # Parquet is read by seeking, and seeking back in a deflated member unpacks it again from
+        # its start: read it once (its size was checked against MAX_TABLE_BYTES when planning).
+        with _content(u) as fh:
+            data = fh.read()
+        yield pq.ParquetFile(pa.BufferReader(data))
+        return
     with _content(u) as fh:
-        return pq.ParquetFile(fh).metadata.num_rows
+        yield pq.ParquetFile(fh)
 
 
 class _Reader(io.RawIOBase):
@@ -741,10 +862,8 @@ def _read_csv(u: Unit) -> Iterator[tuple[str, dict | Reject]]:
 
 
 def _read_parquet(u: Unit) -> Iterator[tuple[str, dict | Reject]]:
-    import pyarrow.parquet as pq
-
-    with _content(u) as fh:
-        yield from _parquet_rows(pq.ParquetFile(fh), u)
+    with _parquet_file(u) as pf:
+        yield from _parquet_rows(pf, u)
 
 
 def _parquet_rows(pf, u: Unit) -> Iterator[tuple[str, dict | Reject]]:

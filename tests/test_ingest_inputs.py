@@ -121,31 +121,29 @@ def _tree_with_a_closed_folder(tmp_path):
     return root
 
 
-def test_ingest_unreadable_folder_is_a_reject_not_skipped(tmp_path, monkeypatch):
-    """What os.walk does with a folder it cannot list (root reads them all, so the error is made)."""
-    root = _tree_with_a_closed_folder(tmp_path)
+def _deny_listing(monkeypatch, is_closed) -> None:
+    """os.scandir fails as it does on a folder without read permission, for the folders is_closed picks."""
     real = os.scandir
 
     def scandir(path="."):
-        if os.fspath(path).endswith("closed"):
+        if not isinstance(path, int) and is_closed(os.fspath(path)):
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return real(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_ingest_unreadable_folder_is_a_reject_not_skipped(tmp_path, monkeypatch):
+    """What os.walk does with a folder it cannot list (root reads them all, so the error is made)."""
+    root = _tree_with_a_closed_folder(tmp_path)
+    _deny_listing(monkeypatch, lambda p: p.endswith("closed"))
     out = read_root(root)
     assert by_uri(out) == {"closed": "unreadable folder: Permission denied", "open.txt": "article"}
 
 
 def test_ingest_unreadable_input_folder_itself_is_a_reject(tmp_path, monkeypatch):
     root = _tree_with_a_closed_folder(tmp_path)
-    real = os.scandir
-
-    def scandir(path="."):
-        if os.fspath(path) == str(root):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    _deny_listing(monkeypatch, lambda p: p == str(root))
     assert by_uri(read_root(root)) == {"in": "unreadable folder: Permission denied"}
 
 
@@ -288,3 +286,191 @@ def test_ingest_compressed_input_that_cannot_be_read_is_one_reject(tmp_path):
     assert got["t.parquet.gz"].startswith("unsupported file type .parquet.gz")
     assert got["a.gz"].startswith("unsupported file type .gz")
     assert len(got) == 4
+
+
+# --- 5. zip archives ------------------------------------------------------------------------------------
+
+def _zip(path, members: dict, **kw) -> None:
+    """A zip archive of {name: bytes, or a ZipInfo and its bytes}."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=kw.pop("compression", zipfile.ZIP_DEFLATED)) as zf:
+        for name, data in members.items():
+            if isinstance(data, tuple):
+                zf.writestr(*data)
+            else:
+                zf.writestr(name, data)
+
+
+def _patch_directory(path, name: str, offset: int, value: bytes) -> None:
+    """Overwrite a field of a member's entry in the archive's central directory, which zipfile reads."""
+    data = bytearray(path.read_bytes())
+    at = data.index(b"PK\x01\x02")
+    while data[at + 46:at + 46 + len(name)] != name.encode():
+        at = data.index(b"PK\x01\x02", at + 4)
+    data[at + offset:at + offset + len(value)] = value
+    path.write_bytes(bytes(data))
+
+
+def _parquet_bytes(rs) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(rs), buf, row_group_size=1)
+    return buf.getvalue()
+
+
+def test_ingest_zip_members_are_read_as_the_files_of_a_folder(tmp_path):
+    import gzip
+
+    root = tmp_path / "in"
+    root.mkdir()
+    table = [dict(r, id=f"z{r['id']}") for r in rows(3)]
+    _zip(root / "news.zip", {
+        "2016/a.txt": ARTICLE.encode(),
+        "b.md": ("# Japan and Vietnam agree\n\n" + BODY + " Again.").encode(),
+        "rows.jsonl": b"\xef\xbb\xbf" + jsonl(table).encode(),
+        "t.csv": csv_text([dict(r, id=f"c{r['id']}") for r in rows(2)]).encode(),
+        "p.parquet": _parquet_bytes([dict(r, id=f"p{r['id']}") for r in rows(2)]),
+        "packed.jsonl.gz": gzip.compress(jsonl([dict(r, id=f"g{r['id']}") for r in rows(1)]).encode()),
+        "notes.docx": b"whatever",
+        "empty.txt": b"",
+    })
+    units = ingest.plan_units(root)
+    assert [(u.source_uri, u.size) for u in units] == [
+        ("news.zip/2016/a.txt", 1), ("news.zip/b.md", 1), ("news.zip/empty.txt", 1), ("news.zip/notes.docx", 1),
+        ("news.zip/p.parquet", 2), ("news.zip/packed.jsonl.gz", 1), ("news.zip/rows.jsonl", 3),
+        ("news.zip/t.csv", 2)]
+    # Each member is an input of its own, fingerprinted by the archive file.
+    archive = os.stat(root / "news.zip")
+    assert {ingest.fingerprint(u)["mtime_ns"] for u in units if not u.problem} == {archive.st_mtime_ns}
+    assert len({u.path for u in units}) == len(units)
+    pieces = [p for u in units for p in ingest.split_unit(u, 2)]
+    assert [(p.start, p.stop) for p in pieces if p.source_uri == "news.zip/rows.jsonl"] == [(0, 2), (2, 3)]
+    out = by_uri([x for p in pieces for x in ingest.read_unit(p, ingest.Limits())])
+    assert out == {"news.zip/2016/a.txt": "article", "news.zip/b.md": "article",
+                   "news.zip/empty.txt": "empty file", "news.zip/notes.docx": out["news.zip/notes.docx"],
+                   "pr0": "article", "pr1": "article", "gr0": "article", "zr0": "article", "zr1": "article",
+                   "zr2": "article", "cr0": "article", "cr1": "article"}
+    assert out["news.zip/notes.docx"].startswith("unsupported file type .docx")
+    # The archive as the input itself.
+    assert [u.source_uri for u in ingest.plan_units(root / "news.zip")][:2] == ["news.zip/2016/a.txt",
+                                                                               "news.zip/b.md"]
+
+
+def test_ingest_zip_members_that_could_escape_or_mislead_are_rejects(tmp_path):
+    import stat as st
+    import warnings
+    import zipfile
+
+    link = zipfile.ZipInfo("link.txt")
+    link.external_attr = (st.S_IFLNK | 0o777) << 16
+    bz = zipfile.ZipInfo("bz.txt")
+    bz.compress_type = zipfile.ZIP_BZIP2
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
+        with zipfile.ZipFile(tmp_path / "tricks.zip", "w") as zf:
+            for name in ("../up.txt", "/etc/abs.txt", "a/../../up2.txt", "C:/win.txt", "twice.txt", "twice.txt",
+                         "inner.zip", "ok.txt"):
+                zf.writestr(name, ARTICLE)
+            zf.writestr(link, "/etc/passwd")
+            zf.writestr("locked.txt", ARTICLE)
+            zf.writestr(bz, ARTICLE)
+    _patch_directory(tmp_path / "tricks.zip", "locked.txt", 8, b"\x01\x00")  # flagged as encrypted
+    out = by_uri(read_root(tmp_path))
+    unsafe = "unsafe member name (an absolute path, or with ..): not read"
+    assert out == {
+        "tricks.zip/../up.txt": unsafe, "tricks.zip//etc/abs.txt": unsafe, "tricks.zip/a/../../up2.txt": unsafe,
+        "tricks.zip/C:/win.txt": unsafe, "tricks.zip/twice.txt": "2 members of the archive have this name: none read",
+        "tricks.zip/inner.zip": "archive inside an archive: not read", "tricks.zip/ok.txt": "article",
+        "tricks.zip/link.txt": "symbolic link in the archive: not followed",
+        "tricks.zip/locked.txt": "encrypted archive member: not read",
+        "tricks.zip/bz.txt": "archive member compressed with bzip2: only stored and deflated members are read",
+    }
+
+
+@pytest.mark.timeout(30)
+def test_ingest_zip_members_over_the_limits_are_rejected_without_unpacking(tmp_path, monkeypatch):
+    big = ("Title\n\n" + BODY * 400).encode()  # about 50 KB, a few hundred bytes packed
+    _zip(tmp_path / "a.zip", {"big.txt": big, "big.jsonl": jsonl(rows(300)).encode(), "ok.txt": ARTICLE.encode()})
+    # A member whose directory entry claims 100 bytes and holds 10 MB: zipfile stops at the
+    # claimed size, and the CRC then fails.
+    liar = b"The talks went on. " * 500_000
+    _zip(tmp_path / "b.zip", {"liar.txt": liar})
+    _patch_directory(tmp_path / "b.zip", "liar.txt", 24, (100).to_bytes(4, "little"))
+    monkeypatch.setattr(ingest, "MAX_TABLE_BYTES", 20_000)
+    out = read_root(tmp_path, max_chars=10_000)
+    got = {x.source_uri: (x.reason, x.detail) for x in out if isinstance(x, ingest.Reject)}
+    assert got["a.zip/big.txt"] == ("article too large",
+                                    f"{len(big)} bytes; the limit is 10000 characters of text")
+    assert got["a.zip/big.jsonl"][0].startswith("table too large: ")
+    assert got["b.zip/liar.txt"][0] == "unreadable file" and "CRC" in got["b.zip/liar.txt"][1]
+    assert by_uri(out)["a.zip/ok.txt"] == "article" and len(out) == 4
+
+
+def test_ingest_zip_that_cannot_be_read_or_is_empty_is_one_reject(tmp_path):
+    (tmp_path / "bad.zip").write_bytes(b"PK not really")
+    _zip(tmp_path / "empty.zip", {})
+    _zip(tmp_path / "dirs.zip", {"only/": b""})
+    out = by_uri(read_root(tmp_path))
+    assert out["bad.zip"].startswith("unreadable zip archive")
+    assert out["empty.zip"] == out["dirs.zip"] == "empty zip archive"
+    assert len(out) == 3
+
+
+def test_ingest_zip_on_object_storage_is_read_like_a_local_one(tmp_path):
+    import fsspec
+
+    _zip(tmp_path / "news.zip", {"a.txt": ARTICLE.encode(), "rows.jsonl": jsonl(rows(2)).encode()})
+    fs = fsspec.filesystem("memory")
+    fs.pipe_file("/relata-test/zips/news.zip", (tmp_path / "news.zip").read_bytes())
+    try:
+        units = ingest.plan_units("memory://relata-test/zips")
+        assert [u.source_uri for u in units] == ["news.zip/a.txt", "news.zip/rows.jsonl"]
+        assert all(u.remote_fingerprint for u in units)
+        out = by_uri(x for u in units for x in ingest.read_unit(u, ingest.Limits()))
+        assert out == {"news.zip/a.txt": "article", "r0": "article", "r1": "article"}
+    finally:
+        fs.rm("/relata-test/zips", recursive=True)
+
+
+# --- the build's accounting ------------------------------------------------------------------------------
+
+@pytest.mark.timeout(300)
+def test_ingest_new_inputs_keep_the_build_accounting_and_archives_stay_incremental(tmp_path, monkeypatch):
+    import gzip
+
+    from relata.build import run_build
+    from relata.settings import Settings
+
+    root = tmp_path / "in"
+    (root / "closed").mkdir(parents=True)
+    (root / "closed" / "lost.txt").write_text(ARTICLE)
+    os.mkfifo(root / "pipe.jsonl")
+    (root / "feed.jsonl.gz").write_bytes(gzip.compress(jsonl(rows(3)).encode()))
+    archive = root / "news.zip"
+    members = {"a.txt": ARTICLE.encode(), "x.docx": b"?", "../up.txt": ARTICLE.encode(),
+               # the same texts as feed.jsonl.gz's rows under other ids: duplicates
+               "rows.jsonl": jsonl([dict(r, id=f"z{r['id']}") for r in rows(3)]).encode(),
+               "emoji.txt": ("Update\n\n" + " ".join([EMOJI * 4] * 50) + ".").encode()}
+    _zip(archive, members)
+    _deny_listing(monkeypatch, lambda p: p.endswith("closed"))
+    settings = Settings(input=str(root), out=str(tmp_path / "out"), workers=1, batch_size=2)
+
+    first = run_build(settings)
+    assert (first.read, first.new, first.duplicates, first.rejected) == (12, 4, 3, 5)
+    reasons = {k.split(";")[0]: v for k, v in first.reject_reasons.items()}
+    assert reasons == {"unreadable folder: Permission denied": 1, "not a regular file (a named pipe): not opened": 1,
+                       "unsupported file type .docx": 1, "not prose": 1,
+                       "unsafe member name (an absolute path, or with ..): not read": 1}
+
+    second = run_build(settings)
+    # Nothing changed: only the inputs that were rejects when planning are read (and reported) again.
+    assert (second.read, second.new, second.duplicates, second.rejected) == (4, 0, 0, 4)
+    assert second.unchanged_inputs == 4  # feed.jsonl.gz, and the members a.txt, emoji.txt, rows.jsonl
+
+    _zip(archive, {**members, "b.txt": ("Vietnam and Japan agree\n\n" + BODY + " And more.").encode()})
+    third = run_build(settings)
+    assert (third.read, third.new, third.duplicates, third.rejected) == (10, 1, 4, 5)
+    assert third.unchanged_inputs == 1
