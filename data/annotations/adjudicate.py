@@ -28,14 +28,17 @@ def main() -> None:
     for k, d in enumerate(dis, 1):
         uri = d["source_uri"]
         doc = docs[uri]
-        disputed = "\n".join(f"- [{x['table']}] {x['kind']}; required in the {x['required_in']} pass: "
-                             f"{json.dumps({a: b for a, b in x['item'].items() if a != 'evidence'})}"
-                             for x in d["disagreements"])
+        disputed = "\n".join(
+            f"- [{x['table']}] {x['kind']}; required in the {x['required_in']} pass: "
+            f"{json.dumps({a: b for a, b in x['item'].items() if a != 'evidence'})}"
+            for x in d["disagreements"]
+        )
         parts.append(
             f"=== DOCUMENT {k} of {len(dis)} | id: {uri} | published: {doc.get('published') or 'unknown'}\n\n"
             f"{article_text(doc)}\n\n--- DISPUTED ITEMS\n{disputed}\n\n"
             f"--- FIRST PASS\n{json.dumps(first[uri], ensure_ascii=False)}\n\n"
-            f"--- SECOND PASS\n{json.dumps(second[uri], ensure_ascii=False)}\n\n=== END OF {uri}\n")
+            f"--- SECOND PASS\n{json.dumps(second[uri], ensure_ascii=False)}\n\n=== END OF {uri}\n"
+        )
     (WORK / "adjudicate.txt").write_text("\n".join(parts), encoding="utf-8")
     print(f"{len(dis)} documents -> {WORK / 'adjudicate.txt'}")
 

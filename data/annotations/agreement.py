@@ -57,7 +57,12 @@ def classify(table: str, item: dict, others: list[dict]) -> str:
     mine = keys_of(table, item)
     if table == "relations":
         pairs = {(k[0], k[1]) for o in others for k in keys_of(table, o)}
-        types = {k[2] for o in others for k in keys_of(table, o) if tuple(sorted(k[:2])) in {tuple(sorted(m[:2])) for m in mine}}
+        types = {
+            k[2]
+            for o in others
+            for k in keys_of(table, o)
+            if tuple(sorted(k[:2])) in {tuple(sorted(m[:2])) for m in mine}
+        }
         if any((m[1], m[0]) in pairs and any(k[2] == m[2] for o in others for k in keys_of(table, o)) for m in mine):
             return "direction differs"
         if types:
@@ -131,13 +136,21 @@ def compare(a: dict[str, dict], b: dict[str, dict]) -> tuple[dict, list[dict]]:
     report = {"documents": len(shared)}
     for t in TABLES:
         s = stats[t]
-        p, r = (s["strict_a_hit"] / s["strict_a"] if s["strict_a"] else 1.0,
-                s["strict_b_hit"] / s["strict_b"] if s["strict_b"] else 1.0)
-        lp, lr = (s["lenient_a_hit"] / s["strict_a"] if s["strict_a"] else 1.0,
-                  s["lenient_b_hit"] / s["strict_b"] if s["strict_b"] else 1.0)
-        row = {"items_first": s["strict_a"], "items_second": s["strict_b"],
-               "strict_f1": round(_f1(p, r), 3), "lenient_f1": round(_f1(lp, lr), 3),
-               "disagreements": dict(kinds[t].most_common())}
+        p, r = (
+            s["strict_a_hit"] / s["strict_a"] if s["strict_a"] else 1.0,
+            s["strict_b_hit"] / s["strict_b"] if s["strict_b"] else 1.0,
+        )
+        lp, lr = (
+            s["lenient_a_hit"] / s["strict_a"] if s["strict_a"] else 1.0,
+            s["lenient_b_hit"] / s["strict_b"] if s["strict_b"] else 1.0,
+        )
+        row = {
+            "items_first": s["strict_a"],
+            "items_second": s["strict_b"],
+            "strict_f1": round(_f1(p, r), 3),
+            "lenient_f1": round(_f1(lp, lr), 3),
+            "disagreements": dict(kinds[t].most_common()),
+        }
         if t == "relations":
             dp = s["dyad_a_hit"] / s["dyad_a"] if s["dyad_a"] else 1.0
             dr = s["dyad_b_hit"] / s["dyad_b"] if s["dyad_b"] else 1.0
@@ -149,13 +162,18 @@ def compare(a: dict[str, dict], b: dict[str, dict]) -> tuple[dict, list[dict]]:
 
 
 def markdown(report: dict) -> str:
-    lines = [f"Documents annotated twice: {report['documents']}", "",
-             "| table | required items (1st / 2nd) | strict F1 | lenient F1 | dyad F1 | status agreement |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        f"Documents annotated twice: {report['documents']}",
+        "",
+        "| table | required items (1st / 2nd) | strict F1 | lenient F1 | dyad F1 | status agreement |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for t in TABLES:
         r = report[t]
-        lines.append(f"| {t} | {r['items_first']} / {r['items_second']} | {r['strict_f1']:.2f} | "
-                     f"{r['lenient_f1']:.2f} | {r.get('dyad_f1', '')} | {r.get('status_agreement', '') or ''} |")
+        lines.append(
+            f"| {t} | {r['items_first']} / {r['items_second']} | {r['strict_f1']:.2f} | "
+            f"{r['lenient_f1']:.2f} | {r.get('dyad_f1', '')} | {r.get('status_agreement', '') or ''} |"
+        )
     lines += ["", "| table | kind of disagreement | items |", "| --- | --- | --- |"]
     for t in TABLES:
         lines += [f"| {t} | {k} | {n} |" for k, n in report[t]["disagreements"].items()]

@@ -55,7 +55,9 @@ def main() -> None:
     args = ap.parse_args()
     files = list(args.files)
     if args.all:
-        files += sorted(BATCHES.glob("*.jsonl")) + sorted(SECOND.glob("*.jsonl")) + ([CORPUS] if CORPUS.exists() else [])
+        files += (
+            sorted(BATCHES.glob("*.jsonl")) + sorted(SECOND.glob("*.jsonl")) + ([CORPUS] if CORPUS.exists() else [])
+        )
     bad = 0
     for f in files:
         problems = check_file(f)

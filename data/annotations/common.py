@@ -11,9 +11,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
-WORK = HERE / "work"            # texts handed to annotators and their raw output: git-ignored
-BATCHES = HERE / "batches"      # accepted first-pass batches: ids, codes, quotes
-SECOND = HERE / "second_pass"   # the independent second pass, same format
+WORK = HERE / "work"  # texts handed to annotators and their raw output: git-ignored
+BATCHES = HERE / "batches"  # accepted first-pass batches: ids, codes, quotes
+SECOND = HERE / "second_pass"  # the independent second pass, same format
 CORPUS = HERE / "corpus.jsonl"  # the merged, adjudicated training corpus
 
 

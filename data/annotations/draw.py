@@ -63,9 +63,14 @@ SECOND_PASS = {"full": 120, "short": 40}
 SANCTION_ACTION = re.compile(
     r"\b(lift(ed|ing|s)?|eas(e|ed|ing)|extend(ed|s|ing)?|renew(ed|s)?|prolong\w*|violat\w*|evad\w*|evasion|"
     r"circumvent\w*|tighten\w*)\b[^.]{0,80}sanction|sanction[^.]{0,80}\b(lift(ed|ing)?|eas(e|ed|ing)|"
-    r"extend(ed|s|ing)?|renew(ed|s)?|violat\w*|evad\w*|evasion|circumvent\w*|tighten\w*)", re.IGNORECASE)
-DENIAL = re.compile(r"\b(den(y|ied|ies)|dismiss(ed|es)? (the )?(claims?|allegations?|accusations?|reports?)|"
-                    r"rejected (the )?(claims?|allegations?|accusations?))\b", re.IGNORECASE)
+    r"extend(ed|s|ing)?|renew(ed|s)?|violat\w*|evad\w*|evasion|circumvent\w*|tighten\w*)",
+    re.IGNORECASE,
+)
+DENIAL = re.compile(
+    r"\b(den(y|ied|ies)|dismiss(ed|es)? (the )?(claims?|allegations?|accusations?|reports?)|"
+    r"rejected (the )?(claims?|allegations?|accusations?))\b",
+    re.IGNORECASE,
+)
 ACCUSATION = re.compile(r"accus|alleg|claim", re.IGNORECASE)
 TARGETED = {"full_denials": 60}
 FULL_BATCH = 20
@@ -163,8 +168,9 @@ def draw(root: Path) -> dict:
 
     for corpus, n in FULL.items():
         ids = eligible(corpus)
-        counts = {i: scan(f"{docs[corpus][i]['title'] or ''}\n{docs[corpus][i]['text']}", pattern, codes, orgs)
-                  for i in ids}
+        counts = {
+            i: scan(f"{docs[corpus][i]['title'] or ''}\n{docs[corpus][i]['text']}", pattern, codes, orgs) for i in ids
+        }
         states = {i: s for i, (s, _) in counts.items()}
         few = [i for i in ids if states[i] <= 1]
         many = [i for i in ids if states[i] >= 2]
@@ -175,8 +181,10 @@ def draw(root: Path) -> dict:
         take(corpus, rng.sample(few, len(few)), "at_most_one_state", n_few, states)
 
     ids = eligible(SHORT_CORPUS)
-    counts = {i: scan(f"{docs[SHORT_CORPUS][i]['title'] or ''}\n{docs[SHORT_CORPUS][i]['text']}",
-                      pattern, codes, orgs) for i in ids}
+    counts = {
+        i: scan(f"{docs[SHORT_CORPUS][i]['title'] or ''}\n{docs[SHORT_CORPUS][i]['text']}", pattern, codes, orgs)
+        for i in ids
+    }
     states = {i: s for i, (s, _) in counts.items()}
     actors = {i: s + o for i, (s, o) in counts.items()}
     pools = {
@@ -197,8 +205,9 @@ def draw(root: Path) -> dict:
         d["batch"] = f"f{k // FULL_BATCH + 1:03d}"
     for k, d in enumerate(short):
         d["batch"] = f"s{k // SHORT_BATCH + 1:03d}"
-    second = rng.sample([d["id"] for d in full], SECOND_PASS["full"]) + \
-        rng.sample([d["id"] for d in short], SECOND_PASS["short"])
+    second = rng.sample([d["id"] for d in full], SECOND_PASS["full"]) + rng.sample(
+        [d["id"] for d in short], SECOND_PASS["short"]
+    )
     targeted = _targeted(rng, docs, test | dev, taken, {d["id"] for d in drawn})
     every = full + short + targeted
     assert not {d["id"] for d in every} & (test | dev), "a reserved or dev id was drawn"
@@ -206,9 +215,11 @@ def draw(root: Path) -> dict:
     return {"seed": SEED, "documents": every, "second_pass": sorted(second)}
 
 
-def _targeted(rng: random.Random, docs: dict[str, dict[str, dict]], reserved: set[str], taken: set[str],
-              drawn: set[str]) -> list[dict]:
+def _targeted(
+    rng: random.Random, docs: dict[str, dict[str, dict]], reserved: set[str], taken: set[str], drawn: set[str]
+) -> list[dict]:
     """Documents for the kinds the main draw fell short of (sanction actions, denials)."""
+
     def text(d: dict) -> str:
         return f"{d.get('title') or ''}\n{d.get('text') or ''}"
 
@@ -223,15 +234,35 @@ def _targeted(rng: random.Random, docs: dict[str, dict[str, dict]], reserved: se
 
     free = {c: sorted(i for i in docs[c] if i not in reserved and i not in drawn) for c in docs}
     for corpus in [*FULL, SHORT_CORPUS]:
-        add(corpus, [i for i in free[corpus] if SANCTION_ACTION.search(text(docs[corpus][i]))
-                     or (corpus == SHORT_CORPUS and "sanction" in text(docs[corpus][i]).lower())],
-            "targeted_sanctions")
-    pool = [(c, i) for c in FULL for i in free[c] if DENIAL.search(text(docs[c][i]))
-            and ACCUSATION.search(text(docs[c][i])) and i not in {d["id"] for d in picked}]
+        add(
+            corpus,
+            [
+                i
+                for i in free[corpus]
+                if SANCTION_ACTION.search(text(docs[corpus][i]))
+                or (corpus == SHORT_CORPUS and "sanction" in text(docs[corpus][i]).lower())
+            ],
+            "targeted_sanctions",
+        )
+    pool = [
+        (c, i)
+        for c in FULL
+        for i in free[c]
+        if DENIAL.search(text(docs[c][i]))
+        and ACCUSATION.search(text(docs[c][i]))
+        and i not in {d["id"] for d in picked}
+    ]
     for c, i in rng.sample(pool, min(TARGETED["full_denials"], len(pool))):
         add(c, [i], "targeted_denials")
-    add(SHORT_CORPUS, [i for i in free[SHORT_CORPUS] if DENIAL.search(text(docs[SHORT_CORPUS][i]))
-                       and i not in {d["id"] for d in picked}], "targeted_denials")
+    add(
+        SHORT_CORPUS,
+        [
+            i
+            for i in free[SHORT_CORPUS]
+            if DENIAL.search(text(docs[SHORT_CORPUS][i])) and i not in {d["id"] for d in picked}
+        ],
+        "targeted_denials",
+    )
     full = [d for d in picked if d["corpus"] != SHORT_CORPUS]
     short = [d for d in picked if d["corpus"] == SHORT_CORPUS]
     for k, d in enumerate(full + short):

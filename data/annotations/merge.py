@@ -43,8 +43,11 @@ def accept(batches: list[str], source: str, dest, who: str) -> int:
         notes = src.with_suffix(".notes.md")
         if notes.exists():
             shutil.copy(notes, dest / notes.name)
-        ledger[b] = {"accepted_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                     "spot_checked_by": who, "documents": len(read_jsonl(src))}
+        ledger[b] = {
+            "accepted_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "spot_checked_by": who,
+            "documents": len(read_jsonl(src)),
+        }
         print(f"{b}: accepted ({ledger[b]['documents']} documents)")
     LEDGER.write_text(json.dumps(ledger, indent=1, sort_keys=True) + "\n")
     return failed

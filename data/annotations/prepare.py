@@ -19,8 +19,10 @@ SECOND_BATCH = 20
 
 
 def render(doc: dict, k: int, n: int) -> str:
-    head = f"=== DOCUMENT {k} of {n} | id: {doc['id']} | published: {doc.get('published') or 'unknown'}" \
-           f" | outlet: {doc.get('outlet') or 'unknown'}"
+    head = (
+        f"=== DOCUMENT {k} of {n} | id: {doc['id']} | published: {doc.get('published') or 'unknown'}"
+        f" | outlet: {doc.get('outlet') or 'unknown'}"
+    )
     return f"{head}\n\n{article_text(doc)}\n\n=== END OF {doc['id']}\n"
 
 
@@ -41,7 +43,7 @@ def main() -> None:
         first.setdefault(x["batch"], []).append(x["id"])
     write("batches", first, docs)
     order = [x["id"] for x in d["documents"] if x["id"] in set(d["second_pass"])]
-    second = {f"p{k // SECOND_BATCH + 1:02d}": order[k:k + SECOND_BATCH] for k in range(0, len(order), SECOND_BATCH)}
+    second = {f"p{k // SECOND_BATCH + 1:02d}": order[k : k + SECOND_BATCH] for k in range(0, len(order), SECOND_BATCH)}
     write("second", second, docs)
     print(f"{len(first)} first-pass batches, {len(second)} second-pass batches in {WORK}")
 

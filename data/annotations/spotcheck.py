@@ -21,7 +21,9 @@ from relata.annotations import TABLES, article_text, corpus_documents, locate, r
 
 def show(line: dict, doc: dict, width: int) -> str:
     text = article_text(doc)
-    spans = sorted({s for t in TABLES for it in line.get(t, []) for q in it.get("evidence", []) for s in locate(text, q)})
+    spans = sorted(
+        {s for t in TABLES for it in line.get(t, []) for q in it.get("evidence", []) for s in locate(text, q)}
+    )
     out, pos = [], 0
     for a, b in spans:
         if a < pos:
