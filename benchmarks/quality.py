@@ -70,8 +70,11 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--keep", help="build into this folder instead of a temporary one")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--record", action="store_true",
-                    help="write the figures with today's date to docs/quality.json (read by release data cards)")
+    ap.add_argument(
+        "--record",
+        action="store_true",
+        help="write the figures with today's date to docs/quality.json (read by release data cards)",
+    )
     args = ap.parse_args()
     gold = read_gold(args.gold)
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,8 +82,9 @@ def main() -> None:
         inp = work / "input"
         inp.mkdir(parents=True, exist_ok=True)
         n = write_inputs(gold, inp / "dev.jsonl")
-        s = Settings(input=str(inp), out=str(work / "tables"), workers=2, batch_size=10,
-                     prefilter=not args.no_prefilter)
+        s = Settings(
+            input=str(inp), out=str(work / "tables"), workers=2, batch_size=10, prefilter=not args.no_prefilter
+        )
         t0 = time.perf_counter()
         run_build(s)
         secs = time.perf_counter() - t0
@@ -89,19 +93,25 @@ def main() -> None:
     if args.record:
         import datetime as dt
 
-        record = {"measured_at": dt.date.today().isoformat(), "gold": str(Path(args.gold).relative_to(ROOT))
-                  if Path(args.gold).resolve().is_relative_to(ROOT) else args.gold, "articles": n,
-                  "prefilter": not args.no_prefilter,
-                  "tables": {t: {k: d[t][k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")}
-                             | ({"status_acc": d[t]["status_acc"]} if "status_acc" in d[t] else {})
-                             for t in ("relations", "sanctions", "denials", "cooperation")},
-                  "relations_dyad_f1": d["relations"]["dyad_f1"]}
+        record = {
+            "measured_at": dt.date.today().isoformat(),
+            "gold": str(Path(args.gold).relative_to(ROOT))
+            if Path(args.gold).resolve().is_relative_to(ROOT)
+            else args.gold,
+            "articles": n,
+            "prefilter": not args.no_prefilter,
+            "tables": {
+                t: {k: d[t][k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")}
+                | ({"status_acc": d[t]["status_acc"]} if "status_acc" in d[t] else {})
+                for t in ("relations", "sanctions", "denials", "cooperation")
+            },
+            "relations_dyad_f1": d["relations"]["dyad_f1"],
+        }
         (ROOT / "docs" / "quality.json").write_text(json.dumps(record, indent=1) + "\n")
     if args.json:
         print(json.dumps(d))
         return
-    print(f"dev set: {args.gold} ({n} articles), prefilter={'off' if args.no_prefilter else 'on'}, "
-          f"build {secs:.1f} s")
+    print(f"dev set: {args.gold} ({n} articles), prefilter={'off' if args.no_prefilter else 'on'}, build {secs:.1f} s")
     print(format_table(d))
     if args.details:
         for row in rep.details:

@@ -28,29 +28,69 @@ sys.path.insert(0, str(ROOT))
 
 import schemas  # noqa: E402
 from relata import store  # noqa: E402
-from schemas import vocabularies as v  # noqa: E402
+from relata.schemas import vocabularies as v  # noqa: E402
 
-ACTORS = np.array(["USA", "CHN", "RUS", "UKR", "PRK", "KOR", "JPN", "IND", "IRN", "ISR", "SYR", "TUR", "GBR", "FRA",
-                   "DEU", "PHL", "VNM", "IDN", "THA", "MYS", "SGP", "AUS", "SAU", "PAK", "EGY", "BRA", "MEX", "CAN",
-                   "ITA", "ESP", "UN", "EU", "NATO", "ASEAN", "WEST"])
+ACTORS = np.array(
+    [
+        "USA",
+        "CHN",
+        "RUS",
+        "UKR",
+        "PRK",
+        "KOR",
+        "JPN",
+        "IND",
+        "IRN",
+        "ISR",
+        "SYR",
+        "TUR",
+        "GBR",
+        "FRA",
+        "DEU",
+        "PHL",
+        "VNM",
+        "IDN",
+        "THA",
+        "MYS",
+        "SGP",
+        "AUS",
+        "SAU",
+        "PAK",
+        "EGY",
+        "BRA",
+        "MEX",
+        "CAN",
+        "ITA",
+        "ESP",
+        "UN",
+        "EU",
+        "NATO",
+        "ASEAN",
+        "WEST",
+    ]
+)
 
 # The README's example queries (keep them in step with README.md, "Querying at scale").
 QUERIES = {
     "relations by dyad and type": (
         "relations",
-        "select source_actor, target_actor, relation_type, count(*) from relations group by all order by 4 desc limit 20"),
+        "select source_actor, target_actor, relation_type, count(*) from relations group by all order by 4 desc limit 20",
+    ),
     "dyad timeline by month": (
         "relations",
         "select date_trunc('month', event_date) as month, quad_class, count(*) as n from relations "
         "where least(source_actor, target_actor) = 'CHN' and greatest(source_actor, target_actor) = 'USA' "
-        "group by all order by all"),
+        "group by all order by all",
+    ),
     "top senders of sanctions": (
         "sanctions",
         "select sender, count(*) as n from sanctions where action in ('imposed', 'tightened', 'extended') "
-        "group by all order by n desc limit 20"),
+        "group by all order by n desc limit 20",
+    ),
     "cooperation areas by pair": (
         "cooperation",
-        "select actor_a, actor_b, area, count(*) as n from cooperation group by all order by n desc limit 20"),
+        "select actor_a, actor_b, area, count(*) as n from cooperation group by all order by n desc limit 20",
+    ),
 }
 
 
@@ -77,10 +117,14 @@ def _common(rng, n) -> dict:
     ev = _pick(rng, sent, n)
     lengths = pa.compute.utf8_length(ev)
     return {
-        "event_date": dates, "date_precision": pa.array(["day"] * n, pa.string()),
-        "article_id": _ids(rng, n), "sentence_index": pa.array(rng.integers(0, 60, n), pa.int32()),
-        "char_start": pa.array(np.zeros(n, dtype=np.int32)), "char_end": pa.compute.cast(lengths, pa.int32()),
-        "evidence": ev, "extractor_version": pa.array(["bench-0+0"] * n, pa.string()),
+        "event_date": dates,
+        "date_precision": pa.array(["day"] * n, pa.string()),
+        "article_id": _ids(rng, n),
+        "sentence_index": pa.array(rng.integers(0, 60, n), pa.int32()),
+        "char_start": pa.array(np.zeros(n, dtype=np.int32)),
+        "char_end": pa.compute.cast(lengths, pa.int32()),
+        "evidence": ev,
+        "extractor_version": pa.array(["bench-0+0"] * n, pa.string()),
         "confidence": pa.array(rng.random(n).astype(np.float32)),
     }
 
@@ -91,35 +135,50 @@ def gen(table: str, n: int, seed: int) -> pa.Table:
     if table == "relations":
         s, t = _pair(rng, n)
         types = np.asarray(v.RELATION_TYPES, dtype=object)[rng.integers(0, len(v.RELATION_TYPES), n)]
-        cols.update({
-            "relation_id": _ids(rng, n), "source_actor": pa.array(s.astype(object), pa.string()),
-            "target_actor": pa.array(t.astype(object), pa.string()),
-            "source_person": pa.nulls(n, pa.string()), "target_person": pa.nulls(n, pa.string()),
-            "relation_type": pa.array(types, pa.string()), "status": _pick(rng, v.RELATION_STATUSES, n),
-            "attributed_to": pa.nulls(n, pa.string()), "cameo_code": _pick(rng, ["042", "057", "111", "190"], n),
-            "plover_type": _pick(rng, ["CONSULT", "AGREE", "ACCUSE", "ASSAULT"], n),
-            "quad_class": pa.array(rng.integers(1, 5, n).astype(np.int8)),
-            "goldstein": pa.array(rng.uniform(-10, 10, n).astype(np.float32)),
-        })
+        cols.update(
+            {
+                "relation_id": _ids(rng, n),
+                "source_actor": pa.array(s.astype(object), pa.string()),
+                "target_actor": pa.array(t.astype(object), pa.string()),
+                "source_person": pa.nulls(n, pa.string()),
+                "target_person": pa.nulls(n, pa.string()),
+                "relation_type": pa.array(types, pa.string()),
+                "status": _pick(rng, v.RELATION_STATUSES, n),
+                "attributed_to": pa.nulls(n, pa.string()),
+                "cameo_code": _pick(rng, ["042", "057", "111", "190"], n),
+                "plover_type": _pick(rng, ["CONSULT", "AGREE", "ACCUSE", "ASSAULT"], n),
+                "quad_class": pa.array(rng.integers(1, 5, n).astype(np.int8)),
+                "goldstein": pa.array(rng.uniform(-10, 10, n).astype(np.float32)),
+            }
+        )
     elif table == "sanctions":
         s, t = _pair(rng, n)
-        cols.update({
-            "sanction_id": _ids(rng, n), "sender": pa.array(s.astype(object), pa.string()),
-            "target": pa.array(t.astype(object), pa.string()), "target_entity": pa.nulls(n, pa.string()),
-            "action": _pick(rng, v.SANCTION_ACTIONS, n), "stated_by": pa.array(s.astype(object), pa.string()),
-            "measures": pa.array([["trade"]] * n, pa.list_(pa.string())),
-            "reason_categories": pa.array([["nuclear_weapons"]] * n, pa.list_(pa.string())),
-            "reason": pa.nulls(n, pa.string()),
-        })
+        cols.update(
+            {
+                "sanction_id": _ids(rng, n),
+                "sender": pa.array(s.astype(object), pa.string()),
+                "target": pa.array(t.astype(object), pa.string()),
+                "target_entity": pa.nulls(n, pa.string()),
+                "action": _pick(rng, v.SANCTION_ACTIONS, n),
+                "stated_by": pa.array(s.astype(object), pa.string()),
+                "measures": pa.array([["trade"]] * n, pa.list_(pa.string())),
+                "reason_categories": pa.array([["nuclear_weapons"]] * n, pa.list_(pa.string())),
+                "reason": pa.nulls(n, pa.string()),
+            }
+        )
     else:
         a, b = _pair(rng, n)
         swap = a > b  # the pair in alphabetical order, as the contract stores it
         lo, hi = np.where(swap, b, a), np.where(swap, a, b)
-        cols.update({
-            "cooperation_id": _ids(rng, n), "actor_a": pa.array(lo.astype(object), pa.string()),
-            "actor_b": pa.array(hi.astype(object), pa.string()), "area": _pick(rng, v.COOPERATION_AREAS, n),
-            "status": _pick(rng, v.COOPERATION_STATUSES, n),
-        })
+        cols.update(
+            {
+                "cooperation_id": _ids(rng, n),
+                "actor_a": pa.array(lo.astype(object), pa.string()),
+                "actor_b": pa.array(hi.astype(object), pa.string()),
+                "area": _pick(rng, v.COOPERATION_AREAS, n),
+                "status": _pick(rng, v.COOPERATION_STATUSES, n),
+            }
+        )
     schema = schemas.arrow_schema(table)
     return pa.Table.from_arrays([cols[f.name] for f in schema], schema=schema)
 
@@ -160,11 +219,13 @@ def main() -> None:
         for t in ("articles", "article_texts", "denials", "rejects"):
             store.write_part(out / t / "part-empty.parquet", t, schemas.empty_frame(t))
         files = {t: sorted((out / t).glob("*.parquet")) for t in store.ALL_TABLES}
-        print(f"wrote {rows:,} relations rows (+{rows // 10:,} sanctions, +{rows // 10:,} cooperation) "
-              f"in {time.perf_counter() - t0:.1f} s, {sum(p.stat().st_size for p in out.rglob('*.parquet')) / 2**20:.0f} MB")
+        print(
+            f"wrote {rows:,} relations rows (+{rows // 10:,} sanctions, +{rows // 10:,} cooperation) "
+            f"in {time.perf_counter() - t0:.1f} s, {sum(p.stat().st_size for p in out.rglob('*.parquet')) / 2**20:.0f} MB"
+        )
         # The connection `relata query` uses: views over the listed parts, nothing else readable.
         con = sandboxed(files, out)
-        print(f"\n| query | seconds | ratio to a count(*) of the table | under 1 s |\n| --- | --- | --- | --- |")
+        print("\n| query | seconds | ratio to a count(*) of the table | under 1 s |\n| --- | --- | --- | --- |")
         scans = {}
         for name, (table, sql) in QUERIES.items():
             if table not in scans:

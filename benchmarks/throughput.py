@@ -40,7 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def corpus_path(arg: str | None) -> Path:
     if arg:
         return Path(arg)
-    base = Path(os.environ["RELATA_CORPORA"]) if os.environ.get("RELATA_CORPORA") else ROOT.parent / "shared" / "corpora"
+    base = (
+        Path(os.environ["RELATA_CORPORA"]) if os.environ.get("RELATA_CORPORA") else ROOT.parent / "shared" / "corpora"
+    )
     return base / "whenitson_2016.jsonl"
 
 
@@ -123,10 +125,22 @@ for _ in nlp.pipe(texts, batch_size=16):
 
 def build_cmd(engine: str, inp: Path, out: Path, workers: int, batch_size: int) -> list[str]:
     if engine == "flow":
-        return [str(Path(sys.executable).parent / "relata"), "build", "--input", str(inp), "--out", str(out),
-                "--workers", str(workers), "--batch-size", str(batch_size)]
-    code = ("from relata.build import run_build; from relata.settings import Settings; "
-            f"run_build(Settings(input={str(inp)!r}, out={str(out)!r}, workers={workers}, batch_size={batch_size}))")
+        return [
+            str(Path(sys.executable).parent / "relata"),
+            "build",
+            "--input",
+            str(inp),
+            "--out",
+            str(out),
+            "--workers",
+            str(workers),
+            "--batch-size",
+            str(batch_size),
+        ]
+    code = (
+        "from relata.build import run_build; from relata.settings import Settings; "
+        f"run_build(Settings(input={str(inp)!r}, out={str(out)!r}, workers={workers}, batch_size={batch_size}))"
+    )
     return [sys.executable, "-c", code]
 
 
@@ -145,8 +159,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.smoke:
         args.n, args.batch_size = 40, 20
-    env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_LOGGING_LEVEL="WARNING")
+    env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="WARNING")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.keep or tmp)
         inp = work / "input"
@@ -168,12 +181,15 @@ def main() -> None:
             for m in marks:
                 if done >= m and m not in printed:
                     printed.add(m)
-                    print(f"  memory at {done} articles committed: {rss.now() / 2**20:.0f} MB "
-                          f"(peak so far {rss.peak / 2**20:.0f} MB)", flush=True)
+                    print(
+                        f"  memory at {done} articles committed: {rss.now() / 2**20:.0f} MB "
+                        f"(peak so far {rss.peak / 2**20:.0f} MB)",
+                        flush=True,
+                    )
 
         secs, peak, _ = run_measured(build_cmd(args.engine, inp, out, args.workers, args.batch_size), env, tick)
         results["relata build"] = (secs, peak)
-        print(f"\n| run | seconds | articles/s | words/s | peak RSS (MB) |\n| --- | --- | --- | --- | --- |")
+        print("\n| run | seconds | articles/s | words/s | peak RSS (MB) |\n| --- | --- | --- | --- | --- |")
         for name, (s, p) in results.items():
             print(f"| {name} | {s:.1f} | {n / s:.1f} | {words / s:.0f} | {p / 2**20:.0f} |")
         if "baseline nlp.pipe" in results:
@@ -186,8 +202,10 @@ def main() -> None:
             more, _, _ = run_measured(build_cmd(args.engine, inp, out, args.workers, args.batch_size), env)
             m = json.loads((out / "_relata" / "manifest.json").read_text())
             last = m["builds"][-1]
-            print(f"+100 new articles: {more:.1f} s; that build read {last['articles_read']} and wrote "
-                  f"{last['articles_new']} article(s)")
+            print(
+                f"+100 new articles: {more:.1f} s; that build read {last['articles_read']} and wrote "
+                f"{last['articles_new']} article(s)"
+            )
 
 
 def _committed(out: Path) -> int:

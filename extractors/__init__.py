@@ -13,17 +13,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extractors.version import VERSIONS
+from relata.extractors.version import VERSIONS
 
 if TYPE_CHECKING:
-    from extractors.document import ParsedArticle
+    from relata.extractors.document import ParsedArticle
 
 __all__ = ["VERSIONS", "extract_all"]
 
 
 def extract_all(article: ParsedArticle) -> tuple[dict[str, list[dict]], list[dict]]:
     """Rows per table, and what the extractors could not resolve (for ``rejects``)."""
-    from extractors import cooperation, denials, relations, sanctions
+    from relata.extractors import cooperation, denials, relations, sanctions
 
     rejects: list[dict] = []
     rel = relations.extract_relations(article)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from extractors import lexicon
-from extractors.document import Mention, ParsedArticle, Sentence
+from relata.extractors import lexicon
+from relata.extractors.document import Mention, ParsedArticle, Sentence
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
 # How many sentences after "Japan's prime minister" a bare "the prime minister" still means Japan's.
@@ -129,13 +129,14 @@ class ArticleContext:
         """
         doc = sent.doc
         span_ids = set(range(m.start, m.end))
-        head = doc[m.start:m.end].root
+        head = doc[m.start : m.end].root
         seen: set[int] = set()
         officials = lexicon.object_classes().get("officials", frozenset())
         starts = [head] + ([head.head] if head.dep_ == "appos" else [])
         # "Hun Sen, who is now president of Cambodia's senate": the office in a relative clause.
-        starts += [a for c in head.children if c.dep_ == "relcl" and c.lemma_ == "be"
-                   for a in c.children if a.dep_ == "attr"]
+        starts += [
+            a for c in head.children if c.dep_ == "relcl" and c.lemma_ == "be" for a in c.children if a.dep_ == "attr"
+        ]
         tree = [t for start in starts for t in _modifier_tree(start, depth=4)]
         # A minister, spokesperson or envoy acts for a state; a "Malaysian engineer" does not.
         official = any(t.lemma_.lower() in officials for t in tree if t.i not in span_ids)
@@ -144,8 +145,11 @@ class ArticleContext:
                 continue
             seen.add(tok.i)
             for other in sent.mentions:
-                if other is not m and other.start <= tok.i < other.end and other.kind in (
-                        "country", "demonym", "capital", "institution", "organisation"):
+                if (
+                    other is not m
+                    and other.start <= tok.i < other.end
+                    and other.kind in ("country", "demonym", "capital", "institution", "organisation")
+                ):
                     return other.code, official or other.kind == "institution"
         return None, False
 
@@ -160,13 +164,15 @@ class ArticleContext:
                     self.last_country = m.code
                 if m.person:
                     self.last_person = Actor(m.code, m.person, "pronoun")
-                    if sent.doc is not None and any(sent.doc[i].dep_ in ("nsubj", "nsubjpass")
-                                                    for i in range(m.start, m.end)):
+                    if sent.doc is not None and any(
+                        sent.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end)
+                    ):
                         self.last_subject_person = self.last_person
         distinct = list(dict.fromkeys(codes))
         self.previous_codes = set(distinct)
         if len(distinct) == 2:
-            self._recent_pairs.append(tuple(sorted(distinct)))  # type: ignore[arg-type]
+            a, b = sorted(distinct)
+            self._recent_pairs.append((a, b))
 
     # -- references back ------------------------------------------------------
 
@@ -189,8 +195,11 @@ class ArticleContext:
                 p = self.pair()
                 return [Actor(c, via="coref") for c in p] if p else []
             if m.code == "last_country":
-                prev = [x.code for x in sent.mentions if x.end <= m.start and x.code
-                        and x.kind in ("country", "capital", "demonym")]
+                prev = [
+                    x.code
+                    for x in sent.mentions
+                    if x.end <= m.start and x.code and x.kind in ("country", "capital", "demonym")
+                ]
                 code = prev[-1] if prev else self.last_country
                 return [Actor(code, via="coref")] if code else []
             return [Actor(m.code, via="coref")] if m.code else []
@@ -217,12 +226,12 @@ class ArticleContext:
                     self.title_memory[office] = (m.code, sent.index)
 
     def _reporting_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
-        """"X welcomed Y's offer and said he would visit": he is the one who said it, X, not the
+        """ "X welcomed Y's offer and said he would visit": he is the one who said it, X, not the
         person named last. Only through complement clauses: in "X met Y, who said he ..." the
         relative clause's subject is not a named person and the nearest person is kept."""
         if sent.doc is None or not prev or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        from extractors import syntax
+        from relata.extractors import syntax
 
         speech = lexicon.speech_verbs()
         cur = tok.head
@@ -240,7 +249,7 @@ class ArticleContext:
         return None
 
     def _titled_official(self, tok: Token) -> list[Actor]:
-        """"The prime minister said": with no country named, the office of the state the article
+        """ "The prime minister said": with no country named, the office of the state the article
         is most about (news names the country once, then the title alone)."""
         if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "the" for c in tok.children):
             return []
@@ -266,14 +275,14 @@ class ArticleContext:
         return []
 
     def _office_holder(self, sent: Sentence, m: Mention, tok: Token) -> str | None:
-        """"The Russian president" on the article's date is a named person."""
+        """ "The Russian president" on the article's date is a named person."""
         doc = sent.doc
         if doc is None:
             return None
         head = doc[m.end - 1]
         title_toks = [head.head] if head.head.i >= m.end else []
         for t in title_toks:
-            words = [x for x in (t.lower_, " ".join(w.lower_ for w in doc[t.i - 1:t.i + 1])) if x]
+            words = [x for x in (t.lower_, " ".join(w.lower_ for w in doc[t.i - 1 : t.i + 1])) if x]
             for w in words:
                 office = self.offices.get(w)
                 if office:
@@ -283,7 +292,7 @@ class ArticleContext:
     def actors_of(self, tok: Token, sent: Sentence, *, with_conj: bool = True) -> list[Actor]:
         """The actors a token stands for: its own mention, a pronoun's antecedent, or an actor among its modifiers."""
         out: list[Actor] = []
-        for t in ([tok] + (list(_conjuncts(tok)) if with_conj else [])):
+        for t in [tok] + (list(_conjuncts(tok)) if with_conj else []):
             found = self._actors_one(t, sent)
             if not found:
                 # "43 states including Saudi Arabia, China and Iran", "countries such as ..."
@@ -316,8 +325,7 @@ class ArticleContext:
         if low in PLURAL_PRONOUNS:
             # "Russian and Syrian jets stepped up their bombing": two actors just named; otherwise
             # the article's pair, if the sentence before named both.
-            prev = list(dict.fromkeys(x.code for x in sent.mentions if x.end <= tok.i and x.code
-                                      and x.kind != "coref"))
+            prev = list(dict.fromkeys(x.code for x in sent.mentions if x.end <= tok.i and x.code and x.kind != "coref"))
             if len(prev) >= 2:
                 return [Actor(c, via="pronoun") for c in prev[-2:]]
             p = self.pair()
@@ -325,21 +333,29 @@ class ArticleContext:
                 return [Actor(c, via="pronoun") for c in p]
             return []
         if low in THING_PRONOUNS:
-            prev = [x for x in sent.mentions if x.end <= tok.i and x.code
-                    and x.kind in ("country", "capital", "demonym", "institution", "organisation")]
+            prev = [
+                x
+                for x in sent.mentions
+                if x.end <= tok.i
+                and x.code
+                and x.kind in ("country", "capital", "demonym", "institution", "organisation")
+            ]
             # "Washington imposed sanctions on Tehran after it lifted ...": "it" is the subject.
-            subjects = [x for x in prev if sent.doc is not None
-                        and sent.doc[x.end - 1].dep_ in ("nsubj", "nsubjpass")]
-            pick = (subjects or prev)
+            subjects = [x for x in prev if sent.doc is not None and sent.doc[x.end - 1].dep_ in ("nsubj", "nsubjpass")]
+            pick = subjects or prev
             code = pick[-1].code if pick else self.last_country
             return [Actor(code, via="pronoun")] if code else []
         if low in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
             antecedent = tok.head.head
             found = self._actors_one(antecedent, sent)
-            if not found and antecedent.lemma_.lower() in lexicon.object_classes().get("event_nouns", ()) \
-                    and antecedent.dep_ in ("npadvmod", "appos", "dobj") and antecedent.head.pos_ in ("VERB", "AUX"):
+            if (
+                not found
+                and antecedent.lemma_.lower() in lexicon.object_classes().get("event_nouns", ())
+                and antecedent.dep_ in ("npadvmod", "appos", "dobj")
+                and antecedent.head.pos_ in ("VERB", "AUX")
+            ):
                 # "X plans to visit Y, a move that Z criticised": the move is X's.
-                from extractors import syntax
+                from relata.extractors import syntax
 
                 found = [a for t in syntax.agents(antecedent.head) for a in self._actors_one(t, sent)]
             return found

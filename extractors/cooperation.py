@@ -16,20 +16,34 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Token
 
-from extractors import lexicon, syntax
-from extractors.actors import Actor, ArticleContext
-from extractors.document import ParsedArticle, Sentence
-from extractors.version import VERSIONS
-from extractors.rows import event_date, provenance, row_id
+from relata.extractors import lexicon, syntax
+from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.document import ParsedArticle, Sentence
+from relata.extractors.rows import event_date, provenance, row_id
+from relata.extractors.version import VERSIONS
 
 VERSION = VERSIONS["cooperation"]
-PREPOSITION_LIKE = frozenset({"surround", "regard", "concern", "cover", "involve", "include", "relate", "range",
-                              "span", "focus", "target", "aim"})
+PREPOSITION_LIKE = frozenset(
+    {
+        "surround",
+        "regard",
+        "concern",
+        "cover",
+        "involve",
+        "include",
+        "relate",
+        "range",
+        "span",
+        "focus",
+        "target",
+        "aim",
+    }
+)
 
 
 @cache
 def _area_matcher() -> PhraseMatcher:
-    from extractors.pipeline import load_parser
+    from relata.extractors.pipeline import load_parser
 
     nlp = load_parser()
     m = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -90,7 +104,8 @@ def _cue_path(tok: Token) -> list[tuple[Token, str]]:
         if cur.head == cur:
             break
         if cur.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "csubj") or (
-                cur.dep_ == "acl" and cur.lemma_.lower() not in PREPOSITION_LIKE):
+            cur.dep_ == "acl" and cur.lemma_.lower() not in PREPOSITION_LIKE
+        ):
             break  # "..., which promotes the country's economy": another clause, another event
         cur = cur.head
     st = cues.get(cur.lemma_.lower())
@@ -99,8 +114,9 @@ def _cue_path(tok: Token) -> list[tuple[Token, str]]:
     return out
 
 
-SIGNING = frozenset({"sign", "ink", "conclude", "seal", "agree", "reach", "approve", "decide", "finalize",
-                     "finalise", "adopt"})
+SIGNING = frozenset(
+    {"sign", "ink", "conclude", "seal", "agree", "reach", "approve", "decide", "finalize", "finalise", "adopt"}
+)
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "memorandum", "mou", "pact", "accord", "treaty"})
 
 
@@ -172,16 +188,18 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[
             # "Canada's readiness to forge cooperation with X", "China's plan to build ...": the
             # noun's owner, or else the subject of the verb that noun depends on ("affirmed ...").
             owner = verb.head
-            subj = [a for c in owner.children if c.dep_ in ("poss", "compound", "amod")
-                    for a in ctx.actors_of(c, sent)]
+            subj = [a for c in owner.children if c.dep_ in ("poss", "compound", "amod") for a in ctx.actors_of(c, sent)]
             outer = syntax.governing_verb(owner)
             if not subj and outer is not None:
                 subj = [a for t in syntax.agents(outer) for a in ctx.actors_of(t, sent)]
         if subj:
             groups.append(subj)
     for host in {cue, verb} - {None}:
-        partners = [a for t in syntax.prep_objects(host, {"with", "between", "among"}, through_objects=False)
-                    for a in ctx.actors_of(t, sent)]
+        partners = [
+            a
+            for t in syntax.prep_objects(host, {"with", "between", "among"}, through_objects=False)
+            for a in ctx.actors_of(t, sent)
+        ]
         if partners:
             groups.append(partners)
     mods = [a for c in cue.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.actors_of(c, sent)]
@@ -198,8 +216,11 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
     # "talks on trade with Vietnam": the partner may hang on the area word or anything between it and the cue.
     between = _path_tokens(tok, path[0][0])
     for t in between:
-        g = [a for p in syntax.prep_objects(t, {"with", "between"}, through_objects=False)
-             for a in ctx.actors_of(p, sent)]
+        g = [
+            a
+            for p in syntax.prep_objects(t, {"with", "between"}, through_objects=False)
+            for a in ctx.actors_of(p, sent)
+        ]
         if g:
             groups.append(g)
     for cue, _ in path:
@@ -226,9 +247,16 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
         conf = 0.75 * min(a.confidence, b.confidence) + (0.1 if len(path) > 1 else 0.0)
         x, y = sorted([a.code, b.code])
         cid = row_id("cooperation", article, sent, x, y, area)
-        rows.append({
-            "cooperation_id": cid, "actor_a": x, "actor_b": y, "area": area, "status": status,
-            "event_date": day, "date_precision": precision,
-            **provenance(article, sent, VERSION, conf),
-        })
+        rows.append(
+            {
+                "cooperation_id": cid,
+                "actor_a": x,
+                "actor_b": y,
+                "area": area,
+                "status": status,
+                "event_date": day,
+                "date_precision": precision,
+                **provenance(article, sent, VERSION, conf),
+            }
+        )
     return rows

@@ -28,14 +28,24 @@ PATTERNS = [
     ("day", re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2})$")),
     ("month", re.compile(rf"^(?:(?P<rel>last|next|this|early|late|mid|mid-)\s*)?{_MONTH}(?:,?\s+{_YEAR})?$")),
     ("year", re.compile(rf"^(?:(?:early|late|mid|mid-)\s*)?{_YEAR}$")),
-    ("weekday", re.compile(rf"^(?:(?P<rel>last|next|this|on|)\s*){_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?$")),
+    (
+        "weekday",
+        re.compile(rf"^(?:(?P<rel>last|next|this|on|)\s*){_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?$"),
+    ),
 ]
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                 "yesterday": -1, "tomorrow": 1, "last night": -1}
+RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "last night": -1,
+}
 
 
-def resolve(expression: str, published: dt.datetime | None, *, future: bool = False
-            ) -> tuple[dt.date, str] | None:
+def resolve(expression: str, published: dt.datetime | None, *, future: bool = False) -> tuple[dt.date, str] | None:
     s = re.sub(r"\s+", " ", expression.strip().lower().replace("\u2019", "'"))
     s = re.sub(r"^(on|in|since|from|by|until|during|the|of)\s+", "", s)
     s = re.sub(r"^(the )?(early|late) ", r"\2 ", s)
@@ -50,10 +60,10 @@ def resolve(expression: str, published: dt.datetime | None, *, future: bool = Fa
         y = base.year + (m - 1) // 12
         return dt.date(y, (m - 1) % 12 + 1, 1), "month"
     for precision, pat in PATTERNS:
-        m = pat.match(s)
-        if not m:
+        found = pat.match(s)
+        if not found:
             continue
-        g = m.groupdict()
+        g = found.groupdict()
         if g.get("iso"):
             try:
                 return dt.date.fromisoformat(g["iso"]), "day"
@@ -76,7 +86,9 @@ def resolve(expression: str, published: dt.datetime | None, *, future: bool = Fa
         month = MONTHS[g["month"]] if g.get("month") else None
         year = int(g["year"]) if g.get("year") else None
         if precision == "year":
+            assert year is not None  # the year pattern requires it
             return dt.date(year, 1, 1), "year"
+        assert month is not None  # every other pattern names a month
         if year is None:
             if base is None:
                 return None

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors import lexicon, syntax
-from extractors.actors import Actor, ArticleContext
-from extractors.document import ParsedArticle, Sentence
-from extractors.relations import ACCUSABLE, _triggers_for, sentence_events
-from extractors.version import VERSIONS
-from extractors.rows import event_date, provenance, row_id
+from relata.extractors import lexicon, syntax
+from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.document import ParsedArticle, Sentence
+from relata.extractors.relations import ACCUSABLE, _triggers_for, sentence_events
+from relata.extractors.rows import event_date, provenance, row_id
+from relata.extractors.version import VERSIONS
 
 VERSION = VERSIONS["denials"]
 
@@ -54,12 +54,18 @@ def _denied_content(tok: Token) -> list[Token]:
         out = syntax.objects(tok)
         out += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "pcomp")]
         return out
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of",) for p in c.children
-            if p.dep_ in ("pobj", "pcomp")] + [c for c in tok.children if c.dep_ in ("acl", "ccomp")]
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("of",)
+        for p in c.children
+        if p.dep_ in ("pobj", "pcomp")
+    ] + [c for c in tok.children if c.dep_ in ("acl", "ccomp")]
 
 
-def _denial(tok: Token, sent: Sentence, ctx: ArticleContext, article: ParsedArticle,
-            by_sentence: dict[int, list[dict]]) -> list[dict]:
+def _denial(
+    tok: Token, sent: Sentence, ctx: ArticleContext, article: ParsedArticle, by_sentence: dict[int, list[dict]]
+) -> list[dict]:
     claims = lexicon.object_classes().get("claims", frozenset())
     mod = syntax.modality(tok)
     if mod.status in ("negated", "hypothetical"):
@@ -112,12 +118,19 @@ def _denial(tok: Token, sent: Sentence, ctx: ArticleContext, article: ParsedArti
         if accuser == d.code:
             accuser = None
         did = row_id("denials", article, sent, d.code, denied_type)
-        rows.append({
-            "denial_id": did, "denier": d.code, "denied_type": denied_type,
-            "denied_claim": claim_text, "accuser": accuser, "denied_relation_id": rel_id,
-            "event_date": day, "date_precision": precision,
-            **provenance(article, sent, VERSION, 0.75 * d.confidence + (0.1 if rel_id or mine else 0.0)),
-        })
+        rows.append(
+            {
+                "denial_id": did,
+                "denier": d.code,
+                "denied_type": denied_type,
+                "denied_claim": claim_text,
+                "accuser": accuser,
+                "denied_relation_id": rel_id,
+                "event_date": day,
+                "date_precision": precision,
+                **provenance(article, sent, VERSION, 0.75 * d.confidence + (0.1 if rel_id or mine else 0.0)),
+            }
+        )
     return rows
 
 
@@ -131,8 +144,11 @@ def _embedded_events(content: list[Token], sent: Sentence, ctx: ArticleContext):
 def _linked_claim(denier: str, sentence_index: int, by_sentence: dict[int, list[dict]]) -> dict | None:
     """The latest claim (an alleged event) up to this sentence in which the denier takes part."""
     for i in range(sentence_index, max(-1, sentence_index - 6), -1):
-        cands = [r for r in by_sentence.get(i, []) if r["status"] == "alleged"
-                 and denier in (r["source_actor"], r["target_actor"])]
+        cands = [
+            r
+            for r in by_sentence.get(i, [])
+            if r["status"] == "alleged" and denier in (r["source_actor"], r["target_actor"])
+        ]
         if cands:
             cands.sort(key=lambda r: (r["relation_type"] not in ACCUSABLE, -r["confidence"]))
             return cands[0]

@@ -55,7 +55,7 @@ class Sentence:
     start: int  # character offsets in the cleaned text
     end: int
     text: str
-    doc: "Doc | None" = None
+    doc: Doc | None = None
     mentions: list[Mention] = field(default_factory=list)
 
 

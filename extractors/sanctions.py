@@ -19,11 +19,11 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
-from extractors import lexicon, syntax
-from extractors.actors import Actor, ArticleContext
-from extractors.document import ParsedArticle, Sentence
-from extractors.version import VERSIONS
-from extractors.rows import event_date, provenance, row_id
+from relata.extractors import lexicon, syntax
+from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.document import ParsedArticle, Sentence
+from relata.extractors.rows import event_date, provenance, row_id
+from relata.extractors.version import VERSIONS
 
 VERSION = VERSIONS["sanctions"]
 
@@ -32,17 +32,55 @@ REASON_PREPS = frozenset({"over", "for", "due", "because", "after", "following",
 # "U.S. sanctions", "Western sanctions"); a country name as modifier is usually the target ("Iran sanctions").
 SENDER_MODIFIER_KINDS = frozenset({"organisation", "demonym"})
 HABITUAL_SENDERS = frozenset({"USA", "UN", "EU", "WEST", "GBR"})
-TIGHTEN_WORDS = frozenset({"tougher", "tough", "stricter", "strict", "additional", "further", "more", "harsher",
-                           "broader", "wider", "expanded", "tighter", "stronger", "fresh"})
-QUANTIFIERS = frozenset({"most", "some", "all", "part", "many", "much", "rest", "remainder", "bulk", "majority",
-                         "series", "raft", "host", "number", "round", "package", "set", "batch", "wave", "slew"})
+TIGHTEN_WORDS = frozenset(
+    {
+        "tougher",
+        "tough",
+        "stricter",
+        "strict",
+        "additional",
+        "further",
+        "more",
+        "harsher",
+        "broader",
+        "wider",
+        "expanded",
+        "tighter",
+        "stronger",
+        "fresh",
+    }
+)
+QUANTIFIERS = frozenset(
+    {
+        "most",
+        "some",
+        "all",
+        "part",
+        "many",
+        "much",
+        "rest",
+        "remainder",
+        "bulk",
+        "majority",
+        "series",
+        "raft",
+        "host",
+        "number",
+        "round",
+        "package",
+        "set",
+        "batch",
+        "wave",
+        "slew",
+    }
+)
 NEW_WORDS = frozenset({"new", "latest", "fresh", "additional", "further", "more"})
 ACTION_PARTICIPLES = frozenset({"impose", "place", "levy", "introduce", "slap", "apply", "adopt"})
 
 
 @cache
 def _term_matcher() -> PhraseMatcher:
-    from extractors.pipeline import load_parser
+    from relata.extractors.pipeline import load_parser
 
     nlp = load_parser()
     m = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -64,10 +102,16 @@ def sanction_words(doc) -> list[tuple[Token, str]]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in ("sanction", "blacklist"):
             found[tok.i] = (tok, tok.lemma_.lower())
     # A singular "sanction" is usually approval ("without official sanction") unless it is aimed at someone.
-    for i, (tok, term) in list(found.items()):
-        if tok.lower_ == "sanction" and tok.pos_ != "VERB" and not any(
+    for i, (tok, _term) in list(found.items()):
+        if (
+            tok.lower_ == "sanction"
+            and tok.pos_ != "VERB"
+            and not any(
                 (c.dep_ in ("compound", "amod", "poss") and c.ent_type_.startswith("ACTOR"))
-                or (c.dep_ == "prep" and c.lower_ in ("on", "against")) for c in tok.children):
+                or (c.dep_ == "prep" and c.lower_ in ("on", "against"))
+                for c in tok.children
+            )
+        ):
             del found[i]
     return sorted(found.values(), key=lambda x: x[0].i)
 
@@ -109,8 +153,9 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
     return None, None
 
 
-def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, article: ParsedArticle,
-               rejects: list[dict] | None) -> list[dict]:
+def _from_word(
+    tok: Token, term: str, sent: Sentence, ctx: ArticleContext, article: ParsedArticle, rejects: list[dict] | None
+) -> list[dict]:
     actions = lexicon.sanction_actions()
     is_verb_word = tok.pos_ == "VERB"
     gov, how = (tok, "self") if is_verb_word else _governor(tok)
@@ -152,8 +197,9 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
         subj_toks = syntax.agents(gov) if syntax.is_verb(gov) else _noun_agents(gov)
         if action == "violated":
             # A firm breaching sanctions is not the sanctioned state; a state evading them is.
-            subj_toks = [t for t in subj_toks if ctx.mention_at(sent, t.i) is not None
-                         or t.lower_ in ("it", "they", "he", "she")]
+            subj_toks = [
+                t for t in subj_toks if ctx.mention_at(sent, t.i) is not None or t.lower_ in ("it", "they", "he", "she")
+            ]
         subj_actors = [a for t in subj_toks for a in ctx.actors_of(t, sent)]
         {"sender": senders, "target": targets, "stated_by": stated}[subject_role].extend(subj_actors)
     if is_verb_word:
@@ -166,8 +212,9 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
             m = ctx.mention_at(sent, c.i)
             # "U.N., U.S. and European Union sanctions": every conjunct is a sender.
             for a in ctx.actors_of(c, sent, with_conj=True):
-                if c.dep_ == "poss" or (m is not None and (m.kind in SENDER_MODIFIER_KINDS
-                                                           or a.code in HABITUAL_SENDERS)):
+                if c.dep_ == "poss" or (
+                    m is not None and (m.kind in SENDER_MODIFIER_KINDS or a.code in HABITUAL_SENDERS)
+                ):
                     senders.append(a)
                 else:
                     targets.append(a)
@@ -176,8 +223,9 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
     placed: list[Actor] = []
     # "sanctions placed on X" (the participle may hang on the first of a list of nouns).
     nouns = [tok] + ([tok.head] if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") else [])
-    for acl in (c for n in nouns for c in n.children
-                if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ACTION_PARTICIPLES):
+    for acl in (
+        c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ACTION_PARTICIPLES
+    ):
         hosts.append(acl)
         for t in syntax.prep_objects(acl, {"on", "against"}, through_objects=False):
             placed += ctx.actors_of(t, sent)
@@ -208,14 +256,28 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
         # Whoever the clause is about ("Italy questioned whether the sanctions work") is a speaker,
         # not the unnamed target.
         speech = lexicon.speech_verbs()
-        speakers_up = {a.code for anc in tok.ancestors if anc.lemma_.lower() in speech and syntax.is_verb(anc)
-                       for t in syntax.agents(anc) for a in ctx.actors_of(t, sent)}
-        targets = _context_target(sent, ctx, {a.code for a in senders + stated} | speakers_up,
-                                  article_wide=action not in ("condemned", "threatened"))
+        speakers_up = {
+            a.code
+            for anc in tok.ancestors
+            if anc.lemma_.lower() in speech and syntax.is_verb(anc)
+            for t in syntax.agents(anc)
+            for a in ctx.actors_of(t, sent)
+        }
+        targets = _context_target(
+            sent,
+            ctx,
+            {a.code for a in senders + stated} | speakers_up,
+            article_wide=action not in ("condemned", "threatened"),
+        )
     if not targets:
         if rejects is not None:
-            rejects.append({"stage": "extract", "reason": "sanction without a resolvable target",
-                            "detail": f"sentence {sent.index}: {sent.text[:300]}"})
+            rejects.append(
+                {
+                    "stage": "extract",
+                    "reason": "sanction without a resolvable target",
+                    "detail": f"sentence {sent.index}: {sent.text[:300]}",
+                }
+            )
         return []
     if action in ("condemned", "threatened") and not stated:
         stated = [senders[0]] if action == "threatened" and senders else targets[:1]
@@ -234,35 +296,51 @@ def _from_word(tok: Token, term: str, sent: Sentence, ctx: ArticleContext, artic
             if snd == tgt.code:
                 continue
             sid = row_id("sanctions", article, sent, snd, tgt.code, entity, act)
-            out.append({
-                "sanction_id": sid, "sender": snd, "target": tgt.code, "target_entity": entity,
-                "action": act,
-                "stated_by": stated_by if act in ("condemned", "threatened") or stated_by else None,
-                "measures": measures, "reason_categories": reasons, "reason": reason_text,
-                "event_date": day, "date_precision": precision,
-                **provenance(article, sent, VERSION, conf * tgt.confidence * (1.0 if act == action else 0.9)),
-            })
+            out.append(
+                {
+                    "sanction_id": sid,
+                    "sender": snd,
+                    "target": tgt.code,
+                    "target_entity": entity,
+                    "action": act,
+                    "stated_by": stated_by if act in ("condemned", "threatened") or stated_by else None,
+                    "measures": measures,
+                    "reason_categories": reasons,
+                    "reason": reason_text,
+                    "event_date": day,
+                    "date_precision": precision,
+                    **provenance(article, sent, VERSION, conf * tgt.confidence * (1.0 if act == action else 0.9)),
+                }
+            )
     return out
 
 
 def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
-    """"sanctions on Iran", "on Russian firms", "on them" name a target; "on its nuclear programme"
+    """ "sanctions on Iran", "on Russian firms", "on them" name a target; "on its nuclear programme"
     names a reason."""
     if ctx.mention_at(sent, tok.i) is not None or tok.lower_ in ("it", "them", "him", "her", "they"):
         return True
     # "on Russian firms", and sectoral sanctions: "on Russian oil", "on Iranian exports".
-    located = lexicon.object_classes().get("located_entities", frozenset()) | \
-        lexicon.object_classes().get("sanctioned_goods", frozenset())
-    heads = [tok] + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                     if p.dep_ == "pobj"]
+    located = lexicon.object_classes().get("located_entities", frozenset()) | lexicon.object_classes().get(
+        "sanctioned_goods", frozenset()
+    )
+    heads = [tok] + [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+    ]
     return any(h.lemma_.lower() in located or h.ent_type_ in ("PERSON", "ORG") for h in heads)
 
 
 def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], article_wide: bool = True) -> list[Actor]:
     """Who sanctions without a named target are on: the one other state the sentence names, or the
     state the article is most about ("sanctions will be lifted on Saturday" in news about Iran)."""
-    codes = [m.code for m in sent.mentions if m.code and m.kind in ("country", "capital", "demonym", "leader")
-             and m.code not in exclude and len(m.code) == 3]
+    codes = [
+        m.code
+        for m in sent.mentions
+        if m.code
+        and m.kind in ("country", "capital", "demonym", "leader")
+        and m.code not in exclude
+        and len(m.code) == 3
+    ]
     codes = list(dict.fromkeys(codes))
     # Habitual senders are seldom the unnamed target.
     codes = [c for c in codes if c not in HABITUAL_SENDERS] or codes
@@ -329,7 +407,7 @@ def _reason(tok: Token, gov: Token | None) -> tuple[str | None, list[str]]:
                 if c.lower_ == "in" and not any(x.lower_ == "response" for x in c.subtree):
                     continue
                 sub = list(c.subtree)
-                spans.append(tok.doc[sub[0].i:sub[-1].i + 1])
+                spans.append(tok.doc[sub[0].i : sub[-1].i + 1])
     cats: list[str] = []
     text = None
     for span in spans:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from extractors import lexicon
+from relata.extractors import lexicon
 
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -31,13 +31,15 @@ def is_verb(tok: Token) -> bool:
     if any(c.dep_ == "dobj" for c in tok.children):
         return True  # only predicates take direct objects ("raps Israel" tagged as a noun)
     return tok.dep_ in ("ROOT", "ccomp", "conj", "xcomp", "advcl") and any(
-        c.dep_ in SUBJ | PASSIVE_SUBJ or c.dep_ in ("aux", "xcomp") for c in tok.children)
+        c.dep_ in SUBJ | PASSIVE_SUBJ or c.dep_ in ("aux", "xcomp") for c in tok.children
+    )
 
 
 def is_passive(verb: Token) -> bool:
     # A participle modifying a noun is passive too: "Xi, expected in Peru", "China, backed by ...".
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
 
 
 def _conj_of(tok: Token) -> list[Token]:
@@ -74,8 +76,13 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         # Object control: "invited Putin to visit", "helped Russia evade", "called on X to attend".
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if not objs and head.lemma_ in _OBJECT_CONTROL:
-            objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                    for p in c.children if p.dep_ == "pobj"]
+            objs = [
+                p
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
         if verb.dep_ == "xcomp" and objs and head.lemma_ in _OBJECT_CONTROL:
             return objs
         return agents(head, depth + 1)
@@ -102,11 +109,38 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
-_OBJECT_CONTROL = frozenset({
-    "invite", "urge", "ask", "allow", "help", "force", "press", "pressure", "encourage", "call",
-    "accuse", "blame", "thank", "praise", "criticize", "criticise", "condemn", "charge", "warn",
-    "persuade", "push", "enable", "permit", "order", "tell", "congratulate", "commend", "suspect",
-})
+_OBJECT_CONTROL = frozenset(
+    {
+        "invite",
+        "urge",
+        "ask",
+        "allow",
+        "help",
+        "force",
+        "press",
+        "pressure",
+        "encourage",
+        "call",
+        "accuse",
+        "blame",
+        "thank",
+        "praise",
+        "criticize",
+        "criticise",
+        "condemn",
+        "charge",
+        "warn",
+        "persuade",
+        "push",
+        "enable",
+        "permit",
+        "order",
+        "tell",
+        "congratulate",
+        "commend",
+        "suspect",
+    }
+)
 
 
 def objects(verb: Token) -> list[Token]:
@@ -124,11 +158,12 @@ def prep_objects(tok: Token, preps: set[str], *, through_objects: bool = True) -
     """Objects of the given prepositions on the token (and on its object: "supplied arms to X")."""
     hosts = [tok]
     if through_objects:
-        for o in (objects(tok) if is_verb(tok) else []):
+        for o in objects(tok) if is_verb(tok) else []:
             hosts += _conj_of(o)
             # "dozens of missiles ... to Russia": the preposition may hang on an of-phrase.
-            hosts += [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"]
+            hosts += [
+                p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+            ]
     out: list[Token] = []
     for h in hosts:
         for c in h.children:
@@ -170,12 +205,17 @@ def object_lemmas(tok: Token) -> set[str]:
                             out |= {x.lemma_.lower() for x in _conj_of(p)}
                             out |= {x.lower_ for x in _conj_of(p)}
                             # "part of the S-300 missile defence system"
-                            out |= {m.lemma_.lower() for x in _conj_of(p) for m in x.children
-                                    if m.dep_ in ("compound", "amod")}
+                            out |= {
+                                m.lemma_.lower()
+                                for x in _conj_of(p)
+                                for m in x.children
+                                if m.dep_ in ("compound", "amod")
+                            }
     return out
 
 
 # --- modality --------------------------------------------------------------------
+
 
 @dataclass
 class Modality:
@@ -276,6 +316,7 @@ def is_negated(tok: Token) -> bool:
 
 # --- reported speech --------------------------------------------------------------
 
+
 @dataclass
 class Report:
     speakers: list[Token]
@@ -298,8 +339,12 @@ def reports(tok: Token) -> list[Report]:
             break
         dep = cur.dep_
         cur = cur.head
-        if dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "pcomp", "acl", "nsubj") \
-                and cur.lemma_.lower() in verbs and is_verb(cur) and cur != tok:
+        if (
+            dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "pcomp", "acl", "nsubj")
+            and cur.lemma_.lower() in verbs
+            and is_verb(cur)
+            and cur != tok
+        ):
             speakers = agents(cur)
             if not speakers and cur.lemma_ == "tell":
                 speakers = prep_objects(cur, {"to"}, through_objects=False)
@@ -308,8 +353,13 @@ def reports(tok: Token) -> list[Report]:
     while root.head != root:
         root = root.head
     for t in root.children:
-        if t.dep_ in ("ccomp", "parataxis") and t.lemma_.lower() in verbs and is_verb(t) and t != tok \
-                and not any(r.verb == t for r in out):
+        if (
+            t.dep_ in ("ccomp", "parataxis")
+            and t.lemma_.lower() in verbs
+            and is_verb(t)
+            and t != tok
+            and not any(r.verb == t for r in out)
+        ):
             # "..., X said." with the report verb hanging on the main clause.
             sp = agents(t)
             if sp:
@@ -323,6 +373,7 @@ def reports(tok: Token) -> list[Report]:
 
 
 # --- dates -----------------------------------------------------------------------
+
 
 def date_spans(tok: Token):
     """DATE entities of the sentence, nearest to the event word in the tree first."""

@@ -7,6 +7,8 @@ the sequence lives in ``relata.build``. Parameters are plain values
 
 from __future__ import annotations
 
+from typing import Any
+
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
@@ -25,11 +27,16 @@ def _transient(task, task_run, state) -> bool:
 
 # Listing a bucket, reading from it or pushing to a mirror can fail on the network and then work;
 # anything else fails at once, with its message. Caching is by article id inside the build.
-RETRY = dict(cache_policy=NO_CACHE, persist_result=False, retries=3, retry_delay_seconds=[2, 10, 30],
-             retry_condition_fn=_transient)
-plan_batches = task(plan_build, name="plan_batches", **RETRY)
-finish = task(finish_build, name="finish", cache_policy=NO_CACHE, persist_result=False)
-mirror_tables = task(build.mirror, name="mirror_tables", **RETRY)
+RETRY: dict[str, Any] = dict(
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    retries=3,
+    retry_delay_seconds=[2, 10, 30],
+    retry_condition_fn=_transient,
+)
+plan_batches = task(name="plan_batches", **RETRY)(plan_build)
+finish = task(name="finish", cache_policy=NO_CACHE, persist_result=False)(finish_build)
+mirror_tables = task(name="mirror_tables", **RETRY)(build.mirror)
 
 
 @task(task_run_name="process-batch-{batch.seq}", **RETRY)
@@ -42,20 +49,41 @@ def _extract(batches: list[build.BatchSpec], settings: Settings):
     return (f.result() for f in as_completed([process_batch.submit(b, settings) for b in batches]))
 
 
-@flow(name="build_dataset", log_prints=False, persist_result=False, task_runner=ThreadPoolTaskRunner(max_workers=8))
-def build_dataset(input: str | None = None, out: str | None = None, db: str | None = None,
-                  batch_size: int | None = None, workers: int | None = None, prefilter: bool | None = None,
-                  dask_address: str | None = None, mirror: str | None = None, verbose: bool = False,
-                  show_progress: bool = False) -> dict:
+# Eight task threads wait on the model processes (two by default): a thread per batch in flight.
+RUNNER: Any = ThreadPoolTaskRunner(max_workers=8)
+
+
+@flow(name="build_dataset", log_prints=False, persist_result=False, task_runner=RUNNER)
+def build_dataset(
+    input: str | None = None,
+    out: str | None = None,
+    db: str | None = None,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    prefilter: bool | None = None,
+    dask_address: str | None = None,
+    mirror: str | None = None,
+    verbose: bool = False,
+    show_progress: bool = False,
+) -> dict:
     """Build (incrementally) the relata tables from the articles in ``input`` into ``out``."""
-    settings = Settings(**{k: v for k, v in dict(
-        input=input, out=out, db=db, batch_size=batch_size, workers=workers, prefilter=prefilter,
-        dask_address=dask_address, mirror=mirror, verbose=verbose).items() if v is not None})
+    settings = Settings.given(
+        input=input,
+        out=out,
+        db=db,
+        batch_size=batch_size,
+        workers=workers,
+        prefilter=prefilter,
+        dask_address=dask_address,
+        mirror=mirror,
+        verbose=verbose,
+    )
     steps = build.Steps(plan=plan_batches, extract=_extract, finish=finish, mirror=mirror_tables)
     with progress.Tracker(show_progress) as bar:
         summary = build.run_build(settings, steps, on_commit=bar.on_commit)
-    create_markdown_artifact(key="build-summary", markdown=summary.markdown(),
-                             description=f"relata build {summary.run_id}")
+    create_markdown_artifact(
+        key="build-summary", markdown=summary.markdown(), description=f"relata build {summary.run_id}"
+    )
     if summary.mirror_error:
         raise remote.MirrorError(summary.mirror_error)  # the run fails, after the build is committed
     return summary.as_dict()
@@ -63,9 +91,17 @@ def build_dataset(input: str | None = None, out: str | None = None, db: str | No
 
 def parameters(settings: Settings) -> dict:
     """The flow's parameters for these settings."""
-    return dict(input=settings.input, out=settings.out, db=settings.db, batch_size=settings.batch_size,
-                workers=settings.workers, prefilter=settings.prefilter, dask_address=settings.dask_address,
-                mirror=settings.mirror, verbose=settings.verbose)
+    return dict(
+        input=settings.input,
+        out=settings.out,
+        db=settings.db,
+        batch_size=settings.batch_size,
+        workers=settings.workers,
+        prefilter=settings.prefilter,
+        dask_address=settings.dask_address,
+        mirror=settings.mirror,
+        verbose=settings.verbose,
+    )
 
 
 def run(settings: Settings, show_progress: bool = False) -> dict:

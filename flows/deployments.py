@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from prefect import serve as prefect_serve
 
-from flows.build import build_dataset, parameters
-from flows.release import publish_release
+from relata.flows.build import build_dataset, parameters
+from relata.flows.release import publish_release
 from relata.settings import Settings
 
 DAILY_BUILD = {"name": "daily-build", "cron": "0 3 * * *", "flow": "build_dataset"}
@@ -22,13 +22,19 @@ TIMEZONE = "UTC"
 def deployments(settings: Settings) -> list:
     """Both deployments, with parameters from the settings."""
     build = build_dataset.to_deployment(
-        name=DAILY_BUILD["name"], cron=DAILY_BUILD["cron"], parameters=parameters(settings),
+        name=DAILY_BUILD["name"],
+        cron=DAILY_BUILD["cron"],
+        parameters=parameters(settings),
         description="Incremental build of the relata tables from the configured input.",
-        tags=["relata", "build"])
+        tags=["relata", "build"],
+    )
     release = publish_release.to_deployment(
-        name=WEEKLY_RELEASE["name"], cron=WEEKLY_RELEASE["cron"],
+        name=WEEKLY_RELEASE["name"],
+        cron=WEEKLY_RELEASE["cron"],
         parameters={"tables": settings.out, "out": settings.releases},
-        description="Weekly versioned release of the relata tables.", tags=["relata", "release"])
+        description="Weekly versioned release of the relata tables.",
+        tags=["relata", "release"],
+    )
     return [build, release]
 
 

@@ -15,10 +15,12 @@ from relata import release
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def plan(tables: str, out: str, version: str | None, include_texts: bool, gates_file: str | None,
-         previous: str | None) -> release.ReleasePlan:
-    return release.plan_release(tables, out, version, include_texts=include_texts, gates_file=gates_file,
-                                previous=previous)
+def plan(
+    tables: str, out: str, version: str | None, include_texts: bool, gates_file: str | None, previous: str | None
+) -> release.ReleasePlan:
+    return release.plan_release(
+        tables, out, version, include_texts=include_texts, gates_file=gates_file, previous=previous
+    )
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -37,8 +39,14 @@ def publish(p: release.ReleasePlan, staged: dict, failures: list[str]) -> dict:
 
 
 @flow(name="publish_release", log_prints=False, persist_result=False)
-def publish_release(tables: str, out: str, version: str | None = None, include_texts: bool = False,
-                    gates_file: str | None = None, previous: str | None = None) -> dict:
+def publish_release(
+    tables: str,
+    out: str,
+    version: str | None = None,
+    include_texts: bool = False,
+    gates_file: str | None = None,
+    previous: str | None = None,
+) -> dict:
     """Publish the tables in ``tables`` as ``<out>/<version>/``, if they pass the release gates."""
     logger = get_run_logger()
     # Load inputs.
@@ -48,13 +56,22 @@ def publish_release(tables: str, out: str, version: str | None = None, include_t
     failures = gates(p)
     # Save outputs.
     result = publish(p, staged, failures)
-    create_markdown_artifact(key="release-summary", markdown=release.summary_markdown(result),
-                             description=f"relata release {result['version']}")
+    create_markdown_artifact(
+        key="release-summary",
+        markdown=release.summary_markdown(result),
+        description=f"relata release {result['version']}",
+    )
     logger.info("published %s at %s", result["version"], result["path"])
     return result
 
 
-def run(tables: str, out: str, version: str | None = None, include_texts: bool = False,
-        gates_file: str | None = None, previous: str | None = None) -> dict:
+def run(
+    tables: str,
+    out: str,
+    version: str | None = None,
+    include_texts: bool = False,
+    gates_file: str | None = None,
+    previous: str | None = None,
+) -> dict:
     """Run the flow (what ``relata release`` calls)."""
     return publish_release(tables, out, version, include_texts, gates_file, previous)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemas.vocabularies import (
+from relata.schemas.vocabularies import (
     COOPERATION_AREAS,
     COOPERATION_STATUSES,
     DENIED_TYPES,
@@ -65,7 +65,7 @@ def _actor_codes() -> frozenset[str]:
     if _ACTORS is None:
         import pycountry
 
-        from extractors.lexicon import excluded_codes
+        from relata.extractors.lexicon import excluded_codes
 
         states = {c.alpha_3 for c in pycountry.countries} - excluded_codes()
         _ACTORS = frozenset(states) | frozenset(ORGANISATIONS)
@@ -169,7 +169,11 @@ def check_line(line: dict, text: str | None, *, need_evidence: bool = True) -> l
                 if need_evidence:
                     problems.append(Problem(uri, where, "no evidence"))
                 continue
-            if not isinstance(evidence, list) or not evidence or not all(isinstance(q, str) and q.strip() for q in evidence):
+            if (
+                not isinstance(evidence, list)
+                or not evidence
+                or not all(isinstance(q, str) and q.strip() for q in evidence)
+            ):
                 problems.append(Problem(uri, where, "evidence must be a non-empty list of quotes"))
                 continue
             if haystack is not None:
@@ -209,6 +213,7 @@ def iter_items(line: dict) -> Iterable[tuple[str, dict]]:
 
 
 # --- corpus documents ----------------------------------------------------------
+
 
 def article_text(doc: dict) -> str:
     """Title and body as ingest builds an article from a table row (the headline first)."""

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relata import ingest
+from relata.schemas.tables import EXTRACTED_TABLES, TABLES
 from relata.settings import Settings
-from schemas.tables import EXTRACTED_TABLES, TABLES
 
 log = logging.getLogger("relata.build")
 
@@ -68,7 +68,7 @@ class ExtractedBatch:
 @contextlib.contextmanager
 def _time_limit(seconds: float):
     """Interrupt a runaway article; only possible in a main thread (a signal), else a no-op."""
-    from extractors.pipeline import ArticleTimeout
+    from relata.extractors.pipeline import ArticleTimeout
 
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
@@ -87,8 +87,14 @@ def _time_limit(seconds: float):
 
 
 def reject_row(r: ingest.Reject, now: dt.datetime) -> dict:
-    return {"source_uri": r.source_uri, "article_id": r.article_id, "stage": r.stage,
-            "reason": r.reason, "detail": r.detail, "rejected_at": now}
+    return {
+        "source_uri": r.source_uri,
+        "article_id": r.article_id,
+        "stage": r.stage,
+        "reason": r.reason,
+        "detail": r.detail,
+        "rejected_at": now,
+    }
 
 
 def extract_batch(batch: BatchSpec, settings: Settings) -> ExtractedBatch:
@@ -97,12 +103,12 @@ def extract_batch(batch: BatchSpec, settings: Settings) -> ExtractedBatch:
         # A model process has no logging set up; per-article lines go to its stderr.
         logging.basicConfig(level=logging.INFO, format="%(asctime)s relata %(message)s")
     # Imported here: only model processes need spaCy; the flow's process plans and commits.
-    from extractors import extract_all
-    from extractors.document import ArticleMeta
-    from extractors.pipeline import ArticleTimeout, load_parser, load_scanner, parse_article
+    from relata.extractors import extract_all
+    from relata.extractors.document import ArticleMeta
+    from relata.extractors.pipeline import ArticleTimeout, load_parser, load_scanner, parse_article
 
     t0 = time.perf_counter()
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     limits = ingest.Limits(max_chars=settings.max_article_chars, min_words=settings.min_article_words)
     # Load inputs.
     known = _known_ids(batch.known_ids_path) if batch.units else frozenset()
@@ -141,33 +147,66 @@ def extract_batch(batch: BatchSpec, settings: Settings) -> ExtractedBatch:
         started = time.monotonic()
         try:
             with _time_limit(settings.article_timeout_s):
-                parsed = parse_article(meta, a.text, prefilter=settings.prefilter,
-                                       batch_size=settings.nlp_batch_size, timeout_s=settings.article_timeout_s)
+                parsed = parse_article(
+                    meta,
+                    a.text,
+                    prefilter=settings.prefilter,
+                    batch_size=settings.nlp_batch_size,
+                    timeout_s=settings.article_timeout_s,
+                )
                 extracted, extract_rejects = extract_all(parsed)
                 # Off the main thread (the Prefect flow runs batches in threads with one worker) no
                 # signal can stop an article; one that went over its limit is still rejected.
                 if time.monotonic() - started > settings.article_timeout_s:
                     raise ArticleTimeout(f"processing took longer than {settings.article_timeout_s:g} s")
         except ArticleTimeout as e:
-            rejects.append(reject_row(ingest.Reject(a.source_uri, "article took too long to process", str(e),
-                                                    stage="parse", article_id=a.article_id), now))
+            rejects.append(
+                reject_row(
+                    ingest.Reject(
+                        a.source_uri, "article took too long to process", str(e), stage="parse", article_id=a.article_id
+                    ),
+                    now,
+                )
+            )
             continue
         except Exception as e:  # noqa: BLE001 - one article must not sink the batch; it is reported
-            rejects.append(reject_row(ingest.Reject(a.source_uri, "extraction failed",
-                                                    f"{type(e).__name__}: {e}", stage="extract",
-                                                    article_id=a.article_id), now))
+            rejects.append(
+                reject_row(
+                    ingest.Reject(
+                        a.source_uri,
+                        "extraction failed",
+                        f"{type(e).__name__}: {e}",
+                        stage="extract",
+                        article_id=a.article_id,
+                    ),
+                    now,
+                )
+            )
             continue
         built_ids.append(a.article_id)
         if settings.verbose:
-            log.info("%s: %d sentence(s), %d parsed; rows %s", a.source_uri, len(parsed.sentences),
-                     sum(1 for x in parsed.sentences if x.doc is not None),
-                     {t: len(v) for t, v in extracted.items()})
+            log.info(
+                "%s: %d sentence(s), %d parsed; rows %s",
+                a.source_uri,
+                len(parsed.sentences),
+                sum(1 for x in parsed.sentences if x.doc is not None),
+                {t: len(v) for t, v in extracted.items()},
+            )
         if a.article_id not in reextract:
-            rows["articles"].append({
-                "article_id": a.article_id, "source_uri": a.source_uri, "url": a.url, "title": a.title,
-                "outlet": a.outlet, "author": a.author, "published_at": a.published_at,
-                "language": a.language, "n_chars": len(a.text), "ingested_at": now,
-            })
+            rows["articles"].append(
+                {
+                    "article_id": a.article_id,
+                    "source_uri": a.source_uri,
+                    "url": a.url,
+                    "title": a.title,
+                    "outlet": a.outlet,
+                    "author": a.author,
+                    "published_at": a.published_at,
+                    "language": a.language,
+                    "n_chars": len(a.text),
+                    "ingested_at": now,
+                }
+            )
             rows["article_texts"].append({"article_id": a.article_id, "text": a.text})
         for t in batch.tables:
             rows[t] += extracted[t]
@@ -175,9 +214,17 @@ def extract_batch(batch: BatchSpec, settings: Settings) -> ExtractedBatch:
             rejects.append({"source_uri": a.source_uri, "article_id": a.article_id, "rejected_at": now, **r})
     t_extract = time.perf_counter()
     return ExtractedBatch(
-        run_id=batch.run_id, seq=batch.seq, tables=tuple(batch.tables), rows=rows, rejects=rejects,
-        article_ids=built_ids, source_uris={a.article_id: a.source_uri for a in articles}, inputs=inputs,
-        has_units=bool(batch.units), read=read, duplicates=duplicates,
+        run_id=batch.run_id,
+        seq=batch.seq,
+        tables=tuple(batch.tables),
+        rows=rows,
+        rejects=rejects,
+        article_ids=built_ids,
+        source_uris={a.article_id: a.source_uri for a in articles},
+        inputs=inputs,
+        has_units=bool(batch.units),
+        read=read,
+        duplicates=duplicates,
         seconds={"ingest": t_ingest - t0, "parse_extract": t_extract - t_ingest},
     )
 
@@ -204,18 +251,25 @@ def _stored_articles(out: Path, ids: list[str]) -> list[ingest.Article]:
 
     want = set(ids)
     texts = store.read_table(out, "article_texts")
-    text_of = {a: t for a, t in zip(texts.column("article_id").to_pylist(), texts.column("text").to_pylist())
-               if a in want}
+    text_of = {
+        a: t for a, t in zip(texts.column("article_id").to_pylist(), texts.column("text").to_pylist()) if a in want
+    }
     meta = store.read_table(out, "articles", ["article_id", "source_uri", "title", "published_at"]).to_pylist()
-    return [ingest.Article(m["article_id"], m["source_uri"], text_of[m["article_id"]], title=m["title"],
-                           published_at=m["published_at"]) for m in meta if m["article_id"] in text_of]
+    return [
+        ingest.Article(
+            m["article_id"], m["source_uri"], text_of[m["article_id"]], title=m["title"], published_at=m["published_at"]
+        )
+        for m in meta
+        if m["article_id"] in text_of
+    ]
 
 
 def rejected_articles_by_reason(rejects: list[dict]) -> Counter:
     """Rejected articles by reason: ingest and parse rejects, and articles whose extraction failed
     (an extract-stage reject of one row, e.g. a sanction without a target, is not an article)."""
-    return Counter(r["reason"] for r in rejects if r["stage"] in ("ingest", "parse") or
-                   r["reason"] == "extraction failed")
+    return Counter(
+        r["reason"] for r in rejects if r["stage"] in ("ingest", "parse") or r["reason"] == "extraction failed"
+    )
 
 
 def failed_batch(batch: BatchSpec, why: str, now: dt.datetime) -> ExtractedBatch:
@@ -233,7 +287,14 @@ def failed_batch(batch: BatchSpec, why: str, now: dt.datetime) -> ExtractedBatch
     for aid in batch.reextract_ids:
         rejects.append(reject_row(ingest.Reject(aid, "batch failed", why, stage="parse", article_id=aid), now))
     return ExtractedBatch(
-        run_id=batch.run_id, seq=batch.seq, tables=tuple(batch.tables), rows={t: [] for t in TABLES},
-        rejects=rejects, article_ids=[], source_uris={}, inputs={}, has_units=bool(batch.units),
+        run_id=batch.run_id,
+        seq=batch.seq,
+        tables=tuple(batch.tables),
+        rows={t: [] for t in TABLES},
+        rejects=rejects,
+        article_ids=[],
+        source_uris={},
+        inputs={},
+        has_units=bool(batch.units),
         read=sum(u.size for u in batch.units),
     )

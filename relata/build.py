@@ -31,8 +31,17 @@ from relata.summary import BuildSummary
 
 log = logging.getLogger("relata.build")
 
-__all__ = ["BatchSpec", "BuildPlan", "BuildSummary", "StagedBatch", "Steps", "mirror", "pending",
-           "run_build", "up_to_date"]
+__all__ = [
+    "BatchSpec",
+    "BuildPlan",
+    "BuildSummary",
+    "StagedBatch",
+    "Steps",
+    "mirror",
+    "pending",
+    "run_build",
+    "up_to_date",
+]
 
 
 def extract_and_stage(batches: list[BatchSpec], settings: Settings) -> Iterator[StagedBatch]:
@@ -60,8 +69,9 @@ class Steps:
     mirror: Callable[[Settings], dict | None] = mirror
 
 
-def run_build(settings: Settings, steps: Steps = Steps(),
-              on_commit: Callable[[StagedBatch, BuildPlan], None] | None = None) -> BuildSummary:
+def run_build(
+    settings: Settings, steps: Steps = Steps(), on_commit: Callable[[StagedBatch, BuildPlan], None] | None = None
+) -> BuildSummary:
     """Build the tables of ``settings.input`` into ``settings.out``, incrementally.
 
     A mirror that fails after the retries leaves the build committed: the
@@ -77,13 +87,23 @@ def run_build(settings: Settings, steps: Steps = Steps(),
             # Process data, and save each batch as it finishes.
             summary = BuildSummary(plan.run_id, plan.out)
             state = start_commits(plan.out, plan)
-            log.info("plan: %d batch(es) of up to %d articles, %d unchanged input file(s) skipped, "
-                     "tables rebuilt: %s", len(plan.batches), settings.batch_size, plan.unchanged_inputs,
-                     ", ".join(plan.rebuilt_tables) or "none")
+            log.info(
+                "plan: %d batch(es) of up to %d articles, %d unchanged input file(s) skipped, tables rebuilt: %s",
+                len(plan.batches),
+                settings.batch_size,
+                plan.unchanged_inputs,
+                ", ".join(plan.rebuilt_tables) or "none",
+            )
             for staged in steps.extract(plan.batches, settings):
                 commit_batch(plan.out, staged, state, summary)
-                log.info("batch %d committed: %d read, %d new, %d duplicate(s), %d rejected",
-                         staged.seq, staged.read, staged.new, staged.duplicates, staged.rejected)
+                log.info(
+                    "batch %d committed: %d read, %d new, %d duplicate(s), %d rejected",
+                    staged.seq,
+                    staged.read,
+                    staged.new,
+                    staged.duplicates,
+                    staged.rejected,
+                )
                 if on_commit:
                     on_commit(staged, plan)
         finally:
@@ -94,8 +114,15 @@ def run_build(settings: Settings, steps: Steps = Steps(),
             summary.mirrored = steps.mirror(settings)
         except Exception as e:  # noqa: BLE001 - the tables are committed; the summary says what failed
             summary.mirrored = {"url": settings.mirror, "error": f"{type(e).__name__}: {e}"}
-    log.info("done: %d read = %d new + %d duplicates + %d rejected; rows %s; %.1f s", summary.read, summary.new,
-             summary.duplicates, summary.rejected, dict(summary.rows), summary.wall_seconds)
+    log.info(
+        "done: %d read = %d new + %d duplicates + %d rejected; rows %s; %.1f s",
+        summary.read,
+        summary.new,
+        summary.duplicates,
+        summary.rejected,
+        dict(summary.rows),
+        summary.wall_seconds,
+    )
     return summary
 
 

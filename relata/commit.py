@@ -16,10 +16,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import schemas
-from extractors.version import VERSIONS
-from relata import store
+from relata import schemas, store
 from relata.batch import ExtractedBatch, rejected_articles_by_reason
+from relata.extractors.version import VERSIONS
 from relata.plan import BuildPlan
 from relata.settings import Settings
 from relata.summary import BuildSummary
@@ -46,7 +45,7 @@ def stage_batch(extracted: ExtractedBatch, out: str) -> StagedBatch:
     Runs in the process that commits, not in the model processes: see ``relata.batch``.
     """
     t0 = time.perf_counter()
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     rows, rejects = extracted.rows, list(extracted.rejects)
     tables = (("articles", "article_texts") if extracted.has_units else ()) + extracted.tables
     valid = {}
@@ -56,9 +55,16 @@ def stage_batch(extracted: ExtractedBatch, out: str) -> StagedBatch:
         for b in bad:
             r = b["row"]
             aid = r.get("article_id")
-            rejects.append({"source_uri": extracted.source_uris.get(aid, aid or "?"), "article_id": aid,
-                            "stage": "validate", "reason": f"{t} row failed validation",
-                            "detail": ", ".join(b["checks"]), "rejected_at": now})
+            rejects.append(
+                {
+                    "source_uri": extracted.source_uris.get(aid, aid or "?"),
+                    "article_id": aid,
+                    "stage": "validate",
+                    "reason": f"{t} row failed validation",
+                    "detail": ", ".join(b["checks"]),
+                    "rejected_at": now,
+                }
+            )
     df, bad = schemas.split_valid("rejects", _dedupe_rejects(rejects))
     if bad:  # a reject that cannot be recorded is a bug in relata, not in the data
         raise ValueError(f"invalid rejects rows: {bad[:3]}")
@@ -72,10 +78,17 @@ def stage_batch(extracted: ExtractedBatch, out: str) -> StagedBatch:
         staged[t] = str(sdir / t / name)
     reasons = rejected_articles_by_reason(rejects)
     return StagedBatch(
-        seq=extracted.seq, parts=staged, article_ids=extracted.article_ids, inputs=extracted.inputs,
-        read=extracted.read, new=len(extracted.article_ids) if extracted.has_units else 0,
-        duplicates=extracted.duplicates, rejected=sum(reasons.values()), reject_reasons=dict(reasons),
-        rows=counts, seconds={**extracted.seconds, "validate_write": time.perf_counter() - t0},
+        seq=extracted.seq,
+        parts=staged,
+        article_ids=extracted.article_ids,
+        inputs=extracted.inputs,
+        read=extracted.read,
+        new=len(extracted.article_ids) if extracted.has_units else 0,
+        duplicates=extracted.duplicates,
+        rejected=sum(reasons.values()),
+        reject_reasons=dict(reasons),
+        rows=counts,
+        seconds={**extracted.seconds, "validate_write": time.perf_counter() - t0},
     )
 
 
@@ -102,9 +115,12 @@ class CommitState:
 
 def start_commits(out: str, plan: BuildPlan | None = None) -> CommitState:
     rej = store.read_table(Path(out), "rejects").to_pylist()
-    return CommitState(set(store.read_column(Path(out), "articles", "article_id")),
-                       {(r["source_uri"], r["article_id"], r["stage"], r["reason"], r["detail"]) for r in rej},
-                       dict(plan.unit_counts) if plan else {}, dict(plan.fingerprints) if plan else {})
+    return CommitState(
+        set(store.read_column(Path(out), "articles", "article_id")),
+        {(r["source_uri"], r["article_id"], r["stage"], r["reason"], r["detail"]) for r in rej},
+        dict(plan.unit_counts) if plan else {},
+        dict(plan.fingerprints) if plan else {},
+    )
 
 
 def commit_batch(out: str, staged: StagedBatch, state: CommitState, summary: BuildSummary) -> None:
@@ -117,7 +133,9 @@ def commit_batch(out: str, staged: StagedBatch, state: CommitState, summary: Bui
         tbl = pq.read_table(p)
         keep = None
         if t == "rejects":
-            keys = list(zip(*(tbl.column(c).to_pylist() for c in ("source_uri", "article_id", "stage", "reason", "detail"))))
+            keys = list(
+                zip(*(tbl.column(c).to_pylist() for c in ("source_uri", "article_id", "stage", "reason", "detail")))
+            )
             keep = [k not in state.reject_keys for k in keys]
             state.reject_keys.update(keys)
         elif dup_ids and "article_id" in tbl.column_names:
@@ -145,14 +163,21 @@ def finish_build(plan: BuildPlan, summary: BuildSummary, settings: Settings) -> 
     m.extractor_versions = dict(VERSIONS)
     summary.unchanged_inputs = plan.unchanged_inputs
     summary.rebuilt_tables = plan.rebuilt_tables
-    m.builds.append({"run_id": plan.run_id, "started_at": plan.started_at,
-                     "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(), "input": plan.input,
-                     **{k: v for k, v in summary.as_dict().items() if k in ("articles_read", "articles_new",
-                                                                            "duplicates_skipped", "rejected")}})
+    m.builds.append(
+        {
+            "run_id": plan.run_id,
+            "started_at": plan.started_at,
+            "finished_at": dt.datetime.now(dt.UTC).isoformat(),
+            "input": plan.input,
+            **{
+                k: v
+                for k, v in summary.as_dict().items()
+                if k in ("articles_read", "articles_new", "duplicates_skipped", "rejected")
+            },
+        }
+    )
     m.builds = m.builds[-200:]
     store.record_missing_checksums(out, m)
     m.save(out)
     store.build_views(out, settings.db_path())
     return summary
-
-

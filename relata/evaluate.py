@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.vocabularies import SYMMETRIC_RELATION_TYPES
+from relata.schemas.vocabularies import SYMMETRIC_RELATION_TYPES
 
 TABLE_NAMES = ("relations", "sanctions", "denials", "cooperation")
 
@@ -45,8 +45,12 @@ KEYS = {"relations": rel_key, "sanctions": san_key, "denials": den_key, "coopera
 
 # Table columns -> the gold file's field names.
 CONVERT = {
-    "relations": lambda r: {"source": r["source_actor"], "target": r["target_actor"],
-                            "type": r["relation_type"], "status": r["status"]},
+    "relations": lambda r: {
+        "source": r["source_actor"],
+        "target": r["target_actor"],
+        "type": r["relation_type"],
+        "status": r["status"],
+    },
     "sanctions": lambda r: {"sender": r["sender"], "target": r["target"], "action": r["action"]},
     "denials": lambda r: {"denier": r["denier"], "denied_type": r["denied_type"], "accuser": r["accuser"]},
     "cooperation": lambda r: {"a": r["actor_a"], "b": r["actor_b"], "area": r["area"], "status": r["status"]},
@@ -147,7 +151,7 @@ def score(gold: list[dict], pred: dict[str, dict[str, list[dict]]], uris: set[st
         for name, keyf in KEYS.items():
             c = rep.tables[name]
             pkeys: dict[tuple, dict] = {}
-            for p in (pred[name].get(puri, []) if puri is not None else []):
+            for p in pred[name].get(puri, []) if puri is not None else []:
                 pkeys.setdefault(keyf(p), p)  # the first row of a key stands for it
             items = g.get(name, [])
             matched_any: set[tuple] = set()
@@ -176,8 +180,12 @@ def score(gold: list[dict], pred: dict[str, dict[str, list[dict]]], uris: set[st
                     c.fp += 1
                     rep.details.append((uri, name, "extra", k))
             if name == "relations":
-                gd = {tuple(sorted(k[:2])) for it in items if not it.get("optional")
-                      for k in [keyf({**it, **(it.get("any_of") or [{}])[0]})]}
+                gd = {
+                    tuple(sorted(k[:2]))
+                    for it in items
+                    if not it.get("optional")
+                    for k in [keyf({**it, **(it.get("any_of") or [{}])[0]})]
+                }
                 gd_all = {tuple(sorted(keyf({**it, **a})[:2])) for it in items for a in (it.get("any_of") or [it])}
                 pd_ = {tuple(sorted(k[:2])) for k in pkeys}
                 c.dyad_tp += len(gd & pd_)
@@ -193,12 +201,16 @@ def evaluate(gold_path: str | Path, tables: str | Path) -> Report:
 
 def format_table(d: dict) -> str:
     """The evaluation as a Markdown table (used by the CLI and the quality benchmark)."""
-    lines = ["| table | precision | recall | F1 | tp | fp | fn | status acc. | dyad F1 |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| table | precision | recall | F1 | tp | fp | fn | status acc. | dyad F1 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for t in TABLE_NAMES:
         x = d[t]
-        lines.append(f"| {t} | {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} | {x['tp']} | {x['fp']} | "
-                     f"{x['fn']} | {x.get('status_acc', '') if x.get('status_acc') is not None else ''} | "
-                     f"{x.get('dyad_f1', '')} |")
+        lines.append(
+            f"| {t} | {x['precision']:.3f} | {x['recall']:.3f} | {x['f1']:.3f} | {x['tp']} | {x['fp']} | "
+            f"{x['fn']} | {x.get('status_acc', '') if x.get('status_acc') is not None else ''} | "
+            f"{x.get('dyad_f1', '')} |"
+        )
     lines.append(f"\nMacro F1: {d['macro_f1']:.3f}")
     return "\n".join(lines)

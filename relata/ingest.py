@@ -32,11 +32,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from dateutil import parser as dateparser
 
-from extractors.document import article_id_for
 from relata import remote
+from relata.extractors.document import article_id_for
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -94,7 +95,7 @@ class Unit:
 
     @property
     def archive(self) -> str | None:
-        return self.path[:-len(self.member) - 1] if self.member is not None else None
+        return self.path[: -len(self.member) - 1] if self.member is not None else None
 
 
 @dataclass
@@ -104,6 +105,7 @@ class Limits:
 
 
 # --- planning --------------------------------------------------------------
+
 
 def plan_units(root: str | Path, *, count_rows: bool = True) -> list[Unit]:
     """Every input under root (a folder, a file or an fsspec URL), in a stable order, without
@@ -164,7 +166,7 @@ def _plan_remote(url: str) -> list[Unit]:
             continue
         full = fs.unstrip_protocol(path)
         fp = remote.fingerprint(fs, path, info)
-        uri = path[len(base):].lstrip("/")
+        uri = path[len(base) :].lstrip("/")
         if _is_archive(path):
             units += _archive_units(full, uri, fp)
             continue
@@ -190,8 +192,13 @@ def _rel(p: Path, root: Path) -> str:
     return p.relative_to(root).as_posix()
 
 
-_FILE_TYPES = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
-               (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+_FILE_TYPES = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
 
 
 def _not_regular(mode: int) -> str:
@@ -210,8 +217,11 @@ def _units_for(p: Path, base: Path, uri: str) -> list[Unit]:
             except RuntimeError:  # Python 3.11 raises this for a loop of links
                 return [Unit(str(p), uri, problem="symbolic link loop: not followed")]
             if not target.is_relative_to(base):
-                return [Unit(str(p), uri, problem=f"symbolic link pointing outside the input folder ({target}): "
-                                                  "not followed")]
+                return [
+                    Unit(
+                        str(p), uri, problem=f"symbolic link pointing outside the input folder ({target}): not followed"
+                    )
+                ]
             if not target.exists():
                 return [Unit(str(p), uri, problem="broken symbolic link")]
             st = os.stat(p)
@@ -243,14 +253,18 @@ def _kind(name: str) -> tuple[str, str | None]:
 def _classify(path: str, uri: str, size: int | None = None) -> Unit:
     suffix, compression = _kind(path)
     if suffix not in SUPPORTED or (compression and suffix not in COMPRESSIBLE):
-        ext = "".join(PurePosixPath(path).suffixes[-2 if compression else -1:]).lower()
+        ext = "".join(PurePosixPath(path).suffixes[-2 if compression else -1 :]).lower()
         from fsspec.compression import compr
         from fsspec.utils import compressions
 
         packed = sorted(f".{e}" for e, c in compressions.items() if c in compr and c != "zip")
-        return Unit(path, uri, problem=f"unsupported file type {ext or '(no extension)'}; "
-                                       f"expected one of {', '.join(sorted(SUPPORTED))} or a .zip of them; "
-                                       f"all but .parquet may be compressed ({', '.join(packed)})")
+        return Unit(
+            path,
+            uri,
+            problem=f"unsupported file type {ext or '(no extension)'}; "
+            f"expected one of {', '.join(sorted(SUPPORTED))} or a .zip of them; "
+            f"all but .parquet may be compressed ({', '.join(packed)})",
+        )
     if suffix in TABLE_SUFFIXES and size == 0:
         return Unit(path, uri, problem="empty file")
     return Unit(path, uri)
@@ -275,8 +289,11 @@ def _archive_units(path: str, uri: str, fp: dict | None = None) -> list[Unit]:
     for info in sorted({i.filename: i for i in infos if not i.is_dir()}.values(), key=lambda i: i.filename):
         name = info.filename
         problem = _member_problem(info, copies[name])
-        u = (Unit(f"{path}/{name}", f"{uri}/{name}", problem=problem) if problem
-             else _classify(f"{path}/{name}", f"{uri}/{name}", info.file_size))
+        u = (
+            Unit(f"{path}/{name}", f"{uri}/{name}", problem=problem)
+            if problem
+            else _classify(f"{path}/{name}", f"{uri}/{name}", info.file_size)
+        )
         units.append(dataclasses.replace(u, member=name, remote_fingerprint=fp))
     return units or [Unit(path, uri, problem="empty zip archive")]
 
@@ -302,7 +319,7 @@ def _member_problem(info: zipfile.ZipInfo, copies: int) -> str | None:
     # zipfile bounds what a deflated member unpacks to at each read; bzip2 and LZMA members are
     # unpacked a whole compressed chunk at a time, so their declared size would not bound memory.
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        method = zipfile.compressor_names.get(info.compress_type, str(info.compress_type))
+        method = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma"}.get(info.compress_type, str(info.compress_type))
         return f"archive member compressed with {method}: only stored and deflated members are read"
     if _is_archive(name):
         return "archive inside an archive: not read"
@@ -353,11 +370,12 @@ class TooLarge(ValueError):
 
 
 @contextlib.contextmanager
-def _content(u: Unit, capped: bool = True) -> Iterator[io.BufferedIOBase]:
+def _content(u: Unit, capped: bool = True) -> Iterator[Any]:
     """The bytes of a unit's file, decompressed (through fsspec) if its name says so; no more than
     MAX_TABLE_BYTES of them unless `capped` is False (for a reader that bounds its own reads)."""
     with contextlib.ExitStack() as stack:
         if u.member is not None:
+            assert u.archive is not None
             fh = stack.enter_context(_archive(u.archive).open(u.member))
         else:
             fh = stack.enter_context(_open(u.path))
@@ -403,7 +421,7 @@ def _size(u: Unit) -> int | None:
     """Bytes of a unit's content when known without reading it: not for a compressed file."""
     if _kind(u.path)[1]:
         return None
-    if u.member is not None:
+    if u.member is not None and u.archive is not None:
         return _archive(u.archive).getinfo(u.member).file_size
     if remote.is_url(u.path):
         fs, p = remote.filesystem(u.path)
@@ -468,7 +486,7 @@ class _Reader(io.RawIOBase):
         self._n += len(data)
         if self._limit is not None and self._n > self._limit:
             raise TooLarge(f"more than {self._limit} bytes uncompressed")
-        b[:len(data)] = data
+        b[: len(data)] = data
         return len(data)
 
 
@@ -477,7 +495,7 @@ def _after_bom(fh) -> tuple[io.BufferedReader, str | None]:
     head = fh.read(4)
     for bom, enc in _BOMS:
         if head.startswith(bom):
-            return io.BufferedReader(_Reader(fh, head[len(bom):]), 1 << 20), enc.replace("-sig", "")
+            return io.BufferedReader(_Reader(fh, head[len(bom) :]), 1 << 20), enc.replace("-sig", "")
     return io.BufferedReader(_Reader(fh, head), 1 << 20), None
 
 
@@ -491,7 +509,7 @@ def _jsonl_lines(fh) -> Iterator[bytes | str | None]:
     body, enc = _after_bom(fh)
     # UTF-8 stays bytes, so that a line that is not UTF-8 is one malformed row, not the end of the file.
     lines = body if enc in (None, "utf-8") else io.TextIOWrapper(body, encoding=enc, errors="replace")
-    newline = b"\n" if lines is body else "\n"
+    newline: Any = b"\n" if lines is body else "\n"
     while line := lines.readline(MAX_LINE_BYTES + 1):
         if len(line) > MAX_LINE_BYTES and not line.endswith(newline):
             # Too long to hold (a compressed file can unpack to one endless line): skipped, not kept.
@@ -506,11 +524,14 @@ def split_unit(u: Unit, size: int) -> list[Unit]:
     """Cut a table unit into pieces of at most `size` rows."""
     if u.stop is None or u.size <= size:
         return [u]
-    return [dataclasses.replace(u, start=s, stop=min(s + size, u.stop), size=min(size, u.stop - s))
-            for s in range(u.start, u.stop, size)]
+    return [
+        dataclasses.replace(u, start=s, stop=min(s + size, u.stop), size=min(size, u.stop - s))
+        for s in range(u.start, u.stop, size)
+    ]
 
 
 # --- reading ---------------------------------------------------------------
+
 
 def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
     if u.problem:
@@ -532,23 +553,27 @@ def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
         # Text is at least a quarter of its bytes: reject what is surely too long without reading it.
         most = limits.max_chars * 4
         if size is not None and size > most:
-            yield Reject(u.source_uri, "article too large",
-                         f"{size} bytes; the limit is {limits.max_chars} characters of text")
+            yield Reject(
+                u.source_uri, "article too large", f"{size} bytes; the limit is {limits.max_chars} characters of text"
+            )
             return
         raw = _read_bytes(u, most + 1)
         if len(raw) > most:
-            yield Reject(u.source_uri, "article too large",
-                         f"more than {most} bytes uncompressed; the limit is {limits.max_chars} characters of text")
+            yield Reject(
+                u.source_uri,
+                "article too large",
+                f"more than {most} bytes uncompressed; the limit is {limits.max_chars} characters of text",
+            )
             return
         text, problem = decode(raw)
         if problem:
             yield Reject(u.source_uri, problem)
             return
-        rec = parse_html(text) if suffix in HTML_SUFFIXES else parse_scraped_text(text, markdown=suffix != ".txt")
-        if rec is None:
+        page = parse_html(text) if suffix in HTML_SUFFIXES else parse_scraped_text(text, markdown=suffix != ".txt")
+        if page is None:
             yield Reject(u.source_uri, "no article text found in the HTML page")
             return
-        yield _finish(u.source_uri, rec, limits)
+        yield _finish(u.source_uri, page, limits)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the build
         yield Reject(u.source_uri, "unreadable file", f"{type(e).__name__}: {e}")
 
@@ -571,17 +596,25 @@ def _finish(uri: str, rec: dict, limits: Limits) -> Article | Reject:
         return Reject(uri, "article too short", f"{n_words} word(s); at least {limits.min_words} are needed")
     letters = letter_share(text)
     if letters < PROSE_MIN_LETTER_SHARE:
-        return Reject(uri, "not prose", f"{letters:.1%} of the characters other than spaces are letters; "
-                                        f"prose has at least {PROSE_MIN_LETTER_SHARE:.0%}")
+        return Reject(
+            uri,
+            "not prose",
+            f"{letters:.1%} of the characters other than spaces are letters; "
+            f"prose has at least {PROSE_MIN_LETTER_SHARE:.0%}",
+        )
     lang = detect_language(text)
     aid = article_id_for(text)
     if lang != "en":
-        return Reject(uri, "not in English", "too few English function words to be English text",
-                      article_id=aid)
+        return Reject(uri, "not in English", "too few English function words to be English text", article_id=aid)
     return Article(
-        article_id=aid, source_uri=uri, text=text, title=_none_if_blank(rec.get("title")),
-        url=_none_if_blank(rec.get("url")), outlet=_none_if_blank(rec.get("outlet")),
-        author=_none_if_blank(rec.get("author")), published_at=parse_date(rec.get("published")),
+        article_id=aid,
+        source_uri=uri,
+        text=text,
+        title=_none_if_blank(rec.get("title")),
+        url=_none_if_blank(rec.get("url")),
+        outlet=_none_if_blank(rec.get("outlet")),
+        author=_none_if_blank(rec.get("author")),
+        published_at=parse_date(rec.get("published")),
         language=lang,
     )
 
@@ -627,18 +660,18 @@ def decode(raw: bytes) -> tuple[str, str | None]:
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw[len(bom):].decode(enc.replace("-sig", "")), None
+                return raw[len(bom) :].decode(enc.replace("-sig", "")), None
             except UnicodeDecodeError as e:
                 return "", f"undecodable {enc} text: {e}"
     head = raw[:4096]
     if b"\x00" in head:
         # UTF-16 without a BOM has a NUL in every other byte of ASCII text.
         even, odd = head[0::2].count(0), head[1::2].count(0)
-        enc = "utf-16-be" if even > len(head) * 0.3 else "utf-16-le" if odd > len(head) * 0.3 else None
-        if enc is None:
+        utf16 = "utf-16-be" if even > len(head) * 0.3 else "utf-16-le" if odd > len(head) * 0.3 else None
+        if utf16 is None:
             return "", "binary file"
         try:
-            return raw.decode(enc), None
+            return raw.decode(utf16), None
         except UnicodeDecodeError:
             return "", "binary file"
     try:
@@ -691,6 +724,7 @@ def clean_text(text: str) -> str:
 
 # --- formats ---------------------------------------------------------------
 
+
 @functools.cache
 def _boilerplate() -> list[re.Pattern]:
     path = Path(__file__).parent / "data" / "boilerplate.csv"
@@ -704,7 +738,8 @@ def is_boilerplate(line: str) -> bool:
 
 
 _DATE_LINE = re.compile(
-    r"^\W*(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*(?P<date>.+?)\W*$", re.IGNORECASE)
+    r"^\W*(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*(?P<date>.+?)\W*$", re.IGNORECASE
+)
 _MD_MARKUP = re.compile(r"(^#{1,6}\s+)|(\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w))")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)]$")
@@ -750,8 +785,7 @@ def parse_scraped_text(text: str, markdown: bool = False) -> dict:
         if is_boilerplate(ln) or _is_short_label(ln):
             continue
         body.append(ln)
-    return {"title": title, "author": author, "published": published,
-            "text": "\n\n".join([title] + body)}
+    return {"title": title, "author": author, "published": published, "text": "\n\n".join([title] + body)}
 
 
 def _is_short_label(line: str) -> bool:
@@ -761,8 +795,9 @@ def _is_short_label(line: str) -> bool:
 def parse_html(html: str) -> dict | None:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=True)
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
     if doc is None:
         return None
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -774,8 +809,14 @@ def parse_html(html: str) -> dict | None:
     if title and lines and lines[0].strip() == title.strip():
         lines = lines[1:]
     text = "\n\n".join(([title] if title else []) + lines)
-    return {"title": title, "author": d.get("author"), "published": d.get("date"),
-            "url": d.get("url"), "outlet": d.get("sitename"), "text": text}
+    return {
+        "title": title,
+        "author": d.get("author"),
+        "published": d.get("date"),
+        "url": d.get("url"),
+        "outlet": d.get("sitename"),
+        "text": text,
+    }
 
 
 def parse_date(value: object) -> dt.datetime | None:
@@ -797,11 +838,12 @@ def parse_date(value: object) -> dt.datetime | None:
         if d is None or d.year < 1900 or d.year > 2100:
             return None
     if d.tzinfo is None:
-        d = d.replace(tzinfo=dt.timezone.utc)
-    return d.astimezone(dt.timezone.utc)
+        d = d.replace(tzinfo=dt.UTC)
+    return d.astimezone(dt.UTC)
 
 
 # --- tables of articles ----------------------------------------------------
+
 
 def _read_table(suffix: str, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
     if suffix in (".jsonl", ".ndjson"):
@@ -817,8 +859,11 @@ def _row(uri_base: str, n: int, rec: dict) -> tuple[str, dict | Reject]:
     rid = rec.get("id")
     uri = str(rid) if rid not in (None, "") else f"{uri_base}#{n + 1}"
     if missing:
-        return uri, Reject(uri, f"row without the column(s) {', '.join(missing)}",
-                           f"columns present: {', '.join(sorted(rec)) or 'none'}")
+        return uri, Reject(
+            uri,
+            f"row without the column(s) {', '.join(missing)}",
+            f"columns present: {', '.join(sorted(rec)) or 'none'}",
+        )
     if not isinstance(rec.get("text"), str):
         return uri, Reject(uri, "row whose text is not a string", f"type {type(rec.get('text')).__name__}")
     return uri, rec
@@ -855,8 +900,12 @@ def _read_csv(u: Unit) -> Iterator[tuple[str, dict | Reject]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if "text" not in (reader.fieldnames or []):
         if u.start == 0:
-            yield u.source_uri, Reject(u.source_uri, "CSV file without a text column",
-                                       f"columns: {', '.join(reader.fieldnames or [])}")
+            yield (
+                u.source_uri,
+                Reject(
+                    u.source_uri, "CSV file without a text column", f"columns: {', '.join(reader.fieldnames or [])}"
+                ),
+            )
         return
     for n, rec in enumerate(reader):
         if n < u.start:
@@ -879,8 +928,10 @@ def _parquet_rows(pf, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
     names = pf.schema_arrow.names
     if "text" not in names:
         if u.start == 0:
-            yield u.source_uri, Reject(u.source_uri, "Parquet file without a text column",
-                                       f"columns: {', '.join(names)}")
+            yield (
+                u.source_uri,
+                Reject(u.source_uri, "Parquet file without a text column", f"columns: {', '.join(names)}"),
+            )
         return
     cols = [c for c in TABLE_COLUMNS if c in names]
     n = 0
@@ -895,11 +946,13 @@ def _parquet_rows(pf, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
 
 # --- language ----------------------------------------------------------------
 
+
 @functools.cache
 def _function_words() -> frozenset[str]:
     path = Path(__file__).parent / "data" / "english_function_words.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return frozenset(
+        w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
+    )
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -912,7 +965,7 @@ ENGLISH_MIN_SHARE = 0.05
 
 
 def detect_language(text: str) -> str:
-    """"en" for English text, "und" (undetermined) otherwise.
+    """ "en" for English text, "und" (undetermined) otherwise.
 
     relata extracts from English only, so it needs to know English from
     not-English, not which other language: a share of English function words

@@ -12,10 +12,9 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import schemas
-from extractors.version import VERSIONS
-from relata import ingest, remote, store
+from relata import ingest, remote, schemas, store
 from relata.batch import KNOWN_IDS, BatchSpec
+from relata.extractors.version import VERSIONS
 from relata.settings import Settings
 
 EXTRACTED = schemas.EXTRACTED_TABLES
@@ -30,7 +29,7 @@ class BuildPlan:
     batches: list[BatchSpec]
     unchanged_inputs: int = 0
     rebuilt_tables: list[str] = field(default_factory=list)
-    started_at: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat())
+    started_at: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat())
     # Per input file: its fingerprint at planning time, and how many units (row ranges) it was cut into.
     fingerprints: dict[str, dict] = field(default_factory=dict)
     unit_counts: dict[str, int] = field(default_factory=dict)
@@ -75,8 +74,9 @@ def plan_build(settings: Settings) -> BuildPlan:
         except Exception as e:
             if remote.is_transient(e):
                 raise  # retried by the flow
-            raise remote.MirrorError(f"cannot fill {out} from the mirror {settings.mirror}: "
-                                     f"{type(e).__name__}: {e}") from e
+            raise remote.MirrorError(
+                f"cannot fill {out} from the mirror {settings.mirror}: {type(e).__name__}: {e}"
+            ) from e
         log.info("filled %s from %s: %d part(s)", out, settings.mirror, n)
     store.reconcile(out)  # refuses foreign files and a lost manifest before anything is written
     store.ensure_tables(out)
@@ -90,8 +90,15 @@ def plan_build(settings: Settings) -> BuildPlan:
             store.drop_table(out, t)
         ids = store.read_column(out, "articles", "article_id")
         for i in range(0, len(ids), settings.batch_size):
-            plan.batches.append(BatchSpec(run_id, len(plan.batches), str(out),
-                                          reextract_ids=ids[i:i + settings.batch_size], tables=tuple(changed)))
+            plan.batches.append(
+                BatchSpec(
+                    run_id,
+                    len(plan.batches),
+                    str(out),
+                    reextract_ids=ids[i : i + settings.batch_size],
+                    tables=tuple(changed),
+                )
+            )
         plan.rebuilt_tables = changed
 
     # Rows are counted only in table files that changed: an unchanged file is never read.
@@ -134,5 +141,3 @@ def _write_known_ids(out: Path, run_id: str) -> Path:
     ids = store.read_column(out, "articles", "article_id")
     path.write_text("".join(f"{a}\n" for a in ids), encoding="ascii")
     return path
-
-

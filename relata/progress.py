@@ -8,6 +8,7 @@ planned, so the bar starts at the first committed batch.
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 
 class Tracker(contextlib.AbstractContextManager):
@@ -15,17 +16,30 @@ class Tracker(contextlib.AbstractContextManager):
 
     def __init__(self, enabled: bool, description: str = "articles") -> None:
         self.enabled, self.description = enabled, description
-        self._progress = self._task = None
+        self._progress: Any = None
+        self._task: Any = None
 
     def on_commit(self, staged, plan) -> None:
         if not self.enabled:
             return
         if self._progress is None:
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
-            self._progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      TimeElapsedColumn(), TimeRemainingColumn(), transient=False)
+            self._progress = Progress(
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                transient=False,
+            )
             self._progress.start()
             self._task = self._progress.add_task(self.description, total=sum(b.size for b in plan.batches))
         self._progress.advance(self._task, staged.read or len(staged.article_ids))

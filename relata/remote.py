@@ -39,11 +39,21 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _LOCAL_SCHEMES = ("file://", "local://")
 # Errors of object-storage clients that say "try again" without subclassing ConnectionError or
 # TimeoutError (botocore's ConnectionError is its own class; aiohttp's are OSErrors).
-_TRANSIENT_NAMES = frozenset({
-    "ConnectionError", "EndpointConnectionError", "ConnectTimeoutError", "ReadTimeoutError",
-    "ConnectionClosedError", "ClientConnectorError", "ServerDisconnectedError", "ServerTimeoutError",
-    "SlowDown", "ServiceUnavailable", "RequestTimeout",
-})
+_TRANSIENT_NAMES = frozenset(
+    {
+        "ConnectionError",
+        "EndpointConnectionError",
+        "ConnectTimeoutError",
+        "ReadTimeoutError",
+        "ConnectionClosedError",
+        "ClientConnectorError",
+        "ServerDisconnectedError",
+        "ServerTimeoutError",
+        "SlowDown",
+        "ServiceUnavailable",
+        "RequestTimeout",
+    }
+)
 
 
 class MirrorError(RuntimeError):
@@ -58,7 +68,7 @@ def is_url(s: str | Path) -> bool:
 def local_path(s: str) -> str:
     for scheme in _LOCAL_SCHEMES:
         if s.startswith(scheme):
-            return s[len(scheme):]
+            return s[len(scheme) :]
     return s
 
 
@@ -100,6 +110,7 @@ def fingerprint(fs, path: str, info: dict | None = None) -> dict | None:
 
 # --- output mirror -----------------------------------------------------------------
 
+
 def manifest_parts(url: str, table: str) -> list[str]:
     """The URLs of a table's parts in the mirror's last finished build (for a consistent read:
     ``duckdb.read_parquet(manifest_parts(url, "relations"))`` with httpfs, or pyarrow)."""
@@ -127,8 +138,9 @@ def push(out: Path, url: str) -> dict:
             raise MirrorError(
                 f"{url} holds build {theirs[-1]}, which {out} has not seen: another machine built into the "
                 f"mirror since this folder last pulled from it, and pushing would roll that build back. "
-                f"Build into an empty --out (it starts from the mirror), or into the folder that made it.")
-    remote = {p[len(root) + 1:] for p in fs.find(root)} if fs.exists(root) else set()
+                f"Build into an empty --out (it starts from the mirror), or into the folder that made it."
+            )
+    remote = {p[len(root) + 1 :] for p in fs.find(root)} if fs.exists(root) else set()
     uploaded = 0
     for table, names in m.parts.items():
         for name in names:
@@ -166,9 +178,11 @@ def pull(url: str, out: Path) -> int:
             try:
                 fs.get_file(f"{root}/{table}/{name}", str(out / table / name))
             except FileNotFoundError:
-                raise MirrorError(f"{url}: its manifest lists {table}/{name}, which is not there; the mirror "
-                                  f"is incomplete (a push was interrupted?). Push it again from the folder "
-                                  f"that built it.") from None
+                raise MirrorError(
+                    f"{url}: its manifest lists {table}/{name}, which is not there; the mirror "
+                    f"is incomplete (a push was interrupted?). Push it again from the folder "
+                    f"that built it."
+                ) from None
             n += 1
     # The manifest last, as in a local commit: an interrupted pull leaves unlisted parts, which
     # the next build's reconcile removes.

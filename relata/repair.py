@@ -22,8 +22,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-import schemas
-from relata import store
+from relata import schemas, store
 
 UNKNOWN_VERSION = "unknown (manifest repaired)"
 
@@ -37,8 +36,11 @@ class RepairReport:
     versions: dict[str, str] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        out = [f"manifest rebuilt from {self.parts} part(s)" if self.rebuilt_manifest
-               else f"manifest kept; {self.parts} part(s) checked"]
+        out = [
+            f"manifest rebuilt from {self.parts} part(s)"
+            if self.rebuilt_manifest
+            else f"manifest kept; {self.parts} part(s) checked"
+        ]
         out += [f"set aside: {p}" for p in self.set_aside]
         out += [f"damaged (use --set-aside to move it out of the tables): {p}" for p in self.damaged]
         out += [f"{t}: extractor version {v}" for t, v in self.versions.items()]
@@ -65,8 +67,9 @@ def _version_of(out: Path, table: str, names: list[str]) -> str:
     seen: set[str] = set()
     for n in names:
         if n != "part-empty.parquet":
-            seen |= set(pq.read_table(out / table / n, columns=["extractor_version"])
-                        .column("extractor_version").to_pylist())
+            seen |= set(
+                pq.read_table(out / table / n, columns=["extractor_version"]).column("extractor_version").to_pylist()
+            )
     return seen.pop() if len(seen) == 1 else UNKNOWN_VERSION
 
 
@@ -76,8 +79,10 @@ def repair(out: Path | str, *, set_aside: bool = False) -> RepairReport:
     with store.writer_lock(out):
         foreign = store.foreign_files(out)
         if foreign:
-            raise store.ForeignFilesError(f"{out} holds files relata did not write: {', '.join(foreign[:5])}; "
-                                          f"move them away first (repair never touches them)")
+            raise store.ForeignFilesError(
+                f"{out} holds files relata did not write: {', '.join(foreign[:5])}; "
+                f"move them away first (repair never touches them)"
+            )
         if store.exists(out):
             m = store.Manifest.load(out)
             bad = {f"{t}/{n}": why for t, n in m.listed() if (why := store.part_problem(out, t, n, m))}
@@ -100,7 +105,7 @@ def repair(out: Path | str, *, set_aside: bool = False) -> RepairReport:
         if bad:
             batches = {k.split("/", 1)[1] for k in bad}
             batches.discard("part-empty.parquet")
-            where = out / store.META_DIR / "set-aside" / dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+            where = out / store.META_DIR / "set-aside" / dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
             for t in store.ALL_TABLES:
                 for n in list(m.parts.get(t, [])):
                     if n in batches or f"{t}/{n}" in bad:
@@ -112,13 +117,19 @@ def repair(out: Path | str, *, set_aside: bool = False) -> RepairReport:
                         report.set_aside.append(f"{t}/{n} -> {where / t / n}")
             m.inputs = {}  # the inputs of the set-aside batches are read again by the next build
         if report.rebuilt_manifest:
-            m.extractor_versions = {t: v for t in schemas.EXTRACTED_TABLES
-                                    if (v := _version_of(out, t, m.parts.get(t, [])))}
+            m.extractor_versions = {
+                t: v for t in schemas.EXTRACTED_TABLES if (v := _version_of(out, t, m.parts.get(t, [])))
+            }
             report.versions = dict(m.extractor_versions)
         m.checksums = {k: v for k, v in m.checksums.items() if k.split("/", 1)[1] in m.parts.get(k.split("/")[0], [])}
         store.record_missing_checksums(out, m)
-        m.builds.append({"repaired_at": dt.datetime.now(dt.timezone.utc).isoformat(),
-                         "rebuilt_manifest": report.rebuilt_manifest, "set_aside": report.set_aside})
+        m.builds.append(
+            {
+                "repaired_at": dt.datetime.now(dt.UTC).isoformat(),
+                "rebuilt_manifest": report.rebuilt_manifest,
+                "set_aside": report.set_aside,
+            }
+        )
         m.save(out)
         store.ensure_tables(out)
     return report

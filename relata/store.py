@@ -26,7 +26,6 @@ size and sha256, which builds check for the parts they read and
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import fcntl
 import hashlib
 import json
@@ -43,7 +42,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import schemas
+from relata import schemas
 
 META_DIR = "_relata"
 MANIFEST = "manifest.json"
@@ -79,6 +78,7 @@ class DamagedPartError(OutputError):
 
 # --- manifest ------------------------------------------------------------------
 
+
 @dataclass
 class Manifest:
     schema_version: str = schemas.SCHEMA_VERSION
@@ -97,9 +97,14 @@ class Manifest:
         if not p.exists():
             return cls()
         d = json.loads(p.read_text())
-        m = cls(d.get("schema_version", schemas.SCHEMA_VERSION), d.get("parts", {}),
-                d.get("extractor_versions", {}), d.get("inputs", {}), d.get("builds", []),
-                d.get("checksums", {}))
+        m = cls(
+            d.get("schema_version", schemas.SCHEMA_VERSION),
+            d.get("parts", {}),
+            d.get("extractor_versions", {}),
+            d.get("inputs", {}),
+            d.get("builds", []),
+            d.get("checksums", {}),
+        )
         for t in ALL_TABLES:
             m.parts.setdefault(t, [])
         return m
@@ -180,8 +185,10 @@ def lock_holder(out: Path) -> dict | None:
 
 
 def locked_message(out: Path, holder: dict) -> str:
-    return (f"{out} is being built by another relata process (PID {holder.get('pid')} on {holder.get('host')}, "
-            f"since {holder.get('since')}); wait for it to finish or stop it")
+    return (
+        f"{out} is being built by another relata process (PID {holder.get('pid')} on {holder.get('host')}, "
+        f"since {holder.get('since')}); wait for it to finish or stop it"
+    )
 
 
 @contextmanager
@@ -191,8 +198,11 @@ def writer_lock(out: Path):
     lock.parent.mkdir(parents=True, exist_ok=True)
     key = str(lock.resolve())
     if key in _held:
-        raise LockedError(locked_message(Path(out), {"pid": os.getpid(), "host": socket.gethostname(),
-                                                     "since": "earlier in this process"}))
+        raise LockedError(
+            locked_message(
+                Path(out), {"pid": os.getpid(), "host": socket.gethostname(), "since": "earlier in this process"}
+            )
+        )
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -200,7 +210,7 @@ def writer_lock(out: Path):
         os.close(fd)
         holder = lock_holder(Path(out)) or {"pid": "?", "host": "?", "since": "?"}
         raise LockedError(locked_message(Path(out), holder)) from None
-    me = {"pid": os.getpid(), "host": socket.gethostname(), "since": dt.datetime.now(dt.timezone.utc).isoformat()}
+    me = {"pid": os.getpid(), "host": socket.gethostname(), "since": dt.datetime.now(dt.UTC).isoformat()}
     os.ftruncate(fd, 0)
     os.pwrite(fd, json.dumps(me).encode(), 0)
     _held[key] = fd
@@ -214,8 +224,9 @@ def writer_lock(out: Path):
 
 # --- parts ---------------------------------------------------------------------
 
+
 def new_run_id() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
 
 
 def staging_dir(out: Path, run_id: str) -> Path:
@@ -242,9 +253,13 @@ def foreign_files(out: Path) -> list[str]:
             found.append(table)
             continue
         if d.is_dir():
-            found += [f"{table}/{p.name}" for p in sorted(d.iterdir())
-                      if not (p.is_file() and not p.is_symlink() and (PART_NAME.fullmatch(p.name)
-                                                                      or TMP_NAME.fullmatch(p.name)))]
+            found += [
+                f"{table}/{p.name}"
+                for p in sorted(d.iterdir())
+                if not (
+                    p.is_file() and not p.is_symlink() and (PART_NAME.fullmatch(p.name) or TMP_NAME.fullmatch(p.name))
+                )
+            ]
     return found
 
 
@@ -256,12 +271,15 @@ def check_output(out: Path) -> None:
         shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
         raise ForeignFilesError(
             f"{out} holds files relata did not write in its table folders ({shown}); nothing was written or "
-            f"deleted. Build into an empty folder or one relata built, or move those files away.")
-    if not exists(out) and any(PART_NAME.fullmatch(p.name) for t in ALL_TABLES if (out / t).is_dir()
-                               for p in (out / t).iterdir()):
+            f"deleted. Build into an empty folder or one relata built, or move those files away."
+        )
+    if not exists(out) and any(
+        PART_NAME.fullmatch(p.name) for t in ALL_TABLES if (out / t).is_dir() for p in (out / t).iterdir()
+    ):
         raise ManifestMissingError(
             f"{out} holds table parts but no manifest ({META_DIR}/{MANIFEST}); nothing was written or deleted. "
-            f"Run `relata repair {out}` to rebuild the manifest from the parts after checking them.")
+            f"Run `relata repair {out}` to rebuild the manifest from the parts after checking them."
+        )
 
 
 def reconcile(out: Path) -> list[str]:
@@ -365,9 +383,11 @@ def part_paths(out: Path, table: str, m: Manifest | None = None, *, verify: bool
         p = out / table / name
         problem = part_problem(out, table, name, m) if verify else (None if p.is_file() else "missing")
         if problem:
-            raise DamagedPartError(f"{table}/{name} in {out}: {problem}. Run `relata check {out}`; restore the "
-                                   f"part from a backup or the mirror, or `relata repair {out}` to set it aside "
-                                   f"and rebuild its articles.")
+            raise DamagedPartError(
+                f"{table}/{name} in {out}: {problem}. Run `relata check {out}`; restore the "
+                f"part from a backup or the mirror, or `relata repair {out}` to set it aside "
+                f"and rebuild its articles."
+            )
         paths.append(p)
     return paths
 
@@ -395,8 +415,11 @@ def verify_parts(out: Path) -> list[str]:
         return [f"{out}: no manifest ({META_DIR}/{MANIFEST}): not a relata build"]
     m = Manifest.load(out)
     problems = [f"{t}/{n}: {why}" for t, n in m.listed() if (why := part_problem(out, t, n, m))]
-    problems += [f"{t}/{n}: no checksum recorded (built before checksums; the next build records it)"
-                 for t, n in m.listed() if f"{t}/{n}" not in m.checksums and (out / t / n).is_file()]
+    problems += [
+        f"{t}/{n}: no checksum recorded (built before checksums; the next build records it)"
+        for t, n in m.listed()
+        if f"{t}/{n}" not in m.checksums and (out / t / n).is_file()
+    ]
     problems += [f"{f}: not written by relata" for f in foreign_files(out)]
     return problems
 
@@ -440,6 +463,7 @@ def read_table(out: Path, table: str, columns: list[str] | None = None) -> pa.Ta
 
 # --- DuckDB ------------------------------------------------------------------
 
+
 def sql_literal(value: object) -> str:
     """A SQL string literal (paths may contain quotes)."""
     return "'" + str(value).replace("'", "''") + "'"
@@ -477,9 +501,15 @@ def write_views(db_path: Path, files: dict[str, list[Path]], **meta: object) -> 
             for table, paths in files.items():
                 listed = ", ".join(sql_literal(os.path.relpath(p, folder)) for p in paths)
                 con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}])")
-            con.execute("CREATE TABLE relata_meta AS SELECT ? AS schema_version, ? AS written_at, ? AS views, "
-                        "? AS meta", [schemas.SCHEMA_VERSION, dt.datetime.now(dt.timezone.utc).isoformat(),
-                                      views_fingerprint(files, db_path), json.dumps(meta, default=str)])
+            con.execute(
+                "CREATE TABLE relata_meta AS SELECT ? AS schema_version, ? AS written_at, ? AS views, ? AS meta",
+                [
+                    schemas.SCHEMA_VERSION,
+                    dt.datetime.now(dt.UTC).isoformat(),
+                    views_fingerprint(files, db_path),
+                    json.dumps(meta, default=str),
+                ],
+            )
             con.execute("CHECKPOINT")
         finally:
             con.close()

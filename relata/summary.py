@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
-from schemas.tables import TABLES
+from relata.schemas.tables import TABLES
 
 if TYPE_CHECKING:
     from relata.commit import StagedBatch
@@ -46,32 +45,47 @@ class BuildSummary:
     def mirror_error(self) -> str | None:
         """Why the mirror failed (the tables are committed; the next build pushes again), or None."""
         if self.mirrored and "error" in self.mirrored:
-            return (f"tables committed in {self.out}, but the mirror to {self.mirrored['url']} failed: "
-                    f"{self.mirrored['error']}. The next build retries it.")
+            return (
+                f"tables committed in {self.out}, but the mirror to {self.mirrored['url']} failed: "
+                f"{self.mirrored['error']}. The next build retries it."
+            )
         return None
 
     def as_dict(self) -> dict:
         return {
-            "run_id": self.run_id, "out": self.out, "articles_read": self.read, "articles_new": self.new,
-            "duplicates_skipped": self.duplicates, "rejected": self.rejected,
+            "run_id": self.run_id,
+            "out": self.out,
+            "articles_read": self.read,
+            "articles_new": self.new,
+            "duplicates_skipped": self.duplicates,
+            "rejected": self.rejected,
             "unchanged_inputs_skipped": self.unchanged_inputs,
-            "rejected_by_reason": dict(self.reject_reasons), "rows_per_table": dict(self.rows),
+            "rejected_by_reason": dict(self.reject_reasons),
+            "rows_per_table": dict(self.rows),
             "seconds_per_stage": {k: round(v, 2) for k, v in self.seconds.items()},
-            "rebuilt_tables": self.rebuilt_tables, "wall_seconds": round(self.wall_seconds, 2),
+            "rebuilt_tables": self.rebuilt_tables,
+            "wall_seconds": round(self.wall_seconds, 2),
             "mirrored": self.mirrored,
         }
 
     def markdown(self) -> str:
         d = self.as_dict()
         lines = [
-            f"# relata build {self.run_id}", "",
-            f"Output: `{self.out}`", "",
-            "| articles | count |", "| --- | --- |",
-            f"| read | {self.read} |", f"| new (written) | {self.new} |",
-            f"| duplicates skipped | {self.duplicates} |", f"| rejected | {self.rejected} |",
-            f"| unchanged input files skipped | {self.unchanged_inputs} |", "",
+            f"# relata build {self.run_id}",
+            "",
+            f"Output: `{self.out}`",
+            "",
+            "| articles | count |",
+            "| --- | --- |",
+            f"| read | {self.read} |",
+            f"| new (written) | {self.new} |",
+            f"| duplicates skipped | {self.duplicates} |",
+            f"| rejected | {self.rejected} |",
+            f"| unchanged input files skipped | {self.unchanged_inputs} |",
+            "",
             "Every article read is written, skipped as a duplicate or rejected: "
-            f"{self.read} = {self.new} + {self.duplicates} + {self.rejected}.", "",
+            f"{self.read} = {self.new} + {self.duplicates} + {self.rejected}.",
+            "",
         ]
         if self.reject_reasons:
             lines += ["| rejected because | count |", "| --- | --- |"]
@@ -88,5 +102,3 @@ class BuildSummary:
             m = self.mirrored
             lines += ["", f"Mirrored to `{m['url']}`: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted."]
         return "\n".join(lines)
-
-

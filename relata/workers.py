@@ -35,6 +35,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -66,8 +67,12 @@ def pool(size: int) -> ProcessPool:
             if _pool is not None:
                 _pool.stop()
                 _pool.join()
-            _pool = ProcessPool(max_workers=size, max_tasks=MAX_BATCHES_PER_WORKER,
-                                initializer=_model_process_setup, context=multiprocessing.get_context("spawn"))
+            _pool = ProcessPool(
+                max_workers=size,
+                max_tasks=MAX_BATCHES_PER_WORKER,
+                initializer=_model_process_setup,
+                context=multiprocessing.get_context("spawn"),
+            )
             _size = size
         return _pool
 
@@ -93,8 +98,11 @@ def deadline(batch: BatchSpec, settings: Settings) -> float:
     return settings.batch_timeout_s + settings.batch_timeout_per_article_s * batch.size
 
 
-def extract_batches(batches: Iterable[BatchSpec], settings: Settings,
-                    fn: Callable[[BatchSpec, Settings], ExtractedBatch] = extract_batch) -> Iterator[ExtractedBatch]:
+def extract_batches(
+    batches: Iterable[BatchSpec],
+    settings: Settings,
+    fn: Callable[[BatchSpec, Settings], ExtractedBatch] = extract_batch,
+) -> Iterator[ExtractedBatch]:
     """The extracted batches, in the order they finish; a batch that fails twice comes back as rejects.
 
     With one worker the batches run in this thread, one after the other (tests,
@@ -106,7 +114,9 @@ def extract_batches(batches: Iterable[BatchSpec], settings: Settings,
             yield fn(b, settings)
         return
     p = pool(settings.workers)
-    pending = {p.schedule(fn, (b, settings), timeout=deadline(b, settings)): (b, 1) for b in batches}
+    pending: dict[Any, tuple[BatchSpec, int]] = {
+        p.schedule(fn, (b, settings), timeout=deadline(b, settings)): (b, 1) for b in batches
+    }
     while pending:
         done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
         for fut in done:
@@ -123,4 +133,4 @@ def extract_batches(batches: Iterable[BatchSpec], settings: Settings,
                 pending[p.schedule(fn, (b, settings), timeout=deadline(b, settings))] = (b, attempt + 1)
             else:
                 log.error("batch %d: %s, twice; its %d article(s) become rejects", b.seq, why, b.size)
-                yield failed_batch(b, f"{why}, twice", dt.datetime.now(dt.timezone.utc))
+                yield failed_batch(b, f"{why}, twice", dt.datetime.now(dt.UTC))

@@ -14,19 +14,34 @@ from __future__ import annotations
 
 import importlib
 
-from schemas import vocabularies
-from schemas.fields import FIELDS, Field
-from schemas.tables import EXTRACTED_TABLES, SCHEMA_VERSION, TABLES, Table
+from relata.schemas import vocabularies
+from relata.schemas.fields import FIELDS, Field
+from relata.schemas.tables import EXTRACTED_TABLES, SCHEMA_VERSION, TABLES, Table
 
-_DERIVED = ("arrow_schema", "data_dictionary", "duckdb_type", "empty_frame", "frictionless_schema",
-            "pandera_schema", "split_valid", "to_arrow")
+_DERIVED = (
+    "arrow_schema",
+    "data_dictionary",
+    "duckdb_type",
+    "empty_frame",
+    "frictionless_schema",
+    "pandera_schema",
+    "split_valid",
+    "to_arrow",
+)
 
-__all__ = [  # noqa: PLE0604 - the derived names are loaded on first use
-    "EXTRACTED_TABLES", "FIELDS", "SCHEMA_VERSION", "TABLES", "Field", "Table", "vocabularies", *_DERIVED,
+__all__ = [
+    "EXTRACTED_TABLES",
+    "FIELDS",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "Field",
+    "Table",
+    "vocabularies",
+    *_DERIVED,
 ]
 
 
 def __getattr__(name: str):
     if name in _DERIVED:
-        return getattr(importlib.import_module("schemas.derived"), name)
+        return getattr(importlib.import_module("relata.schemas.derived"), name)
     raise AttributeError(f"module 'schemas' has no attribute {name!r}")

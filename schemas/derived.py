@@ -16,9 +16,9 @@ import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
 
-from schemas import vocabularies
-from schemas.fields import Field
-from schemas.tables import SCHEMA_VERSION, TABLES, Table
+from relata.schemas import vocabularies
+from relata.schemas.fields import Field
+from relata.schemas.tables import SCHEMA_VERSION, TABLES, Table
 
 _ARROW_TYPES = {
     "string": pa_arrow.string(),
@@ -30,12 +30,22 @@ _ARROW_TYPES = {
     "string_list": pa_arrow.list_(pa_arrow.string()),
 }
 _DUCKDB_TYPES = {
-    "string": "VARCHAR", "int32": "INTEGER", "int8": "TINYINT", "float32": "FLOAT",
-    "date": "DATE", "timestamp": "TIMESTAMP WITH TIME ZONE", "string_list": "VARCHAR[]",
+    "string": "VARCHAR",
+    "int32": "INTEGER",
+    "int8": "TINYINT",
+    "float32": "FLOAT",
+    "date": "DATE",
+    "timestamp": "TIMESTAMP WITH TIME ZONE",
+    "string_list": "VARCHAR[]",
 }
 _FRICTIONLESS_TYPES = {
-    "string": "string", "int32": "integer", "int8": "integer", "float32": "number",
-    "date": "date", "timestamp": "datetime", "string_list": "array",
+    "string": "string",
+    "int32": "integer",
+    "int8": "integer",
+    "float32": "number",
+    "date": "date",
+    "timestamp": "datetime",
+    "string_list": "array",
 }
 
 
@@ -53,6 +63,7 @@ def duckdb_type(field: Field) -> str:
 
 # --- pandera ---------------------------------------------------------------
 
+
 def _is_str(x: object) -> bool:
     return isinstance(x, str)
 
@@ -63,8 +74,7 @@ def _element_checks(f: Field) -> list[pa.Check]:
 
     def ok(pred, name):
         # None passes: nullability is checked separately by pandera.
-        checks.append(pa.Check(lambda x, p=pred: x is None or x is pd.NA or p(x),
-                               element_wise=True, name=name))
+        checks.append(pa.Check(lambda x, p=pred: x is None or x is pd.NA or p(x), element_wise=True, name=name))
 
     if f.type == "string":
         ok(_is_str, "is_string")
@@ -95,30 +105,44 @@ def _row_checks(table: Table) -> list[pa.Check]:
     cols = set(table.columns)
     checks: list[pa.Check] = []
     if {"char_start", "char_end", "evidence"} <= cols:
-        checks.append(pa.Check(
-            lambda df: (df["char_start"] < df["char_end"])
-            & ((df["char_end"] - df["char_start"]) == df["evidence"].str.len()),
-            name="span_matches_evidence"))
+        checks.append(
+            pa.Check(
+                lambda df: (
+                    (df["char_start"] < df["char_end"])
+                    & ((df["char_end"] - df["char_start"]) == df["evidence"].str.len())
+                ),
+                name="span_matches_evidence",
+            )
+        )
     if {"source_actor", "target_actor"} <= cols:
-        checks.append(pa.Check(lambda df: df["source_actor"] != df["target_actor"],
-                               name="source_differs_from_target"))
+        checks.append(pa.Check(lambda df: df["source_actor"] != df["target_actor"], name="source_differs_from_target"))
     if {"actor_a", "actor_b"} <= cols:
         checks.append(pa.Check(lambda df: df["actor_a"] < df["actor_b"], name="pair_in_alphabetical_order"))
     if {"source_actor", "relation_type"} <= cols:
         sym = vocabularies.SYMMETRIC_RELATION_TYPES
-        checks.append(pa.Check(
-            lambda df: ~df["relation_type"].isin(sym) | (df["source_actor"] < df["target_actor"]),
-            name="symmetric_pair_in_alphabetical_order"))
+        checks.append(
+            pa.Check(
+                lambda df: ~df["relation_type"].isin(sym) | (df["source_actor"] < df["target_actor"]),
+                name="symmetric_pair_in_alphabetical_order",
+            )
+        )
     if {"action", "stated_by"} <= cols:
-        checks.append(pa.Check(
-            lambda df: ~df["action"].isin(["condemned", "threatened"]) | df["stated_by"].notna(),
-            name="stated_by_required_for_condemned_and_threatened"))
+        checks.append(
+            pa.Check(
+                lambda df: ~df["action"].isin(["condemned", "threatened"]) | df["stated_by"].notna(),
+                name="stated_by_required_for_condemned_and_threatened",
+            )
+        )
     if {"sender", "target"} <= cols:
-        checks.append(pa.Check(lambda df: df["sender"].isna() | (df["sender"] != df["target"]),
-                               name="sender_differs_from_target"))
+        checks.append(
+            pa.Check(lambda df: df["sender"].isna() | (df["sender"] != df["target"]), name="sender_differs_from_target")
+        )
     if {"event_date", "date_precision"} <= cols:
-        checks.append(pa.Check(lambda df: df["event_date"].isna() == df["date_precision"].isna(),
-                               name="date_and_precision_together"))
+        checks.append(
+            pa.Check(
+                lambda df: df["event_date"].isna() == df["date_precision"].isna(), name="date_and_precision_together"
+            )
+        )
     return checks
 
 
@@ -126,8 +150,7 @@ def _row_checks(table: Table) -> list[pa.Check]:
 def pandera_schema(table: str) -> pa.DataFrameSchema:
     t = TABLES[table]
     columns = {
-        f.column: pa.Column(object, nullable=f.nullable, checks=_element_checks(f), coerce=False)
-        for f in t.fields
+        f.column: pa.Column(object, nullable=f.nullable, checks=_element_checks(f), coerce=False) for f in t.fields
     }
     return pa.DataFrameSchema(
         columns,
@@ -189,6 +212,7 @@ def to_arrow(table: str, df: pd.DataFrame) -> pa_arrow.Table:
 
 # --- generated documents ---------------------------------------------------
 
+
 def frictionless_schema(table: str) -> dict:
     """Frictionless Table Schema (v2) of a table."""
     t = TABLES[table]
@@ -228,7 +252,8 @@ def data_dictionary() -> str:
         "`read_parquet('<out>/<table>/**/*.parquet')`.",
         "",
         "Actor codes: ISO 3166-1 alpha-3 (validated against pycountry) or one of "
-        + ", ".join(f"`{c}`" for c in vocabularies.ORGANISATIONS) + ".",
+        + ", ".join(f"`{c}`" for c in vocabularies.ORGANISATIONS)
+        + ".",
         "",
     ]
     for t in TABLES.values():

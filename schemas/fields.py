@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas import vocabularies as v
+from relata.schemas import vocabularies as v
 
 LOGICAL_TYPES = ("string", "int32", "int8", "float32", "date", "timestamp", "string_list")
 
@@ -41,8 +41,16 @@ def _f(key: str, type_: str, description: str, **kw) -> Field:
 
 _FIELDS = [
     # Articles.
-    _f("article_id", "string", "Stable key of the article: a hash of its normalised cleaned text, so the same article ingested twice is one row."),
-    _f("source_uri", "string", "Where the article was read from: its path relative to the input root, or the row id of a JSON Lines/CSV/Parquet input."),
+    _f(
+        "article_id",
+        "string",
+        "Stable key of the article: a hash of its normalised cleaned text, so the same article ingested twice is one row.",
+    ),
+    _f(
+        "source_uri",
+        "string",
+        "Where the article was read from: its path relative to the input root, or the row id of a JSON Lines/CSV/Parquet input.",
+    ),
     _f("url", "string", "Canonical URL of the article, if known.", nullable=True),
     _f("title", "string", "Headline.", nullable=True),
     _f("outlet", "string", "Publisher.", nullable=True),
@@ -55,48 +63,125 @@ _FIELDS = [
     # Provenance of every extracted row.
     _f("sentence_index", "int32", "0-based number of the sentence in the cleaned text.", minimum=0),
     _f("char_start", "int32", "Start of the evidence sentence in the cleaned text (character offset).", minimum=0),
-    _f("char_end", "int32", "End of the evidence sentence in the cleaned text (exclusive character offset).", minimum=1),
+    _f(
+        "char_end", "int32", "End of the evidence sentence in the cleaned text (exclusive character offset).", minimum=1
+    ),
     _f("evidence", "string", "The sentence the row was extracted from."),
     _f("extractor_version", "string", "Version of the extractor that made the row; bumping it rebuilds the table."),
     _f("confidence", "float32", "Confidence of the extraction, 0..1.", minimum=0.0, maximum=1.0),
-    _f("event_date", "date", "Date of the event, resolved against published_at ('on Tuesday', 'today', 'last September').", nullable=True),
+    _f(
+        "event_date",
+        "date",
+        "Date of the event, resolved against published_at ('on Tuesday', 'today', 'last September').",
+        nullable=True,
+    ),
     _f("date_precision", "string", "Precision of event_date.", nullable=True, vocabulary=v.DATE_PRECISIONS),
     # Relations.
     _f("relation_id", "string", "Stable key: hash of article_id, sentence_index, source, target and relation_type."),
     _f("source_actor", "string", "Who acts: ISO 3166-1 alpha-3 code or a closed-list organisation code.", actor=True),
-    _f("target_actor", "string", "Toward whom: ISO 3166-1 alpha-3 code or a closed-list organisation code; never equal to source_actor.", actor=True),
+    _f(
+        "target_actor",
+        "string",
+        "Toward whom: ISO 3166-1 alpha-3 code or a closed-list organisation code; never equal to source_actor.",
+        actor=True,
+    ),
     _f("source_person", "string", "The named person acting for source_actor, if any.", nullable=True),
     _f("target_person", "string", "The named person acting for target_actor, if any.", nullable=True),
-    _f("relation_type", "string", "Kind of event; symmetric types are stored once with the pair in alphabetical order.", vocabulary=v.RELATION_TYPES),
-    _f("relation_status", "string", "occurred; planned (announced, expected, scheduled); alleged (asserted by a third party, not confirmed by the text).", vocabulary=v.RELATION_STATUSES, name="status"),
-    _f("attributed_to", "string", "Whose claim the sentence reports; null when the article states it in its own voice.", nullable=True, actor=True),
+    _f(
+        "relation_type",
+        "string",
+        "Kind of event; symmetric types are stored once with the pair in alphabetical order.",
+        vocabulary=v.RELATION_TYPES,
+    ),
+    _f(
+        "relation_status",
+        "string",
+        "occurred; planned (announced, expected, scheduled); alleged (asserted by a third party, not confirmed by the text).",
+        vocabulary=v.RELATION_STATUSES,
+        name="status",
+    ),
+    _f(
+        "attributed_to",
+        "string",
+        "Whose claim the sentence reports; null when the article states it in its own voice.",
+        nullable=True,
+        actor=True,
+    ),
     _f("cameo_code", "string", "CAMEO event code (3 or 4 digits)."),
     _f("plover_type", "string", "PLOVER event type.", vocabulary=v.PLOVER_TYPES),
-    _f("quad_class", "int8", "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.", minimum=1, maximum=4),
+    _f(
+        "quad_class",
+        "int8",
+        "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.",
+        minimum=1,
+        maximum=4,
+    ),
     _f("goldstein", "float32", "Goldstein scale value of cameo_code, -10..10.", minimum=-10.0, maximum=10.0),
     # Sanctions.
-    _f("sanction_id", "string", "Stable key: hash of article_id, sentence_index, sender, target, target_entity and action."),
+    _f(
+        "sanction_id",
+        "string",
+        "Stable key: hash of article_id, sentence_index, sender, target, target_entity and action.",
+    ),
     _f("sender", "string", "Who imposes the sanctions; null when the text does not say.", nullable=True, actor=True),
-    _f("sanction_target", "string", "Who is sanctioned (a person's or firm's country when the sanction names one).", actor=True, name="target"),
+    _f(
+        "sanction_target",
+        "string",
+        "Who is sanctioned (a person's or firm's country when the sanction names one).",
+        actor=True,
+        name="target",
+    ),
     _f("target_entity", "string", "The named person, firm or vessel sanctioned, if any.", nullable=True),
     _f("action", "string", "What the sentence says about the sanctions.", vocabulary=v.SANCTION_ACTIONS),
-    _f("stated_by", "string", "Who makes the statement (always set for condemned and threatened).", nullable=True, actor=True),
-    _f("measures", "string_list", "Types of measure (Global Sanctions Data Base types); empty when not stated.", vocabulary=v.SANCTION_MEASURES),
-    _f("reason_categories", "string_list", "Why the sanctions are imposed, as categories; empty when not stated.", vocabulary=v.SANCTION_REASONS),
+    _f(
+        "stated_by",
+        "string",
+        "Who makes the statement (always set for condemned and threatened).",
+        nullable=True,
+        actor=True,
+    ),
+    _f(
+        "measures",
+        "string_list",
+        "Types of measure (Global Sanctions Data Base types); empty when not stated.",
+        vocabulary=v.SANCTION_MEASURES,
+    ),
+    _f(
+        "reason_categories",
+        "string_list",
+        "Why the sanctions are imposed, as categories; empty when not stated.",
+        vocabulary=v.SANCTION_REASONS,
+    ),
     _f("reason", "string", "The reason as the text puts it, short.", nullable=True),
     # Denials.
     _f("denial_id", "string", "Stable key: hash of article_id, sentence_index, denier and denied_type."),
     _f("denier", "string", "Who denies.", actor=True),
-    _f("denied_type", "string", "What kind of claim is denied: a relation_type, sanctions_violation or other.", vocabulary=v.DENIED_TYPES),
+    _f(
+        "denied_type",
+        "string",
+        "What kind of claim is denied: a relation_type, sanctions_violation or other.",
+        vocabulary=v.DENIED_TYPES,
+    ),
     _f("denied_claim", "string", "The claim as the text puts it, short."),
     _f("accuser", "string", "Who made the claim, if the text says.", nullable=True, actor=True),
-    _f("denied_relation_id", "string", "relation_id of the claim's row in relations, when it was extracted.", nullable=True),
+    _f(
+        "denied_relation_id",
+        "string",
+        "relation_id of the claim's row in relations, when it was extracted.",
+        nullable=True,
+    ),
     # Cooperation.
     _f("cooperation_id", "string", "Stable key: hash of article_id, sentence_index, actor_a, actor_b and area."),
     _f("actor_a", "string", "First actor of the pair (alphabetical order).", actor=True),
     _f("actor_b", "string", "Second actor of the pair (alphabetical order).", actor=True),
     _f("area", "string", "Area of cooperation; one row per area.", vocabulary=v.COOPERATION_AREAS),
-    _f("cooperation_status", "string", "planned (to be discussed, proposed, expected); agreed (signed or decided); ongoing (already happening).", vocabulary=v.COOPERATION_STATUSES, name="status"),
+    _f(
+        "cooperation_status",
+        "string",
+        "planned (to be discussed, proposed, expected); agreed (signed or decided); ongoing (already happening).",
+        vocabulary=v.COOPERATION_STATUSES,
+        name="status",
+    ),
     # Rejects.
     _f("reject_article_id", "string", "Key of the article, when it got that far.", nullable=True, name="article_id"),
     _f("stage", "string", "Where it was rejected.", vocabulary=v.REJECT_STAGES),

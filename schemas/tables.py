@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schemas.fields import FIELDS, Field
+from relata.schemas.fields import FIELDS, Field
 
 # Bumped on a breaking change (a renamed or removed column); adding a column is
 # a minor change. Written into every Parquet file's metadata and every release.
 SCHEMA_VERSION = "1.0.0"
 
 PROVENANCE = (
-    "article_id", "sentence_index", "char_start", "char_end", "evidence",
-    "extractor_version", "confidence",
+    "article_id",
+    "sentence_index",
+    "char_start",
+    "char_end",
+    "evidence",
+    "extractor_version",
+    "confidence",
 )
 
 
@@ -39,8 +44,18 @@ TABLES: dict[str, Table] = {
         Table(
             "articles",
             "One row per distinct article (by normalised text) that was read and built.",
-            ("article_id", "source_uri", "url", "title", "outlet", "author", "published_at",
-             "language", "n_chars", "ingested_at"),
+            (
+                "article_id",
+                "source_uri",
+                "url",
+                "title",
+                "outlet",
+                "author",
+                "published_at",
+                "language",
+                "n_chars",
+                "ingested_at",
+            ),
             ("article_id",),
         ),
         Table(
@@ -52,33 +67,68 @@ TABLES: dict[str, Table] = {
         Table(
             "relations",
             "Country-pair events: who did what toward whom, when, and whether it happened, is planned or is only alleged.",
-            ("relation_id", "source_actor", "target_actor", "source_person", "target_person",
-             "relation_type", "relation_status", "attributed_to", "event_date", "date_precision",
-             "cameo_code", "plover_type", "quad_class", "goldstein") + PROVENANCE,
+            (
+                "relation_id",
+                "source_actor",
+                "target_actor",
+                "source_person",
+                "target_person",
+                "relation_type",
+                "relation_status",
+                "attributed_to",
+                "event_date",
+                "date_precision",
+                "cameo_code",
+                "plover_type",
+                "quad_class",
+                "goldstein",
+            )
+            + PROVENANCE,
             ("relation_id",),
             extracted=True,
         ),
         Table(
             "sanctions",
             "Sanction regimes and what is said about them: imposed, lifted, condemned, violated ...",
-            ("sanction_id", "sender", "sanction_target", "target_entity", "action", "stated_by",
-             "measures", "reason_categories", "reason", "event_date", "date_precision") + PROVENANCE,
+            (
+                "sanction_id",
+                "sender",
+                "sanction_target",
+                "target_entity",
+                "action",
+                "stated_by",
+                "measures",
+                "reason_categories",
+                "reason",
+                "event_date",
+                "date_precision",
+            )
+            + PROVENANCE,
             ("sanction_id",),
             extracted=True,
         ),
         Table(
             "denials",
             "Who denies which accusation, made by whom.",
-            ("denial_id", "denier", "denied_type", "denied_claim", "accuser", "denied_relation_id",
-             "event_date", "date_precision") + PROVENANCE,
+            (
+                "denial_id",
+                "denier",
+                "denied_type",
+                "denied_claim",
+                "accuser",
+                "denied_relation_id",
+                "event_date",
+                "date_precision",
+            )
+            + PROVENANCE,
             ("denial_id",),
             extracted=True,
         ),
         Table(
             "cooperation",
             "Areas two actors plan, agree or already cooperate in; one row per area.",
-            ("cooperation_id", "actor_a", "actor_b", "area", "cooperation_status", "event_date",
-             "date_precision") + PROVENANCE,
+            ("cooperation_id", "actor_a", "actor_b", "area", "cooperation_status", "event_date", "date_precision")
+            + PROVENANCE,
             ("cooperation_id",),
             extracted=True,
         ),

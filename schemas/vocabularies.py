@@ -11,14 +11,41 @@ import functools
 import pycountry
 
 ORGANISATIONS: tuple[str, ...] = (
-    "UN", "EU", "NATO", "G7", "G20", "ASEAN", "AU", "OPEC", "IAEA", "WTO",
-    "BRICS", "SCO", "IMF", "WB", "OSCE", "GCC", "ARAB_LEAGUE", "WEST",
+    "UN",
+    "EU",
+    "NATO",
+    "G7",
+    "G20",
+    "ASEAN",
+    "AU",
+    "OPEC",
+    "IAEA",
+    "WTO",
+    "BRICS",
+    "SCO",
+    "IMF",
+    "WB",
+    "OSCE",
+    "GCC",
+    "ARAB_LEAGUE",
+    "WEST",
 )
 
 RELATION_TYPES: tuple[str, ...] = (
-    "visit", "meeting", "agreement", "praise", "support", "economic_aid",
-    "military_aid", "economic_cooperation", "military_cooperation",
-    "criticism", "accusation", "threat", "rejection", "attack",
+    "visit",
+    "meeting",
+    "agreement",
+    "praise",
+    "support",
+    "economic_aid",
+    "military_aid",
+    "economic_cooperation",
+    "military_cooperation",
+    "criticism",
+    "accusation",
+    "threat",
+    "rejection",
+    "attack",
 )
 # Stored once, with the pair in alphabetical order.
 SYMMETRIC_RELATION_TYPES: frozenset[str] = frozenset(
@@ -27,29 +54,73 @@ SYMMETRIC_RELATION_TYPES: frozenset[str] = frozenset(
 RELATION_STATUSES: tuple[str, ...] = ("occurred", "planned", "alleged")
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
-    "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 
 SANCTION_ACTIONS: tuple[str, ...] = (
-    "imposed", "in_force", "extended", "tightened", "eased", "lifted",
-    "threatened", "condemned", "violated",
+    "imposed",
+    "in_force",
+    "extended",
+    "tightened",
+    "eased",
+    "lifted",
+    "threatened",
+    "condemned",
+    "violated",
 )
 SANCTION_MEASURES: tuple[str, ...] = ("trade", "arms", "military", "financial", "travel", "other")
 SANCTION_REASONS: tuple[str, ...] = (
-    "nuclear_weapons", "missile_program", "armed_conflict", "human_rights",
-    "terrorism", "democracy", "cyber", "drug_trafficking", "corruption",
-    "sanctions_evasion", "other",
+    "nuclear_weapons",
+    "missile_program",
+    "armed_conflict",
+    "human_rights",
+    "terrorism",
+    "democracy",
+    "cyber",
+    "drug_trafficking",
+    "corruption",
+    "sanctions_evasion",
+    "other",
 )
 
 DENIED_TYPES: tuple[str, ...] = RELATION_TYPES + ("sanctions_violation", "other")
 
 COOPERATION_AREAS: tuple[str, ...] = (
-    "economy", "trade", "finance", "energy", "transport", "air_service",
-    "agriculture", "tourism", "culture", "education", "science_technology",
-    "space", "health", "security", "military", "interregional",
-    "international_affairs", "infrastructure", "humanitarian", "other",
+    "economy",
+    "trade",
+    "finance",
+    "energy",
+    "transport",
+    "air_service",
+    "agriculture",
+    "tourism",
+    "culture",
+    "education",
+    "science_technology",
+    "space",
+    "health",
+    "security",
+    "military",
+    "interregional",
+    "international_affairs",
+    "infrastructure",
+    "humanitarian",
+    "other",
 )
 COOPERATION_STATUSES: tuple[str, ...] = ("planned", "agreed", "ongoing")
 

@@ -34,11 +34,11 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def parse():
     """Parse a text as an article published on a given day (default 2024-06-18)."""
-    from extractors.document import ArticleMeta, article_id_for
-    from extractors.pipeline import parse_article
+    from relata.extractors.document import ArticleMeta, article_id_for
+    from relata.extractors.pipeline import parse_article
 
     def _parse(text: str, published: str = "2024-06-18", prefilter: bool = False):
-        pub = dt.datetime.fromisoformat(published).replace(tzinfo=dt.timezone.utc)
+        pub = dt.datetime.fromisoformat(published).replace(tzinfo=dt.UTC)
         return parse_article(ArticleMeta(article_id_for(text), pub, None), text, prefilter=prefilter)
 
     return _parse

@@ -18,8 +18,12 @@ def run(*args: str, timeout: int = 600) -> str:
 
 def test_benchmark_query_smoke_prints_every_example_query():
     out = run(str(BENCH / "query.py"), "--smoke")
-    for name in ("relations by dyad and type", "dyad timeline by month", "top senders of sanctions",
-                 "cooperation areas by pair"):
+    for name in (
+        "relations by dyad and type",
+        "dyad timeline by month",
+        "top senders of sanctions",
+        "cooperation areas by pair",
+    ):
         assert name in out
 
 

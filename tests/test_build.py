@@ -92,8 +92,10 @@ def test_build_views_are_queryable_with_duckdb_from_the_database_folder(small_in
 def locked_out(tmp_path):
     """An output folder whose writer lock is held by a live process: (folder, holder PID)."""
     out = tmp_path / "out"
-    code = ("import sys, time; from relata import store\n"
-            "with store.writer_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)")
+    code = (
+        "import sys, time; from relata import store\n"
+        "with store.writer_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)"
+    )
     holder = subprocess.Popen([sys.executable, "-c", code, str(out)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
     yield out, holder.pid
@@ -103,15 +105,16 @@ def locked_out(tmp_path):
 
 def test_build_lock_held_by_a_live_process_refuses_a_second_writer(locked_out):
     out, pid = locked_out
-    with pytest.raises(store.LockedError, match=str(pid)):
-        with store.writer_lock(out):
-            pass
+    with pytest.raises(store.LockedError, match=str(pid)), store.writer_lock(out):
+        pass
 
 
 def test_build_lock_of_a_killed_process_is_free_at_once(tmp_path):
     out = tmp_path / "out"
-    code = ("import sys, time; from relata import store\n"
-            "with store.writer_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)")
+    code = (
+        "import sys, time; from relata import store\n"
+        "with store.writer_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)"
+    )
     holder = subprocess.Popen([sys.executable, "-c", code, str(out)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
     holder.kill()  # no chance to clean up: the kernel releases its flock
@@ -153,8 +156,7 @@ def test_query_reads(small_input, settings_for):
 
     s = settings_for(small_input)
     run_build(s)
-    res = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "--tables", s.out,
-                                   "--format", "csv"])
+    res = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "--tables", s.out, "--format", "csv"])
     assert res.exit_code == 0 and "4" in res.output
 
 
@@ -182,8 +184,17 @@ def test_build_a_table_file_cut_into_batches_is_not_read_again(tmp_path, setting
 
     d = tmp_path / "in"
     d.mkdir()
-    rows = [{"id": f"r{i}", "title": f"Story {i}", "text": f"Japan and Vietnam held talks in Hanoi on day {i}.",
-             "url": None, "published": "2016-05-01", "outlet": "Wire"} for i in range(7)]
+    rows = [
+        {
+            "id": f"r{i}",
+            "title": f"Story {i}",
+            "text": f"Japan and Vietnam held talks in Hanoi on day {i}.",
+            "url": None,
+            "published": "2016-05-01",
+            "outlet": "Wire",
+        }
+        for i in range(7)
+    ]
     (d / "news.jsonl").write_text("\n".join(_json.dumps(r) for r in rows) + "\n")
     s = settings_for(d, batch_size=3)
     first = run_build(s)

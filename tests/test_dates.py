@@ -6,27 +6,30 @@ import datetime as dt
 
 import pytest
 
-from extractors.dates import resolve
+from relata.extractors.dates import resolve
 
-PUB = dt.datetime(2024, 6, 18, 7, 0, tzinfo=dt.timezone.utc)  # a Tuesday
+PUB = dt.datetime(2024, 6, 18, 7, 0, tzinfo=dt.UTC)  # a Tuesday
 
 
-@pytest.mark.parametrize("expr, future, expected", [
-    ("today", False, (dt.date(2024, 6, 18), "day")),
-    ("yesterday", False, (dt.date(2024, 6, 17), "day")),
-    ("on Tuesday", False, (dt.date(2024, 6, 18), "day")),
-    ("Sunday", False, (dt.date(2024, 6, 16), "day")),
-    ("Friday", True, (dt.date(2024, 6, 21), "day")),
-    ("June 19", True, (dt.date(2024, 6, 19), "day")),
-    ("Tuesday, June 18", False, (dt.date(2024, 6, 18), "day")),
-    ("19 June 2023", False, (dt.date(2023, 6, 19), "day")),
-    ("last September", False, (dt.date(2023, 9, 1), "month")),
-    ("September 2023", False, (dt.date(2023, 9, 1), "month")),
-    ("December", False, (dt.date(2023, 12, 1), "month")),
-    ("next month", True, (dt.date(2024, 7, 1), "month")),
-    ("last year", False, (dt.date(2023, 1, 1), "year")),
-    ("2016", False, (dt.date(2016, 1, 1), "year")),
-])
+@pytest.mark.parametrize(
+    "expr, future, expected",
+    [
+        ("today", False, (dt.date(2024, 6, 18), "day")),
+        ("yesterday", False, (dt.date(2024, 6, 17), "day")),
+        ("on Tuesday", False, (dt.date(2024, 6, 18), "day")),
+        ("Sunday", False, (dt.date(2024, 6, 16), "day")),
+        ("Friday", True, (dt.date(2024, 6, 21), "day")),
+        ("June 19", True, (dt.date(2024, 6, 19), "day")),
+        ("Tuesday, June 18", False, (dt.date(2024, 6, 18), "day")),
+        ("19 June 2023", False, (dt.date(2023, 6, 19), "day")),
+        ("last September", False, (dt.date(2023, 9, 1), "month")),
+        ("September 2023", False, (dt.date(2023, 9, 1), "month")),
+        ("December", False, (dt.date(2023, 12, 1), "month")),
+        ("next month", True, (dt.date(2024, 7, 1), "month")),
+        ("last year", False, (dt.date(2023, 1, 1), "year")),
+        ("2016", False, (dt.date(2016, 1, 1), "year")),
+    ],
+)
 def test_dates_resolve(expr, future, expected):
     assert resolve(expr, PUB, future=future) == expected
 

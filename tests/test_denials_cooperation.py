@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.cooperation import extract_cooperation
-from extractors.denials import extract_denials
-from extractors.relations import extract_relations
+from relata.extractors.cooperation import extract_cooperation
+from relata.extractors.denials import extract_denials
+from relata.extractors.relations import extract_relations
 
 
 def denial_keys(parsed):
@@ -14,17 +14,19 @@ def denial_keys(parsed):
     return {(r["denier"], r["denied_type"], r["accuser"]) for r in extract_denials(parsed, rel)}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Russia denied supplying weapons to Syria.", ("RUS", "military_aid", None)),
-    ("Beijing denied that it had sent troops to the island.", ("CHN", "other", None)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia denied supplying weapons to Syria.", ("RUS", "military_aid", None)),
+        ("Beijing denied that it had sent troops to the island.", ("CHN", "other", None)),
+    ],
+)
 def test_denials_of_an_event_take_its_type(parse, text, expected):
     assert expected in denial_keys(parse(text))
 
 
 def test_denials_of_named_charges_link_to_the_claim_before(parse):
-    text = ("The State Department said Iran had shipped drones to Russia. "
-            "The charges were denied by Tehran and Moscow.")
+    text = "The State Department said Iran had shipped drones to Russia. The charges were denied by Tehran and Moscow."
     p = parse(text)
     rel = extract_relations(p)
     rows = extract_denials(p, rel)
@@ -42,17 +44,31 @@ def coop(parsed):
     return {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in extract_cooperation(parsed)}
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a list of areas is one row per area
-    ("Vietnam and Laos will discuss cooperation in energy, tourism and education.",
-     {("LAO", "VNM", "energy", "planned"), ("LAO", "VNM", "tourism", "planned"), ("LAO", "VNM", "education", "planned")}),
-    ("Indonesia signed an agreement with Singapore on defence cooperation.", {("IDN", "SGP", "military", "agreed")}),
-    ("Thailand and Cambodia cooperate closely on agriculture.", {("KHM", "THA", "agriculture", "ongoing")}),
-    ("Manila and Tokyo plan to launch a direct air service.", {("JPN", "PHL", "air_service", "planned")}),
-    # the owner of a readiness or plan is a party; an area coordinated with the cooperation noun
-    ("The premier affirmed Norway's readiness to forge education and vocational cooperation with Chile.",
-     {("CHL", "NOR", "education", "planned")}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of areas is one row per area
+        (
+            "Vietnam and Laos will discuss cooperation in energy, tourism and education.",
+            {
+                ("LAO", "VNM", "energy", "planned"),
+                ("LAO", "VNM", "tourism", "planned"),
+                ("LAO", "VNM", "education", "planned"),
+            },
+        ),
+        (
+            "Indonesia signed an agreement with Singapore on defence cooperation.",
+            {("IDN", "SGP", "military", "agreed")},
+        ),
+        ("Thailand and Cambodia cooperate closely on agriculture.", {("KHM", "THA", "agriculture", "ongoing")}),
+        ("Manila and Tokyo plan to launch a direct air service.", {("JPN", "PHL", "air_service", "planned")}),
+        # the owner of a readiness or plan is a party; an area coordinated with the cooperation noun
+        (
+            "The premier affirmed Norway's readiness to forge education and vocational cooperation with Chile.",
+            {("CHL", "NOR", "education", "planned")},
+        ),
+    ],
+)
 def test_cooperation_areas_pair_and_status(parse, text, expected):
     assert expected <= coop(parse(text))
 
@@ -62,14 +78,22 @@ def test_cooperation_needs_a_cooperation_word(parse):
 
 
 def test_cooperation_two_leaders_refers_to_the_article_pair(parse):
-    text = ("Malaysian Prime Minister Anwar Ibrahim met Chinese President Xi Jinping in Beijing. "
-            "The two leaders agreed to boost cooperation in the digital economy.")
-    assert ("CHN", "MYS", "science_technology", "agreed") in coop(parse(text, "2024-06-01")) or \
-        ("CHN", "MYS", "science_technology", "planned") in coop(parse(text, "2024-06-01"))
+    text = (
+        "Malaysian Prime Minister Anwar Ibrahim met Chinese President Xi Jinping in Beijing. "
+        "The two leaders agreed to boost cooperation in the digital economy."
+    )
+    assert ("CHN", "MYS", "science_technology", "agreed") in coop(parse(text, "2024-06-01")) or (
+        "CHN",
+        "MYS",
+        "science_technology",
+        "planned",
+    ) in coop(parse(text, "2024-06-01"))
 
 
 def test_denials_by_a_former_leader_in_a_new_office_named_in_a_relative_clause(parse):
     # Hun Sen left the premiership in 2023; the sentence names his office since then.
-    text = ("Hun Sen, who is now president of Cambodia's senate, dismissed reports about the presence of "
-            "foreign troops at the naval base.")
+    text = (
+        "Hun Sen, who is now president of Cambodia's senate, dismissed reports about the presence of "
+        "foreign troops at the naval base."
+    )
     assert ("KHM", "other", None) in denial_keys(parse(text, "2024-08-06"))

@@ -23,8 +23,8 @@ def test_deployments_prefect_yaml_has_the_daily_build_and_the_weekly_release():
 
 
 def test_deployments_yaml_parameters_are_parameters_of_the_flows():
-    from flows.build import build_dataset
-    from flows.release import publish_release
+    from relata.flows.build import build_dataset
+    from relata.flows.release import publish_release
 
     deps = {d["name"]: d for d in load_yaml()["deployments"]}
     for name, f in [("daily-build", build_dataset), ("weekly-release", publish_release)]:
@@ -35,7 +35,7 @@ def test_deployments_yaml_parameters_are_parameters_of_the_flows():
 
 
 def test_deployments_served_by_relata_serve_match_prefect_yaml(tmp_path):
-    from flows import deployments
+    from relata.flows import deployments
 
     s = Settings(input=str(tmp_path / "news"), out=str(tmp_path / "tables"), releases=str(tmp_path / "rel"))
     served = {d.name: d for d in deployments.deployments(s)}

@@ -18,29 +18,59 @@ def pred_of(table, items, uri="a.txt"):
 
 
 def test_evaluate_symmetric_relation_matches_either_order():
-    gold = [{"source_uri": "a.txt", "relations": [{"source": "RUS", "target": "PRK", "type": "meeting", "status": "planned"}]}]
-    rep = score(gold, pred_of("relations", [{"source": "PRK", "target": "RUS", "type": "meeting", "status": "planned"}]), {"a.txt"})
+    gold = [
+        {
+            "source_uri": "a.txt",
+            "relations": [{"source": "RUS", "target": "PRK", "type": "meeting", "status": "planned"}],
+        }
+    ]
+    rep = score(
+        gold,
+        pred_of("relations", [{"source": "PRK", "target": "RUS", "type": "meeting", "status": "planned"}]),
+        {"a.txt"},
+    )
     c = rep.tables["relations"]
     assert (c.tp, c.fp, c.fn, c.status_ok) == (1, 0, 0, 1)
 
 
 def test_evaluate_optional_is_neither_missed_nor_wrong_and_any_of_matches_one_reading():
-    gold = [{"source_uri": "a.txt", "relations": [
-        {"source": "USA", "target": "RUS", "type": "criticism", "status": "occurred", "optional": True},
-        {"source": "USA", "target": "CHN", "type": "criticism", "status": "occurred", "optional": True},
-        {"any_of": [{"source": "KOR", "target": "PRK", "type": "accusation"},
-                    {"source": "KOR", "target": "RUS", "type": "accusation"}], "status": "occurred"}]}]
-    pred = pred_of("relations", [{"source": "USA", "target": "RUS", "type": "criticism", "status": "occurred"},
-                                 {"source": "KOR", "target": "RUS", "type": "accusation", "status": "occurred"},
-                                 {"source": "JPN", "target": "RUS", "type": "visit", "status": "occurred"}])
+    gold = [
+        {
+            "source_uri": "a.txt",
+            "relations": [
+                {"source": "USA", "target": "RUS", "type": "criticism", "status": "occurred", "optional": True},
+                {"source": "USA", "target": "CHN", "type": "criticism", "status": "occurred", "optional": True},
+                {
+                    "any_of": [
+                        {"source": "KOR", "target": "PRK", "type": "accusation"},
+                        {"source": "KOR", "target": "RUS", "type": "accusation"},
+                    ],
+                    "status": "occurred",
+                },
+            ],
+        }
+    ]
+    pred = pred_of(
+        "relations",
+        [
+            {"source": "USA", "target": "RUS", "type": "criticism", "status": "occurred"},
+            {"source": "KOR", "target": "RUS", "type": "accusation", "status": "occurred"},
+            {"source": "JPN", "target": "RUS", "type": "visit", "status": "occurred"},
+        ],
+    )
     c = score(gold, pred, {"a.txt"}).tables["relations"]
     assert (c.tp, c.fp, c.fn) == (1, 1, 0)
 
 
 def test_evaluate_duplicates_collapse_and_first_row_gives_the_status():
     gold = [{"source_uri": "a.txt", "cooperation": [{"a": "PRK", "b": "RUS", "area": "energy", "status": "planned"}]}]
-    pred = pred_of("cooperation", [{"a": "RUS", "b": "PRK", "area": "energy", "status": "ongoing"},
-                                   {"a": "PRK", "b": "RUS", "area": "energy", "status": "planned"}])
+    pred = pred_of(
+        "cooperation",
+        [
+            {"a": "RUS", "b": "PRK", "area": "energy", "status": "ongoing"},
+            {"a": "PRK", "b": "RUS", "area": "energy", "status": "planned"},
+        ],
+    )
     c = score(gold, pred, {"a.txt"}).tables["cooperation"]
     assert (c.tp, c.fp, c.status_ok, c.status_n) == (1, 0, 0, 1)
 
@@ -77,9 +107,19 @@ def test_evaluate_cli_prints_the_table_and_details(sample_build):
 
     from relata.cli import app
 
-    res = CliRunner().invoke(app, ["evaluate", "--gold", str(PROJECT_ROOT / "data" / "sample_gold.jsonl"),
-                                   "--tables", str(sample_build), "--details", "--json"])
+    res = CliRunner().invoke(
+        app,
+        [
+            "evaluate",
+            "--gold",
+            str(PROJECT_ROOT / "data" / "sample_gold.jsonl"),
+            "--tables",
+            str(sample_build),
+            "--details",
+            "--json",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "missed" in res.output or "extra" in res.output
-    payload = res.output[res.output.index("{"):]
+    payload = res.output[res.output.index("{") :]
     assert "relations" in json.loads(payload)

@@ -22,7 +22,7 @@ def prefect_api():
 def test_flow_build_dataset_builds_and_publishes_its_summary(prefect_api, tmp_path):
     from prefect.client.orchestration import get_client
 
-    from flows.build import build_dataset
+    from relata.flows.build import build_dataset
 
     d = tmp_path / "in"
     d.mkdir()
@@ -36,7 +36,9 @@ def test_flow_build_dataset_builds_and_publishes_its_summary(prefect_api, tmp_pa
         async with get_client() as client:
             from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
-            arts = await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["build-summary"])))
+            arts = await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["build-summary"]))
+            )
             return arts
 
     arts = anyio.run(latest_artifact)
@@ -44,7 +46,7 @@ def test_flow_build_dataset_builds_and_publishes_its_summary(prefect_api, tmp_pa
 
 
 def test_flow_publish_release_publishes_a_verified_release(prefect_api, sample_build, tmp_path):
-    from flows.release import publish_release
+    from relata.flows.release import publish_release
     from relata.release import verify_release
 
     # A copy: releasing takes the build's writer lock inside the tables folder.
@@ -65,14 +67,15 @@ def _artifacts(key: str):
 
     async def read():
         async with get_client() as client:
-            return await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
-                                               sort=ArtifactSort.CREATED_DESC)
+            return await client.read_artifacts(
+                artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])), sort=ArtifactSort.CREATED_DESC
+            )
 
     return anyio.run(read)
 
 
 def test_flow_build_summary_accounts_for_every_article_and_stage(prefect_api, tmp_path):
-    from flows.build import build_dataset
+    from relata.flows.build import build_dataset
 
     d = tmp_path / "in"
     d.mkdir()
@@ -80,18 +83,30 @@ def test_flow_build_summary_accounts_for_every_article_and_stage(prefect_api, tm
     shutil.copy(SAMPLE_DIR / "2016-03-21-obama-havana.txt", d / "copy.txt")
     (d / "empty.txt").write_text("")
     summary = build_dataset(input=str(d), out=str(tmp_path / "out"), workers=1)
-    assert (summary["articles_read"], summary["articles_new"], summary["duplicates_skipped"],
-            summary["rejected"]) == (3, 1, 1, 1)
+    assert (summary["articles_read"], summary["articles_new"], summary["duplicates_skipped"], summary["rejected"]) == (
+        3,
+        1,
+        1,
+        1,
+    )
     art = _artifacts("build-summary")[0].data
-    for needle in ("| read | 3 |", "| new (written) | 1 |", "| duplicates skipped | 1 |", "| rejected | 1 |",
-                   "| empty file | 1 |", "| relations |", "| parse_extract |", "3 = 1 + 1 + 1"):
+    for needle in (
+        "| read | 3 |",
+        "| new (written) | 1 |",
+        "| duplicates skipped | 1 |",
+        "| rejected | 1 |",
+        "| empty file | 1 |",
+        "| relations |",
+        "| parse_extract |",
+        "3 = 1 + 1 + 1",
+    ):
         assert needle in art, needle
 
 
 def test_flow_build_runs_on_a_dask_cluster(prefect_api, tmp_path):
     from distributed import LocalCluster
 
-    from flows.build import run
+    from relata.flows.build import run
     from relata.settings import Settings
 
     d = tmp_path / "in"
@@ -99,7 +114,8 @@ def test_flow_build_runs_on_a_dask_cluster(prefect_api, tmp_path):
     for name in ("2016-03-21-obama-havana.txt", "2016-07-01-eu-extends-russia-sanctions.txt"):
         shutil.copy(SAMPLE_DIR / name, d)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        s = Settings(input=str(d), out=str(tmp_path / "out"), workers=1, batch_size=1,
-                     dask_address=cluster.scheduler_address)
+        s = Settings(
+            input=str(d), out=str(tmp_path / "out"), workers=1, batch_size=1, dask_address=cluster.scheduler_address
+        )
         summary = run(s)
     assert summary["articles_new"] == 2 and summary["rows_per_table"]["relations"] > 0

@@ -36,9 +36,11 @@ def snapshot(out: Path) -> dict:
         glob = str(out / table / "*.parquet")
         snap["row_counts"][table] = con.execute(f"select count(*) from read_parquet('{glob}')").fetchall()[0][0]
     for table, cols in KEY_COLUMNS.items():
-        q = (f"select a.source_uri, t.sentence_index, {', '.join('t.' + c for c in cols)} "
-             f"from read_parquet('{out / table}/*.parquet') t join read_parquet('{out}/articles/*.parquet') a "
-             f"using (article_id) order by all")
+        q = (
+            f"select a.source_uri, t.sentence_index, {', '.join('t.' + c for c in cols)} "
+            f"from read_parquet('{out / table}/*.parquet') t join read_parquet('{out}/articles/*.parquet') a "
+            f"using (article_id) order by all"
+        )
         snap["rows"][table] = [["" if v is None else str(v) for v in r] for r in con.execute(q).fetchall()]
     return snap
 
@@ -57,8 +59,10 @@ def test_golden_sample_rows_match(sample_build):
 def test_golden_every_sample_article_is_built_and_nothing_is_rejected_at_ingest(sample_build):
     con = duckdb.connect()
     n = con.execute(f"select count(*) from read_parquet('{sample_build}/articles/*.parquet')").fetchall()[0][0]
-    bad = con.execute(f"select count(*) from read_parquet('{sample_build}/rejects/*.parquet') "
-                      "where stage in ('ingest', 'parse', 'validate')").fetchall()[0][0]
+    bad = con.execute(
+        f"select count(*) from read_parquet('{sample_build}/rejects/*.parquet') "
+        "where stage in ('ingest', 'parse', 'validate')"
+    ).fetchall()[0][0]
     gold = [json.loads(x) for x in SAMPLE_GOLD.read_text().splitlines() if x.strip()]
     assert n == len(gold) and bad == 0
 
@@ -79,7 +83,9 @@ def test_golden_non_political_article_yields_nothing(sample_build):
     assert empty, "the sample must hold a non-political article"
     con = duckdb.connect()
     for table in KEY_COLUMNS:
-        q = (f"select count(*) from read_parquet('{sample_build}/{table}/*.parquet') t "
-             f"join read_parquet('{sample_build}/articles/*.parquet') a using (article_id) "
-             f"where a.source_uri in ({', '.join(repr(u) for u in empty)})")
+        q = (
+            f"select count(*) from read_parquet('{sample_build}/{table}/*.parquet') t "
+            f"join read_parquet('{sample_build}/articles/*.parquet') a using (article_id) "
+            f"where a.source_uri in ({', '.join(repr(u) for u in empty)})"
+        )
         assert con.execute(q).fetchall()[0][0] == 0, table

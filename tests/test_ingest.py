@@ -11,8 +11,10 @@ import pytest
 
 from relata import ingest
 
-BODY = ("The foreign ministers of Japan and Vietnam met in Hanoi on Monday and agreed to expand "
-        "cooperation in energy and infrastructure, officials said.")
+BODY = (
+    "The foreign ministers of Japan and Vietnam met in Hanoi on Monday and agreed to expand "
+    "cooperation in energy and infrastructure, officials said."
+)
 
 SCRAPED = f"""Japan and Vietnam agree to widen energy ties
 
@@ -54,7 +56,7 @@ def test_ingest_scraped_text_gives_title_author_date_and_a_clean_body(tmp_path):
     assert isinstance(a, ingest.Article)
     assert a.title == "Japan and Vietnam agree to widen energy ties"
     assert a.author == "Jane Roe"
-    assert a.published_at == dt.datetime(2024, 6, 18, 7, 18, tzinfo=dt.timezone.utc)
+    assert a.published_at == dt.datetime(2024, 6, 18, 7, 18, tzinfo=dt.UTC)
     assert a.source_uri == "a.txt"
     assert BODY in a.text and "The two sides will meet again" in a.text
     for furniture in ("PC: Social Media", "Explore the latest", "Next Story", "\nX\n", "Hanoi skyline"):
@@ -63,8 +65,11 @@ def test_ingest_scraped_text_gives_title_author_date_and_a_clean_body(tmp_path):
 
 
 def test_ingest_markdown(tmp_path):
-    [a] = read_all(tmp_path, "a.md", f"# Japan and Vietnam agree\n\n*Published 2016-05-23*\n\n{BODY}\n\n"
-                                     "Read **more** at [the site](http://x).\n")
+    [a] = read_all(
+        tmp_path,
+        "a.md",
+        f"# Japan and Vietnam agree\n\n*Published 2016-05-23*\n\n{BODY}\n\nRead **more** at [the site](http://x).\n",
+    )
     assert a.title == "Japan and Vietnam agree"
     assert a.published_at.date() == dt.date(2016, 5, 23)
     assert "**" not in a.text and "](" not in a.text
@@ -85,8 +90,17 @@ def test_ingest_html_keeps_the_article_and_drops_the_page(tmp_path):
 
 
 def _rows(n=2):
-    return [{"id": f"r{i}", "title": f"Title {i}", "text": f"{BODY} Row {i}.", "url": f"http://x/{i}",
-             "published": "2016-01-10", "outlet": "Wire"} for i in range(n)]
+    return [
+        {
+            "id": f"r{i}",
+            "title": f"Title {i}",
+            "text": f"{BODY} Row {i}.",
+            "url": f"http://x/{i}",
+            "published": "2016-01-10",
+            "outlet": "Wire",
+        }
+        for i in range(n)
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
@@ -127,15 +141,23 @@ def test_ingest_same_text_gives_the_same_article_id(tmp_path):
     assert a == b and len(a) == 32
 
 
-@pytest.mark.parametrize("name, content, mode, reason", [
-    ("empty.txt", "", "w", "empty file"),
-    ("blank.txt", "   \n\n ", "w", "empty file"),
-    ("bin.txt", bytes(range(256)) * 20, "wb", "binary file"),
-    ("one.txt", "Hello", "w", "article too short"),
-    ("fr.txt", "Le président russe est attendu à Pyongyang mardi pour un sommet de deux jours avec le "
-               "dirigeant nord-coréen, a annoncé le Kremlin dans un communiqué publié lundi soir.", "w", "not in English"),
-    ("x.docx", "whatever", "w", "unsupported file type .docx"),
-])
+@pytest.mark.parametrize(
+    "name, content, mode, reason",
+    [
+        ("empty.txt", "", "w", "empty file"),
+        ("blank.txt", "   \n\n ", "w", "empty file"),
+        ("bin.txt", bytes(range(256)) * 20, "wb", "binary file"),
+        ("one.txt", "Hello", "w", "article too short"),
+        (
+            "fr.txt",
+            "Le président russe est attendu à Pyongyang mardi pour un sommet de deux jours avec le "
+            "dirigeant nord-coréen, a annoncé le Kremlin dans un communiqué publié lundi soir.",
+            "w",
+            "not in English",
+        ),
+        ("x.docx", "whatever", "w", "unsupported file type .docx"),
+    ],
+)
 def test_ingest_bad_file_is_one_reject_with_a_reason(tmp_path, name, content, mode, reason):
     out = read_all(tmp_path, name, content, mode)
     assert len(out) == 1 and isinstance(out[0], ingest.Reject), out
@@ -147,10 +169,16 @@ def test_ingest_too_large_article_is_rejected_not_truncated(tmp_path):
     assert isinstance(r, ingest.Reject) and r.reason == "article too large"
 
 
-@pytest.mark.parametrize("encoding, bom", [
-    ("latin-1", b""), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b""),
-    ("utf-8", b"\xef\xbb\xbf"),
-])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("latin-1", b""),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-16-le", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+    ],
+)
 def test_ingest_reads_other_encodings(tmp_path, encoding, bom):
     text = "Café diplomacy\n\nFrance's président met Japan's foreign minister in Paris on Monday to discuss trade."
     [a] = read_all(tmp_path, "a.txt", bom + text.encode(encoding), "wb")

@@ -15,14 +15,25 @@ import pytest
 
 from relata import ingest
 
-BODY = ("The foreign ministers of Japan and Vietnam met in Hanoi on Monday and agreed to expand "
-        "cooperation in energy and infrastructure, officials said.")
+BODY = (
+    "The foreign ministers of Japan and Vietnam met in Hanoi on Monday and agreed to expand "
+    "cooperation in energy and infrastructure, officials said."
+)
 ARTICLE = "Japan and Vietnam agree\n\n" + BODY + "\n"
 
 
 def rows(n=3):
-    return [{"id": f"r{i}", "title": f"Title {i}", "text": f"{BODY} Row {i}.", "url": f"http://x/{i}",
-             "published": "2016-01-10", "outlet": "Wire"} for i in range(n)]
+    return [
+        {
+            "id": f"r{i}",
+            "title": f"Title {i}",
+            "text": f"{BODY} Row {i}.",
+            "url": f"http://x/{i}",
+            "published": "2016-01-10",
+            "outlet": "Wire",
+        }
+        for i in range(n)
+    ]
 
 
 def jsonl(rs) -> str:
@@ -46,6 +57,7 @@ def by_uri(out) -> dict:
 
 
 # --- 1. pipes, sockets and devices -------------------------------------------------------------
+
 
 @pytest.mark.timeout(30)
 def test_ingest_pipes_sockets_and_devices_are_rejected_at_planning_without_opening(tmp_path, monkeypatch):
@@ -115,6 +127,7 @@ def test_ingest_a_file_swapped_for_a_pipe_after_planning_is_rejected_not_waited_
 
 # --- 2. unreadable folders ------------------------------------------------------------------------
 
+
 def _tree_with_a_closed_folder(tmp_path):
     root = tmp_path / "in"
     (root / "closed").mkdir(parents=True)
@@ -154,17 +167,20 @@ def test_ingest_folder_without_read_permission_is_a_reject(tmp_path):
     root = _tree_with_a_closed_folder(tmp_path)
     (root / "closed").chmod(0)
     try:
-        assert by_uri(read_root(root)) == {"closed": "unreadable folder: Permission denied",
-                                           "open.txt": "article"}
+        assert by_uri(read_root(root)) == {"closed": "unreadable folder: Permission denied", "open.txt": "article"}
     finally:
         (root / "closed").chmod(0o755)
 
 
 # --- 3. byte-order marks ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-@pytest.mark.parametrize("bom, encoding", [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
-                                           (b"\xfe\xff", "utf-16-be")], ids=["utf-8", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "bom, encoding",
+    [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")],
+    ids=["utf-8", "utf-16-le", "utf-16-be"],
+)
 def test_ingest_table_with_a_byte_order_mark_loses_no_row(tmp_path, fmt, bom, encoding):
     text = jsonl(rows(3)) if fmt == "jsonl" else csv_text(rows(3))
     (tmp_path / f"a.{fmt}").write_bytes(bom + text.encode(encoding))
@@ -178,7 +194,7 @@ def test_ingest_table_with_a_byte_order_mark_loses_no_row(tmp_path, fmt, bom, en
 
 # --- 4. text that is not prose --------------------------------------------------------------------
 
-EMOJI = "\U0001F600\U0001F30D\U0001F525\U0001F389\U0001F680"
+EMOJI = "\U0001f600\U0001f30d\U0001f525\U0001f389\U0001f680"
 
 
 @pytest.mark.timeout(30)
@@ -190,8 +206,14 @@ def test_ingest_text_that_is_not_prose_is_rejected_at_once(tmp_path):
     (tmp_path / "emoji.txt").write_text(f"Breaking news\n\n{groups}.\n", encoding="utf-8")
     lines = "\n".join([EMOJI * 8] * 20_000)
     figures = " ".join(f"{i:>6} +{i % 97}.{i % 10}% -{i % 13}" for i in range(5_000))
-    (tmp_path / "rows.jsonl").write_text(jsonl([{"id": "emoji-row", "title": "Update", "text": lines},
-                                                {"id": "figures-row", "title": "Markets", "text": figures}]))
+    (tmp_path / "rows.jsonl").write_text(
+        jsonl(
+            [
+                {"id": "emoji-row", "title": "Update", "text": lines},
+                {"id": "figures-row", "title": "Markets", "text": figures},
+            ]
+        )
+    )
     assert 3_800_000 < (tmp_path / "emoji.txt").stat().st_size < 4_000_000
     out = read_root(tmp_path)
     assert by_uri(out) == {"emoji.txt": "not prose", "emoji-row": "not prose", "figures-row": "not prose"}
@@ -228,6 +250,7 @@ def test_ingest_prose_criterion_keeps_real_news(corpora, tmp_path):
 
 # --- 5. compressed files ------------------------------------------------------------------------------
 
+
 def _packed(name: str, data: bytes) -> bytes:
     import bz2
     import gzip
@@ -239,13 +262,25 @@ def _packed(name: str, data: bytes) -> bytes:
 
 def test_ingest_compressed_files_are_read_as_the_files_they_hold(tmp_path):
     html = f"<html><head><title>Ties</title></head><body><article><p>{BODY}</p></article></body></html>"
-    files = {"a.jsonl.gz": jsonl(rows(3)), "b.csv.gz": csv_text(rows(2)[::-1]), "c.txt.gz": ARTICLE,
-             "d.md.bz2": "# Japan and Vietnam agree\n\n" + BODY, "e.html.xz": html, "f.ndjson.xz": jsonl(rows(1))}
+    files = {
+        "a.jsonl.gz": jsonl(rows(3)),
+        "b.csv.gz": csv_text(rows(2)[::-1]),
+        "c.txt.gz": ARTICLE,
+        "d.md.bz2": "# Japan and Vietnam agree\n\n" + BODY,
+        "e.html.xz": html,
+        "f.ndjson.xz": jsonl(rows(1)),
+    }
     for name, text in files.items():
         (tmp_path / name).write_bytes(_packed(name, text.encode()))
     units = ingest.plan_units(tmp_path)
-    assert [(u.source_uri, u.size) for u in units] == [("a.jsonl.gz", 3), ("b.csv.gz", 2), ("c.txt.gz", 1),
-                                                       ("d.md.bz2", 1), ("e.html.xz", 1), ("f.ndjson.xz", 1)]
+    assert [(u.source_uri, u.size) for u in units] == [
+        ("a.jsonl.gz", 3),
+        ("b.csv.gz", 2),
+        ("c.txt.gz", 1),
+        ("d.md.bz2", 1),
+        ("e.html.xz", 1),
+        ("f.ndjson.xz", 1),
+    ]
     pieces = [p for u in units for p in ingest.split_unit(u, 2)]
     assert [(p.source_uri, p.start, p.stop) for p in pieces][:2] == [("a.jsonl.gz", 0, 2), ("a.jsonl.gz", 2, 3)]
     out = [x for p in pieces for x in ingest.read_unit(p, ingest.Limits())]
@@ -262,14 +297,19 @@ def test_ingest_compressed_file_that_unpacks_too_far_is_rejected_without_unpacki
     chunk = gzip.compress(b"The talks went on. " * (50_000_000 // 19))  # 50 MB in 120 KB
     (tmp_path / "bomb.txt.gz").write_bytes(chunk * 80)  # concatenated gzip members unpack one after another
     (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(jsonl(rows(1)).encode() * 2000))
-    (tmp_path / "long.jsonl.gz").write_bytes(gzip.compress(
-        (jsonl(rows(1)) + json.dumps({"id": "long", "text": "x" * 5000}) + "\n" + jsonl(rows(2)[1:])).encode()))
+    (tmp_path / "long.jsonl.gz").write_bytes(
+        gzip.compress(
+            (jsonl(rows(1)) + json.dumps({"id": "long", "text": "x" * 5000}) + "\n" + jsonl(rows(2)[1:])).encode()
+        )
+    )
     monkeypatch.setattr(ingest, "MAX_TABLE_BYTES", 100_000)
     monkeypatch.setattr(ingest, "MAX_LINE_BYTES", 1_000)
     out = read_root(tmp_path)
     got = {x.source_uri: (x.reason, x.detail) for x in out if isinstance(x, ingest.Reject)}
-    assert got["bomb.txt.gz"] == ("article too large", "more than 4000000 bytes uncompressed; "
-                                                        "the limit is 1000000 characters of text")
+    assert got["bomb.txt.gz"] == (
+        "article too large",
+        "more than 4000000 bytes uncompressed; the limit is 1000000 characters of text",
+    )
     assert got["bomb.jsonl.gz"] == ("table too large: more than 100000 bytes uncompressed", None)
     assert got["long.jsonl.gz#2"] == ("row too large", "line 2 is longer than 1000 bytes")
     assert [x.source_uri for x in out if isinstance(x, ingest.Article)] == ["r0", "r1"]
@@ -293,6 +333,7 @@ def test_ingest_compressed_input_that_cannot_be_read_is_one_reject(tmp_path):
 
 # --- 5. zip archives ------------------------------------------------------------------------------------
 
+
 def _zip(path, members: dict) -> None:
     import zipfile
 
@@ -305,9 +346,9 @@ def _patch_directory(path, name: str, offset: int, value: bytes) -> None:
     """Overwrite a field of a member's entry in the archive's central directory, which zipfile reads."""
     data = bytearray(path.read_bytes())
     at = data.index(b"PK\x01\x02")
-    while data[at + 46:at + 46 + len(name)] != name.encode():
+    while data[at + 46 : at + 46 + len(name)] != name.encode():
         at = data.index(b"PK\x01\x02", at + 4)
-    data[at + offset:at + offset + len(value)] = value
+    data[at + offset : at + offset + len(value)] = value
     path.write_bytes(bytes(data))
 
 
@@ -326,21 +367,30 @@ def test_ingest_zip_members_are_read_as_the_files_of_a_folder(tmp_path):
     root = tmp_path / "in"
     root.mkdir()
     table = [dict(r, id=f"z{r['id']}") for r in rows(3)]
-    _zip(root / "news.zip", {
-        "2016/a.txt": ARTICLE.encode(),
-        "b.md": ("# Japan and Vietnam agree\n\n" + BODY + " Again.").encode(),
-        "rows.jsonl": b"\xef\xbb\xbf" + jsonl(table).encode(),
-        "t.csv": csv_text([dict(r, id=f"c{r['id']}") for r in rows(2)]).encode(),
-        "p.parquet": _parquet_bytes([dict(r, id=f"p{r['id']}") for r in rows(2)]),
-        "packed.jsonl.gz": gzip.compress(jsonl([dict(r, id=f"g{r['id']}") for r in rows(1)]).encode()),
-        "notes.docx": b"whatever",
-        "empty.txt": b"",
-    })
+    _zip(
+        root / "news.zip",
+        {
+            "2016/a.txt": ARTICLE.encode(),
+            "b.md": ("# Japan and Vietnam agree\n\n" + BODY + " Again.").encode(),
+            "rows.jsonl": b"\xef\xbb\xbf" + jsonl(table).encode(),
+            "t.csv": csv_text([dict(r, id=f"c{r['id']}") for r in rows(2)]).encode(),
+            "p.parquet": _parquet_bytes([dict(r, id=f"p{r['id']}") for r in rows(2)]),
+            "packed.jsonl.gz": gzip.compress(jsonl([dict(r, id=f"g{r['id']}") for r in rows(1)]).encode()),
+            "notes.docx": b"whatever",
+            "empty.txt": b"",
+        },
+    )
     units = ingest.plan_units(root)
     assert [(u.source_uri, u.size) for u in units] == [
-        ("news.zip/2016/a.txt", 1), ("news.zip/b.md", 1), ("news.zip/empty.txt", 1), ("news.zip/notes.docx", 1),
-        ("news.zip/p.parquet", 2), ("news.zip/packed.jsonl.gz", 1), ("news.zip/rows.jsonl", 3),
-        ("news.zip/t.csv", 2)]
+        ("news.zip/2016/a.txt", 1),
+        ("news.zip/b.md", 1),
+        ("news.zip/empty.txt", 1),
+        ("news.zip/notes.docx", 1),
+        ("news.zip/p.parquet", 2),
+        ("news.zip/packed.jsonl.gz", 1),
+        ("news.zip/rows.jsonl", 3),
+        ("news.zip/t.csv", 2),
+    ]
     # Each member is an input of its own, fingerprinted by the archive file.
     archive = os.stat(root / "news.zip")
     assert {ingest.fingerprint(u)["mtime_ns"] for u in units if not u.problem} == {archive.st_mtime_ns}
@@ -348,14 +398,23 @@ def test_ingest_zip_members_are_read_as_the_files_of_a_folder(tmp_path):
     pieces = [p for u in units for p in ingest.split_unit(u, 2)]
     assert [(p.start, p.stop) for p in pieces if p.source_uri == "news.zip/rows.jsonl"] == [(0, 2), (2, 3)]
     out = by_uri([x for p in pieces for x in ingest.read_unit(p, ingest.Limits())])
-    assert out == {"news.zip/2016/a.txt": "article", "news.zip/b.md": "article",
-                   "news.zip/empty.txt": "empty file", "news.zip/notes.docx": out["news.zip/notes.docx"],
-                   "pr0": "article", "pr1": "article", "gr0": "article", "zr0": "article", "zr1": "article",
-                   "zr2": "article", "cr0": "article", "cr1": "article"}
+    assert out == {
+        "news.zip/2016/a.txt": "article",
+        "news.zip/b.md": "article",
+        "news.zip/empty.txt": "empty file",
+        "news.zip/notes.docx": out["news.zip/notes.docx"],
+        "pr0": "article",
+        "pr1": "article",
+        "gr0": "article",
+        "zr0": "article",
+        "zr1": "article",
+        "zr2": "article",
+        "cr0": "article",
+        "cr1": "article",
+    }
     assert out["news.zip/notes.docx"].startswith("unsupported file type .docx")
     # The archive as the input itself.
-    assert [u.source_uri for u in ingest.plan_units(root / "news.zip")][:2] == ["news.zip/2016/a.txt",
-                                                                               "news.zip/b.md"]
+    assert [u.source_uri for u in ingest.plan_units(root / "news.zip")][:2] == ["news.zip/2016/a.txt", "news.zip/b.md"]
 
 
 def test_ingest_zip_members_that_could_escape_or_mislead_are_rejects(tmp_path):
@@ -370,8 +429,16 @@ def test_ingest_zip_members_that_could_escape_or_mislead_are_rejects(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
         with zipfile.ZipFile(tmp_path / "tricks.zip", "w") as zf:
-            for name in ("../up.txt", "/etc/abs.txt", "a/../../up2.txt", "C:/win.txt", "twice.txt", "twice.txt",
-                         "inner.zip", "ok.txt"):
+            for name in (
+                "../up.txt",
+                "/etc/abs.txt",
+                "a/../../up2.txt",
+                "C:/win.txt",
+                "twice.txt",
+                "twice.txt",
+                "inner.zip",
+                "ok.txt",
+            ):
                 zf.writestr(name, ARTICLE)
             zf.writestr(link, "/etc/passwd")
             zf.writestr("locked.txt", ARTICLE)
@@ -380,9 +447,13 @@ def test_ingest_zip_members_that_could_escape_or_mislead_are_rejects(tmp_path):
     out = by_uri(read_root(tmp_path))
     unsafe = "unsafe member name (an absolute path, or with ..): not read"
     assert out == {
-        "tricks.zip/../up.txt": unsafe, "tricks.zip//etc/abs.txt": unsafe, "tricks.zip/a/../../up2.txt": unsafe,
-        "tricks.zip/C:/win.txt": unsafe, "tricks.zip/twice.txt": "2 members of the archive have this name: none read",
-        "tricks.zip/inner.zip": "archive inside an archive: not read", "tricks.zip/ok.txt": "article",
+        "tricks.zip/../up.txt": unsafe,
+        "tricks.zip//etc/abs.txt": unsafe,
+        "tricks.zip/a/../../up2.txt": unsafe,
+        "tricks.zip/C:/win.txt": unsafe,
+        "tricks.zip/twice.txt": "2 members of the archive have this name: none read",
+        "tricks.zip/inner.zip": "archive inside an archive: not read",
+        "tricks.zip/ok.txt": "article",
         "tricks.zip/link.txt": "symbolic link in the archive: not followed",
         "tricks.zip/locked.txt": "encrypted archive member: not read",
         "tricks.zip/bz.txt": "archive member compressed with bzip2: only stored and deflated members are read",
@@ -401,8 +472,7 @@ def test_ingest_zip_members_over_the_limits_are_rejected_without_unpacking(tmp_p
     monkeypatch.setattr(ingest, "MAX_TABLE_BYTES", 20_000)
     out = read_root(tmp_path, max_chars=10_000)
     got = {x.source_uri: (x.reason, x.detail) for x in out if isinstance(x, ingest.Reject)}
-    assert got["a.zip/big.txt"] == ("article too large",
-                                    f"{len(big)} bytes; the limit is 10000 characters of text")
+    assert got["a.zip/big.txt"] == ("article too large", f"{len(big)} bytes; the limit is 10000 characters of text")
     assert got["a.zip/big.jsonl"][0].startswith("table too large: ")
     assert got["b.zip/liar.txt"][0] == "unreadable file" and "CRC" in got["b.zip/liar.txt"][1]
     assert by_uri(out)["a.zip/ok.txt"] == "article" and len(out) == 4
@@ -436,6 +506,7 @@ def test_ingest_zip_on_object_storage_is_read_like_a_local_one(tmp_path):
 
 # --- the build's accounting ------------------------------------------------------------------------------
 
+
 @pytest.mark.timeout(300)
 def test_ingest_new_inputs_keep_the_build_accounting_and_archives_stay_incremental(tmp_path, monkeypatch):
     import gzip
@@ -450,10 +521,14 @@ def test_ingest_new_inputs_keep_the_build_accounting_and_archives_stay_increment
     (root / "loop.txt").symlink_to(root / "loop.txt")
     (root / "feed.jsonl.gz").write_bytes(gzip.compress(jsonl(rows(3)).encode()))
     archive = root / "news.zip"
-    members = {"a.txt": ARTICLE.encode(), "x.docx": b"?", "../up.txt": ARTICLE.encode(),
-               # the same texts as feed.jsonl.gz's rows under other ids: duplicates
-               "rows.jsonl": jsonl([dict(r, id=f"z{r['id']}") for r in rows(3)]).encode(),
-               "emoji.txt": ("Update\n\n" + " ".join([EMOJI * 4] * 50) + ".").encode()}
+    members = {
+        "a.txt": ARTICLE.encode(),
+        "x.docx": b"?",
+        "../up.txt": ARTICLE.encode(),
+        # the same texts as feed.jsonl.gz's rows under other ids: duplicates
+        "rows.jsonl": jsonl([dict(r, id=f"z{r['id']}") for r in rows(3)]).encode(),
+        "emoji.txt": ("Update\n\n" + " ".join([EMOJI * 4] * 50) + ".").encode(),
+    }
     _zip(archive, members)
     _deny_listing(monkeypatch, lambda p: p.endswith("closed"))
     settings = Settings(input=str(root), out=str(tmp_path / "out"), workers=1, batch_size=2)
@@ -461,9 +536,13 @@ def test_ingest_new_inputs_keep_the_build_accounting_and_archives_stay_increment
     first = run_build(settings)
     assert (first.read, first.new, first.duplicates, first.rejected) == (12, 4, 3, 5)
     reasons = {k.split(";")[0]: v for k, v in first.reject_reasons.items()}
-    assert reasons == {"unreadable folder: Permission denied": 1, "symbolic link loop: not followed": 1,
-                       "unsupported file type .docx": 1, "not prose": 1,
-                       "unsafe member name (an absolute path, or with ..): not read": 1}
+    assert reasons == {
+        "unreadable folder: Permission denied": 1,
+        "symbolic link loop: not followed": 1,
+        "unsupported file type .docx": 1,
+        "not prose": 1,
+        "unsafe member name (an absolute path, or with ..): not read": 1,
+    }
 
     second = run_build(settings)
     # Nothing changed: only the inputs that were rejects when planning are read (and reported) again.

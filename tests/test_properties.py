@@ -15,19 +15,47 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import schemas
-from extractors import extract_all, lexicon
-from extractors.document import ArticleMeta, article_id_for
-from extractors.pipeline import parse_article
+from relata import schemas
+from relata.extractors import extract_all, lexicon
+from relata.extractors.document import ArticleMeta, article_id_for
+from relata.extractors.pipeline import parse_article
 
-PUBLISHED = dt.datetime(2024, 6, 18, tzinfo=dt.timezone.utc)
-SLOW = settings(max_examples=40, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PUBLISHED = dt.datetime(2024, 6, 18, tzinfo=dt.UTC)
+SLOW = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 ACTORS = sorted({t.phrase for t in lexicon.actor_terms()} | set(lexicon.leaders().terms_by_name))
 TRIGGERS = sorted(lexicon.scan_words())
-FILLER = ["the", "a", "of", "to", "and", "that", "will", "said", "on", "Tuesday", "in", "with", "not",
-          "after", "June 19", "last year", "its", "their", "allegedly", "denied", ",", ";", "\"", "'s"]
+FILLER = [
+    "the",
+    "a",
+    "of",
+    "to",
+    "and",
+    "that",
+    "will",
+    "said",
+    "on",
+    "Tuesday",
+    "in",
+    "with",
+    "not",
+    "after",
+    "June 19",
+    "last year",
+    "its",
+    "their",
+    "allegedly",
+    "denied",
+    ",",
+    ";",
+    '"',
+    "'s",
+]
 WORDS = st.one_of(st.sampled_from(ACTORS), st.sampled_from(TRIGGERS), st.sampled_from(FILLER))
 
 
@@ -42,7 +70,7 @@ def check_article(text: str, prefilter: bool) -> None:
         assert bad == [], f"{table} rows failed validation: {bad[:2]}"
         for r in table_rows:
             assert 0 <= r["char_start"] < r["char_end"] <= len(text), r
-            assert r["evidence"] == text[r["char_start"]:r["char_end"]], r
+            assert r["evidence"] == text[r["char_start"] : r["char_end"]], r
     for r in rejects:
         assert r["reason"] and r["stage"], r
 
@@ -64,10 +92,13 @@ def test_extractors_very_long_sentence_gives_valid_rows(words, prefilter):
 
 
 @SLOW
-@given(depth=st.integers(1, 300), inner=st.lists(WORDS, min_size=1, max_size=12),
-       brackets=st.sampled_from(["()", "[]", "{}", "«»"]), prefilter=st.booleans())
-@example(depth=300, inner=["Russia", "accused", "Ukraine", "of", "attacking", "Moscow"], brackets="()",
-         prefilter=False)
+@given(
+    depth=st.integers(1, 300),
+    inner=st.lists(WORDS, min_size=1, max_size=12),
+    brackets=st.sampled_from(["()", "[]", "{}", "«»"]),
+    prefilter=st.booleans(),
+)
+@example(depth=300, inner=["Russia", "accused", "Ukraine", "of", "attacking", "Moscow"], brackets="()", prefilter=False)
 def test_extractors_deeply_nested_parentheses_give_valid_rows(depth, inner, brackets, prefilter):
     o, c = brackets
     text = "Japan said " + o * depth + " ".join(inner) + c * depth + " China visited Russia."
@@ -75,8 +106,11 @@ def test_extractors_deeply_nested_parentheses_give_valid_rows(depth, inner, brac
 
 
 @SLOW
-@given(names=st.lists(st.sampled_from(ACTORS), min_size=1, max_size=40),
-       sep=st.sampled_from([" ", ", ", " and ", ". ", "\n", "'s "]), prefilter=st.booleans())
+@given(
+    names=st.lists(st.sampled_from(ACTORS), min_size=1, max_size=40),
+    sep=st.sampled_from([" ", ", ", " and ", ". ", "\n", "'s "]),
+    prefilter=st.booleans(),
+)
 @example(names=["Russia", "Russia"], sep=" and ", prefilter=False)
 def test_extractors_sentences_of_actor_names_only_give_valid_rows(names, sep, prefilter):
     check_article(sep.join(names) + ".", prefilter)
@@ -85,9 +119,11 @@ def test_extractors_sentences_of_actor_names_only_give_valid_rows(names, sep, pr
 @pytest.mark.parametrize("prefilter", [False])
 def test_extractors_real_sentence_mix_gives_valid_rows(prefilter):
     # A sanity anchor for the properties above: text that does produce rows of every kind.
-    text = ("Russia denied supplying weapons to North Korea, which Washington alleged on Tuesday. "
-            "The EU imposed sanctions on Iran over drones. Japan and Vietnam agreed to cooperate in energy. "
-            "Putin will visit Pyongyang next week.")
+    text = (
+        "Russia denied supplying weapons to North Korea, which Washington alleged on Tuesday. "
+        "The EU imposed sanctions on Iran over drones. Japan and Vietnam agreed to cooperate in energy. "
+        "Putin will visit Pyongyang next week."
+    )
     meta = ArticleMeta(article_id_for(text), PUBLISHED, None)
     rows, _ = extract_all(parse_article(meta, text, prefilter=prefilter))
     assert sum(len(v) for v in rows.values()) > 0

@@ -16,8 +16,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-import schemas
-from relata import release, release_charts
+from relata import release, release_charts, schemas
 from relata.build import run_build
 from relata.settings import SAMPLE_DIR
 
@@ -26,6 +25,7 @@ RELEASED = ["articles", "relations", "sanctions", "denials", "cooperation", "rej
 
 
 # --- helpers and local fixtures ------------------------------------------------------
+
 
 def copy_tables(src: Path, dest: Path) -> Path:
     """A private copy of built tables: releasing takes the build's lock, which writes into the folder."""
@@ -83,11 +83,22 @@ def two_builds(tmp_path_factory) -> dict:
 
 # --- the folder ------------------------------------------------------------------
 
+
 def test_release_folder_holds_tables_documents_and_charts(released):
     names = {p.relative_to(released).as_posix() for p in released.rglob("*") if p.is_file()}
     expected = {f"{t}/{t}.parquet" for t in RELEASED} | {
-        "relata.duckdb", "datapackage.json", "SHA256SUMS", "index.json", "CHANGELOG.md", "README.md",
-        "LICENSE", "manifest.json", "relations_per_month.png", "top_dyads.png", "dyad_network.png"}
+        "relata.duckdb",
+        "datapackage.json",
+        "SHA256SUMS",
+        "index.json",
+        "CHANGELOG.md",
+        "README.md",
+        "LICENSE",
+        "manifest.json",
+        "relations_per_month.png",
+        "top_dyads.png",
+        "dyad_network.png",
+    }
     assert names == expected
     assert not (released / "article_texts").exists()
     assert leftovers(released.parent) == []
@@ -117,16 +128,24 @@ def test_release_include_texts_publishes_article_texts(sample_build, tmp_path):
     tables = copy_tables(sample_build, tmp_path / "tables")
     res = release.make_release(tables, tmp_path / "releases", V1, include_texts=True)
     folder = Path(res["path"])
-    assert pq.ParquetFile(folder / "article_texts" / "article_texts.parquet").metadata.num_rows == res["rows"]["articles"]
+    assert (
+        pq.ParquetFile(folder / "article_texts" / "article_texts.parquet").metadata.num_rows == res["rows"]["articles"]
+    )
     assert "article_texts" in [r["name"] for r in json.loads((folder / "datapackage.json").read_text())["resources"]]
     assert "article_texts" in res["gates_passed"] and release.verify_release(folder) == []
 
 
 # --- standard tools ----------------------------------------------------------------
 
+
 def test_release_datapackage_validates_with_frictionless(released):
-    proc = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
-                          cwd=released, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
+        cwd=released,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "VALID" in proc.stdout and "INVALID" not in proc.stdout
 
@@ -183,6 +202,7 @@ def test_release_duckdb_views_are_relative_and_read_from_inside_the_folder(relea
 
 # --- verify ------------------------------------------------------------------------
 
+
 def test_release_verify_passes_on_a_fresh_release(released):
     assert release.verify_release(released) == []
 
@@ -215,8 +235,9 @@ def rehash(folder: Path) -> None:
         p = folder / r["path"]
         r["size"], r["sha256"] = p.stat().st_size, release.sha256_file(p)
     (folder / "index.json").write_text(json.dumps(idx))
-    (folder / "SHA256SUMS").write_text("".join(f"{release.sha256_file(folder / p)}  {p}\n"
-                                               for p in release.release_files(folder)))
+    (folder / "SHA256SUMS").write_text(
+        "".join(f"{release.sha256_file(folder / p)}  {p}\n" for p in release.release_files(folder))
+    )
 
 
 def test_release_verify_finds_a_row_count_that_index_json_does_not_declare(release_copy):
@@ -233,8 +254,9 @@ def test_release_verify_finds_a_schema_that_differs(release_copy):
     t = pq.read_table(path)
     pq.write_table(t.drop_columns(["confidence"]), path)
     rehash(release_copy)
-    assert any(p.startswith("cooperation/cooperation.parquet: schema differs")
-               for p in release.verify_release(release_copy))
+    assert any(
+        p.startswith("cooperation/cooperation.parquet: schema differs") for p in release.verify_release(release_copy)
+    )
 
 
 def test_release_verify_finds_an_added_file(release_copy):
@@ -250,6 +272,7 @@ def test_release_verify_rechecks_the_gates(released, tmp_path):
 
 # --- refusing to publish -----------------------------------------------------------
 
+
 def test_release_existing_version_is_refused_and_left_untouched(released, sample_build, tmp_path):
     from typer.testing import CliRunner
 
@@ -259,18 +282,20 @@ def test_release_existing_version_is_refused_and_left_untouched(released, sample
     tables = copy_tables(sample_build, tmp_path / "tables")
     with pytest.raises(release.ReleaseExistsError, match="already exists"):
         release.make_release(tables, released.parent, V1)
-    res = CliRunner().invoke(app, ["release", "--tables", str(tables), "--out", str(released.parent),
-                                   "--version", V1])
+    res = CliRunner().invoke(app, ["release", "--tables", str(tables), "--out", str(released.parent), "--version", V1])
     assert res.exit_code == 2 and "already exists" in res.output
     assert (released / "SHA256SUMS").read_text() == before and leftovers(released.parent) == []
 
 
-@pytest.mark.parametrize("gates, table, reason", [
-    ("[relations]\nmin_rows = 1_000_000\n", "relations", "rows, fewer than the minimum of 1000000"),
-    ("[articles]\nmax_rows = 2\n", "articles", "rows, more than the maximum of 2"),
-    ("[denials]\nsmoke = \"select count(*) = 0 from denials\"\n", "denials", "smoke query returned False"),
-    ("[rejects]\nsmoke = \"select nope from rejects\"\n", "rejects", "smoke query failed (BinderException"),
-])
+@pytest.mark.parametrize(
+    "gates, table, reason",
+    [
+        ("[relations]\nmin_rows = 1_000_000\n", "relations", "rows, fewer than the minimum of 1000000"),
+        ("[articles]\nmax_rows = 2\n", "articles", "rows, more than the maximum of 2"),
+        ('[denials]\nsmoke = "select count(*) = 0 from denials"\n', "denials", "smoke query returned False"),
+        ('[rejects]\nsmoke = "select nope from rejects"\n', "rejects", "smoke query failed (BinderException"),
+    ],
+)
 def test_release_failing_gate_is_not_published_and_says_why(sample_build, tmp_path, gates, table, reason):
     tables = copy_tables(sample_build, tmp_path / "tables")
     out = tmp_path / "releases"
@@ -287,10 +312,11 @@ def test_release_cli_prints_the_failed_gate_and_exits_non_zero(sample_build, tmp
 
     def run(tables, out, version, include_texts, gates_file, previous):
         # The flow's steps without Prefect: the CLI's handling is what is tested here.
-        return release.make_release(tables, out, version, include_texts=include_texts, gates_file=gates_file,
-                                    previous=previous)
+        return release.make_release(
+            tables, out, version, include_texts=include_texts, gates_file=gates_file, previous=previous
+        )
 
-    monkeypatch.setitem(sys.modules, "flows.release", types.SimpleNamespace(run=run))
+    monkeypatch.setitem(sys.modules, "relata.flows.release", types.SimpleNamespace(run=run))
     tables = copy_tables(sample_build, tmp_path / "tables")
     gates = write_gates(tmp_path / "g.toml", "[relations]\nmin_rows = 1_000_000\n")
     args = ["release", "--tables", str(tables), "--out", str(tmp_path / "releases"), "--version", V1]
@@ -301,11 +327,14 @@ def test_release_cli_prints_the_failed_gate_and_exits_non_zero(sample_build, tmp
     assert res.exit_code == 0 and (tmp_path / "releases" / V1 / "SHA256SUMS").exists()
 
 
-@pytest.mark.parametrize("text, message", [
-    ("[relatoins]\nmin_rows = 1\n", "not a table"),
-    ("[relations]\nmin_row = 1\n", "may only set"),
-    ("[relations\n", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[relatoins]\nmin_rows = 1\n", "not a table"),
+        ("[relations]\nmin_row = 1\n", "may only set"),
+        ("[relations\n", "not valid TOML"),
+    ],
+)
 def test_release_gates_file_mistakes_fail_before_any_work(sample_build, tmp_path, text, message):
     with pytest.raises(release.ReleaseError, match=message):
         release.make_release(sample_build, tmp_path / "releases", V1, gates_file=write_gates(tmp_path / "g.toml", text))
@@ -323,10 +352,11 @@ def test_release_version_must_be_a_plain_folder_name(version):
 
 
 def test_release_default_version_is_calver():
-    assert release.default_version(dt.datetime(2026, 11, 6, 23, 0, tzinfo=dt.timezone.utc)) == "2026.11.06"
+    assert release.default_version(dt.datetime(2026, 11, 6, 23, 0, tzinfo=dt.UTC)) == "2026.11.06"
 
 
 # --- changelog -------------------------------------------------------------------
+
 
 def diff_count(new: Path, old: Path, table: str) -> int:
     """Rows of ``new`` whose id is not in ``old``: the DuckDB diff the changelog must agree with."""
@@ -363,7 +393,9 @@ def test_release_changelog_counts_match_a_duckdb_diff_of_two_releases(two_builds
     assert text.index("## 2026.11.03") < text.index("## 2026.11.02") < text.index("## 2026.11.01")
     # The same rows give the same bytes: a re-release is reproducible.
     for table in RELEASED:
-        assert release.sha256_file(v1 / table / f"{table}.parquet") == release.sha256_file(v3 / table / f"{table}.parquet")
+        assert release.sha256_file(v1 / table / f"{table}.parquet") == release.sha256_file(
+            v3 / table / f"{table}.parquet"
+        )
 
 
 def test_release_first_changelog_counts_every_row_as_added(released):
@@ -374,6 +406,7 @@ def test_release_first_changelog_counts_every_row_as_added(released):
 
 
 # --- charts ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", list(release.CHARTS))
 def test_release_charts_are_non_empty_pngs_written_by_matplotlib(released, name):
@@ -402,11 +435,13 @@ def test_release_spring_layout_is_deterministic_and_bounded():
 
 # --- documents ---------------------------------------------------------------------
 
+
 def test_release_data_card_reports_coverage_outlets_counts_and_citation(released):
     card = (released / "README.md").read_text()
     con = duckdb.connect()
-    first, last = con.execute(f"select min(published_at)::date, max(published_at)::date "
-                              f"from read_parquet('{released}/articles/*.parquet')").fetchone()
+    first, last = con.execute(
+        f"select min(published_at)::date, max(published_at)::date from read_parquet('{released}/articles/*.parquet')"
+    ).fetchone()
     assert f"from {first} to {last}" in card
     n = json.loads((released / "index.json").read_text())["row_counts"]["relations"]
     assert "| Sample Wire |" in card and f"| `relations` | {n} |" in card
@@ -417,10 +452,14 @@ def test_release_data_card_reports_coverage_outlets_counts_and_citation(released
 
 def test_release_data_card_quotes_the_last_evaluation_with_its_date():
     plan = release.ReleasePlan("t", "o", V1, "s", "2026-11-26T00:00:00+00:00", table_names=["relations"])
-    quality = {"measured_at": "2026-11-20", "gold": "shared/gold/seed.jsonl",
-               "tables": {"relations": {"precision": 0.8123, "recall": 0.5, "f1": 0.62}}}
-    card = release.data_card(plan, {"relations": 5}, {"published_from": None, "published_to": None, "outlets": {}},
-                             quality)
+    quality = {
+        "measured_at": "2026-11-20",
+        "gold": "shared/gold/seed.jsonl",
+        "tables": {"relations": {"precision": 0.8123, "recall": 0.5, "f1": 0.62}},
+    }
+    card = release.data_card(
+        plan, {"relations": 5}, {"published_from": None, "published_to": None, "outlets": {}}, quality
+    )
     assert "Measured on 2026-11-20" in card and "| relations | 0.81 | 0.50 | 0.62 |" in card
 
 
@@ -446,7 +485,11 @@ def test_release_manifest_records_how_it_was_made(released, sample_build):
 def test_release_index_lists_versions_counts_and_resources(released):
     idx = json.loads((released / "index.json").read_text())
     assert idx["version"] == V1 and idx["previous_version"] is None and idx["run_time"]
-    assert idx["row_counts"]["relations"] == pq.ParquetFile(released / "relations" / "relations.parquet").metadata.num_rows > 0
+    assert (
+        idx["row_counts"]["relations"]
+        == pq.ParquetFile(released / "relations" / "relations.parquet").metadata.num_rows
+        > 0
+    )
     names = {r["name"] for r in idx["resources"]}
     assert names == set(release.release_files(released)) - {"index.json"}
     for r in idx["resources"]:

@@ -24,8 +24,13 @@ SAMPLE_FILES = sorted(p for p in SAMPLE_DIR.iterdir() if p.is_file() and p.suffi
 
 
 def _keys(out: Path, table: str) -> set[str]:
-    key = {"articles": "article_id", "relations": "relation_id", "sanctions": "sanction_id",
-           "denials": "denial_id", "cooperation": "cooperation_id"}.get(table)
+    key = {
+        "articles": "article_id",
+        "relations": "relation_id",
+        "sanctions": "sanction_id",
+        "denials": "denial_id",
+        "cooperation": "cooperation_id",
+    }.get(table)
     return set(store.read_column(out, table, key)) if key else set()
 
 
@@ -51,7 +56,7 @@ def test_remote_url_is_told_apart_from_local_paths():
 
 
 def test_remote_input_lists_every_file_with_a_fingerprint(memory_input):
-    fs, url = memory_input
+    _fs, url = memory_input
     units = plan_units(url)
     assert [u.source_uri for u in units] == sorted([p.name for p in SAMPLE_FILES] + ["notes.docx"])
     bad = [u for u in units if u.problem]
@@ -65,7 +70,7 @@ def test_remote_input_missing_is_a_clear_error():
 
 
 def test_build_from_a_url_equals_the_build_from_the_same_files_on_disk(memory_input, tmp_path):
-    fs, url = memory_input
+    _fs, url = memory_input
     local = tmp_path / "local"
     local.mkdir()
     for p in SAMPLE_FILES:
@@ -124,14 +129,19 @@ def test_transient_errors_of_object_storage_clients_are_recognised():
 
 # --- a real s3:// endpoint ------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def s3(tmp_path_factory):
     """A local S3 server; AWS_ENDPOINT_URL points every client (and model process) at it."""
     pytest.importorskip("s3fs")
     moto_server = pytest.importorskip("moto.server")
     mp = pytest.MonkeyPatch()
-    for k, v in {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1",
-                 "AWS_EC2_METADATA_DISABLED": "true"}.items():
+    for k, v in {
+        "AWS_ACCESS_KEY_ID": "test",
+        "AWS_SECRET_ACCESS_KEY": "test",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_EC2_METADATA_DISABLED": "true",
+    }.items():
         mp.setenv(k, v)
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
@@ -150,8 +160,9 @@ def s3(tmp_path_factory):
 def test_build_reads_s3_in_model_processes_and_mirrors_the_tables_to_s3(s3, tmp_path):
     out = tmp_path / "out"
     # Two model processes and several batches: each process opens the bucket itself.
-    s = Settings(input="s3://relata-bucket/news/", out=str(out), workers=2, batch_size=2,
-                 mirror="s3://relata-bucket/relata")
+    s = Settings(
+        input="s3://relata-bucket/news/", out=str(out), workers=2, batch_size=2, mirror="s3://relata-bucket/relata"
+    )
     summary = run_build(s)
     assert (summary.read, summary.new) == (len(SAMPLE_FILES), len(SAMPLE_FILES))
     assert summary.mirrored["uploaded"] > 0
@@ -166,8 +177,12 @@ def test_build_reads_s3_in_model_processes_and_mirrors_the_tables_to_s3(s3, tmp_
 
 
 def test_build_on_a_fresh_machine_starts_from_the_mirror_and_stays_incremental(s3, tmp_path):
-    s = Settings(input="s3://relata-bucket/news/", out=str(tmp_path / "first"), workers=1,
-                 mirror="s3://relata-bucket/mirror-fresh")
+    s = Settings(
+        input="s3://relata-bucket/news/",
+        out=str(tmp_path / "first"),
+        workers=1,
+        mirror="s3://relata-bucket/mirror-fresh",
+    )
     run_build(s)
     # Another machine: empty --out, same mirror. Nothing is re-read, nothing re-extracted.
     fresh = tmp_path / "fresh"
@@ -192,7 +207,13 @@ def test_mirror_deletes_parts_the_manifest_no_longer_lists_after_writing_it(s3, 
         fs, root = real(url)
         for name in ("put_file", "pipe_file", "rm_file"):
             method = getattr(fs, name)
-            monkeypatch.setattr(fs, name, lambda *a, _m=method, _n=name, **k: calls.append((_n, a[-2] if _n == "put_file" else a[0])) or _m(*a, **k))
+            monkeypatch.setattr(
+                fs,
+                name,
+                lambda *a, _m=method, _n=name, **k: (
+                    calls.append((_n, a[-2] if _n == "put_file" else a[0])) or _m(*a, **k)
+                ),
+            )
         return fs, root
 
     monkeypatch.setattr(remote, "filesystem", recording)
@@ -200,14 +221,15 @@ def test_mirror_deletes_parts_the_manifest_no_longer_lists_after_writing_it(s3, 
     assert result["deleted"] == len(before - {"part-empty.parquet"})
     kinds = [n for n, _ in calls]
     manifest_at = kinds.index("pipe_file")
-    assert kinds[:manifest_at] == ["put_file"] * manifest_at and set(kinds[manifest_at + 1:]) == {"rm_file"}
+    assert kinds[:manifest_at] == ["put_file"] * manifest_at and set(kinds[manifest_at + 1 :]) == {"rm_file"}
     left = {p.rsplit("/", 1)[1] for p in s3.find("relata-bucket/mirror-drop/relations")}
     assert left == {"part-empty.parquet"}
 
 
 def test_mirror_refuses_a_push_that_would_roll_back_another_machines_build(s3, tmp_path):
-    s = Settings(input="s3://relata-bucket/news/", out=str(tmp_path / "a"), workers=1,
-                 mirror="s3://relata-bucket/mirror-two")
+    s = Settings(
+        input="s3://relata-bucket/news/", out=str(tmp_path / "a"), workers=1, mirror="s3://relata-bucket/mirror-two"
+    )
     run_build(s)
     # Machine B starts from the mirror and builds one more article into it.
     s3.pipe_file("relata-bucket/news-b/extra.txt", SAMPLE_FILES[0].read_bytes().replace(b"the ", b"a ", 2))
@@ -222,8 +244,9 @@ def test_mirror_refuses_a_push_that_would_roll_back_another_machines_build(s3, t
 
 
 def test_pull_of_a_mirror_missing_a_listed_part_is_a_clear_error(s3, tmp_path):
-    s = Settings(input="s3://relata-bucket/news/", out=str(tmp_path / "a"), workers=1,
-                 mirror="s3://relata-bucket/mirror-broken")
+    s = Settings(
+        input="s3://relata-bucket/news/", out=str(tmp_path / "a"), workers=1, mirror="s3://relata-bucket/mirror-broken"
+    )
     run_build(s)
     name = store.Manifest.load(tmp_path / "a").parts["relations"][0]
     s3.rm_file(f"relata-bucket/mirror-broken/relations/{name}")
@@ -233,18 +256,22 @@ def test_pull_of_a_mirror_missing_a_listed_part_is_a_clear_error(s3, tmp_path):
 
 
 def test_manifest_parts_lists_the_finished_builds_parts(s3, tmp_path):
-    s = Settings(input="s3://relata-bucket/news/", out=str(tmp_path / "a"), workers=1,
-                 mirror="s3://relata-bucket/mirror-read")
+    s = Settings(
+        input="s3://relata-bucket/news/", out=str(tmp_path / "a"), workers=1, mirror="s3://relata-bucket/mirror-read"
+    )
     run_build(s)
     urls = remote.manifest_parts(s.mirror, "relations")
     assert len(urls) == len(store.Manifest.load(tmp_path / "a").parts["relations"])
     assert all(u.startswith("s3://relata-bucket/mirror-read/relations/") for u in urls)
 
 
-@pytest.mark.parametrize("url, message", [
-    ("memory://relata-test/nowhere", "input not found"),
-    ("nosuchprotocol://bucket/news", "cannot read the input"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("memory://relata-test/nowhere", "input not found"),
+        ("nosuchprotocol://bucket/news", "cannot read the input"),
+    ],
+)
 def test_cli_build_from_a_missing_or_unreadable_url_exits_2_before_starting_prefect(url, message, tmp_path):
     from typer.testing import CliRunner
 

@@ -22,8 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import schemas
-from relata import store
+from relata import schemas, store
 from relata.build import run_build
 from relata.settings import PROJECT_ROOT, SAMPLE_DIR, Settings
 
@@ -45,10 +44,12 @@ def glob(out: Path, table: str) -> str:
 
 def news(n: int, where: str = "Japan and Vietnam") -> str:
     """A short English news article; distinct for every n."""
-    return (f"Talks in the capital, round {n}\n\n"
-            f"The foreign ministers of {where} met on Monday for the {n}th round of talks and agreed to "
-            f"expand cooperation in energy and infrastructure, officials said. The two sides will meet "
-            f"again next year, the ministry said in a statement.\n")
+    return (
+        f"Talks in the capital, round {n}\n\n"
+        f"The foreign ministers of {where} met on Monday for the {n}th round of talks and agreed to "
+        f"expand cooperation in energy and infrastructure, officials said. The two sides will meet "
+        f"again next year, the ministry said in a statement.\n"
+    )
 
 
 def news_folder(tmp_path, rounds) -> pathlib.Path:
@@ -88,17 +89,26 @@ def _make_bad_and_good_inputs(root: Path, outside: Path) -> tuple[dict[str, str]
     put("binary.txt", bytes(range(256)) * 40, "binary file")
     put("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary file")
     put("one word.txt", "Hello\n", "article too short")
-    put("french.txt", "Le président russe est attendu à Pyongyang mardi pour un sommet de deux jours avec "
-                      "le dirigeant nord-coréen, a annoncé le Kremlin dans un communiqué publié lundi soir.\n",
-        "not in English")
-    put("script.html", "<html><head><title>x</title><script>var a = 1; document.write('Russia and China "
-                       "sign a pact');</script><style>p {color: red}</style></head></html>",
-        "no article text found in the HTML page")
-    put("no text column.csv", "id,title,url\n1,Hello,http://x/1\n2,World,http://x/2\n",
-        "CSV file without a text column")
+    put(
+        "french.txt",
+        "Le président russe est attendu à Pyongyang mardi pour un sommet de deux jours avec "
+        "le dirigeant nord-coréen, a annoncé le Kremlin dans un communiqué publié lundi soir.\n",
+        "not in English",
+    )
+    put(
+        "script.html",
+        "<html><head><title>x</title><script>var a = 1; document.write('Russia and China "
+        "sign a pact');</script><style>p {color: red}</style></head></html>",
+        "no article text found in the HTML page",
+    )
+    put(
+        "no text column.csv", "id,title,url\n1,Hello,http://x/1\n2,World,http://x/2\n", "CSV file without a text column"
+    )
     # Encodings: each a different article, so none is a duplicate of another.
-    cafe = "Café diplomacy, part {n}\n\nFrance's président met Japan's foreign minister in Paris on Monday " \
-           "to discuss trade and energy, officials said ({n})."
+    cafe = (
+        "Café diplomacy, part {n}\n\nFrance's président met Japan's foreign minister in Paris on Monday "
+        "to discuss trade and energy, officials said ({n})."
+    )
     put("latin1.txt", cafe.format(n=1).encode("latin-1"), None)
     put("utf16-le-bom.txt", b"\xff\xfe" + cafe.format(n=2).encode("utf-16-le"), None)
     put("utf16-be-bom.txt", b"\xfe\xff" + cafe.format(n=3).encode("utf-16-be"), None)
@@ -106,16 +116,30 @@ def _make_bad_and_good_inputs(root: Path, outside: Path) -> tuple[dict[str, str]
     put("utf16-be-no-bom.txt", cafe.format(n=5).encode("utf-16-be"), None)
     put("utf8-bom.txt", b"\xef\xbb\xbf" + cafe.format(n=6).encode("utf-8"), None)
     put("Hà Nội talks — ngày 2 (final).txt", news(2, "Vietnam and Japan"), None)
-    put("good.html", f"<html><head><title>Ministers meet</title></head><body><article><h1>Ministers meet"
-                     f"</h1><p>{news(3).splitlines()[2]}</p></article></body></html>", None)
+    put(
+        "good.html",
+        f"<html><head><title>Ministers meet</title></head><body><article><h1>Ministers meet"
+        f"</h1><p>{news(3).splitlines()[2]}</p></article></body></html>",
+        None,
+    )
     # The same article as news(2) under another name: read, then skipped as a duplicate.
     put("copy of the Hanoi talks.txt", news(2, "Vietnam and Japan"), None)
     good.discard("copy of the Hanoi talks.txt")
     # A JSON Lines file with a broken line in the middle: two articles and one reject.
-    rows = [{"id": f"wire-{i}", "title": f"Wire story {i}", "text": news(10 + i).split("\n\n", 1)[1],
-             "url": f"http://wire/{i}", "published": "2016-01-10", "outlet": "Wire"} for i in range(3)]
-    (root / "wire.jsonl").write_text(json.dumps(rows[0]) + "\n{\"id\": \"wire-1\", \"text\": \"broken\n"
-                                     + json.dumps(rows[2]) + "\n", encoding="utf-8")
+    rows = [
+        {
+            "id": f"wire-{i}",
+            "title": f"Wire story {i}",
+            "text": news(10 + i).split("\n\n", 1)[1],
+            "url": f"http://wire/{i}",
+            "published": "2016-01-10",
+            "outlet": "Wire",
+        }
+        for i in range(3)
+    ]
+    (root / "wire.jsonl").write_text(
+        json.dumps(rows[0]) + '\n{"id": "wire-1", "text": "broken\n' + json.dumps(rows[2]) + "\n", encoding="utf-8"
+    )
     read += 3
     good |= {"wire-0", "wire-2"}
     bad["wire.jsonl#2"] = "malformed JSON line"
@@ -164,13 +188,14 @@ def test_build_every_input_is_accounted_for(tmp_path, monkeypatch):
     assert summary.read == n_read
     assert summary.new == len(good) and summary.duplicates == 1 and summary.rejected == len(bad)
     assert summary.read == summary.new + summary.duplicates + summary.rejected
-    assert (f"{summary.read} = {summary.new} + {summary.duplicates} + {summary.rejected}"
-            in summary.markdown())
+    assert f"{summary.read} = {summary.new} + {summary.duplicates} + {summary.rejected}" in summary.markdown()
     assert "huge.txt" not in read_paths, "the 50 MB file was read to find it too large"
 
     # Each bad input is exactly one rejects row, with the reason a person understands.
-    rej = sql(f"select source_uri, count(*), min(reason), min(detail) from read_parquet('{glob(out, 'rejects')}') "
-              "group by source_uri")
+    rej = sql(
+        f"select source_uri, count(*), min(reason), min(detail) from read_parquet('{glob(out, 'rejects')}') "
+        "group by source_uri"
+    )
     got = {uri: (n, reason, detail) for uri, n, reason, detail in rej}
     assert set(got) == set(bad)
     assert [u for u, (n, _, _) in got.items() if n != 1] == []
@@ -182,8 +207,10 @@ def test_build_every_input_is_accounted_for(tmp_path, monkeypatch):
     built = {u for (u,) in sql(f"select source_uri from read_parquet('{glob(out, 'articles')}')")}
     assert built == good
     assert sql(f"select count(*) from read_parquet('{glob(out, 'article_texts')}')") == [(len(good),)]
-    latin = sql(f"select text from read_parquet('{glob(out, 'article_texts')}') t join "
-                f"read_parquet('{glob(out, 'articles')}') a using (article_id) where source_uri = 'latin1.txt'")
+    latin = sql(
+        f"select text from read_parquet('{glob(out, 'article_texts')}') t join "
+        f"read_parquet('{glob(out, 'articles')}') a using (article_id) where source_uri = 'latin1.txt'"
+    )
     assert "Café diplomacy" in latin[0][0] and "président" in latin[0][0]
 
 
@@ -201,7 +228,7 @@ CHILD = textwrap.dedent("""
     from relata import store
     from relata.build import run_build
     from relata.settings import Settings
-    from extractors.pipeline import load_parser, load_scanner
+    from relata.extractors.pipeline import load_parser, load_scanner
 
     load_parser(), load_scanner()
     if crash != "none":
@@ -234,9 +261,16 @@ CHILD = textwrap.dedent("""
 # Crash points first (each commits at most two batches), then kills from outside, timed from
 # the start of the process or from the moment its build starts.
 CRASHES = [
-    ("before:table:1", None), ("after:table:3", None), ("before:manifest:1", None),
-    ("after:manifest:1", None), ("after:table:10", None), ("before:manifest:2", None),
-    ("none", ("start", 0.5)), ("none", ("go", 0.5)), ("none", ("go", 1.5)), ("none", ("go", 3.0)),
+    ("before:table:1", None),
+    ("after:table:3", None),
+    ("before:manifest:1", None),
+    ("after:manifest:1", None),
+    ("after:table:10", None),
+    ("before:manifest:2", None),
+    ("none", ("start", 0.5)),
+    ("none", ("go", 0.5)),
+    ("none", ("go", 1.5)),
+    ("none", ("go", 3.0)),
     ("none", ("start", 6.0)),
 ]
 
@@ -252,9 +286,11 @@ def _crash_inputs(root: Path) -> tuple[list[str], list[str]]:
     for i in range(24):
         src = texts[i % len(texts)]
         name = f"variant-{i:02d}-{src.name}"
-        (root / name).write_text(src.read_text(encoding="utf-8") +
-                                 f"\nThis report was updated {i + 2} times with details from the ministry.\n",
-                                 encoding="utf-8")
+        (root / name).write_text(
+            src.read_text(encoding="utf-8")
+            + f"\nThis report was updated {i + 2} times with details from the ministry.\n",
+            encoding="utf-8",
+        )
         extra.append(name)
     (root / "zz-empty.txt").write_text("")
     (root / "zz-one-word.txt").write_text("Breaking\n")
@@ -290,8 +326,14 @@ def _check_committed_tables(out: Path, base_ids: set[str]) -> None:
 def _build_and_kill(root: Path, out: Path, crash: str, timed: tuple[str, float] | None) -> int:
     """Run a build of root into out in another process and kill it; return its exit code."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    child = subprocess.Popen([PY, "-c", CHILD, str(root), str(out), crash], cwd=PROJECT_ROOT, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [PY, "-c", CHILD, str(root), str(out), crash],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         if timed:
             since, delay = timed
@@ -331,8 +373,7 @@ def test_build_killed_at_any_moment_loses_and_duplicates_nothing(tmp_path):
     base_ids = {k for (k,) in _keys(out, "articles")}
     assert len(base_ids) >= 8
     # The reference: a clean build of the full input, in one go.
-    run_build(Settings(input=str(shutil.copytree(root, tmp_path / "in-copy")), out=str(ref), workers=1,
-                       batch_size=2))
+    run_build(Settings(input=str(shutil.copytree(root, tmp_path / "in-copy")), out=str(ref), workers=1, batch_size=2))
 
     # Build the rest, killed again and again; after each kill the tables are readable and valid.
     for crash, timed in CRASHES:
@@ -358,6 +399,7 @@ def test_build_killed_at_any_moment_loses_and_duplicates_nothing(tmp_path):
 
 # --- 3. one writer at a time -------------------------------------------------------------
 
+
 def _wait_for_lock(out: Path, pid: int, child: subprocess.Popen, timeout: float = 90) -> None:
     lock = out / store.META_DIR / store.LOCK
     t0 = time.monotonic()
@@ -380,28 +422,39 @@ def test_build_second_writer_fails_at_once_naming_the_running_build(tmp_path):
     texts = sorted(p for p in SAMPLE_DIR.iterdir() if p.suffix == ".txt")
     for i in range(600):
         src = texts[i % len(texts)]
-        (busy / f"{i:03d}-{src.name}").write_text(src.read_text(encoding="utf-8") + f"\nUpdate {i}.\n",
-                                                  encoding="utf-8")
+        (busy / f"{i:03d}-{src.name}").write_text(
+            src.read_text(encoding="utf-8") + f"\nUpdate {i}.\n", encoding="utf-8"
+        )
     (other / "new.txt").write_text(news(1), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    holder = subprocess.Popen([PY, "-c", CHILD, str(busy), str(out), "none"], cwd=PROJECT_ROOT, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [PY, "-c", CHILD, str(busy), str(out), "none"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         _wait_for_lock(out, holder.pid, holder)
 
         # In this process: refused at once, with the holder's PID.
         t0 = time.monotonic()
-        with pytest.raises(store.LockedError, match=rf"PID {holder.pid}\b"):
-            with store.writer_lock(out):
-                pass
+        with pytest.raises(store.LockedError, match=rf"PID {holder.pid}\b"), store.writer_lock(out):
+            pass
         with pytest.raises(store.LockedError, match=rf"PID {holder.pid}\b"):
             run_build(Settings(input=str(other), out=str(out), workers=1))
         assert time.monotonic() - t0 < 2
 
         # From the command line: exit code 3 and the same message, while the first build still runs.
-        res = subprocess.run([PY, "-m", "relata.cli", "build", "--input", str(other), "--out", str(out),
-                              "--workers", "1"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
-                             timeout=180)
+        res = subprocess.run(
+            [PY, "-m", "relata.cli", "build", "--input", str(other), "--out", str(out), "--workers", "1"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
         assert res.returncode == 3, res.stdout[-2000:] + res.stderr[-2000:]
         assert f"PID {holder.pid}" in " ".join(res.stderr.split()), res.stderr[-2000:]
         assert holder.poll() is None, "the first build finished before the second was refused"
@@ -418,8 +471,9 @@ def test_build_second_writer_fails_at_once_naming_the_running_build(tmp_path):
 
 # --- 4. no crash on any text (the properties are in test_properties.py) ---------------------
 
+
 def test_build_an_extractor_crash_rejects_that_article_and_the_build_goes_on(tmp_path, monkeypatch):
-    import extractors
+    from relata import extractors
 
     real = extractors.extract_all
 
@@ -441,6 +495,7 @@ def test_build_an_extractor_crash_rejects_that_article_and_the_build_goes_on(tmp
 
 # --- 5. limits -------------------------------------------------------------------------
 
+
 def test_build_too_large_article_is_rejected_not_truncated(tmp_path):
     root, out = tmp_path / "in", tmp_path / "out"
     root.mkdir()
@@ -449,8 +504,12 @@ def test_build_too_large_article_is_rejected_not_truncated(tmp_path):
     long_text = " ".join([body] * 12)  # about 3,000 characters: read, then found too long
     (root / "long.txt").write_text(f"Long talks\n\n{long_text}\n", encoding="utf-8")
     (root / "huge.txt").write_text(f"Huge talks\n\n{long_text * 10}\n", encoding="utf-8")  # > 4 bytes a character
-    (root / "rows.jsonl").write_text(json.dumps({"id": "long-row", "title": "Row", "text": long_text}) + "\n"
-                                     + json.dumps({"id": "short-row", "title": "Row", "text": body}) + "\n")
+    (root / "rows.jsonl").write_text(
+        json.dumps({"id": "long-row", "title": "Row", "text": long_text})
+        + "\n"
+        + json.dumps({"id": "short-row", "title": "Row", "text": body})
+        + "\n"
+    )
     (root / "short.txt").write_text(news(2), encoding="utf-8")
     summary = run_build(Settings(input=str(root), out=str(out), workers=1, max_article_chars=limit))
 
@@ -459,8 +518,12 @@ def test_build_too_large_article_is_rejected_not_truncated(tmp_path):
     assert set(rej) == {"long.txt", "huge.txt", "long-row"}
     assert all(r.startswith("article too large") and str(limit) in r for r in rej.values()), rej
     # The built ones are whole; nothing was cut to fit.
-    built = dict(sql(f"select source_uri, length(text) from read_parquet('{glob(out, 'articles')}') "
-                     f"join read_parquet('{glob(out, 'article_texts')}') using (article_id)"))
+    built = dict(
+        sql(
+            f"select source_uri, length(text) from read_parquet('{glob(out, 'articles')}') "
+            f"join read_parquet('{glob(out, 'article_texts')}') using (article_id)"
+        )
+    )
     assert set(built) == {"short.txt", "short-row"}
     assert built["short-row"] == len("Row\n\n" + body)
 
@@ -469,8 +532,10 @@ def _timeout_inputs(root: Path) -> None:
     root.mkdir()
     shutil.copy(SAMPLE_DIR / "2016-03-21-obama-havana.txt", root)
     # Long, but not one sentence worth parsing: its time goes to the scanner and the extractors.
-    (root / "bakery.txt").write_text("Bakery news\n\n" + " ".join(
-        f"The local bakery sold {i} loaves of bread today." for i in range(2_000)), encoding="utf-8")
+    (root / "bakery.txt").write_text(
+        "Bakery news\n\n" + " ".join(f"The local bakery sold {i} loaves of bread today." for i in range(2_000)),
+        encoding="utf-8",
+    )
 
 
 @pytest.mark.parametrize("thread", ["main thread", "worker thread"])
@@ -491,8 +556,10 @@ def test_build_article_over_its_time_limit_is_rejected(tmp_path, thread):
 
     assert summary.read == 2 and summary.new == 0 and summary.rejected == 2
     rej = sql(f"select source_uri, stage, reason, article_id from read_parquet('{glob(out, 'rejects')}') order by 1")
-    assert [r[:3] for r in rej] == [("2016-03-21-obama-havana.txt", "parse", "article took too long to process"),
-                                    ("bakery.txt", "parse", "article took too long to process")]
+    assert [r[:3] for r in rej] == [
+        ("2016-03-21-obama-havana.txt", "parse", "article took too long to process"),
+        ("bakery.txt", "parse", "article took too long to process"),
+    ]
     ids = [r[3] for r in rej]
     for table in set(schemas.TABLES) - {"rejects"}:
         n = sql(f"select count(*) from read_parquet('{glob(out, table)}') where article_id in (?, ?)", *ids)
@@ -500,7 +567,7 @@ def test_build_article_over_its_time_limit_is_rejected(tmp_path, thread):
 
 
 def test_build_runaway_article_is_stopped_at_its_time_limit(tmp_path, monkeypatch):
-    import extractors
+    from relata import extractors
 
     real = extractors.extract_all
 
@@ -519,7 +586,7 @@ def test_build_runaway_article_is_stopped_at_its_time_limit(tmp_path, monkeypatc
 
 
 def test_build_model_load_is_not_charged_to_the_first_article(tmp_path, monkeypatch):
-    from extractors import pipeline
+    from relata.extractors import pipeline
 
     real, calls = pipeline.load_parser, []
 
@@ -536,6 +603,7 @@ def test_build_model_load_is_not_charged_to_the_first_article(tmp_path, monkeypa
 
 
 # --- 6. queries are read-only --------------------------------------------------------------
+
 
 @pytest.fixture
 def built_db(tmp_path):
@@ -556,18 +624,21 @@ def _query(db: Path, statement: str):
     return CliRunner().invoke(app, ["query", "--tables", str(db.parent), "--format", "csv", "--", statement])
 
 
-@pytest.mark.parametrize("statement", [
-    # Writes to the database that the first-word check lets through: DuckDB's read-only
-    # connection refuses them.
-    "with x as (select 1) insert into relata_meta select 'x', 'y'",
-    "/* a note */ create table t as select 1",
-    "  -- a note\n  drop view relations",
-    # Writes to files, which a read-only connection allows: refused by statement type.
-    "-- a note\ncopy (select * from articles) to '{leak}'",
-    "select 1; copy (select * from articles) to '{leak}'",
-    "explain analyze copy (select * from articles) to '{leak}'",
-    "/**/ export database '{leak}'",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # Writes to the database that the first-word check lets through: DuckDB's read-only
+        # connection refuses them.
+        "with x as (select 1) insert into relata_meta select 'x', 'y'",
+        "/* a note */ create table t as select 1",
+        "  -- a note\n  drop view relations",
+        # Writes to files, which a read-only connection allows: refused by statement type.
+        "-- a note\ncopy (select * from articles) to '{leak}'",
+        "select 1; copy (select * from articles) to '{leak}'",
+        "explain analyze copy (select * from articles) to '{leak}'",
+        "/**/ export database '{leak}'",
+    ],
+)
 def test_query_refuses_writes_the_first_word_does_not_show(built_db, tmp_path, statement):
     leak = tmp_path / "leak.csv"
     before = built_db.read_bytes()
@@ -580,9 +651,17 @@ def test_query_refuses_writes_the_first_word_does_not_show(built_db, tmp_path, s
 def test_query_opens_the_database_read_only(built_db):
     # Another reader (a dashboard, a release) has the database open: a read-only connection can
     # share it, a read-write one cannot take its lock.
-    reader = subprocess.Popen([PY, "-c", "import duckdb, sys, time; con = duckdb.connect(sys.argv[1], read_only=True); "
-                                         "print('open', flush=True); time.sleep(60)", str(built_db)],
-                              stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [
+            PY,
+            "-c",
+            "import duckdb, sys, time; con = duckdb.connect(sys.argv[1], read_only=True); "
+            "print('open', flush=True); time.sleep(60)",
+            str(built_db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert reader.stdout.readline().strip() == "open"
         res = _query(built_db, "select count(*) as n from articles")

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.sanctions import extract_sanctions
+from relata.extractors.sanctions import extract_sanctions
 
 
 def keys(parsed):
     return {(r["sender"], r["target"], r["action"]) for r in extract_sanctions(parsed)}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The European Union imposed new sanctions on Belarus on Monday.", ("EU", "BLR", "imposed")),
-    ("Washington lifted sanctions on Myanmar.", ("USA", "MMR", "lifted")),
-    ("The EU extended its sanctions against Russia for six months.", ("EU", "RUS", "extended")),
-    ("Iran remains under UN sanctions.", ("UN", "IRN", "in_force")),
-    ("Venezuela is facing US sanctions over the election.", ("USA", "VEN", "in_force")),
-    ("New sanctions were imposed on Syria by the Arab League.", ("ARAB_LEAGUE", "SYR", "imposed")),
-    ("The United States sanctioned Iran over its missile tests.", ("USA", "IRN", "imposed")),
-    ("Japan eased sanctions on North Korea.", ("JPN", "PRK", "eased")),
-    ("The UN Security Council tightened sanctions on Pyongyang.", ("UN", "PRK", "tightened")),
-    # sectoral sanctions name their target through the goods
-    ("Canada imposed sanctions on Venezuelan oil in 2019.", ("CAN", "VEN", "imposed")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The European Union imposed new sanctions on Belarus on Monday.", ("EU", "BLR", "imposed")),
+        ("Washington lifted sanctions on Myanmar.", ("USA", "MMR", "lifted")),
+        ("The EU extended its sanctions against Russia for six months.", ("EU", "RUS", "extended")),
+        ("Iran remains under UN sanctions.", ("UN", "IRN", "in_force")),
+        ("Venezuela is facing US sanctions over the election.", ("USA", "VEN", "in_force")),
+        ("New sanctions were imposed on Syria by the Arab League.", ("ARAB_LEAGUE", "SYR", "imposed")),
+        ("The United States sanctioned Iran over its missile tests.", ("USA", "IRN", "imposed")),
+        ("Japan eased sanctions on North Korea.", ("JPN", "PRK", "eased")),
+        ("The UN Security Council tightened sanctions on Pyongyang.", ("UN", "PRK", "tightened")),
+        # sectoral sanctions name their target through the goods
+        ("Canada imposed sanctions on Venezuelan oil in 2019.", ("CAN", "VEN", "imposed")),
+    ],
+)
 def test_sanctions_action_sender_and_target(parse, text, expected):
     assert expected in keys(parse(text))
 
@@ -41,7 +44,9 @@ def test_sanctions_threat_names_who_threatens(parse):
 
 
 def test_sanctions_evasion_is_violated(parse):
-    assert ("PRK" in {t for _, t, a in keys(parse("North Korea evaded UN sanctions through ship transfers.")) if a == "violated"})
+    assert "PRK" in {
+        t for _, t, a in keys(parse("North Korea evaded UN sanctions through ship transfers.")) if a == "violated"
+    }
 
 
 def test_sanctions_reasons_and_measures(parse):
@@ -50,10 +55,13 @@ def test_sanctions_reasons_and_measures(parse):
     assert "arms" in r["measures"] and r["reason_categories"] == ["nuclear_weapons"]
 
 
-@pytest.mark.parametrize("text", [
-    "The EU could impose sanctions on Russia.",
-    "Japan did not lift sanctions on North Korea.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU could impose sanctions on Russia.",
+        "Japan did not lift sanctions on North Korea.",
+    ],
+)
 def test_sanctions_skips_hypothetical_and_negated(parse, text):
     assert keys(parse(text)) == set()
 
@@ -64,18 +72,27 @@ def test_sanctions_without_a_target_become_a_reject_not_a_guess(parse):
     assert rejects and rejects[0]["reason"] == "sanction without a resolvable target"
 
 
-@pytest.mark.parametrize("text, expected", [
-    # quantifier chain: "the removal of most of the sanctions"
-    ("Tehran welcomed the removal of most of the sanctions on Iran.", (None, "IRN", "lifted")),
-    # a list of senders as modifiers; the unnamed target is the state the sentence is about
-    ("Cuba emerged from isolation after the lifting of U.N., U.S. and European Union sanctions.", ("EU", "CUB", "lifted")),
-    ("Cuba emerged from isolation after the lifting of U.N., U.S. and European Union sanctions.", ("USA", "CUB", "lifted")),
-    # "the latest sanctions" were imposed, whatever else the sentence says about them
-    ("Beijing condemned the latest US sanctions on Chinese banks.", ("USA", "CHN", "imposed")),
-    ("Beijing condemned the latest US sanctions on Chinese banks.", ("USA", "CHN", "condemned")),
-    # firms in a country stand for the country
-    ("Washington imposed sanctions on dozens of firms in Iran.", ("USA", "IRN", "imposed")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # quantifier chain: "the removal of most of the sanctions"
+        ("Tehran welcomed the removal of most of the sanctions on Iran.", (None, "IRN", "lifted")),
+        # a list of senders as modifiers; the unnamed target is the state the sentence is about
+        (
+            "Cuba emerged from isolation after the lifting of U.N., U.S. and European Union sanctions.",
+            ("EU", "CUB", "lifted"),
+        ),
+        (
+            "Cuba emerged from isolation after the lifting of U.N., U.S. and European Union sanctions.",
+            ("USA", "CUB", "lifted"),
+        ),
+        # "the latest sanctions" were imposed, whatever else the sentence says about them
+        ("Beijing condemned the latest US sanctions on Chinese banks.", ("USA", "CHN", "imposed")),
+        ("Beijing condemned the latest US sanctions on Chinese banks.", ("USA", "CHN", "condemned")),
+        # firms in a country stand for the country
+        ("Washington imposed sanctions on dozens of firms in Iran.", ("USA", "IRN", "imposed")),
+    ],
+)
 def test_sanctions_dev_set_structures(parse, text, expected):
     assert expected in keys(parse(text, "2016-01-20"))
 

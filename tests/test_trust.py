@@ -30,18 +30,27 @@ from relata.cli import app
 from relata.settings import PROJECT_ROOT, SAMPLE_DIR, Settings
 
 PY = sys.executable
-ENV = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "DO_NOT_TRACK": "1",
-       "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+ENV = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
 
 
 def short_articles(path: Path, n: int) -> Path:
     """n distinct short English articles in one JSON Lines file."""
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            fh.write(json.dumps({"id": f"a{i}", "title": f"Japan and Vietnam hold talks, round {i}",
-                                 "text": f"Officials of Japan met counterparts from Vietnam on day {i} to discuss "
-                                         f"trade and fisheries cooperation in the region, the ministry said.",
-                                 "url": None, "published": "2024-01-02", "outlet": "wire"}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"a{i}",
+                        "title": f"Japan and Vietnam hold talks, round {i}",
+                        "text": f"Officials of Japan met counterparts from Vietnam on day {i} to discuss "
+                        f"trade and fisheries cooperation in the region, the ministry said.",
+                        "url": None,
+                        "published": "2024-01-02",
+                        "outlet": "wire",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -62,6 +71,7 @@ def built(tmp_path) -> Path:
 
 
 # --- hangs ------------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 @pytest.mark.timeout(300)
@@ -97,8 +107,10 @@ def _dies_once_on_batch_one(batch: BatchSpec, settings: Settings) -> ExtractedBa
 def _batches(tmp_path: Path, n: int) -> list[BatchSpec]:
     from relata.ingest import Unit
 
-    return [BatchSpec("run", i, str(tmp_path), units=[Unit(str(tmp_path / f"f{i}.jsonl"), f"f{i}.jsonl", 0, 3, 3)])
-            for i in range(n)]
+    return [
+        BatchSpec("run", i, str(tmp_path), units=[Unit(str(tmp_path / f"f{i}.jsonl"), f"f{i}.jsonl", 0, 3, 3)])
+        for i in range(n)
+    ]
 
 
 @pytest.mark.timeout(120)
@@ -143,16 +155,37 @@ def _descendants(pid: int) -> list[psutil.Process]:
 def test_cli_build_sigterm_ends_the_build_promptly_with_its_children(tmp_path):
     src = short_articles(tmp_path / "in.jsonl", 3000)
     out = tmp_path / "out"
-    child = subprocess.Popen([PY, "-m", "relata.cli", "build", "--input", str(src), "--out", str(out),
-                              "--workers", "2", "--batch-size", "50"], env=ENV, cwd=tmp_path,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [
+            PY,
+            "-m",
+            "relata.cli",
+            "build",
+            "--input",
+            str(src),
+            "--out",
+            str(out),
+            "--workers",
+            "2",
+            "--batch-size",
+            "50",
+        ],
+        env=ENV,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         # Wait until model processes are at work (and batches are being committed).
         t0 = time.monotonic()
         while time.monotonic() - t0 < 200:
             assert child.poll() is None, child.stderr.read()[-3000:]
-            if store.exists(out) and len(store.Manifest.load(out).parts["articles"]) >= 2 and \
-                    len(_descendants(child.pid)) >= 2:
+            if (
+                store.exists(out)
+                and len(store.Manifest.load(out).parts["articles"]) >= 2
+                and len(_descendants(child.pid)) >= 2
+            ):
                 break
             time.sleep(0.2)
         family = _descendants(child.pid)
@@ -164,7 +197,7 @@ def test_cli_build_sigterm_ends_the_build_promptly_with_its_children(tmp_path):
         if child.poll() is None:
             child.kill()
     assert child.returncode != 0
-    gone, alive = psutil.wait_procs(family, timeout=20)
+    _gone, alive = psutil.wait_procs(family, timeout=20)
     assert alive == [], f"left running after SIGTERM: {[p.cmdline()[:3] for p in alive]}"
     assert store.lock_holder(out) is None
     # What was committed is intact, and the next build finishes the job.
@@ -176,8 +209,13 @@ def test_cli_build_sigterm_ends_the_build_promptly_with_its_children(tmp_path):
 @pytest.mark.timeout(60)
 def test_cli_query_stops_at_ctrl_c_and_at_its_time_limit(built):
     q = "select count(*) from range(100000000000) t(a), range(10) u(b) where a % 7 = b"
-    child = subprocess.Popen([PY, "-m", "relata.cli", "query", q, "--tables", str(built)], env=ENV,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [PY, "-m", "relata.cli", "query", q, "--tables", str(built)],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(4)
     assert child.poll() is None
     child.send_signal(signal.SIGINT)
@@ -189,6 +227,7 @@ def test_cli_query_stops_at_ctrl_c_and_at_its_time_limit(built):
 
 
 # --- deleting only what is ours ------------------------------------------------------------------
+
 
 @pytest.mark.timeout(300)
 def test_build_refuses_parts_without_a_manifest_and_repair_restores_it(built, tmp_path):
@@ -243,6 +282,7 @@ def test_release_refuses_to_publish_inside_the_tables_folder(built):
 
 # --- nothing from a release is executed; queries read only the tables -----------------------------
 
+
 def test_release_verify_never_runs_sql_from_the_release(built, tmp_path):
     from relata.release import make_release, verify_release
 
@@ -250,8 +290,10 @@ def test_release_verify_never_runs_sql_from_the_release(built, tmp_path):
     folder = Path(rel["path"])
     evil = tmp_path / "written-by-verify.csv"
     m = json.loads((folder / "manifest.json").read_text())
-    m["gates"]["tables"]["relations"]["smoke"] = [f"select 1 from (copy (select 42) to '{evil}')",
-                                                  f"copy (select 42) to '{evil}'"]
+    m["gates"]["tables"]["relations"]["smoke"] = [
+        f"select 1 from (copy (select 42) to '{evil}')",
+        f"copy (select 42) to '{evil}'",
+    ]
     (folder / "manifest.json").write_text(json.dumps(m))
     from test_release import rehash
 
@@ -260,27 +302,36 @@ def test_release_verify_never_runs_sql_from_the_release(built, tmp_path):
     assert not evil.exists()
 
 
-@pytest.mark.parametrize("sql", [
-    "select * from read_text('/etc/passwd')",
-    "select * from read_text('/proc/self/environ')",
-    "select * from glob('/root/*')",
-    "select * from read_csv('/etc/passwd', sep=':')",
-    "select * from read_text('relations/../../../../etc/passwd')",
-    "select * from read_parquet('https://example.com/x.parquet')",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "select * from read_text('/etc/passwd')",
+        "select * from read_text('/proc/self/environ')",
+        "select * from glob('/root/*')",
+        "select * from read_csv('/etc/passwd', sep=':')",
+        "select * from read_text('relations/../../../../etc/passwd')",
+        "select * from read_parquet('https://example.com/x.parquet')",
+    ],
+)
 def test_query_reads_nothing_but_the_tables(built, sql):
     res = CliRunner().invoke(app, ["query", sql, "--tables", str(built)])
     assert res.exit_code == 2 and "root:" not in res.output, res.output
 
 
 def test_query_reads_exactly_the_parts_the_manifest_lists(built):
-    before = CliRunner().invoke(app, ["query", "select count(*) from relations", "--tables", str(built),
-                                      "--format", "csv"]).output
+    before = (
+        CliRunner()
+        .invoke(app, ["query", "select count(*) from relations", "--tables", str(built), "--format", "csv"])
+        .output
+    )
     # A part renamed into place just before a kill: on disk, not in the manifest.
     part = next((built / "relations").glob("part-2*.parquet"))
     shutil.copy(part, built / "relations" / "part-20260101T000000-deadbeef-00099.parquet")
-    after = CliRunner().invoke(app, ["query", "select count(*) from relations", "--tables", str(built),
-                                     "--format", "csv"]).output
+    after = (
+        CliRunner()
+        .invoke(app, ["query", "select count(*) from relations", "--tables", str(built), "--format", "csv"])
+        .output
+    )
     assert after == before
 
 
@@ -290,8 +341,9 @@ def test_copied_tables_folder_queries_its_own_files(built, tmp_path, monkeypatch
     shutil.copytree(built, copy)
     n = count(built, "articles")
     shutil.rmtree(built)  # the original is gone: a copy that read it would fail or read nothing
-    res = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "--tables", str(copy),
-                                   "--format", "csv"])
+    res = CliRunner().invoke(
+        app, ["query", "select count(*) as n from articles", "--tables", str(copy), "--format", "csv"]
+    )
     assert res.exit_code == 0 and res.output.split() == ["n", str(n)]
     monkeypatch.chdir(copy)
     con = duckdb.connect("relata.duckdb", read_only=True)
@@ -300,6 +352,7 @@ def test_copied_tables_folder_queries_its_own_files(built, tmp_path, monkeypatch
 
 
 # --- corruption ------------------------------------------------------------------------------
+
 
 def flip_a_byte(path: Path) -> None:
     data = bytearray(path.read_bytes())
@@ -365,8 +418,10 @@ def test_build_views_survive_a_full_disk_and_an_up_to_date_build_repairs_them(bu
 
 def _can_mount_tmpfs(where: Path) -> bool:
     where.mkdir()
-    ok = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)],
-                        capture_output=True).returncode == 0
+    ok = (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)], capture_output=True).returncode
+        == 0
+    )
     return ok
 
 
@@ -385,8 +440,13 @@ def test_build_on_a_full_disk_ends_in_one_line_and_loses_nothing(tmp_path):
         free = shutil.disk_usage(small).free
         (small / "filler").write_bytes(b"\0" * max(free - 4096, 0))
         shutil.copy(SAMPLE_DIR / "2016-03-21-obama-havana.txt", src)
-        res = subprocess.run([PY, "-m", "relata.cli", "build", "--input", str(src), "--out", str(out),
-                              "--workers", "1"], env=ENV, capture_output=True, text=True, timeout=240)
+        res = subprocess.run(
+            [PY, "-m", "relata.cli", "build", "--input", str(src), "--out", str(out), "--workers", "1"],
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
         assert res.returncode == 5, res.stdout[-2000:] + res.stderr[-2000:]
         assert "no space left on device" in res.stderr and "Traceback" not in res.stderr
         assert len(res.stderr.strip().splitlines()) <= 6, res.stderr
@@ -424,8 +484,12 @@ print(held, clashes)
 @pytest.mark.timeout(120)
 def test_lock_is_held_by_one_process_at_a_time_among_many_racing(tmp_path):
     out = tmp_path / "out"
-    racers = [subprocess.Popen([PY, "-c", RACER, str(out), str(tmp_path / "inside"), "300"], env=ENV,
-                               stdout=subprocess.PIPE, text=True) for _ in range(8)]
+    racers = [
+        subprocess.Popen(
+            [PY, "-c", RACER, str(out), str(tmp_path / "inside"), "300"], env=ENV, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(8)
+    ]
     results = [tuple(map(int, r.communicate(timeout=100)[0].split())) for r in racers]
     assert sum(c for _, c in results) == 0, f"two holders at once: {results}"
     assert sum(h for h, _ in results) > 0
@@ -433,30 +497,33 @@ def test_lock_is_held_by_one_process_at_a_time_among_many_racing(tmp_path):
 
 # --- smaller points ----------------------------------------------------------------------------
 
+
 def test_build_into_a_path_with_a_quote(tmp_path):
     out = tmp_path / "o'brien's tables"
     s = Settings(input=str(SAMPLE_DIR / "wire.jsonl"), out=str(out), workers=1)
     assert run_build(s).new == 2
-    res = CliRunner().invoke(app, ["query", "select count(*) as n from articles", "--tables", str(out),
-                                   "--format", "csv"])
+    res = CliRunner().invoke(
+        app, ["query", "select count(*) as n from articles", "--tables", str(out), "--format", "csv"]
+    )
     assert res.exit_code == 0 and res.output.split() == ["n", "2"]
 
 
 @pytest.mark.parametrize("version", ["", "2026.12.02\n", "v1\nv2", " ", "../x"])
 def test_release_refuses_an_empty_or_multiline_version(built, tmp_path, version):
-    res = CliRunner().invoke(app, ["release", "--tables", str(built), "--out", str(tmp_path / "r"),
-                                   "--version", version])
+    res = CliRunner().invoke(
+        app, ["release", "--tables", str(built), "--out", str(tmp_path / "r"), "--version", version]
+    )
     assert res.exit_code == 2 and "invalid version" in res.output
     assert not (tmp_path / "r").exists() or not any((tmp_path / "r").iterdir())
 
 
 def test_cli_build_disk_full_is_one_line_not_a_traceback(tmp_path, monkeypatch):
-    import flows.build
+    import relata.flows.build
 
     def full(*a, **kw):
         raise OSError(errno.ENOSPC, "No space left on device", "relations/part.parquet")
 
-    monkeypatch.setattr(flows.build, "run", full)
+    monkeypatch.setattr(relata.flows.build, "run", full)
     res = CliRunner().invoke(app, ["build", "--input", str(SAMPLE_DIR / "wire.jsonl"), "--out", str(tmp_path / "o")])
     assert res.exit_code == 5
     assert "no space left on device" in res.output and "Traceback" not in res.output
@@ -473,11 +540,13 @@ def test_cli_build_that_could_read_no_input_exits_non_zero(tmp_path):
 
 def test_model_process_setup_dies_with_its_parent():
     # PR_SET_PDEATHSIG: a model process of a SIGKILLed build does not live on.
-    code = ("import os, sys, time, multiprocessing as mp\n"
-            "from relata import workers\n"
-            "def child():\n    workers._model_process_setup(); time.sleep(120)\n"
-            "if __name__ == '__main__':\n"
-            "    p = mp.get_context('spawn').Process(target=child); p.start(); print(p.pid, flush=True); time.sleep(120)\n")
+    code = (
+        "import os, sys, time, multiprocessing as mp\n"
+        "from relata import workers\n"
+        "def child():\n    workers._model_process_setup(); time.sleep(120)\n"
+        "if __name__ == '__main__':\n"
+        "    p = mp.get_context('spawn').Process(target=child); p.start(); print(p.pid, flush=True); time.sleep(120)\n"
+    )
     script = Path(PROJECT_ROOT / "tests" / "_pdeathsig_probe.py")
     parent = None
     try:

@@ -52,8 +52,10 @@ def main() -> None:
         a, b = results["pass 1 as gold"][t]["f1"], results["pass 2 as gold"][t]["f1"]
         print(f"| {t} | {a:.3f} | {b:.3f} | {(a + b) / 2:.3f} |")
     rel = results["pass 1 as gold"]["relations"]
-    print(f"\nrelations dyad F1 (pass 1 as gold): {rel['dyad_f1']:.3f}; "
-          f"status agreement on matched keys: {rel.get('status_acc', 0):.3f}")
+    print(
+        f"\nrelations dyad F1 (pass 1 as gold): {rel['dyad_f1']:.3f}; "
+        f"status agreement on matched keys: {rel.get('status_acc', 0):.3f}"
+    )
     # Optional items absorb disagreement (an item one pass requires and the other calls optional is
     # no error); the strict figure counts required items only, on both sides.
     pred, uris = as_predictions(second)
