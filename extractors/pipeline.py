@@ -62,7 +62,11 @@ def actor_patterns() -> list[dict]:
 
 def _add_ruler(nlp: Language, **where) -> None:
     ruler: Any = nlp.add_pipe("entity_ruler", name=RULER, config={"validate": False}, **where)
-    ruler.add_patterns(actor_patterns())
+    # The ruler turns each phrase pattern into a Doc with the pipeline it sits in; the patterns
+    # match on the token text (ORTH), so the tokenizer alone gives the same Docs: 0.7 s instead of
+    # 4.8 s for 6,700 patterns with the statistical pipeline, paid by every model process.
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(actor_patterns())
 
 
 @Language.component("relata_paragraph_breaks")

@@ -46,6 +46,7 @@ def process_batch(batch: build.BatchSpec, settings: Settings) -> build.StagedBat
 
 
 def _extract(batches: list[build.BatchSpec], settings: Settings):
+    workers.size_for(batches, settings)  # the tasks share one pool, as large as the work needs
     return (f.result() for f in as_completed([process_batch.submit(b, settings) for b in batches]))
 
 

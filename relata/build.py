@@ -81,6 +81,7 @@ def run_build(
     """
     t0 = time.perf_counter()
     with store.writer_lock(Path(settings.out)):
+        workers.open_for_build()
         try:
             # Load inputs.
             plan = steps.plan(settings)

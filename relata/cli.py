@@ -8,21 +8,26 @@ flows; it is the only place that reads the environment.
 from __future__ import annotations
 
 import errno
+import importlib
 import json
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from relata.settings import DEFAULT_OUT, PROJECT_ROOT, Settings
+from relata.settings import DEFAULT_OUT, Settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="International relations from English news, as Parquet tables for DuckDB.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="International relations from English news, as Parquet tables for DuckDB.",
+)
 schema_app = typer.Typer(help="The schemas of the tables.", no_args_is_help=True)
 app.add_typer(schema_app, name="schema")
 console = Console()
@@ -38,6 +43,7 @@ def _quiet_prefect(verbose: bool) -> None:
 def _handle_signals() -> None:
     """SIGTERM (an operator, `timeout`, a scheduler) ends a run the way Ctrl+C does: the build
     unwinds, its model processes are stopped, its lock released; committed batches stay."""
+
     def _term(signum, frame):
         raise KeyboardInterrupt(f"signal {signum}")
 
@@ -55,14 +61,23 @@ def _disk_full(e: BaseException) -> bool:
 
 @app.command()
 def build(
-    input: Annotated[Optional[str], typer.Option("--input", "-i", help="Folder or file of articles (default: the embedded sample).")] = None,
-    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder of the tables (default: data/tables).")] = None,
-    db: Annotated[Optional[str], typer.Option(help="DuckDB file with the views (default: <out>/relata.duckdb).")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="Articles per batch.")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Batches processed at once (one model process each).")] = None,
-    prefilter: Annotated[Optional[bool], typer.Option("--prefilter/--no-prefilter", help="Parse only candidate sentences.")] = None,
-    dask_address: Annotated[Optional[str], typer.Option(help="Run batches on this Dask scheduler (tcp://host:8786).")] = None,
-    mirror: Annotated[Optional[str], typer.Option(help="Copy the committed tables to this object-storage URL (s3://bucket/prefix) after the build.")] = None,
+    input: Annotated[
+        str | None, typer.Option("--input", "-i", help="Folder or file of articles (default: the embedded sample).")
+    ] = None,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Folder of the tables (default: data/tables).")] = None,
+    db: Annotated[str | None, typer.Option(help="DuckDB file with the views (default: <out>/relata.duckdb).")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Batches processed at once (one model process each).")] = None,
+    prefilter: Annotated[
+        bool | None, typer.Option("--prefilter/--no-prefilter", help="Parse only candidate sentences.")
+    ] = None,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Run batches on this Dask scheduler (tcp://host:8786).")
+    ] = None,
+    mirror: Annotated[
+        str | None,
+        typer.Option(help="Copy the committed tables to this object-storage URL (s3://bucket/prefix) after the build."),
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Per-batch log lines.")] = False,
 ) -> None:
     """Build the tables from news articles (incremental: only new articles are processed).
@@ -71,16 +86,25 @@ def build(
     """
     _quiet_prefect(verbose)
     _handle_signals()
-    overrides = {k: v for k, v in dict(input=input, out=out, db=db, batch_size=batch_size, workers=workers,
-                                        prefilter=prefilter, dask_address=dask_address, mirror=mirror,
-                                        verbose=verbose).items()
-                 if v is not None}
-    settings = Settings(**overrides)
+    settings = Settings.given(
+        input=input,
+        out=out,
+        db=db,
+        batch_size=batch_size,
+        workers=workers,
+        prefilter=prefilter,
+        dask_address=dask_address,
+        mirror=mirror,
+        verbose=verbose,
+    )
     from relata import remote
 
     try:
-        found = (remote.exists(settings.input) if remote.is_url(settings.input)
-                 else Path(remote.local_path(settings.input)).exists())
+        found = (
+            remote.exists(settings.input)
+            if remote.is_url(settings.input)
+            else Path(remote.local_path(settings.input)).exists()
+        )
     except Exception as e:  # noqa: BLE001 - no package for the protocol, no credentials, no network
         _fail(f"cannot read the input: {type(e).__name__}: {e}", 2)
     if not found:
@@ -91,8 +115,11 @@ def build(
         _fail(f"interrupted: the build stopped; batches committed before stay in {settings.out}", 130)
     except Exception as e:
         if _disk_full(e):
-            _fail(f"no space left on device while building into {settings.out}: free some space and run the "
-                  f"build again (batches committed before stay committed)", 5)
+            _fail(
+                f"no space left on device while building into {settings.out}: free some space and run the "
+                f"build again (batches committed before stay committed)",
+                5,
+            )
         raise
 
 
@@ -110,19 +137,27 @@ def _build(settings: Settings, verbose: bool) -> None:
             # Nothing new: say so without starting a Prefect run (a no-op costs its server's start-up),
             # after repairing missing or stale views and retrying an unfinished mirror.
             done = up_to_date(settings)
-            console.print(f"up to date: no new or changed input under {settings.input}; tables in {settings.out}, "
-                          f"DuckDB {settings.db_path()}" + (" (views rewritten)" if done["views_rewritten"] else ""),
-                          highlight=False)
+            console.print(
+                f"up to date: no new or changed input under {settings.input}; tables in {settings.out}, "
+                f"DuckDB {settings.db_path()}" + (" (views rewritten)" if done["views_rewritten"] else ""),
+                highlight=False,
+            )
             if done["mirrored"]:
                 m = done["mirrored"]
                 console.print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted")
             return
-        from flows.build import run
+        from relata import prefect_server, workers
+
+        workers.warm_up(settings, todo)  # models load in their processes while Prefect starts here
+        # pandera and pyarrow (for validating and writing batches) load here meanwhile, off the main thread.
+        threading.Thread(target=importlib.import_module, args=("relata.schemas.derived",), daemon=True).start()
+        prefect_server.use(settings.prefect_server)  # before Prefect is imported: it reads the variable
+        from relata.flows.build import run
         from relata.logs import without_clean_tracebacks
 
         without_clean_tracebacks()
         summary = run(settings, show_progress=sys.stdout.isatty() and not verbose)
-    except (store.LockedError,) as e:
+    except store.LockedError as e:
         _fail(str(e), 3)
     except (store.OutputError, FileNotFoundError) as e:
         _fail(str(e), 2)
@@ -142,9 +177,13 @@ def _print_summary(s: dict, settings: Settings) -> None:
     t = Table(title=f"relata build {s['run_id']}", show_header=True)
     t.add_column("articles")
     t.add_column("count", justify="right")
-    for label, key in [("read", "articles_read"), ("new (written)", "articles_new"),
-                       ("duplicates skipped", "duplicates_skipped"), ("rejected", "rejected"),
-                       ("unchanged input files skipped", "unchanged_inputs_skipped")]:
+    for label, key in [
+        ("read", "articles_read"),
+        ("new (written)", "articles_new"),
+        ("duplicates skipped", "duplicates_skipped"),
+        ("rejected", "rejected"),
+        ("unchanged input files skipped", "unchanged_inputs_skipped"),
+    ]:
         t.add_row(label, str(s[key]))
     console.print(t)
     for reason, n in s["rejected_by_reason"].items():
@@ -155,8 +194,11 @@ def _print_summary(s: dict, settings: Settings) -> None:
     for k, v in s["rows_per_table"].items():
         rows.add_row(k, str(v))
     console.print(rows)
-    console.print("seconds per stage: " + ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())
-                  + f"; wall {s['wall_seconds']} s")
+    console.print(
+        "seconds per stage: "
+        + ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())
+        + f"; wall {s['wall_seconds']} s"
+    )
     console.print(f"tables: {settings.out}\nDuckDB: {settings.db_path()}")
     if s.get("mirrored"):
         m = s["mirrored"]
@@ -165,8 +207,11 @@ def _print_summary(s: dict, settings: Settings) -> None:
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="A SELECT over the views: articles, relations, sanctions, denials, cooperation, rejects.")],
-    tables: Annotated[Optional[str], typer.Option(help="Folder of built tables (default: data/tables).")] = None,
+    sql: Annotated[
+        str,
+        typer.Argument(help="A SELECT over the views: articles, relations, sanctions, denials, cooperation, rejects."),
+    ],
+    tables: Annotated[str | None, typer.Option(help="Folder of built tables (default: data/tables).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
     limit: Annotated[int, typer.Option(help="Rows shown at most (table format).")] = 200,
     timeout: Annotated[float, typer.Option(help="Seconds the query may run before it is stopped.")] = 300.0,
@@ -223,9 +268,15 @@ def check(
 @app.command()
 def repair(
     tables: Annotated[Path, typer.Argument(help="Folder of built tables.")],
-    set_aside: Annotated[bool, typer.Option("--set-aside", help="Move damaged parts (and the rest of their batch) "
-                                                                  "to _relata/set-aside/; the next build rebuilds "
-                                                                  "their articles from the inputs.")] = False,
+    set_aside: Annotated[
+        bool,
+        typer.Option(
+            "--set-aside",
+            help="Move damaged parts (and the rest of their batch) "
+            "to _relata/set-aside/; the next build rebuilds "
+            "their articles from the inputs.",
+        ),
+    ] = False,
 ) -> None:
     """Rebuild a lost manifest from the parts relata wrote, or set damaged parts aside. Deletes nothing."""
     from relata import store
@@ -249,7 +300,8 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Precision, recall and F1 per table against an annotated set."""
-    from relata.evaluate import evaluate as run_eval, format_table
+    from relata.evaluate import evaluate as run_eval
+    from relata.evaluate import format_table
 
     rep = run_eval(gold, tables)
     d = rep.as_dict()
@@ -266,15 +318,19 @@ def evaluate(
 
 @app.command()
 def serve(
-    input: Annotated[Optional[str], typer.Option("--input", "-i", help="Folder of articles the daily build reads.")] = None,
-    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Folder of the tables.")] = None,
-    releases: Annotated[Optional[str], typer.Option(help="Folder of the weekly releases.")] = None,
+    input: Annotated[
+        str | None, typer.Option("--input", "-i", help="Folder of articles the daily build reads.")
+    ] = None,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Folder of the tables.")] = None,
+    releases: Annotated[str | None, typer.Option(help="Folder of the weekly releases.")] = None,
 ) -> None:
     """Serve the daily build (03:00 UTC) and the weekly release (Monday 06:00 UTC) until stopped."""
     _quiet_prefect(verbose=True)
-    overrides = {k: v for k, v in dict(input=input, out=out, releases=releases).items() if v is not None}
-    settings = Settings(**overrides)
-    from flows.deployments import serve as serve_deployments
+    settings = Settings.given(input=input, out=out, releases=releases)
+    from relata import prefect_server
+
+    prefect_server.use(settings.prefect_server)
+    from relata.flows.deployments import serve as serve_deployments
 
     where = os.environ.get("PREFECT_API_URL") or "Prefect's temporary local server"
     console.print(f"serving daily-build and weekly-release against {where}; stop with Ctrl+C")
@@ -284,10 +340,10 @@ def serve(
 @schema_app.command("dictionary")
 def schema_dictionary(
     check: Annotated[bool, typer.Option("--check", help="Fail if docs/data-dictionary.md is stale.")] = False,
-    path: Annotated[Path, typer.Option(help="Where the dictionary lives.")] = PROJECT_ROOT / "docs" / "data-dictionary.md",
+    path: Annotated[Path, typer.Option(help="Where the dictionary lives.")] = Path("docs") / "data-dictionary.md",
 ) -> None:
     """Write (or check) the data dictionary generated from schemas/."""
-    import schemas
+    from relata import schemas
 
     text = schemas.data_dictionary() + "\n"
     if check:
@@ -299,6 +355,47 @@ def schema_dictionary(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     console.print(f"wrote {path}")
+
+
+# --- the background Prefect server ----------------------------------------------------------
+
+server_app = typer.Typer(
+    help="The local Prefect server relata starts on first use (see relata/prefect_server.py).", no_args_is_help=True
+)
+app.add_typer(server_app, name="server")
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Where the background Prefect server is (its UI at the same address, without /api), if it runs."""
+    from relata import prefect_server
+
+    state = prefect_server.status()
+    if not state:
+        console.print("no background Prefect server runs (the next `relata build` starts one)")
+        raise typer.Exit(1)
+    console.print(f"Prefect server at {state['url']} (PID {state['pid']}; log {state['log']})", highlight=False)
+
+
+@server_app.command("start")
+def server_start() -> None:
+    """Start the background Prefect server now (a build would start it on first use)."""
+    from relata import prefect_server
+
+    state = prefect_server.start()
+    console.print(f"Prefect server at {state['url']} (PID {state['pid']})", highlight=False)
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the background Prefect server relata started."""
+    from relata import prefect_server
+
+    state = prefect_server.stop()
+    console.print(
+        f"stopped the Prefect server at {state['url']}" if state else "no background Prefect server ran",
+        highlight=False,
+    )
 
 
 # --- release (issue 5) ------------------------------------------------------------
@@ -313,12 +410,16 @@ app.add_typer(release_app, name="release")
 @release_app.callback(invoke_without_command=True)
 def release_publish(
     ctx: typer.Context,
-    tables: Annotated[Optional[str], typer.Option(help="Folder of built tables (default: data/tables).")] = None,
-    out: Annotated[Optional[str], typer.Option(help="Folder of releases (default: data/releases).")] = None,
-    version: Annotated[Optional[str], typer.Option(help="Release version (default: today's CalVer, YYYY.MM.DD).")] = None,
-    include_texts: Annotated[bool, typer.Option("--include-texts", help="Also publish article_texts (copyrighted news text).")] = False,
-    gates: Annotated[Optional[str], typer.Option(help="Release gates file (default: relata/release_gates.toml).")] = None,
-    previous: Annotated[Optional[str], typer.Option(help="Version to compare with (default: the latest published).")] = None,
+    tables: Annotated[str | None, typer.Option(help="Folder of built tables (default: data/tables).")] = None,
+    out: Annotated[str | None, typer.Option(help="Folder of releases (default: data/releases).")] = None,
+    version: Annotated[str | None, typer.Option(help="Release version (default: today's CalVer, YYYY.MM.DD).")] = None,
+    include_texts: Annotated[
+        bool, typer.Option("--include-texts", help="Also publish article_texts (copyrighted news text).")
+    ] = False,
+    gates: Annotated[str | None, typer.Option(help="Release gates file (default: relata/release_gates.toml).")] = None,
+    previous: Annotated[
+        str | None, typer.Option(help="Version to compare with (default: the latest published).")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Prefect's log lines.")] = False,
 ) -> None:
     """Publish <out>/<version>/ from the built tables, if they pass the release gates."""
@@ -328,7 +429,7 @@ def release_publish(
         # A refused release is reported below in one line; Prefect's tracebacks would bury it.
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
     _quiet_prefect(verbose)
-    settings = Settings(**{k: v for k, v in dict(out=tables, releases=out).items() if v is not None})
+    settings = Settings.given(out=tables, releases=out)
     from rich.markup import escape
 
     from relata.release import GateError, ReleaseError, default_version, preflight, summary_markdown
@@ -338,7 +439,10 @@ def release_publish(
     try:
         # The usual mistakes (existing version, no tables, bad gates file) fail before Prefect starts.
         preflight(settings.out, settings.releases, version, gates_file=gates, previous=previous)
-        from flows.release import run
+        from relata import prefect_server
+
+        prefect_server.use(settings.prefect_server)
+        from relata.flows.release import run
 
         result = run(settings.out, settings.releases, version, include_texts, gates, previous)
     except GateError as e:
@@ -356,7 +460,9 @@ def release_publish(
 @release_app.command("verify")
 def release_verify(
     folder: Annotated[Path, typer.Argument(help="A release folder (data/releases/<version>).")],
-    gates: Annotated[Optional[str], typer.Option(help="Check these gates instead of the ones the release recorded.")] = None,
+    gates: Annotated[
+        str | None, typer.Option(help="Check these gates instead of the ones the release recorded.")
+    ] = None,
 ) -> None:
     """Re-check a release's hashes, schemas, row counts and gates; exit 1 on any mismatch."""
     from rich.markup import escape
@@ -374,6 +480,7 @@ def release_verify(
             err.print(f"  {p}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     console.print(f"{folder}: OK (hashes, schemas, row counts and gates)", highlight=False)
+
 
 # --- end release ------------------------------------------------------------------
 

@@ -116,6 +116,7 @@ def _batches(tmp_path: Path, n: int) -> list[BatchSpec]:
 @pytest.mark.timeout(120)
 def test_workers_batch_past_its_deadline_is_killed_retried_once_then_rejected(tmp_path):
     s = Settings(workers=2, batch_timeout_s=3, batch_timeout_per_article_s=0)
+    workers.open_for_build()
     t0 = time.monotonic()
     try:
         got = {b.seq: b for b in workers.extract_batches(_batches(tmp_path, 4), s, fn=_hangs_on_batch_zero)}
@@ -134,6 +135,7 @@ def test_workers_batch_past_its_deadline_is_killed_retried_once_then_rejected(tm
 @pytest.mark.timeout(120)
 def test_workers_model_process_killed_from_outside_fails_only_its_batch_which_is_retried(tmp_path):
     s = Settings(workers=2)
+    workers.open_for_build()
     try:
         got = {b.seq: b for b in workers.extract_batches(_batches(tmp_path, 4), s, fn=_dies_once_on_batch_one)}
     finally:
