@@ -12,36 +12,215 @@ import datetime as dt
 import functools
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
 
-from relata.schemas.vocabularies import ORGANISATIONS
+from relata.extractors import roles
+from relata.schemas import vocabularies
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 
-# pycountry names that are mostly something else in English news (SOURCES.md explains).
-_AMBIGUOUS_PYCOUNTRY_NAMES = frozenset({"Congo", "Georgia"})
-
 
 class LexiconError(ValueError):
-    pass
+    """A lexicon file that cannot be used; the message names the file, the line and the bad value."""
+
+
+# --- the columns each lexicon file holds, and the values they may take ------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    check: Callable[[str], bool] | None = None  # None: any non-empty text
+    what: str = ""  # what the value must be, for the error message
+    optional: bool = False  # may be empty
+    many: bool = False  # "|"-separated values
+
+
+def _in(values: Iterable[str]) -> Callable[[str], bool]:
+    allowed = frozenset(values)
+    return allowed.__contains__
+
+
+def _is_date(v: str) -> bool:
+    try:
+        dt.date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_bool(v: str) -> bool:
+    return v in ("true", "false")
+
+
+def _is_float(v: str) -> bool:
+    try:
+        float(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _known_cameo(v: str) -> bool:
+    return v in goldstein()
+
+
+def _known_class(v: str) -> bool:
+    return v in object_classes()
+
+
+ACTOR = Column(vocabularies.is_actor_code, "an actor code (ISO alpha-3 or the contract's closed list)")
+TEXT = Column()
+POS = Column(_in(("VERB", "NOUN")), "VERB or NOUN")
+RELATION_TYPE = Column(_in(vocabularies.RELATION_TYPES), "a relation type of the contract")
+OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "head_of_organization")
+# Where a modality cue is looked for, relative to the event word (syntax.modality reads these).
+MODALITY_PLACES = ("head", "mod", "aux", "passive_head", "pred", "mark", "neg")
+MODALITY_STATUSES = ("planned", "alleged", "hypothetical", "negated", "ongoing")
+LEADERS = {
+    "code": ACTOR,
+    "office": Column(_in(OFFICES), "one of " + ", ".join(OFFICES)),
+    "name": TEXT,
+    "aliases": Column(optional=True),
+    "start": Column(_is_date, "an ISO date"),
+    "end": Column(_is_date, "an ISO date or empty", optional=True),
+    "source": Column(optional=True),
+}
+
+SCHEMAS: dict[str, dict[str, Column]] = {
+    "capitals.csv": {"code": ACTOR, "capital": TEXT},
+    "cooperation_areas.csv": {"term": TEXT, "area": Column(_in(vocabularies.COOPERATION_AREAS), "a cooperation area")},
+    "cooperation_cues.csv": {
+        "lemma": TEXT,
+        "status": Column(_in(vocabularies.COOPERATION_STATUSES), "a cooperation status"),
+    },
+    "coreference.csv": {
+        "phrase": TEXT,
+        "refers_to": Column(
+            lambda v: v in ("pair", "last_country") or vocabularies.is_actor_code(v),
+            "pair, last_country or an actor code",
+        ),
+    },
+    "countries.csv": {"code": ACTOR, "alias": TEXT},
+    "countries_excluded.csv": {
+        "code": Column(lambda v: v in vocabularies.country_codes(), "an ISO alpha-3 code"),
+        "reason": TEXT,
+    },
+    "demonyms.csv": {"code": ACTOR, "demonym": TEXT},
+    "denial_triggers.csv": {"lemma": TEXT, "pos": POS},
+    "function_words.csv": {
+        "class": Column(
+            _in(("person_pronoun", "plural_pronoun", "thing_pronoun", "relative_pronoun", "negation")),
+            "a function-word class",
+        ),
+        "word": TEXT,
+    },
+    "goldstein.csv": {"cameo_code": TEXT, "goldstein": Column(_is_float, "a number"), "name": TEXT},
+    "institutions.csv": {"code": ACTOR, "name": TEXT},
+    "irregular_verbs.csv": {"lemma": TEXT, "form": TEXT},
+    "leaders_part1.csv": LEADERS,
+    "leaders_part2.csv": LEADERS,
+    "modality.csv": {
+        "cue": TEXT,
+        "status": Column(_in(MODALITY_STATUSES), "one of " + ", ".join(MODALITY_STATUSES)),
+        "where": Column(_in(MODALITY_PLACES), "one of " + ", ".join(MODALITY_PLACES)),
+    },
+    "non_actors.csv": {"phrase": TEXT},
+    "object_classes.csv": {"class": TEXT, "lemma": TEXT},
+    "offices.csv": {"title": TEXT, "office": Column(_in(OFFICES), "one of " + ", ".join(OFFICES))},
+    "organizations.csv": {"code": ACTOR, "name": TEXT},
+    "relation_triggers.csv": {
+        "lemma": TEXT,
+        "pos": POS,
+        "relation_type": RELATION_TYPE,
+        "cameo_code": Column(_known_cameo, "a CAMEO code listed in goldstein.csv"),
+        "source": Column(roles.is_role, "a role (" + ", ".join(sorted(roles.ROLES)) + ", p:<preposition>)", many=True),
+        "target": Column(
+            roles.is_role, "a role (" + ", ".join(sorted(roles.ROLES)) + ", p:<preposition>)", many=True, optional=True
+        ),
+        "object_class": Column(_known_class, "a class of object_classes.csv", optional=True),
+        "requires": Column(
+            _in(roles.REQUIREMENTS), "one of " + ", ".join(sorted(roles.REQUIREMENTS)), many=True, optional=True
+        ),
+    },
+    "relation_type_rules.csv": {
+        "relation_type": RELATION_TYPE,
+        "accusable": Column(_is_bool, "true or false"),
+        "military_variant": Column(_in(vocabularies.RELATION_TYPES), "a relation type", optional=True),
+        "cooperation_table": Column(_is_bool, "true or false"),
+    },
+    "sanction_actions.csv": {
+        "lemma": TEXT,
+        "action": Column(_in(vocabularies.SANCTION_ACTIONS), "a sanction action"),
+        "subject": Column(_in(("sender", "target", "stated_by")), "sender, target or stated_by"),
+    },
+    "sanction_condemnation.csv": {"term": TEXT},
+    "sanction_measures.csv": {
+        "term": TEXT,
+        "measure": Column(_in(vocabularies.SANCTION_MEASURES), "a sanction measure"),
+    },
+    "sanction_reasons.csv": {
+        "term": TEXT,
+        "category": Column(_in(vocabularies.SANCTION_REASONS), "a sanction reason category"),
+    },
+    "sanction_senders.csv": {"code": ACTOR, "reason": TEXT},
+    "sanction_terms.csv": {
+        "term": TEXT,
+        "measure": Column(_in(vocabularies.SANCTION_MEASURES), "a sanction measure or empty", optional=True),
+    },
+    "speech_verbs.csv": {"lemma": TEXT, "kind": Column(_in(("report", "claim")), "report or claim")},
+}
 
 
 def rows(name: str) -> list[dict[str, str]]:
-    """The rows of one lexicon file, comment lines skipped, values stripped."""
+    """The rows of one lexicon file, comment lines skipped, values stripped and checked.
+
+    Every file is declared in ``SCHEMAS``: its columns and the values they may
+    take. A file, column or value that does not fit stops the load with an
+    error naming the file, the line and the value (a typo in a relation type
+    would otherwise reject every article that uses the trigger).
+    """
     path = LEXICON_DIR / name
+    if name not in SCHEMAS:
+        raise LexiconError(f"{name}: not a declared lexicon file (extractors/lexicon.py SCHEMAS)")
     if not path.exists():
         raise LexiconError(f"lexicon file missing: {path}")
+    schema = SCHEMAS[name]
     with path.open(encoding="utf-8") as fh:
-        reader = csv.DictReader(line for line in fh if line.strip() and not line.lstrip().startswith("#"))
-        out = []
-        for i, r in enumerate(reader, start=2):
-            if None in r:
-                raise LexiconError(f"{name}: row {i} has more fields than the header: {r}")
-            out.append({k.strip(): (v or "").strip() for k, v in r.items()})
-        return out
+        numbered = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.lstrip().startswith("#")]
+    if not numbered:
+        raise LexiconError(f"{name}: empty")
+    reader = csv.reader(line for _, line in numbered)
+    header = [h.strip() for h in next(reader)]
+    missing = [c for c in schema if c not in header and not schema[c].optional]
+    unknown = [c for c in header if c not in schema]
+    if missing or unknown:
+        raise LexiconError(f"{name}, line {numbered[0][0]}: header {header}; missing {missing}, unknown {unknown}")
+    out = []
+    for (n, _), values in zip(numbered[1:], reader):
+        if len(values) != len(header):
+            raise LexiconError(f"{name}, line {n}: {len(values)} fields, the header has {len(header)}")
+        row = {h: v.strip() for h, v in zip(header, values)}
+        for col, spec in schema.items():
+            value = row.get(col, "")
+            if not value:
+                if not spec.optional:
+                    raise LexiconError(f"{name}, line {n}: {col} is empty")
+                continue
+            for v in value.split("|") if spec.many else [value]:
+                if spec.check is not None and not spec.check(v.strip()):
+                    raise LexiconError(f"{name}, line {n}: {col} {v!r} is not {spec.what}")
+        out.append(row)
+    return out
+
+
+def load_all() -> None:
+    """Load and check every lexicon file (a test does this; so does a build's first article)."""
+    for name in sorted(p.name for p in LEXICON_DIR.glob("*.csv")):
+        rows(name)
 
 
 def files_hash() -> dict[str, str]:
@@ -79,24 +258,19 @@ def actor_terms() -> tuple[ActorTerm, ...]:
     for r in rows("non_actors.csv"):
         add(r["phrase"], "", "non_actor")
     for r in rows("organizations.csv"):
-        _check_code(r["code"], "organizations.csv")
         add(r["name"], r["code"], "organisation")
     for r in rows("institutions.csv"):
-        _check_code(r["code"], "institutions.csv")
         add(r["name"], r["code"], "institution")
     for r in rows("countries.csv"):
-        _check_code(r["code"], "countries.csv")
         add(r["alias"], r["code"], "country")
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             name = getattr(c, attr, None)
-            if name and "," not in name and name not in _AMBIGUOUS_PYCOUNTRY_NAMES:
+            if name and "," not in name and name.lower() not in object_classes()["ambiguous_country_names"]:
                 add(name, c.alpha_3, "country")
     for r in rows("capitals.csv"):
-        _check_code(r["code"], "capitals.csv")
         add(r["capital"], r["code"], "capital")
     for r in rows("demonyms.csv"):
-        _check_code(r["code"], "demonyms.csv")
         add(r["demonym"], r["code"], "demonym")
     # Forms written with "the" also occur sentence-initially as "The"; and every name may follow a
     # "the", which must win over shorter phrases that also start with it ("the North" vs
@@ -112,13 +286,6 @@ def actor_terms() -> tuple[ActorTerm, ...]:
         if "'" in t.phrase:
             add(t.phrase.replace("'", "\u2019"), t.code, t.kind)
     return tuple(terms.values())
-
-
-def _check_code(code: str, where: str) -> None:
-    if code in ORGANISATIONS:
-        return
-    if pycountry.countries.get(alpha_3=code) is None:
-        raise LexiconError(f"{where}: unknown actor code {code!r}")
 
 
 # --- leaders -------------------------------------------------------------------
@@ -168,9 +335,6 @@ class Leaders:
         return None
 
 
-OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "head_of_organization")
-
-
 @functools.cache
 def leaders() -> Leaders:
     by_name: dict[str, list[Term]] = defaultdict(list)
@@ -180,9 +344,6 @@ def leaders() -> Leaders:
         raise LexiconError("no leaders*.csv lexicon found")
     for f in files:
         for r in rows(f):
-            _check_code(r["code"], f)
-            if r["office"] not in OFFICES:
-                raise LexiconError(f"{f}: unknown office {r['office']!r}")
             term = Term(
                 r["code"],
                 r["office"],
@@ -239,23 +400,46 @@ def relation_triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@dataclass(frozen=True)
-class RelationType:
-    name: str
-    cameo_code: str
-    plover_type: str
-    quad_class: int
-    symmetric: bool
+def relation_types() -> dict[str, vocabularies.RelationType]:
+    """The contract's relation types and their codes (one definition: schemas/relation_types.csv)."""
+    return vocabularies.RELATION_TYPE_CODES
 
 
 @functools.cache
-def relation_types() -> dict[str, RelationType]:
-    return {
-        r["relation_type"]: RelationType(
-            r["relation_type"], r["cameo_code"], r["plover_type"], int(r["quad_class"]), r["symmetric"] == "true"
-        )
-        for r in rows("relation_types.csv")
-    }
+def _type_rules() -> dict[str, dict[str, str]]:
+    return {r["relation_type"]: r for r in rows("relation_type_rules.csv")}
+
+
+@functools.cache
+def accusable_types() -> frozenset[str]:
+    """Deeds a third party's claim accuses their source of (relation_type_rules.csv)."""
+    return frozenset(t for t, r in _type_rules().items() if r["accusable"] == "true")
+
+
+@functools.cache
+def military_variants() -> dict[str, str]:
+    """The type a military modifier turns a type into ("military cooperation")."""
+    return {t: r["military_variant"] for t, r in _type_rules().items() if r["military_variant"]}
+
+
+@functools.cache
+def cooperation_types() -> frozenset[str]:
+    """Types that, only planned, belong to the cooperation table instead."""
+    return frozenset(t for t, r in _type_rules().items() if r["cooperation_table"] == "true")
+
+
+@functools.cache
+def function_words() -> dict[str, frozenset[str]]:
+    """Closed-class words by class (function_words.csv)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows("function_words.csv"):
+        out[r["class"]].add(r["word"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def sanction_senders() -> frozenset[str]:
+    return frozenset(r["code"] for r in rows("sanction_senders.csv"))
 
 
 @functools.cache
@@ -330,43 +514,12 @@ def _scan_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_IRREGULAR = {
-    "meet": {"met"},
-    "hold": {"held"},
-    "send": {"sent"},
-    "sell": {"sold"},
-    "give": {"gave", "given"},
-    "buy": {"bought"},
-    "fly": {"flew", "flown"},
-    "shoot": {"shot"},
-    "strike": {"struck", "stricken"},
-    "seek": {"sought"},
-    "lend": {"lent"},
-    "hit": {"hit"},
-    "take": {"took", "taken"},
-    "tell": {"told"},
-    "say": {"said"},
-    "lead": {"led"},
-    "begin": {"began", "begun"},
-    "make": {"made"},
-    "ride": {"rode"},
-    "find": {"found"},
-    "show": {"shown"},
-    "write": {"wrote", "written"},
-    "undertake": {"undertook"},
-    "withdraw": {"withdrew", "withdrawn"},
-    "fight": {"fought"},
-    "slay": {"slew"},
-    "forbid": {"forbade"},
-    "draw": {"drew", "drawn"},
-    "break": {"broke", "broken"},
-    "spend": {"spent"},
-    "bring": {"brought"},
-    "swear": {"swore", "sworn"},
-    "speak": {"spoke", "spoken"},
-    "stand": {"stood"},
-    "win": {"won"},
-}
+@functools.cache
+def _irregular() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows("irregular_verbs.csv"):
+        out[r["lemma"]].add(r["form"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def inflections(lemma: str) -> set[str]:
@@ -378,5 +531,5 @@ def inflections(lemma: str) -> set[str]:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    forms |= _IRREGULAR.get(lemma, set())
+    forms |= _irregular().get(lemma, frozenset())
     return forms

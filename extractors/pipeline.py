@@ -40,7 +40,6 @@ LEADER_LABEL = "LEADER"
 COREF_LABEL = "COREF"
 NON_ACTOR_LABEL = "NON_ACTOR"
 KIND_OF_LABEL = {v: k for k, v in ACTOR_LABELS.items()}
-PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"})
 
 
 class ArticleTimeout(Exception):
