@@ -73,7 +73,7 @@ def test_lexicon_a_bad_value_names_the_file_the_line_and_the_value(lexicon_copy,
 
 def test_lexicon_an_undeclared_file_is_refused(lexicon_copy):
     (lexicon_copy / "typos.csv").write_text("a,b\n1,2\n")
-    with pytest.raises(lexicon.LexiconError, match="typos.csv: not a declared lexicon file"):
+    with pytest.raises(lexicon.LexiconError, match=r"typos\.csv: not a declared lexicon file"):
         lexicon.rows("typos.csv")
 
 
