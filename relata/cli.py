@@ -64,10 +64,20 @@ def build(
     input: Annotated[
         str | None, typer.Option("--input", "-i", help="Folder or file of articles (default: the embedded sample).")
     ] = None,
-    out: Annotated[str | None, typer.Option("--out", "-o", help="Folder of the tables (default: data/tables).")] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", help="Folder of the tables (default: ./data/tables).")
+    ] = None,
     db: Annotated[str | None, typer.Option(help="DuckDB file with the views (default: <out>/relata.duckdb).")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
-    workers: Annotated[int | None, typer.Option(help="Batches processed at once (one model process each).")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help=f"Articles per batch [default: {Settings.model_fields['batch_size'].default}].")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Batches processed at once, one model process each "
+            f"[default: {Settings.model_fields['workers'].default}]."
+        ),
+    ] = None,
     prefilter: Annotated[
         bool | None, typer.Option("--prefilter/--no-prefilter", help="Parse only candidate sentences.")
     ] = None,
@@ -78,7 +88,15 @@ def build(
         str | None,
         typer.Option(help="Copy the committed tables to this object-storage URL (s3://bucket/prefix) after the build."),
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Per-batch log lines.")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Prefect's log lines and a line per article (a line per batch is logged whenever the output "
+            "is not a terminal).",
+        ),
+    ] = False,
 ) -> None:
     """Build the tables from news articles (incremental: only new articles are processed).
 
@@ -174,35 +192,27 @@ def _build(settings: Settings, verbose: bool) -> None:
 
 
 def _print_summary(s: dict, settings: Settings) -> None:
-    t = Table(title=f"relata build {s['run_id']}", show_header=True)
-    t.add_column("articles")
-    t.add_column("count", justify="right")
-    for label, key in [
-        ("read", "articles_read"),
-        ("new (written)", "articles_new"),
-        ("duplicates skipped", "duplicates_skipped"),
-        ("rejected", "rejected"),
-        ("unchanged input files skipped", "unchanged_inputs_skipped"),
-    ]:
-        t.add_row(label, str(s[key]))
-    console.print(t)
-    for reason, n in s["rejected_by_reason"].items():
-        console.print(f"  rejected: {reason}: {n}")
-    rows = Table(show_header=True)
-    rows.add_column("table")
-    rows.add_column("rows added", justify="right")
-    for k, v in s["rows_per_table"].items():
-        rows.add_row(k, str(v))
-    console.print(rows)
-    console.print(
-        "seconds per stage: "
-        + ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())
-        + f"; wall {s['wall_seconds']} s"
+    """The build's summary as plain lines (no table that wraps in an 80-column log)."""
+    out = sys.stdout
+    w = max(len(t) for t in s["rows_per_table"]) if s["rows_per_table"] else 12
+    print(f"relata build {s['run_id']}", file=out)
+    print(
+        f"articles: {s['articles_read']} read = {s['articles_new']} new + {s['duplicates_skipped']} duplicates "
+        f"skipped + {s['rejected']} rejected; {s['unchanged_inputs_skipped']} unchanged input file(s) skipped",
+        file=out,
     )
-    console.print(f"tables: {settings.out}\nDuckDB: {settings.db_path()}")
+    for reason, n in s["rejected_by_reason"].items():
+        print(f"  articles rejected: {reason}: {n}", file=out)
+    print("rows added per table (rejects: unreadable inputs and rows that failed, with their reasons):", file=out)
+    for k, v in s["rows_per_table"].items():
+        print(f"  {k:<{w}} {v:>9}", file=out)
+    stages = ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())
+    print(f"seconds per stage: {stages}; wall {s['wall_seconds']} s", file=out)
+    print(f"tables: {settings.out}", file=out)
+    print(f"DuckDB: {settings.db_path()} (views relative to its folder; `relata query` reads the tables)", file=out)
     if s.get("mirrored"):
         m = s["mirrored"]
-        console.print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted")
+        print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted", file=out)
 
 
 @app.command()
@@ -305,6 +315,12 @@ def evaluate(
 
     rep = run_eval(gold, tables)
     d = rep.as_dict()
+    if as_json:
+        # One JSON document, details included: printed before it, they made the output unparseable.
+        if details:
+            d["details"] = [{"source_uri": u, "table": t, "kind": k, "key": list(key)} for u, t, k, key in rep.details]
+        print(json.dumps(d, default=str))
+        return
     if details:
         for uri, table, kind, key in rep.details:
             console.print(f"{uri}\t{table}\t{kind}\t{key}", markup=False, highlight=False)
