@@ -40,7 +40,8 @@ from relata import schemas, store
 from relata.settings import PROJECT_ROOT
 
 GATES_FILE = Path(__file__).with_name("release_gates.toml")
-QUALITY_FILE = PROJECT_ROOT / "docs" / "quality.json"
+# Package data, not docs/: a release made from an installed wheel must still quote the last evaluation.
+QUALITY_FILE = Path(__file__).with_name("data") / "quality.json"
 TEXT_TABLE = "article_texts"
 SUMS_FILE = "SHA256SUMS"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"  # registered with IANA in 2024
@@ -536,7 +537,7 @@ def coverage(folder: Path) -> dict:
 
 
 def read_quality(path: Path) -> dict | None:
-    """The last evaluation (docs/quality.json), or None when none is recorded."""
+    """The last evaluation (relata/data/quality.json), or None when none is recorded."""
     if not path.is_file():
         return None
     try:
@@ -661,7 +662,7 @@ def data_card(plan: ReleasePlan, rows: dict[str, int], cov: dict, quality: dict 
 
 def _quality_lines(quality: dict | None) -> list[str]:
     if not quality:
-        return ["No evaluation recorded for this release (no docs/quality.json)."]
+        return ["No evaluation recorded for this release (no relata/data/quality.json)."]
     lines = [
         f"Measured on {quality.get('measured_at', 'an unrecorded date')} against "
         f"{quality.get('gold', 'an unnamed annotated set')} with `relata evaluate` "

@@ -53,7 +53,7 @@ def released(sample_build, tmp_path_factory) -> Path:
     """A release of the sample build. Read it only; tests that damage a release copy it first."""
     root = tmp_path_factory.mktemp("release")
     tables = copy_tables(sample_build, root / "tables")
-    # No recorded evaluation: the data card must say so (the project's docs/quality.json is not a fixture).
+    # No recorded evaluation: the data card must say so (the project's relata/data/quality.json is not a fixture).
     result = release.make_release(tables, root / "releases", V1, quality_file=root / "no-quality.json")
     return Path(result["path"])
 
