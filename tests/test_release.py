@@ -16,8 +16,9 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from relata import release, release_charts, schemas
+from relata import release, schemas
 from relata.build import run_build
+from relata.release import charts as release_charts
 from relata.settings import SAMPLE_DIR
 
 V1 = "2026.11.26"
