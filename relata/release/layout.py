@@ -8,7 +8,9 @@ name and of the file list that SHA256SUMS covers.
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING
 
 # One hashing function for the whole project: the build records part checksums with it too.
@@ -29,6 +31,7 @@ __all__ = [
     "idents",
     "open_tables",
     "release_files",
+    "render_template",
     "sha256_file",
     "table_file",
     "write_json",
@@ -60,6 +63,17 @@ def release_files(folder: Path) -> list[str]:
         for p in folder.rglob("*")
         if p.is_file() and p.relative_to(folder).as_posix() != SUMS_FILE
     )
+
+
+def render_template(name: str, **values: object) -> str:
+    """A text of ``relata/templates/`` with its ``$names`` filled in.
+
+    Read through importlib.resources so that it works from a wheel as from the
+    checkout; ``substitute`` (not ``safe_substitute``): a placeholder left
+    unfilled is a bug to fail on, not text to publish.
+    """
+    text = (resources.files("relata") / "templates" / name).read_text(encoding="utf-8")
+    return Template(text).substitute(values)
 
 
 def write_json(path: Path, doc: object) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from relata import schemas
 from relata.release.gates import load_gates
-from relata.release.layout import LICENSE_LEGALCODE, LICENSE_URL, sha256_file, write_json
+from relata.release.layout import LICENSE_LEGALCODE, LICENSE_URL, render_template, sha256_file, write_json
 from relata.settings import PROJECT_ROOT
 
 if TYPE_CHECKING:
@@ -20,36 +20,8 @@ if TYPE_CHECKING:
 
 
 def license_text() -> str:
-    return f"""The relata data in this release is licensed under the
-Creative Commons Attribution 4.0 International licence (CC BY 4.0).
-
-Full legal code: {LICENSE_LEGALCODE}
-Summary (the deed): {LICENSE_URL}
-
-This is a human-readable summary of, and not a substitute for, the licence.
-
-You are free to:
-  Share - copy and redistribute the material in any medium or format, for any purpose,
-          even commercially.
-  Adapt - remix, transform, and build upon the material for any purpose, even commercially.
-The licensor cannot revoke these freedoms as long as you follow the licence terms.
-
-Under the following terms:
-  Attribution - You must give appropriate credit, provide a link to the licence, and indicate
-                if changes were made. You may do so in any reasonable manner, but not in any
-                way that suggests the licensor endorses you or your use.
-  No additional restrictions - You may not apply legal terms or technological measures that
-                legally restrict others from doing anything the licence permits.
-
-Notices: you do not have to comply with the licence for elements of the material in the
-public domain or where your use is permitted by an applicable exception or limitation. No
-warranties are given. The licence may not give you all of the permissions necessary for
-your intended use: the evidence sentences are short quotations from news articles whose
-copyright remains with their publishers; other rights such as publicity, privacy or moral
-rights may limit how you use the material.
-
-Attribution: "relata contributors, relata dataset, release <version>, CC BY 4.0".
-"""
+    """The LICENSE of a release: a summary of CC BY 4.0 with links to the deed and the legal code."""
+    return render_template("data_licence.txt", legalcode=LICENSE_LEGALCODE, deed=LICENSE_URL)
 
 
 def write_manifest(plan: ReleasePlan, source: Snapshot) -> None:
