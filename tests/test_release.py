@@ -201,6 +201,15 @@ def test_release_duckdb_views_are_relative_and_read_from_inside_the_folder(relea
     assert counts == json.loads((released / "index.json").read_text())["row_counts"]
 
 
+def test_release_duckdb_records_the_release_version_not_the_staging_folder(released):
+    con = duckdb.connect(str(released / "relata.duckdb"), read_only=True)
+    try:
+        meta = con.execute("select schema_version, release_version from relata_meta").fetchall()
+    finally:
+        con.close()
+    assert meta == [(schemas.SCHEMA_VERSION, V1)]
+
+
 # --- verify ------------------------------------------------------------------------
 
 

@@ -79,7 +79,7 @@ def sort_columns(table: str) -> list[str]:
     return cols + [c for c in schemas.TABLES[table].columns if c not in cols]
 
 
-def write_views(folder: Path, tables: list[str]) -> None:
+def write_views(folder: Path, tables: list[str], version: str) -> None:
     """``relata.duckdb`` with one view per released table, by paths relative to the folder.
 
     DuckDB resolves a view's relative path when it is queried, against the
@@ -98,7 +98,8 @@ def write_views(folder: Path, tables: list[str]) -> None:
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{table}/*.parquet')")
         con.execute(
             "CREATE TABLE relata_meta AS SELECT ? AS schema_version, ? AS release_version",
-            [schemas.SCHEMA_VERSION, folder.name],
+            # The version, not folder.name: the views are written in the temporary staging folder.
+            [schemas.SCHEMA_VERSION, version],
         )
     finally:
         con.close()

@@ -28,7 +28,7 @@ def stage_release(plan: ReleasePlan) -> Staged:
         # Load inputs.
         snapshot = copy_tables(plan.tables, staging, plan.table_names)
         # Process data.
-        write_views(staging, plan.table_names)
+        write_views(staging, plan.table_names, plan.version)
         changes = changelog_counts(staging, Path(plan.previous) if plan.previous else None, plan.table_names)
         cov = coverage(staging)
         # Imported here: matplotlib takes a second to load, and verify and preflight need none of it.
