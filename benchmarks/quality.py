@@ -73,7 +73,7 @@ def main() -> None:
     ap.add_argument(
         "--record",
         action="store_true",
-        help="write the figures with today's date to docs/quality.json (read by release data cards)",
+        help="write the figures with today's date to relata/data/quality.json (package data: release data cards quote it)",
     )
     args = ap.parse_args()
     gold = read_gold(args.gold)
@@ -107,7 +107,7 @@ def main() -> None:
             },
             "relations_dyad_f1": d["relations"]["dyad_f1"],
         }
-        (ROOT / "docs" / "quality.json").write_text(json.dumps(record, indent=1) + "\n")
+        (ROOT / "relata" / "data" / "quality.json").write_text(json.dumps(record, indent=1) + "\n")
     if args.json:
         print(json.dumps(d))
         return
