@@ -32,7 +32,18 @@ class Extractor:
 
 # Used by every extractor: the article model, actor resolution, syntax, the pipelines (the prefilter
 # decides which sentences are parsed), dates and row helpers, and this orchestration.
-COMMON_MODULES = ("__init__", "registry", "document", "actors", "syntax", "pipeline", "lexicon", "rows", "dates")
+COMMON_MODULES = (
+    "__init__",
+    "registry",
+    "document",
+    "actors",
+    "syntax",
+    "pipeline",
+    "lexicon",
+    "lexicon_files",
+    "rows",
+    "dates",
+)
 COMMON_LEXICONS = (
     "capitals.csv",
     "coreference.csv",

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from relata import remote, store, workers
+from relata import remote, store, views, workers
 from relata.batch import BatchSpec
 from relata.commit import StagedBatch, commit_batch, finish_build, stage_batch, start_commits
 from relata.plan import BuildPlan, pending, plan_build
@@ -133,6 +133,6 @@ def up_to_date(settings: Settings) -> dict:
     out = Path(settings.out)
     with store.writer_lock(out):
         store.check_output(out)
-        views = store.build_views(out, settings.db_path(), repair_only=True)
+        rewritten = views.build_views(out, settings.db_path(), repair_only=True)
         mirrored = mirror(settings)
-    return {"views_rewritten": views, "mirrored": mirrored}
+    return {"views_rewritten": rewritten, "mirrored": mirrored}

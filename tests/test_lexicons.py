@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from relata.extractors import lexicon
+from relata.extractors import lexicon, lexicon_files
 from relata.extractors.registry import COMMON_LEXICONS, REGISTRY
 from relata.extractors.version import versions
 from relata.schemas import vocabularies
@@ -30,7 +30,7 @@ def lexicon_copy(tmp_path, monkeypatch):
     """A copy of the lexicon folder the loader reads instead (caches cleared around the test)."""
     copy = tmp_path / "lexicons"
     shutil.copytree(lexicon.LEXICON_DIR, copy)
-    monkeypatch.setattr(lexicon, "LEXICON_DIR", copy)
+    monkeypatch.setattr(lexicon_files, "LEXICON_DIR", copy)
     yield copy
 
 
@@ -118,7 +118,7 @@ def test_version_editing_a_tables_lexicon_changes_only_the_tables_that_read_it(t
 
 PROBE = """
 import json, sys
-from relata.extractors import lexicon
+from relata.extractors import lexicon, lexicon_files
 from relata.extractors.pipeline import load_parser, load_scanner, parse_article
 from relata.extractors.document import ArticleMeta, article_id_for
 from relata.extractors.actors import ArticleContext

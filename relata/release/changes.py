@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relata import schemas, store
+from relata import schemas, views
 from relata.release.layout import idents, table_file
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def _diff_connection(
         sides.append(("old", old, [t for t in tables if t in old_present]))
     for side, folder, names in sides:
         for t in names:
-            path = store.sql_literal(table_file(folder, t).resolve())
+            path = views.sql_literal(table_file(folder, t).resolve())
             con.execute(f"CREATE VIEW {side}_{t} AS SELECT * FROM read_parquet({path})")
     return con
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from relata import schemas, store
+from relata import schemas, store, views
 from relata.release.changes import diff_columns
 from relata.release.errors import ReleaseError
 from relata.release.layout import idents, sha256_file, table_file
@@ -62,7 +62,7 @@ def compact_table(table: str, parts: list[Path], dest: Path) -> int:
         con = duckdb.connect()
         try:
             con.execute("SET TimeZone = 'UTC'")
-            files = ", ".join(store.sql_literal(p.resolve()) for p in parts)
+            files = ", ".join(views.sql_literal(p.resolve()) for p in parts)
             sql = f"SELECT {idents(schema.names)} FROM read_parquet([{files}]) ORDER BY {idents(sort_columns(table))}"
             reader = con.sql(sql).to_arrow_reader(64_000)
             for batch in reader:
@@ -84,7 +84,7 @@ def write_views(folder: Path, tables: list[str], version: str) -> None:
 
     DuckDB resolves a view's relative path when it is queried, against the
     working directory (or ``file_search_path``): readers ``cd`` into the
-    release first. ``store.write_views`` cannot be used: it binds the views
+    release first. ``views.write_views`` cannot be used: it binds the views
     against the current directory and always names every table, text included.
     """
     import duckdb
@@ -93,7 +93,7 @@ def write_views(folder: Path, tables: list[str], version: str) -> None:
     con = duckdb.connect(str(db))
     try:
         # Bind against the staging folder; the stored SQL keeps the relative path.
-        con.execute(f"SET file_search_path = {store.sql_literal(folder.resolve())}")
+        con.execute(f"SET file_search_path = {views.sql_literal(folder.resolve())}")
         for table in tables:
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{table}/*.parquet')")
         con.execute(
