@@ -36,7 +36,7 @@ def test_readme_query_returns_rows_on_the_sample(sample_build, sql):
     sql = re.sub(r"read_parquet\('data/tables/(\w+)/\*\.parquet'\)", r"\1", sql)
     con = query.open_tables(sample_build)
     try:
-        cols, rows = query.run(con, sql, timeout_s=60)
+        _cols, rows = query.run(con, sql, timeout_s=60)
     finally:
         con.close()
     assert rows, f"no rows on the sample: {sql}"
