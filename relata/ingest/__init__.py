@@ -53,6 +53,8 @@ MAX_TABLE_BYTES = 2 * 2**30
 MAX_LINE_BYTES = 64 * 2**20
 
 csv.field_size_limit(sys.maxsize)
+# Word lists ingest reads, in relata/data/ (shipped as package data of relata).
+DATA = Path(__file__).parent.parent / "data"
 
 
 @dataclass
@@ -727,7 +729,7 @@ def clean_text(text: str) -> str:
 
 @functools.cache
 def _boilerplate() -> list[re.Pattern]:
-    path = Path(__file__).parent / "data" / "boilerplate.csv"
+    path = DATA / "boilerplate.csv"
     with path.open(encoding="utf-8") as fh:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
         return [re.compile(r["pattern"], re.IGNORECASE) for r in rows]
@@ -949,7 +951,7 @@ def _parquet_rows(pf, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
 
 @functools.cache
 def _function_words() -> frozenset[str]:
-    path = Path(__file__).parent / "data" / "english_function_words.txt"
+    path = DATA / "english_function_words.txt"
     return frozenset(
         w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
     )
