@@ -17,27 +17,61 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
-import datetime as dt
-import functools
 import io
 import json
 import os
 import re
 import stat
 import sys
-import threading
-import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from dateutil import parser as dateparser
-
 from relata import remote
 from relata.extractors.document import article_id_for
+from relata.ingest import files
+from relata.ingest.articles import (
+    ENGLISH_MIN_SHARE,
+    PROSE_MIN_LETTER_SHARE,
+    Article,
+    Limits,
+    Reject,
+    detect_language,
+    letter_share,
+    parse_date,
+    to_article,
+)
+from relata.ingest.decoding import after_bom, clean_text, decode
+from relata.ingest.files import TooLarge
+from relata.ingest.html import parse_html
+from relata.ingest.text import is_boilerplate, parse_scraped_text
+from relata.ingest.units import Unit, split_unit
+
+__all__ = [
+    "ENGLISH_MIN_SHARE",
+    "PROSE_MIN_LETTER_SHARE",
+    "Article",
+    "Limits",
+    "Reject",
+    "TooLarge",
+    "Unit",
+    "article_id_for",
+    "clean_text",
+    "counted",
+    "decode",
+    "detect_language",
+    "fingerprint",
+    "is_boilerplate",
+    "letter_share",
+    "parse_date",
+    "parse_html",
+    "parse_scraped_text",
+    "plan_units",
+    "read_unit",
+    "split_unit",
+]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -53,57 +87,6 @@ MAX_TABLE_BYTES = 2 * 2**30
 MAX_LINE_BYTES = 64 * 2**20
 
 csv.field_size_limit(sys.maxsize)
-# Word lists ingest reads, in relata/data/ (shipped as package data of relata).
-DATA = Path(__file__).parent.parent / "data"
-
-
-@dataclass
-class Article:
-    article_id: str
-    source_uri: str
-    text: str
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    published_at: dt.datetime | None = None
-    language: str = "en"
-
-
-@dataclass
-class Reject:
-    source_uri: str
-    reason: str
-    detail: str | None = None
-    stage: str = "ingest"
-    article_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One readable unit: a whole file, or rows [start, stop) of a table file."""
-
-    path: str
-    source_uri: str  # the file's path relative to the input root
-    start: int = 0
-    stop: int | None = None
-    size: int = 1  # articles it holds (rows for a table)
-    problem: str | None = None  # found while planning: becomes a Reject when read
-    # A remote file's size and ETag, from the listing (a local file's is read with os.stat).
-    remote_fingerprint: dict | None = field(default=None, compare=False)
-    # The name of a zip archive's member; `path` is then the archive's path, "/" and this name, so
-    # that each member is an input of its own, fingerprinted by its archive's size and mtime.
-    member: str | None = None
-
-    @property
-    def archive(self) -> str | None:
-        return self.path[: -len(self.member) - 1] if self.member is not None else None
-
-
-@dataclass
-class Limits:
-    max_chars: int = 1_000_000
-    min_words: int = 5
 
 
 # --- planning --------------------------------------------------------------
@@ -194,20 +177,6 @@ def _rel(p: Path, root: Path) -> str:
     return p.relative_to(root).as_posix()
 
 
-_FILE_TYPES = (
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISDIR, "a folder"),
-)
-
-
-def _not_regular(mode: int) -> str:
-    kind = next((name for test, name in _FILE_TYPES if test(mode)), "of an unknown type")
-    return f"not a regular file ({kind}): not opened"
-
-
 def _units_for(p: Path, base: Path, uri: str) -> list[Unit]:
     # Decided from stat, never by opening: opening a named pipe waits for a writer for ever, and a
     # device such as /dev/zero never ends.
@@ -230,7 +199,7 @@ def _units_for(p: Path, base: Path, uri: str) -> list[Unit]:
     except OSError as e:
         return [Unit(str(p), uri, problem=f"unreadable: {e.strerror or e}")]
     if not stat.S_ISREG(st.st_mode):
-        return [Unit(str(p), uri, problem=_not_regular(st.st_mode))]
+        return [Unit(str(p), uri, problem=files.not_regular(st.st_mode))]
     if _is_archive(p.name):
         return _archive_units(str(p), uri)
     return [_classify(str(p), uri)]
@@ -282,7 +251,7 @@ def _archive_units(path: str, uri: str, fp: dict | None = None) -> list[Unit]:
     Only the archive's directory is read here; a member that cannot be read safely is a reject.
     """
     try:
-        with _open(path) as fh, zipfile.ZipFile(fh) as zf:
+        with files.open_file(path) as fh, zipfile.ZipFile(fh) as zf:
             infos = zf.infolist()
     except Exception as e:  # noqa: BLE001 - any unreadable archive becomes a reject
         return [Unit(path, uri, problem=f"unreadable zip archive: {e}")]
@@ -315,7 +284,7 @@ def _member_problem(info: zipfile.ZipInfo, copies: int) -> str | None:
     if stat.S_ISLNK(mode):
         return "symbolic link in the archive: not followed"
     if stat.S_IFMT(mode) and not stat.S_ISREG(mode):
-        return _not_regular(mode)
+        return files.not_regular(mode)
     if info.flag_bits & 0x1:
         return "encrypted archive member: not read"
     # zipfile bounds what a deflated member unpacks to at each read; bzip2 and LZMA members are
@@ -348,104 +317,13 @@ def counted(u: Unit) -> list[Unit]:
     return [dataclasses.replace(u, start=0, stop=n, size=n)]
 
 
-def _open(path: str):
-    """A binary file object for a local path or an fsspec URL; a local one only if it is a regular file."""
-    if remote.is_url(path):
-        fs, p = remote.filesystem(path)
-        return fs.open(p, "rb")
-    # Planning rejected what is not a regular file, but a file can be swapped for a named pipe
-    # since: without O_NONBLOCK opening one waits for a writer for ever.
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise OSError(_not_regular(mode))
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-class TooLarge(ValueError):
-    """More bytes came out of a compressed file than a table may hold."""
-
-
-@contextlib.contextmanager
-def _content(u: Unit, capped: bool = True) -> Iterator[Any]:
-    """The bytes of a unit's file, decompressed (through fsspec) if its name says so; no more than
-    MAX_TABLE_BYTES of them unless `capped` is False (for a reader that bounds its own reads)."""
-    with contextlib.ExitStack() as stack:
-        if u.member is not None:
-            assert u.archive is not None
-            fh = stack.enter_context(_archive(u.archive).open(u.member))
-        else:
-            fh = stack.enter_context(_open(u.path))
-        _, compression = _kind(u.path)
-        if compression:
-            from fsspec.compression import compr
-
-            fh = stack.enter_context(compr[compression](fh, mode="rb"))
-            if capped:
-                fh = io.BufferedReader(_Reader(fh, limit=MAX_TABLE_BYTES), 1 << 20)
-        yield fh
-
-
-_held = threading.local()
-
-
-def _archive(path: str) -> zipfile.ZipFile:
-    """The zip archive at `path`, open to read members. The last one opened stays open (one per
-    thread): a batch's units are mostly members of one archive, and opening it anew for each
-    would read its whole directory each time, a build quadratic in the number of members."""
-    stamp = None
-    if not remote.is_url(path):
-        st = os.stat(path)
-        stamp = (st.st_size, st.st_mtime_ns)  # an archive rewritten since is opened again
-    held = getattr(_held, "archive", None)
-    if held and held[0] == (path, stamp):
-        return held[1]
-    if held:
-        _held.archive = None
-        held[1].close()
-        held[2].close()
-    fh = _open(path)
-    try:
-        zf = zipfile.ZipFile(fh)
-    except BaseException:
-        fh.close()
-        raise
-    _held.archive = ((path, stamp), zf, fh)
-    return zf
-
-
-def _size(u: Unit) -> int | None:
-    """Bytes of a unit's content when known without reading it: not for a compressed file."""
-    if _kind(u.path)[1]:
-        return None
-    if u.member is not None and u.archive is not None:
-        return _archive(u.archive).getinfo(u.member).file_size
-    if remote.is_url(u.path):
-        fs, p = remote.filesystem(u.path)
-        return int(fs.size(p))
-    return os.stat(u.path).st_size
-
-
-def _read_bytes(u: Unit, limit: int = -1) -> bytes:
-    """A unit's content, at most `limit` bytes of it (a compressed file's size is not known before)."""
-    if u.member is not None or remote.is_url(u.path) or _kind(u.path)[1]:
-        with _content(u, capped=limit < 0) as fh:
-            return fh.read(limit)
-    return Path(u.path).read_bytes()  # its size was checked from os.stat
-
-
 def _count_rows(u: Unit, suffix: str) -> int:
     if suffix in (".jsonl", ".ndjson"):
-        with _content(u) as fh:
+        with files.content(u, _kind(u.path)[1]) as fh:
             return sum(1 for _ in _jsonl_lines(fh))
     if suffix == ".csv":
-        with _content(u) as fh:
-            body, enc = _after_bom(fh)
+        with files.content(u, _kind(u.path)[1]) as fh:
+            body, enc = after_bom(fh)
             # Without a byte-order mark any ASCII-compatible encoding splits rows as UTF-8 does.
             with io.TextIOWrapper(body, encoding=enc or "utf-8", errors="replace", newline="") as text:
                 return max(sum(1 for _ in csv.reader(text)) - 1, 0)
@@ -461,44 +339,12 @@ def _parquet_file(u: Unit):
     if u.member is not None:
         # Parquet is read by seeking, and seeking back in a deflated member unpacks it again from
         # its start: read it once (its size was checked against MAX_TABLE_BYTES when planning).
-        with _content(u) as fh:
+        with files.content(u, _kind(u.path)[1]) as fh:
             data = fh.read()
         yield pq.ParquetFile(pa.BufferReader(data))
         return
-    with _content(u) as fh:
+    with files.content(u, _kind(u.path)[1]) as fh:
         yield pq.ParquetFile(fh)
-
-
-class _Reader(io.RawIOBase):
-    """A binary stream read through: `head` (bytes already taken off it) first, then the rest,
-    and no more than `limit` bytes in all."""
-
-    def __init__(self, fh, head: bytes = b"", limit: int | None = None):
-        self._fh, self._head, self._limit, self._n = fh, head, limit, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b) -> int:
-        if self._head:
-            n = min(len(b), len(self._head))
-            b[:n], self._head = self._head[:n], self._head[n:]
-            return n
-        data = self._fh.read(len(b))
-        self._n += len(data)
-        if self._limit is not None and self._n > self._limit:
-            raise TooLarge(f"more than {self._limit} bytes uncompressed")
-        b[: len(data)] = data
-        return len(data)
-
-
-def _after_bom(fh) -> tuple[io.BufferedReader, str | None]:
-    """The stream past its byte-order mark, and the encoding the mark names (None without one)."""
-    head = fh.read(4)
-    for bom, enc in _BOMS:
-        if head.startswith(bom):
-            return io.BufferedReader(_Reader(fh, head[len(bom) :]), 1 << 20), enc.replace("-sig", "")
-    return io.BufferedReader(_Reader(fh, head), 1 << 20), None
 
 
 def _jsonl_lines(fh) -> Iterator[bytes | str | None]:
@@ -508,7 +354,7 @@ def _jsonl_lines(fh) -> Iterator[bytes | str | None]:
     count sees and the reader does not (or the other way) would be lost or read twice. JSON
     Lines are UTF-8, but tools on Windows write a BOM, or UTF-16 with one.
     """
-    body, enc = _after_bom(fh)
+    body, enc = after_bom(fh)
     # UTF-8 stays bytes, so that a line that is not UTF-8 is one malformed row, not the end of the file.
     lines = body if enc in (None, "utf-8") else io.TextIOWrapper(body, encoding=enc, errors="replace")
     newline: Any = b"\n" if lines is body else "\n"
@@ -522,16 +368,6 @@ def _jsonl_lines(fh) -> Iterator[bytes | str | None]:
             yield line
 
 
-def split_unit(u: Unit, size: int) -> list[Unit]:
-    """Cut a table unit into pieces of at most `size` rows."""
-    if u.stop is None or u.size <= size:
-        return [u]
-    return [
-        dataclasses.replace(u, start=s, stop=min(s + size, u.stop), size=min(size, u.stop - s))
-        for s in range(u.start, u.stop, size)
-    ]
-
-
 # --- reading ---------------------------------------------------------------
 
 
@@ -539,16 +375,16 @@ def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
     if u.problem:
         yield Reject(u.source_uri, u.problem)
         return
-    suffix, _ = _kind(u.path)
+    suffix, compression = _kind(u.path)
     try:
         if suffix in TABLE_SUFFIXES:
             for uri, rec in _read_table(suffix, u):
                 if isinstance(rec, Reject):
                     yield rec
                 else:
-                    yield _finish(uri, rec, limits)
+                    yield to_article(uri, rec, limits)
             return
-        size = _size(u)
+        size = files.size(u, compression)
         if size == 0:
             yield Reject(u.source_uri, "empty file")
             return
@@ -559,7 +395,7 @@ def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
                 u.source_uri, "article too large", f"{size} bytes; the limit is {limits.max_chars} characters of text"
             )
             return
-        raw = _read_bytes(u, most + 1)
+        raw = files.read_bytes(u, compression, most + 1)
         if len(raw) > most:
             yield Reject(
                 u.source_uri,
@@ -575,273 +411,9 @@ def read_unit(u: Unit, limits: Limits) -> Iterator[Article | Reject]:
         if page is None:
             yield Reject(u.source_uri, "no article text found in the HTML page")
             return
-        yield _finish(u.source_uri, page, limits)
+        yield to_article(u.source_uri, page, limits)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the build
         yield Reject(u.source_uri, "unreadable file", f"{type(e).__name__}: {e}")
-
-
-def _finish(uri: str, rec: dict, limits: Limits) -> Article | Reject:
-    raw = rec.get("text") or ""
-    if _control_ratio(raw.translate(_C1)) > 0.01:
-        return Reject(uri, "binary content", "more than 1% control characters after decoding")
-    text = clean_text(raw)
-    title = clean_text(str(rec.get("title") or ""))
-    # Headlines carry statements too ("X to visit Y"): they are the first paragraph of the text.
-    if title and text.strip() and not text.startswith(title):
-        text = f"{title}\n\n{text}"
-    if not text.strip():
-        return Reject(uri, "no text")
-    if len(text) > limits.max_chars:
-        return Reject(uri, "article too large", f"{len(text)} characters; the limit is {limits.max_chars}")
-    n_words = len(text.split())
-    if n_words < limits.min_words:
-        return Reject(uri, "article too short", f"{n_words} word(s); at least {limits.min_words} are needed")
-    letters = letter_share(text)
-    if letters < PROSE_MIN_LETTER_SHARE:
-        return Reject(
-            uri,
-            "not prose",
-            f"{letters:.1%} of the characters other than spaces are letters; "
-            f"prose has at least {PROSE_MIN_LETTER_SHARE:.0%}",
-        )
-    lang = detect_language(text)
-    aid = article_id_for(text)
-    if lang != "en":
-        return Reject(uri, "not in English", "too few English function words to be English text", article_id=aid)
-    return Article(
-        article_id=aid,
-        source_uri=uri,
-        text=text,
-        title=_none_if_blank(rec.get("title")),
-        url=_none_if_blank(rec.get("url")),
-        outlet=_none_if_blank(rec.get("outlet")),
-        author=_none_if_blank(rec.get("author")),
-        published_at=parse_date(rec.get("published")),
-        language=lang,
-    )
-
-
-# Prose is mostly letters: in the news relata reads they are a median 96% of the characters that
-# are not spaces, and never fewer than 62% (12,767 articles of shared/corpora, its test split left
-# out, and the sample). A megabyte of emoji, symbols or figures has next to none, holds no
-# statement to extract, and still costs the parser minutes (every emoji is a token) before the
-# per-article time limit stops it: it is rejected here instead, at the cost of one pass over the
-# text. The line sits at half the lowest real article, so that a story around a long table of
-# results still passes; letters of any script count, so foreign text is left to the language check.
-PROSE_MIN_LETTER_SHARE = 0.3
-
-
-def letter_share(text: str) -> float:
-    """Letters (of any script) among the characters that are not white space."""
-    visible = len(text) - sum(map(str.isspace, text))
-    return sum(map(str.isalpha, text)) / max(visible, 1)
-
-
-def _none_if_blank(x: object) -> str | None:
-    if x is None:
-        return None
-    s = str(x).strip()
-    return s or None
-
-
-# --- decoding --------------------------------------------------------------
-
-_BOMS = [
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-]
-
-
-def decode(raw: bytes) -> tuple[str, str | None]:
-    """Text of a file in whatever encoding it came in, or the reason it is not text."""
-    if not raw.strip():
-        return "", "empty file"
-    for bom, enc in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw[len(bom) :].decode(enc.replace("-sig", "")), None
-            except UnicodeDecodeError as e:
-                return "", f"undecodable {enc} text: {e}"
-    head = raw[:4096]
-    if b"\x00" in head:
-        # UTF-16 without a BOM has a NUL in every other byte of ASCII text.
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        utf16 = "utf-16-be" if even > len(head) * 0.3 else "utf-16-le" if odd > len(head) * 0.3 else None
-        if utf16 is None:
-            return "", "binary file"
-        try:
-            return raw.decode(utf16), None
-        except UnicodeDecodeError:
-            return "", "binary file"
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    if best is None:
-        return "", "undecodable text: not UTF-8 and no other encoding fits"
-    return str(best), None
-
-
-def _control_ratio(text: str) -> float:
-    n = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
-    return n / max(len(text), 1)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _c1_to_cp1252() -> dict[int, str]:
-    # Text decoded as Latin-1 when it was Windows-1252 carries C1 controls where the quotes and
-    # dashes were (\x93 for a left double quote): put the intended characters back.
-    out = {}
-    for c in range(0x80, 0xA0):
-        try:
-            out[c] = bytes([c]).decode("cp1252")
-        except UnicodeDecodeError:
-            out[c] = ""
-    return out
-
-
-_C1 = _c1_to_cp1252()
-_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-
-
-def clean_text(text: str) -> str:
-    """Unicode-normalised text with one blank line between paragraphs."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").translate(_C1))
-    text = text.replace("\u200b", "").replace("\ufeff", "")
-    paras = []
-    for line in text.split("\n"):
-        line = _HSPACE.sub(" ", _CONTROL.sub("", line)).strip()
-        if line:
-            paras.append(line)
-    return "\n\n".join(paras)
-
-
-# --- formats ---------------------------------------------------------------
-
-
-@functools.cache
-def _boilerplate() -> list[re.Pattern]:
-    path = DATA / "boilerplate.csv"
-    with path.open(encoding="utf-8") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        return [re.compile(r["pattern"], re.IGNORECASE) for r in rows]
-
-
-def is_boilerplate(line: str) -> bool:
-    return any(p.fullmatch(line) for p in _boilerplate())
-
-
-_DATE_LINE = re.compile(
-    r"^\W*(?:published|posted|updated|last updated|date)(?:\s+on)?\s*:?\s*(?P<date>.+?)\W*$", re.IGNORECASE
-)
-_MD_MARKUP = re.compile(r"(^#{1,6}\s+)|(\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w))")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)]$")
-
-
-def _strip_markdown(line: str) -> str:
-    line = _MD_LINK.sub(r"\1", line)
-    line = _MD_MARKUP.sub("", line)
-    return line.lstrip(">").strip()
-
-
-def parse_scraped_text(text: str, markdown: bool = False) -> dict:
-    """Title, byline, date and body of raw scraped text.
-
-    The layout this expects is that of scraped news pages: the headline on the
-    first line, then a standfirst, a byline, a "Published on: <date>" line,
-    captions and credits, the body paragraphs, and page furniture at the end.
-    Short lines without sentence punctuation (captions, bylines, lone "X"
-    share buttons) carry no statements, so they are dropped from the body;
-    lines matching the boilerplate list are dropped wherever they are.
-    """
-    lines = [_HSPACE.sub(" ", ln).strip() for ln in text.replace("\r", "").split("\n")]
-    if markdown:
-        lines = [_strip_markdown(ln) for ln in lines]
-    lines = [ln for ln in lines if ln]
-    if not lines:
-        return {"text": ""}
-    title = lines[0]
-    published = author = None
-    date_idx = None
-    for i, ln in enumerate(lines[1:15], start=1):
-        m = _DATE_LINE.match(ln)
-        if m and parse_date(m.group("date")) is not None:
-            published, date_idx = m.group("date"), i
-            prev = lines[i - 1] if i - 1 > 0 else None
-            if prev and _is_short_label(prev):
-                author = prev
-            break
-    body = []
-    for i, ln in enumerate(lines[1:], start=1):
-        if i == date_idx or (author and ln == author) or ln == title:
-            continue
-        if is_boilerplate(ln) or _is_short_label(ln):
-            continue
-        body.append(ln)
-    return {"title": title, "author": author, "published": published, "text": "\n\n".join([title] + body)}
-
-
-def _is_short_label(line: str) -> bool:
-    return len(line.split()) <= 4 and not _SENTENCE_END.search(line)
-
-
-def parse_html(html: str) -> dict | None:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
-    )
-    if doc is None:
-        return None
-    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    body = d.get("text") or ""
-    if not body.strip():
-        return None
-    title = d.get("title")
-    lines = [ln for ln in body.split("\n") if ln.strip() and not is_boilerplate(ln.strip())]
-    if title and lines and lines[0].strip() == title.strip():
-        lines = lines[1:]
-    text = "\n\n".join(([title] if title else []) + lines)
-    return {
-        "title": title,
-        "author": d.get("author"),
-        "published": d.get("date"),
-        "url": d.get("url"),
-        "outlet": d.get("sitename"),
-        "text": text,
-    }
-
-
-def parse_date(value: object) -> dt.datetime | None:
-    """A UTC datetime from whatever date form the input has, or None."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        d = value
-    elif isinstance(value, dt.date):
-        d = dt.datetime(value.year, value.month, value.day)
-    else:
-        s = str(value).strip()
-        if not s or len(s) > 60:
-            return None
-        try:
-            d = dateparser.parse(s, fuzzy=False, dayfirst=False)
-        except (ValueError, OverflowError):
-            return None
-        if d is None or d.year < 1900 or d.year > 2100:
-            return None
-    if d.tzinfo is None:
-        d = d.replace(tzinfo=dt.UTC)
-    return d.astimezone(dt.UTC)
 
 
 # --- tables of articles ----------------------------------------------------
@@ -872,7 +444,7 @@ def _row(uri_base: str, n: int, rec: dict) -> tuple[str, dict | Reject]:
 
 
 def _read_jsonl(u: Unit) -> Iterator[tuple[str, dict | Reject]]:
-    with _content(u) as fh:
+    with files.content(u, _kind(u.path)[1]) as fh:
         for n, raw in enumerate(_jsonl_lines(fh)):
             if n < u.start:
                 continue
@@ -894,7 +466,7 @@ def _read_jsonl(u: Unit) -> Iterator[tuple[str, dict | Reject]]:
 
 
 def _read_csv(u: Unit) -> Iterator[tuple[str, dict | Reject]]:
-    raw = _read_bytes(u)
+    raw = files.read_bytes(u, _kind(u.path)[1])
     text, problem = decode(raw)
     if problem:
         yield u.source_uri, Reject(u.source_uri, problem)
@@ -944,37 +516,3 @@ def _parquet_rows(pf, u: Unit) -> Iterator[tuple[str, dict | Reject]]:
             n += 1
         if u.stop is not None and n >= u.stop:
             break
-
-
-# --- language ----------------------------------------------------------------
-
-
-@functools.cache
-def _function_words() -> frozenset[str]:
-    path = DATA / "english_function_words.txt"
-    return frozenset(
-        w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
-    )
-
-
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-# In English news a third of the words are function words (shared/corpora, first 800 articles of
-# each: 5th percentile 0.32, lowest 0.066, a table-like text); a French, Spanish, German or
-# Indonesian news sentence has 0.00-0.06. Wrongly rejecting English loses data, wrongly keeping a
-# foreign article only yields no rows, so the line sits low.
-ENGLISH_MIN_SHARE = 0.05
-
-
-def detect_language(text: str) -> str:
-    """ "en" for English text, "und" (undetermined) otherwise.
-
-    relata extracts from English only, so it needs to know English from
-    not-English, not which other language: a share of English function words
-    does that without a language model in every worker.
-    """
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
-    if len(words) < 3:
-        return "en"
-    share = sum(w in _function_words() for w in words) / len(words)
-    return "en" if share >= ENGLISH_MIN_SHARE else "und"
