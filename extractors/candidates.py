@@ -113,13 +113,13 @@ def masked_text(cand: Candidate, hints: tuple[str, ...] = (), article_actor: str
                 continue
             role[i] = tag
     words: list[str] = []
-    prev_tag = None
+    prev_tag: str | None = None
     for tok in doc:
-        tag = role.get(tok.i)
-        if tag is not None:
-            if tag != prev_tag:
-                words.append(tag + ((tok.whitespace_ and " ") or " "))
-            prev_tag = tag
+        current = role.get(tok.i)
+        if current is not None:
+            if current != prev_tag:
+                words.append(current + " ")
+            prev_tag = current
             continue
         prev_tag = None
         words.append(tok.text_with_ws)

@@ -107,7 +107,7 @@ def _cats(
     labels: tuple[str, ...],
     pos: set[str],
     missing: set[str],
-    statuses: list[str] = (),
+    statuses: tuple[str, ...] | list[str] = (),
     status_labels: tuple[str, ...] = (),
 ) -> dict[str, float]:
     cats = {lbl: float(lbl in pos) for lbl in labels if lbl not in missing}

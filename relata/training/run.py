@@ -89,7 +89,7 @@ def decisions(scored: dict[str, list[dict]], thresholds: dict[str, float], cal) 
 
 
 def evaluate_variant(gold: list[dict], predicted: dict[str, dict[str, list[dict]]], docs: set[str]) -> dict:
-    pred = {t: defaultdict(list, predicted.get(t, {})) for t in TABLE_NAMES}
+    pred: dict[str, dict[str, list[dict]]] = {t: defaultdict(list, predicted.get(t, {})) for t in TABLE_NAMES}
     return score([g for g in gold if g["source_uri"] in docs], pred, docs).as_dict()
 
 

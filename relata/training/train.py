@@ -164,9 +164,10 @@ def platt(scores: list[float], labels: list[int], steps: int = 300) -> tuple[flo
     return (round(a, 4), round(b, 4))
 
 
-def best_threshold(
-    evaluate: Callable[[float], float], grid: tuple[float, ...] = tuple(x / 100 for x in range(5, 96, 5))
-) -> tuple[float, float]:
+GRID = tuple(x / 100 for x in range(5, 96, 5))
+
+
+def best_threshold(evaluate: Callable[[float], float], grid: tuple[float, ...] = GRID) -> tuple[float, float]:
     """The threshold of the grid with the best F1 (``evaluate(threshold) -> F1``), and that F1."""
     scored = [(evaluate(t), t) for t in grid]
     f1, t = max(scored)
