@@ -21,19 +21,34 @@ if TYPE_CHECKING:
 __all__ = ["REGISTRY", "VERSIONS", "extract_all"]
 
 
-def extract_all(article: ParsedArticle) -> tuple[dict[str, list[dict]], list[dict]]:
-    """Rows per table, and what the extractors could not resolve (for ``rejects``)."""
+def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[str, list[dict]], list[dict]]:
+    """Rows per table, and what the extractors could not resolve (for ``rejects``).
+
+    With the trained models shipped (``extractors/models/``) and ``learned``,
+    the rules' rows of each sentence become the models' hints, and the models
+    decide the tables they were trained for (``learned``, ``decided``);
+    ``learned=False`` gives the rules alone (for comparison).
+    """
+    from relata.extractors import decided
+    from relata.extractors import learned as models
     from relata.extractors.actors import ArticleContext
     from relata.extractors.rows import keep_best
 
     functions = [(e, importlib.import_module(f"relata.extractors.{e.module}").extract_sentence) for e in REGISTRY]
     rows: dict[str, list[dict]] = {e.table: [] for e in REGISTRY}
     rejects: list[dict] = []
+    collector = models.Collector() if learned and models.available() else None
     ctx = ArticleContext(article)
     for sent in article.sentences:
         ctx.enter(sent)
         if sent.doc is not None:
+            found: dict[str, list[dict]] = {}
             for extractor, extract in functions:
-                rows[extractor.table] += extract(sent, ctx, article, rows, rejects)
+                found[extractor.table] = extract(sent, ctx, article, rows, rejects)
+                rows[extractor.table] += found[extractor.table]
+            if collector is not None:
+                collector.add(sent, ctx, found)
         ctx.leave(sent)
+    if collector is not None:
+        rows = decided.apply(collector.decide(), article, rows)
     return {e.table: keep_best(rows[e.table], e.id_column) for e in REGISTRY}, rejects

@@ -22,9 +22,13 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from relata.extractors.document import Sentence
 
 MODELS_DIR = Path(__file__).parent / "models"
-TASKS = ("relations", "cooperation", "sanctions")
+TASKS = ("relations", "cooperation", "sanctions")  # the tables the models decide
 
 
 @dataclass
@@ -60,13 +64,12 @@ def rule_hints(rules: dict[str, list[dict]]) -> RuleHints:
 
 @dataclass(frozen=True)
 class Model:
-    """A shipped model with its decision threshold and calibration (Platt: p = 1 / (1 + exp(-(a*s + b))))."""
+    """A shipped model with its thresholds and calibration per table (``relata.json``, written by training)."""
 
-    task: str
+    name: str
     path: Path
-    threshold: float
-    calibration: dict[str, tuple[float, float]]
-    status_labels: tuple[str, ...]
+    thresholds: dict[str, float]
+    calibration: dict[str, tuple[float, float]]  # Platt: p = 1 / (1 + exp(-(a * logit(score) + b)))
 
     @functools.cached_property
     def nlp(self):
@@ -74,31 +77,32 @@ class Model:
 
         return spacy.load(self.path)
 
-    def calibrated(self, label: str, score: float) -> float:
+    def calibrated(self, table: str, score: float) -> float:
         import math
 
-        a, b = self.calibration.get(label, self.calibration.get("*", (1.0, 0.0)))
-        if a == 1.0 and b == 0.0:
-            return score
+        a, b = self.calibration.get(table, (1.0, 0.0))
         logit = math.log(max(score, 1e-6) / max(1 - score, 1e-6))
         return 1.0 / (1.0 + math.exp(-(a * logit + b)))
 
 
 @functools.cache
-def model(task: str) -> Model | None:
-    """The shipped model of a task, or None when there is none (the rules decide alone then)."""
-    path = MODELS_DIR / task
+def model(name: str) -> Model | None:
+    """A shipped model ("pairs", "sanctions"), or None when there is none (the rules decide alone then)."""
+    path = MODELS_DIR / name
     meta = path / "relata.json"
     if not meta.is_file():
         return None
     m = json.loads(meta.read_text())
     return Model(
-        task,
+        name,
         path,
-        float(m["threshold"]),
-        {k: tuple(v) for k, v in m.get("calibration", {}).items()},
-        tuple(m.get("status_labels", ())),
+        {k: float(v) for k, v in m["thresholds"].items()},
+        {k: (float(v[0]), float(v[1])) for k, v in m.get("calibration", {}).items()},
     )
+
+
+def available() -> bool:
+    return any(model(name) is not None for name in ("pairs", "sanctions"))
 
 
 def predict(task: str, texts: list[str], batch_size: int = 64) -> list[dict[str, float]]:
@@ -136,24 +140,31 @@ def _argmax(scores: dict[str, float], prefix: str) -> str | None:
 def decide_pairs(
     candidates: list[tuple[int, str, str, dict[str, float]]], thresholds: dict[str, float], calibrate=None
 ) -> list[Decision]:
-    """Relations and cooperation from the pairs model's scores of (sentence, a, b, scores) candidates."""
-    from relata.training.tasks import relation_of_label
+    """Relations and cooperation from the pairs model's scores of (sentence, a, b, scores) candidates.
+
+    The model scores each type apart from its direction (``type:visit``, ``dir:AB``): an asymmetric
+    type over the threshold goes the way the direction scores say.
+    """
+    from relata.schemas.vocabularies import SYMMETRIC_RELATION_TYPES
 
     cal = calibrate or (lambda label, s: s)
     out: list[Decision] = []
     for sentence, a, b, scores in candidates:
         for label, score in scores.items():
-            if label.startswith(("status:", "cstatus:")):
-                continue
             if label.startswith("area:"):
                 p = cal("cooperation", score)
                 if p >= thresholds["cooperation"]:
                     x, y = sorted((a, b))
                     out.append(Decision("cooperation", sentence, x, y, label[5:], _argmax(scores, "cstatus:"), p))
-                continue
-            p = cal("relations", score)
-            if p >= thresholds["relations"]:
-                s, t, rtype = relation_of_label(label, a, b)
+            elif label.startswith("type:"):
+                p = cal("relations", score)
+                if p < thresholds["relations"]:
+                    continue
+                rtype = label[5:]
+                if rtype in SYMMETRIC_RELATION_TYPES:
+                    s, t = sorted((a, b))
+                else:
+                    s, t = (a, b) if scores.get("dir:AB", 0.0) >= scores.get("dir:BA", 0.0) else (b, a)
                 out.append(Decision("relations", sentence, s, t, rtype, _argmax(scores, "status:"), p))
     return out
 
@@ -189,3 +200,71 @@ def as_gold_items(decisions: list[Decision]) -> dict[str, list[dict]]:
         else:
             out["sanctions"].append({"sender": d.source, "target": d.target, "action": d.label})
     return out
+
+
+# --- at extraction: candidates collected per sentence, decided per article --------------------
+
+
+@dataclass
+class _Pending:
+    sentence: Sentence
+    a: str
+    b: str
+    text: str
+    persons: dict[str, str]
+
+
+@dataclass
+class Collector:
+    """The candidates of one article, collected sentence by sentence while its context is entered."""
+
+    pairs: list[_Pending] = field(default_factory=list)
+    sanctions: list[_Pending] = field(default_factory=list)
+
+    def add(self, sent, ctx, sentence_rows: dict[str, list[dict]]) -> None:
+        from relata.extractors.candidates import Candidate, masked_text, occurrences, pair_candidates
+
+        hints = rule_hints(sentence_rows)
+        if model("pairs") is not None:
+            for c in pair_candidates(sent, ctx):
+                words = hints.get("relations", sent.index, c.a, c.b) + hints.get("cooperation", sent.index, c.a, c.b)
+                self.pairs.append(_Pending(sent, c.a, c.b, masked_text(c, words), c.persons))
+        if model("sanctions") is not None and _speaks_of_sanctions(sent):
+            occ = occurrences(sent, ctx)
+            here = list(dict.fromkeys(o.code for o in occ))
+            elsewhere = [code for code, _ in ctx.counts.most_common() if code not in here][:3]
+            for target in here:
+                for s in [x for x in here if x != target] + [""] + [f"@{x}" for x in elsewhere]:
+                    sender = s.lstrip("@")
+                    cand = Candidate(sent, sender, target, occ)
+                    text = masked_text(
+                        cand,
+                        hints.get("sanctions", sent.index, sender, target),
+                        article_actor=sender if s.startswith("@") else None,
+                    )
+                    self.sanctions.append(_Pending(sent, s, target, text, {}))
+
+    def decide(self) -> list[tuple[Decision, _Pending]]:
+        """Every decision of the article's models, with the candidate it is about."""
+        out: list[tuple[Decision, _Pending]] = []
+        for name, pending, decide in (
+            ("pairs", self.pairs, decide_pairs),
+            ("sanctions", self.sanctions, decide_sanctions),
+        ):
+            m = model(name)
+            if m is None or not pending:
+                continue
+            scores = predict(name, [p.text for p in pending])
+            # The candidate a decision is about: its pair in its sentence, whichever way round.
+            by_key = {(p.sentence.index, frozenset((p.a.lstrip("@"), p.b))): p for p in pending}
+            for d in decide(
+                [(p.sentence.index, p.a, p.b, s) for p, s in zip(pending, scores)], m.thresholds, m.calibrated
+            ):
+                out.append((d, by_key[(d.sentence, frozenset((d.source or "", d.target)))]))
+        return out
+
+
+def _speaks_of_sanctions(sent) -> bool:
+    from relata.extractors.sanctions import sanction_words
+
+    return bool(sanction_words(sent.doc))

@@ -8,7 +8,8 @@ earlier, rejects) -> rows``, called for every parsed sentence with the one
 before it made so far in the article).
 
 A table's version covers only what decides its rows: its own module, the
-shared modules it uses, the lexicon files it reads, and the modules and
+shared modules it uses, the lexicon files it reads, the trained models that
+decide it (their weights, thresholds and calibration), and the modules and
 lexicons every extractor shares (actor resolution, syntax, the prefilter's
 pipeline). Editing one extractor re-extracts its table alone.
 
@@ -28,6 +29,7 @@ class Extractor:
     module: str  # relata.extractors.<module>.extract_sentence makes the rows
     modules: tuple[str, ...] = ()  # shared modules it uses beyond COMMON_MODULES
     lexicons: tuple[str, ...] = ()  # lexicon files it reads beyond COMMON_LEXICONS
+    models: tuple[str, ...] = ()  # trained models (extractors/models/<name>/) that decide its rows
 
 
 # Used by every extractor: the article model, actor resolution, syntax, the pipelines (the prefilter
@@ -69,8 +71,9 @@ REGISTRY: tuple[Extractor, ...] = (
         "relations",
         "relation_id",
         "relations",
-        modules=("events", "roles"),
+        modules=("events", "roles", "candidates", "learned", "decided"),
         lexicons=("relation_triggers.csv", "relation_type_rules.csv", "goldstein.csv"),
+        models=("pairs",),
     ),
     Extractor(
         "sanctions",
@@ -84,6 +87,8 @@ REGISTRY: tuple[Extractor, ...] = (
             "sanction_senders.csv",
             "sanction_terms.csv",
         ),
+        modules=("candidates", "learned", "decided"),
+        models=("sanctions",),
     ),
     Extractor(
         "denials",
@@ -97,6 +102,8 @@ REGISTRY: tuple[Extractor, ...] = (
         "cooperation_id",
         "cooperation",
         lexicons=("cooperation_areas.csv", "cooperation_cues.csv"),
+        modules=("candidates", "learned", "decided"),
+        models=("pairs",),
     ),
 )
 BY_TABLE = {e.table: e for e in REGISTRY}

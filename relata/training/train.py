@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from relata.training.data import FOLDS, fold_of
-from relata.training.tasks import TASKS
+from relata.training.tasks import TASKS, factorised
 
 HERE = Path(__file__).parent
 # A tenth of the training documents is spaCy's dev set inside each training (early stopping).
@@ -56,11 +56,20 @@ def _overrides(task: str) -> list[str]:
 
 
 def train_one(
-    task: str, examples: list[dict], out: Path, *, hints: bool = True, threads: int = 1, log: Path | None = None
+    task: str,
+    examples: list[dict],
+    out: Path,
+    *,
+    hints: bool = True,
+    threads: int = 1,
+    log: Path | None = None,
+    config: Path | None = None,
 ) -> Path:
     """Train ``task`` on ``examples`` (a tenth of their documents as spaCy's dev set); the best model's path."""
     if not hints:
         examples = [{**e, "text": strip_hints(e["text"])} for e in examples]
+    if task == "pairs":
+        examples = [{**e, "cats": factorised(e["cats"])} for e in examples]
     train = [e for e in examples if not _inner_dev(e["doc"]) and _kept(e)]
     dev = [e for e in examples if _inner_dev(e["doc"])]
     with tempfile.TemporaryDirectory(prefix=f"relata-train-{task}-") as tmp:
@@ -77,7 +86,7 @@ def train_one(
             "-m",
             "spacy",
             "train",
-            str(configs()[task]),
+            str(config or configs()[task]),
             "--output",
             str(out),
             "--paths.train",
