@@ -28,6 +28,7 @@ from relata.extractors.document import Sentence
 
 FIRST, SECOND, OTHER, ARTICLE = "ENTA", "ENTB", "ENTX", "ENTART"
 HINT = "RULE"
+PATH = "PATH"
 
 
 @dataclass
@@ -126,6 +127,51 @@ def masked_text(cand: Candidate, hints: tuple[str, ...] = (), article_actor: str
     text = "".join(words).strip()
     if article_actor is not None:
         text = f"{ARTICLE} . {text}"
+    path = dependency_path(cand)
+    if path:
+        text += " " + " ".join(path)
     if hints:
         text += " " + " ".join(f"{HINT}_{h}" for h in hints)
     return text
+
+
+def dependency_path(cand: Candidate) -> list[str]:
+    """The parse between the pair, as words: up from ENTA to the lowest common head, down to ENTB.
+
+    ``PATH_up_nsubj``, ``PATH_top_visit``, ``PATH_down_dobj``, and the lemmas on the way
+    (``PATH_w_official``): who is the subject of which word toward whom, the classic features of
+    relation extraction, which the bag of words alone cannot see.
+    """
+    doc = cand.sentence.doc
+    if doc is None:
+        return []
+    heads_a = [o.end - 1 for o in cand.occurrences if o.code == cand.a]
+    heads_b = [o.end - 1 for o in cand.occurrences if o.code == cand.b]
+    if not heads_a or not heads_b:
+        return []
+
+    def chain(i: int) -> list[int]:
+        out = [i]
+        while doc[out[-1]].head.i != out[-1] and len(out) < 40:
+            out.append(doc[out[-1]].head.i)
+        return out
+
+    best: tuple[int, list[int], list[int]] | None = None
+    for ia in heads_a:
+        ca = chain(ia)
+        for ib in heads_b:
+            cb = chain(ib)
+            common = next((x for x in ca if x in cb), None)
+            if common is None:
+                continue
+            up, down = ca[: ca.index(common)], cb[: cb.index(common)]
+            if best is None or len(up) + len(down) < best[0]:
+                best = (len(up) + len(down), up + [common], down)
+    if best is None:
+        return []
+    _, up, down = best
+    top = doc[up[-1]]
+    words = [f"{PATH}_up_{doc[i].dep_}" for i in up[:-1]] + [f"{PATH}_top_{top.lemma_.lower()}"]
+    words += [f"{PATH}_down_{doc[i].dep_}" for i in reversed(down)]
+    words += [f"{PATH}_w_{doc[i].lemma_.lower()}" for i in up[1:-1] + down[1:] if doc[i].is_alpha]
+    return words

@@ -6,13 +6,14 @@ options default to the settings as everywhere in the CLI.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from relata.cli import _quiet_prefect, app, console, err
+from relata.cli import _fail, _quiet_prefect, app, console, err
 from relata.settings import Settings
 
 schema_app = typer.Typer(help="The schemas of the tables.", no_args_is_help=True)
@@ -183,3 +184,40 @@ def release_verify(
             err.print(f"  {p}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     console.print(f"{folder}: OK (hashes, schemas, row counts and gates)", highlight=False)
+
+
+@app.command()
+def train(
+    corpus: Annotated[Path, typer.Option(help="The annotated training corpus.")] = Path(
+        "data/annotations/corpus.jsonl"
+    ),
+    corpora: Annotated[
+        Path | None,
+        typer.Option(help="The news corpora the corpus annotates (default: RELATA_CORPORA or ../shared/corpora)."),
+    ] = None,
+    work: Annotated[
+        Path, typer.Option(help="Where examples and fold models go (holds sentences: keep it out of git).")
+    ] = Path("data/annotations/work/training"),
+    ablation: Annotated[
+        bool, typer.Option("--ablation/--no-ablation", help="Also cross-validate the models without the rules' hints.")
+    ] = True,
+    ship: Annotated[
+        bool, typer.Option("--ship/--no-ship", help="Train the final models and write them into the package.")
+    ] = True,
+) -> None:
+    """Rebuild the trained extractors from the annotations: examples, 5-fold cross-validation, thresholds,
+    calibration, precision-recall curves, the shipped models (relata/training/)."""
+    from relata.training.run import main as run_training
+
+    corpora = corpora or Path(os.environ.get("RELATA_CORPORA") or Path("..") / "shared" / "corpora")
+    if not (corpora / "splits.json").is_file():
+        _fail(f"no corpora at {corpora} (set RELATA_CORPORA or --corpora)", 2)
+    report = run_training(
+        work,
+        corpus,
+        corpora,
+        ablation=ablation,
+        ship_models=ship,
+        log=lambda m: console.print(m, markup=False, highlight=False),
+    )
+    console.print(json.dumps(report["cross_validation"], indent=1), markup=False, highlight=False)

@@ -120,6 +120,7 @@ def _inner_dev(doc: str) -> bool:
 
 
 def strip_hints(text: str) -> str:
+    """The text without the rules' findings (the "model only" variant of the ablation)."""
     from relata.extractors.candidates import HINT
 
     return " ".join(w for w in text.split(" ") if not w.startswith(f"{HINT}_"))
