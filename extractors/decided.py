@@ -106,21 +106,28 @@ def sanction_row(d: Decision, sent: Sentence, article: ParsedArticle, rules: lis
 
 
 def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """The article's rows once the models decided: the tables they decide take the models' rows (the
-    rules' rows, which the models read as hints, stay only where a model confirms them)."""
-    decided_tables = {d.table for d, _ in decisions} | _modelled_tables()
+    """The article's rows once the models decided. A table the model decides alone ("model") takes the
+    models' rows (the rules' rows, which the models read as hints, stay only where a model confirms
+    them); a table decided in union keeps the rules' rows and adds the model's that they lack."""
+    from relata.extractors.learned import strategy
+
+    replaced = {t for t in ("relations", "cooperation", "sanctions") if strategy(t) == "model"}
     by_id = {t: {r[_ID[t]]: r for r in rows.get(t, [])} for t in ("relations", "cooperation")}
-    out: dict[str, list[dict]] = {t: ([] if t in decided_tables else list(v)) for t, v in rows.items()}
+    out: dict[str, list[dict]] = {t: ([] if t in replaced else list(v)) for t, v in rows.items()}
+    present = {t: {r[_ID[t]] for r in out.get(t, [])} for t in _ID}
     for d, pending in decisions:
         sent = pending.sentence
         if d.table == "relations":
             rid = row_id("relations", article, sent, d.source, d.target, d.label)
-            out["relations"].append(relation_row(d, sent, article, pending.persons, by_id["relations"].get(rid)))
+            row = relation_row(d, sent, article, pending.persons, by_id["relations"].get(rid))
         elif d.table == "cooperation":
             cid = row_id("cooperation", article, sent, d.source, d.target, d.label)
-            out["cooperation"].append(cooperation_row(d, sent, article, by_id["cooperation"].get(cid)))
+            row = cooperation_row(d, sent, article, by_id["cooperation"].get(cid))
         else:
-            out["sanctions"].append(sanction_row(d, sent, article, rows.get("sanctions", [])))
+            row = sanction_row(d, sent, article, rows.get("sanctions", []))
+        if row[_ID[d.table]] not in present[d.table]:
+            present[d.table].add(row[_ID[d.table]])
+            out[d.table].append(row)
     # A denial points at the relation row of its claim only while that row exists.
     kept = {r["relation_id"] for r in out.get("relations", [])}
     out["denials"] = [
@@ -131,14 +138,3 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
 
 
 _ID = {"relations": "relation_id", "cooperation": "cooperation_id", "sanctions": "sanction_id"}
-
-
-def _modelled_tables() -> set[str]:
-    from relata.extractors.learned import model
-
-    tables = set()
-    if model("pairs") is not None:
-        tables |= {"relations", "cooperation"}
-    if model("sanctions") is not None:
-        tables.add("sanctions")
-    return tables

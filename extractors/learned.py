@@ -70,6 +70,9 @@ class Model:
     path: Path
     thresholds: dict[str, float]
     calibration: dict[str, tuple[float, float]]  # Platt: p = 1 / (1 + exp(-(a * logit(score) + b)))
+    # Per table, chosen by cross-validation: "model" (its rows replace the rules') or "union" (the
+    # rules' rows stay and the model adds the ones they miss).
+    strategy: dict[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def nlp(self):
@@ -98,7 +101,17 @@ def model(name: str) -> Model | None:
         path,
         {k: float(v) for k, v in m["thresholds"].items()},
         {k: (float(v[0]), float(v[1])) for k, v in m.get("calibration", {}).items()},
+        {k: str(v) for k, v in m.get("strategy", {}).items()},
     )
+
+
+def strategy(table: str) -> str | None:
+    """How the shipped model decides ``table``: "model", "union", or None (no model: the rules)."""
+    for name in ("pairs", "sanctions"):
+        m = model(name)
+        if m is not None and table in m.thresholds:
+            return m.strategy.get(table, "model")
+    return None
 
 
 def available() -> bool:

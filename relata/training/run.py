@@ -27,7 +27,7 @@ from relata.annotations import read_jsonl
 from relata.evaluate import TABLE_NAMES, score
 from relata.extractors.learned import MODELS_DIR, as_gold_items, decide_pairs, decide_sanctions
 from relata.training import data
-from relata.training.tasks import TASKS
+from relata.training.tasks import TASKS, factorised
 from relata.training.train import best_threshold, cross_validate, platt, ship, train_one
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,24 +36,24 @@ MODEL_TABLES = {"pairs": ("relations", "cooperation"), "sanctions": ("sanctions"
 
 
 def _label_table(label: str) -> str | None:
-    if label.startswith(("status:", "cstatus:")):
+    """The table a model label's score decides (as ``decide_pairs``/``decide_sanctions`` read them);
+    None for the status and direction labels, which choose among rows rather than admit them."""
+    if label.startswith(("status:", "cstatus:", "dir:")):
         return None
     if label.startswith("area:"):
         return "cooperation"
-    return "relations" if label.split(":")[0] in _relation_types() else "sanctions"
-
-
-def _relation_types() -> set[str]:
-    from relata.schemas.vocabularies import RELATION_TYPES
-
-    return set(RELATION_TYPES)
+    if label.startswith("type:"):
+        return "relations"
+    return "sanctions"
 
 
 def calibrations(scored: list[dict]) -> dict[str, tuple[float, float]]:
     """Platt parameters per table, fitted on the out-of-fold scores of the labels that are not missing."""
     pts: dict[str, tuple[list[float], list[int]]] = defaultdict(lambda: ([], []))
     for e in scored:
-        for label, y in e["cats"].items():
+        # The pairs model scores a type apart from its direction: calibrate on its own labels.
+        cats = factorised(e["cats"]) if e.get("task") == "pairs" else e["cats"]
+        for label, y in cats.items():
             table = _label_table(label)
             if table is not None and label in e["scores"]:
                 pts[table][0].append(e["scores"][label])
@@ -93,9 +93,29 @@ def evaluate_variant(gold: list[dict], predicted: dict[str, dict[str, list[dict]
     return score([g for g in gold if g["source_uri"] in docs], pred, docs).as_dict()
 
 
-def combine(model: dict[str, dict[str, list[dict]]], rules: dict[str, dict[str, list[dict]]]) -> dict:
-    """The model's tables where it has a model, the rules' elsewhere (denials)."""
-    return {t: (model[t] if any(model[t].values()) or t != "denials" else rules[t]) for t in TABLE_NAMES}
+STRATEGIES = ("model", "union")
+
+
+def combine(
+    model: dict[str, dict[str, list[dict]]], rules: dict[str, dict[str, list[dict]]], strategy: dict[str, str]
+) -> dict:
+    """Per table as extraction combines them (``decided.apply``): the model's items alone ("model"),
+    the rules' and the model's ("union"), the rules' where there is no model (denials)."""
+    out: dict = {}
+    for t in TABLE_NAMES:
+        how = strategy.get(t)
+        if how == "model":
+            out[t] = model[t]
+        elif how == "union":
+            docs = set(model[t]) | set(rules[t])
+            out[t] = {d: rules[t].get(d, []) + model[t].get(d, []) for d in docs}
+        else:
+            out[t] = rules[t]
+    return out
+
+
+def _modelled(scored: dict[str, list[dict]]) -> tuple[str, ...]:
+    return tuple(t for m, tables in MODEL_TABLES.items() if scored.get(m) for t in tables)
 
 
 def _rules(work: Path) -> dict[str, dict[str, list[dict]]]:
@@ -106,24 +126,42 @@ def _rules(work: Path) -> dict[str, dict[str, list[dict]]]:
     return out
 
 
-def tune(gold: list[dict], scored: dict[str, list[dict]], rules: dict, docs: set[str]) -> tuple[dict, dict, dict]:
-    """Calibration, then per table the threshold with the best out-of-fold F1; (thresholds, calibration, scores)."""
+def tune(
+    gold: list[dict], scored: dict[str, list[dict]], rules: dict, docs: set[str], strategies=STRATEGIES
+) -> tuple[dict, dict, dict, dict]:
+    """Calibration, then per table the strategy and threshold with the best out-of-fold F1;
+    (thresholds, calibration, strategy, scores)."""
     cal = calibrations([e for m in scored.values() for e in m])
     f = _calibrator(cal)
     thresholds = {"relations": 0.5, "cooperation": 0.5, "sanctions": 0.5}
-    for table in ("relations", "cooperation", "sanctions"):
+    strategy = dict.fromkeys(_modelled(scored), "model")
+    for table in _modelled(scored):
+        best = (-1.0, 0.5, "model")
+        for how in strategies:
 
-        def f1(t: float, table: str = table) -> float:
-            th = {**thresholds, table: t}
-            return evaluate_variant(gold, combine(decisions(scored, th, f), rules), docs)[table]["f1"]
+            def f1(t: float, table: str = table, how: str = how) -> float:
+                th = {**thresholds, table: t}
+                return evaluate_variant(gold, combine(decisions(scored, th, f), rules, {**strategy, table: how}), docs)[
+                    table
+                ]["f1"]
 
-        thresholds[table], _ = best_threshold(f1)
-    result = evaluate_variant(gold, combine(decisions(scored, thresholds, f), rules), docs)
-    return thresholds, cal, result
+            t, score_ = best_threshold(f1)
+            if score_ > best[0]:
+                best = (score_, t, how)
+        thresholds[table], strategy[table] = best[1], best[2]
+    result = evaluate_variant(gold, combine(decisions(scored, thresholds, f), rules, strategy), docs)
+    return thresholds, cal, strategy, result
 
 
 def pr_curves(
-    gold: list[dict], scored: dict[str, list[dict]], rules: dict, docs: set[str], cal, thresholds: dict, dest: Path
+    gold: list[dict],
+    scored: dict[str, list[dict]],
+    rules: dict,
+    docs: set[str],
+    cal,
+    thresholds: dict,
+    strategy: dict,
+    dest: Path,
 ) -> dict[str, list[tuple[float, float, float]]]:
     """(threshold, precision, recall) per table over a grid; a PNG per table in ``dest``."""
     import matplotlib
@@ -137,7 +175,9 @@ def pr_curves(
     for table in ("relations", "cooperation", "sanctions"):
         pts = []
         for t in grid:
-            r = evaluate_variant(gold, combine(decisions(scored, {**thresholds, table: t}, f), rules), docs)[table]
+            r = evaluate_variant(gold, combine(decisions(scored, {**thresholds, table: t}, f), rules, strategy), docs)[
+                table
+            ]
             pts.append((t, r["precision"], r["recall"]))
         curves[table] = pts
         fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
@@ -187,15 +227,17 @@ def main(
     for name, hints in variants.items():
         log(f"cross-validation ({name}): {len(TASKS)} models x 5 folds")
         scored = {m: cross_validate(m, examples[m], work / "cv", hints=hints) for m in TASKS}
-        thresholds, cal, res = tune(gold, scored, rules, docs)
+        # Without the rules' hints the model is compared alone, as the ablation's "model only".
+        thresholds, cal, strategy, res = tune(gold, scored, rules, docs, STRATEGIES if hints else ("model",))
         results[name] = res
-        tuned[name] = (thresholds, cal, scored)
+        tuned[name] = (thresholds, cal, strategy, scored)
         log(f"{name}: " + ", ".join(f"{t} F1 {res[t]['f1']:.3f}" for t in TABLE_NAMES))
-    thresholds, cal, scored = tuned["combined"]
+    thresholds, cal, strategy, scored = tuned["combined"]
     report["thresholds"] = thresholds
     report["calibration"] = cal
+    report["strategy"] = strategy
     report["cross_validation"] = results
-    report["pr_curves"] = pr_curves(gold, scored, rules, docs, cal, thresholds, ROOT / "docs")
+    report["pr_curves"] = pr_curves(gold, scored, rules, docs, cal, thresholds, strategy, ROOT / "docs")
     if ship_models:
         for m in TASKS:
             log(f"final model: {m}, every document")
@@ -208,6 +250,7 @@ def main(
                     "tables": list(MODEL_TABLES[m]),
                     "thresholds": {t: thresholds[t] for t in MODEL_TABLES[m]},
                     "calibration": {t: cal.get(t, (1.0, 0.0)) for t in MODEL_TABLES[m]},
+                    "strategy": {t: strategy[t] for t in MODEL_TABLES[m]},
                     "trained": report["date"],
                     "corpus_sha256": report["corpus_sha256"],
                     "cross_validation": {t: results["combined"][t] for t in MODEL_TABLES[m]},
