@@ -95,6 +95,8 @@ def train_one(
             str(Path(tmp) / "dev.spacy"),
             *_overrides(task),
         ]
+        if log is not None:
+            log.parent.mkdir(parents=True, exist_ok=True)
         with open(log or os.devnull, "w") as fh:
             res = subprocess.run(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT)
         if res.returncode != 0:
