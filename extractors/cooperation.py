@@ -113,11 +113,23 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         and not any(m.status == "planned" for m in mods)
     ):
         return "ongoing"
-    if any(m.status == "planned" for m in mods) or "planned" in statuses:
+    if any(m.status == "planned" for m in mods):
         return "planned"
+    if "planned" in statuses:
+        # "deepened their cooperation": a change already made is cooperation under way; to come, planned.
+        changes = lexicon.object_classes().get("change_verbs", frozenset())
+        made = [c for c, st in path if st == "planned" and c.lemma_.lower() in changes and _past(c)]
+        return "ongoing" if made and len(made) == statuses.count("planned") else "planned"
     if "agreed" in statuses[:1]:
         return "agreed"
     return "ongoing"
+
+
+def _past(verb: Token) -> bool:
+    """A verb in the simple past or a perfect ("deepened", "have expanded"), not a participle of a plan."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _path_tokens(tok: Token, cue: Token) -> list[Token]:
