@@ -11,9 +11,6 @@ planned; otherwise ongoing. One row per area.
 
 from __future__ import annotations
 
-from functools import cache
-
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Token
 
 from relata.extractors import lexicon, syntax
@@ -25,15 +22,8 @@ from relata.extractors.version import VERSIONS
 VERSION = VERSIONS["cooperation"]
 
 
-@cache
-def _area_matcher() -> PhraseMatcher:
-    from relata.extractors.pipeline import load_parser
-
-    nlp = load_parser()
-    m = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for term in lexicon.two_column("cooperation_areas.csv", "term", "area"):
-        m.add(term, [nlp.make_doc(term)])
-    return m
+def _area_matcher():
+    return lexicon.phrase_matcher("cooperation_areas.csv", "term")
 
 
 def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:

@@ -14,9 +14,6 @@ to ``rejects`` with the sentence, so coverage gaps stay visible.
 
 from __future__ import annotations
 
-from functools import cache
-
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from relata.extractors import lexicon, syntax
@@ -33,15 +30,8 @@ VERSION = VERSIONS["sanctions"]
 SENDER_MODIFIER_KINDS = frozenset({"organisation", "demonym"})
 
 
-@cache
-def _term_matcher() -> PhraseMatcher:
-    from relata.extractors.pipeline import load_parser
-
-    nlp = load_parser()
-    m = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for term in lexicon.two_column("sanction_terms.csv", "term", "measure"):
-        m.add(term, [nlp.make_doc(term)])
-    return m
+def _term_matcher():
+    return lexicon.phrase_matcher("sanction_terms.csv", "term")
 
 
 def sanction_words(doc) -> list[tuple[Token, str]]:
