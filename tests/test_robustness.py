@@ -477,10 +477,10 @@ def test_build_an_extractor_crash_rejects_that_article_and_the_build_goes_on(tmp
 
     real = extractors.extract_all
 
-    def crashing(parsed):
+    def crashing(parsed, **kw):
         if "round 2" in parsed.text:
             raise RecursionError("maximum recursion depth exceeded")  # as a pathological parse might
-        return real(parsed)
+        return real(parsed, **kw)
 
     monkeypatch.setattr(extractors, "extract_all", crashing)
     root = news_folder(tmp_path, range(1, 4))
@@ -571,10 +571,10 @@ def test_build_runaway_article_is_stopped_at_its_time_limit(tmp_path, monkeypatc
 
     real = extractors.extract_all
 
-    def runaway(parsed):
+    def runaway(parsed, **kw):
         if "round 2" in parsed.text:
             time.sleep(20)  # as a pathological sentence might take
-        return real(parsed)
+        return real(parsed, **kw)
 
     monkeypatch.setattr(extractors, "extract_all", runaway)
     root = news_folder(tmp_path, range(1, 4))
