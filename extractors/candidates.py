@@ -89,9 +89,25 @@ def occurrences(sent: Sentence, ctx: ArticleContext) -> list[Occurrence]:
 def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     """Every pair of distinct actors of a parsed sentence (``ctx`` entered on it)."""
     occ = occurrences(sent, ctx)
+    doc = sent.doc
+    assert doc is not None
+    private = lexicon.object_classes().get("private_entities", frozenset())
+
+    def for_a_private_party(o: Occurrence) -> bool:
+        # "Thai tourists", "an American oil firm": people and firms of a state are not the state
+        # (as for the rules); the actor stays masked in the text, but is no party of a candidate.
+        last = doc[o.end - 1]
+        if last.dep_ not in ("amod", "compound", "nmod", "poss"):
+            return False
+        head = last.head  # "Thai tourist visits": a private noun beside the actor on the same head
+        return head.lemma_.lower() in private or any(
+            c.dep_ == "compound" and c.lemma_.lower() in private for c in head.children
+        )
+
+    parties = {o.code for o in occ if not for_a_private_party(o)}
     order: list[str] = []
     for o in occ:
-        if o.code not in order:
+        if o.code not in order and o.code in parties:
             order.append(o.code)
     persons = {o.code: o.person for o in occ if o.person}
     return [Candidate(sent, a, b, occ, persons) for a, b in combinations(order, 2)]

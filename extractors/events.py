@@ -198,6 +198,17 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)
+    if (
+        not syntax.is_verb(tok)
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and syntax.is_verb(tok.head)
+        and not any(c.dep_ == "acl" for c in tok.children)  # "the accord reached ... will not hold": it was reached
+    ):
+        # "The visit to Havana would cap ...", "Xi will make a visit": the event noun takes the
+        # modality of the verb it is the subject or object of.
+        outer = syntax.modality(tok.head, in_reported_speech=report is not None)
+        if outer.status == "hypothetical" or (outer.status == "planned" and mod.status == "occurred"):
+            mod = outer
     if mod.status in ("negated", "hypothetical"):
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)

@@ -248,8 +248,8 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             lemma = t.lemma_.lower()
             if is_passive(t) and lemma in passive_head:
                 found.append((passive_head[lemma], lemma))
-            elif lemma in head:
-                found.append((head[lemma], lemma))
+            elif lemma in head or t.lower_ in head:  # the small model lemmatises "hoped" as "hop"
+                found.append((head.get(lemma) or head[t.lower_], lemma))
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
     marks = cues.get("mark", {})
     cur = tok
