@@ -194,6 +194,12 @@ def _print_summary(s: dict, settings: Settings) -> None:
     for k, v in s["rows_per_table"].items():
         rows.add_row(k, str(v))
     console.print(rows)
+    for table, d in (s.get("derived") or {}).items():
+        console.print(
+            f"{table}: {d['keys']} key(s) recomputed{' (all)' if d['full'] else ''}, "
+            f"{d['parts_written']} part(s) and {d['rows_written']} row(s) written",
+            highlight=False,
+        )
     console.print(
         "seconds per stage: "
         + ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())

@@ -13,18 +13,20 @@ It writes the derived rows the way every table is written: validated against the
 their checksums (``store.replace_parts``).
 
 Partitioning. A derived table is cut into hash buckets of the key its derivation works by:
-the unordered dyad for ``events`` and ``dyad_month`` (a dyad's events, plans and the counts
-of both its directions depend on its relations rows only), the target for
-``sanction_regimes`` (a statement without a sender can join any regime on its target). One
-part per non-empty bucket, named ``part-<run>-<bucket>.parquet`` (the bucket in the place
-of a batch's sequence number, so ``store.PART_NAME`` and ``reconcile`` need no change). A
-build that adds articles finds the keys its new relations and sanctions rows touch,
-recomputes the derived rows of those keys only, from all the rows of those keys, and
-rewrites only the parts of their buckets (the untouched keys' rows of a rewritten bucket are
-copied from its old part). One new article rewrites a few parts of ``BUCKETS`` (64: at
-10 million relations rows a part holds about 80,000 events, a few megabytes), never the
-table. Buckets are few enough that a query over the folder opens few files, and many
-enough that a rewrite stays small.
+the unordered dyad for ``events`` and ``dyad_month`` (a dyad's events, and the counts of
+both its directions, depend on its relations rows only), the target for
+``sanction_regimes`` (a statement without a sender can join any regime on its target).
+One part per non-empty bucket, named ``part-<run>-<bucket>.parquet`` (the bucket in the
+place of a batch's sequence number, so ``store.PART_NAME`` and ``reconcile`` need no
+change). A build that adds articles finds the keys its new rows touch (for ``events`` a
+dyad and a type: a dyad's events of one type depend on its reports of that type only),
+recomputes the derived rows of those keys from all the rows of those keys, and rewrites
+only their buckets' parts, the untouched keys' rows of a rewritten bucket copied from its
+old part; ``dyad_month`` rewrites the buckets whose ``events`` part changed. One new
+article rewrites a few of 64 parts (at 10 million relations rows a part holds about
+37,000 events), never the table: few enough buckets that a query over the folder opens
+few files, enough that a rewrite stays small. A full recompute goes a few buckets at a
+time (``FULL_CHUNK_ROWS``), so that its memory does not grow with the table.
 
 What a table was computed from is recorded in the manifest (``Manifest.derived``): its
 version, bucket count, own parts and input parts. A table is recomputed whole when any of
@@ -66,13 +68,18 @@ class Derivation:
     order: str  # ORDER BY of a part
     derive: Callable[[duckdb.DuckDBPyConnection], pa.Table]
     by_bucket: bool = False  # its input is a derived table with the same buckets: rewrite changed buckets whole
+    unit: tuple[str, ...] = ()  # what else a recomputed key holds: its rows depend on no other row
+
+    @property
+    def unit_key(self) -> tuple[str, ...]:
+        return self.key + self.unit
 
 
 DYAD = ("least(source_actor, target_actor)", "greatest(source_actor, target_actor)")
 BUCKETS = 64
 # A full recompute derives a few buckets at a time, about this many input rows, so that its memory
 # does not grow with the table (a bucket's reports are held in Python while they are clustered).
-FULL_CHUNK_ROWS = 1_000_000
+FULL_CHUNK_ROWS = 500_000
 DERIVATIONS = (
     Derivation(
         "events",
@@ -82,6 +89,9 @@ DERIVATIONS = (
         DYAD,
         "source_actor, target_actor, relation_type, status, event_date NULLS LAST, event_id",
         events.derive_events,
+        # A dyad's events of one type depend on its reports of that type only (plans link
+        # within a type): a new report recomputes its dyad and type, not the dyad's history.
+        unit=("relation_type",),
     ),
     Derivation(
         "dyad_month",
@@ -147,8 +157,9 @@ def _needs_full(d: Derivation, m: store.Manifest) -> str | None:
 
 
 def _keys(con: duckdb.DuckDBPyConnection, d: Derivation, source: str) -> pa.Table:
-    """The distinct partition keys of ``source`` (columns k0, k1, ...) with their bucket."""
-    cols = ", ".join(f"{e} AS k{i}" for i, e in enumerate(d.key))
+    """The distinct recomputed keys of ``source`` (columns k0, k1, ...) with their bucket (from the
+    partition key, their first columns)."""
+    cols = ", ".join(f"{e} AS k{i}" for i, e in enumerate(d.unit_key))
     keys = con.sql(f"SELECT DISTINCT {cols} FROM {source}").to_arrow_table()
     values = zip(*(keys.column(f"k{i}").to_pylist() for i in range(len(d.key))))
     return keys.append_column("bucket", pa.array([bucket_of(k, d.buckets) for k in values], pa.int32()))
@@ -158,8 +169,9 @@ def _parquet(paths: list[Path]) -> str:
     return "read_parquet([" + ", ".join(store.sql_literal(p) for p in paths) + "])"
 
 
-def derive_table(out: Path, d: Derivation, con: duckdb.DuckDBPyConnection) -> dict:
-    """Bring one derived table up to date with its inputs; returns what it did."""
+def derive_table(out: Path, d: Derivation, con: duckdb.DuckDBPyConnection, verified: dict[str, list[Path]]) -> dict:
+    """Bring one derived table up to date with its inputs; returns what it did. ``verified``
+    holds the parts of the tables checked so far in this derive (each is checked once)."""
     t0 = time.perf_counter()
     m = store.Manifest.load(out)
     rec = m.derived.get(d.table, {})
@@ -169,10 +181,12 @@ def derive_table(out: Path, d: Derivation, con: duckdb.DuckDBPyConnection) -> di
     added = [out / t / n for t in d.inputs for n in sorted(set(inputs[t]) - set(before.get(t, [])))]
     removed = [n for t in d.inputs for n in sorted(set(before.get(t, [])) - set(inputs[t]))]
     old_parts = {part_bucket(n): n for n in _listed(m, d.table)}
-    key_cols = ", ".join(f"k{i}" for i in range(len(d.key)))
-    keys_sql = ", ".join(f"{e} AS k{i}" for i, e in enumerate(d.key))
+    key_cols = ", ".join(f"k{i}" for i in range(len(d.unit_key)))
+    keys_sql = ", ".join(f"{e} AS k{i}" for i, e in enumerate(d.unit_key))
     for t in (*d.inputs, "articles"):
-        _view(con, f"all_{t}", store.part_paths(out, t, m), t)
+        if t not in verified or set(p.name for p in verified[t]) != set(m.parts.get(t, [])):
+            verified[t] = store.part_paths(out, t, m)
+        _view(con, f"all_{t}", verified[t], t)
     con.execute("CREATE OR REPLACE VIEW articles AS SELECT * FROM all_articles")
 
     # Which buckets to rewrite, and from which keys.
@@ -270,8 +284,9 @@ def derive_tables(out: str | Path) -> dict[str, dict]:
     con = duckdb.connect()
     try:
         con.execute("SET TimeZone = 'UTC'")
+        verified: dict[str, list[Path]] = {}
         for d in DERIVATIONS:
-            done[d.table] = derive_table(out, d, con)
+            done[d.table] = derive_table(out, d, con, verified)
     finally:
         con.close()
     return done
