@@ -21,7 +21,17 @@ from relata.build import run_build
 from relata.settings import SAMPLE_DIR
 
 V1 = "2026.11.26"
-RELEASED = ["articles", "relations", "sanctions", "denials", "cooperation", "rejects"]
+RELEASED = [
+    "articles",
+    "relations",
+    "sanctions",
+    "denials",
+    "cooperation",
+    "events",
+    "sanction_regimes",
+    "dyad_month",
+    "rejects",
+]
 
 
 # --- helpers and local fixtures ------------------------------------------------------
@@ -173,7 +183,7 @@ def test_release_rows_conform_to_their_frictionless_schemas(released):
     for r in dp["resources"]:
         r = {k: v for k, v in r.items() if k not in ("type", "bytes", "hash")}
         report = frictionless.validate(frictionless.Resource(r, basepath=str(released)))
-        lists = {f.column for f in schemas.TABLES[r["name"]].fields if f.type == "string_list"}
+        lists = {f.column for f in schemas.TABLES[r["name"]].fields if f.type in ("string_list", "struct_list")}
         errors = collections.Counter((e[0], e[1]) for e in report.flatten(["type", "fieldName"]))
         assert all(kind == "type-error" and name in lists for kind, name in errors), (r["name"], errors)
 
@@ -363,7 +373,7 @@ def diff_count(new: Path, old: Path, table: str) -> int:
     cols = ", ".join(release.diff_columns(table))
     n, o = (f"read_parquet('{d}/{table}/*.parquet')" for d in (new, old))
     if schemas.TABLES[table].primary_key:
-        sql = f"select count(*) from {n} where {cols} not in (select {cols} from {o})"
+        sql = f"select count(*) from {n} where ({cols}) not in (select {cols} from {o})"
     else:
         sql = f"select count(*) from (select {cols} from {n} except all select {cols} from {o})"
     return duckdb.connect().execute(sql).fetchone()[0]
