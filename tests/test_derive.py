@@ -142,7 +142,7 @@ def test_derive_events_day_dates_agree_within_two_days(second, n_events):
 
 
 def test_derive_events_undated_report_joins_the_recent_dated_event():
-    # "Obama's historic trip to Cuba", published three days after he landed, with no date of its own.
+    # A later article on Obama's trip to Cuba, three days after he landed, with no date of its own.
     arts = [article("a", "2016-03-20", "Reuters"), article("b", "2016-03-20", "AP"), article("c", "2016-03-23", "NBC")]
     rels = [
         relation("a", 1, "USA", "CUB", date="2016-03-20"),
@@ -162,7 +162,7 @@ def test_derive_events_undated_reports_days_apart_with_no_dated_report_are_two_e
 
 
 def test_derive_events_a_year_only_date_that_fits_no_event_is_read_as_undated():
-    # "Obama, the first U.S. president to visit Cuba in 88 years, agreed in 2014 ..."
+    # A sentence on Obama's visit that names the year he agreed to restore relations (2014).
     arts = [article("a", "2016-03-20"), article("b", "2016-03-22")]
     rels = [
         relation("a", 1, "USA", "CUB", date="2016-03-20"),
@@ -283,8 +283,8 @@ def test_derive_regimes_a_statement_without_sender_joins_the_only_named_one_or_i
     arts = [article("a", "2016-03-20")]
     rows = [
         sanction("a", 1, "USA", "CUB", "in_force"),
-        sanction("a", 2, None, "CUB", "in_force"),  # "the 54-year-old economic embargo of Cuba"
-        sanction("a", 3, None, "IRN", "imposed", stated_by="USA"),  # "Republicans promised new sanctions"
+        sanction("a", 2, None, "CUB", "in_force"),  # the decades-old embargo of Cuba, its sender unnamed
+        sanction("a", 3, None, "IRN", "imposed", stated_by="USA"),  # new sanctions promised by US lawmakers
         sanction("a", 4, "UN", "PRK", "imposed"),
         sanction("a", 5, "USA", "PRK", "imposed"),
         sanction("a", 6, None, "PRK", "in_force"),  # two senders named: nobody's in particular

@@ -42,8 +42,8 @@ VERSION = "events-1"
 DAY_SLACK = 1
 # - Month and year precision cover their month or year: "in March" is any day of March.
 # - An undated report of something that happened reports the recent past. Against an event
-#   some report dates, it looks back LOOKBACK days ("the EU-Turkey deal" in April is the deal
-#   of 18 March; "Obama's historic trip to Cuba" the day after he left). Against events no
+#   some report dates, it looks back LOOKBACK days (the EU-Turkey deal named in April is the
+#   deal of 18 March; Obama's trip to Cuba named the day after he left). Against events no
 #   report dates, only UNDATED_SLACK: two undated reports of the same key a few days apart
 #   are more often two happenings (Kerry's calls with Zarif on 12 January, his meeting with
 #   him in Vienna on the 16th) than one.
@@ -209,9 +209,9 @@ def article_units(order: dict[str, list], start: int, end: int) -> list[Unit]:
     """The units of the reports ``start:end`` (one key, one article; most precise first).
 
     An article that repeats a key reports one happening, so its undated reports go with
-    its most precise dated one ("Obama arrives in Cuba on Sunday ... the visit"). Dated
-    reports whose dates cannot agree are separate units: "US officials met in Havana on
-    Tuesday" and "a visit by Obama in late March" in one article are two visits.
+    its most precise dated one (Obama's arrival on Sunday, then the visit without a date).
+    Dated reports whose dates cannot agree are separate units: US officials in Havana on a
+    Tuesday and an Obama visit late next month, in one article, are two visits.
     """
     units: list[Unit] = []
     status, back, slack = order["status"][start], order["lookback"][start], order["undated_slack"][start]
@@ -249,8 +249,8 @@ def cluster_key(units: list[Unit], first_index: int) -> list[Cluster]:
     overlapping event nearest its reporting day (the one with more units on a tie) or
     starting one. Joining narrows an event to the days its units agree on, so every unit of
     an event agrees on at least one day with all the others. A year-precise date that
-    agrees with no event of its key is read as undated: "Obama, the first U.S. president to
-    visit Cuba in 88 years, agreed in 2014 ..." dates the agreement, not the visit.
+    agrees with no event of its key is read as undated: a sentence on Obama's visit that
+    names the year he agreed to restore relations (2014) dates the agreement, not the visit.
     """
     order = sorted(
         range(len(units)),

@@ -99,9 +99,9 @@ def programme(reasons: list[str]) -> str | None:
 def resolve_unnamed_senders(rows: list[dict]) -> None:
     """A statement that names no sender speaks of the regime its context names, when only one is named.
 
-    In its article: the senders of the other statements on the same target ("The U.N. imposes
-    harsh new sanctions on North Korea ... The resolution expands existing sanctions"). Else
-    over all statements on the target ("the 54-year-old economic embargo of Cuba" when only
+    In its article: the senders of the other statements on the same target (the UN imposes
+    sanctions on North Korea, then the resolution expands existing ones). Else over all
+    statements on the target (the decades-old embargo of Cuba, its sender unnamed, when only
     the United States is ever named as sanctioning Cuba). With two senders or more the
     statement stays without one: "years of sanctions" on Iran are nobody's in particular.
     """
