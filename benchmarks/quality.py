@@ -66,6 +66,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default=str(ROOT / "tests" / "dev_gold" / "dev.jsonl"))
     ap.add_argument("--no-prefilter", action="store_true")
+    ap.add_argument("--rules-only", action="store_true", help="the rules alone, without the trained models")
     ap.add_argument("--details", action="store_true")
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--keep", help="build into this folder instead of a temporary one")
@@ -73,7 +74,7 @@ def main() -> None:
     ap.add_argument(
         "--record",
         action="store_true",
-        help="write the figures with today's date to docs/quality.json (read by release data cards)",
+        help="write the figures with today's date to relata/data/quality.json (package data: release data cards quote it)",
     )
     args = ap.parse_args()
     gold = read_gold(args.gold)
@@ -83,7 +84,12 @@ def main() -> None:
         inp.mkdir(parents=True, exist_ok=True)
         n = write_inputs(gold, inp / "dev.jsonl")
         s = Settings(
-            input=str(inp), out=str(work / "tables"), workers=2, batch_size=10, prefilter=not args.no_prefilter
+            input=str(inp),
+            out=str(work / "tables"),
+            workers=2,
+            batch_size=10,
+            prefilter=not args.no_prefilter,
+            learned=not args.rules_only,
         )
         t0 = time.perf_counter()
         run_build(s)
@@ -107,11 +113,15 @@ def main() -> None:
             },
             "relations_dyad_f1": d["relations"]["dyad_f1"],
         }
-        (ROOT / "docs" / "quality.json").write_text(json.dumps(record, indent=1) + "\n")
+        (ROOT / "relata" / "data" / "quality.json").write_text(json.dumps(record, indent=1) + "\n")
     if args.json:
         print(json.dumps(d))
         return
-    print(f"dev set: {args.gold} ({n} articles), prefilter={'off' if args.no_prefilter else 'on'}, build {secs:.1f} s")
+    mode = "rules only" if args.rules_only else "rules and trained models"
+    print(
+        f"dev set: {args.gold} ({n} articles), {mode}, prefilter={'off' if args.no_prefilter else 'on'}, "
+        f"build {secs:.1f} s"
+    )
     print(format_table(d))
     if args.details:
         for row in rep.details:

@@ -1,36 +1,54 @@
 """From parsed articles to rows of the four extracted tables.
 
-Each table has its own module with one plain function from a parsed article
-to rows (``relations.extract_relations``, ``sanctions.extract_sanctions``,
-``denials.extract_denials``, ``cooperation.extract_cooperation``);
-``extract_all`` runs them in the order their dependencies need (denials
-point at relation rows). The modules are imported on first use so that
-importing ``extractors.version`` or ``extractors.document`` does not load
-spaCy.
+``extract_all`` reads an article once: one ``ArticleContext`` resolves each
+sentence's actors (pronouns, titles, leaders by date), and every extractor of
+the registry (``registry.REGISTRY``) makes its rows from that sentence in
+turn. The modules are imported on first use so that importing
+``extractors.version`` or ``extractors.registry`` does not load spaCy.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
+from relata.extractors.registry import REGISTRY
 from relata.extractors.version import VERSIONS
 
 if TYPE_CHECKING:
     from relata.extractors.document import ParsedArticle
 
-__all__ = ["VERSIONS", "extract_all"]
+__all__ = ["REGISTRY", "VERSIONS", "extract_all"]
 
 
-def extract_all(article: ParsedArticle) -> tuple[dict[str, list[dict]], list[dict]]:
-    """Rows per table, and what the extractors could not resolve (for ``rejects``)."""
-    from relata.extractors import cooperation, denials, relations, sanctions
+def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[str, list[dict]], list[dict]]:
+    """Rows per table, and what the extractors could not resolve (for ``rejects``).
 
+    With the trained models shipped (``extractors/models/``) and ``learned``,
+    the rules' rows of each sentence become the models' hints, and the models
+    decide the tables they were trained for (``learned``, ``decided``);
+    ``learned=False`` gives the rules alone (for comparison).
+    """
+    from relata.extractors import decided
+    from relata.extractors import learned as models
+    from relata.extractors.actors import ArticleContext
+    from relata.extractors.rows import keep_best
+
+    functions = [(e, importlib.import_module(f"relata.extractors.{e.module}").extract_sentence) for e in REGISTRY]
+    rows: dict[str, list[dict]] = {e.table: [] for e in REGISTRY}
     rejects: list[dict] = []
-    rel = relations.extract_relations(article)
-    out = {
-        "relations": rel,
-        "sanctions": sanctions.extract_sanctions(article, rejects),
-        "denials": denials.extract_denials(article, rel),
-        "cooperation": cooperation.extract_cooperation(article),
-    }
-    return out, rejects
+    collector = models.Collector() if learned and models.available() else None
+    ctx = ArticleContext(article)
+    for sent in article.sentences:
+        ctx.enter(sent)
+        if sent.doc is not None:
+            found: dict[str, list[dict]] = {}
+            for extractor, extract in functions:
+                found[extractor.table] = extract(sent, ctx, article, rows, rejects)
+                rows[extractor.table] += found[extractor.table]
+            if collector is not None:
+                collector.add(sent, ctx, found)
+        ctx.leave(sent)
+    if collector is not None:
+        rows = decided.apply(collector.decide(), article, rows)
+    return {e.table: keep_best(rows[e.table], e.id_column) for e in REGISTRY}, rejects

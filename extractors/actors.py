@@ -16,15 +16,16 @@ from spacy.tokens import Token
 
 from relata.extractors import lexicon
 from relata.extractors.document import Mention, ParsedArticle, Sentence
+from relata.schemas import vocabularies
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
 # How many sentences after "Japan's prime minister" a bare "the prime minister" still means Japan's.
 TITLE_MEMORY_SENTENCES = 2
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-# Relative pronouns point at the noun their clause modifies.
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _words(cls: str) -> frozenset[str]:
+    """Pronouns by what they refer back to (lexicons/function_words.csv)."""
+    return lexicon.function_words()[cls]
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,7 @@ class ArticleContext:
             code = self.title_memory[office][0]
             return [Actor(code, self.leaders.holder(code, office, self.day), "coref")]
         for code, _ in self.counts.most_common(3):
-            if len(code) != 3:
+            if not vocabularies.is_country(code):
                 continue
             holder = self.leaders.holder(code, office, self.day)
             if holder:
@@ -310,7 +311,7 @@ class ArticleContext:
             # A person who acts for no one we know ("former premier X") may still have a title
             # that says for whom: fall through to the modifiers ("Japanese Prime Minister X").
         low = tok.lower_
-        if low in PERSON_PRONOUNS:
+        if low in _words("person_pronoun"):
             prev = [x for x in sent.mentions if x.end <= tok.i and x.person and x.code]
             speaker = self._reporting_subject(tok, sent, prev)
             if speaker is not None:
@@ -322,7 +323,7 @@ class ArticleContext:
                 # the last sentence's subject, not the person it named last.
                 return [self.last_subject_person]
             return [self.last_person] if self.last_person else []
-        if low in PLURAL_PRONOUNS:
+        if low in _words("plural_pronoun"):
             # "Russian and Syrian jets stepped up their bombing": two actors just named; otherwise
             # the article's pair, if the sentence before named both.
             prev = list(dict.fromkeys(x.code for x in sent.mentions if x.end <= tok.i and x.code and x.kind != "coref"))
@@ -332,7 +333,7 @@ class ArticleContext:
             if p and set(p) <= self.previous_codes | set(prev):
                 return [Actor(c, via="pronoun") for c in p]
             return []
-        if low in THING_PRONOUNS:
+        if low in _words("thing_pronoun"):
             prev = [
                 x
                 for x in sent.mentions
@@ -345,7 +346,7 @@ class ArticleContext:
             pick = subjects or prev
             code = pick[-1].code if pick else self.last_country
             return [Actor(code, via="pronoun")] if code else []
-        if low in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
+        if low in _words("relative_pronoun") and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
             antecedent = tok.head.head
             found = self._actors_one(antecedent, sent)
             if (
@@ -376,7 +377,10 @@ class ArticleContext:
                         actors = actors + self._actors_one(c, sent)
                 if actors:
                     best.append((abs(sub.i - tok.i), actors))
-            elif sub.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS and sub.dep_ == "poss":
+            elif (
+                sub.lower_ in _words("person_pronoun") | _words("plural_pronoun") | _words("thing_pronoun")
+                and sub.dep_ == "poss"
+            ):
                 actors = self._actors_one(sub, sent)
                 if actors:
                     best.append((abs(sub.i - tok.i), actors))

@@ -23,22 +23,6 @@ from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
 
 VERSION = VERSIONS["cooperation"]
-PREPOSITION_LIKE = frozenset(
-    {
-        "surround",
-        "regard",
-        "concern",
-        "cover",
-        "involve",
-        "include",
-        "relate",
-        "range",
-        "span",
-        "focus",
-        "target",
-        "aim",
-    }
-)
 
 
 @cache
@@ -70,20 +54,11 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
     return out
 
 
-def extract_cooperation(article: ParsedArticle) -> list[dict]:
-    ctx = ArticleContext(article)
-    rows: list[dict] = []
-    for sent in article.sentences:
-        ctx.enter(sent)
-        if sent.doc is not None:
-            for tok, area in area_mentions(sent.doc, sent):
-                rows += _from_area(tok, area, sent, ctx, article)
-        ctx.leave(sent)
-    best: dict[str, dict] = {}
-    for r in rows:
-        if r["cooperation_id"] not in best or r["confidence"] > best[r["cooperation_id"]]["confidence"]:
-            best[r["cooperation_id"]] = r
-    return sorted(best.values(), key=lambda r: (-r["confidence"], r["sentence_index"]))
+def extract_sentence(
+    sent: Sentence, ctx: ArticleContext, article: ParsedArticle, earlier: dict[str, list[dict]], rejects: list[dict]
+) -> list[dict]:
+    """Cooperation rows of one parsed sentence: one per (pair, area)."""
+    return [r for tok, area in area_mentions(sent.doc, sent) for r in _from_area(tok, area, sent, ctx, article)]
 
 
 def _cue_path(tok: Token) -> list[tuple[Token, str]]:
@@ -104,7 +79,7 @@ def _cue_path(tok: Token) -> list[tuple[Token, str]]:
         if cur.head == cur:
             break
         if cur.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "csubj") or (
-            cur.dep_ == "acl" and cur.lemma_.lower() not in PREPOSITION_LIKE
+            cur.dep_ == "acl" and cur.lemma_.lower() not in lexicon.object_classes()["preposition_like_participles"]
         ):
             break  # "..., which promotes the country's economy": another clause, another event
         cur = cur.head
@@ -112,12 +87,6 @@ def _cue_path(tok: Token) -> list[tuple[Token, str]]:
     if st and cur != tok and all(c != cur for c, _ in out):
         out.append((cur, st))
     return out
-
-
-SIGNING = frozenset(
-    {"sign", "ink", "conclude", "seal", "agree", "reach", "approve", "decide", "finalize", "finalise", "adopt"}
-)
-AGREEMENT_NOUNS = frozenset({"agreement", "deal", "memorandum", "mou", "pact", "accord", "treaty"})
 
 
 def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
@@ -132,13 +101,17 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         return None
     chain_lemmas = {t.lemma_.lower() for c, _ in path for t in syntax.chain_up(c)}
     future = any(m.status == "planned" and any(x in ("will", "shall", "'ll", "wo") for x in m.cues) for m in mods)
-    if chain_lemmas & SIGNING and not future:
+    if chain_lemmas & lexicon.object_classes()["signing_verbs"] and not future:
         return "agreed"
     if any(m.status == "ongoing" for m in mods):
         return "ongoing"
     statuses = [st for _, st in path]
     nearest = path[0][0].lemma_.lower()
-    if nearest in AGREEMENT_NOUNS and not future and not any(m.status == "planned" for m in mods):
+    if (
+        nearest in lexicon.object_classes()["agreement_nouns"]
+        and not future
+        and not any(m.status == "planned" for m in mods)
+    ):
         return "ongoing"
     if any(m.status == "planned" for m in mods) or "planned" in statuses:
         return "planned"

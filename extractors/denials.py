@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from relata.extractors import lexicon, syntax
 from relata.extractors.actors import Actor, ArticleContext
 from relata.extractors.document import ParsedArticle, Sentence
-from relata.extractors.relations import ACCUSABLE, _triggers_for, sentence_events
+from relata.extractors.events import sentence_events, triggers_for
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
 
@@ -23,25 +23,15 @@ VERSION = VERSIONS["denials"]
 CLAIM_NOUNS_ROLE = ("dobj", "nsubjpass", "ccomp", "xcomp", "pcomp", "dep")
 
 
-def extract_denials(article: ParsedArticle, relations: list[dict] | None = None) -> list[dict]:
-    """Denial rows; ``relations`` (this article's relation rows) lets a denial point at the claim's row."""
-    ctx = ArticleContext(article)
+def extract_sentence(
+    sent: Sentence, ctx: ArticleContext, article: ParsedArticle, earlier: dict[str, list[dict]], rejects: list[dict]
+) -> list[dict]:
+    """Denial rows of one parsed sentence; ``earlier["relations"]`` (the article's relation rows so far)
+    lets a denial point at the row of the claim it denies."""
     by_sentence: dict[int, list[dict]] = {}
-    for r in relations or []:
+    for r in earlier.get("relations", []):
         by_sentence.setdefault(r["sentence_index"], []).append(r)
-    rows: list[dict] = []
-    for sent in article.sentences:
-        ctx.enter(sent)
-        if sent.doc is not None:
-            for tok in sent.doc:
-                if _is_denial_word(tok):
-                    rows += _denial(tok, sent, ctx, article, by_sentence)
-        ctx.leave(sent)
-    best: dict[str, dict] = {}
-    for r in rows:
-        if r["denial_id"] not in best or r["confidence"] > best[r["denial_id"]]["confidence"]:
-            best[r["denial_id"]] = r
-    return sorted(best.values(), key=lambda r: (-r["confidence"], r["sentence_index"]))
+    return [r for tok in sent.doc if _is_denial_word(tok) for r in _denial(tok, sent, ctx, article, by_sentence)]
 
 
 def _is_denial_word(tok: Token) -> bool:
@@ -136,7 +126,7 @@ def _denial(
 
 def _embedded_events(content: list[Token], sent: Sentence, ctx: ArticleContext):
     inside = {t.i for c in content for t in c.subtree}
-    if not inside or not any(_triggers_for(sent.doc[i]) for i in inside):
+    if not inside or not any(triggers_for(sent.doc[i]) for i in inside):
         return []
     return [ev for ev in sentence_events(sent, ctx) if ev.trigger.i in inside and ev.type != "accusation"]
 
@@ -150,6 +140,6 @@ def _linked_claim(denier: str, sentence_index: int, by_sentence: dict[int, list[
             if r["status"] == "alleged" and denier in (r["source_actor"], r["target_actor"])
         ]
         if cands:
-            cands.sort(key=lambda r: (r["relation_type"] not in ACCUSABLE, -r["confidence"]))
+            cands.sort(key=lambda r: (r["relation_type"] not in lexicon.accusable_types(), -r["confidence"]))
             return cands[0]
     return None

@@ -7,46 +7,17 @@ start-up, not a silent empty list.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 import pycountry
 
-from relata.schemas.vocabularies import ORGANISATIONS
+from relata.extractors.lexicon_files import LEXICON_DIR, SCHEMAS, LexiconError, files_hash, load_all, rows
+from relata.schemas import vocabularies
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
-
-# pycountry names that are mostly something else in English news (SOURCES.md explains).
-_AMBIGUOUS_PYCOUNTRY_NAMES = frozenset({"Congo", "Georgia"})
-
-
-class LexiconError(ValueError):
-    pass
-
-
-def rows(name: str) -> list[dict[str, str]]:
-    """The rows of one lexicon file, comment lines skipped, values stripped."""
-    path = LEXICON_DIR / name
-    if not path.exists():
-        raise LexiconError(f"lexicon file missing: {path}")
-    with path.open(encoding="utf-8") as fh:
-        reader = csv.DictReader(line for line in fh if line.strip() and not line.lstrip().startswith("#"))
-        out = []
-        for i, r in enumerate(reader, start=2):
-            if None in r:
-                raise LexiconError(f"{name}: row {i} has more fields than the header: {r}")
-            out.append({k.strip(): (v or "").strip() for k, v in r.items()})
-        return out
-
-
-def files_hash() -> dict[str, str]:
-    """sha256 of every lexicon file, for release manifests and extractor versions."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(LEXICON_DIR.glob("*.csv"))}
+__all__ = ["LEXICON_DIR", "SCHEMAS", "LexiconError", "files_hash", "load_all", "rows"]  # read through here too
 
 
 # --- actors ------------------------------------------------------------------
@@ -79,24 +50,19 @@ def actor_terms() -> tuple[ActorTerm, ...]:
     for r in rows("non_actors.csv"):
         add(r["phrase"], "", "non_actor")
     for r in rows("organizations.csv"):
-        _check_code(r["code"], "organizations.csv")
         add(r["name"], r["code"], "organisation")
     for r in rows("institutions.csv"):
-        _check_code(r["code"], "institutions.csv")
         add(r["name"], r["code"], "institution")
     for r in rows("countries.csv"):
-        _check_code(r["code"], "countries.csv")
         add(r["alias"], r["code"], "country")
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             name = getattr(c, attr, None)
-            if name and "," not in name and name not in _AMBIGUOUS_PYCOUNTRY_NAMES:
+            if name and "," not in name and name.lower() not in object_classes()["ambiguous_country_names"]:
                 add(name, c.alpha_3, "country")
     for r in rows("capitals.csv"):
-        _check_code(r["code"], "capitals.csv")
         add(r["capital"], r["code"], "capital")
     for r in rows("demonyms.csv"):
-        _check_code(r["code"], "demonyms.csv")
         add(r["demonym"], r["code"], "demonym")
     # Forms written with "the" also occur sentence-initially as "The"; and every name may follow a
     # "the", which must win over shorter phrases that also start with it ("the North" vs
@@ -112,13 +78,6 @@ def actor_terms() -> tuple[ActorTerm, ...]:
         if "'" in t.phrase:
             add(t.phrase.replace("'", "\u2019"), t.code, t.kind)
     return tuple(terms.values())
-
-
-def _check_code(code: str, where: str) -> None:
-    if code in ORGANISATIONS:
-        return
-    if pycountry.countries.get(alpha_3=code) is None:
-        raise LexiconError(f"{where}: unknown actor code {code!r}")
 
 
 # --- leaders -------------------------------------------------------------------
@@ -168,9 +127,6 @@ class Leaders:
         return None
 
 
-OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "head_of_organization")
-
-
 @functools.cache
 def leaders() -> Leaders:
     by_name: dict[str, list[Term]] = defaultdict(list)
@@ -180,9 +136,6 @@ def leaders() -> Leaders:
         raise LexiconError("no leaders*.csv lexicon found")
     for f in files:
         for r in rows(f):
-            _check_code(r["code"], f)
-            if r["office"] not in OFFICES:
-                raise LexiconError(f"{f}: unknown office {r['office']!r}")
             term = Term(
                 r["code"],
                 r["office"],
@@ -239,23 +192,46 @@ def relation_triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@dataclass(frozen=True)
-class RelationType:
-    name: str
-    cameo_code: str
-    plover_type: str
-    quad_class: int
-    symmetric: bool
+def relation_types() -> dict[str, vocabularies.RelationType]:
+    """The contract's relation types and their codes (one definition: schemas/relation_types.csv)."""
+    return vocabularies.RELATION_TYPE_CODES
 
 
 @functools.cache
-def relation_types() -> dict[str, RelationType]:
-    return {
-        r["relation_type"]: RelationType(
-            r["relation_type"], r["cameo_code"], r["plover_type"], int(r["quad_class"]), r["symmetric"] == "true"
-        )
-        for r in rows("relation_types.csv")
-    }
+def _type_rules() -> dict[str, dict[str, str]]:
+    return {r["relation_type"]: r for r in rows("relation_type_rules.csv")}
+
+
+@functools.cache
+def accusable_types() -> frozenset[str]:
+    """Deeds a third party's claim accuses their source of (relation_type_rules.csv)."""
+    return frozenset(t for t, r in _type_rules().items() if r["accusable"] == "true")
+
+
+@functools.cache
+def military_variants() -> dict[str, str]:
+    """The type a military modifier turns a type into ("military cooperation")."""
+    return {t: r["military_variant"] for t, r in _type_rules().items() if r["military_variant"]}
+
+
+@functools.cache
+def cooperation_types() -> frozenset[str]:
+    """Types that, only planned, belong to the cooperation table instead."""
+    return frozenset(t for t, r in _type_rules().items() if r["cooperation_table"] == "true")
+
+
+@functools.cache
+def function_words() -> dict[str, frozenset[str]]:
+    """Closed-class words by class (function_words.csv)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows("function_words.csv"):
+        out[r["class"]].add(r["word"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def sanction_senders() -> frozenset[str]:
+    return frozenset(r["code"] for r in rows("sanction_senders.csv"))
 
 
 @functools.cache
@@ -330,43 +306,12 @@ def _scan_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_IRREGULAR = {
-    "meet": {"met"},
-    "hold": {"held"},
-    "send": {"sent"},
-    "sell": {"sold"},
-    "give": {"gave", "given"},
-    "buy": {"bought"},
-    "fly": {"flew", "flown"},
-    "shoot": {"shot"},
-    "strike": {"struck", "stricken"},
-    "seek": {"sought"},
-    "lend": {"lent"},
-    "hit": {"hit"},
-    "take": {"took", "taken"},
-    "tell": {"told"},
-    "say": {"said"},
-    "lead": {"led"},
-    "begin": {"began", "begun"},
-    "make": {"made"},
-    "ride": {"rode"},
-    "find": {"found"},
-    "show": {"shown"},
-    "write": {"wrote", "written"},
-    "undertake": {"undertook"},
-    "withdraw": {"withdrew", "withdrawn"},
-    "fight": {"fought"},
-    "slay": {"slew"},
-    "forbid": {"forbade"},
-    "draw": {"drew", "drawn"},
-    "break": {"broke", "broken"},
-    "spend": {"spent"},
-    "bring": {"brought"},
-    "swear": {"swore", "sworn"},
-    "speak": {"spoke", "spoken"},
-    "stand": {"stood"},
-    "win": {"won"},
-}
+@functools.cache
+def _irregular() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows("irregular_verbs.csv"):
+        out[r["lemma"]].add(r["form"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def inflections(lemma: str) -> set[str]:
@@ -378,5 +323,5 @@ def inflections(lemma: str) -> set[str]:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    forms |= _IRREGULAR.get(lemma, set())
+    forms |= _irregular().get(lemma, frozenset())
     return forms

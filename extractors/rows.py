@@ -48,3 +48,14 @@ def status_from_date(status: str, day: dt.date | None, precision: str | None, ar
     if status == "occurred" and day and pub and precision == "day" and day > pub.date():
         return "planned"
     return status
+
+
+def keep_best(rows: list[dict], id_column: str) -> list[dict]:
+    """One row per id (the same key twice in a sentence is one report), the most confident kept;
+    the most certain rows first, so readers that keep one row per key keep the best one."""
+    best: dict[str, dict] = {}
+    for r in rows:
+        cur = best.get(r[id_column])
+        if cur is None or r["confidence"] > cur["confidence"]:
+            best[r[id_column]] = r
+    return sorted(best.values(), key=lambda r: (-r["confidence"], r["sentence_index"]))

@@ -24,58 +24,13 @@ from relata.extractors.actors import Actor, ArticleContext
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
+from relata.schemas import vocabularies
 
 VERSION = VERSIONS["sanctions"]
 
-REASON_PREPS = frozenset({"over", "for", "due", "because", "after", "following", "in", "against"})
 # Codes that, written as a modifier of "sanctions", are usually who imposes them ("UN sanctions",
 # "U.S. sanctions", "Western sanctions"); a country name as modifier is usually the target ("Iran sanctions").
 SENDER_MODIFIER_KINDS = frozenset({"organisation", "demonym"})
-HABITUAL_SENDERS = frozenset({"USA", "UN", "EU", "WEST", "GBR"})
-TIGHTEN_WORDS = frozenset(
-    {
-        "tougher",
-        "tough",
-        "stricter",
-        "strict",
-        "additional",
-        "further",
-        "more",
-        "harsher",
-        "broader",
-        "wider",
-        "expanded",
-        "tighter",
-        "stronger",
-        "fresh",
-    }
-)
-QUANTIFIERS = frozenset(
-    {
-        "most",
-        "some",
-        "all",
-        "part",
-        "many",
-        "much",
-        "rest",
-        "remainder",
-        "bulk",
-        "majority",
-        "series",
-        "raft",
-        "host",
-        "number",
-        "round",
-        "package",
-        "set",
-        "batch",
-        "wave",
-        "slew",
-    }
-)
-NEW_WORDS = frozenset({"new", "latest", "fresh", "additional", "further", "more"})
-ACTION_PARTICIPLES = frozenset({"impose", "place", "levy", "introduce", "slap", "apply", "adopt"})
 
 
 @cache
@@ -116,20 +71,11 @@ def sanction_words(doc) -> list[tuple[Token, str]]:
     return sorted(found.values(), key=lambda x: x[0].i)
 
 
-def extract_sanctions(article: ParsedArticle, rejects: list[dict] | None = None) -> list[dict]:
-    ctx = ArticleContext(article)
-    rows: list[dict] = []
-    for sent in article.sentences:
-        ctx.enter(sent)
-        if sent.doc is not None:
-            for tok, term in sanction_words(sent.doc):
-                rows += _from_word(tok, term, sent, ctx, article, rejects)
-        ctx.leave(sent)
-    best: dict[str, dict] = {}
-    for r in rows:
-        if r["sanction_id"] not in best or r["confidence"] > best[r["sanction_id"]]["confidence"]:
-            best[r["sanction_id"]] = r
-    return sorted(best.values(), key=lambda r: (-r["confidence"], r["sentence_index"]))
+def extract_sentence(
+    sent: Sentence, ctx: ArticleContext, article: ParsedArticle, earlier: dict[str, list[dict]], rejects: list[dict]
+) -> list[dict]:
+    """Sanction rows of one parsed sentence; a sanction word whose target cannot be resolved is a reject."""
+    return [r for tok, term in sanction_words(sent.doc) for r in _from_word(tok, term, sent, ctx, article, rejects)]
 
 
 def _governor(tok: Token) -> tuple[Token | None, str | None]:
@@ -139,7 +85,11 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
     while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head
     # "the removal of most of the sanctions": a quantifier is not what happens to them.
-    while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in QUANTIFIERS:
+    while (
+        cur.dep_ == "pobj"
+        and cur.head.lower_ == "of"
+        and cur.head.head.lemma_.lower() in lexicon.object_classes()["quantifier_nouns"]
+    ):
         cur = cur.head.head
     dep = cur.dep_
     head = cur.head
@@ -177,7 +127,9 @@ def _from_word(
         return []
     if mod.status == "hypothetical" and action != "threatened":
         return []
-    if action == "imposed" and any(c.lower_ in TIGHTEN_WORDS for c in tok.children):
+    if action == "imposed" and any(
+        c.lower_ in lexicon.object_classes()["sanction_tightening_words"] for c in tok.children
+    ):
         action = "tightened"
     if action == "in_force" and _condemning_adjective(tok):
         action, subject_role = "condemned", "stated_by"
@@ -213,7 +165,7 @@ def _from_word(
             # "U.N., U.S. and European Union sanctions": every conjunct is a sender.
             for a in ctx.actors_of(c, sent, with_conj=True):
                 if c.dep_ == "poss" or (
-                    m is not None and (m.kind in SENDER_MODIFIER_KINDS or a.code in HABITUAL_SENDERS)
+                    m is not None and (m.kind in SENDER_MODIFIER_KINDS or a.code in lexicon.sanction_senders())
                 ):
                     senders.append(a)
                 else:
@@ -224,7 +176,10 @@ def _from_word(
     # "sanctions placed on X" (the participle may hang on the first of a list of nouns).
     nouns = [tok] + ([tok.head] if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") else [])
     for acl in (
-        c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ACTION_PARTICIPLES
+        c
+        for n in nouns
+        for c in n.children
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lexicon.object_classes()["sanction_imposing_participles"]
     ):
         hosts.append(acl)
         for t in syntax.prep_objects(acl, {"on", "against"}, through_objects=False):
@@ -289,7 +244,9 @@ def _from_word(
     out = []
     sender_codes = [s.code for s in senders] or [None]
     extra = [("in_force", t) for t in _unique(placed)] if action != "in_force" else []
-    if action not in ("imposed", "tightened") and any(c.lower_ in NEW_WORDS for c in tok.children if c.dep_ == "amod"):
+    if action not in ("imposed", "tightened") and any(
+        c.lower_ in lexicon.object_classes()["sanction_new_words"] for c in tok.children if c.dep_ == "amod"
+    ):
         extra += [("imposed", t) for t in targets]  # "the latest US sanctions on X" were imposed
     for act, tgt in [(action, t) for t in targets] + extra:
         for snd in sender_codes:
@@ -339,16 +296,16 @@ def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], arti
         if m.code
         and m.kind in ("country", "capital", "demonym", "leader")
         and m.code not in exclude
-        and len(m.code) == 3
+        and vocabularies.is_country(m.code)
     ]
     codes = list(dict.fromkeys(codes))
     # Habitual senders are seldom the unnamed target.
-    codes = [c for c in codes if c not in HABITUAL_SENDERS] or codes
+    codes = [c for c in codes if c not in lexicon.sanction_senders()] or codes
     if len(codes) == 1:
         return [Actor(codes[0], via="context")]
     named = any(m.code and m.kind in ("country", "capital", "demonym", "leader") for m in sent.mentions)
     if not codes and article_wide and not named:
-        top = [c for c, _ in ctx.counts.most_common(3) if c not in exclude and len(c) == 3]
+        top = [c for c, _ in ctx.counts.most_common(3) if c not in exclude and vocabularies.is_country(c)]
         if top:
             return [Actor(top[0], via="context")]
     return []
@@ -403,7 +360,7 @@ def _reason(tok: Token, gov: Token | None) -> tuple[str | None, list[str]]:
     spans: list[Span] = []
     for host in [tok] + ([gov] if gov is not None else []):
         for c in host.children:
-            if c.dep_ == "prep" and c.lower_ in REASON_PREPS:
+            if c.dep_ == "prep" and c.lower_ in lexicon.object_classes()["reason_prepositions"]:
                 if c.lower_ == "in" and not any(x.lower_ == "response" for x in c.subtree):
                     continue
                 sub = list(c.subtree)

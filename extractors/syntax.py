@@ -18,7 +18,6 @@ PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
 # Going up these links keeps us in the same event: "plans to visit", "arrived ... to meet".
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp"})
-NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 
 
 def is_verb(tok: Token) -> bool:
@@ -75,7 +74,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("xcomp", "advcl") and is_verb(head):
         # Object control: "invited Putin to visit", "helped Russia evade", "called on X to attend".
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if not objs and head.lemma_ in _OBJECT_CONTROL:
+        if not objs and head.lemma_ in lexicon.object_classes()["object_control_verbs"]:
             objs = [
                 p
                 for c in head.children
@@ -83,7 +82,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-        if verb.dep_ == "xcomp" and objs and head.lemma_ in _OBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and objs and head.lemma_ in lexicon.object_classes()["object_control_verbs"]:
             return objs
         return agents(head, depth + 1)
     if verb.dep_ == "conj" and is_verb(head):
@@ -91,7 +90,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         # "accused X of supplying", "thanked X for backing": the object of the outer verb.
         outer = head.head
-        if outer.lemma_ in _OBJECT_CONTROL:
+        if outer.lemma_ in lexicon.object_classes()["object_control_verbs"]:
             objs = [c for c in outer.children if c.dep_ in ("dobj",)]
             if objs:
                 return objs
@@ -107,40 +106,6 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         gov = governing_verb(head)
         return agents(gov, depth + 1) if gov is not None else []
     return []
-
-
-_OBJECT_CONTROL = frozenset(
-    {
-        "invite",
-        "urge",
-        "ask",
-        "allow",
-        "help",
-        "force",
-        "press",
-        "pressure",
-        "encourage",
-        "call",
-        "accuse",
-        "blame",
-        "thank",
-        "praise",
-        "criticize",
-        "criticise",
-        "condemn",
-        "charge",
-        "warn",
-        "persuade",
-        "push",
-        "enable",
-        "permit",
-        "order",
-        "tell",
-        "congratulate",
-        "commend",
-        "suspect",
-    }
-)
 
 
 def objects(verb: Token) -> list[Token]:

@@ -1,8 +1,7 @@
 """The ``publish_release`` flow: built tables in, an immutable, verifiable release folder out.
 
-Thin by design: each task calls one plain function of ``relata.release``;
-the flow only wires them. Nothing here can fail transiently (local files),
-so no task retries.
+Thin by design: each task is one step of ``relata.release`` and the flow only
+wires them. Nothing here can fail transiently (local files), so no task retries.
 """
 
 from __future__ import annotations
@@ -13,29 +12,11 @@ from prefect.cache_policies import NO_CACHE
 
 from relata import release
 
-
-@task(cache_policy=NO_CACHE, persist_result=False)
-def plan(
-    tables: str, out: str, version: str | None, include_texts: bool, gates_file: str | None, previous: str | None
-) -> release.ReleasePlan:
-    return release.plan_release(
-        tables, out, version, include_texts=include_texts, gates_file=gates_file, previous=previous
-    )
-
-
-@task(cache_policy=NO_CACHE, persist_result=False)
-def stage(p: release.ReleasePlan) -> dict:
-    return release.stage_release(p)
-
-
-@task(cache_policy=NO_CACHE, persist_result=False)
-def gates(p: release.ReleasePlan) -> list[str]:
-    return release.run_gates(p)
-
-
-@task(cache_policy=NO_CACHE, persist_result=False)
-def publish(p: release.ReleasePlan, staged: dict, failures: list[str]) -> dict:
-    return release.publish(p, staged, failures)
+# The steps hand each other dataclasses in memory: nothing to cache or persist between tasks.
+plan = task(name="plan", cache_policy=NO_CACHE, persist_result=False)(release.plan_release)
+stage = task(name="stage", cache_policy=NO_CACHE, persist_result=False)(release.stage_release)
+gates = task(name="gates", cache_policy=NO_CACHE, persist_result=False)(release.run_gates)
+publish = task(name="publish", cache_policy=NO_CACHE, persist_result=False)(release.publish)
 
 
 @flow(name="publish_release", log_prints=False, persist_result=False)
@@ -46,23 +27,20 @@ def publish_release(
     include_texts: bool = False,
     gates_file: str | None = None,
     previous: str | None = None,
-) -> dict:
+) -> release.ReleaseSummary:
     """Publish the tables in ``tables`` as ``<out>/<version>/``, if they pass the release gates."""
-    logger = get_run_logger()
     # Load inputs.
-    p = plan(tables, out, version, include_texts, gates_file, previous)
+    p = plan(tables, out, version, include_texts=include_texts, gates_file=gates_file, previous=previous)
     # Process data.
     staged = stage(p)
-    failures = gates(p)
+    result = gates(p)
     # Save outputs.
-    result = publish(p, staged, failures)
+    summary = publish(p, staged, result).summary()
     create_markdown_artifact(
-        key="release-summary",
-        markdown=release.summary_markdown(result),
-        description=f"relata release {result['version']}",
+        key="release-summary", markdown=release.summary_markdown(summary), description=f"relata release {p.version}"
     )
-    logger.info("published %s at %s", result["version"], result["path"])
-    return result
+    get_run_logger().info("published %s at %s", summary["version"], summary["path"])
+    return summary
 
 
 def run(
@@ -72,6 +50,6 @@ def run(
     include_texts: bool = False,
     gates_file: str | None = None,
     previous: str | None = None,
-) -> dict:
+) -> release.ReleaseSummary:
     """Run the flow (what ``relata release`` calls)."""
     return publish_release(tables, out, version, include_texts, gates_file, previous)

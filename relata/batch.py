@@ -154,7 +154,7 @@ def extract_batch(batch: BatchSpec, settings: Settings) -> ExtractedBatch:
                     batch_size=settings.nlp_batch_size,
                     timeout_s=settings.article_timeout_s,
                 )
-                extracted, extract_rejects = extract_all(parsed)
+                extracted, extract_rejects = extract_all(parsed, learned=settings.learned)
                 # Off the main thread (the Prefect flow runs batches in threads with one worker) no
                 # signal can stop an article; one that went over its limit is still rejected.
                 if time.monotonic() - started > settings.article_timeout_s:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from relata import remote, store, workers
+from relata import remote, store, views, workers
 from relata.batch import BatchSpec
 from relata.commit import StagedBatch, commit_batch, finish_build, stage_batch, start_commits
 from relata.derive import derive_tables
@@ -142,6 +142,6 @@ def up_to_date(settings: Settings) -> dict:
     with store.writer_lock(out):
         store.check_output(out)
         derived = derive_tables(str(out))
-        views = store.build_views(out, settings.db_path(), repair_only=True)
+        rewritten = views.build_views(out, settings.db_path(), repair_only=True)
         mirrored = mirror(settings)
-    return {"derived": derived, "views_rewritten": views, "mirrored": mirrored}
+    return {"derived": derived, "views_rewritten": rewritten, "mirrored": mirrored}

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import importlib
 import json
-import os
 import signal
 import sys
 import threading
@@ -28,8 +27,6 @@ app = typer.Typer(
     no_args_is_help=True,
     help="International relations from English news, as Parquet tables for DuckDB.",
 )
-schema_app = typer.Typer(help="The schemas of the tables.", no_args_is_help=True)
-app.add_typer(schema_app, name="schema")
 console = Console()
 err = Console(stderr=True)
 
@@ -64,10 +61,20 @@ def build(
     input: Annotated[
         str | None, typer.Option("--input", "-i", help="Folder or file of articles (default: the embedded sample).")
     ] = None,
-    out: Annotated[str | None, typer.Option("--out", "-o", help="Folder of the tables (default: data/tables).")] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", help="Folder of the tables (default: ./data/tables).")
+    ] = None,
     db: Annotated[str | None, typer.Option(help="DuckDB file with the views (default: <out>/relata.duckdb).")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
-    workers: Annotated[int | None, typer.Option(help="Batches processed at once (one model process each).")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help=f"Articles per batch [default: {Settings.model_fields['batch_size'].default}].")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Batches processed at once, one model process each "
+            f"[default: {Settings.model_fields['workers'].default}]."
+        ),
+    ] = None,
     prefilter: Annotated[
         bool | None, typer.Option("--prefilter/--no-prefilter", help="Parse only candidate sentences.")
     ] = None,
@@ -78,7 +85,15 @@ def build(
         str | None,
         typer.Option(help="Copy the committed tables to this object-storage URL (s3://bucket/prefix) after the build."),
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Per-batch log lines.")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Prefect's log lines and a line per article (a line per batch is logged whenever the output "
+            "is not a terminal).",
+        ),
+    ] = False,
 ) -> None:
     """Build the tables from news articles (incremental: only new articles are processed).
 
@@ -174,41 +189,35 @@ def _build(settings: Settings, verbose: bool) -> None:
 
 
 def _print_summary(s: dict, settings: Settings) -> None:
-    t = Table(title=f"relata build {s['run_id']}", show_header=True)
-    t.add_column("articles")
-    t.add_column("count", justify="right")
-    for label, key in [
-        ("read", "articles_read"),
-        ("new (written)", "articles_new"),
-        ("duplicates skipped", "duplicates_skipped"),
-        ("rejected", "rejected"),
-        ("unchanged input files skipped", "unchanged_inputs_skipped"),
-    ]:
-        t.add_row(label, str(s[key]))
-    console.print(t)
-    for reason, n in s["rejected_by_reason"].items():
-        console.print(f"  rejected: {reason}: {n}")
-    rows = Table(show_header=True)
-    rows.add_column("table")
-    rows.add_column("rows added", justify="right")
-    for k, v in s["rows_per_table"].items():
-        rows.add_row(k, str(v))
-    console.print(rows)
-    for table, d in (s.get("derived") or {}).items():
-        console.print(
-            f"{table}: {d['keys']} key(s) recomputed{' (all)' if d['full'] else ''}, "
-            f"{d['parts_written']} part(s) and {d['rows_written']} row(s) written",
-            highlight=False,
-        )
-    console.print(
-        "seconds per stage: "
-        + ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())
-        + f"; wall {s['wall_seconds']} s"
+    """The build's summary as plain lines (no table that wraps in an 80-column log)."""
+    out = sys.stdout
+    w = max(len(t) for t in s["rows_per_table"]) if s["rows_per_table"] else 12
+    print(f"relata build {s['run_id']}", file=out)
+    print(
+        f"articles: {s['articles_read']} read = {s['articles_new']} new + {s['duplicates_skipped']} duplicates "
+        f"skipped + {s['rejected']} rejected; {s['unchanged_inputs_skipped']} unchanged input file(s) skipped",
+        file=out,
     )
-    console.print(f"tables: {settings.out}\nDuckDB: {settings.db_path()}")
+    for reason, n in s["rejected_by_reason"].items():
+        print(f"  articles rejected: {reason}: {n}", file=out)
+    print("rows added per table (rejects: unreadable inputs and rows that failed, with their reasons):", file=out)
+    for k, v in s["rows_per_table"].items():
+        print(f"  {k:<{w}} {v:>9}", file=out)
+    if s.get("derived"):
+        print("derived tables (recomputed for the keys the new rows touch):", file=out)
+    for table, d in (s.get("derived") or {}).items():
+        print(
+            f"  {table:<{w}} {d['keys']} key(s){' (all)' if d['full'] else ''}, "
+            f"{d['parts_written']} part(s) and {d['rows_written']} row(s) written",
+            file=out,
+        )
+    stages = ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())
+    print(f"seconds per stage: {stages}; wall {s['wall_seconds']} s", file=out)
+    print(f"tables: {settings.out}", file=out)
+    print(f"DuckDB: {settings.db_path()} (views relative to its folder; `relata query` reads the tables)", file=out)
     if s.get("mirrored"):
         m = s["mirrored"]
-        console.print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted")
+        print(f"mirror {m['url']}: {m['uploaded']} part(s) uploaded, {m['deleted']} deleted", file=out)
 
 
 @app.command()
@@ -311,6 +320,12 @@ def evaluate(
 
     rep = run_eval(gold, tables)
     d = rep.as_dict()
+    if as_json:
+        # One JSON document, details included: printed before it, they made the output unparseable.
+        if details:
+            d["details"] = [{"source_uri": u, "table": t, "kind": k, "key": list(key)} for u, t, k, key in rep.details]
+        print(json.dumps(d, default=str))
+        return
     if details:
         for uri, table, kind, key in rep.details:
             console.print(f"{uri}\t{table}\t{kind}\t{key}", markup=False, highlight=False)
@@ -322,174 +337,9 @@ def evaluate(
             console.print(f"articles of the gold file not in the tables: {len(d['missing_articles'])}")
 
 
-@app.command()
-def serve(
-    input: Annotated[
-        str | None, typer.Option("--input", "-i", help="Folder of articles the daily build reads.")
-    ] = None,
-    out: Annotated[str | None, typer.Option("--out", "-o", help="Folder of the tables.")] = None,
-    releases: Annotated[str | None, typer.Option(help="Folder of the weekly releases.")] = None,
-) -> None:
-    """Serve the daily build (03:00 UTC) and the weekly release (Monday 06:00 UTC) until stopped."""
-    _quiet_prefect(verbose=True)
-    settings = Settings.given(input=input, out=out, releases=releases)
-    from relata import prefect_server
-
-    prefect_server.use(settings.prefect_server)
-    from relata.flows.deployments import serve as serve_deployments
-
-    where = os.environ.get("PREFECT_API_URL") or "Prefect's temporary local server"
-    console.print(f"serving daily-build and weekly-release against {where}; stop with Ctrl+C")
-    serve_deployments(settings)
-
-
-@schema_app.command("dictionary")
-def schema_dictionary(
-    check: Annotated[bool, typer.Option("--check", help="Fail if docs/data-dictionary.md is stale.")] = False,
-    path: Annotated[Path, typer.Option(help="Where the dictionary lives.")] = Path("docs") / "data-dictionary.md",
-) -> None:
-    """Write (or check) the data dictionary generated from schemas/."""
-    from relata import schemas
-
-    text = schemas.data_dictionary() + "\n"
-    if check:
-        if not path.exists() or path.read_text() != text:
-            err.print(f"[red]{path} is stale[/red]: run `relata schema dictionary`")
-            raise typer.Exit(1)
-        console.print(f"{path} is up to date")
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    console.print(f"wrote {path}")
-
-
-# --- the background Prefect server ----------------------------------------------------------
-
-server_app = typer.Typer(
-    help="The local Prefect server relata starts on first use (see relata/prefect_server.py).", no_args_is_help=True
-)
-app.add_typer(server_app, name="server")
-
-
-@server_app.command("status")
-def server_status() -> None:
-    """Where the background Prefect server is (its UI at the same address, without /api), if it runs."""
-    from relata import prefect_server
-
-    state = prefect_server.status()
-    if not state:
-        console.print("no background Prefect server runs (the next `relata build` starts one)")
-        raise typer.Exit(1)
-    console.print(f"Prefect server at {state['url']} (PID {state['pid']}; log {state['log']})", highlight=False)
-
-
-@server_app.command("start")
-def server_start() -> None:
-    """Start the background Prefect server now (a build would start it on first use)."""
-    from relata import prefect_server
-
-    state = prefect_server.start()
-    console.print(f"Prefect server at {state['url']} (PID {state['pid']})", highlight=False)
-
-
-@server_app.command("stop")
-def server_stop() -> None:
-    """Stop the background Prefect server relata started."""
-    from relata import prefect_server
-
-    state = prefect_server.stop()
-    console.print(
-        f"stopped the Prefect server at {state['url']}" if state else "no background Prefect server ran",
-        highlight=False,
-    )
-
-
-# --- release (issue 5) ------------------------------------------------------------
-# `relata release [options]` publishes; `relata release verify DIR` checks a release.
-# The publish options live on the group's callback so that the command works
-# without a subcommand name, as the issue writes it.
-
-release_app = typer.Typer(help="Publish the tables as a versioned, verifiable open-data release.")
-app.add_typer(release_app, name="release")
-
-
-@release_app.callback(invoke_without_command=True)
-def release_publish(
-    ctx: typer.Context,
-    tables: Annotated[str | None, typer.Option(help="Folder of built tables (default: data/tables).")] = None,
-    out: Annotated[str | None, typer.Option(help="Folder of releases (default: data/releases).")] = None,
-    version: Annotated[str | None, typer.Option(help="Release version (default: today's CalVer, YYYY.MM.DD).")] = None,
-    include_texts: Annotated[
-        bool, typer.Option("--include-texts", help="Also publish article_texts (copyrighted news text).")
-    ] = False,
-    gates: Annotated[str | None, typer.Option(help="Release gates file (default: relata/release_gates.toml).")] = None,
-    previous: Annotated[
-        str | None, typer.Option(help="Version to compare with (default: the latest published).")
-    ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Prefect's log lines.")] = False,
-) -> None:
-    """Publish <out>/<version>/ from the built tables, if they pass the release gates."""
-    if ctx.invoked_subcommand is not None:
-        return
-    if not verbose:
-        # A refused release is reported below in one line; Prefect's tracebacks would bury it.
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
-    _quiet_prefect(verbose)
-    settings = Settings.given(out=tables, releases=out)
-    from rich.markup import escape
-
-    from relata.release import GateError, ReleaseError, default_version, preflight, summary_markdown
-    from relata.store import LockedError
-
-    version = default_version() if version is None else version
-    try:
-        # The usual mistakes (existing version, no tables, bad gates file) fail before Prefect starts.
-        preflight(settings.out, settings.releases, version, gates_file=gates, previous=previous)
-        from relata import prefect_server
-
-        prefect_server.use(settings.prefect_server)
-        from relata.flows.release import run
-
-        result = run(settings.out, settings.releases, version, include_texts, gates, previous)
-    except GateError as e:
-        err.print("[red]release not published: it failed its gates[/red]")
-        for f in e.failures:
-            err.print(f"  - {f}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
-    except (ReleaseError, LockedError) as e:
-        err.print(f"[red]release not published:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
-    console.print(summary_markdown(result), markup=False, highlight=False)
-    console.print(f"published {result['path']}")
-
-
-@release_app.command("verify")
-def release_verify(
-    folder: Annotated[Path, typer.Argument(help="A release folder (data/releases/<version>).")],
-    gates: Annotated[
-        str | None, typer.Option(help="Check these gates instead of the ones the release recorded.")
-    ] = None,
-) -> None:
-    """Re-check a release's hashes, schemas, row counts and gates; exit 1 on any mismatch."""
-    from rich.markup import escape
-
-    from relata.release import ReleaseError, verify_release
-
-    try:
-        problems = verify_release(folder, gates)
-    except ReleaseError as e:
-        err.print(f"[red]{escape(str(e))}[/red]", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
-    if problems:
-        err.print(f"[red]{folder}: {len(problems)} problem(s)[/red]")
-        for p in problems:
-            err.print(f"  {p}", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
-    console.print(f"{folder}: OK (hashes, schemas, row counts and gates)", highlight=False)
-
-
-# --- end release ------------------------------------------------------------------
-
+# The commands for operators and maintainers (serve, server, release, schema) live in cli_ops; they
+# register themselves on `app` when imported.
+from relata import cli_ops  # noqa: E402, F401
 
 if __name__ == "__main__":
     app()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from relata import schemas, store
+from relata import schemas, store, views
 from relata.batch import ExtractedBatch, rejected_articles_by_reason
 from relata.extractors.version import VERSIONS
 from relata.plan import BuildPlan
@@ -179,5 +179,5 @@ def finish_build(plan: BuildPlan, summary: BuildSummary, settings: Settings) -> 
     m.builds = m.builds[-200:]
     store.record_missing_checksums(out, m)
     m.save(out)
-    store.build_views(out, settings.db_path())
+    views.build_views(out, settings.db_path())
     return summary

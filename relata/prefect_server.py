@@ -146,8 +146,12 @@ def use(mode: str) -> str | None:
 
     Called by the CLI before Prefect is imported, so Prefect reads the variable.
     """
-    if os.environ.get("PREFECT_API_URL") or mode == "temporary":
-        return os.environ.get("PREFECT_API_URL") or None
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    if mode == "temporary":
+        # Its first start creates and migrates a database: Prefect's 20 s limit fails on a busy machine.
+        os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+        return None
     url = start()["url"]
     os.environ["PREFECT_API_URL"] = url
     return url

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import duckdb
 
-from relata import store
+from relata import store, views
 
 
 class QueryError(RuntimeError):
@@ -60,11 +60,11 @@ def sandboxed(files: dict[str, list[Path]], allowed: Path) -> duckdb.DuckDBPyCon
     try:
         root = str(Path(allowed).resolve()).rstrip("/") + "/"
         con.execute("SET TimeZone = 'UTC'")  # timestamps are stored in UTC: show them so
-        con.execute(f"SET allowed_directories = [{store.sql_literal(root)}]")
+        con.execute(f"SET allowed_directories = [{views.sql_literal(root)}]")
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
         for table, paths in files.items():
-            listed = ", ".join(store.sql_literal(Path(p).resolve()) for p in paths)
+            listed = ", ".join(views.sql_literal(Path(p).resolve()) for p in paths)
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}])")
     except BaseException:
         con.close()

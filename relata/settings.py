@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         "whole articles at the default 1000 would need GBs).",
     )
     workers: int = Field(2, ge=1, description="Batches processed at once (one model process each).")
+    learned: bool = Field(
+        True,
+        description="Let the trained models decide the tables they were trained for (relations, cooperation, "
+        "sanctions); false: the rules alone. For comparisons: build into a folder of its own (the tables' "
+        "versions do not record it).",
+    )
     prefilter: bool = Field(True, description="Parse only sentences with an actor and a trigger word.")
     max_article_chars: int = Field(1_000_000, ge=1, description="Longer articles are rejected, not truncated.")
     min_article_words: int = Field(5, ge=1, description="Shorter articles are rejected as too short to extract from.")

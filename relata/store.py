@@ -26,16 +26,13 @@ size and sha256, which builds check for the parts they read and
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import os
 import re
 import shutil
-import socket
 import tempfile
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,10 +40,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from relata import schemas
+from relata.lock import LOCK, META_DIR, LockedError, lock_holder, locked_message, writer_lock
 
-META_DIR = "_relata"
+__all__ = ["LOCK", "META_DIR", "LockedError", "lock_holder", "locked_message", "writer_lock"]  # the lock, for callers
+
 MANIFEST = "manifest.json"
-LOCK = "lock"
 ALL_TABLES = tuple(schemas.TABLES)
 
 
@@ -54,10 +52,6 @@ ALL_TABLES = tuple(schemas.TABLES)
 # temporary names they are written under. Nothing else there is ever deleted.
 PART_NAME = re.compile(r"part-(?:empty|\d{8}T\d{6}-[0-9a-f]{8}-\d{5})\.parquet")
 TMP_NAME = re.compile(r"\.part-(?:empty|\d{8}T\d{6}-[0-9a-f]{8}-\d{5})\.parquet\.tmp")
-
-
-class LockedError(RuntimeError):
-    """Another build is writing this output folder."""
 
 
 class OutputError(RuntimeError):
@@ -146,84 +140,6 @@ def _atomic_write(path: Path, text: str) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
-
-
-# --- lock ----------------------------------------------------------------------
-# An operating-system lock (flock) on a file that is never deleted: taking it is one atomic step,
-# a dead holder's lock is released by the kernel, and the holder's details are written only once
-# it is held. (A lock file created and then filled let a competitor read it empty, delete it and
-# take its own: two to four of six racing processes held it at once.) flock is not reliable on
-# some network file systems: build on a local disk.
-
-_held: dict[str, int] = {}
-
-
-def _lock_path(out: Path) -> Path:
-    return Path(out) / META_DIR / LOCK
-
-
-def lock_holder(out: Path) -> dict | None:
-    """Who holds the writer lock, if anyone (read-only: for failing fast before a run starts)."""
-    lock = _lock_path(out)
-    if not lock.exists():
-        return None
-    key = str(lock.resolve())
-    if key in _held:
-        return None  # this process holds it
-    try:
-        fd = os.open(lock, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            try:
-                return json.loads(lock.read_text() or "{}") or {"pid": "?", "host": "?", "since": "?"}
-            except (OSError, ValueError):
-                return {"pid": "?", "host": "?", "since": "?"}
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return None
-    finally:
-        os.close(fd)
-
-
-def locked_message(out: Path, holder: dict) -> str:
-    return (
-        f"{out} is being built by another relata process (PID {holder.get('pid')} on {holder.get('host')}, "
-        f"since {holder.get('since')}); wait for it to finish or stop it"
-    )
-
-
-@contextmanager
-def writer_lock(out: Path):
-    """Only one build writes an output folder at a time; refused at once while another holds it."""
-    lock = _lock_path(out)
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    key = str(lock.resolve())
-    if key in _held:
-        raise LockedError(
-            locked_message(
-                Path(out), {"pid": os.getpid(), "host": socket.gethostname(), "since": "earlier in this process"}
-            )
-        )
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        holder = lock_holder(Path(out)) or {"pid": "?", "host": "?", "since": "?"}
-        raise LockedError(locked_message(Path(out), holder)) from None
-    me = {"pid": os.getpid(), "host": socket.gethostname(), "since": dt.datetime.now(dt.UTC).isoformat()}
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, json.dumps(me).encode(), 0)
-    _held[key] = fd
-    try:
-        yield me
-    finally:
-        _held.pop(key, None)
-        os.ftruncate(fd, 0)
-        os.close(fd)  # releases the flock
 
 
 # --- parts ---------------------------------------------------------------------
@@ -503,101 +419,3 @@ def read_table(out: Path, table: str, columns: list[str] | None = None) -> pa.Ta
         sch = schemas.arrow_schema(table)
         return sch.empty_table() if columns is None else pa.schema([sch.field(c) for c in columns]).empty_table()
     return pa.concat_tables(parts)
-
-
-# --- DuckDB ------------------------------------------------------------------
-
-
-def sql_literal(value: object) -> str:
-    """A SQL string literal (paths may contain quotes)."""
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def views_fingerprint(files: dict[str, list[Path]], db_path: Path) -> str:
-    rel = {t: [os.path.relpath(p, Path(db_path).parent) for p in ps] for t, ps in files.items()}
-    return hashlib.sha256(json.dumps(rel, sort_keys=True).encode()).hexdigest()
-
-
-def write_views(db_path: Path, files: dict[str, list[Path]], **meta: object) -> None:
-    """A DuckDB file with one view per table over exactly ``files``, replacing the old one once verified.
-
-    Views name their files relative to the database's folder, so a copied or
-    moved folder queries its own files, never the original's. DuckDB resolves
-    such paths against the working directory or ``file_search_path``:
-    ``relata query`` sets it; other readers ``cd`` to the database's folder.
-    The file is written under a temporary name, checkpointed (a full disk
-    fails here, loudly, instead of leaving views only in a WAL that is then
-    deleted), reopened to check every view, and only then renamed.
-    """
-    import duckdb
-
-    db_path = Path(db_path)
-    folder = db_path.parent.resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{db_path.name}.{os.getpid()}.tmp"
-    wal = Path(f"{tmp}.wal")
-    tmp.unlink(missing_ok=True)
-    wal.unlink(missing_ok=True)
-    try:
-        con = duckdb.connect(str(tmp))
-        try:
-            con.execute(f"SET file_search_path = {sql_literal(folder)}")
-            for table, paths in files.items():
-                listed = ", ".join(sql_literal(os.path.relpath(p, folder)) for p in paths)
-                con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}])")
-            con.execute(
-                "CREATE TABLE relata_meta AS SELECT ? AS schema_version, ? AS written_at, ? AS views, ? AS meta",
-                [
-                    schemas.SCHEMA_VERSION,
-                    dt.datetime.now(dt.UTC).isoformat(),
-                    views_fingerprint(files, db_path),
-                    json.dumps(meta, default=str),
-                ],
-            )
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        if not views_current(tmp, files, fingerprint_for=db_path):
-            raise OSError(f"the DuckDB file written to {tmp} does not read back")
-        os.replace(tmp, db_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    finally:
-        wal.unlink(missing_ok=True)
-
-
-def views_current(db_path: Path, files: dict[str, list[Path]], *, fingerprint_for: Path | None = None) -> bool:
-    """Whether ``db_path`` holds working views over exactly ``files`` (else it is rewritten)."""
-    import duckdb
-
-    db_path = Path(db_path)
-    if not db_path.is_file():
-        return False
-    try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error:
-        return False
-    try:
-        con.execute(f"SET file_search_path = {sql_literal(db_path.parent.resolve())}")
-        row = con.execute("SELECT views FROM relata_meta").fetchone()
-        if not row or row[0] != views_fingerprint(files, fingerprint_for or db_path):
-            return False
-        for table in files:
-            con.execute(f"SELECT * FROM {table} LIMIT 0")
-        return True
-    except duckdb.Error:
-        return False
-    finally:
-        con.close()
-
-
-def build_views(out: Path, db_path: Path, *, repair_only: bool = False) -> bool:
-    """The DuckDB views of a build, from the manifest's parts; with ``repair_only``, written only
-    when missing or stale. Returns whether the file was written."""
-    m = Manifest.load(out)
-    files = {t: [Path(out).resolve() / t / n for n in m.parts.get(t, [])] for t in ALL_TABLES}
-    if repair_only and views_current(db_path, files):
-        return False
-    write_views(db_path, files, source=str(Path(out).resolve()))
-    return True

@@ -6,51 +6,47 @@ depend on the exact strings, so a change here is a schema change.
 
 from __future__ import annotations
 
+import csv
 import functools
+from dataclasses import dataclass
+from pathlib import Path
 
 import pycountry
 
-ORGANISATIONS: tuple[str, ...] = (
-    "UN",
-    "EU",
-    "NATO",
-    "G7",
-    "G20",
-    "ASEAN",
-    "AU",
-    "OPEC",
-    "IAEA",
-    "WTO",
-    "BRICS",
-    "SCO",
-    "IMF",
-    "WB",
-    "OSCE",
-    "GCC",
-    "ARAB_LEAGUE",
-    "WEST",
-)
+HERE = Path(__file__).parent
 
-RELATION_TYPES: tuple[str, ...] = (
-    "visit",
-    "meeting",
-    "agreement",
-    "praise",
-    "support",
-    "economic_aid",
-    "military_aid",
-    "economic_cooperation",
-    "military_cooperation",
-    "criticism",
-    "accusation",
-    "threat",
-    "rejection",
-    "attack",
-)
-# Stored once, with the pair in alphabetical order.
-SYMMETRIC_RELATION_TYPES: frozenset[str] = frozenset(
-    {"meeting", "agreement", "economic_cooperation", "military_cooperation"}
-)
+
+def _csv(name: str) -> list[dict[str, str]]:
+    with (HERE / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(line for line in fh if line.strip() and not line.startswith("#")))
+
+
+# The actor registry: the closed list of organisations and blocs, with their kind (organisations.csv).
+# Every other actor code is a country. Code asks for an actor's kind here, never by its length
+# ("G20", "WTO", "IMF", "SCO" and "GCC" have three letters too).
+ACTOR_KINDS: dict[str, str] = {r["code"]: r["kind"] for r in _csv("organisations.csv")}
+ORGANISATIONS: tuple[str, ...] = tuple(ACTOR_KINDS)
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A relation type of the contract with its codes (relation_types.csv names their sources)."""
+
+    name: str
+    cameo_code: str  # the type's default CAMEO code; a trigger may name a more specific one
+    plover_type: str
+    quad_class: int
+    symmetric: bool  # stored once, with the pair in alphabetical order
+
+
+RELATION_TYPE_CODES: dict[str, RelationType] = {
+    r["relation_type"]: RelationType(
+        r["relation_type"], r["cameo_code"], r["plover_type"], int(r["quad_class"]), r["symmetric"] == "true"
+    )
+    for r in _csv("relation_types.csv")
+}
+RELATION_TYPES: tuple[str, ...] = tuple(RELATION_TYPE_CODES)
+SYMMETRIC_RELATION_TYPES: frozenset[str] = frozenset(t for t, r in RELATION_TYPE_CODES.items() if r.symmetric)
 RELATION_STATUSES: tuple[str, ...] = ("occurred", "planned", "alleged")
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 PLOVER_TYPES: tuple[str, ...] = (
@@ -143,4 +139,16 @@ def actor_codes() -> frozenset[str]:
 
 
 def is_actor_code(code: object) -> bool:
-    return isinstance(code, str) and (code in ORGANISATIONS or code in country_codes())
+    return isinstance(code, str) and (code in ACTOR_KINDS or code in country_codes())
+
+
+def is_country(code: object) -> bool:
+    """A state (ISO 3166-1 alpha-3), not an organisation or bloc of the closed list."""
+    return isinstance(code, str) and code not in ACTOR_KINDS and code in country_codes()
+
+
+def actor_kind(code: str) -> str | None:
+    """ "country", "organisation" or "bloc"; None for a code that is no actor."""
+    if code in ACTOR_KINDS:
+        return ACTOR_KINDS[code]
+    return "country" if code in country_codes() else None

@@ -244,8 +244,8 @@ def test_model_process_never_loads_pandas_pandera_or_pyarrow(tmp_path):
 
 def test_build_never_reads_an_unchanged_table_file_again(tmp_path, monkeypatch):
     """Rows are counted only in changed files: over object storage a count is a download."""
-    from relata import ingest
     from relata.build import plan_build
+    from relata.ingest import planning as ingest
     from relata.settings import SAMPLE_DIR, Settings
 
     inp = tmp_path / "in"

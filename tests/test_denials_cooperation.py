@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from relata.extractors.cooperation import extract_cooperation
-from relata.extractors.denials import extract_denials
-from relata.extractors.relations import extract_relations
+from relata.extractors import extract_all
 
 
 def denial_keys(parsed):
-    rel = extract_relations(parsed)
-    return {(r["denier"], r["denied_type"], r["accuser"]) for r in extract_denials(parsed, rel)}
+    return {(r["denier"], r["denied_type"], r["accuser"]) for r in extract_all(parsed)[0]["denials"]}
 
 
 @pytest.mark.parametrize(
@@ -28,8 +25,8 @@ def test_denials_of_an_event_take_its_type(parse, text, expected):
 def test_denials_of_named_charges_link_to_the_claim_before(parse):
     text = "The State Department said Iran had shipped drones to Russia. The charges were denied by Tehran and Moscow."
     p = parse(text)
-    rel = extract_relations(p)
-    rows = extract_denials(p, rel)
+    tables, _ = extract_all(p)
+    rel, rows = tables["relations"], tables["denials"]
     got = {(r["denier"], r["denied_type"], r["accuser"]) for r in rows}
     assert got == {("IRN", "military_aid", "USA"), ("RUS", "military_aid", "USA")}
     ids = {r["relation_id"] for r in rel}
@@ -41,7 +38,7 @@ def test_denials_reject_of_a_proposal_is_not_a_denial(parse):
 
 
 def coop(parsed):
-    return {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in extract_cooperation(parsed)}
+    return {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in extract_all(parsed)[0]["cooperation"]}
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from relata.extractors.relations import extract_relations
+from relata.extractors import extract_all
 
 
 def keys(parsed):
-    return {(r["source_actor"], r["target_actor"], r["relation_type"], r["status"]) for r in extract_relations(parsed)}
+    return {
+        (r["source_actor"], r["target_actor"], r["relation_type"], r["status"])
+        for r in extract_all(parsed)[0]["relations"]
+    }
 
 
 @pytest.mark.parametrize(
@@ -85,7 +88,7 @@ def test_relations_a_third_party_claim_is_alleged_and_an_accusation(parse, text,
 
 
 def test_relations_reported_speech_carries_attribution(parse):
-    rows = extract_relations(parse("The Kremlin said Putin will visit Hanoi."))
+    rows = extract_all(parse("The Kremlin said Putin will visit Hanoi."))[0]["relations"]
     [r] = [r for r in rows if r["relation_type"] == "visit"]
     assert (r["source_actor"], r["target_actor"], r["status"], r["attributed_to"]) == ("RUS", "VNM", "planned", "RUS")
 
@@ -131,14 +134,14 @@ def test_relations_multilateral_compound_and_nominal_patterns(parse, text, expec
 
 
 def test_relations_person_resolved_by_date(parse):
-    rows = extract_relations(parse("The US president visited Japan.", "2016-05-26"))
+    rows = extract_all(parse("The US president visited Japan.", "2016-05-26"))[0]["relations"]
     [r] = rows
     assert r["source_person"] == "Barack Obama"
 
 
 def test_relations_rows_have_codes_and_evidence(parse):
     p = parse("Japan and South Korea held talks in Seoul.")
-    [r] = [r for r in extract_relations(p) if r["relation_type"] == "meeting"]
+    [r] = [r for r in extract_all(p)[0]["relations"] if r["relation_type"] == "meeting"]
     assert (r["cameo_code"], r["plover_type"], r["quad_class"]) == ("046", "CONSULT", 1)
     assert p.text[r["char_start"] : r["char_end"]] == r["evidence"]
 

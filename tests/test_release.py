@@ -16,8 +16,9 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from relata import release, release_charts, schemas
+from relata import release, schemas
 from relata.build import run_build
+from relata.release import charts as release_charts
 from relata.settings import SAMPLE_DIR
 
 V1 = "2026.11.26"
@@ -63,7 +64,7 @@ def released(sample_build, tmp_path_factory) -> Path:
     """A release of the sample build. Read it only; tests that damage a release copy it first."""
     root = tmp_path_factory.mktemp("release")
     tables = copy_tables(sample_build, root / "tables")
-    # No recorded evaluation: the data card must say so (the project's docs/quality.json is not a fixture).
+    # No recorded evaluation: the data card must say so (the project's relata/data/quality.json is not a fixture).
     result = release.make_release(tables, root / "releases", V1, quality_file=root / "no-quality.json")
     return Path(result["path"])
 
@@ -208,6 +209,15 @@ def test_release_duckdb_views_are_relative_and_read_from_inside_the_folder(relea
     assert sorted(views) == sorted(RELEASED)
     assert all(str(released) not in sql and f"'{t}/*.parquet'" in sql for t, sql in views.items())
     assert counts == json.loads((released / "index.json").read_text())["row_counts"]
+
+
+def test_release_duckdb_records_the_release_version_not_the_staging_folder(released):
+    con = duckdb.connect(str(released / "relata.duckdb"), read_only=True)
+    try:
+        meta = con.execute("select schema_version, release_version from relata_meta").fetchall()
+    finally:
+        con.close()
+    assert meta == [(schemas.SCHEMA_VERSION, V1)]
 
 
 # --- verify ------------------------------------------------------------------------

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from relata.extractors.sanctions import extract_sanctions
+from relata.extractors import extract_all
 
 
 def keys(parsed):
-    return {(r["sender"], r["target"], r["action"]) for r in extract_sanctions(parsed)}
+    return {(r["sender"], r["target"], r["action"]) for r in extract_all(parsed)[0]["sanctions"]}
 
 
 @pytest.mark.parametrize(
@@ -32,13 +32,13 @@ def test_sanctions_action_sender_and_target(parse, text, expected):
 
 
 def test_sanctions_condemned_by_their_target_names_who_speaks(parse):
-    rows = extract_sanctions(parse("Cuba's foreign minister condemned the US embargo on Cuba as illegal."))
+    rows = extract_all(parse("Cuba's foreign minister condemned the US embargo on Cuba as illegal."))[0]["sanctions"]
     r = next(r for r in rows if r["action"] == "condemned")
     assert (r["target"], r["stated_by"]) == ("CUB", "CUB")
 
 
 def test_sanctions_threat_names_who_threatens(parse):
-    rows = extract_sanctions(parse("Washington threatened sanctions on Turkey over the missile purchase."))
+    rows = extract_all(parse("Washington threatened sanctions on Turkey over the missile purchase."))[0]["sanctions"]
     r = next(r for r in rows if r["action"] == "threatened")
     assert (r["target"], r["stated_by"]) == ("TUR", "USA")
 
@@ -50,7 +50,9 @@ def test_sanctions_evasion_is_violated(parse):
 
 
 def test_sanctions_reasons_and_measures(parse):
-    rows = extract_sanctions(parse("The UN imposed an arms embargo on North Korea over its nuclear programme."))
+    rows = extract_all(parse("The UN imposed an arms embargo on North Korea over its nuclear programme."))[0][
+        "sanctions"
+    ]
     r = rows[0]
     assert "arms" in r["measures"] and r["reason_categories"] == ["nuclear_weapons"]
 
@@ -67,8 +69,8 @@ def test_sanctions_skips_hypothetical_and_negated(parse, text):
 
 
 def test_sanctions_without_a_target_become_a_reject_not_a_guess(parse):
-    rejects: list = []
-    assert extract_sanctions(parse("Sanctions are a blunt tool, analysts say."), rejects) == []
+    rows, rejects = extract_all(parse("Sanctions are a blunt tool, analysts say."))
+    assert rows["sanctions"] == []
     assert rejects and rejects[0]["reason"] == "sanction without a resolvable target"
 
 

@@ -23,7 +23,7 @@ import psutil
 import pytest
 from typer.testing import CliRunner
 
-from relata import store, workers
+from relata import store, views, workers
 from relata.batch import BatchSpec, ExtractedBatch
 from relata.build import run_build
 from relata.cli import app
@@ -409,13 +409,13 @@ def test_build_views_survive_a_full_disk_and_an_up_to_date_build_repairs_them(bu
 
     monkeypatch.setattr(duckdb.DuckDBPyConnection, "execute", full_disk)
     with pytest.raises(duckdb.IOException, match="No space left"):
-        store.build_views(built, db)
+        views.build_views(built, db)
     monkeypatch.undo()
     assert db.read_bytes() == before  # the old file, untouched
     assert not list(db.parent.glob(".relata.duckdb.*"))
     db.unlink()  # lost: an up-to-date build writes it again
     assert build.up_to_date(s)["views_rewritten"]
-    assert store.views_current(db, {t: store.part_paths(built, t) for t in store.ALL_TABLES})
+    assert views.views_current(db, {t: store.part_paths(built, t) for t in store.ALL_TABLES})
 
 
 def _can_mount_tmpfs(where: Path) -> bool:

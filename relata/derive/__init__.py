@@ -50,7 +50,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from relata import schemas, store
+from relata import schemas, store, views
 from relata.derive import dyad_month, events, sanction_regimes
 
 __all__ = ["BUCKETS", "DERIVATIONS", "bucket_of", "derive_tables", "events_per_month"]
@@ -131,7 +131,7 @@ def _listed(m: store.Manifest, table: str) -> list[str]:
 
 def _view(con: duckdb.DuckDBPyConnection, name: str, paths: list[Path], table: str) -> None:
     if paths:
-        listed = ", ".join(store.sql_literal(p) for p in paths)
+        listed = ", ".join(views.sql_literal(p) for p in paths)
         con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet([{listed}])")
     else:  # no rows yet: an empty relation with the table's columns
         con.register(f"_{name}_empty", schemas.arrow_schema(table).empty_table())
@@ -166,7 +166,7 @@ def _keys(con: duckdb.DuckDBPyConnection, d: Derivation, source: str) -> pa.Tabl
 
 
 def _parquet(paths: list[Path]) -> str:
-    return "read_parquet([" + ", ".join(store.sql_literal(p) for p in paths) + "])"
+    return "read_parquet([" + ", ".join(views.sql_literal(p) for p in paths) + "])"
 
 
 def derive_table(out: Path, d: Derivation, con: duckdb.DuckDBPyConnection, verified: dict[str, list[Path]]) -> dict:
@@ -304,7 +304,7 @@ def events_per_month(tables: str | Path) -> pa.Table:
         return pa.table({"month": pa.array([], pa.date32()), "quad_class": pa.array([], pa.int8()), "n_events": []})
     con = duckdb.connect()
     try:
-        listed = ", ".join(store.sql_literal(p) for p in paths)
+        listed = ", ".join(views.sql_literal(p) for p in paths)
         # dyad_month counts a symmetric event in both directions: count it once here.
         return con.sql(
             f"""

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from relata import store
+from relata import store, views
 
 
 @dataclass
@@ -89,7 +89,7 @@ def connect(tables: Path | str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     m = store.Manifest.load(tables)
     for t in store.ALL_TABLES:
-        files = ", ".join(store.sql_literal(p) for p in store.part_paths(Path(tables), t, m))
+        files = ", ".join(views.sql_literal(p) for p in store.part_paths(Path(tables), t, m))
         con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet([{files}])")
     return con
 

@@ -7,7 +7,9 @@ show, so a release of a small build has three readable pictures, not blank files
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib
 
@@ -18,13 +20,40 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
+from relata.release.layout import open_tables
+
+if TYPE_CHECKING:
+    import duckdb
+
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 # Greens for cooperation, warm colours for conflict, darker for material: the usual reading of quad classes.
 QUAD_COLOURS = {1: "#9ccf8d", 2: "#2e7d32", 3: "#f4a259", 4: "#c62828"}
 DPI = 150
 
 
-def chart_data(con) -> dict:
+@dataclass
+class ChartData:
+    """What the three charts need: (month, quad class, n) and (actor, actor, quad class, n, mean Goldstein)."""
+
+    per_month: list[tuple]
+    dyads: list[tuple]
+
+
+def write_charts(folder: Path) -> list[Path]:
+    """The three PNG charts of a release, drawn from its own tables (``layout.CHARTS`` names them)."""
+    con = open_tables(folder, ["articles", "relations"])
+    try:
+        data = chart_data(con)
+    finally:
+        con.close()
+    return [
+        per_month(data.per_month, folder / "relations_per_month.png"),
+        top_dyads(data.dyads, folder / "top_dyads.png"),
+        network(data.dyads, folder / "dyad_network.png"),
+    ]
+
+
+def chart_data(con: duckdb.DuckDBPyConnection) -> ChartData:
     """What the three charts need, from a DuckDB connection with views ``articles`` and ``relations``."""
     # By the month the article was published, not the event date: event dates are often missing
     # and can be decades away ("since 1928"), which would stretch the axis over a century.
@@ -38,7 +67,7 @@ def chart_data(con) -> dict:
         SELECT least(source_actor, target_actor) AS a, greatest(source_actor, target_actor) AS b,
                quad_class, count(*) AS n, avg(goldstein) AS goldstein
         FROM relations GROUP BY ALL ORDER BY 1, 2, 3""").fetchall()
-    return {"per_month": per_month, "dyads": dyads}
+    return ChartData(per_month, dyads)
 
 
 def _no_data(ax, what: str) -> None:

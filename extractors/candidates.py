@@ -1,0 +1,177 @@
+"""Candidates for the trained extractors: pairs of actors in a parsed sentence, as the models read them.
+
+One module builds them for training (``relata.training``) and for extraction
+(``learned``), so that a model never sees at run time anything built
+differently from what it was trained on (train/serve mismatches cost the
+field's trained coders most).
+
+An actor occurs in a sentence as a mention the ruler found (a country, a
+demonym, a capital, an institution, an organisation, a leader or a person
+resolved to their state), or as a pronoun or a bare title that the article
+context resolves ("he", "the two countries", "the prime minister"). A
+candidate is a pair of distinct actors of one sentence; its text is the
+sentence with the pair's occurrences masked as ``ENTA`` (the one that occurs
+first) and ``ENTB``, every other actor as ``ENTX``: the models learn what is
+said between two actors, not which countries they are, so what they learn of
+Russia and Ukraine carries over to Chile and Peru. Hints (the rules'
+findings on the same pair, as words) may follow the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from relata.extractors import lexicon
+from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.document import Sentence
+
+FIRST, SECOND, OTHER, ARTICLE = "ENTA", "ENTB", "ENTX", "ENTART"
+HINT = "RULE"
+PATH = "PATH"
+
+
+@dataclass
+class Occurrence:
+    """An actor where it occurs in a sentence: token range [start, end) of the sentence's doc."""
+
+    code: str
+    start: int
+    end: int
+    person: str | None = None
+    via: str = "explicit"
+
+
+@dataclass
+class Candidate:
+    sentence: Sentence
+    a: str  # the actor that occurs first
+    b: str
+    occurrences: list[Occurrence]
+    persons: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.a, self.b)
+
+
+def _pronoun_words() -> frozenset[str]:
+    fw = lexicon.function_words()
+    return fw["person_pronoun"] | fw["plural_pronoun"] | fw["thing_pronoun"]
+
+
+def occurrences(sent: Sentence, ctx: ArticleContext) -> list[Occurrence]:
+    """Every actor occurrence of a parsed sentence (``ctx`` entered on it), in text order."""
+    doc = sent.doc
+    if doc is None:
+        return []
+    found: dict[tuple[int, int, str], Occurrence] = {}
+    covered: set[int] = set()
+    for m in sent.mentions:
+        actors: list[Actor] = ctx.actors_of(doc[m.end - 1], sent, with_conj=False) if m.end <= len(doc) else []
+        if not actors and m.code and m.kind not in ("person", "coref"):
+            actors = [Actor(m.code, m.person)]
+        for a in actors:
+            found.setdefault((m.start, m.end, a.code), Occurrence(a.code, m.start, m.end, a.person, a.via))
+        covered.update(range(m.start, m.end))
+    pronouns = _pronoun_words()
+    titles = lexicon.offices()
+    for tok in doc:
+        if tok.i in covered:
+            continue
+        low = tok.lower_
+        if low in pronouns or (low in titles and tok.pos_ in ("NOUN", "PROPN")):
+            for a in ctx.actors_of(tok, sent, with_conj=False):
+                found.setdefault((tok.i, tok.i + 1, a.code), Occurrence(a.code, tok.i, tok.i + 1, a.person, a.via))
+    return sorted((o for o in found.values() if o.code), key=lambda o: (o.start, o.end))
+
+
+def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
+    """Every pair of distinct actors of a parsed sentence (``ctx`` entered on it)."""
+    occ = occurrences(sent, ctx)
+    order: list[str] = []
+    for o in occ:
+        if o.code not in order:
+            order.append(o.code)
+    persons = {o.code: o.person for o in occ if o.person}
+    return [Candidate(sent, a, b, occ, persons) for a, b in combinations(order, 2)]
+
+
+def masked_text(cand: Candidate, hints: tuple[str, ...] = (), article_actor: str | None = None) -> str:
+    """The sentence as a model reads the candidate: the pair and the other actors masked, hints after it.
+
+    ``article_actor``: an actor named elsewhere in the article, marked before the sentence (a
+    sanction's sender that the sentence leaves implicit).
+    """
+    doc = cand.sentence.doc
+    assert doc is not None
+    role: dict[int, str] = {}
+    for o in cand.occurrences:
+        tag = FIRST if o.code == cand.a else SECOND if o.code == cand.b else OTHER
+        for i in range(o.start, o.end):
+            # The pair wins over a third actor on shared tokens ("Russian-American talks").
+            if role.get(i) in (FIRST, SECOND) and tag == OTHER:
+                continue
+            role[i] = tag
+    words: list[str] = []
+    prev_tag: str | None = None
+    for tok in doc:
+        current = role.get(tok.i)
+        if current is not None:
+            if current != prev_tag:
+                words.append(current + " ")
+            prev_tag = current
+            continue
+        prev_tag = None
+        words.append(tok.text_with_ws)
+    text = "".join(words).strip()
+    if article_actor is not None:
+        text = f"{ARTICLE} . {text}"
+    path = dependency_path(cand)
+    if path:
+        text += " " + " ".join(path)
+    if hints:
+        text += " " + " ".join(f"{HINT}_{h}" for h in hints)
+    return text
+
+
+def dependency_path(cand: Candidate) -> list[str]:
+    """The parse between the pair, as words: up from ENTA to the lowest common head, down to ENTB.
+
+    ``PATH_up_nsubj``, ``PATH_top_visit``, ``PATH_down_dobj``, and the lemmas on the way
+    (``PATH_w_official``): who is the subject of which word toward whom, the classic features of
+    relation extraction, which the bag of words alone cannot see.
+    """
+    doc = cand.sentence.doc
+    if doc is None:
+        return []
+    heads_a = [o.end - 1 for o in cand.occurrences if o.code == cand.a]
+    heads_b = [o.end - 1 for o in cand.occurrences if o.code == cand.b]
+    if not heads_a or not heads_b:
+        return []
+
+    def chain(i: int) -> list[int]:
+        out = [i]
+        while doc[out[-1]].head.i != out[-1] and len(out) < 40:
+            out.append(doc[out[-1]].head.i)
+        return out
+
+    best: tuple[int, list[int], list[int]] | None = None
+    for ia in heads_a:
+        ca = chain(ia)
+        for ib in heads_b:
+            cb = chain(ib)
+            common = next((x for x in ca if x in cb), None)
+            if common is None:
+                continue
+            up, down = ca[: ca.index(common)], cb[: cb.index(common)]
+            if best is None or len(up) + len(down) < best[0]:
+                best = (len(up) + len(down), up + [common], down)
+    if best is None:
+        return []
+    _, up, down = best
+    top = doc[up[-1]]
+    words = [f"{PATH}_up_{doc[i].dep_}" for i in up[:-1]] + [f"{PATH}_top_{top.lemma_.lower()}"]
+    words += [f"{PATH}_down_{doc[i].dep_}" for i in reversed(down)]
+    words += [f"{PATH}_w_{doc[i].lemma_.lower()}" for i in up[1:-1] + down[1:] if doc[i].is_alpha]
+    return words

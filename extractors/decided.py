@@ -1,0 +1,140 @@
+"""Rows from the trained models' decisions, in the same form as the rules' rows.
+
+A decision names a key (a relation, a cooperation area, a sanction action) in
+a sentence, with its status and probability. Its row takes from the rules'
+row of the same key in the same sentence what the rules know better (the
+specific CAMEO code, the speaker a claim is attributed to, the sanction's
+measures, reasons, named entity and who states it, the date hung on the
+trigger word); otherwise it is built from the contract's defaults, dated from
+the sentence's main verb. The confidence is the model's calibrated
+probability.
+"""
+
+from __future__ import annotations
+
+from relata.extractors import lexicon
+from relata.extractors.document import ParsedArticle, Sentence
+from relata.extractors.learned import Decision
+from relata.extractors.rows import event_date, provenance, row_id, status_from_date
+from relata.extractors.version import VERSIONS
+
+
+def _anchor(sent: Sentence):
+    """The token a model row's date hangs on: the sentence's root (its main verb)."""
+    doc = sent.doc
+    assert doc is not None
+    return next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+
+
+def relation_row(
+    d: Decision, sent: Sentence, article: ParsedArticle, persons: dict[str, str], rule: dict | None
+) -> dict:
+    if rule is not None:
+        # The rules read this key's trigger, roles and speaker: keep that, with the model's confidence.
+        return {**rule, "confidence": round(d.probability, 3)}
+    rtype = lexicon.relation_types()[d.label]
+    cameo = rtype.cameo_code
+    status = d.status or "occurred"
+    day, precision = event_date(_anchor(sent), article, future=status == "planned")
+    status = status_from_date(status, day, precision, article)
+    assert d.source is not None
+    return {
+        "relation_id": row_id("relations", article, sent, d.source, d.target, d.label),
+        "source_actor": d.source,
+        "target_actor": d.target,
+        "source_person": persons.get(d.source),
+        "target_person": persons.get(d.target),
+        "relation_type": d.label,
+        "status": status,
+        "attributed_to": None,
+        "event_date": day,
+        "date_precision": precision,
+        "cameo_code": cameo,
+        "plover_type": rtype.plover_type,
+        "quad_class": rtype.quad_class,
+        "goldstein": lexicon.goldstein()[cameo],
+        **provenance(article, sent, VERSIONS["relations"], d.probability),
+    }
+
+
+def cooperation_row(d: Decision, sent: Sentence, article: ParsedArticle, rule: dict | None) -> dict:
+    if rule is not None:
+        return {**rule, "confidence": round(d.probability, 3)}
+    status = d.status or "planned"
+    day, precision = event_date(_anchor(sent), article, future=status == "planned")
+    assert d.source is not None
+    return {
+        "cooperation_id": row_id("cooperation", article, sent, d.source, d.target, d.label),
+        "actor_a": d.source,
+        "actor_b": d.target,
+        "area": d.label,
+        "status": status,
+        "event_date": day,
+        "date_precision": precision,
+        **provenance(article, sent, VERSIONS["cooperation"], d.probability),
+    }
+
+
+def sanction_row(d: Decision, sent: Sentence, article: ParsedArticle, rules: list[dict]) -> dict:
+    """A sanction statement; its measures, reasons, entity and speaker from a rule row about the same target."""
+    same = [r for r in rules if r["target"] == d.target and r["sentence_index"] == sent.index]
+    exact = next((r for r in same if r["sender"] == d.source and r["action"] == d.label), None)
+    if exact is not None:
+        return {**exact, "confidence": round(d.probability, 3)}
+    like = same[0] if same else None
+    stated_by = like["stated_by"] if like else None
+    if d.label == "threatened" and stated_by is None:
+        stated_by = d.source  # who threatens sanctions is who would impose them
+    if d.label == "condemned" and stated_by is None:
+        stated_by = d.target  # most often the sanctioned state itself ("Moscow condemned the sanctions")
+    entity = like["target_entity"] if like else None
+    day, precision = event_date(_anchor(sent), article, future=d.label == "threatened")
+    return {
+        "sanction_id": row_id("sanctions", article, sent, d.source, d.target, entity, d.label),
+        "sender": d.source,
+        "target": d.target,
+        "target_entity": entity,
+        "action": d.label,
+        "stated_by": stated_by if d.label in ("condemned", "threatened") or stated_by else None,
+        "measures": like["measures"] if like else [],
+        "reason_categories": like["reason_categories"] if like else [],
+        "reason": like["reason"] if like else None,
+        "event_date": day,
+        "date_precision": precision,
+        **provenance(article, sent, VERSIONS["sanctions"], d.probability),
+    }
+
+
+def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The article's rows once the models decided. A table the model decides alone ("model") takes the
+    models' rows (the rules' rows, which the models read as hints, stay only where a model confirms
+    them); a table decided in union keeps the rules' rows and adds the model's that they lack."""
+    from relata.extractors.learned import strategy
+
+    replaced = {t for t in ("relations", "cooperation", "sanctions") if strategy(t) == "model"}
+    by_id = {t: {r[_ID[t]]: r for r in rows.get(t, [])} for t in ("relations", "cooperation")}
+    out: dict[str, list[dict]] = {t: ([] if t in replaced else list(v)) for t, v in rows.items()}
+    present = {t: {r[_ID[t]] for r in out.get(t, [])} for t in _ID}
+    for d, pending in decisions:
+        sent = pending.sentence
+        if d.table == "relations":
+            rid = row_id("relations", article, sent, d.source, d.target, d.label)
+            row = relation_row(d, sent, article, pending.persons, by_id["relations"].get(rid))
+        elif d.table == "cooperation":
+            cid = row_id("cooperation", article, sent, d.source, d.target, d.label)
+            row = cooperation_row(d, sent, article, by_id["cooperation"].get(cid))
+        else:
+            row = sanction_row(d, sent, article, rows.get("sanctions", []))
+        if row[_ID[d.table]] not in present[d.table]:
+            present[d.table].add(row[_ID[d.table]])
+            out[d.table].append(row)
+    # A denial points at the relation row of its claim only while that row exists.
+    kept = {r["relation_id"] for r in out.get("relations", [])}
+    out["denials"] = [
+        {**r, "denied_relation_id": r["denied_relation_id"] if r.get("denied_relation_id") in kept else None}
+        for r in out.get("denials", [])
+    ]
+    return out
+
+
+_ID = {"relations": "relation_id", "cooperation": "cooperation_id", "sanctions": "sanction_id"}

@@ -1,0 +1,348 @@
+"""Events in a parsed sentence: trigger words, their source and target actors, and their status.
+
+For every trigger word of ``lexicons/relation_triggers.csv`` in a parsed
+sentence, the source and target are read from the dependency parse through
+the trigger's roles (``roles``: subject, object, prepositions, possessives;
+passive voice and "X and Y" handled in ``syntax``), resolved to actor codes
+(``actors``), and the status is read from modality and reported speech:
+
+- "will", "plans to", "is expected to", a date after publication -> planned;
+- "allegedly", "is said to", or a claim reported by a third party -> alleged;
+- negated or merely hypothetical events are not extracted.
+
+A claim a third party makes about a wrongdoing ("the Pentagon said Russia is
+using North Korean missiles") also yields the accusation itself
+(speaker -> accused), as the annotation guide asks.
+
+Shared by the relations extractor (which turns events into rows) and the
+denials extractor (which reads the event a denial denies).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from relata.extractors import lexicon, roles, syntax
+from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.document import Sentence
+from relata.schemas import vocabularies
+
+
+@dataclass
+class Event:
+    type: str
+    cameo: str
+    trigger: Token
+    sources: list[Actor]
+    targets: list[Actor]
+    status: str
+    attributed_to: str | None = None
+    confidence: float = 0.8
+    cues: list[str] = field(default_factory=list)
+    report: syntax.Report | None = None
+    speakers: list[Actor] = field(default_factory=list)
+    subjects: list[Actor] = field(default_factory=list)  # the grammatical subject's actors
+
+
+def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    events: list[Event] = []
+    for tok in sent.doc:
+        for trig in triggers_for(tok):
+            ev = _event(tok, trig, sent, ctx)
+            if ev is not None:
+                events.append(ev)
+    events += _claimed_accusations(events, sent, ctx)
+    events += _visits_to_meetings_abroad(events, sent, ctx)
+    events += _summits_attended_abroad(events, sent, ctx)
+    return events
+
+
+def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """ "X attended the G20 summit in Rome", "represented Thailand at the Asean summits in Vientiane":
+    an official taking part in a meeting held in another country visits it, even when the sentence
+    names no partner for a meeting row."""
+    attending = lexicon.object_classes().get("attending_verbs", frozenset())
+    have = _visit_pairs(events)
+    out: list[Event] = []
+    for tok in sent.doc:
+        if syntax.is_verb(tok) or not any(t.relation_type == "meeting" for t in triggers_for(tok)):
+            continue
+        gov = syntax.governing_verb(tok)
+        if gov is None or gov.lemma_.lower() not in attending or not _is_official(gov, sent, ctx, "subj"):
+            continue
+        mod = syntax.modality(gov)
+        if mod.status in ("negated", "hypothetical"):
+            continue
+        participants = [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent)]
+        status = "occurred" if mod.status == "ongoing" else mod.status
+        out += _visits_to_host(
+            tok, {"in"}, participants, Event("visit", "042", tok, [], [], status, None, 0.55, mod.cues), sent, ctx, have
+        )
+    return out
+
+
+def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """Taking part in a summit held in another country is a visit to it ("talks in Astana")."""
+    out: list[Event] = []
+    have = _visit_pairs(events)
+    for ev in events:
+        if ev.type != "meeting" or ev.status == "alleged":
+            continue
+        like = Event("visit", "042", ev.trigger, [], [], ev.status, ev.attributed_to, ev.confidence * 0.85)
+        out += _visits_to_host(ev.trigger, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
+    return out
+
+
+def _visit_pairs(events: list[Event]) -> set[tuple[str, str]]:
+    return {(a.code, t.code) for e in events if e.type == "visit" for a in e.sources for t in e.targets}
+
+
+def _visits_to_host(
+    meeting: Token,
+    preps: set[str],
+    participants: list[Actor],
+    like: Event,
+    sent: Sentence,
+    ctx: ArticleContext,
+    have: set[tuple[str, str]],
+) -> list[Event]:
+    """A visit, shaped like ``like``, by each participant to the country the meeting is held in
+    ("in Astana"), unless it is theirs or the sentence already has that visit."""
+    places: list[Actor] = []
+    for t in syntax.prep_objects(meeting, preps, through_objects=False):
+        m = ctx.mention_at(sent, t.i)
+        if m is None or m.kind in ("country", "capital", "demonym", "coref"):
+            places += ctx.actors_of(t, sent, with_conj=False)
+    out: list[Event] = []
+    for place in places[:1]:
+        if len(place.code) != 3:  # a country, not the UN, the EU or ASEAN
+            continue
+        for p in participants:
+            if vocabularies.is_country(p.code) and p.code != place.code and (p.code, place.code) not in have:
+                have.add((p.code, place.code))
+                out.append(
+                    Event(
+                        like.type,
+                        like.cameo,
+                        like.trigger,
+                        [p],
+                        [place],
+                        like.status,
+                        like.attributed_to,
+                        like.confidence,
+                        list(like.cues),
+                    )
+                )
+    return out
+
+
+def triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:
+    if syntax.is_verb(tok):
+        pos = "VERB"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        pos = "NOUN"
+    else:
+        return ()
+    table = lexicon.relation_triggers()
+    return table.get((tok.lemma_.lower(), pos), ()) or table.get((tok.lower_, pos), ())
+
+
+def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list[Actor], str]:
+    private = lexicon.object_classes().get("private_entities", frozenset())
+    for role in role_names:
+        actors: list[Actor] = []
+        for arg in roles.tokens(role, tok):
+            if arg.lemma_.lower() in private:
+                continue  # "U.S. brands are in talks with Cuba": firms and tourists are not the state
+            actors += ctx.actors_of(arg, sent)
+        actors = [a for a in actors if a.code]
+        if actors:
+            return list({a.code: a for a in actors}.values()), role
+    return [], ""
+
+
+def _is_official(tok: Token, sent: Sentence, ctx: ArticleContext, role: str) -> bool:
+    officials = lexicon.object_classes().get("officials", frozenset())
+    for arg in roles.tokens(role, tok):
+        # "a group of Brazilian farmers and officials", "the Japanese delegation"
+        for t in [arg] + [x for x in arg.subtree if x.dep_ in ("pobj", "conj", "compound", "appos")]:
+            m = ctx.mention_at(sent, t.i)
+            if m is not None and (m.official or m.kind in ("institution", "coref", "organisation")):
+                return True
+            if t.lemma_.lower() in officials or t.lower_ in ("he", "she", "they", "his", "her", "their"):
+                return True
+    return False
+
+
+def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContext) -> Event | None:
+    classes = lexicon.object_classes()
+    if trig.object_class:
+        wanted = classes.get(trig.object_class, frozenset())
+        if syntax.is_verb(tok):
+            have = syntax.object_lemmas(tok)
+        else:  # "arms sales", "deliveries of missiles"
+            have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+            have |= {
+                p.lemma_.lower()
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            }
+        if not (have & wanted):
+            return None
+    requires = trig.requires
+    if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
+        return None
+    report, speakers = speaker_of(tok, sent, ctx)
+    mod = syntax.modality(tok, in_reported_speech=report is not None)
+    if mod.status in ("negated", "hypothetical"):
+        return None
+    sources, src_role = _resolve(trig.source, tok, sent, ctx)
+    targets, _ = _resolve(trig.target, tok, sent, ctx)
+    if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
+        return None
+    relation_type = trig.relation_type
+    if (
+        relation_type in lexicon.military_variants()
+        and not syntax.is_verb(tok)
+        and any(
+            c.lower_ in lexicon.object_classes()["military_modifiers"]
+            for c in tok.children
+            if c.dep_ in ("amod", "compound")
+        )
+    ):
+        relation_type = lexicon.military_variants()[relation_type]
+    rtype = lexicon.relation_types()[relation_type]
+    if "named_partner" in requires and not targets:
+        return None
+    if not targets and len(sources) >= 2 and syntax.is_verb(tok) and _reciprocal(tok):
+        targets = sources  # "X and Y visited each other": both ways (rows skip X to X)
+    if rtype.symmetric and not targets and len(sources) < 2:
+        targets = _implied_partner(tok, sources, sent, ctx)
+    if not rtype.symmetric and not targets and relation_type in ("support", "praise"):
+        targets = _thanked_beneficiary(tok, sent, ctx)
+    if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
+        return None
+    status = "occurred" if mod.status == "ongoing" else mod.status
+    if "planned" in requires and status == "occurred":
+        status = "planned"  # the word itself looks ahead: "X is expected in Y"
+    speaker_codes = [a.code for a in speakers]
+    attributed = speaker_codes[0] if speaker_codes else None
+    parties = {a.code for a in sources} | {a.code for a in targets}
+    if report is not None and status in ("occurred", "alleged"):
+        third_party = bool(speaker_codes) and not (set(speaker_codes) & parties)
+        if report.kind == "claim" or (third_party and relation_type in lexicon.accusable_types()):
+            status = "alleged"
+    if status == "planned" and relation_type in lexicon.cooperation_types():
+        return None
+    subjects = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)] if syntax.is_verb(tok) else []
+    conf = 0.6 * min([a.confidence for a in sources + targets] or [1.0])
+    if syntax.is_verb(tok):
+        conf += 0.15
+        if not any(c.dep_ in syntax.SUBJ | syntax.PASSIVE_SUBJ for c in tok.children):
+            conf -= 0.1  # the subject was inherited from another clause
+    if mod.cues:
+        conf += 0.1  # an explicit cue ("will", "expected to") is surer than the default reading
+    cameo = trig.cameo_code if relation_type == trig.relation_type else rtype.cameo_code
+    return Event(
+        relation_type,
+        cameo or rtype.cameo_code,
+        tok,
+        sources,
+        targets,
+        status,
+        attributed,
+        conf,
+        mod.cues,
+        report,
+        speakers,
+        subjects,
+    )
+
+
+def _reciprocal(verb: Token) -> bool:
+    """The verb's object is "each other" or "one another"."""
+    for o in syntax.objects(verb) + syntax.prep_objects(verb, {"to", "with"}, through_objects=False):
+        words = {o.lower_} | {c.lower_ for c in o.children}
+        if words >= {"each", "other"} or words >= {"one", "another"}:
+            return True
+    return False
+
+
+def speaker_of(tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[syntax.Report | None, list[Actor]]:
+    """The report the event is part of, and the actors speaking (the nearest report with one)."""
+    reps = syntax.reports(tok)
+    for rep in reps:
+        actors = [a for sp in rep.speakers for a in ctx.actors_of(sp, sent)]
+        if actors:
+            return rep, actors
+    return (reps[0] if reps else None), []
+
+
+def _implied_partner(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """The other side of a meeting the sentence names from one side only.
+
+    "X arrived in Y for a summit": the host of the visit it hangs on.
+    "bilateral talks" with one side named: the article's pair.
+    """
+    cur = tok
+    for _ in range(4):
+        if cur.head == cur:
+            break
+        cur = cur.head
+        for trig in triggers_for(cur):
+            if trig.relation_type == "visit":
+                hosts, _ = _resolve(trig.target, cur, sent, ctx)
+                if hosts:
+                    return hosts
+    if any(c.lower_ == "bilateral" for c in tok.children):
+        pair = ctx.pair()
+        if pair and sources and sources[0].code in pair:
+            other = pair[1] if pair[0] == sources[0].code else pair[0]
+            return [Actor(other, via="context")]
+    return []
+
+
+def _thanked_beneficiary(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """ "X thanked Y for its support": Y's support was for X."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "for":
+        outer = tok.head.head
+        if outer.lemma_.lower() in ("thank", "praise", "commend", "congratulate", "hail"):
+            out: list[Actor] = []
+            for a in syntax.agents(outer):
+                out += ctx.actors_of(a, sent)
+            return out
+    return []
+
+
+def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """A claim about someone's wrongdoing is also an accusation of them by whoever makes it.
+
+    Also: a warning of an attack is a threat ("X warned it would strike Y").
+    """
+    out: list[Event] = []
+    for ev in events:
+        report = ev.report
+        if ev.type == "accusation" or report is None or report.verb is None:
+            continue
+        parties = {a.code for a in ev.sources} | {a.code for a in ev.targets}
+        # The accused is who the claim is about: its grammatical subject when that is a party
+        # ("X is receiving Russian know-how" accuses X), otherwise the event's source.
+        accused = [a for a in ev.subjects if a.code in parties] or ev.sources
+        for sp in ev.speakers:
+            if sp.code in parties:
+                if ev.type == "attack" and report.verb.lemma_ in lexicon.object_classes()["threat_speech"]:
+                    out.append(
+                        Event(
+                            "threat", "138", report.verb, [sp], ev.targets, "occurred", confidence=ev.confidence * 0.9
+                        )
+                    )
+                continue
+            if ev.type in lexicon.accusable_types() or report.kind == "claim":
+                out.append(
+                    Event("accusation", "112", report.verb, [sp], accused, "occurred", confidence=ev.confidence * 0.9)
+                )
+    return out

@@ -1,0 +1,283 @@
+"""The trained extractors at extraction time: candidates in, rows out, rules as hints.
+
+For every parsed sentence the article context is entered once; the pairs of
+actors it holds (``candidates``) become the models' inputs, with what the
+rules found about the same pair as hint words. After the last sentence the
+models read every candidate of the article in one batch (in the model
+process, on candidate sentences only), and the labels over each model's
+threshold become rows, built with the same helpers as the rules' rows (ids,
+codes, dates, provenance). What the rules know and the models do not (a more
+specific CAMEO code, the speaker a claim is attributed to, the trigger a date
+hangs on) is taken from the rule's row of the same key in the same sentence.
+
+The shipped models (``extractors/models/<task>/``) carry their threshold and
+calibration in their meta (``relata train`` writes them); the confidence of a
+row is the model's calibrated probability.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from relata.extractors.document import Sentence
+
+MODELS_DIR = Path(__file__).parent / "models"
+TASKS = ("relations", "cooperation", "sanctions")  # the tables the models decide
+
+
+@dataclass
+class RuleHints:
+    """What the rules found per sentence and pair, as the hint words the models read."""
+
+    rows: dict[tuple[str, int], list[dict]] = field(default_factory=lambda: defaultdict(list))
+
+    def get(self, task: str, sentence: int, a: str, b: str) -> tuple[str, ...]:
+        from relata.training.tasks import relation_label
+
+        out: list[str] = []
+        for r in self.rows.get((task, sentence), []):
+            if task == "relations":
+                label = relation_label(r["relation_type"], r["source_actor"], r["target_actor"], a, b)
+                if label:
+                    out += [label.replace(":", "_"), f"status_{r['status']}"]
+            elif task == "cooperation":
+                if {r["actor_a"], r["actor_b"]} == {a, b}:
+                    out += [r["area"], f"status_{r['status']}"]
+            elif task == "sanctions" and (r["sender"] or "", r["target"]) == (a, b):
+                out.append(r["action"])
+        return tuple(sorted(set(out)))
+
+
+def rule_hints(rules: dict[str, list[dict]]) -> RuleHints:
+    hints = RuleHints()
+    for task in TASKS:
+        for r in rules.get(task, []):
+            hints.rows[(task, r["sentence_index"])].append(r)
+    return hints
+
+
+@dataclass(frozen=True)
+class Model:
+    """A shipped model with its thresholds and calibration per table (``relata.json``, written by training)."""
+
+    name: str
+    path: Path
+    thresholds: dict[str, float]
+    calibration: dict[str, tuple[float, float]]  # Platt: p = 1 / (1 + exp(-(a * logit(score) + b)))
+    # Per table, chosen by cross-validation: "model" (its rows replace the rules') or "union" (the
+    # rules' rows stay and the model adds the ones they miss).
+    strategy: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def nlp(self):
+        import spacy
+
+        return spacy.load(self.path)
+
+    def calibrated(self, table: str, score: float) -> float:
+        import math
+
+        a, b = self.calibration.get(table, (1.0, 0.0))
+        logit = math.log(max(score, 1e-6) / max(1 - score, 1e-6))
+        return 1.0 / (1.0 + math.exp(-(a * logit + b)))
+
+
+@functools.cache
+def model(name: str) -> Model | None:
+    """A shipped model ("pairs", "sanctions"), or None when there is none (the rules decide alone then)."""
+    path = MODELS_DIR / name
+    meta = path / "relata.json"
+    if not meta.is_file():
+        return None
+    m = json.loads(meta.read_text())
+    return Model(
+        name,
+        path,
+        {k: float(v) for k, v in m["thresholds"].items()},
+        {k: (float(v[0]), float(v[1])) for k, v in m.get("calibration", {}).items()},
+        {k: str(v) for k, v in m.get("strategy", {}).items()},
+    )
+
+
+def strategy(table: str) -> str | None:
+    """How the shipped model decides ``table``: "model", "union", or None (no model: the rules)."""
+    for name in ("pairs", "sanctions"):
+        m = model(name)
+        if m is not None and table in m.thresholds:
+            return m.strategy.get(table, "model")
+    return None
+
+
+def available() -> bool:
+    return any(model(name) is not None for name in ("pairs", "sanctions"))
+
+
+def predict(task: str, texts: list[str], batch_size: int = 64) -> list[dict[str, float]]:
+    """The model's scores per text (every label, the status labels too), uncalibrated."""
+    m = model(task)
+    if m is None or not texts:
+        return [{} for _ in texts]
+    out = []
+    for doc in m.nlp.pipe(texts, batch_size=batch_size):
+        out.append(dict(doc.cats))
+    return out
+
+
+# --- from scores to decisions ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a model decided about one candidate: a key of a table, its status and its probability."""
+
+    table: str
+    sentence: int
+    source: str | None  # relations: source; cooperation: actor_a; sanctions: sender (None: unstated)
+    target: str  # relations: target; cooperation: actor_b; sanctions: target
+    label: str  # relation type, cooperation area, or sanction action
+    status: str | None
+    probability: float
+
+
+def _argmax(scores: dict[str, float], prefix: str) -> str | None:
+    found = [(v, k) for k, v in scores.items() if k.startswith(prefix)]
+    return max(found)[1][len(prefix) :] if found else None
+
+
+def decide_pairs(
+    candidates: list[tuple[int, str, str, dict[str, float]]], thresholds: dict[str, float], calibrate=None
+) -> list[Decision]:
+    """Relations and cooperation from the pairs model's scores of (sentence, a, b, scores) candidates.
+
+    The model scores each type apart from its direction (``type:visit``, ``dir:AB``): an asymmetric
+    type over the threshold goes the way the direction scores say.
+    """
+    from relata.schemas.vocabularies import SYMMETRIC_RELATION_TYPES
+
+    cal = calibrate or (lambda label, s: s)
+    out: list[Decision] = []
+    for sentence, a, b, scores in candidates:
+        for label, score in scores.items():
+            if label.startswith("area:"):
+                p = cal("cooperation", score)
+                if p >= thresholds["cooperation"]:
+                    x, y = sorted((a, b))
+                    out.append(Decision("cooperation", sentence, x, y, label[5:], _argmax(scores, "cstatus:"), p))
+            elif label.startswith("type:"):
+                p = cal("relations", score)
+                if p < thresholds["relations"]:
+                    continue
+                rtype = label[5:]
+                if rtype in SYMMETRIC_RELATION_TYPES:
+                    s, t = sorted((a, b))
+                else:
+                    s, t = (a, b) if scores.get("dir:AB", 0.0) >= scores.get("dir:BA", 0.0) else (b, a)
+                out.append(Decision("relations", sentence, s, t, rtype, _argmax(scores, "status:"), p))
+    return out
+
+
+def decide_sanctions(
+    candidates: list[tuple[int, str, str, dict[str, float]]], thresholds: dict[str, float], calibrate=None
+) -> list[Decision]:
+    """Sanctions from the sanctions model's scores of (sentence, sender, target, scores) candidates: for
+    each sentence, target and action, the most probable sender (one statement has one sender)."""
+    cal = calibrate or (lambda label, s: s)
+    best: dict[tuple[int, str, str], tuple[float, str]] = {}
+    for sentence, sender, target, scores in candidates:
+        for action, score in scores.items():
+            p = cal("sanctions", score)
+            key = (sentence, target, action)
+            if p > best.get(key, (-1.0, ""))[0]:
+                best[key] = (p, sender.lstrip("@"))
+    return [
+        Decision("sanctions", sentence, sender or None, target, action, None, p)
+        for (sentence, target, action), (p, sender) in best.items()
+        if p >= thresholds["sanctions"]
+    ]
+
+
+def as_gold_items(decisions: list[Decision]) -> dict[str, list[dict]]:
+    """Decisions in the annotated sets' format (for scoring without building tables)."""
+    out: dict[str, list[dict]] = {"relations": [], "cooperation": [], "sanctions": []}
+    for d in decisions:
+        if d.table == "relations":
+            out["relations"].append({"source": d.source, "target": d.target, "type": d.label, "status": d.status})
+        elif d.table == "cooperation":
+            out["cooperation"].append({"a": d.source, "b": d.target, "area": d.label, "status": d.status})
+        else:
+            out["sanctions"].append({"sender": d.source, "target": d.target, "action": d.label})
+    return out
+
+
+# --- at extraction: candidates collected per sentence, decided per article --------------------
+
+
+@dataclass
+class _Pending:
+    sentence: Sentence
+    a: str
+    b: str
+    text: str
+    persons: dict[str, str]
+
+
+@dataclass
+class Collector:
+    """The candidates of one article, collected sentence by sentence while its context is entered."""
+
+    pairs: list[_Pending] = field(default_factory=list)
+    sanctions: list[_Pending] = field(default_factory=list)
+
+    def add(self, sent, ctx, sentence_rows: dict[str, list[dict]]) -> None:
+        from relata.extractors.candidates import Candidate, masked_text, occurrences, pair_candidates
+
+        hints = rule_hints(sentence_rows)
+        if model("pairs") is not None:
+            for c in pair_candidates(sent, ctx):
+                words = hints.get("relations", sent.index, c.a, c.b) + hints.get("cooperation", sent.index, c.a, c.b)
+                self.pairs.append(_Pending(sent, c.a, c.b, masked_text(c, words), c.persons))
+        if model("sanctions") is not None and _speaks_of_sanctions(sent):
+            occ = occurrences(sent, ctx)
+            here = list(dict.fromkeys(o.code for o in occ))
+            elsewhere = [code for code, _ in ctx.counts.most_common() if code not in here][:3]
+            for target in here:
+                for s in [x for x in here if x != target] + [""] + [f"@{x}" for x in elsewhere]:
+                    sender = s.lstrip("@")
+                    cand = Candidate(sent, sender, target, occ)
+                    text = masked_text(
+                        cand,
+                        hints.get("sanctions", sent.index, sender, target),
+                        article_actor=sender if s.startswith("@") else None,
+                    )
+                    self.sanctions.append(_Pending(sent, s, target, text, {}))
+
+    def decide(self) -> list[tuple[Decision, _Pending]]:
+        """Every decision of the article's models, with the candidate it is about."""
+        out: list[tuple[Decision, _Pending]] = []
+        for name, pending, decide in (
+            ("pairs", self.pairs, decide_pairs),
+            ("sanctions", self.sanctions, decide_sanctions),
+        ):
+            m = model(name)
+            if m is None or not pending:
+                continue
+            scores = predict(name, [p.text for p in pending])
+            # The candidate a decision is about: its pair in its sentence, whichever way round.
+            by_key = {(p.sentence.index, frozenset((p.a.lstrip("@"), p.b))): p for p in pending}
+            for d in decide(
+                [(p.sentence.index, p.a, p.b, s) for p, s in zip(pending, scores)], m.thresholds, m.calibrated
+            ):
+                out.append((d, by_key[(d.sentence, frozenset((d.source or "", d.target)))]))
+        return out
+
+
+def _speaks_of_sanctions(sent) -> bool:
+    from relata.extractors.sanctions import sanction_words
+
+    return bool(sanction_words(sent.doc))

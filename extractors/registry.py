@@ -1,0 +1,109 @@
+"""The extractors, one per extracted table: what each makes, in which order, and from what.
+
+A plain data module (it imports no spaCy): the build reads it to version each
+table, ``extract_all`` to run the extractors. Each extractor is a module of
+this package with one function, ``extract_sentence(sent, ctx, article,
+earlier, rejects) -> rows``, called for every parsed sentence with the one
+``ArticleContext`` of the article (``earlier``: the rows the extractors
+before it made so far in the article).
+
+A table's version covers only what decides its rows: its own module, the
+shared modules it uses, the lexicon files it reads, the trained models that
+decide it (their weights, thresholds and calibration), and the modules and
+lexicons every extractor shares (actor resolution, syntax, the prefilter's
+pipeline). Editing one extractor re-extracts its table alone.
+
+Adding a table: its columns in ``schemas/``, one module here with
+``extract_sentence``, one entry below, one golden case (CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Extractor:
+    table: str
+    id_column: str  # rows with the same id are one row: the most confident is kept
+    module: str  # relata.extractors.<module>.extract_sentence makes the rows
+    modules: tuple[str, ...] = ()  # shared modules it uses beyond COMMON_MODULES
+    lexicons: tuple[str, ...] = ()  # lexicon files it reads beyond COMMON_LEXICONS
+    models: tuple[str, ...] = ()  # trained models (extractors/models/<name>/) that decide its rows
+
+
+# Used by every extractor: the article model, actor resolution, syntax, the pipelines (the prefilter
+# decides which sentences are parsed), dates and row helpers, and this orchestration.
+COMMON_MODULES = (
+    "__init__",
+    "registry",
+    "document",
+    "actors",
+    "syntax",
+    "pipeline",
+    "lexicon",
+    "lexicon_files",
+    "rows",
+    "dates",
+)
+COMMON_LEXICONS = (
+    "capitals.csv",
+    "coreference.csv",
+    "countries.csv",
+    "countries_excluded.csv",
+    "demonyms.csv",
+    "function_words.csv",
+    "institutions.csv",
+    "irregular_verbs.csv",
+    "leaders_part1.csv",
+    "leaders_part2.csv",
+    "modality.csv",
+    "non_actors.csv",
+    "object_classes.csv",
+    "offices.csv",
+    "organizations.csv",
+    "speech_verbs.csv",
+)
+
+# In the order they run: denials point at the relation rows of their claim.
+REGISTRY: tuple[Extractor, ...] = (
+    Extractor(
+        "relations",
+        "relation_id",
+        "relations",
+        modules=("events", "roles", "candidates", "learned", "decided"),
+        lexicons=("relation_triggers.csv", "relation_type_rules.csv", "goldstein.csv"),
+        models=("pairs",),
+    ),
+    Extractor(
+        "sanctions",
+        "sanction_id",
+        "sanctions",
+        lexicons=(
+            "sanction_actions.csv",
+            "sanction_condemnation.csv",
+            "sanction_measures.csv",
+            "sanction_reasons.csv",
+            "sanction_senders.csv",
+            "sanction_terms.csv",
+        ),
+        modules=("candidates", "learned", "decided"),
+        models=("sanctions",),
+    ),
+    Extractor(
+        "denials",
+        "denial_id",
+        "denials",
+        modules=("events", "roles"),
+        lexicons=("denial_triggers.csv", "relation_triggers.csv", "relation_type_rules.csv", "goldstein.csv"),
+    ),
+    Extractor(
+        "cooperation",
+        "cooperation_id",
+        "cooperation",
+        lexicons=("cooperation_areas.csv", "cooperation_cues.csv"),
+        modules=("candidates", "learned", "decided"),
+        models=("pairs",),
+    ),
+)
+BY_TABLE = {e.table: e for e in REGISTRY}

@@ -1,0 +1,100 @@
+"""The role language of the trigger lexicon: where a trigger's source and target are in the parse.
+
+``relation_triggers.csv`` names, for each trigger, the roles that hold its
+source and its target (``subj``, ``obj``, ``obj_poss``, ``poss``, ``mod``,
+``recv``, ``head_subj``, ``p:<preposition>``); ``ROLES`` lists them and
+``lexicon`` refuses a trigger with any other. ``tokens`` finds the tokens
+that fill a role.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from relata.extractors import syntax
+
+ROLES = frozenset({"subj", "obj", "obj_poss", "poss", "mod", "recv", "head_subj"})
+PREPOSITION_ROLE = "p:"
+# Conditions a trigger may put on its event (``requires``; events._event reads them):
+#   official_source: the source must be an official (a leader, a ministry), not a citizen
+#   no_particle: the verb must not carry a particle ("speak", not "speak out")
+#   named_partner: a target must be named ("a call" alone is no meeting)
+#   planned: the event only counts as planned ("to invite")
+REQUIREMENTS = frozenset({"official_source", "no_particle", "named_partner", "planned"})
+
+
+def is_role(name: str) -> bool:
+    return name in ROLES or (name.startswith(PREPOSITION_ROLE) and len(name) > len(PREPOSITION_ROLE))
+
+
+def tokens(role: str, tok: Token) -> list[Token]:
+    """The tokens that fill ``role`` of the trigger ``tok`` (a role of relation_triggers.csv)."""
+    from relata.extractors import lexicon  # lexicon checks roles against ROLES: imported late
+
+    verb = syntax.is_verb(tok)
+    if role == "subj":
+        return syntax.agents(tok) if verb else []
+    if role == "obj":
+        return syntax.objects(tok) if verb else []
+    if role == "obj_poss":
+        objs = syntax.objects(tok) if verb else []
+        return [c for o in objs for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+    if role == "poss":
+        return [] if verb else syntax.noun_modifiers(tok, {"poss"})
+    if role == "mod":
+        # "US strikes", and pairs written as compounds: "the Russian-American agreement",
+        # "the Asean-China summit" (the second name often hangs on the first).
+        if verb:
+            return []
+        out: list[Token] = []
+        stack = syntax.noun_modifiers(tok, {"amod", "compound", "nmod"})
+        while stack:
+            t = stack.pop(0)
+            out.append(t)
+            stack += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "conj")]
+        return out
+    if role == "recv":
+        # The one who faces, draws or dismisses criticism, or enjoys support, is its target.
+        gov = syntax.governing_verb(tok) if not verb else None
+        receiving = lexicon.object_classes().get("receiving_verbs", frozenset())
+        if gov is not None and (gov.lemma_.lower() in receiving or (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
+            return syntax.agents(gov)
+        return []
+    if role == "head_subj":
+        if verb:
+            return []
+        gov = syntax.governing_verb(tok)
+        if gov is None or tok.dep_ in ("nsubj", "nsubjpass"):
+            return []
+        # Only a noun the verb takes directly ("X held talks", "X took part in talks", "X
+        # arrived for a summit", "X began a round of talks"), not one deep in its object
+        # ("police detained suspects in the attacks on Paris": the police did not attack).
+        head = tok
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        direct = head.head == gov or (head.dep_ == "pobj" and head.head.head == gov)
+        if not direct and head.dep_ == "pobj" and head.head.lower_ == "of":
+            # "attended the opening of joint exercises", "began a round of talks"
+            owner = head.head.head
+            parts = lexicon.object_classes().get("event_parts", frozenset())
+            direct = owner.lemma_.lower() in parts and owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov
+        return syntax.agents(gov) if direct else []
+    if role.startswith("p:"):
+        preps = {role[2:]}
+        found = syntax.prep_objects(tok, preps)
+        if not found and not verb:
+            # "a deal reached between X and Y", "the accord signed with X": on the noun's participle.
+            found = [
+                p
+                for c in tok.children
+                if c.dep_ == "acl" and c.tag_ == "VBN"
+                for p in syntax.prep_objects(c, preps, through_objects=False)
+            ]
+        if not found and not verb:
+            # "enjoys military backing from Iran", "held talks with X": in a light-verb phrase the
+            # preposition often hangs on the verb.
+            gov = syntax.governing_verb(tok)
+            if gov is not None and (role[2:] in ("with", "between") or tok.dep_ in ("dobj", "nsubjpass")):
+                found = syntax.prep_objects(gov, preps, through_objects=False)
+        return found
+    return []
