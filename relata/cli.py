@@ -224,7 +224,10 @@ def _print_summary(s: dict, settings: Settings) -> None:
 def query(
     sql: Annotated[
         str,
-        typer.Argument(help="A SELECT over the views: articles, relations, sanctions, denials, cooperation, rejects."),
+        typer.Argument(
+            help="A SELECT over the views: articles, relations, sanctions, denials, cooperation, rejects, "
+            "and the derived events, sanction_regimes, dyad_month."
+        ),
     ],
     tables: Annotated[str | None, typer.Option(help="Folder of built tables (default: data/tables).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
