@@ -365,6 +365,13 @@ def test_release_shipped_gates_pass_on_the_sample(released):
     assert release.check_gates(released, release.load_gates(release.GATES_FILE)) == []
 
 
+def test_release_shipped_gates_refuse_relations_rows_that_are_in_no_event(release_copy):
+    path = release_copy / "events" / "events.parquet"
+    pq.write_table(pq.read_table(path).slice(1), path)
+    failures = release.check_gates(release_copy, release.load_gates(release.GATES_FILE))
+    assert any(f.startswith("events:") and "unnest(relation_ids)" in f for f in failures), failures
+
+
 @pytest.mark.parametrize("version", ["../up", ".hidden", "a/b", ""])
 def test_release_version_must_be_a_plain_folder_name(version):
     with pytest.raises(release.ReleaseError, match="invalid version"):
