@@ -19,6 +19,7 @@ import pytest
 from relata import release, schemas
 from relata.build import run_build
 from relata.release import charts as release_charts
+from relata.release.layout import open_tables
 from relata.settings import SAMPLE_DIR
 
 V1 = "2026.11.26"
@@ -107,6 +108,7 @@ def test_release_folder_holds_tables_documents_and_charts(released):
         "LICENSE",
         "manifest.json",
         "relations_per_month.png",
+        "events_per_month.png",
         "top_dyads.png",
         "dyad_network.png",
     }
@@ -451,6 +453,26 @@ def test_release_charts_are_non_empty_pngs_written_by_matplotlib(released, name)
 def test_release_charts_without_rows_still_draw_axes_and_a_note(tmp_path, draw):
     path = draw([], tmp_path / "c.png")
     assert path.stat().st_size > 5_000
+
+
+def test_release_holds_the_derived_tables_and_charts_their_events_next_to_the_reports(released):
+    counts = json.loads((released / "index.json").read_text())["row_counts"]
+    assert all(counts[t] > 0 for t in ("events", "sanction_regimes", "dyad_month")), counts
+    card = (released / "README.md").read_text()
+    assert (
+        card.index("(relations_per_month.png)") < card.index("(events_per_month.png)") < card.index("(top_dyads.png)")
+    )
+    # The chart's series counts each happening once: the released events that happened or are alleged.
+    con = open_tables(released, ["articles", "relations", "dyad_month", "events"])
+    drawn = sum(n for _, _, n in release_charts.chart_data(con).events_per_month)
+    assert drawn == con.execute("select count(*) from events where status <> 'planned'").fetchone()[0] > 0
+
+
+def test_release_events_chart_keeps_the_reports_months_and_counts_the_rest():
+    rows = [(dt.date(1928, 1, 1), 1, 1), (dt.date(2016, 3, 1), 1, 5), (dt.date(2016, 4, 1), 4, 2)]
+    span = (dt.date(2016, 1, 1), dt.date(2016, 3, 1))
+    assert release_charts.within(rows, span) == ([(dt.date(2016, 3, 1), 1, 5)], 3)
+    assert release_charts.within(rows, None) == (rows, 0)
 
 
 def test_release_spring_layout_is_deterministic_and_bounded():

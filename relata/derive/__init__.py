@@ -52,6 +52,7 @@ import pyarrow.parquet as pq
 
 from relata import schemas, store, views
 from relata.derive import dyad_month, events, sanction_regimes
+from relata.derive.dyad_month import events_per_month
 
 __all__ = ["BUCKETS", "DERIVATIONS", "bucket_of", "derive_tables", "events_per_month"]
 
@@ -290,32 +291,6 @@ def derive_tables(out: str | Path) -> dict[str, dict]:
     finally:
         con.close()
     return done
-
-
-def events_per_month(tables: str | Path) -> pa.Table:
-    """Events per month and quad class (occurred and alleged, as ``dyad_month`` counts them, one
-    direction each): the series a release chart of what happened draws.
-
-    Left for the release code to call (relata/release_charts.py charts relations per month).
-    """
-    tables = Path(tables)
-    paths = store.part_paths(tables, "dyad_month")
-    if not paths:
-        return pa.table({"month": pa.array([], pa.date32()), "quad_class": pa.array([], pa.int8()), "n_events": []})
-    con = duckdb.connect()
-    try:
-        listed = ", ".join(views.sql_literal(p) for p in paths)
-        # dyad_month counts a symmetric event in both directions: count it once here.
-        return con.sql(
-            f"""
-            SELECT month, quad_class, sum(n_events)::BIGINT AS n_events
-            FROM read_parquet([{listed}])
-            WHERE source_actor < target_actor OR relation_type NOT IN ({dyad_month.SYMMETRIC})
-            GROUP BY ALL ORDER BY ALL
-            """
-        ).to_arrow_table()
-    finally:
-        con.close()
 
 
 def read_derived(out: str | Path, table: str) -> pa.Table:

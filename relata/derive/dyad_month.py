@@ -9,9 +9,12 @@ in January of that year, as the contract says.
 
 ``derive_dyad_month(con)`` reads the view ``events`` of a DuckDB connection: every event
 of the dyads to count (``relata.derive`` gives it the events of the buckets it rewrites).
+``events_per_month(con)`` reads the view ``dyad_month``: the series of a release's chart.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import duckdb
 import pyarrow as pa
@@ -48,3 +51,20 @@ def derive_dyad_month(con: duckdb.DuckDBPyConnection) -> pa.Table:
     """Counts per directed dyad, month, type and quad class over the view ``events``."""
     con.execute("SET TimeZone = 'UTC'")  # first_reported's month is its UTC month
     return con.sql(DYAD_MONTH_SQL).to_arrow_table()
+
+
+# A symmetric event is in dyad_month once in each direction: counted here in its stored
+# direction only (alphabetical order), so that each happening counts once.
+EVENTS_PER_MONTH_SQL = f"""
+SELECT month, quad_class, sum(n_events)::BIGINT AS n_events
+FROM dyad_month
+WHERE source_actor < target_actor OR relation_type NOT IN ({SYMMETRIC})
+GROUP BY ALL ORDER BY ALL
+"""
+
+
+def events_per_month(con: duckdb.DuckDBPyConnection) -> list[tuple[dt.date, int, int]]:
+    """(month, quad class, events) over the view ``dyad_month`` of ``con``, each happening once:
+    occurred and alleged events, as ``dyad_month`` counts them. ``con`` is a release's own
+    tables (its charts) or a build's (``relata.query.open_tables``)."""
+    return con.execute(EVENTS_PER_MONTH_SQL).fetchall()
