@@ -1,9 +1,11 @@
-"""Extraction quality on the annotated dev set: the evaluate table, per table.
+"""Extraction quality, three ways: the annotated dev set, the seed, and the trained models'
+5-fold cross-validation over the annotation corpus (from relata/data/training_report.json).
 
     python benchmarks/quality.py                 # dev set (tests/dev_gold/dev.jsonl)
     python benchmarks/quality.py --no-prefilter  # the parser on every sentence, for comparison
     python benchmarks/quality.py --details       # every missed and extra key
     python benchmarks/quality.py --errors        # the most frequent error kinds
+    python benchmarks/quality.py --rules-only    # the rules alone, without the trained models
 
 The dev articles are read from the shared corpora (RELATA_CORPORA or
 ../shared/corpora) by the ids of the gold file; their text is never copied
@@ -54,6 +56,50 @@ def write_inputs(gold: list[dict], dest: Path) -> int:
     return n
 
 
+def build_and_score(gold_path: str, inputs: Path, work: Path, settings: dict) -> tuple[dict, object, float]:
+    s = Settings(input=str(inputs), out=str(work / "tables"), workers=2, batch_size=10, **settings)
+    t0 = time.perf_counter()
+    run_build(s)
+    secs = time.perf_counter() - t0
+    rep = evaluate(gold_path, work / "tables")
+    return rep.as_dict(), rep, secs
+
+
+def seed_score(work: Path, settings: dict) -> dict | None:
+    """The seed article (../shared/seeds, ../shared/gold/seed.jsonl) built and scored, or None without it."""
+    shared = corpora_dir().parent
+    gold, seeds = shared / "gold" / "seed.jsonl", shared / "seeds"
+    if not gold.is_file() or not seeds.is_dir():
+        return None
+    inp = work / "seed-input"
+    inp.mkdir(parents=True, exist_ok=True)
+    for uri in {g["source_uri"] for g in read_gold(str(gold))}:
+        (inp / uri).write_bytes((seeds / uri).read_bytes())
+    return build_and_score(str(gold), inp, work / "seed", settings)[0]
+
+
+def cross_validation_table() -> str | None:
+    """The training report's out-of-fold scores: rules only, model only, combined, per table."""
+    report = ROOT / "relata" / "data" / "training_report.json"
+    if not report.is_file():
+        return None
+    r = json.loads(report.read_text())
+    lines = [
+        f"cross-validation: {r['documents']} annotated documents, 5 folds grouped by document, trained {r['date']}",
+        "| variant | relations F1 | sanctions F1 | denials F1 | cooperation F1 | relation status acc. |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, res in r["cross_validation"].items():
+        cells = [f"{res[t]['f1']:.3f} (P {res[t]['precision']:.2f}, R {res[t]['recall']:.2f})" for t in TABLES]
+        acc = res["relations"].get("status_acc")
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {acc if acc is None else round(acc, 3)} |")
+    lines.append("strategy per table (chosen on the folds): " + json.dumps(r.get("strategy", {})))
+    return "\n".join(lines)
+
+
+TABLES = ("relations", "sanctions", "denials", "cooperation")
+
+
 def error_kinds(details: list[tuple]) -> Counter:
     c: Counter = Counter()
     for _uri, table, kind, key in details:
@@ -78,24 +124,14 @@ def main() -> None:
     )
     args = ap.parse_args()
     gold = read_gold(args.gold)
+    settings = {"prefilter": not args.no_prefilter, "learned": not args.rules_only}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.keep or tmp)
         inp = work / "input"
         inp.mkdir(parents=True, exist_ok=True)
         n = write_inputs(gold, inp / "dev.jsonl")
-        s = Settings(
-            input=str(inp),
-            out=str(work / "tables"),
-            workers=2,
-            batch_size=10,
-            prefilter=not args.no_prefilter,
-            learned=not args.rules_only,
-        )
-        t0 = time.perf_counter()
-        run_build(s)
-        secs = time.perf_counter() - t0
-        rep = evaluate(args.gold, work / "tables")
-    d = rep.as_dict()
+        d, rep, secs = build_and_score(args.gold, inp, work, settings)
+        seed = seed_score(work, settings)
     if args.record:
         import datetime as dt
 
@@ -115,7 +151,7 @@ def main() -> None:
         }
         (ROOT / "relata" / "data" / "quality.json").write_text(json.dumps(record, indent=1) + "\n")
     if args.json:
-        print(json.dumps(d))
+        print(json.dumps({"dev": d, "seed": seed}))
         return
     mode = "rules only" if args.rules_only else "rules and trained models"
     print(
@@ -123,6 +159,12 @@ def main() -> None:
         f"build {secs:.1f} s"
     )
     print(format_table(d))
+    if seed is not None:
+        print(f"\nseed article ({mode})")
+        print(format_table(seed))
+    cv = cross_validation_table()
+    if cv is not None and not args.rules_only:
+        print("\n" + cv)
     if args.details:
         for row in rep.details:
             print("\t".join(map(str, row)))

@@ -11,9 +11,6 @@ planned; otherwise ongoing. One row per area.
 
 from __future__ import annotations
 
-from functools import cache
-
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Token
 
 from relata.extractors import lexicon, syntax
@@ -25,15 +22,8 @@ from relata.extractors.version import VERSIONS
 VERSION = VERSIONS["cooperation"]
 
 
-@cache
-def _area_matcher() -> PhraseMatcher:
-    from relata.extractors.pipeline import load_parser
-
-    nlp = load_parser()
-    m = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for term in lexicon.two_column("cooperation_areas.csv", "term", "area"):
-        m.add(term, [nlp.make_doc(term)])
-    return m
+def _area_matcher():
+    return lexicon.phrase_matcher("cooperation_areas.csv", "term")
 
 
 def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
@@ -113,11 +103,23 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         and not any(m.status == "planned" for m in mods)
     ):
         return "ongoing"
-    if any(m.status == "planned" for m in mods) or "planned" in statuses:
+    if any(m.status == "planned" for m in mods):
         return "planned"
+    if "planned" in statuses:
+        # "deepened their cooperation": a change already made is cooperation under way; to come, planned.
+        changes = lexicon.object_classes().get("change_verbs", frozenset())
+        made = [c for c, st in path if st == "planned" and c.lemma_.lower() in changes and _past(c)]
+        return "ongoing" if made and len(made) == statuses.count("planned") else "planned"
     if "agreed" in statuses[:1]:
         return "agreed"
     return "ongoing"
+
+
+def _past(verb: Token) -> bool:
+    """A verb in the simple past or a perfect ("deepened", "have expanded"), not a participle of a plan."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _path_tokens(tok: Token, cue: Token) -> list[Token]:

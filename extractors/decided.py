@@ -125,8 +125,12 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
             row = cooperation_row(d, sent, article, by_id["cooperation"].get(cid))
         else:
             row = sanction_row(d, sent, article, rows.get("sanctions", []))
-        if row[_ID[d.table]] not in present[d.table]:
-            present[d.table].add(row[_ID[d.table]])
+        rid = row[_ID[d.table]]
+        if rid in present[d.table]:
+            # In union, the rules' row the model confirms takes the model's calibrated confidence.
+            out[d.table] = [row if r[_ID[d.table]] == rid else r for r in out[d.table]]
+        else:
+            present[d.table].add(rid)
             out[d.table].append(row)
     # A denial points at the relation row of its claim only while that row exists.
     kept = {r["relation_id"] for r in out.get("relations", [])}

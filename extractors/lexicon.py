@@ -223,10 +223,7 @@ def cooperation_types() -> frozenset[str]:
 @functools.cache
 def function_words() -> dict[str, frozenset[str]]:
     """Closed-class words by class (function_words.csv)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for r in rows("function_words.csv"):
-        out[r["class"]].add(r["word"].lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    return _classes("function_words.csv", "word")
 
 
 @functools.cache
@@ -241,10 +238,7 @@ def goldstein() -> dict[str, float]:
 
 @functools.cache
 def object_classes() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for r in rows("object_classes.csv"):
-        out[r["class"]].add(r["lemma"].lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    return _classes("object_classes.csv", "lemma")
 
 
 @functools.cache
@@ -264,6 +258,28 @@ def speech_verbs() -> dict[str, str]:
 @functools.cache
 def coreference() -> dict[str, str]:
     return {r["phrase"]: r["refers_to"] for r in rows("coreference.csv")}
+
+
+def _classes(name: str, column: str) -> dict[str, frozenset[str]]:
+    """A lexicon of (class, word) lines as the set of (lower-case) words of each class."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows(name):
+        out[r["class"]].add(r[column].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def phrase_matcher(name: str, column: str):
+    """A spaCy PhraseMatcher (case-insensitive) of a lexicon column's phrases, each its own match id."""
+    from spacy.matcher import PhraseMatcher
+
+    from relata.extractors.pipeline import load_parser
+
+    nlp = load_parser()
+    m = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for term in {r[column].lower(): None for r in rows(name)}:
+        m.add(term, [nlp.make_doc(term)])
+    return m
 
 
 @functools.cache

@@ -14,9 +14,6 @@ to ``rejects`` with the sentence, so coverage gaps stay visible.
 
 from __future__ import annotations
 
-from functools import cache
-
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
 from relata.extractors import lexicon, syntax
@@ -33,15 +30,8 @@ VERSION = VERSIONS["sanctions"]
 SENDER_MODIFIER_KINDS = frozenset({"organisation", "demonym"})
 
 
-@cache
-def _term_matcher() -> PhraseMatcher:
-    from relata.extractors.pipeline import load_parser
-
-    nlp = load_parser()
-    m = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for term in lexicon.two_column("sanction_terms.csv", "term", "measure"):
-        m.add(term, [nlp.make_doc(term)])
-    return m
+def _term_matcher():
+    return lexicon.phrase_matcher("sanction_terms.csv", "term")
 
 
 def sanction_words(doc) -> list[tuple[Token, str]]:
@@ -75,7 +65,10 @@ def extract_sentence(
     sent: Sentence, ctx: ArticleContext, article: ParsedArticle, earlier: dict[str, list[dict]], rejects: list[dict]
 ) -> list[dict]:
     """Sanction rows of one parsed sentence; a sanction word whose target cannot be resolved is a reject."""
-    return [r for tok, term in sanction_words(sent.doc) for r in _from_word(tok, term, sent, ctx, article, rejects)]
+    prior = earlier.get("sanctions", [])
+    return [
+        r for tok, term in sanction_words(sent.doc) for r in _from_word(tok, term, sent, ctx, article, rejects, prior)
+    ]
 
 
 def _governor(tok: Token) -> tuple[Token | None, str | None]:
@@ -104,7 +97,13 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
 
 
 def _from_word(
-    tok: Token, term: str, sent: Sentence, ctx: ArticleContext, article: ParsedArticle, rejects: list[dict] | None
+    tok: Token,
+    term: str,
+    sent: Sentence,
+    ctx: ArticleContext,
+    article: ParsedArticle,
+    rejects: list[dict] | None,
+    prior: list[dict] = (),  # type: ignore[assignment]
 ) -> list[dict]:
     actions = lexicon.sanction_actions()
     is_verb_word = tok.pos_ == "VERB"
@@ -154,6 +153,9 @@ def _from_word(
             ]
         subj_actors = [a for t in subj_toks for a in ctx.actors_of(t, sent)]
         {"sender": senders, "target": targets, "stated_by": stated}[subject_role].extend(subj_actors)
+    if gov is not None and subject_role == "sender" and syntax.is_verb(gov) and syntax.is_passive(gov):
+        # "Russia was hit with sanctions (by Japan)": the passive's subject is who is sanctioned.
+        targets += [a for c in gov.children if c.dep_ in syntax.PASSIVE_SUBJ for a in ctx.actors_of(c, sent)]
     if is_verb_word:
         for o in syntax.objects(tok):
             targets += ctx.actors_of(o, sent)
@@ -207,6 +209,12 @@ def _from_word(
         targets = stated[:1]
     senders = _unique(senders)
     targets = [t for t in _unique(targets) if t.code not in {s.code for s in senders} or action == "condemned"]
+    if not targets and not named_target and not senders and _anaphoric(tok) and prior:
+        # "Canada imposed sanctions on Myanmar. The sanctions freeze ...": the sanctions the
+        # article just spoke of, with their target and sender.
+        last = prior[-1]
+        targets = [Actor(last["target"], via="context")]
+        senders = [Actor(last["sender"], via="context")] if last["sender"] else []
     if not targets and not named_target:
         # Whoever the clause is about ("Italy questioned whether the sanctions work") is a speaker,
         # not the unnamed target.
@@ -234,6 +242,11 @@ def _from_word(
                 }
             )
         return []
+    if not senders and action not in ("condemned", "violated"):
+        # The implicit sender: the one sender the article named against this target so far.
+        named = {r["sender"] for r in prior if r["sender"] and r["target"] in {t.code for t in targets}}
+        if len(named) == 1:
+            senders = [Actor(named.pop(), via="context")]
     if action in ("condemned", "threatened") and not stated:
         stated = [senders[0]] if action == "threatened" and senders else targets[:1]
     stated_by = stated[0].code if stated else (speakers[0].code if speakers else None)
@@ -309,6 +322,11 @@ def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], arti
         if top:
             return [Actor(top[0], via="context")]
     return []
+
+
+def _anaphoric(tok: Token) -> bool:
+    """ "The sanctions", "these measures": sanctions already spoken of, not sanctions in general."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "such") for c in tok.children)
 
 
 def _noun_agents(noun: Token) -> list[Token]:

@@ -242,7 +242,9 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((st, low))
             elif c.dep_ in ("amod", "advmod") and low in mod and i <= 1:
                 found.append((mod[low], low))
-        if i > 0:
+        # A verb coordinated with this one is its sibling, not its frame: "pledged support and
+        # condemned the test" did condemn (the sibling's auxiliaries, "will visit and sign", still count).
+        if i > 0 and chain[i - 1].dep_ != "conj":
             lemma = t.lemma_.lower()
             if is_passive(t) and lemma in passive_head:
                 found.append((passive_head[lemma], lemma))

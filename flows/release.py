@@ -41,15 +41,3 @@ def publish_release(
     )
     get_run_logger().info("published %s at %s", summary["version"], summary["path"])
     return summary
-
-
-def run(
-    tables: str,
-    out: str,
-    version: str | None = None,
-    include_texts: bool = False,
-    gates_file: str | None = None,
-    previous: str | None = None,
-) -> release.ReleaseSummary:
-    """Run the flow (what ``relata release`` calls)."""
-    return publish_release(tables, out, version, include_texts, gates_file, previous)

@@ -146,9 +146,9 @@ def release_publish(
         from relata import prefect_server
 
         prefect_server.use(settings.prefect_server)
-        from relata.flows.release import run
+        from relata.flows.release import publish_release
 
-        result = run(settings.out, settings.releases, version, include_texts, gates, previous)
+        result = publish_release(settings.out, settings.releases, version, include_texts, gates, previous)
     except GateError as e:
         err.print("[red]release not published: it failed its gates[/red]")
         for f in e.failures:

@@ -90,10 +90,15 @@ def pool(size: int) -> ProcessPool:
 
 
 def _load_models() -> None:
+    from relata.extractors import learned
     from relata.extractors.pipeline import load_parser, load_scanner
 
     load_scanner()
     load_parser()
+    for name in ("pairs", "sanctions"):  # the trained models, when they ship
+        m = learned.model(name)
+        if m is not None:
+            m.nlp  # noqa: B018 (loading is the point)
 
 
 def warm_up(settings: Settings, batches: int) -> None:

@@ -52,6 +52,8 @@ def test_benchmark_throughput_smoke_prints_both_runs_and_the_ratio(corpora):
     assert "baseline nlp.pipe" in out and "relata build" in out and "throughput ratio" in out
 
 
-def test_benchmark_quality_prints_the_evaluate_table(corpora):
+def test_benchmark_quality_prints_the_dev_set_the_seed_and_the_cross_validation(corpora):
     out = run(str(BENCH / "quality.py"))
-    assert "| relations |" in out and "Macro F1" in out
+    assert "| relations |" in out and "Macro F1" in out and "seed article" in out
+    if (PROJECT_ROOT / "relata" / "data" / "training_report.json").is_file():
+        assert "cross-validation:" in out and "| rules only |" in out and "| combined |" in out

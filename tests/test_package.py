@@ -77,6 +77,18 @@ def _use_the_wheel(installed: Path, relata: str, work: Path, env: dict) -> None:
         env=env,
     ).stdout
     assert str(ROOT) not in where and "site-packages" in where
+    # The trained models ship whole: the installed package decides with the same models and versions.
+    from relata.extractors import learned, version
+
+    installed_versions = run(
+        str(installed / "bin" / "python"),
+        "-c",
+        "import json; from relata.extractors import learned, version; "
+        "print(json.dumps([learned.available(), version.versions()]))",
+        cwd=work,
+        env=env,
+    ).stdout
+    assert json.loads(installed_versions) == [learned.available(), version.versions()]
     run(relata, "build", "--input", str(SHARED / "seeds"), "--out", "seed", cwd=work, env=env)
     out = run(
         relata,

@@ -332,13 +332,13 @@ def test_release_cli_prints_the_failed_gate_and_exits_non_zero(sample_build, tmp
 
     from relata.cli import app
 
-    def run(tables, out, version, include_texts, gates_file, previous):
+    def publish_release(tables, out, version, include_texts, gates_file, previous):
         # The flow's steps without Prefect: the CLI's handling is what is tested here.
         return release.make_release(
             tables, out, version, include_texts=include_texts, gates_file=gates_file, previous=previous
         )
 
-    monkeypatch.setitem(sys.modules, "relata.flows.release", types.SimpleNamespace(run=run))
+    monkeypatch.setitem(sys.modules, "relata.flows.release", types.SimpleNamespace(publish_release=publish_release))
     tables = copy_tables(sample_build, tmp_path / "tables")
     gates = write_gates(tmp_path / "g.toml", "[relations]\nmin_rows = 1_000_000\n")
     args = ["release", "--tables", str(tables), "--out", str(tmp_path / "releases"), "--version", V1]

@@ -1,0 +1,151 @@
+"""The kinds of error found by judging rows of unseen articles one by one (issue 14), each pinned
+by a sentence we wrote with the same structure (never copied from an article).
+
+They run through ``extract_all`` as a build does: with the trained models when they ship
+(``extractors/models/``), the rules otherwise, so they hold for whatever decides the rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from relata.extractors import extract_all
+
+
+def rows(parse, text: str, published: str = "2016-03-07") -> dict[str, list[dict]]:
+    return extract_all(parse(text, published))[0]
+
+
+def relation_keys(out: dict) -> set[tuple]:
+    return {(r["source_actor"], r["target_actor"], r["relation_type"], r["status"]) for r in out["relations"]}
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def test_error_kind_a_weekday_in_the_past_tense_is_the_last_one_before_publication(parse):
+    # Published on Monday 7 March 2016: "On Saturday" is 5 March, and the criticism happened.
+    out = rows(parse, "On Saturday, the European Union criticised Turkey over the arrest of journalists.")
+    found = [r for r in out["relations"] if (r["source_actor"], r["target_actor"]) == ("EU", "TUR")]
+    assert found and all(r["status"] == "occurred" for r in found)
+    assert {(r["event_date"].isoformat(), r["date_precision"]) for r in found} == {("2016-03-05", "day")}
+
+
+def test_error_kind_a_month_and_day_before_publication_stays_in_its_year(parse):
+    # Published in May: "On Feb. 20" is the February just past, not the next one.
+    out = rows(parse, "On Feb. 20, Chinese President Xi Jinping visited Egypt.", "2016-05-10")
+    visit = [
+        r
+        for r in out["relations"]
+        if (r["source_actor"], r["target_actor"], r["relation_type"]) == ("CHN", "EGY", "visit")
+    ]
+    assert visit and {(r["event_date"].isoformat(), r["date_precision"]) for r in visit} == {("2016-02-20", "day")}
+
+
+def test_error_kind_a_photo_captions_full_date_is_read_to_the_day(parse):
+    text = "FILE PHOTO: Chinese President Xi Jinping meets Russian President Vladimir Putin in Beijing, China June 25, 2016."
+    out = rows(parse, text, "2016-07-02")
+    met = [r for r in out["relations"] if r["relation_type"] == "meeting"]
+    assert met and {(r["event_date"].isoformat(), r["date_precision"]) for r in met} == {("2016-06-25", "day")}
+
+
+# --- status -----------------------------------------------------------------------------------
+
+
+def test_error_kind_cooperation_that_deepened_is_ongoing_not_planned(parse):
+    out = rows(parse, "Thailand and Cambodia deepened their cooperation in tourism last year.", "2024-06-18")
+    tourism = [r for r in out["cooperation"] if r["area"] == "tourism"]
+    assert tourism and all(r["status"] != "planned" for r in tourism)
+
+
+def test_error_kind_a_condemnation_beside_a_pledge_happened(parse):
+    text = "Japanese and Australian ministers pledged closer defence ties and condemned North Korea's missile launch."
+    k = relation_keys(rows(parse, text))
+    assert ("JPN", "PRK", "criticism", "occurred") in k or ("AUS", "PRK", "criticism", "occurred") in k
+    assert not {x for x in k if x[1] == "PRK" and x[2] == "criticism" and x[3] == "planned"}
+
+
+# --- actors -----------------------------------------------------------------------------------
+
+
+def test_error_kind_the_pair_comes_from_the_mentions_the_verb_links(parse):
+    text = "Speaking in Paris on Sunday, the Japanese foreign minister criticised China over its maritime claims."
+    k = relation_keys(rows(parse, text))
+    assert not {x for x in k if "FRA" in x[:2]}
+
+
+def test_error_kind_the_members_of_a_trade_pact_are_not_each_others_parties(parse):
+    text = (
+        "The trade pact, whose members include Vietnam, Malaysia, Singapore and Chile, "
+        "took effect in January after years of talks."
+    )
+    k = relation_keys(rows(parse, text, "2019-02-01"))
+    members = {"VNM", "MYS", "SGP", "CHL"}
+    assert not {x for x in k if x[0] in members and x[1] in members and x[2] == "agreement"}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("A Russian analyst criticised Ukraine's government over the budget.", ("RUS", "UKR")),
+        ("An American oil firm accused Venezuela of seizing its assets.", ("USA", "VEN")),
+        ("A spokesman for the Saudi-led coalition accused Iran of arming the rebels.", ("SAU", "IRN")),
+    ],
+)
+def test_error_kind_an_analyst_a_firm_or_a_coalitions_spokesman_is_not_their_state(parse, text, forbidden):
+    k = relation_keys(rows(parse, text))
+    assert not {x for x in k if x[:2] == forbidden}
+
+
+# --- sanctions --------------------------------------------------------------------------------
+
+
+def test_error_kind_a_sanctions_sender_named_in_the_article_is_not_left_null(parse):
+    text = (
+        "Canada imposed sanctions on Myanmar on Tuesday. "
+        "The sanctions freeze the assets of seven generals and ban their travel to Canada."
+    )
+    out = rows(parse, text, "2024-06-18")
+    against = [r for r in out["sanctions"] if r["target"] == "MMR"]
+    assert against and all(r["sender"] == "CAN" for r in against)
+
+
+def test_error_kind_a_sanction_in_the_passive_keeps_sender_and_target_apart(parse):
+    out = rows(parse, "Russia was hit with new sanctions by Japan on Friday.")
+    assert {(r["sender"], r["target"]) for r in out["sanctions"]} == {("JPN", "RUS")}
+
+
+def test_error_kind_a_sanction_whose_sentence_names_its_target_is_a_row_not_a_reject(parse):
+    out, rejects = extract_all(parse("Australia imposed sanctions on senior Iranian officials on Monday."))
+    assert {(r["sender"], r["target"]) for r in out["sanctions"]} == {("AUS", "IRN")}
+    assert not [r for r in rejects if "target" in (r.get("reason") or "")]
+
+
+# --- a keyword alone decides nothing ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        # an institution's name holding an area's word is no cooperation in that area
+        (
+            "The French delegation toured the Defence Industry and Energy Centre in Astana with Kazakh officials.",
+            ("cooperation", "energy"),
+        ),
+        # a crowd's cheering is not a state's praise
+        ("The Chinese leader was hailed by marching soldiers in Pyongyang.", ("relations", "praise")),
+        # the attack the sentence names is the one being punished, not the punishment
+        ("The United States moved to punish Russia for attacking Ukraine.", ("relations", "attack", "USA")),
+    ],
+)
+def test_error_kind_a_keyword_alone_makes_no_row(parse, text, forbidden):
+    out = rows(parse, text)
+    table, label, *source = forbidden
+    if table == "cooperation":
+        assert not [r for r in out["cooperation"] if r["area"] == label]
+    else:
+        assert not [
+            r
+            for r in out["relations"]
+            if r["relation_type"] == label and (not source or r["source_actor"] == source[0])
+        ]

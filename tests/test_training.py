@@ -1,0 +1,169 @@
+"""The trained extractors: how candidates are shown to the models, how scores become rows, how the
+models are evaluated, and what ships (the models themselves are rebuilt by ``relata train``)."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+
+import pytest
+
+from relata.extractors import learned, registry, version
+from relata.extractors.candidates import Candidate, masked_text, pair_candidates
+from relata.extractors.learned import decide_pairs, decide_sanctions
+from relata.training import run, train
+from relata.training.data import fold_of
+from relata.training.tasks import factorised
+
+SHIPPED = [n for n in ("pairs", "sanctions") if learned.model(n) is not None]
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+def test_candidates_mask_the_pair_and_other_actors_and_append_the_path_and_hints(parse):
+    article = parse("Japanese Prime Minister Shinzo Abe met Xi Jinping in Paris on Tuesday.")
+    from relata.extractors.actors import ArticleContext
+
+    ctx = ArticleContext(article)
+    sent = next(s for s in article.sentences if s.doc is not None)
+    ctx.enter(sent)
+    cands = {c.pair: c for c in pair_candidates(sent, ctx)}
+    assert ("JPN", "CHN") in cands
+    text = masked_text(cands[("JPN", "CHN")], ("relations_meeting",))
+    assert "ENTA" in text and "ENTB" in text and "ENTX" in text  # Paris is a third actor
+    assert "Japan" not in text and "Xi" not in text and "Paris" not in text  # the model sees roles, not names
+    assert "PATH_" in text and text.endswith("RULE_relations_meeting")
+
+
+def test_candidates_an_actor_named_only_elsewhere_in_the_article_is_marked_before_the_sentence(parse):
+    article = parse("The sanctions hurt.")
+    sent = article.sentences[0]
+    text = masked_text(Candidate(sent, "USA", "IRN", []), article_actor="USA")
+    assert text.startswith("ENTART . ")
+
+
+# --- labels and folds ------------------------------------------------------------------------
+
+
+def test_training_labels_a_type_apart_from_its_direction():
+    cats = {"visit:AB": 1.0, "visit:BA": 0.0, "meeting": 0.0, "area:energy": 0.0}
+    f = factorised(cats)
+    assert f["type:visit"] == 1.0 and f["dir:AB"] == 1.0 and f["dir:BA"] == 0.0
+    assert f["type:meeting"] == 0.0 and f["area:energy"] == 0.0
+
+
+def test_training_one_direction_left_open_still_makes_the_type_hold():
+    f = factorised({"attack:AB": 1.0})  # BA missing: an optional item
+    assert f["type:attack"] == 1.0
+
+
+def test_training_folds_are_grouped_by_document_and_stable():
+    docs = [f"doc-{i}" for i in range(500)]
+    folds = [fold_of(d) for d in docs]
+    assert folds == [fold_of(d) for d in docs]  # a document never moves between runs
+    assert set(folds) == {0, 1, 2, 3, 4} and min(folds.count(k) for k in range(5)) > 70
+
+
+def test_training_platt_calibration_is_increasing_and_fits_the_rate():
+    scores = [i / 100 for i in range(1, 100)] * 4
+    labels = [int(s > 0.7) for s in scores]
+    a, b = train.platt(scores, labels)
+    p = lambda s: 1 / (1 + math.exp(-(a * math.log(s / (1 - s)) + b)))  # noqa: E731
+    assert a > 0 and p(0.9) > p(0.5) > p(0.1)
+    assert p(0.95) > 0.5 > p(0.2)
+
+
+def test_training_the_threshold_is_the_grids_best():
+    t, f1 = train.best_threshold(lambda t: 1 - abs(t - 0.35))
+    assert t == pytest.approx(0.35) and f1 == pytest.approx(1.0)
+
+
+def test_training_calibration_reads_the_pairs_model_on_its_own_type_labels():
+    ex = [
+        {"task": "pairs", "cats": {"visit:AB": float(y), "visit:BA": 0.0}, "scores": {"type:visit": s, "dir:AB": 0.9}}
+        for s, y in [(0.9, 1), (0.8, 1), (0.2, 0), (0.1, 0), (0.7, 1), (0.3, 0)]
+    ]
+    cal = run.calibrations(ex)
+    assert "relations" in cal and cal["relations"][0] > 0
+
+
+# --- from scores to decisions ----------------------------------------------------------------
+
+
+def test_decisions_an_asymmetric_type_goes_the_way_the_direction_scores_say():
+    scores = {"type:visit": 0.9, "dir:AB": 0.2, "dir:BA": 0.8, "status:planned": 0.7, "status:occurred": 0.2}
+    [d] = decide_pairs([(0, "JPN", "USA", scores)], {"relations": 0.5, "cooperation": 0.5})
+    assert (d.source, d.target, d.label, d.status) == ("USA", "JPN", "visit", "planned")
+
+
+def test_decisions_a_symmetric_type_sorts_its_pair_and_below_threshold_is_nothing():
+    ds = decide_pairs(
+        [(0, "USA", "CHN", {"type:meeting": 0.6, "type:attack": 0.2})], {"relations": 0.5, "cooperation": 0.5}
+    )
+    assert [(d.source, d.target, d.label) for d in ds] == [("CHN", "USA", "meeting")]
+
+
+def test_decisions_one_sender_per_statement_the_most_probable():
+    cands = [(3, "USA", "IRN", {"lifted": 0.8}), (3, "EU", "IRN", {"lifted": 0.6}), (3, "", "IRN", {"lifted": 0.3})]
+    [d] = decide_sanctions(cands, {"sanctions": 0.5})
+    assert (d.source, d.target, d.label) == ("USA", "IRN", "lifted")
+
+
+def test_decisions_a_sanction_with_no_sender_in_view_has_a_null_sender():
+    [d] = decide_sanctions([(0, "", "PRK", {"imposed": 0.9})], {"sanctions": 0.5})
+    assert d.source is None
+
+
+# --- combining with the rules, as cross-validation scores it ---------------------------------
+
+
+def test_training_combine_model_replaces_union_adds_and_denials_stay_with_the_rules():
+    rules = {t: {"d1": [{"k": "rule"}]} for t in ("relations", "sanctions", "denials", "cooperation")}
+    model = {t: defaultdict(list, {"d1": [{"k": "model"}]}) for t in rules}
+    out = run.combine(model, rules, {"relations": "model", "cooperation": "union", "sanctions": "model"})
+    assert out["relations"]["d1"] == [{"k": "model"}]
+    assert out["cooperation"]["d1"] == [{"k": "rule"}, {"k": "model"}]
+    assert out["denials"]["d1"] == [{"k": "rule"}]
+
+
+# --- what ships ------------------------------------------------------------------------------
+
+
+def test_models_their_files_are_part_of_the_versions_of_the_tables_they_decide(tmp_path):
+    import shutil
+
+    root = tmp_path / "extractors"
+    shutil.copytree(version.HERE, root, ignore=shutil.ignore_patterns("__pycache__", "models"))
+    before = version.versions(root)
+    (root / "models" / "sanctions").mkdir(parents=True)
+    (root / "models" / "sanctions" / "relata.json").write_text('{"thresholds": {"sanctions": 0.5}}')
+    after = version.versions(root)
+    changed = {t for t in before if before[t] != after[t]}
+    assert changed == {e.table for e in registry.REGISTRY if "sanctions" in e.models} == {"sanctions"}
+
+
+@pytest.mark.skipif(not SHIPPED, reason="no trained model shipped")
+def test_models_shipped_are_small_and_carry_thresholds_calibration_and_strategy():
+    total = sum(p.stat().st_size for p in learned.MODELS_DIR.rglob("*") if p.is_file())
+    assert total <= 50 * 1024 * 1024
+    for name in SHIPPED:
+        meta = json.loads((learned.MODELS_DIR / name / "relata.json").read_text())
+        for table in meta["tables"]:
+            assert 0 < meta["thresholds"][table] < 1
+            assert meta["strategy"][table] in ("model", "union")
+            assert len(meta["calibration"][table]) == 2
+
+
+@pytest.mark.skipif(not SHIPPED, reason="no trained model shipped")
+def test_models_load_and_score_offline_from_the_package(monkeypatch):
+    import socket
+
+    def no_network(*a, **k):
+        raise AssertionError("a model tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    for name in SHIPPED:
+        [scores] = learned.predict(name, ["ENTA visited ENTB on Tuesday . PATH_up_nsubj PATH_top_visit"])
+        assert scores and all(0.0 <= s <= 1.0 for s in scores.values())
