@@ -216,7 +216,7 @@ def main() -> None:
         write(out, "relations", rows, part_rows=min(1_000_000, rows))
         write(out, "sanctions", max(rows // 10, 1), part_rows=min(1_000_000, rows))
         write(out, "cooperation", max(rows // 10, 1), part_rows=min(1_000_000, rows))
-        for t in ("articles", "article_texts", "denials", "rejects"):
+        for t in set(store.ALL_TABLES) - {"relations", "sanctions", "cooperation"}:  # the derived tables too
             store.write_part(out / t / "part-empty.parquet", t, schemas.empty_frame(t))
         files = {t: sorted((out / t).glob("*.parquet")) for t in store.ALL_TABLES}
         print(

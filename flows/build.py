@@ -17,6 +17,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from relata import build, progress, remote, workers
 from relata.commit import finish_build, stage_batch
+from relata.derive import derive_tables
 from relata.plan import plan_build
 from relata.settings import Settings
 
@@ -35,6 +36,7 @@ RETRY: dict[str, Any] = dict(
     retry_condition_fn=_transient,
 )
 plan_batches = task(name="plan_batches", **RETRY)(plan_build)
+derive = task(name="derive_tables", cache_policy=NO_CACHE, persist_result=False)(derive_tables)
 finish = task(name="finish", cache_policy=NO_CACHE, persist_result=False)(finish_build)
 mirror_tables = task(name="mirror_tables", **RETRY)(build.mirror)
 
@@ -79,7 +81,7 @@ def build_dataset(
         mirror=mirror,
         verbose=verbose,
     )
-    steps = build.Steps(plan=plan_batches, extract=_extract, finish=finish, mirror=mirror_tables)
+    steps = build.Steps(plan=plan_batches, extract=_extract, derive=derive, finish=finish, mirror=mirror_tables)
     with progress.Tracker(show_progress) as bar:
         summary = build.run_build(settings, steps, on_commit=bar.on_commit)
     create_markdown_artifact(

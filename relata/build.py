@@ -1,4 +1,4 @@
-"""One build, start to end: plan -> extract -> commit -> finish -> mirror.
+"""One build, start to end: plan -> extract -> commit -> derive -> finish -> mirror.
 
 This is the only place that sequence is written. The Prefect flow
 (``flows/build.py``) runs it with its tasks as the steps; the CLI (for an
@@ -10,6 +10,8 @@ up-to-date check), the tests and the benchmarks run it with plain functions.
   deadline; a batch that fails twice comes back as rejects;
 - commit (``relata.commit``): each batch validated, staged and moved into
   the tables as it finishes, so an interrupted build keeps what it committed;
+- derive (``relata.derive``): the derived tables (events, sanction regimes,
+  dyad-month counts) recomputed for the keys the new rows touch;
 - finish: the manifest records the build, the DuckDB views are rewritten;
 - mirror (``relata.remote``): the committed tables copied to object storage.
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 from relata import remote, store, views, workers
 from relata.batch import BatchSpec
 from relata.commit import StagedBatch, commit_batch, finish_build, stage_batch, start_commits
+from relata.derive import derive_tables
 from relata.plan import BuildPlan, pending, plan_build
 from relata.settings import Settings
 from relata.summary import BuildSummary
@@ -65,6 +68,7 @@ class Steps:
 
     plan: Callable[[Settings], BuildPlan] = plan_build
     extract: Callable[[list[BatchSpec], Settings], Iterable[StagedBatch]] = extract_and_stage
+    derive: Callable[[str], dict[str, dict]] = derive_tables
     finish: Callable[[BuildPlan, BuildSummary, Settings], BuildSummary] = finish_build
     mirror: Callable[[Settings], dict | None] = mirror
 
@@ -109,6 +113,9 @@ def run_build(
                     on_commit(staged, plan)
         finally:
             workers.shutdown()
+        t1 = time.perf_counter()
+        summary.derived = steps.derive(plan.out)
+        summary.seconds.update({"derive": time.perf_counter() - t1})
         summary.wall_seconds = time.perf_counter() - t0
         summary = steps.finish(plan, summary, settings)
         try:
@@ -128,11 +135,13 @@ def run_build(
 
 
 def up_to_date(settings: Settings) -> dict:
-    """What an unchanged rebuild still does, without a Prefect run: repair the DuckDB views if they
-    are missing or stale, and retry a mirror an earlier build could not finish."""
+    """What an unchanged rebuild still does, without a Prefect run: derive what a build killed
+    before its derive step left behind (nothing, usually), repair the DuckDB views if they are
+    missing or stale, and retry a mirror an earlier build could not finish."""
     out = Path(settings.out)
     with store.writer_lock(out):
         store.check_output(out)
+        derived = derive_tables(str(out))
         rewritten = views.build_views(out, settings.db_path(), repair_only=True)
         mirrored = mirror(settings)
-    return {"views_rewritten": rewritten, "mirrored": mirrored}
+    return {"derived": derived, "views_rewritten": rewritten, "mirrored": mirrored}

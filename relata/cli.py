@@ -203,6 +203,14 @@ def _print_summary(s: dict, settings: Settings) -> None:
     print("rows added per table (rejects: unreadable inputs and rows that failed, with their reasons):", file=out)
     for k, v in s["rows_per_table"].items():
         print(f"  {k:<{w}} {v:>9}", file=out)
+    if s.get("derived"):
+        print("derived tables (recomputed for the keys the new rows touch):", file=out)
+    for table, d in (s.get("derived") or {}).items():
+        print(
+            f"  {table:<{w}} {d['keys']} key(s){' (all)' if d['full'] else ''}, "
+            f"{d['parts_written']} part(s) and {d['rows_written']} row(s) written",
+            file=out,
+        )
     stages = ", ".join(f"{k} {v}" for k, v in s["seconds_per_stage"].items())
     print(f"seconds per stage: {stages}; wall {s['wall_seconds']} s", file=out)
     print(f"tables: {settings.out}", file=out)
@@ -216,7 +224,10 @@ def _print_summary(s: dict, settings: Settings) -> None:
 def query(
     sql: Annotated[
         str,
-        typer.Argument(help="A SELECT over the views: articles, relations, sanctions, denials, cooperation, rejects."),
+        typer.Argument(
+            help="A SELECT over the views: articles, relations, sanctions, denials, cooperation, rejects, "
+            "and the derived events, sanction_regimes, dyad_month."
+        ),
     ],
     tables: Annotated[str | None, typer.Option(help="Folder of built tables (default: data/tables).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",

@@ -84,6 +84,9 @@ class Manifest:
     builds: list[dict] = field(default_factory=list)
     # Per part, by "<table>/<name>": {"size": bytes, "sha256": hex}, recorded when it is committed.
     checksums: dict[str, dict] = field(default_factory=dict)
+    # Per derived table: what its parts were computed from (relata.derive): its version, its
+    # bucket count, its own parts and the parts of its inputs at that time.
+    derived: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
     def load(cls, out: Path | str) -> Manifest:
@@ -98,6 +101,7 @@ class Manifest:
             d.get("inputs", {}),
             d.get("builds", []),
             d.get("checksums", {}),
+            d.get("derived", {}),
         )
         for t in ALL_TABLES:
             m.parts.setdefault(t, [])
@@ -283,6 +287,46 @@ def commit_parts(out: Path, staged: dict[str, Path], inputs: dict[str, dict] | N
         # The placeholder that kept an empty table readable is no longer needed.
         if "part-empty.parquet" not in m.parts.get(table, []):
             (out / table / "part-empty.parquet").unlink(missing_ok=True)
+
+
+def write_table_part(path: Path, table: str, tbl: pa.Table) -> int:
+    """Write an Arrow table that passed ``schemas.validate_arrow`` as a Parquet part (zstd)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(tbl, tmp, compression="zstd", row_group_size=64_000)
+    os.replace(tmp, path)
+    return tbl.num_rows
+
+
+def replace_parts(out: Path, table: str, staged: list[Path], replaced: list[str], derived: dict) -> None:
+    """Move a derived table's staged parts into place in place of ``replaced``, in one manifest save.
+
+    The manifest (with the table's new ``derived`` record) is written before the replaced
+    parts are removed: a build killed in between leaves files the manifest does not list,
+    which ``reconcile`` removes, never a manifest listing a removed part.
+    """
+    out = Path(out)
+    m = Manifest.load(out)
+    for src in staged:
+        dest = out / table / src.name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(src, dest)
+    gone = set(replaced) | {"part-empty.parquet"}
+    parts = [p for p in m.parts.get(table, []) if p not in gone] + [src.name for src in staged]
+    if not parts:
+        write_part(out / table / "part-empty.parquet", table, schemas.empty_frame(table))
+        parts = ["part-empty.parquet"]
+    m.parts[table] = parts
+    m.checksums = {
+        k: v for k, v in m.checksums.items() if not (k.startswith(f"{table}/") and k[len(table) + 1 :] in gone)
+    }
+    for name in parts:
+        if f"{table}/{name}" not in m.checksums:
+            m.record(out, table, name)
+    m.derived[table] = derived
+    m.save(out)
+    for name in gone - set(parts):
+        (out / table / name).unlink(missing_ok=True)
 
 
 def part_paths(out: Path, table: str, m: Manifest | None = None, *, verify: bool = True) -> list[Path]:

@@ -31,6 +31,8 @@ class BuildSummary:
     rebuilt_tables: list[str] = field(default_factory=list)
     wall_seconds: float = 0.0
     mirrored: dict | None = None
+    # Per derived table: recomputed whole or not, keys touched, parts and rows written.
+    derived: dict[str, dict] = field(default_factory=dict)
 
     def add(self, b: StagedBatch, new: int, duplicates: int) -> None:
         self.read += b.read
@@ -66,6 +68,7 @@ class BuildSummary:
             "rebuilt_tables": self.rebuilt_tables,
             "wall_seconds": round(self.wall_seconds, 2),
             "mirrored": self.mirrored,
+            "derived": self.derived,
         }
 
     def markdown(self) -> str:
@@ -92,7 +95,17 @@ class BuildSummary:
             lines += [f"| {k} | {v} |" for k, v in self.reject_reasons.most_common()]
             lines.append("")
         lines += ["| table | rows added |", "| --- | --- |"]
-        lines += [f"| {t} | {self.rows.get(t, 0)} |" for t in TABLES]
+        lines += [f"| {t} | {self.rows.get(t, 0)} |" for t, spec in TABLES.items() if not spec.derived]
+        if self.derived:
+            lines += [
+                "",
+                "| derived table | keys recomputed | parts rewritten | rows written |",
+                "| --- | --- | --- | --- |",
+            ]
+            lines += [
+                f"| {t} | {d['keys']}{' (all)' if d['full'] else ''} | {d['parts_written']} | {d['rows_written']} |"
+                for t, d in self.derived.items()
+            ]
         lines += ["", "| stage | seconds |", "| --- | --- |"]
         lines += [f"| {k} | {v} |" for k, v in d["seconds_per_stage"].items()]
         lines += ["", f"Wall time: {d['wall_seconds']} s"]

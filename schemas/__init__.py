@@ -16,10 +16,11 @@ import importlib
 
 from relata.schemas import vocabularies
 from relata.schemas.fields import FIELDS, Field
-from relata.schemas.tables import EXTRACTED_TABLES, SCHEMA_VERSION, TABLES, Table
+from relata.schemas.tables import DERIVED_TABLES, EXTRACTED_TABLES, SCHEMA_VERSION, TABLES, Table
 
 _DERIVED = (
     "arrow_schema",
+    "arrow_type",
     "data_dictionary",
     "duckdb_type",
     "empty_frame",
@@ -27,9 +28,11 @@ _DERIVED = (
     "pandera_schema",
     "split_valid",
     "to_arrow",
+    "validate_arrow",
 )
 
 __all__ = [
+    "DERIVED_TABLES",
     "EXTRACTED_TABLES",
     "FIELDS",
     "SCHEMA_VERSION",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from relata.schemas import vocabularies as v
 
-LOGICAL_TYPES = ("string", "int32", "int8", "float32", "date", "timestamp", "string_list")
+LOGICAL_TYPES = ("string", "int32", "int8", "float32", "date", "timestamp", "string_list", "struct_list")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     name: str = ""  # column name when it differs from the key
+    # A struct_list's members: (name, logical type, vocabulary or None), in order.
+    members: tuple[tuple[str, str, tuple[str, ...] | None], ...] = ()
 
     @property
     def column(self) -> str:
@@ -182,6 +184,146 @@ _FIELDS = [
         vocabulary=v.COOPERATION_STATUSES,
         name="status",
     ),
+    # Derived tables: what happened (events), which sanctions are in force (sanction_regimes),
+    # counts for analysis (dyad_month). Recomputed from the extracted tables by relata.derive.
+    _f(
+        "event_id",
+        "string",
+        "Stable key: hash of the dyad, relation_type, status and the relation_id of the earliest report, "
+        "so that later reports do not change it.",
+    ),
+    _f(
+        "event_event_date",
+        "date",
+        "The best-supported date among the reports: the most frequent date of the most precise ones; "
+        "null when no report dates the event.",
+        nullable=True,
+        name="event_date",
+    ),
+    _f(
+        "first_reported",
+        "timestamp",
+        "Earliest published_at of its reports (UTC); an article without a publication time counts from ingested_at.",
+    ),
+    _f(
+        "last_reported",
+        "timestamp",
+        "Latest published_at of its reports (UTC); an article without a publication time counts from ingested_at.",
+    ),
+    _f("n_reports", "int32", "Relation rows (reports) in the event.", minimum=1),
+    _f("n_articles", "int32", "Distinct articles among its reports.", minimum=1),
+    _f(
+        "n_outlets", "int32", "Distinct outlets among its reports (articles without an outlet do not count).", minimum=0
+    ),
+    _f(
+        "relation_ids",
+        "string_list",
+        "relation_id of each of its reports, sorted; every relations row is in exactly one event.",
+    ),
+    _f("event_evidence", "string", "The evidence sentence of its most confident report.", name="evidence"),
+    _f(
+        "event_confidence",
+        "float32",
+        "1 - the product over its articles of (1 - the confidence of the article's best report): "
+        "independent articles corroborate, sentences of one article do not.",
+        minimum=0.0,
+        maximum=1.0,
+        name="confidence",
+    ),
+    _f(
+        "fulfils_event_id",
+        "string",
+        "On an occurred event: the planned event (same dyad and type, announced before it, dates compatible) "
+        "that it fulfils; null otherwise.",
+        nullable=True,
+    ),
+    _f(
+        "regime_id",
+        "string",
+        "Stable key: hash of the regime's sender and target and the sanction_id of its earliest statement.",
+    ),
+    _f(
+        "regime_sender",
+        "string",
+        "Who imposes: the statements' sender. A statement that names none takes the one who announces it "
+        "when it is an act of the sender (imposed, threatened, tightened, extended, eased, lifted), else the "
+        "only sender any statement names against the target; null when that leaves none.",
+        nullable=True,
+        actor=True,
+        name="sender",
+    ),
+    _f(
+        "regime_target_entity",
+        "string",
+        "The named person, firm or vessel, when every statement of the regime names the same one.",
+        nullable=True,
+        name="target_entity",
+    ),
+    _f(
+        "regime_measures",
+        "string_list",
+        "Types of measure, the union over its statements; empty when none says.",
+        vocabulary=v.SANCTION_MEASURES,
+        name="measures",
+    ),
+    _f(
+        "regime_reason_categories",
+        "string_list",
+        "Why, as categories: the union over its statements; empty when none says.",
+        vocabulary=v.SANCTION_REASONS,
+        name="reason_categories",
+    ),
+    _f(
+        "regime_state",
+        "string",
+        "threatened, in_force, eased or lifted, after its statements in date order: imposed, extended, "
+        "tightened and in_force mean in_force; eased and lifted say so; threatened holds until sanctions are in "
+        "force; condemned and violated change nothing (a regime only spoken of that way is in force).",
+        vocabulary=v.REGIME_STATES,
+        name="state",
+    ),
+    _f(
+        "first_date",
+        "date",
+        "Earliest statement date (its event_date, else its article's publication date).",
+        nullable=True,
+    ),
+    _f(
+        "last_date",
+        "date",
+        "Latest statement date (its event_date, else its article's publication date).",
+        nullable=True,
+    ),
+    _f(
+        "history",
+        "struct_list",
+        "Its statements in date order: the statement's date (event_date, else publication date), its action "
+        "and its sanction_id, the evidence of each state change.",
+        members=(("date", "date", None), ("action", "string", v.SANCTION_ACTIONS), ("sanction_id", "string", None)),
+    ),
+    _f("n_statements", "int32", "sanctions rows (statements) in the regime.", minimum=1),
+    _f("regime_n_articles", "int32", "Distinct articles among its statements.", minimum=1, name="n_articles"),
+    _f(
+        "month",
+        "date",
+        "First day of the month of the events' event_date (else of first_reported).",
+    ),
+    _f(
+        "dyad_relation_type",
+        "string",
+        "Kind of event; a symmetric type counts once for each direction.",
+        vocabulary=v.RELATION_TYPES,
+        name="relation_type",
+    ),
+    _f(
+        "n_events",
+        "int32",
+        "Events (occurred or alleged; plans are not counted) of the dyad, month and type.",
+        minimum=1,
+    ),
+    _f("dyad_n_reports", "int32", "Relation rows (reports) of those events.", minimum=1, name="n_reports"),
+    _f("goldstein_sum", "float32", "Sum of the events' Goldstein values."),
+    _f("goldstein_mean", "float32", "Mean of the events' Goldstein values, -10..10.", minimum=-10.0, maximum=10.0),
     # Rejects.
     _f("reject_article_id", "string", "Key of the article, when it got that far.", nullable=True, name="article_id"),
     _f("stage", "string", "Where it was rejected.", vocabulary=v.REJECT_STAGES),

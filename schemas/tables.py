@@ -8,7 +8,7 @@ from relata.schemas.fields import FIELDS, Field
 
 # Bumped on a breaking change (a renamed or removed column); adding a column is
 # a minor change. Written into every Parquet file's metadata and every release.
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 PROVENANCE = (
     "article_id",
@@ -28,6 +28,7 @@ class Table:
     field_keys: tuple[str, ...]
     primary_key: tuple[str, ...]
     extracted: bool = False  # one of the four tables the extractors fill
+    derived: bool = False  # recomputed from the extracted tables by relata.derive, never by an extractor
 
     @property
     def fields(self) -> list[Field]:
@@ -133,6 +134,74 @@ TABLES: dict[str, Table] = {
             extracted=True,
         ),
         Table(
+            "events",
+            "One row per real-world happening: the relations rows that report the same dyad, type and status "
+            "with dates that agree, across articles and outlets.",
+            (
+                "event_id",
+                "source_actor",
+                "target_actor",
+                "relation_type",
+                "cameo_code",
+                "plover_type",
+                "quad_class",
+                "goldstein",
+                "relation_status",
+                "event_event_date",
+                "date_precision",
+                "first_reported",
+                "last_reported",
+                "n_reports",
+                "n_articles",
+                "n_outlets",
+                "relation_ids",
+                "event_evidence",
+                "event_confidence",
+                "fulfils_event_id",
+            ),
+            ("event_id",),
+            derived=True,
+        ),
+        Table(
+            "sanction_regimes",
+            "One row per sanctions regime (sender, target and programme), with the history of its statements "
+            "and its state as of the latest one.",
+            (
+                "regime_id",
+                "regime_sender",
+                "sanction_target",
+                "regime_target_entity",
+                "regime_measures",
+                "regime_reason_categories",
+                "regime_state",
+                "first_date",
+                "last_date",
+                "history",
+                "n_statements",
+                "regime_n_articles",
+            ),
+            ("regime_id",),
+            derived=True,
+        ),
+        Table(
+            "dyad_month",
+            "Counts for analysis: events (occurred or alleged) and their reports per directed dyad, month, "
+            "relation type and quad class, with the sum and mean of their Goldstein values.",
+            (
+                "source_actor",
+                "target_actor",
+                "month",
+                "dyad_relation_type",
+                "quad_class",
+                "n_events",
+                "dyad_n_reports",
+                "goldstein_sum",
+                "goldstein_mean",
+            ),
+            ("source_actor", "target_actor", "month", "relation_type", "quad_class"),
+            derived=True,
+        ),
+        Table(
             "rejects",
             "Every input that could not be read and every extracted row that failed validation, with the reason.",
             ("source_uri", "reject_article_id", "stage", "reject_reason", "detail", "rejected_at"),
@@ -142,3 +211,4 @@ TABLES: dict[str, Table] = {
 }
 
 EXTRACTED_TABLES: tuple[str, ...] = tuple(n for n, t in TABLES.items() if t.extracted)
+DERIVED_TABLES: tuple[str, ...] = tuple(n for n, t in TABLES.items() if t.derived)

@@ -94,6 +94,9 @@ SANCTION_REASONS: tuple[str, ...] = (
     "other",
 )
 
+# What a sanctions regime is, as of its latest statement that says so (sanction_regimes.state).
+REGIME_STATES: tuple[str, ...] = ("threatened", "in_force", "eased", "lifted")
+
 DENIED_TYPES: tuple[str, ...] = RELATION_TYPES + ("sanctions_violation", "other")
 
 COOPERATION_AREAS: tuple[str, ...] = (
@@ -127,6 +130,12 @@ REJECT_STAGES: tuple[str, ...] = ("ingest", "parse", "extract", "validate")
 def country_codes() -> frozenset[str]:
     """Every ISO 3166-1 alpha-3 code pycountry knows."""
     return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+@functools.cache
+def actor_codes() -> frozenset[str]:
+    """Every valid actor code: ISO 3166-1 alpha-3 codes and the closed list of organisations."""
+    return country_codes() | frozenset(ORGANISATIONS)
 
 
 def is_actor_code(code: object) -> bool:

@@ -27,6 +27,26 @@ def test_benchmark_query_smoke_prints_every_example_query():
         assert name in out
 
 
+def test_benchmark_derive_smoke_prints_incremental_costs_and_the_readme_queries():
+    out = run(str(BENCH / "derive.py"), "--smoke")
+    assert "| full recompute (baseline) |" in out and "article(s) (5 relations rows) |" in out
+    for name in ("a dyad's events, most reported first", "regimes against Iran in force in June 2016"):
+        assert name in out
+
+
+def test_benchmark_derive_queries_are_the_readmes():
+    """The README shows the queries the benchmark times, word for word (whitespace aside)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_derive", BENCH / "derive.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    readme = " ".join((PROJECT_ROOT / "README.md").read_text().split())
+    for _table, sql in mod.QUERIES.values():
+        assert " ".join(sql.split()) in readme
+
+
 def test_benchmark_throughput_smoke_prints_both_runs_and_the_ratio(corpora):
     out = run(str(BENCH / "throughput.py"), "--smoke", "--engine", "local")
     assert "baseline nlp.pipe" in out and "relata build" in out and "throughput ratio" in out

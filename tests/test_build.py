@@ -77,6 +77,22 @@ def test_build_extractor_version_bump_rebuilds_only_that_table(small_input, sett
     assert len(ids(s.out, "articles", "article_id")) == 4
 
 
+def test_build_derives_events_regimes_and_counts_with_views_over_them(small_input, settings_for, monkeypatch):
+    s = settings_for(small_input)
+    summary = run_build(s)
+    assert set(summary.derived) == {"events", "dyad_month", "sanction_regimes"}
+    assert summary.derived["events"]["full"] and "derive" in summary.as_dict()["seconds_per_stage"]
+    monkeypatch.chdir(s.db_path().parent)
+    con = duckdb.connect(str(s.db_path().name), read_only=True)
+    in_events = con.execute("select count(*), count(distinct r) from events, unnest(relation_ids) as u(r)").fetchone()
+    n_relations = con.execute("select count(*) from relations").fetchone()[0]
+    regimes = con.execute("select count(*) from sanction_regimes").fetchone()[0]
+    con.close()
+    assert in_events == (n_relations, n_relations) and regimes >= 1  # every relation row in exactly one event
+    again = run_build(s)
+    assert all(d["parts_written"] == 0 for d in again.derived.values())
+
+
 def test_build_views_are_queryable_with_duckdb_from_the_database_folder(small_input, settings_for, monkeypatch):
     s = settings_for(small_input)
     run_build(s)

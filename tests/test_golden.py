@@ -27,12 +27,27 @@ KEY_COLUMNS = {
     "denials": ["denier", "denied_type", "accuser"],
     "cooperation": ["actor_a", "actor_b", "area", "status"],
 }
+# The derived tables: what groups the rows above (their ids are hashes of those rows' ids).
+DERIVED_COLUMNS = {
+    "events": ["source_actor", "target_actor", "relation_type", "status", "event_date", "n_reports", "n_articles"],
+    "sanction_regimes": ["sender", "target", "state", "first_date", "n_statements"],
+    "dyad_month": ["source_actor", "target_actor", "month", "relation_type", "n_events", "n_reports"],
+}
 
 
 def snapshot(out: Path) -> dict:
     con = duckdb.connect()
     snap: dict = {"row_counts": {}, "rows": {}}
-    for table in ["articles", "article_texts", "relations", "sanctions", "denials", "cooperation", "rejects"]:
+    for table in [
+        "articles",
+        "article_texts",
+        "relations",
+        "sanctions",
+        "denials",
+        "cooperation",
+        "rejects",
+        *DERIVED_COLUMNS,
+    ]:
         glob = str(out / table / "*.parquet")
         snap["row_counts"][table] = con.execute(f"select count(*) from read_parquet('{glob}')").fetchall()[0][0]
     for table, cols in KEY_COLUMNS.items():
@@ -41,6 +56,9 @@ def snapshot(out: Path) -> dict:
             f"from read_parquet('{out / table}/*.parquet') t join read_parquet('{out}/articles/*.parquet') a "
             f"using (article_id) order by all"
         )
+        snap["rows"][table] = [["" if v is None else str(v) for v in r] for r in con.execute(q).fetchall()]
+    for table, cols in DERIVED_COLUMNS.items():
+        q = f"select {', '.join(cols)} from read_parquet('{out}/{table}/*.parquet') order by all"
         snap["rows"][table] = [["" if v is None else str(v) for v in r] for r in con.execute(q).fetchall()]
     return snap
 
@@ -51,7 +69,7 @@ def test_golden_sample_rows_match(sample_build):
         GOLDEN.write_text(json.dumps(snap, indent=1) + "\n")
     expected = json.loads(GOLDEN.read_text())
     assert snap["row_counts"] == expected["row_counts"]
-    for table in KEY_COLUMNS:
+    for table in [*KEY_COLUMNS, *DERIVED_COLUMNS]:
         got, want = {tuple(r) for r in snap["rows"][table]}, {tuple(r) for r in expected["rows"][table]}
         assert got == want, f"{table}: new {sorted(got - want)[:5]} missing {sorted(want - got)[:5]}"
 

@@ -19,10 +19,21 @@ import pytest
 from relata import release, schemas
 from relata.build import run_build
 from relata.release import charts as release_charts
+from relata.release.layout import open_tables
 from relata.settings import SAMPLE_DIR
 
 V1 = "2026.11.26"
-RELEASED = ["articles", "relations", "sanctions", "denials", "cooperation", "rejects"]
+RELEASED = [
+    "articles",
+    "relations",
+    "sanctions",
+    "denials",
+    "cooperation",
+    "events",
+    "sanction_regimes",
+    "dyad_month",
+    "rejects",
+]
 
 
 # --- helpers and local fixtures ------------------------------------------------------
@@ -97,6 +108,7 @@ def test_release_folder_holds_tables_documents_and_charts(released):
         "LICENSE",
         "manifest.json",
         "relations_per_month.png",
+        "events_per_month.png",
         "top_dyads.png",
         "dyad_network.png",
     }
@@ -174,7 +186,7 @@ def test_release_rows_conform_to_their_frictionless_schemas(released):
     for r in dp["resources"]:
         r = {k: v for k, v in r.items() if k not in ("type", "bytes", "hash")}
         report = frictionless.validate(frictionless.Resource(r, basepath=str(released)))
-        lists = {f.column for f in schemas.TABLES[r["name"]].fields if f.type == "string_list"}
+        lists = {f.column for f in schemas.TABLES[r["name"]].fields if f.type in ("string_list", "struct_list")}
         errors = collections.Counter((e[0], e[1]) for e in report.flatten(["type", "fieldName"]))
         assert all(kind == "type-error" and name in lists for kind, name in errors), (r["name"], errors)
 
@@ -355,6 +367,13 @@ def test_release_shipped_gates_pass_on_the_sample(released):
     assert release.check_gates(released, release.load_gates(release.GATES_FILE)) == []
 
 
+def test_release_shipped_gates_refuse_relations_rows_that_are_in_no_event(release_copy):
+    path = release_copy / "events" / "events.parquet"
+    pq.write_table(pq.read_table(path).slice(1), path)
+    failures = release.check_gates(release_copy, release.load_gates(release.GATES_FILE))
+    assert any(f.startswith("events:") and "unnest(relation_ids)" in f for f in failures), failures
+
+
 @pytest.mark.parametrize("version", ["../up", ".hidden", "a/b", ""])
 def test_release_version_must_be_a_plain_folder_name(version):
     with pytest.raises(release.ReleaseError, match="invalid version"):
@@ -373,7 +392,7 @@ def diff_count(new: Path, old: Path, table: str) -> int:
     cols = ", ".join(release.diff_columns(table))
     n, o = (f"read_parquet('{d}/{table}/*.parquet')" for d in (new, old))
     if schemas.TABLES[table].primary_key:
-        sql = f"select count(*) from {n} where {cols} not in (select {cols} from {o})"
+        sql = f"select count(*) from {n} where ({cols}) not in (select {cols} from {o})"
     else:
         sql = f"select count(*) from (select {cols} from {n} except all select {cols} from {o})"
     return duckdb.connect().execute(sql).fetchone()[0]
@@ -434,6 +453,26 @@ def test_release_charts_are_non_empty_pngs_written_by_matplotlib(released, name)
 def test_release_charts_without_rows_still_draw_axes_and_a_note(tmp_path, draw):
     path = draw([], tmp_path / "c.png")
     assert path.stat().st_size > 5_000
+
+
+def test_release_holds_the_derived_tables_and_charts_their_events_next_to_the_reports(released):
+    counts = json.loads((released / "index.json").read_text())["row_counts"]
+    assert all(counts[t] > 0 for t in ("events", "sanction_regimes", "dyad_month")), counts
+    card = (released / "README.md").read_text()
+    assert (
+        card.index("(relations_per_month.png)") < card.index("(events_per_month.png)") < card.index("(top_dyads.png)")
+    )
+    # The chart's series counts each happening once: the released events that happened or are alleged.
+    con = open_tables(released, ["articles", "relations", "dyad_month", "events"])
+    drawn = sum(n for _, _, n in release_charts.chart_data(con).events_per_month)
+    assert drawn == con.execute("select count(*) from events where status <> 'planned'").fetchone()[0] > 0
+
+
+def test_release_events_chart_keeps_the_reports_months_and_counts_the_rest():
+    rows = [(dt.date(1928, 1, 1), 1, 1), (dt.date(2016, 3, 1), 1, 5), (dt.date(2016, 4, 1), 4, 2)]
+    span = (dt.date(2016, 1, 1), dt.date(2016, 3, 1))
+    assert release_charts.within(rows, span) == ([(dt.date(2016, 3, 1), 1, 5)], 3)
+    assert release_charts.within(rows, None) == (rows, 0)
 
 
 def test_release_spring_layout_is_deterministic_and_bounded():

@@ -561,7 +561,7 @@ def test_build_article_over_its_time_limit_is_rejected(tmp_path, thread):
         ("bakery.txt", "parse", "article took too long to process"),
     ]
     ids = [r[3] for r in rej]
-    for table in set(schemas.TABLES) - {"rejects"}:
+    for table in [t for t, spec in schemas.TABLES.items() if "article_id" in spec.columns and t != "rejects"]:
         n = sql(f"select count(*) from read_parquet('{glob(out, table)}') where article_id in (?, ?)", *ids)
         assert n == [(0,)], f"{table} has rows of an article that took too long"
 

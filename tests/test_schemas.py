@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import pyarrow as pa
 import pytest
 
 from relata import schemas
@@ -65,6 +67,54 @@ CONTRACT_COLUMNS = {
     ],
     "cooperation": ["cooperation_id", "actor_a", "actor_b", "area", "status", "event_date", "date_precision"],
     "rejects": ["source_uri", "article_id", "stage", "reason", "detail", "rejected_at"],
+    # The derived tables (CONTRACT.md, "Derived tables").
+    "events": [
+        "event_id",
+        "source_actor",
+        "target_actor",
+        "relation_type",
+        "cameo_code",
+        "plover_type",
+        "quad_class",
+        "goldstein",
+        "status",
+        "event_date",
+        "date_precision",
+        "first_reported",
+        "last_reported",
+        "n_reports",
+        "n_articles",
+        "n_outlets",
+        "relation_ids",
+        "evidence",
+        "confidence",
+        "fulfils_event_id",
+    ],
+    "sanction_regimes": [
+        "regime_id",
+        "sender",
+        "target",
+        "target_entity",
+        "measures",
+        "reason_categories",
+        "state",
+        "first_date",
+        "last_date",
+        "history",
+        "n_statements",
+        "n_articles",
+    ],
+    "dyad_month": [
+        "source_actor",
+        "target_actor",
+        "month",
+        "relation_type",
+        "quad_class",
+        "n_events",
+        "n_reports",
+        "goldstein_sum",
+        "goldstein_mean",
+    ],
 }
 PROVENANCE = ["article_id", "sentence_index", "char_start", "char_end", "evidence", "extractor_version", "confidence"]
 
@@ -186,3 +236,83 @@ def test_frictionless_schema_lists_every_column():
     fs = schemas.frictionless_schema("cooperation")
     assert [f["name"] for f in fs["fields"]] == schemas.TABLES["cooperation"].columns
     assert fs["primaryKey"] == ["cooperation_id"]
+
+
+def good_event(**over):
+    row = dict(
+        event_id="e1",
+        source_actor="USA",
+        target_actor="CUB",
+        relation_type="visit",
+        cameo_code="042",
+        plover_type="CONSULT",
+        quad_class=1,
+        goldstein=1.9,
+        status="occurred",
+        event_date=dt.date(2016, 3, 20),
+        date_precision="day",
+        first_reported=dt.datetime(2016, 3, 20, tzinfo=dt.UTC),
+        last_reported=dt.datetime(2016, 3, 23, tzinfo=dt.UTC),
+        n_reports=3,
+        n_articles=2,
+        n_outlets=2,
+        relation_ids=["r1", "r2", "r3"],
+        evidence="Obama landed in Cuba.",
+        confidence=0.9,
+        fulfils_event_id="e0",
+    )
+    row.update(over)
+    return row
+
+
+def test_schema_valid_event_passes_arrow_validation():
+    tbl = schemas.validate_arrow("events", pa.Table.from_pylist([good_event()], schema=schemas.arrow_schema("events")))
+    assert tbl.num_rows == 1
+
+
+@pytest.mark.parametrize(
+    "change, check",
+    [
+        ({"relation_type": "meeting"}, "symmetric_pair_in_alphabetical_order"),
+        ({"n_articles": 4}, "outlets_le_articles_le_reports"),
+        ({"relation_ids": ["r1"]}, "one_relation_id_per_report"),
+        ({"status": "planned"}, "only_occurred_fulfils"),
+        ({"target_actor": "XXX"}, "target_actor:is_actor_code"),
+        ({"relation_ids": ["r1", "", "r3"]}, "relation_ids:all_strings_not_empty"),
+        ({"last_reported": dt.datetime(2016, 3, 1, tzinfo=dt.UTC)}, "first_before_last"),
+    ],
+)
+def test_schema_bad_derived_row_fails_loudly_naming_its_check(change, check):
+    rows = [good_event(), good_event(event_id="e2", **change)]
+    tbl = pa.Table.from_pylist(rows, schema=schemas.arrow_schema("events"))
+    with pytest.raises(ValueError, match=re.escape(check)):
+        schemas.validate_arrow("events", tbl)
+    # The same rows, the way a reader of the table sees them, are rejected by split_valid.
+    _, bad = schemas.split_valid("events", rows)
+    assert len(bad) == 1 and check in bad[0]["checks"]
+
+
+def test_schema_dyad_month_counts_symmetric_types_both_ways():
+    row = dict(
+        source_actor="USA",
+        target_actor="CUB",
+        month=dt.date(2016, 3, 1),
+        relation_type="meeting",
+        quad_class=1,
+        n_events=2,
+        n_reports=5,
+        goldstein_sum=2.0,
+        goldstein_mean=1.0,
+    )
+    _, bad = schemas.split_valid("dyad_month", [row, {**row, "month": dt.date(2016, 3, 2), "relation_type": "visit"}])
+    assert [b["checks"] for b in bad] == [["month_is_its_first_day"]]
+
+
+def test_schema_history_is_a_list_of_structs_in_every_generated_form():
+    f = schemas.FIELDS["history"]
+    assert schemas.arrow_type(f) == pa.list_(
+        pa.struct([("date", pa.date32()), ("action", pa.string()), ("sanction_id", pa.string())])
+    )
+    assert schemas.duckdb_type(f) == "STRUCT(date DATE, action VARCHAR, sanction_id VARCHAR)[]"
+    fs = schemas.frictionless_schema("sanction_regimes")
+    assert {x["name"]: x["type"] for x in fs["fields"]}["history"] == "array"

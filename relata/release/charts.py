@@ -1,7 +1,7 @@
 """The charts of a release, drawn with matplotlib alone (Agg: no display needed).
 
 Each chart still draws its axes and says "no data" when there is nothing to
-show, so a release of a small build has three readable pictures, not blank files.
+show, so a release of a small build has four readable pictures, not blank files.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
+from relata.derive import events_per_month
 from relata.release.layout import open_tables
 
 if TYPE_CHECKING:
@@ -33,28 +34,36 @@ DPI = 150
 
 @dataclass
 class ChartData:
-    """What the three charts need: (month, quad class, n) and (actor, actor, quad class, n, mean Goldstein)."""
+    """What the charts need: (month, quad class, n) of reports and of events, and
+    (actor, actor, quad class, n, mean Goldstein) of reports."""
 
     per_month: list[tuple]
     dyads: list[tuple]
+    events_per_month: list[tuple]
 
 
 def write_charts(folder: Path) -> list[Path]:
-    """The three PNG charts of a release, drawn from its own tables (``layout.CHARTS`` names them)."""
-    con = open_tables(folder, ["articles", "relations"])
+    """The PNG charts of a release, drawn from its own tables (``layout.CHARTS`` names them)."""
+    con = open_tables(folder, ["articles", "relations", "dyad_month"])
     try:
         data = chart_data(con)
     finally:
         con.close()
+    # Events over the months of the reports chart, so that the two read side by side; an event
+    # dated outside them (an agreement of 1972 recalled in 2016) would stretch the axis.
+    months = {r[0] for r in data.per_month}
+    span = (min(months), max(months)) if months else None
     return [
         per_month(data.per_month, folder / "relations_per_month.png"),
+        per_month(data.events_per_month, folder / "events_per_month.png", span=span, **EVENTS_LABELS),
         top_dyads(data.dyads, folder / "top_dyads.png"),
         network(data.dyads, folder / "dyad_network.png"),
     ]
 
 
 def chart_data(con: duckdb.DuckDBPyConnection) -> ChartData:
-    """What the three charts need, from a DuckDB connection with views ``articles`` and ``relations``."""
+    """What the charts need, from a DuckDB connection with views ``articles``, ``relations`` and
+    ``dyad_month``."""
     # By the month the article was published, not the event date: event dates are often missing
     # and can be decades away ("since 1928"), which would stretch the axis over a century.
     per_month = con.execute("""
@@ -67,7 +76,7 @@ def chart_data(con: duckdb.DuckDBPyConnection) -> ChartData:
         SELECT least(source_actor, target_actor) AS a, greatest(source_actor, target_actor) AS b,
                quad_class, count(*) AS n, avg(goldstein) AS goldstein
         FROM relations GROUP BY ALL ORDER BY 1, 2, 3""").fetchall()
-    return ChartData(per_month, dyads)
+    return ChartData(per_month, dyads, events_per_month(con))
 
 
 def _no_data(ax, what: str) -> None:
@@ -80,14 +89,29 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
-def per_month(rows: list[tuple], path: Path) -> Path:
-    """Stacked bars: relations per month, by quad class."""
+RELATIONS_LABELS = {
+    "title": "Relations per month by quad class (reports)",
+    "xlabel": "month the reporting article was published",
+    "ylabel": "relations",
+}
+EVENTS_LABELS = {
+    "title": "Events per month by quad class (each happening once, however often reported)",
+    "xlabel": "month of the event (its date, else its first report)",
+    "ylabel": "events",
+}
+
+
+def per_month(rows: list[tuple], path: Path, span: tuple[dt.date, dt.date] | None = None, **labels: str) -> Path:
+    """Stacked bars: rows of (month, quad class, n) per month, by quad class; only the months of
+    ``span`` when given (how many are outside it is said under the axis)."""
+    labels = {**RELATIONS_LABELS, **labels}
+    rows, outside = within(rows, span)
     fig, ax = plt.subplots(figsize=(11, 5))
-    ax.set_title("Relations per month by quad class")
-    ax.set_xlabel("month the reporting article was published")
-    ax.set_ylabel("relations")
+    ax.set_title(labels["title"])
+    ax.set_xlabel(labels["xlabel"] + (f"; {outside} outside these months not shown" if outside else ""))
+    ax.set_ylabel(labels["ylabel"])
     if not rows:
-        _no_data(ax, "no dated relations")
+        _no_data(ax, f"no dated {labels['ylabel']}")
         return _save(fig, path)
     months = _month_range(min(r[0] for r in rows), max(r[0] for r in rows))
     pos = {m: i for i, m in enumerate(months)}
@@ -119,6 +143,15 @@ def per_month(rows: list[tuple], path: Path) -> Path:
     ax.legend(title="quad class", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     ax.grid(axis="y", alpha=0.3)
     return _save(fig, path)
+
+
+def within(rows: list[tuple], span: tuple[dt.date, dt.date] | None) -> tuple[list[tuple], int]:
+    """The (month, quad class, n) rows whose month is in ``span`` (all without one), and the sum
+    of n over the others."""
+    if span is None:
+        return rows, 0
+    kept = [r for r in rows if span[0] <= r[0] <= span[1]]
+    return kept, sum(r[2] for r in rows) - sum(r[2] for r in kept)
 
 
 def _month_range(first: dt.date, last: dt.date) -> list[dt.date]:

@@ -46,6 +46,7 @@ DATASET_NAME = "relata"
 DATASET_TITLE = "relata: international relations extracted from English news"
 CHARTS = {
     "relations_per_month.png": "Relations per month by quad class",
+    "events_per_month.png": "Events per month by quad class",
     "top_dyads.png": "The 20 most active dyads",
     "dyad_network.png": "Network of country pairs",
 }
