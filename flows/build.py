@@ -1,9 +1,5 @@
-"""The ``build_dataset`` flow: ``relata.build.run_build`` with its steps as Prefect tasks.
-
-Only tasks, retries, the task runner and the run's timeout are declared here;
-the sequence lives in ``relata.build``. Parameters are plain values
-(deployments set them); any left out come from the settings (``RELATA_*``).
-"""
+"""The ``build_dataset`` flow: ``relata.build.run_build`` with its steps as Prefect tasks (only tasks,
+retries and the runner are declared here; parameters left out come from ``RELATA_*`` settings)."""
 
 from __future__ import annotations
 
@@ -19,7 +15,7 @@ from relata import build, progress, remote, workers
 from relata.commit import finish_build, stage_batch
 from relata.derive import derive_tables
 from relata.plan import plan_build
-from relata.settings import Settings
+from relata.settings import FLOW_PARAMETERS, Settings
 
 
 def _transient(task, task_run, state) -> bool:
@@ -28,16 +24,11 @@ def _transient(task, task_run, state) -> bool:
 
 # Listing a bucket, reading from it or pushing to a mirror can fail on the network and then work;
 # anything else fails at once, with its message. Caching is by article id inside the build.
-RETRY: dict[str, Any] = dict(
-    cache_policy=NO_CACHE,
-    persist_result=False,
-    retries=3,
-    retry_delay_seconds=[2, 10, 30],
-    retry_condition_fn=_transient,
-)
+ONCE: dict[str, Any] = dict(cache_policy=NO_CACHE, persist_result=False)
+RETRY: dict[str, Any] = dict(ONCE, retries=3, retry_delay_seconds=[2, 10, 30], retry_condition_fn=_transient)
 plan_batches = task(name="plan_batches", **RETRY)(plan_build)
-derive = task(name="derive_tables", cache_policy=NO_CACHE, persist_result=False)(derive_tables)
-finish = task(name="finish", cache_policy=NO_CACHE, persist_result=False)(finish_build)
+derive = task(name="derive_tables", **ONCE)(derive_tables)
+finish = task(name="finish", **ONCE)(finish_build)
 mirror_tables = task(name="mirror_tables", **RETRY)(build.mirror)
 
 
@@ -70,50 +61,11 @@ def build_dataset(
     show_progress: bool = False,
 ) -> dict:
     """Build (incrementally) the relata tables from the articles in ``input`` into ``out``."""
-    settings = Settings.given(
-        input=input,
-        out=out,
-        db=db,
-        batch_size=batch_size,
-        workers=workers,
-        prefilter=prefilter,
-        dask_address=dask_address,
-        mirror=mirror,
-        verbose=verbose,
-    )
+    settings = Settings.given(**{k: v for k, v in locals().items() if k in FLOW_PARAMETERS})
     steps = build.Steps(plan=plan_batches, extract=_extract, derive=derive, finish=finish, mirror=mirror_tables)
     with progress.Tracker(show_progress) as bar:
         summary = build.run_build(settings, steps, on_commit=bar.on_commit)
-    create_markdown_artifact(
-        key="build-summary", markdown=summary.markdown(), description=f"relata build {summary.run_id}"
-    )
+    create_markdown_artifact(key="build-summary", markdown=summary.markdown(), description=summary.run_id)
     if summary.mirror_error:
         raise remote.MirrorError(summary.mirror_error)  # the run fails, after the build is committed
     return summary.as_dict()
-
-
-def parameters(settings: Settings) -> dict:
-    """The flow's parameters for these settings."""
-    return dict(
-        input=settings.input,
-        out=settings.out,
-        db=settings.db,
-        batch_size=settings.batch_size,
-        workers=settings.workers,
-        prefilter=settings.prefilter,
-        dask_address=settings.dask_address,
-        mirror=settings.mirror,
-        verbose=settings.verbose,
-    )
-
-
-def run(settings: Settings, show_progress: bool = False) -> dict:
-    """Run the flow, with the settings' time limit; on an existing Dask cluster when they name one."""
-    options: dict = {"timeout_seconds": settings.build_timeout_s}
-    params = parameters(settings)
-    if settings.dask_address:
-        from prefect_dask import DaskTaskRunner
-
-        options["task_runner"] = DaskTaskRunner(address=settings.dask_address)
-        params["workers"] = 1  # a Dask worker is the model process: batches run in it, not in a pool
-    return build_dataset.with_options(**options)(**params, show_progress=show_progress)

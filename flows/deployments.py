@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from prefect import serve as prefect_serve
 
-from relata.flows.build import build_dataset, parameters
+from relata.flows.build import build_dataset
 from relata.flows.release import publish_release
 from relata.settings import Settings
 
@@ -24,7 +24,7 @@ def deployments(settings: Settings) -> list:
     build = build_dataset.to_deployment(
         name=DAILY_BUILD["name"],
         cron=DAILY_BUILD["cron"],
-        parameters=parameters(settings),
+        parameters=settings.flow_parameters(),
         description="Incremental build of the relata tables from the configured input.",
         tags=["relata", "build"],
     )

@@ -167,11 +167,10 @@ def _build(settings: Settings, verbose: bool) -> None:
         # pandera and pyarrow (for validating and writing batches) load here meanwhile, off the main thread.
         threading.Thread(target=importlib.import_module, args=("relata.schemas.derived",), daemon=True).start()
         prefect_server.use(settings.prefect_server)  # before Prefect is imported: it reads the variable
-        from relata.flows.build import run
         from relata.logs import without_clean_tracebacks
 
         without_clean_tracebacks()
-        summary = run(settings, show_progress=sys.stdout.isatty() and not verbose)
+        summary = run_build_flow(settings, show_progress=sys.stdout.isatty() and not verbose)
     except store.LockedError as e:
         _fail(str(e), 3)
     except (store.OutputError, FileNotFoundError) as e:
@@ -346,3 +345,17 @@ from relata import cli_ops  # noqa: E402, F401
 
 if __name__ == "__main__":
     app()
+
+
+def run_build_flow(settings: Settings, show_progress: bool = False) -> dict:
+    """The build flow with the settings' time limit; on an existing Dask cluster when they name one."""
+    from relata.flows.build import build_dataset
+
+    options: dict = {"timeout_seconds": settings.build_timeout_s}
+    params = settings.flow_parameters()
+    if settings.dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        options["task_runner"] = DaskTaskRunner(address=settings.dask_address)
+        params["workers"] = 1  # a Dask worker is the model process: batches run in it, not in a pool
+    return build_dataset.with_options(**options)(**params, show_progress=show_progress)

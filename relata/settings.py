@@ -86,5 +86,14 @@ class Settings(BaseSettings):
         """Settings from the environment, with the options a caller gave (None: not given)."""
         return cls(**{k: v for k, v in overrides.items() if v is not None})
 
+    def flow_parameters(self) -> dict[str, Any]:
+        """The build flow's parameters for these settings (what a deployment stores)."""
+        return {k: getattr(self, k) for k in FLOW_PARAMETERS}
+
     def db_path(self) -> Path:
         return Path(self.db) if self.db else Path(self.out) / "relata.duckdb"
+
+
+# The build flow's parameters: plain values a deployment stores; every other setting comes from
+# the environment (RELATA_*) where the flow runs.
+FLOW_PARAMETERS = ("input", "out", "db", "batch_size", "workers", "prefilter", "dask_address", "mirror", "verbose")

@@ -106,7 +106,7 @@ def test_flow_build_summary_accounts_for_every_article_and_stage(prefect_api, tm
 def test_flow_build_runs_on_a_dask_cluster(prefect_api, tmp_path):
     from distributed import LocalCluster
 
-    from relata.flows.build import run
+    from relata.cli import run_build_flow as run
     from relata.settings import Settings
 
     d = tmp_path / "in"

@@ -520,12 +520,12 @@ def test_release_refuses_an_empty_or_multiline_version(built, tmp_path, version)
 
 
 def test_cli_build_disk_full_is_one_line_not_a_traceback(tmp_path, monkeypatch):
-    import relata.flows.build
+    import relata.cli
 
     def full(*a, **kw):
         raise OSError(errno.ENOSPC, "No space left on device", "relations/part.parquet")
 
-    monkeypatch.setattr(relata.flows.build, "run", full)
+    monkeypatch.setattr(relata.cli, "run_build_flow", full)
     res = CliRunner().invoke(app, ["build", "--input", str(SAMPLE_DIR / "wire.jsonl"), "--out", str(tmp_path / "o")])
     assert res.exit_code == 5
     assert "no space left on device" in res.output and "Traceback" not in res.output
