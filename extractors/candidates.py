@@ -109,8 +109,15 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     for o in occ:
         if o.code not in order and o.code in parties:
             order.append(o.code)
+    if len(order) > MAX_PARTIES:
+        # A sentence naming this many actors lists them ("members include ..."): no pair of them is
+        # an event the sentence states, and the pairs grow with the square of the list.
+        return []
     persons = {o.code: o.person for o in occ if o.person}
     return [Candidate(sent, a, b, occ, persons) for a, b in combinations(order, 2)]
+
+
+MAX_PARTIES = 8
 
 
 def masked_text(cand: Candidate, hints: tuple[str, ...] = (), article_actor: str | None = None) -> str:

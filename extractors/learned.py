@@ -235,7 +235,7 @@ class Collector:
     sanctions: list[_Pending] = field(default_factory=list)
 
     def add(self, sent, ctx, sentence_rows: dict[str, list[dict]]) -> None:
-        from relata.extractors.candidates import Candidate, masked_text, occurrences, pair_candidates
+        from relata.extractors.candidates import MAX_PARTIES, Candidate, masked_text, occurrences, pair_candidates
 
         hints = rule_hints(sentence_rows)
         if model("pairs") is not None:
@@ -244,7 +244,7 @@ class Collector:
                 self.pairs.append(_Pending(sent, c.a, c.b, masked_text(c, words), c.persons))
         if model("sanctions") is not None and _speaks_of_sanctions(sent):
             occ = occurrences(sent, ctx)
-            here = list(dict.fromkeys(o.code for o in occ))
+            here = list(dict.fromkeys(o.code for o in occ))[:MAX_PARTIES]  # a list's first few
             elsewhere = [code for code, _ in ctx.counts.most_common() if code not in here][:3]
             for target in here:
                 for s in [x for x in here if x != target] + [""] + [f"@{x}" for x in elsewhere]:

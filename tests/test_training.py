@@ -167,3 +167,16 @@ def test_models_load_and_score_offline_from_the_package(monkeypatch):
     for name in SHIPPED:
         [scores] = learned.predict(name, ["ENTA visited ENTB on Tuesday . PATH_up_nsubj PATH_top_visit"])
         assert scores and all(0.0 <= s <= 1.0 for s in scores.values())
+
+
+def test_candidates_a_sentence_listing_many_states_gives_no_pairs(parse):
+    from relata.extractors.actors import ArticleContext
+    from relata.extractors.candidates import MAX_PARTIES
+
+    text = "Its members are Vietnam, Malaysia, Singapore, Brunei, Chile, Peru, Japan, Canada, Mexico and Australia."
+    article = parse(text)
+    ctx = ArticleContext(article)
+    sent = next(s for s in article.sentences if s.doc is not None)
+    ctx.enter(sent)
+    assert len({m.code for m in sent.mentions if m.code}) > MAX_PARTIES
+    assert pair_candidates(sent, ctx) == []
