@@ -122,3 +122,12 @@ def _use_the_wheel(installed: Path, relata: str, work: Path, env: dict) -> None:
     # A release from the installed package: its gates file ships with it.
     run(relata, "release", "--version", "2026.12.02", cwd=work, env=env)
     run(relata, "release", "verify", "data/releases/2026.12.02", cwd=work, env=env)
+
+
+def test_package_lists_every_subpackage_of_relata():
+    """A subpackage missing from pyproject's explicit list is missing from the wheel (relata.derive once was)."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {"relata." + p.parent.name for p in (ROOT / "relata").glob("*/__init__.py")}
+    assert found <= listed, sorted(found - listed)

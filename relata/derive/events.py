@@ -322,6 +322,9 @@ def cluster_key(units: list[Unit], first_index: int) -> list[Cluster]:
     return clusters
 
 
+PLAN_SLACK_DAYS = 3
+
+
 def link_plans(pairs: dict[int, dict[int, list[Cluster]]]) -> list[tuple[int, int]]:
     """(occurred cluster, planned cluster) pairs: each occurred event fulfils at most one plan and
     each plan is fulfilled at most once.
@@ -342,7 +345,8 @@ def link_plans(pairs: dict[int, dict[int, list[Cluster]]]) -> list[tuple[int, in
                 # It happened after the plan was first reported (its middle day, not a day of slack).
                 if plan.index in used or plan.first_pday * 2 > occ.lo + occ.hi:
                     continue
-                if plan.lo <= occ.hi and occ.lo <= plan.hi:
+                # A plan's days are fuzzy ("in late March" for a visit on the 20th): a few days' slack.
+                if plan.lo - PLAN_SLACK_DAYS <= occ.hi and occ.lo <= plan.hi + PLAN_SLACK_DAYS:
                     score = (abs((plan.lo + plan.hi) - (occ.lo + occ.hi)), -plan.units, plan.index)
                     if best is None or score < best[0]:
                         best = (score, plan)
