@@ -40,43 +40,7 @@ from relata.derive import derive_tables  # noqa: E402
 from relata.schemas import vocabularies as v  # noqa: E402
 
 ACTORS = np.array(
-    [
-        "USA",
-        "CHN",
-        "RUS",
-        "UKR",
-        "PRK",
-        "KOR",
-        "JPN",
-        "IND",
-        "IRN",
-        "ISR",
-        "SYR",
-        "TUR",
-        "GBR",
-        "FRA",
-        "DEU",
-        "PHL",
-        "VNM",
-        "IDN",
-        "THA",
-        "MYS",
-        "SGP",
-        "AUS",
-        "SAU",
-        "PAK",
-        "EGY",
-        "BRA",
-        "MEX",
-        "CAN",
-        "ITA",
-        "ESP",
-        "CUB",
-        "UN",
-        "EU",
-        "NATO",
-        "ASEAN",
-    ]
+    "USA CHN RUS UKR PRK KOR JPN IND IRN ISR SYR TUR GBR FRA DEU PHL VNM IDN THA MYS SGP AUS SAU PAK EGY BRA MEX CAN ITA ESP CUB UN EU NATO ASEAN".split()  # noqa: SIM905 (a line of data)
 )
 TYPES = np.array(v.RELATION_TYPES)
 CODES = {  # cameo, plover, quad, goldstein per type (as the extractors code them)
