@@ -545,7 +545,7 @@ def test_model_process_setup_dies_with_its_parent():
     code = (
         "import os, sys, time, multiprocessing as mp\n"
         "from relata import workers\n"
-        "def child():\n    workers._model_process_setup(); time.sleep(120)\n"
+        "def child():\n    workers._model_process_setup(); print('ready', flush=True); time.sleep(120)\n"
         "if __name__ == '__main__':\n"
         "    p = mp.get_context('spawn').Process(target=child); p.start(); print(p.pid, flush=True); time.sleep(120)\n"
     )
@@ -555,7 +555,9 @@ def test_model_process_setup_dies_with_its_parent():
         script.write_text(code)
         parent = subprocess.Popen([PY, str(script)], env=ENV, stdout=subprocess.PIPE, text=True)
         child = psutil.Process(int(parent.stdout.readline()))
-        time.sleep(1)
+        # Kill the parent only once the child has set itself up (its imports take a second or more
+        # on a loaded machine: a fixed wait raced with them).
+        assert parent.stdout.readline().strip() == "ready"
         parent.kill()
         parent.wait()
         child.wait(timeout=10)
