@@ -167,9 +167,10 @@ def _build(settings: Settings, verbose: bool) -> None:
         # pandera and pyarrow (for validating and writing batches) load here meanwhile, off the main thread.
         threading.Thread(target=importlib.import_module, args=("relata.schemas.derived",), daemon=True).start()
         prefect_server.use(settings.prefect_server)  # before Prefect is imported: it reads the variable
+        import relata.flows.build  # noqa: F401 (Prefect configures its log handlers on import)
         from relata.logs import without_clean_tracebacks
 
-        without_clean_tracebacks()
+        without_clean_tracebacks()  # after Prefect's handlers exist: they get the filter too
         summary = run_build_flow(settings, show_progress=sys.stdout.isatty() and not verbose)
     except store.LockedError as e:
         _fail(str(e), 3)
@@ -339,14 +340,6 @@ def evaluate(
             console.print(f"articles of the gold file not in the tables: {len(d['missing_articles'])}")
 
 
-# The commands for operators and maintainers (serve, server, release, schema) live in cli_ops; they
-# register themselves on `app` when imported.
-from relata import cli_ops  # noqa: E402, F401
-
-if __name__ == "__main__":
-    app()
-
-
 def run_build_flow(settings: Settings, show_progress: bool = False) -> dict:
     """The build flow with the settings' time limit; on an existing Dask cluster when they name one."""
     from relata.flows.build import build_dataset
@@ -359,3 +352,11 @@ def run_build_flow(settings: Settings, show_progress: bool = False) -> dict:
         options["task_runner"] = DaskTaskRunner(address=settings.dask_address)
         params["workers"] = 1  # a Dask worker is the model process: batches run in it, not in a pool
     return build_dataset.with_options(**options)(**params, show_progress=show_progress)
+
+
+# The commands for operators and maintainers (serve, server, release, schema) live in cli_ops; they
+# register themselves on `app` when imported.
+from relata import cli_ops  # noqa: E402, F401
+
+if __name__ == "__main__":
+    app()
