@@ -116,8 +116,10 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
 
 
 def _past(verb: Token) -> bool:
-    """A verb in the simple past or a perfect ("deepened", "have expanded"), not a participle of a plan."""
-    if verb.tag_ == "VBD":
+    """A change already made or being made: simple past, perfect or simple present ("deepened",
+    "have expanded", "the show deepens exchanges"), not an infinitive or a participle of a plan
+    (what is to come has a cue of its own: "will", "plans to", and is planned before this is asked)."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 

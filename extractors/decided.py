@@ -26,6 +26,10 @@ def _anchor(sent: Sentence):
     return next((t for t in doc if t.dep_ == "ROOT"), doc[0])
 
 
+# Types one event word may stand for: a trip to talks is read as a visit or as a meeting.
+_KIN = {"visit": frozenset({"visit", "meeting"}), "meeting": frozenset({"visit", "meeting"})}
+
+
 def _with_modality(status: str, sent: Sentence, rtype: str) -> str | None:
     """The model's status, overruled where the parse marks the event's word as not having happened.
 
@@ -38,7 +42,16 @@ def _with_modality(status: str, sent: Sentence, rtype: str) -> str | None:
 
     doc = sent.doc
     assert doc is not None
-    words = [t for t in doc if any(tr.relation_type == rtype for tr in events.triggers_for(t))] or [_anchor(sent)]
+    # The type's own trigger word; else, for a visit or a meeting, the other one's word ("a chance of a
+    # meeting ... in Astana" read as a visit has no visit word: the meeting carries its modality); else
+    # the main verb (a criticism read from "said X needed to act before any dialogue could start" is
+    # the saying, not the dialogue).
+    kin = _KIN.get(rtype, frozenset({rtype}))
+    words = (
+        [t for t in doc if any(tr.relation_type == rtype for tr in events.triggers_for(t))]
+        or [t for t in doc if any(tr.relation_type in kin for tr in events.triggers_for(t))]
+        or [_anchor(sent)]
+    )
     word = words[0]
     found = [syntax.modality(word, in_reported_speech=bool(syntax.reports(word))).status]
     if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -65,7 +78,7 @@ def relation_row(
     if status is None:
         return None
     day, precision = event_date(_anchor(sent), article, future=status == "planned")
-    status = status_from_date(status, day, precision, article)
+    status = status_from_date(status, day, precision, article, _anchor(sent))
     assert d.source is not None
     return {
         "relation_id": row_id("relations", article, sent, d.source, d.target, d.label),

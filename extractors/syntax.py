@@ -261,6 +261,14 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         if cur.dep_ == "ROOT" or cur.head == cur:
             break
         cur = cur.head
+    # "the possibility of a meeting", "hopes for talks": the event noun is what another noun
+    # entertains, not what happened.
+    of_head = cues.get("of_head", {})
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        holder = tok.head.head
+        st = of_head.get(holder.lower_) or of_head.get(holder.lemma_.lower())
+        if st:
+            found.append((st, holder.lower_))
     # "A strike by X is highly unlikely": an adjective predicated of the event noun.
     pred = cues.get("pred", {})
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
