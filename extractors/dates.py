@@ -45,6 +45,23 @@ RELATIVE_DAYS = {
 }
 
 
+# Expressions that place an event after the day the article appeared without naming a date the
+# contract's precisions can hold ("next week", "later this year", "in the coming days").
+_AHEAD = re.compile(
+    r"^(?:(?:early|late|later|mid|mid-) )?next (?:week|weekend)$"
+    r"|^later (?:this|in the) (?:week|month|year)$"
+    r"|^(?:in |over |within )?the (?:coming|next|following) (?:few )?(?:days|weeks|months)$"
+    r"|^(?:in|within) (?:a|two|three|a few|several|\d+) (?:days|weeks|months)(?: time)?$"
+)
+
+
+def points_ahead(expression: str) -> bool:
+    """Whether a date expression says the event is still to come (whether or not it resolves)."""
+    s = re.sub(r"\s+", " ", expression.strip().lower().replace("\u2019", "'"))
+    s = re.sub(r"^(on|by|until|during) ", "", s)
+    return bool(_AHEAD.match(s))
+
+
 def resolve(expression: str, published: dt.datetime | None, *, future: bool = False) -> tuple[dt.date, str] | None:
     s = re.sub(r"\s+", " ", expression.strip().lower().replace("\u2019", "'"))
     s = re.sub(r"^(on|in|since|from|by|until|during|the|of)\s+", "", s)

@@ -32,7 +32,7 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dic
     goldstein = lexicon.goldstein()
     cameo = ev.cameo if ev.cameo in goldstein else rtype.cameo_code
     day, precision = event_date(ev.trigger, article, future=ev.status == "planned")
-    status = status_from_date(ev.status, day, precision, article)
+    status = status_from_date(ev.status, day, precision, article, ev.trigger)
     pairs: list[tuple[Actor, Actor]] = []
     if ev.targets:
         pairs = [(s, t) for s in ev.sources for t in ev.targets]

@@ -42,12 +42,53 @@ def event_date(tok: Token, article: ParsedArticle, *, future: bool) -> tuple[dt.
     return None, None
 
 
-def status_from_date(status: str, day: dt.date | None, precision: str | None, article: ParsedArticle) -> str:
-    """An event dated after publication has not happened yet."""
+def status_from_date(
+    status: str, day: dt.date | None, precision: str | None, article: ParsedArticle, tok: Token | None = None
+) -> str:
+    """An event dated after publication has not happened yet.
+
+    A later day, wherever the date stands; with the event word ``tok``, also a later month or year
+    ("will visit Brazil next month") or a time still to come ("is travelling to India next week":
+    judged on unseen articles, such trips were stored as occurred), when the expression belongs to
+    the event word's own clause ("said he planned to visit Moscow next week" does not put the saying
+    ahead).
+    """
+    if status != "occurred":
+        return status
     pub = article.meta.published_at
-    if status == "occurred" and day and pub and precision == "day" and day > pub.date():
+    if day and pub and precision == "day" and day > pub.date():
         return "planned"
+    if tok is None or pub is None:
+        return status
+    clause = _clause_of(tok)
+    for ent in syntax.date_spans(tok):
+        if _clause_of(ent.root) != clause:  # spaCy makes a new Token object on every access: compare by value
+            continue
+        if dates.points_ahead(ent.text):
+            return "planned"
+        if _told_as_past(clause):
+            # "Russia delivered the first part to India in April", in a March article: the past tense
+            # says it happened, so the bare month belongs to an earlier year, not to a plan
+            continue
+        r = dates.resolve(ent.text, pub)
+        if r and r[1] == "month" and (r[0].year, r[0].month) > (pub.year, pub.month):
+            return "planned"
+        if r and r[1] == "year" and r[0].year > pub.year:
+            return "planned"
     return status
+
+
+def _clause_of(tok: Token) -> Token | None:
+    return tok if syntax.is_verb(tok) else syntax.governing_verb(tok)
+
+
+def _told_as_past(verb: Token | None) -> bool:
+    """A simple past ("delivered") or a perfect ("has delivered")."""
+    if verb is None:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def keep_best(rows: list[dict], id_column: str) -> list[dict]:

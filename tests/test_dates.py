@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from relata.extractors.dates import resolve
+from relata.extractors.dates import points_ahead, resolve
 
 PUB = dt.datetime(2024, 6, 18, 7, 0, tzinfo=dt.UTC)  # a Tuesday
 
@@ -42,3 +42,20 @@ def test_dates_not_a_date_gives_none(expr):
 def test_dates_relative_without_publication_date_is_none():
     assert resolve("yesterday", None) is None
     assert resolve("May 3, 2016", None) == (dt.date(2016, 5, 3), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("next week", True),
+        ("early next week", True),
+        ("later this year", True),
+        ("in the coming days", True),
+        ("in two weeks", True),
+        ("last week", False),
+        ("this year", False),
+        ("on Tuesday", False),
+    ],
+)
+def test_an_expression_points_ahead_only_when_it_says_the_event_is_still_to_come(text, ahead):
+    assert points_ahead(text) is ahead
