@@ -51,4 +51,9 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
         ctx.leave(sent)
     if collector is not None:
         rows = decided.apply(collector.decide(), article, rows)
+    for extractor, _ in functions:
+        # An extractor may complete its rows once the whole article is read (``finish_article``).
+        finish = getattr(importlib.import_module(f"relata.extractors.{extractor.module}"), "finish_article", None)
+        if finish is not None:
+            rows[extractor.table] = finish(rows[extractor.table], article, ctx)
     return {e.table: keep_best(rows[e.table], e.id_column) for e in REGISTRY}, rejects

@@ -157,7 +157,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "sanction_actions.csv": {
         "lemma": TEXT,
         "action": Column(_in(vocabularies.SANCTION_ACTIONS), "a sanction action"),
-        "subject": Column(_in(("sender", "target", "stated_by")), "sender, target or stated_by"),
+        "subject": Column(_in(("sender", "target", "stated_by", "none")), "sender, target, stated_by or none"),
     },
     "sanction_condemnation.csv": {"term": TEXT},
     "sanction_measures.csv": {

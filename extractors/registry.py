@@ -5,7 +5,9 @@ table, ``extract_all`` to run the extractors. Each extractor is a module of
 this package with one function, ``extract_sentence(sent, ctx, article,
 earlier, rejects) -> rows``, called for every parsed sentence with the one
 ``ArticleContext`` of the article (``earlier``: the rows the extractors
-before it made so far in the article).
+before it made so far in the article), and optionally
+``finish_article(rows, article, ctx) -> rows``, called once the whole article
+is read (the sanctions' implicit sender may be named only later).
 
 A table's version covers only what decides its rows: its own module, the
 shared modules it uses, the lexicon files it reads, the trained models that

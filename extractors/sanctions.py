@@ -14,11 +14,13 @@ to ``rejects`` with the sentence, so coverage gaps stay visible.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span, Token
 
 from relata.extractors import lexicon, syntax
 from relata.extractors.actors import Actor, ArticleContext
-from relata.extractors.document import ParsedArticle, Sentence
+from relata.extractors.document import ParsedArticle, Sentence, stable_id
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
 from relata.schemas import vocabularies
@@ -71,6 +73,44 @@ def extract_sentence(
     ]
 
 
+def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext) -> list[dict]:
+    """The implicit sender, once the whole article is read.
+
+    "Obama was optimistic about the elimination of sanctions against Cuba" names no sender, but the
+    article is about US sanctions: a row without a sender takes the sender the article names most
+    for the same target (in any sentence, also later ones); failing that, the one habitual sender
+    the article mentions at all. Judged on unseen articles, 50 of 88 sanction rows had no sender.
+    """
+    # An agency that reports on a programme (the IAEA) lifts nothing: only states and habitual senders.
+    organisations = {t.code for t in lexicon.actor_terms() if t.kind == "organisation"} - lexicon.sanction_senders()
+    by_target: dict[str, Counter[str]] = {}
+    for r in rows:
+        if r["sender"] and r["sender"] not in organisations:
+            by_target.setdefault(r["target"], Counter())[r["sender"]] += 1
+    habitual = [c for c in ctx.counts if c in lexicon.sanction_senders()]
+    out = []
+    for r in rows:
+        if r["sender"] is None:
+            named = by_target.get(r["target"], Counter()).most_common(2)
+            sender = None
+            if named and (len(named) == 1 or named[0][1] > named[1][1]):
+                sender = named[0][0]
+            elif not named and r["target"] not in lexicon.sanction_senders():
+                # (sanctions on a habitual sender are seldom the other habitual sender's: WTO rulings)
+                others = [c for c in habitual if c != r["target"]]
+                sender = others[0] if len(others) == 1 else None
+            if sender is not None and sender != r["target"]:
+                key = (sender, r["target"], r["target_entity"], r["action"])
+                r = {
+                    **r,
+                    "sender": sender,
+                    "sanction_id": stable_id("sanctions", article.meta.article_id, r["sentence_index"], *key),
+                    "confidence": round(r["confidence"] * 0.9, 3),
+                }
+        out.append(r)
+    return out
+
+
 def _governor(tok: Token) -> tuple[Token | None, str | None]:
     """The word that says what happens to the sanctions, and how the sanction word hangs on it."""
     cur = tok
@@ -117,6 +157,8 @@ def _from_word(
             action, subject_role = actions[lemma]
         elif how and how.startswith("p:") and gov.pos_ in ("NOUN",) and gov.lemma_.lower() in actions:
             action, subject_role = actions[gov.lemma_.lower()]
+    if subject_role == "none":  # "UN sanctions loom": the subject is the sanctions themselves
+        subject_role = None
     if is_verb_word:
         action, subject_role = "imposed", "sender"
     mod_word = gov if gov is not None else tok
@@ -124,8 +166,17 @@ def _from_word(
     mod = syntax.modality(mod_word, in_reported_speech=bool(report_reps))
     if mod.status == "negated":
         return []
-    if mod.status == "hypothetical" and action != "threatened":
+    if mod.status == "hypothetical" and action in ("imposed", "tightened"):
+        # "The council could impose sanctions", "will tighten sanctions if it does not comply":
+        # sanctions held out, not imposed.
+        action, subject_role = "threatened", "stated_by" if subject_role == "sender" else subject_role
+    elif mod.status == "hypothetical" and action != "threatened":
         return []
+    if action in ("in_force", "imposed") and any(
+        c.lower_ in lexicon.object_classes()["sanction_threat_words"] for c in tok.children if c.dep_ == "amod"
+    ):
+        # "faces possible UN sanctions", "to avoid potential sanctions": not (yet) in force.
+        action = "threatened"
     if action == "imposed" and any(
         c.lower_ in lexicon.object_classes()["sanction_tightening_words"] for c in tok.children
     ):
@@ -232,6 +283,17 @@ def _from_word(
             {a.code for a in senders + stated} | speakers_up,
             article_wide=action not in ("condemned", "threatened"),
         )
+        if len(targets) == 1 and targets[0].code in lexicon.sanction_senders() and action not in ("condemned",):
+            # "Though facing sanctions under President Trump, ..." in news about Iran: the one state the
+            # sentence names is a habitual sender, most often the sender; the target is who the article
+            # is about, or nobody (a reject) when the article is about the sender itself.
+            implied = targets[0]
+            senders = senders or [implied]
+            targets = [
+                Actor(c, via="context")
+                for c, _ in ctx.counts.most_common(3)
+                if c not in {a.code for a in senders + stated} and vocabularies.is_country(c)
+            ][:1]
     if not targets:
         if rejects is not None:
             rejects.append(
@@ -257,7 +319,7 @@ def _from_word(
     out = []
     sender_codes = [s.code for s in senders] or [None]
     extra = [("in_force", t) for t in _unique(placed)] if action != "in_force" else []
-    if action not in ("imposed", "tightened") and any(
+    if action not in ("imposed", "tightened", "threatened") and any(
         c.lower_ in lexicon.object_classes()["sanction_new_words"] for c in tok.children if c.dep_ == "amod"
     ):
         extra += [("imposed", t) for t in targets]  # "the latest US sanctions on X" were imposed
