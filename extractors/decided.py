@@ -44,14 +44,15 @@ def _with_modality(status: str, sent: Sentence, rtype: str) -> str | None:
     assert doc is not None
     # The type's own trigger word; else, for a visit or a meeting, the other one's word ("a chance of a
     # meeting ... in Astana" read as a visit has no visit word: the meeting carries its modality); else
-    # the main verb (a criticism read from "said X needed to act before any dialogue could start" is
-    # the saying, not the dialogue).
+    # the model's status stands. (The main verb was tried as a last resort: its modal is most often
+    # about something else, "troops could be exposed" made a judged row planned; on 400 annotated
+    # articles, relation status 332/350 -> 336/351 without it.)
     kin = _KIN.get(rtype, frozenset({rtype}))
-    words = (
-        [t for t in doc if any(tr.relation_type == rtype for tr in events.triggers_for(t))]
-        or [t for t in doc if any(tr.relation_type in kin for tr in events.triggers_for(t))]
-        or [_anchor(sent)]
-    )
+    words = [t for t in doc if any(tr.relation_type == rtype for tr in events.triggers_for(t))] or [
+        t for t in doc if any(tr.relation_type in kin for tr in events.triggers_for(t))
+    ]
+    if not words:
+        return status
     word = words[0]
     found = [syntax.modality(word, in_reported_speech=bool(syntax.reports(word))).status]
     if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("nsubj", "nsubjpass", "dobj"):

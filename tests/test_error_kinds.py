@@ -294,3 +294,22 @@ def test_error_kind_a_habitual_sender_alone_in_the_sentence_is_the_sender_not_th
     )
     found = rows(parse, text, "2024-01-02")["sanctions"]
     assert found and {(r["sender"], r["target"]) for r in found} == {("USA", "IRN")}
+
+
+# --- the model's status where no word of the type is in the sentence (2026-12-03) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype", "status", "expected"),
+    [
+        # No word of the type and none of its kin: a modal on the main verb is about something else.
+        ("Its troops could be exposed to attacks by militias backed by Iran.", "military_aid", "occurred", "occurred"),
+        # The type's own word carries the modality.
+        ("A visit by Obama to Havana would cap the thaw.", "visit", "occurred", "planned"),
+    ],
+)
+def test_error_kind_the_status_is_overruled_only_by_the_events_own_words(parse, text, rtype, status, expected):
+    from relata.extractors.decided import _with_modality
+
+    sent = parse(text).sentences[0]
+    assert _with_modality(status, sent, rtype) == expected
