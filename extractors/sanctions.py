@@ -359,7 +359,11 @@ def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     heads = [tok] + [
         p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
     ]
-    return any(h.lemma_.lower() in located or h.ent_type_ in ("PERSON", "ORG") for h in heads)
+    if any(h.lemma_.lower() in located or h.ent_type_ in ("PERSON", "ORG") for h in heads):
+        return True
+    # "sanctions against China's tech titans": what a named state owns is the state's (while "on its
+    # nuclear programme", a pronoun's, stays a reason).
+    return any(c.dep_ == "poss" and ctx.mention_at(sent, c.i) is not None for h in heads for c in h.children)
 
 
 def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], article_wide: bool = True) -> list[Actor]:

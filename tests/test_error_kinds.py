@@ -313,3 +313,10 @@ def test_error_kind_the_status_is_overruled_only_by_the_events_own_words(parse, 
 
     sent = parse(text).sentences[0]
     assert _with_modality(status, sent, rtype) == expected
+
+
+def test_error_kind_sanctions_on_what_a_named_state_owns_target_that_state(parse):
+    found = rows(parse, "Beijing has long resented American sanctions against China's technology champions.")[
+        "sanctions"
+    ]
+    assert found and {(r["sender"], r["target"]) for r in found} == {("USA", "CHN")}
