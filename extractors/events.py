@@ -193,6 +193,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             }
         if not (have & wanted):
             return None
+    if (
+        trig.relation_type == "attack"
+        and syntax.is_verb(tok)
+        and syntax.object_lemmas(tok) & classes.get("proposal_nouns", frozenset())
+    ):
+        # "shot down a German proposal", "attacked the plan": a proposal is rejected or criticised,
+        # never attacked by force.
+        return None
     requires = trig.requires
     if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
         return None

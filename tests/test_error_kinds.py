@@ -320,3 +320,14 @@ def test_error_kind_sanctions_on_what_a_named_state_owns_target_that_state(parse
         "sanctions"
     ]
     assert found and {(r["sender"], r["target"]) for r in found} == {("USA", "CHN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain and the Netherlands shot down a French proposal to tax airline tickets.",
+        "Italy attacked the German plan for a common border force.",
+    ],
+)
+def test_error_kind_an_attack_verb_on_a_proposal_is_no_attack(parse, text):
+    assert all(r["relation_type"] != "attack" for r in rows(parse, text)["relations"])
