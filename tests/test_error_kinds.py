@@ -331,3 +331,8 @@ def test_error_kind_sanctions_on_what_a_named_state_owns_target_that_state(parse
 )
 def test_error_kind_an_attack_verb_on_a_proposal_is_no_attack(parse, text):
     assert all(r["relation_type"] != "attack" for r in rows(parse, text)["relations"])
+
+
+def test_error_kind_a_states_stock_market_is_no_party(parse):
+    out = rows(parse, "Thai stocks fell amid concerns over a potential escalation of the US-China trade war.")
+    assert all("THA" not in (r["source_actor"], r["target_actor"]) for r in out["relations"])
