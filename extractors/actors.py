@@ -205,6 +205,12 @@ class ArticleContext:
                 )
                 if len(states) == 2:
                     return [Actor(c, via="coref") for c in states]
+                if not states and len(self.previous_codes) == 2 and self._recent_pairs:
+                    # "China and ASEAN marked ... . The two sides have deepened cooperation": the two
+                    # the sentence before named (judged: the article's pair made it China-Indonesia).
+                    a, b = self._recent_pairs[-1]
+                    if {a, b} == self.previous_codes:
+                        return [Actor(a, via="coref"), Actor(b, via="coref")]
                 p = self.pair()
                 return [Actor(c, via="coref") for c in p] if p else []
             if m.code == "last_country":
@@ -409,7 +415,10 @@ def _modifier_tree(tok: Token, depth: int):
     yield tok
     if depth == 0:
         return
-    located = tok.lemma_.lower() in lexicon.object_classes().get("located_entities", ())
+    classes = lexicon.object_classes()
+    located = tok.lemma_.lower() in classes.get("located_entities", ())
+    if tok.lemma_.lower() in classes.get("measure_nouns", ()):
+        return  # "a neighbour the size of France": the country is a yardstick, not whose the neighbour is
     for c in tok.children:
         if c.dep_ in MODIFIER_DEPS:
             yield from _modifier_tree(c, depth - 1)

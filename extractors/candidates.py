@@ -119,8 +119,16 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             return last.head.dep_ == "pobj" and last.head.head.lower_ not in ("with", "against", "to")
         return False
 
-    # An actor stays a party while one of its occurrences is neither a private party nor a venue.
-    parties = {o.code for o in occ if not for_a_private_party(o) and not at_a_venue(o)}
+    yardsticks = lexicon.object_classes().get("measure_nouns", frozenset())
+
+    def a_yardstick(o: Occurrence) -> bool:
+        # "invaded a neighbour the size of France": a country used as a measure is no party.
+        last = doc[o.end - 1]
+        return last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in yardsticks
+
+    # An actor stays a party while one of its occurrences is neither a private party, a venue nor a
+    # yardstick.
+    parties = {o.code for o in occ if not (for_a_private_party(o) or at_a_venue(o) or a_yardstick(o))}
     order: list[str] = []
     for o in occ:
         if o.code not in order and o.code in parties:

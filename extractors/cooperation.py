@@ -86,7 +86,10 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     named ("under the 1951 treaty") is cooperation under way -> ongoing.
     Future, intent or discussion -> planned. "continue to" -> ongoing.
     """
-    mods = [syntax.modality(c) for c, _ in path] + [syntax.modality(tok)]
+    # "An aide said the two leaders would discuss ...": reported speech's "would" is the future.
+    mods = [syntax.modality(c, in_reported_speech=bool(syntax.reports(c))) for c, _ in path] + [
+        syntax.modality(tok, in_reported_speech=bool(syntax.reports(tok)))
+    ]
     if any(m.status in ("negated", "hypothetical") for m in mods):
         return None
     chain_lemmas = {t.lemma_.lower() for c, _ in path for t in syntax.chain_up(c)}

@@ -336,3 +336,42 @@ def test_error_kind_an_attack_verb_on_a_proposal_is_no_attack(parse, text):
 def test_error_kind_a_states_stock_market_is_no_party(parse):
     out = rows(parse, "Thai stocks fell amid concerns over a potential escalation of the US-China trade war.")
     assert all("THA" not in (r["source_actor"], r["target_actor"]) for r in out["relations"])
+
+
+# --- found on a third fresh sample of unseen articles (2026-12-03) -----------------------------
+
+
+def test_error_kind_the_two_sides_are_the_two_the_sentence_before_named(parse):
+    text = (
+        "Indonesia and China signed a railway deal last year. "
+        "China and ASEAN marked thirty years of dialogue on Monday. "
+        "The two sides have deepened cooperation in green energy and the digital economy."
+    )
+    coop = rows(parse, text, "2024-06-21")["cooperation"]
+    pairs = {frozenset((r["actor_a"], r["actor_b"])) for r in coop if r["sentence_index"] == 2}
+    assert pairs == {frozenset(("ASEAN", "CHN"))}
+
+
+def test_error_kind_a_visit_on_whose_eve_something_happens_is_planned(parse):
+    text = "On the eve of a UN Security Council visit to Nairobi, members are split over a draft resolution."
+    visits = [r for r in rows(parse, text, "2004-11-14")["relations"] if r["relation_type"] == "visit"]
+    assert visits and all(r["status"] == "planned" for r in visits)
+
+
+def test_error_kind_an_avoided_meeting_is_no_meeting(parse):
+    text = "The Iranian ministers avoided a meeting with their American counterparts in Vienna."
+    assert not [r for r in rows(parse, text)["relations"] if r["relation_type"] == "meeting"]
+
+
+def test_error_kind_a_country_used_as_a_yardstick_is_no_party(parse):
+    out = rows(parse, "Putin invaded a neighbour the size of France last year.", "2023-03-01")
+    assert all("FRA" not in (r["source_actor"], r["target_actor"]) for r in out["relations"])
+
+
+def test_error_kind_reported_would_is_planned_cooperation_not_hypothetical(parse):
+    text = (
+        "Xi arrived in Vladivostok on Tuesday and held talks with Putin. "
+        "A Kremlin aide said the two leaders would also discuss expanding cooperation in energy and tourism."
+    )
+    coop = rows(parse, text, "2018-09-11")["cooperation"]
+    assert {(r["area"], r["status"]) for r in coop} >= {("energy", "planned"), ("tourism", "planned")}
