@@ -407,6 +407,15 @@ class ArticleContext:
         return []
 
 
+def private_party(tok: Token) -> bool:
+    """A firm, a tourist, an analyst: people and things of a state that do not act for it
+    ("U.S. brands", "Chinese railway manufacturer CRRC", "Thai tourists")."""
+    private = lexicon.object_classes().get("private_entities", frozenset())
+    return tok.lemma_.lower() in private or any(
+        c.dep_ == "compound" and c.lemma_.lower() in private for c in tok.children
+    )
+
+
 def _modifier_tree(tok: Token, depth: int):
     """The token and its nominal modifiers (compound, amod, poss, appos, 'of'-phrases), no clauses.
 

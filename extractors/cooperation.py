@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relata.extractors import lexicon, syntax
-from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.actors import Actor, ArticleContext, private_party
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
@@ -163,7 +163,8 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[
     groups: list[list[Actor]] = []
     verb = cue if syntax.is_verb(cue) else syntax.governing_verb(cue)
     if verb is not None:
-        subj = [a for t in syntax.agents(verb) for a in ctx.actors_of(t, sent)]
+        # A firm signing a deal is not its state ("Chinese railway manufacturer CRRC signed ...").
+        subj = [a for t in syntax.agents(verb) if not private_party(t) for a in ctx.actors_of(t, sent)]
         if not subj and verb.dep_ == "acl" and not syntax.is_verb(verb.head):
             # "Canada's readiness to forge cooperation with X", "China's plan to build ...": the
             # noun's owner, or else the subject of the verb that noun depends on ("affirmed ...").
@@ -178,6 +179,7 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[
         partners = [
             a
             for t in syntax.prep_objects(host, {"with", "between", "among"}, through_objects=False)
+            if not private_party(t)
             for a in ctx.actors_of(t, sent)
         ]
         if partners:

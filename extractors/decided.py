@@ -148,6 +148,36 @@ def sanction_row(d: Decision, sent: Sentence, article: ParsedArticle, rules: lis
     }
 
 
+_HOSTILE = frozenset({"attack", "threat", "criticism", "accusation", "rejection"})
+
+
+def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
+    """Whether the sentence names both actors only as the sides of a conflict ("the US-China trade
+    war", "tensions between China and the Philippines"): judged on unseen articles, the model read
+    "The US-China trade war that began in 2018 ..." as economic cooperation. Friendly types from the
+    model alone are not taken from such a sentence; hostile ones may be."""
+    doc = sent.doc
+    if doc is None or a is None:
+        return False
+    conflicts = lexicon.object_classes().get("conflict_nouns", frozenset())
+    found: dict[str, bool] = {}
+    for m in sent.mentions:
+        code = m.code or m.key
+        if code not in (a, b):
+            continue
+        tok = doc[m.end - 1]
+        for _ in range(4):  # "US" -> "China" -> "war"; "China" -> "between" -> "tensions"
+            if tok.dep_ in ("compound", "amod", "nmod", "poss", "conj") or (
+                tok.dep_ == "pobj" and tok.head.lower_ in ("between", "of")
+            ):
+                tok = tok.head.head if tok.dep_ == "pobj" else tok.head
+            else:
+                break
+        side = tok.lemma_.lower() in conflicts
+        found[code] = found.get(code, True) and side
+    return len(found) == 2 and all(found.values())
+
+
 def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """The article's rows once the models decided. A table the model decides alone ("model") takes the
     models' rows (the rules' rows, which the models read as hints, stay only where a model confirms
@@ -162,12 +192,18 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
         sent = pending.sentence
         if d.table == "relations":
             rid = row_id("relations", article, sent, d.source, d.target, d.label)
-            row = relation_row(d, sent, article, pending.persons, by_id["relations"].get(rid))
+            rule = by_id["relations"].get(rid)
+            if rule is None and d.label not in _HOSTILE and _only_sides_of_a_conflict(sent, d.source, d.target):
+                continue
+            row = relation_row(d, sent, article, pending.persons, rule)
             if row is None:
                 continue  # negated, as the parse shows
         elif d.table == "cooperation":
             cid = row_id("cooperation", article, sent, d.source, d.target, d.label)
-            row = cooperation_row(d, sent, article, by_id["cooperation"].get(cid))
+            rule = by_id["cooperation"].get(cid)
+            if rule is None and _only_sides_of_a_conflict(sent, d.source, d.target):
+                continue
+            row = cooperation_row(d, sent, article, rule)
         else:
             row = sanction_row(d, sent, article, rows.get("sanctions", []))
         rid = row[_ID[d.table]]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from relata.extractors import lexicon, roles, syntax
-from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.actors import Actor, ArticleContext, private_party
 from relata.extractors.document import Sentence
 from relata.schemas import vocabularies
 
@@ -150,11 +150,10 @@ def triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:
 
 
 def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list[Actor], str]:
-    private = lexicon.object_classes().get("private_entities", frozenset())
     for role in role_names:
         actors: list[Actor] = []
         for arg in roles.tokens(role, tok):
-            if arg.lemma_.lower() in private:
+            if private_party(arg):
                 continue  # "U.S. brands are in talks with Cuba": firms and tourists are not the state
             actors += ctx.actors_of(arg, sent)
         actors = [a for a in actors if a.code]
@@ -234,6 +233,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         )
     ):
         relation_type = lexicon.military_variants()[relation_type]
+    elif relation_type in lexicon.military_variants() and src_role == "p:from" and not syntax.is_verb(tok):
+        # "with help from security forces from Gulf states": help that forces give is military.
+        forces = lexicon.object_classes().get("armed_forces", frozenset())
+        givers = [p for p in syntax.prep_objects(tok, {"from"}, through_objects=False)]
+        if any(p.lemma_.lower() in forces for p in givers):
+            relation_type = lexicon.military_variants()[relation_type]
     rtype = lexicon.relation_types()[relation_type]
     if "named_partner" in requires and not targets:
         return None

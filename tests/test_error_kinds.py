@@ -375,3 +375,33 @@ def test_error_kind_reported_would_is_planned_cooperation_not_hypothetical(parse
     )
     coop = rows(parse, text, "2018-09-11")["cooperation"]
     assert {(r["area"], r["status"]) for r in coop} >= {("energy", "planned"), ("tourism", "planned")}
+
+
+def test_error_kind_a_firm_signing_a_deal_is_not_its_state(parse):
+    text = "Chinese railway manufacturer CRRC signed an agreement with the Serbian transport ministry to sell trains."
+    out = rows(parse, text)
+    assert not out["relations"] and not out["cooperation"]
+
+
+def test_error_kind_help_that_armed_forces_give_is_military_aid(parse):
+    text = "The unrest was quelled by Bahrain security units with help from soldiers from Saudi Arabia."
+    aid = [r for r in rows(parse, text, "2016-03-01")["relations"] if r["target_actor"] == "BHR"]
+    assert aid and {r["relation_type"] for r in aid} == {"military_aid"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US-China trade war that began in 2018 is not the only reason investment is pouring into Vietnam.",
+        "Tensions between China and the Philippines have risen over the shoal.",
+    ],
+)
+def test_error_kind_the_sides_of_a_conflict_cooperate_in_nothing(parse, text):
+    from relata.extractors.decided import _only_sides_of_a_conflict
+
+    sent = parse(text).sentences[0]
+    codes = sorted({m.key for m in sent.mentions if m.key in ("USA", "CHN", "PHL")})
+    assert _only_sides_of_a_conflict(sent, codes[0], codes[1])
+    out = rows(parse, text)
+    friendly = {"economic_cooperation", "military_cooperation", "agreement", "support", "praise", "meeting"}
+    assert not [r for r in out["relations"] if r["relation_type"] in friendly] and not out["cooperation"]
