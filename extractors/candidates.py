@@ -49,6 +49,9 @@ class Candidate:
     b: str
     occurrences: list[Occurrence]
     persons: dict[str, str] = field(default_factory=dict)
+    # Actors named here only as the place of a gathering ("the summit in Kazan"): the annotation
+    # guide makes the place the host of each traveller's visit, and a party of nothing else.
+    venues: frozenset[str] = frozenset()
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -106,15 +109,17 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
 
     gatherings = lexicon.object_classes().get("gathering_nouns", frozenset())
 
-    def at_a_venue(o: Occurrence) -> bool:
+    def at_a_place(o: Occurrence) -> bool:
         # "At the BRICS summit in Kazan, Xi and Modi met", "During a conference in Singapore, Carter
-        # warned China": the gathering's place and its organiser frame the event, they are no party
-        # of it (judged on unseen articles, the models paired them). The place: "in X" on a gathering
-        # noun; the organiser: "X summit" when the gathering is itself a circumstance (the object of
-        # a preposition), not what someone attends or hosts.
+        # warned China": the gathering's place frames the event (judged on unseen articles, the
+        # models made Russia meet India); it is only the host of the travellers' visits.
         last = doc[o.end - 1]
-        if last.dep_ == "pobj" and last.head.lower_ in ("in", "at") and last.head.head.lemma_.lower() in gatherings:
-            return True
+        return last.dep_ == "pobj" and last.head.lower_ in ("in", "at") and last.head.head.lemma_.lower() in gatherings
+
+    def an_organiser(o: Occurrence) -> bool:
+        # "At the ASEAN summit, ...": the organiser of a gathering that is itself a circumstance (the
+        # object of a preposition), not what someone attends or hosts, is no party.
+        last = doc[o.end - 1]
         if last.dep_ in ("compound", "nmod", "amod", "poss") and last.head.lemma_.lower() in gatherings:
             return last.head.dep_ == "pobj" and last.head.head.lower_ not in ("with", "against", "to")
         return False
@@ -126,9 +131,11 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         last = doc[o.end - 1]
         return last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in yardsticks
 
-    # An actor stays a party while one of its occurrences is neither a private party, a venue nor a
-    # yardstick.
-    parties = {o.code for o in occ if not (for_a_private_party(o) or at_a_venue(o) or a_yardstick(o))}
+    # An actor stays a party while one of its occurrences is neither a private party, an organiser,
+    # a yardstick nor a place; one named only as a place stays a candidate, marked as a venue.
+    full = {o.code for o in occ if not (for_a_private_party(o) or an_organiser(o) or a_yardstick(o) or at_a_place(o))}
+    venues = frozenset({o.code for o in occ if at_a_place(o)} - full)
+    parties = full | venues
     order: list[str] = []
     for o in occ:
         if o.code not in order and o.code in parties:
@@ -138,7 +145,7 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         # an event the sentence states, and the pairs grow with the square of the list.
         return []
     persons = {o.code: o.person for o in occ if o.person}
-    return [Candidate(sent, a, b, occ, persons) for a, b in combinations(order, 2)]
+    return [Candidate(sent, a, b, occ, persons, venues) for a, b in combinations(order, 2) if not {a, b} <= venues]
 
 
 MAX_PARTIES = 8

@@ -55,6 +55,8 @@ def _with_modality(status: str, sent: Sentence, rtype: str) -> str | None:
         return status
     word = words[0]
     found = [syntax.modality(word, in_reported_speech=bool(syntax.reports(word))).status]
+    if any("planned" in tr.requires for tr in events.triggers_for(word) if tr.relation_type in kin):
+        found.append("planned")  # the word itself looks ahead ("X is expected in Y"), as for the rules
     if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("nsubj", "nsubjpass", "dobj"):
         if syntax.is_verb(word.head):
             found.append(syntax.modality(word.head).status)
@@ -190,6 +192,9 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
     present = {t: {r[_ID[t]] for r in out.get(t, [])} for t in _ID}
     for d, pending in decisions:
         sent = pending.sentence
+        venues: frozenset[str] = getattr(pending, "venues", frozenset())
+        if venues & {d.source, d.target} and not (d.label == "visit" and d.target in venues and d.source not in venues):
+            continue  # the place of a gathering is the host of visits to it, a party of nothing else
         if d.table == "relations":
             rid = row_id("relations", article, sent, d.source, d.target, d.label)
             rule = by_id["relations"].get(rid)

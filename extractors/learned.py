@@ -225,6 +225,7 @@ class _Pending:
     b: str
     text: str
     persons: dict[str, str]
+    venues: frozenset[str] = frozenset()  # see Candidate.venues
 
 
 @dataclass
@@ -241,7 +242,7 @@ class Collector:
         if model("pairs") is not None:
             for c in pair_candidates(sent, ctx):
                 words = hints.get("relations", sent.index, c.a, c.b) + hints.get("cooperation", sent.index, c.a, c.b)
-                self.pairs.append(_Pending(sent, c.a, c.b, masked_text(c, words), c.persons))
+                self.pairs.append(_Pending(sent, c.a, c.b, masked_text(c, words), c.persons, c.venues))
         if model("sanctions") is not None and _speaks_of_sanctions(sent):
             occ = occurrences(sent, ctx)
             here = list(dict.fromkeys(o.code for o in occ))[:MAX_PARTIES]  # a list's first few
