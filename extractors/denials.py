@@ -63,6 +63,11 @@ def _denial(
     if syntax.is_verb(tok):
         if syntax.is_passive(tok) and any(c.dep_ == "dobj" for c in tok.children):
             return []  # "they were denied due process": deprived of, not denying
+        if any(c.dep_ == "dative" for c in tok.children) or len([c for c in tok.children if c.dep_ == "dobj"]) > 1:
+            return []  # "to deny Williams a 22nd title", "denied them access": withholding, not denying
+        withheld = lexicon.object_classes().get("withheld_things", frozenset())
+        if any(o.lemma_.lower() in withheld for o in syntax.objects(tok)):
+            return []  # "denied Palestinian worshippers access" (parsed as one object): withholding too
         deniers = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)]
     else:
         deniers = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod") for a in ctx.actors_of(c, sent)]

@@ -414,3 +414,14 @@ def test_error_kind_the_sides_of_a_conflict_cooperate_in_nothing(parse, text):
     out = rows(parse, text)
     friendly = {"economic_cooperation", "military_cooperation", "agreement", "support", "praise", "meeting"}
     assert not [r for r in out["relations"] if r["relation_type"] in friendly] and not out["cooperation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Spaniard played a flawless hour to deny Williams a record title.",
+        "Israel denied Palestinian worshippers access to the site on Friday.",
+    ],
+)
+def test_error_kind_denying_someone_something_is_withholding_not_a_denial(parse, text):
+    assert not rows(parse, text)["denials"]
