@@ -425,3 +425,14 @@ def test_error_kind_the_sides_of_a_conflict_cooperate_in_nothing(parse, text):
 )
 def test_error_kind_denying_someone_something_is_withholding_not_a_denial(parse, text):
     assert not rows(parse, text)["denials"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chinese carmaker signed an agreement with Thailand to build a plant near Bangkok.",
+        "A Japanese airline signed a deal with Vietnam to open new routes.",
+    ],
+)
+def test_error_kind_a_carmaker_or_an_airline_is_not_its_state(parse, text):
+    assert not rows(parse, text)["relations"]
