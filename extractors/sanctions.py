@@ -159,6 +159,15 @@ def _from_word(
             action, subject_role = actions[gov.lemma_.lower()]
     if subject_role == "none":  # "UN sanctions loom": the subject is the sanctions themselves
         subject_role = None
+    if (
+        gov is not None
+        and how == "dobj"
+        and gov.lemma_.lower() in lexicon.object_classes().get("naming_verbs", frozenset())
+        and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in gov.children)
+    ):
+        # "North Korea called the sanctions a declaration of war", "Russia called them illegal":
+        # naming the sanctions something is judging them, not calling for them.
+        action, subject_role = "condemned", "stated_by"
     if is_verb_word:
         action, subject_role = "imposed", "sender"
     mod_word = gov if gov is not None else tok

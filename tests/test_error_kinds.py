@@ -436,3 +436,16 @@ def test_error_kind_denying_someone_something_is_withholding_not_a_denial(parse,
 )
 def test_error_kind_a_carmaker_or_an_airline_is_not_its_state(parse, text):
     assert not rows(parse, text)["relations"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang has called the sanctions an open declaration of war.",
+        "Moscow called the European sanctions illegal and pointless.",
+    ],
+)
+def test_error_kind_naming_the_sanctions_something_condemns_them(parse, text):
+    found = rows(parse, text)["sanctions"]
+    assert found and "condemned" in {r["action"] for r in found}
+    assert "threatened" not in {r["action"] for r in found}
