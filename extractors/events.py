@@ -223,14 +223,11 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
     relation_type = trig.relation_type
-    if (
-        relation_type in lexicon.military_variants()
-        and not syntax.is_verb(tok)
-        and any(
-            c.lower_ in lexicon.object_classes()["military_modifiers"]
-            for c in tok.children
-            if c.dep_ in ("amod", "compound")
-        )
+    if relation_type in lexicon.military_variants() and any(
+        c.lower_ in lexicon.object_classes()["military_modifiers"]
+        for c in tok.children
+        # "military backing"; for a verb, "supported militarily"
+        if c.dep_ in (("advmod",) if syntax.is_verb(tok) else ("amod", "compound"))
     ):
         relation_type = lexicon.military_variants()[relation_type]
     elif relation_type in lexicon.military_variants() and src_role == "p:from" and not syntax.is_verb(tok):

@@ -261,6 +261,33 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         if cur.dep_ == "ROOT" or cur.head == cur:
             break
         cur = cur.head
+    # "are negotiating a free trade agreement", "has arrived in Damascus for talks": an event noun
+    # that a verb, not (yet) in the past, works towards or travels for is still to come (judged on
+    # unseen articles, both were stored as occurred; "negotiated a deal" and "flew in for talks
+    # last week" are past and stay).
+    if tok.pos_ in ("NOUN", "PROPN"):
+        classes = lexicon.object_classes()
+        if (
+            tok.dep_ == "dobj"
+            and _not_past(tok.head)
+            and tok.head.lemma_.lower() in classes.get("pending_verbs", frozenset())
+        ):
+            found.append(("planned", tok.head.lemma_.lower()))
+        elif (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "for"
+            and _not_past(tok.head.head)
+            and tok.head.head.lemma_.lower() in classes.get("motion_verbs", frozenset())
+        ):
+            found.append(("planned", "for"))
+    # "Obama is heading to Japan", "the minister is travelling to India": a trip under way has not
+    # reached its host yet (judged on unseen articles, such visits were stored as occurred).
+    if (
+        tok.tag_ == "VBG"
+        and tok.lemma_.lower() in lexicon.object_classes().get("motion_verbs", frozenset())
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children)
+    ):
+        found.append(("planned", tok.lower_))
     # "the possibility of a meeting", "hopes for talks": the event noun is what another noun
     # entertains, not what happened.
     of_head = cues.get("of_head", {})
@@ -283,6 +310,17 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         return Modality()
     status = max((s for s, _ in found), key=lambda s: _RANK[s])
     return Modality(status, [c for _, c in found])
+
+
+def _not_past(verb: Token) -> bool:
+    """A verb in the present, the progressive, the present perfect or an infinitive: not told as past."""
+    if not is_verb(verb) or verb.tag_ == "VBD":
+        return False
+    if verb.tag_ == "VBN":
+        return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+    if verb.tag_ == "VBG":  # "are negotiating", not "their role in negotiating the deal"
+        return any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in verb.children)
+    return True
 
 
 def is_negated(tok: Token) -> bool:

@@ -449,3 +449,38 @@ def test_error_kind_naming_the_sanctions_something_condemns_them(parse, text):
     found = rows(parse, text)["sanctions"]
     assert found and "condemned" in {r["action"] for r in found}
     assert "threatened" not in {r["action"] for r in found}
+
+
+# --- found on a fourth fresh sample of unseen articles (2026-12-03) ----------------------------
+
+
+def test_error_kind_northern_ireland_is_not_ireland(parse):
+    text = "The British prime minister met a unionist leader in London about power sharing with Northern Ireland's assembly."
+    assert all("IRL" not in (r["source_actor"], r["target_actor"]) for r in rows(parse, text)["relations"])
+
+
+def test_error_kind_support_given_militarily_is_military_aid(parse):
+    found = rows(parse, "The Syrian government is supported militarily by Iran.", "2016-04-11")["relations"]
+    assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in found} >= {
+        ("IRN", "SYR", "military_aid")
+    }
+    assert not [r for r in found if r["relation_type"] == "support"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype"),
+    [
+        ("The UN envoy to Libya has arrived in Tripoli for talks with officials.", "meeting"),
+        ("Canada and Mexico are negotiating a new trade agreement.", "agreement"),
+        ("The Indian prime minister is travelling to Japan.", "visit"),
+    ],
+)
+def test_error_kind_what_a_present_verb_works_or_travels_towards_is_planned(parse, text, rtype):
+    found = [r for r in rows(parse, text, "2016-02-15")["relations"] if r["relation_type"] == rtype]
+    assert found and all(r["status"] == "planned" for r in found)
+
+
+def test_error_kind_a_deal_negotiated_in_the_past_is_not_planned(parse):
+    text = "Japan and Vietnam negotiated a trade agreement in 2008."
+    found = [r for r in rows(parse, text, "2016-02-15")["relations"] if r["relation_type"] == "agreement"]
+    assert all(r["status"] == "occurred" for r in found)
