@@ -34,7 +34,10 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
     from relata.extractors.actors import ArticleContext
     from relata.extractors.rows import keep_best
 
-    functions = [(e, importlib.import_module(f"relata.extractors.{e.module}").extract_sentence) for e in REGISTRY]
+    modules = [(e, importlib.import_module(f"relata.extractors.{e.module}")) for e in REGISTRY]
+    functions = [(e, m.extract_sentence) for e, m in modules]
+    # An extractor may complete its rows once the whole article is read (``finish_article``).
+    finishers = [(e, m.finish_article) for e, m in modules if hasattr(m, "finish_article")]
     rows: dict[str, list[dict]] = {e.table: [] for e in REGISTRY}
     rejects: list[dict] = []
     collector = models.Collector() if learned and models.available() else None
@@ -51,9 +54,6 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
         ctx.leave(sent)
     if collector is not None:
         rows = decided.apply(collector.decide(), article, rows)
-    for extractor, _ in functions:
-        # An extractor may complete its rows once the whole article is read (``finish_article``).
-        finish = getattr(importlib.import_module(f"relata.extractors.{extractor.module}"), "finish_article", None)
-        if finish is not None:
-            rows[extractor.table] = finish(rows[extractor.table], article, ctx)
+    for extractor, finish in finishers:
+        rows[extractor.table] = finish(rows[extractor.table], article, ctx)
     return {e.table: keep_best(rows[e.table], e.id_column) for e in REGISTRY}, rejects

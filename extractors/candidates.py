@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from relata.extractors import lexicon
-from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.actors import Actor, ArticleContext, private_party
 from relata.extractors.document import Sentence
 
 FIRST, SECOND, OTHER, ARTICLE = "ENTA", "ENTB", "ENTX", "ENTART"
@@ -94,18 +94,13 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     occ = occurrences(sent, ctx)
     doc = sent.doc
     assert doc is not None
-    private = lexicon.object_classes().get("private_entities", frozenset())
 
     def for_a_private_party(o: Occurrence) -> bool:
         # "Thai tourists", "an American oil firm": people and firms of a state are not the state
         # (as for the rules); the actor stays masked in the text, but is no party of a candidate.
         last = doc[o.end - 1]
-        if last.dep_ not in ("amod", "compound", "nmod", "poss"):
-            return False
-        head = last.head  # "Thai tourist visits": a private noun beside the actor on the same head
-        return head.lemma_.lower() in private or any(
-            c.dep_ == "compound" and c.lemma_.lower() in private for c in head.children
-        )
+        # "Thai tourist visits": a private noun beside the actor on the same head counts too
+        return last.dep_ in ("amod", "compound", "nmod", "poss") and private_party(last.head)
 
     gatherings = lexicon.object_classes().get("gathering_nouns", frozenset())
 

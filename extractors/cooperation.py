@@ -122,9 +122,7 @@ def _past(verb: Token) -> bool:
     """A change already made or being made: simple past, perfect or simple present ("deepened",
     "have expanded", "the show deepens exchanges"), not an infinitive or a participle of a plan
     (what is to come has a cue of its own: "will", "plans to", and is planned before this is asked)."""
-    if verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return True
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return verb.tag_ in ("VBZ", "VBP") or syntax.told_as_past(verb)
 
 
 def _path_tokens(tok: Token, cue: Token) -> list[Token]:

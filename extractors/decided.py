@@ -192,7 +192,7 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
     present = {t: {r[_ID[t]] for r in out.get(t, [])} for t in _ID}
     for d, pending in decisions:
         sent = pending.sentence
-        venues: frozenset[str] = getattr(pending, "venues", frozenset())
+        venues = pending.venues
         if venues & {d.source, d.target} and not (d.label == "visit" and d.target in venues and d.source not in venues):
             continue  # the place of a gathering is the host of visits to it, a party of nothing else
         if d.table == "relations":

@@ -223,19 +223,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
     relation_type = trig.relation_type
-    if relation_type in lexicon.military_variants() and any(
-        c.lower_ in lexicon.object_classes()["military_modifiers"]
-        for c in tok.children
-        # "military backing"; for a verb, "supported militarily"
-        if c.dep_ in (("advmod",) if syntax.is_verb(tok) else ("amod", "compound"))
-    ):
+    if relation_type in lexicon.military_variants() and _military(tok, src_role, classes):
         relation_type = lexicon.military_variants()[relation_type]
-    elif relation_type in lexicon.military_variants() and src_role == "p:from" and not syntax.is_verb(tok):
-        # "with help from security forces from Gulf states": help that forces give is military.
-        forces = lexicon.object_classes().get("armed_forces", frozenset())
-        givers = [p for p in syntax.prep_objects(tok, {"from"}, through_objects=False)]
-        if any(p.lemma_.lower() in forces for p in givers):
-            relation_type = lexicon.military_variants()[relation_type]
     rtype = lexicon.relation_types()[relation_type]
     if "named_partner" in requires and not targets:
         return None
@@ -281,6 +270,24 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         report,
         speakers,
         subjects,
+    )
+
+
+def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]]) -> bool:
+    """Aid or support given by military means: "military backing", "supported militarily", "with
+    help from security forces" (help that armed forces give)."""
+    verb = syntax.is_verb(tok)
+    if any(
+        c.lower_ in classes["military_modifiers"]
+        for c in tok.children
+        if c.dep_ in (("advmod",) if verb else ("amod", "compound"))
+    ):
+        return True
+    forces = classes.get("armed_forces", frozenset())
+    return (
+        not verb
+        and src_role == "p:from"
+        and any(p.lemma_.lower() in forces for p in syntax.prep_objects(tok, {"from"}, through_objects=False))
     )
 
 

@@ -66,7 +66,7 @@ def status_from_date(
             continue
         if dates.points_ahead(ent.text):
             return "planned"
-        if _told_as_past(clause):
+        if syntax.told_as_past(clause):
             # "Russia delivered the first part to India in April", in a March article: the past tense
             # says it happened, so the bare month belongs to an earlier year, not to a plan
             continue
@@ -80,15 +80,6 @@ def status_from_date(
 
 def _clause_of(tok: Token) -> Token | None:
     return tok if syntax.is_verb(tok) else syntax.governing_verb(tok)
-
-
-def _told_as_past(verb: Token | None) -> bool:
-    """A simple past ("delivered") or a perfect ("has delivered")."""
-    if verb is None:
-        return False
-    if verb.tag_ == "VBD":
-        return True
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def keep_best(rows: list[dict], id_column: str) -> list[dict]:

@@ -312,12 +312,21 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     return Modality(status, [c for _, c in found])
 
 
+def told_as_past(verb: Token | None) -> bool:
+    """A simple past ("delivered") or a perfect ("has delivered")."""
+    if verb is None:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _not_past(verb: Token) -> bool:
     """A verb in the present, the progressive, the present perfect or an infinitive: not told as past."""
     if not is_verb(verb) or verb.tag_ == "VBD":
         return False
     if verb.tag_ == "VBN":
-        return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+        return told_as_past(verb)  # "has arrived": the perfect reaches into the present
     if verb.tag_ == "VBG":  # "are negotiating", not "their role in negotiating the deal"
         return any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in verb.children)
     return True

@@ -246,24 +246,27 @@ def test_error_kind_a_later_date_in_another_clause_does_not_make_the_saying_plan
 # --- found on the annotated corpus's sanction articles (2026-12-03) ---------------------------
 
 
-def test_error_kind_an_unnamed_sender_is_the_one_the_article_names_later_for_that_target(parse):
-    # The sender comes after the first sanction sentence: the whole article is read before filling it.
-    text = (
-        "Hopes of an end to the sanctions against Venezuela rose on Monday. "
-        "The United States imposed the sanctions on Venezuela in 2019 over its disputed election."
-    )
-    out = rows(parse, text, "2024-06-18")
-    against = [r for r in out["sanctions"] if r["target"] == "VEN"]
-    assert against and all(r["sender"] == "USA" for r in against)
-
-
-def test_error_kind_an_unnamed_sender_is_the_one_habitual_sender_the_article_speaks_of(parse):
-    text = (
-        "President Obama arrived in Havana on Sunday. "
-        "He said he was optimistic about the elimination of the embargo against Cuba."
-    )
-    out = rows(parse, text, "2016-03-21")
-    against = [r for r in out["sanctions"] if r["target"] == "CUB"]
+@pytest.mark.parametrize(
+    ("text", "published", "target"),
+    [
+        # The sender comes after the first sanction sentence: the whole article is read before filling it.
+        (
+            "Hopes of an end to the sanctions against Venezuela rose on Monday. "
+            "The United States imposed the sanctions on Venezuela in 2019 over its disputed election.",
+            "2024-06-18",
+            "VEN",
+        ),
+        # No sender named for the target anywhere: the one habitual sender the article speaks of.
+        (
+            "President Obama arrived in Havana on Sunday. "
+            "He said he was optimistic about the elimination of the embargo against Cuba.",
+            "2016-03-21",
+            "CUB",
+        ),
+    ],
+)
+def test_error_kind_an_unnamed_sender_is_the_one_the_article_implies(parse, text, published, target):
+    against = [r for r in rows(parse, text, published)["sanctions"] if r["target"] == target]
     assert against and all(r["sender"] == "USA" for r in against)
 
 
