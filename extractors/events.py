@@ -219,7 +219,11 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if mod.status in ("negated", "hypothetical"):
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
-    targets, _ = _resolve(trig.target, tok, sent, ctx)
+    targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
+    if tgt_role == "recv" and src_role == "head_subj":
+        # "China and Cambodia denied the allegations", "X and Y faced criticism": the subject of a
+        # receiving verb is the target, not also the source (each would accuse the other).
+        sources = []
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
     relation_type = trig.relation_type

@@ -54,9 +54,13 @@ def tokens(role: str, tok: Token) -> list[Token]:
             stack += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "conj")]
         return out
     if role == "recv":
-        # The one who faces, draws or dismisses criticism, or enjoys support, is its target.
+        # The one who faces, draws or dismisses criticism, or enjoys support, is its target; who
+        # denies an accusation is its target too.
         gov = syntax.governing_verb(tok) if not verb else None
-        receiving = lexicon.object_classes().get("receiving_verbs", frozenset())
+        classes = lexicon.object_classes()
+        receiving = classes.get("receiving_verbs", frozenset())
+        if tok.lemma_.lower() in classes.get("claims", frozenset()):
+            receiving = receiving | classes.get("refuting_verbs", frozenset())  # "denied the accusations"
         if gov is not None and (gov.lemma_.lower() in receiving or (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
             return syntax.agents(gov)
         return []

@@ -223,6 +223,14 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
     return out
 
 
+def _refuting() -> frozenset[str]:
+    return lexicon.object_classes().get("refuting_verbs", frozenset())
+
+
+def _claims() -> frozenset[str]:
+    return lexicon.object_classes().get("claims", frozenset())
+
+
 def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     cues = lexicon.modality()
     aux, head, mod = cues.get("aux", {}), cues.get("head", {}), cues.get("mod", {})
@@ -249,6 +257,8 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             if is_passive(t) and lemma in passive_head:
                 found.append((passive_head[lemma], lemma))
             elif lemma in head or t.lower_ in head:  # the small model lemmatises "hoped" as "hop"
+                if i == 1 and lemma in _refuting() and tok.lemma_.lower() in _claims():
+                    continue  # "denied the allegations": the denial is of their content; they were made
                 found.append((head.get(lemma) or head[t.lower_], lemma))
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
     marks = cues.get("mark", {})

@@ -487,3 +487,31 @@ def test_error_kind_a_deal_negotiated_in_the_past_is_not_planned(parse):
     text = "Japan and Vietnam negotiated a trade agreement in 2008."
     found = [r for r in rows(parse, text, "2016-02-15")["relations"] if r["relation_type"] == "agreement"]
     assert all(r["status"] == "occurred" for r in found)
+
+
+# --- direction inside a denial ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "denier"),
+    [
+        ("On Monday, India dismissed Canada's accusations as absurd.", "CAN", "IND"),
+        ("Brazil rejected Argentina's allegations on Tuesday.", "ARG", "BRA"),
+        ("Russia denied the American allegations of spying.", "USA", "RUS"),
+    ],
+)
+def test_error_kind_who_denies_an_accusation_is_its_target_not_its_source(parse, text, accuser, denier):
+    # Judged: "India dismissed Canada's accusations" stored as IND->CAN accusation. The guide: a
+    # denial of another's accusation implies the accusation, accuser -> denier, which was made.
+    out = rows(parse, text, "2016-03-08")
+    accusations = {
+        (r["source_actor"], r["target_actor"], r["status"])
+        for r in out["relations"]
+        if r["relation_type"] == "accusation"
+    }
+    assert accusations == {(accuser, denier, "occurred")}
+
+
+def test_error_kind_two_deniers_do_not_accuse_each_other(parse):
+    out = rows(parse, "China and Cambodia have repeatedly denied the allegations.", "2016-03-08")
+    assert not [r for r in out["relations"] if r["relation_type"] == "accusation"]
