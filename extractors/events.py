@@ -95,6 +95,17 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
     return out
 
 
+def _place(tok: Token) -> Actor | None:
+    """The country a named city is in, when ``tok`` is in one ("Johannesburg", "San Francisco") that the
+    parser tags as a place (so a person called Eugene is not the city)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
+        return None
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    code = lexicon.places().get(name)
+    return Actor(code) if code else None
+
+
 def _visit_pairs(events: list[Event]) -> set[tuple[str, str]]:
     return {(a.code, t.code) for e in events if e.type == "visit" for a in e.sources for t in e.targets}
 
@@ -112,9 +123,13 @@ def _visits_to_host(
     ("in Astana"), unless it is theirs or the sentence already has that visit."""
     places: list[Actor] = []
     for t in syntax.prep_objects(meeting, preps, through_objects=False):
-        m = ctx.mention_at(sent, t.i)
-        if m is None or m.kind in ("country", "capital", "demonym", "coref"):
-            places += ctx.actors_of(t, sent, with_conj=False)
+        # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok" (a building in a city)
+        for where in [t] + syntax.prep_objects(t, {"in"}, through_objects=False):
+            m = ctx.mention_at(sent, where.i)
+            if m is None or m.kind in ("country", "capital", "demonym", "coref"):
+                places += ctx.actors_of(where, sent, with_conj=False)
+            city = _place(where) if not places else None
+            places += [city] if city else []
     out: list[Event] = []
     for place in places[:1]:
         if len(place.code) != 3:  # a country, not the UN, the EU or ASEAN

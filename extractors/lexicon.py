@@ -80,6 +80,13 @@ def actor_terms() -> tuple[ActorTerm, ...]:
     return tuple(terms.values())
 
 
+@functools.cache
+def places() -> dict[str, str]:
+    """Cities where meetings are held -> the country they are in (places.csv). A place is never an
+    actor ("Johannesburg said" is nobody), only where a meeting happens ("talks in Johannesburg")."""
+    return {r["place"]: r["code"] for r in rows("places.csv") if r["code"] not in excluded_codes()}
+
+
 # --- leaders -------------------------------------------------------------------
 
 

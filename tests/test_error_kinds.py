@@ -515,3 +515,35 @@ def test_error_kind_who_denies_an_accusation_is_its_target_not_its_source(parse,
 def test_error_kind_two_deniers_do_not_accuse_each_other(parse):
     out = rows(parse, "China and Cambodia have repeatedly denied the allegations.", "2016-03-08")
     assert not [r for r in out["relations"] if r["relation_type"] == "accusation"]
+
+
+# --- the place of a meeting -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "visit"),
+    [
+        (
+            "The Japanese prime minister will attend the summit in Johannesburg next week.",
+            "2016-03-08",
+            ("JPN", "ZAF", "planned"),
+        ),
+        (
+            "Obama and Xi held a landmark summit in San Francisco last November.",
+            "2016-03-08",
+            ("CHN", "USA", "occurred"),
+        ),
+    ],
+)
+def test_error_kind_a_meeting_in_a_city_that_is_no_capital_is_a_visit_to_its_country(parse, text, published, visit):
+    # Annotated articles record "a summit in San Francisco" as a visit by the guest; the rules knew
+    # only capitals, so a meeting in any other city made no visit.
+    out = rows(parse, text, published)
+    assert visit in {
+        (r["source_actor"], r["target_actor"], r["status"]) for r in out["relations"] if r["relation_type"] == "visit"
+    }
+
+
+def test_error_kind_a_city_is_a_place_never_an_actor(parse):
+    out = rows(parse, "Johannesburg said on Monday that it would criticise the Chinese plan.", "2016-03-08")
+    assert not [r for r in out["relations"] if "ZAF" in (r["source_actor"], r["target_actor"])]
