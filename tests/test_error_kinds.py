@@ -547,3 +547,17 @@ def test_error_kind_a_meeting_in_a_city_that_is_no_capital_is_a_visit_to_its_cou
 def test_error_kind_a_city_is_a_place_never_an_actor(parse):
     out = rows(parse, "Johannesburg said on Monday that it would criticise the Chinese plan.", "2016-03-08")
     assert not [r for r in out["relations"] if "ZAF" in (r["source_actor"], r["target_actor"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pope Francis will visit Indonesia next month.",
+        "The pope will travel to Indonesia next month, the Vatican said.",
+    ],
+)
+def test_error_kind_the_pope_acts_for_the_holy_see(parse, text):
+    # The leaders lexicon had no pope: his trips, which annotated articles record as the Holy See's
+    # visits, made no row.
+    out = rows(parse, text, "2016-03-08")
+    assert ("VAT", "IDN", "visit", "planned") in relation_keys(out)
