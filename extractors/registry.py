@@ -74,7 +74,7 @@ REGISTRY: tuple[Extractor, ...] = (
         "relation_id",
         "relations",
         modules=("events", "roles", "candidates", "learned", "decided"),
-        lexicons=("relation_triggers.csv", "relation_type_rules.csv", "goldstein.csv"),
+        lexicons=("relation_triggers.csv", "relation_type_rules.csv", "goldstein.csv", "places.csv"),
         models=("pairs",),
     ),
     Extractor(
@@ -97,7 +97,13 @@ REGISTRY: tuple[Extractor, ...] = (
         "denial_id",
         "denials",
         modules=("events", "roles"),
-        lexicons=("denial_triggers.csv", "relation_triggers.csv", "relation_type_rules.csv", "goldstein.csv"),
+        lexicons=(
+            "denial_triggers.csv",
+            "relation_triggers.csv",
+            "relation_type_rules.csv",
+            "goldstein.csv",
+            "places.csv",
+        ),
     ),
     Extractor(
         "cooperation",
