@@ -198,6 +198,18 @@ def _from_word(
         c.lower_ in lexicon.object_classes()["sanction_tightening_words"] for c in tok.children
     ):
         action = "tightened"
+    if action == "in_force" and not is_verb_word:
+        # "U.N. sanctions that were tightened in March", "sanctions eased last year": what a clause on
+        # the sanction word says happened to them (imposing is left out: "sanctions imposed in 2006"
+        # mentions a regime that exists).
+        for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in actions):
+            said, role = actions[clause.lemma_.lower()]
+            if said in ("tightened", "eased", "lifted", "extended") and syntax.modality(clause).status not in (
+                "negated",
+                "hypothetical",
+            ):
+                action, subject_role = said, None  # the clause's subject is the sanctions themselves
+                break
     if action == "in_force" and _condemning_adjective(tok):
         action, subject_role = "condemned", "stated_by"
 
@@ -214,6 +226,8 @@ def _from_word(
     # Who the governing word's subject is.
     if gov is not None and subject_role:
         subj_toks = syntax.agents(gov) if syntax.is_verb(gov) else _noun_agents(gov)
+        if not subj_toks and subject_role == "stated_by" and gov.dep_ == "dobj" and syntax.is_verb(gov.head):
+            subj_toks = syntax.agents(gov.head)  # "the North expressed anger about the sanctions"
         if action == "violated":
             # A firm breaching sanctions is not the sanctioned state; a state evading them is.
             subj_toks = [
@@ -270,7 +284,10 @@ def _from_word(
     speakers = [a for rep in report_reps for sp in rep.speakers for a in ctx.actors_of(sp, sent)]
     if action in ("condemned", "threatened") and not stated:
         stated = speakers[:1]
-    named_target = any(syntax.prep_objects(h, {"on", "against"}, through_objects=False) for h in hosts)
+    # ("retaliated against the sanctions": the sanctions themselves are no target named)
+    named_target = any(
+        t != tok for h in hosts for t in syntax.prep_objects(h, {"on", "against"}, through_objects=False)
+    )
     if action in ("condemned",) and not targets and stated and not named_target:
         # "Russia condemned the sanctions": a country condemning sanctions without saying whose
         # means its own.

@@ -561,3 +561,24 @@ def test_error_kind_the_pope_acts_for_the_holy_see(parse, text):
     # visits, made no row.
     out = rows(parse, text, "2016-03-08")
     assert ("VAT", "IDN", "visit", "planned") in relation_keys(out)
+
+
+# --- what is said about sanctions -----------------------------------------------------------------
+
+
+def sanction_keys(out: dict) -> set[tuple]:
+    return {(r["sender"], r["target"], r["action"]) for r in out["sanctions"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Iran's economy is squeezed by U.N. sanctions that were tightened in March.", ("UN", "IRN", "tightened")),
+        ("Russia expressed anger about the EU sanctions.", ("EU", "RUS", "condemned")),
+        ("Russia retaliated against the EU sanctions with a ban on food imports.", ("EU", "RUS", "condemned")),
+    ],
+)
+def test_error_kind_what_a_clause_or_a_reaction_says_of_the_sanctions_is_their_action(parse, text, key):
+    # Annotated articles: "sanctions that were tightened in March" is a tightening (read as merely
+    # in force); expressing anger about or retaliating against sanctions condemns them (no row).
+    assert key in sanction_keys(rows(parse, text, "2016-03-08"))
