@@ -126,6 +126,8 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "irregular_verbs.csv": {"lemma": TEXT, "form": TEXT},
     "leaders_part1.csv": LEADERS,
     "leaders_part2.csv": LEADERS,
+    "leaders_part3.csv": LEADERS,
+    "leaders_part4.csv": LEADERS,
     "modality.csv": {
         "cue": TEXT,
         "status": Column(_in(MODALITY_STATUSES), "one of " + ", ".join(MODALITY_STATUSES)),

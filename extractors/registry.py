@@ -59,6 +59,8 @@ COMMON_LEXICONS = (
     "irregular_verbs.csv",
     "leaders_part1.csv",
     "leaders_part2.csv",
+    "leaders_part3.csv",
+    "leaders_part4.csv",
     "modality.csv",
     "non_actors.csv",
     "object_classes.csv",
