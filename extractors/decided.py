@@ -180,6 +180,25 @@ def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
     return len(found) == 2 and all(found.values())
 
 
+def _denies_a_claim(sent: Sentence, code: str, mentions_of) -> bool:
+    """Whether ``code`` is who denies or dismisses a claim in the sentence ("Russia denied allegations
+    against Syria"): the model read the denier as the accuser; who denies a claim did not make it."""
+    from relata.extractors import syntax
+
+    doc = sent.doc
+    if doc is None:
+        return False
+    claims = lexicon.object_classes().get("claims", frozenset())
+    for tok in doc:
+        if (tok.lemma_.lower(), "VERB") not in lexicon.denial_triggers() or not syntax.is_verb(tok):
+            continue
+        if not any(o.lemma_.lower() in claims for o in syntax.objects(tok)):
+            continue
+        if any(code in mentions_of(a) for a in syntax.agents(tok)):
+            return True
+    return False
+
+
 def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """The article's rows once the models decided. A table the model decides alone ("model") takes the
     models' rows (the rules' rows, which the models read as hints, stay only where a model confirms
@@ -199,6 +218,12 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
             rid = row_id("relations", article, sent, d.source, d.target, d.label)
             rule = by_id["relations"].get(rid)
             if rule is None and d.label not in _HOSTILE and _only_sides_of_a_conflict(sent, d.source, d.target):
+                continue
+            if (
+                rule is None
+                and d.label == "accusation"
+                and _denies_a_claim(sent, d.source, lambda t, s=sent: _codes_at(s, t))
+            ):
                 continue
             if rule is None and row_id("relations", article, sent, d.target, d.source, d.label) in by_id["relations"]:
                 # The parse read this type between the two the other way round ("India dismissed Canada's
@@ -229,6 +254,12 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
         for r in out.get("denials", [])
     ]
     return out
+
+
+def _codes_at(sent: Sentence, tok) -> set[str]:
+    """The actor codes of the mentions a token's phrase covers ("Russia", "the Russian ministry")."""
+    span = range(tok.left_edge.i, tok.right_edge.i + 1)
+    return {m.code or m.key for m in sent.mentions if m.start in span or (m.end - 1) in span}
 
 
 _ID = {"relations": "relation_id", "cooperation": "cooperation_id", "sanctions": "sanction_id"}

@@ -101,8 +101,9 @@ def _place(tok: Token) -> Actor | None:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     if ent is None or ent.label_ not in ("GPE", "LOC", "FAC"):
         return None
-    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-    code = lexicon.places().get(name)
+    bare = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    places = lexicon.places()
+    code = places.get(ent.text) or places.get(bare) or places.get("The " + bare)  # "The Hague"
     return Actor(code) if code else None
 
 
@@ -123,8 +124,9 @@ def _visits_to_host(
     ("in Astana"), unless it is theirs or the sentence already has that visit."""
     places: list[Actor] = []
     for t in syntax.prep_objects(meeting, preps, through_objects=False):
-        # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok" (a building in a city)
-        for where in [t] + syntax.prep_objects(t, {"in"}, through_objects=False):
+        # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok": the innermost place
+        # first ("at the Chinese embassy in Tokyo" is in Japan)
+        for where in syntax.prep_objects(t, {"in"}, through_objects=False) + [t]:
             m = ctx.mention_at(sent, where.i)
             if m is None or m.kind in ("country", "capital", "demonym", "coref"):
                 places += ctx.actors_of(where, sent, with_conj=False)
@@ -235,10 +237,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
-    if tgt_role == "recv" and src_role == "head_subj":
-        # "China and Cambodia denied the allegations", "X and Y faced criticism": the subject of a
-        # receiving verb is the target, not also the source (each would accuse the other).
-        sources = []
+    if tgt_role == "recv":
+        # "China and Cambodia denied the allegations", "the allegations were denied by China", "X and Y
+        # faced criticism": who receives or refutes the noun is its target, not also its source (each
+        # would accuse the other).
+        received = {a.code for a in targets}
+        sources = [a for a in sources if a.code not in received]
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
     relation_type = trig.relation_type

@@ -70,6 +70,11 @@ def tokens(role: str, tok: Token) -> list[Token]:
         gov = syntax.governing_verb(tok)
         if gov is None or tok.dep_ in ("nsubj", "nsubjpass"):
             return []
+        classes = lexicon.object_classes()
+        if tok.lemma_.lower() in classes.get("claims", frozenset()) and gov.lemma_.lower() in (
+            classes.get("refuting_verbs", frozenset()) | classes.get("receiving_verbs", frozenset())
+        ):
+            return []  # "Russia denied allegations against Syria": who denies a claim did not make it
         # Only a noun the verb takes directly ("X held talks", "X took part in talks", "X
         # arrived for a summit", "X began a round of talks"), not one deep in its object
         # ("police detained suspects in the attacks on Paris": the police did not attack).

@@ -198,20 +198,31 @@ def _from_word(
         c.lower_ in lexicon.object_classes()["sanction_tightening_words"] for c in tok.children
     ):
         action = "tightened"
+    clause_agent: Token | None = None
     if action == "in_force" and not is_verb_word:
         # "U.N. sanctions that were tightened in March", "sanctions eased last year": what a clause on
         # the sanction word says happened to them (imposing is left out: "sanctions imposed in 2006"
         # mentions a regime that exists).
-        for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in actions):
-            said, role = actions[clause.lemma_.lower()]
+        # Only a passive clause: in "sanctions that add to Russia's woes" the sanctions act.
+        for clause in (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "relcl")
+            and c.lemma_.lower() in actions
+            and (syntax.is_passive(c) or (c.dep_ == "acl" and c.tag_ == "VBN"))
+        ):
+            said, _ = actions[clause.lemma_.lower()]
             if said in ("tightened", "eased", "lifted", "extended") and syntax.modality(clause).status not in (
                 "negated",
                 "hypothetical",
             ):
                 action, subject_role = said, None  # the clause's subject is the sanctions themselves
+                clause_agent = clause
                 break
     if action == "in_force" and _condemning_adjective(tok):
         action, subject_role = "condemned", "stated_by"
+    if action == "condemned" and how == "p:with" and gov is not None and syntax.is_verb(gov):
+        action, subject_role = "imposed", "sender"  # "China retaliated with sanctions on US firms"
 
     senders: list[Actor] = []
     targets: list[Actor] = []
@@ -226,8 +237,15 @@ def _from_word(
     # Who the governing word's subject is.
     if gov is not None and subject_role:
         subj_toks = syntax.agents(gov) if syntax.is_verb(gov) else _noun_agents(gov)
-        if not subj_toks and subject_role == "stated_by" and gov.dep_ == "dobj" and syntax.is_verb(gov.head):
+        if (
+            not subj_toks
+            and subject_role == "stated_by"
+            and gov.dep_ == "dobj"
+            and gov.head.lemma_.lower() in lexicon.object_classes().get("expressing_verbs", frozenset())
+        ):
             subj_toks = syntax.agents(gov.head)  # "the North expressed anger about the sanctions"
+        if subject_role == "stated_by" and how == "nsubj" and syntax.is_verb(gov):
+            subj_toks = syntax.objects(gov)  # "the new sanctions angered Moscow": Moscow condemns them
         if action == "violated":
             # A firm breaching sanctions is not the sanctioned state; a state evading them is.
             subj_toks = [
@@ -280,15 +298,18 @@ def _from_word(
                 senders += ctx.actors_of(t, sent)
     if gov is not None and how == "p:under":
         targets += [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent)]
+    if clause_agent is not None:  # "sanctions eased by Japan"
+        senders += [
+            a for t in syntax.prep_objects(clause_agent, {"by"}, through_objects=False) for a in ctx.actors_of(t, sent)
+        ]
 
     speakers = [a for rep in report_reps for sp in rep.speakers for a in ctx.actors_of(sp, sent)]
     if action in ("condemned", "threatened") and not stated:
         stated = speakers[:1]
+    named_target = any(syntax.prep_objects(h, {"on", "against"}, through_objects=False) for h in hosts)
     # ("retaliated against the sanctions": the sanctions themselves are no target named)
-    named_target = any(
-        t != tok for h in hosts for t in syntax.prep_objects(h, {"on", "against"}, through_objects=False)
-    )
-    if action in ("condemned",) and not targets and stated and not named_target:
+    other_named = any(t != tok for h in hosts for t in syntax.prep_objects(h, {"on", "against"}, through_objects=False))
+    if action in ("condemned",) and not targets and stated and not other_named:
         # "Russia condemned the sanctions": a country condemning sanctions without saying whose
         # means its own.
         targets = stated[:1]

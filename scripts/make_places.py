@@ -30,6 +30,7 @@ MIN_POPULATION = 100_000
 # Cities whose meetings news reports as meetings of someone else, or whose state is contested.
 EXCLUDED = {
     "Brussels": "meetings there are mostly the EU's or NATO's",
+    "The Hague": "meetings there are mostly the international courts' (left out of capitals.csv too)",
     "Jerusalem": "contested between ISR and PSE",
     "East Jerusalem": "contested between ISR and PSE",
     "Gaza": "a territory, PSE in the contract, that news names as a war zone",

@@ -498,6 +498,7 @@ def test_error_kind_a_deal_negotiated_in_the_past_is_not_planned(parse):
         ("On Monday, India dismissed Canada's accusations as absurd.", "CAN", "IND"),
         ("Brazil rejected Argentina's allegations on Tuesday.", "ARG", "BRA"),
         ("Russia denied the American allegations of spying.", "USA", "RUS"),
+        ("India rejected accusations from Canada.", "CAN", "IND"),
     ],
 )
 def test_error_kind_who_denies_an_accusation_is_its_target_not_its_source(parse, text, accuser, denier):
@@ -512,8 +513,17 @@ def test_error_kind_who_denies_an_accusation_is_its_target_not_its_source(parse,
     assert accusations == {(accuser, denier, "occurred")}
 
 
-def test_error_kind_two_deniers_do_not_accuse_each_other(parse):
-    out = rows(parse, "China and Cambodia have repeatedly denied the allegations.", "2016-03-08")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China and Cambodia have repeatedly denied the allegations.",
+        "The allegations were denied by China and Cambodia.",
+        "Russia denied allegations against Syria.",
+    ],
+)
+def test_error_kind_who_denies_a_claim_did_not_make_it(parse, text):
+    # Deniers neither accuse each other nor whoever the claim is against.
+    out = rows(parse, text, "2016-03-08")
     assert not [r for r in out["relations"] if r["relation_type"] == "accusation"]
 
 
@@ -574,11 +584,32 @@ def sanction_keys(out: dict) -> set[tuple]:
     ("text", "key"),
     [
         ("Iran's economy is squeezed by U.N. sanctions that were tightened in March.", ("UN", "IRN", "tightened")),
-        ("Russia expressed anger about the EU sanctions.", ("EU", "RUS", "condemned")),
-        ("Russia retaliated against the EU sanctions with a ban on food imports.", ("EU", "RUS", "condemned")),
+        ("Russia expressed anger about the EU sanctions on Belarus.", ("EU", "BLR", "condemned", "RUS")),
+        ("Russia retaliated against the EU sanctions with a ban on food imports.", ("EU", "RUS", "condemned", "RUS")),
+        ("The new EU sanctions have angered Moscow.", ("EU", "RUS", "condemned", "RUS")),
+        ("China retaliated with sanctions on US defence firms.", ("CHN", "USA", "imposed", None)),
     ],
 )
 def test_error_kind_what_a_clause_or_a_reaction_says_of_the_sanctions_is_their_action(parse, text, key):
     # Annotated articles: "sanctions that were tightened in March" is a tightening (read as merely
-    # in force); expressing anger about or retaliating against sanctions condemns them (no row).
-    assert key in sanction_keys(rows(parse, text, "2016-03-08"))
+    # in force); expressing anger about or retaliating against sanctions condemns them (no row);
+    # retaliating *with* sanctions imposes them.
+    out = rows(parse, text, "2016-03-08")
+    if len(key) == 3:
+        assert key in sanction_keys(out)
+    else:
+        assert key in {(r["sender"], r["target"], r["action"], r["stated_by"]) for r in out["sanctions"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Hungary voted against new sanctions.", {"HUN"}),
+        ("Western sanctions that add to Russia's economic woes were discussed.", {"tightened"}),
+    ],
+)
+def test_error_kind_sanctions_that_act_or_are_voted_on_are_not_read_as_something_done(parse, text, not_expected):
+    # The sanctions themselves acting ("that add to") are not tightened; a state voting against
+    # sanctions is not their target.
+    out = rows(parse, text, "2016-03-08")
+    assert not [r for r in out["sanctions"] if not_expected & {r["target"], r["action"]}]
