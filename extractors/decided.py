@@ -155,7 +155,7 @@ _HOSTILE = frozenset({"attack", "threat", "criticism", "accusation", "rejection"
 
 def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
     """Whether the sentence names both actors only as the sides of a conflict ("the US-China trade
-    war", "tensions between China and the Philippines"): judged on unseen articles, the model read
+    war", "tensions between China and the Philippines") or of ties that soured: judged on unseen articles, the model read
     "The US-China trade war that began in 2018 ..." as economic cooperation. Friendly types from the
     model alone are not taken from such a sentence; hostile ones may be."""
     doc = sent.doc
@@ -175,9 +175,20 @@ def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
                 tok = tok.head.head if tok.dep_ == "pobj" else tok.head
             else:
                 break
-        side = tok.lemma_.lower() in conflicts
+        side = tok.lemma_.lower() in conflicts or _soured(tok)
         found[code] = found.get(code, True) and side
     return len(found) == 2 and all(found.values())
+
+
+def _soured(noun) -> bool:
+    """Ties that soured ("trade relations between China and Australia soured"): a side of them
+    cooperates in nothing there (judged: the model read it as ongoing trade cooperation)."""
+    classes = lexicon.object_classes()
+    return (
+        noun.lemma_.lower() in classes.get("tie_nouns", frozenset())
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in classes.get("souring_verbs", frozenset())
+    )
 
 
 def _denies_a_claim(sent: Sentence, code: str, mentions_of) -> bool:

@@ -613,3 +613,11 @@ def test_error_kind_sanctions_that_act_or_are_voted_on_are_not_read_as_something
     # sanctions is not their target.
     out = rows(parse, text, "2016-03-08")
     assert not [r for r in out["sanctions"] if not_expected & {r["target"], r["action"]}]
+
+
+def test_error_kind_ties_that_soured_are_no_cooperation(parse):
+    # Judged: "Trade relations between China and Australia also soured" stored as ongoing trade
+    # cooperation.
+    out = rows(parse, "Trade relations between China and Australia also soured after the tariffs.", "2020-06-01")
+    assert not out["cooperation"]
+    assert not [r for r in out["relations"] if r["relation_type"] in ("economic_cooperation", "agreement")]
