@@ -236,9 +236,14 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
                 and _denies_a_claim(sent, d.source, lambda t, s=sent: _codes_at(s, t))
             ):
                 continue
-            if rule is None and row_id("relations", article, sent, d.target, d.source, d.label) in by_id["relations"]:
+            reverse = by_id["relations"].get(row_id("relations", article, sent, d.target, d.source, d.label))
+            if rule is None and reverse is not None:
                 # The parse read this type between the two the other way round ("India dismissed Canada's
-                # accusations": CAN->IND); the model's reading of direction yields to the argument structure.
+                # accusations": CAN->IND); the model's reading of direction yields to the argument structure
+                # (and where the model decides the table alone, its decision stands for the rules' row).
+                if reverse["relation_id"] not in present["relations"]:
+                    present["relations"].add(reverse["relation_id"])
+                    out["relations"].append({**reverse, "confidence": round(d.probability, 3)})
                 continue
             row = relation_row(d, sent, article, pending.persons, rule)
             if row is None:
