@@ -153,6 +153,36 @@ def tune(
     return thresholds, cal, strategy, result
 
 
+def plot_curve(table: str, pts: list[tuple[float, float, float]], threshold: float, dest: Path) -> None:
+    """``docs/pr-<table>.png``: precision against recall by cut, the shipped cut marked."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
+    ax.plot([p[2] for p in pts], [p[1] for p in pts], marker="o", ms=3)
+    for t, p, r in pts[::3]:
+        ax.annotate(f"{t:.2f}", (r, p), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    ax.set_xlabel("recall")
+    ax.set_ylabel("precision")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.set_title(
+        f"{table}: precision and recall by confidence cut\n(5-fold cross-validation, keys per article)", fontsize=9
+    )
+    ax.axvline(
+        next((r for t, p, r in pts if abs(t - threshold) < 1e-9), 0),
+        color="grey",
+        lw=0.5,
+        ls=":",
+    )
+    fig.tight_layout()
+    dest.mkdir(parents=True, exist_ok=True)
+    fig.savefig(dest / f"pr-{table}.png")
+    plt.close(fig)
+
+
 def pr_curves(
     gold: list[dict],
     scored: dict[str, list[dict]],
@@ -164,11 +194,6 @@ def pr_curves(
     dest: Path,
 ) -> dict[str, list[tuple[float, float, float]]]:
     """(threshold, precision, recall) per table over a grid; a PNG per table in ``dest``."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     f = _calibrator(cal)
     curves: dict[str, list[tuple[float, float, float]]] = {}
     grid = [x / 20 for x in range(1, 20)]
@@ -180,27 +205,7 @@ def pr_curves(
             ]
             pts.append((t, r["precision"], r["recall"]))
         curves[table] = pts
-        fig, ax = plt.subplots(figsize=(5, 4), dpi=100)
-        ax.plot([p[2] for p in pts], [p[1] for p in pts], marker="o", ms=3)
-        for t, p, r in pts[::3]:
-            ax.annotate(f"{t:.2f}", (r, p), fontsize=7, xytext=(3, 3), textcoords="offset points")
-        ax.set_xlabel("recall")
-        ax.set_ylabel("precision")
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1.02)
-        ax.set_title(
-            f"{table}: precision and recall by confidence cut\n(5-fold cross-validation, keys per article)", fontsize=9
-        )
-        ax.axvline(
-            next(r for t, p, r in pts if abs(t - thresholds[table]) < 1e-9) if thresholds[table] in grid else 0,
-            color="grey",
-            lw=0.5,
-            ls=":",
-        )
-        fig.tight_layout()
-        dest.mkdir(parents=True, exist_ok=True)
-        fig.savefig(dest / f"pr-{table}.png")
-        plt.close(fig)
+        plot_curve(table, pts, thresholds[table], dest)
     return curves
 
 

@@ -179,11 +179,21 @@ def platt(scores: list[float], labels: list[int], steps: int = 300) -> tuple[flo
 GRID = tuple(x / 100 for x in range(5, 96, 5))
 
 
-def best_threshold(evaluate: Callable[[float], float], grid: tuple[float, ...] = GRID) -> tuple[float, float]:
-    """The threshold of the grid with the best F1 (``evaluate(threshold) -> F1``), and that F1."""
-    scored = [(evaluate(t), t) for t in grid]
-    f1, t = max(scored)
-    return t, f1
+# Out-of-fold F1 is flat over a wide band of thresholds (relations: 0.43 at 0.30, 0.415 at
+# 0.50, where precision is 0.63 instead of 0.55): within this much of the best F1, the most
+# precise cut is taken. Judged row by row on unseen articles, rows under 0.5 were mostly wrong.
+F1_TOLERANCE = 0.02
+
+
+def best_threshold(
+    evaluate: Callable[[float], float], grid: tuple[float, ...] = GRID, tolerance: float = F1_TOLERANCE
+) -> tuple[float, float]:
+    """The highest threshold of the grid whose F1 (``evaluate(threshold) -> F1``) is within
+    ``tolerance`` of the best, and its F1."""
+    scored = {t: evaluate(t) for t in grid}
+    top = max(scored.values())
+    t = max(t for t, f1 in scored.items() if f1 >= top - tolerance)
+    return t, scored[t]
 
 
 def ship(task: str, model_path: Path, dest: Path, meta: dict) -> None:
@@ -194,4 +204,4 @@ def ship(task: str, model_path: Path, dest: Path, meta: dict) -> None:
     (dest / "relata.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 
 
-__all__ = ["best_threshold", "cross_validate", "fold_of", "platt", "predict", "ship", "train_one"]
+__all__ = ["F1_TOLERANCE", "best_threshold", "cross_validate", "fold_of", "platt", "predict", "ship", "train_one"]
