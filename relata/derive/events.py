@@ -332,14 +332,16 @@ def link_plans(pairs: dict[int, dict[int, list[Cluster]]]) -> list[tuple[int, in
     A plan is fulfilled by an occurred event of the same dyad and type whose days overlap the
     plan's (its interval, as the reports of the plan narrowed it) and that did not happen
     before the plan was first reported ("the two sides would hold talks later this year",
-    said after a meeting, is not fulfilled by that meeting). Occurred events are taken in date order, each with
-    the nearest plan still free.
+    said after a meeting, is not fulfilled by that meeting). Occurred events are taken best attested
+    first (most articles, then date order), each with the nearest plan still free: a stray report
+    (an undated headline the day before the trip) does not take the plan of the event every
+    article reports.
     """
     links = []
     for statuses in pairs.values():
         plans = statuses.get(PLANNED, [])
         used: set[int] = set()
-        for occ in sorted(statuses.get(OCCURRED, []), key=lambda c: (c.lo, c.index)):
+        for occ in sorted(statuses.get(OCCURRED, []), key=lambda c: (-c.units, c.lo, c.index)):
             best = None
             for plan in plans:
                 # It happened after the plan was first reported (its middle day, not a day of slack).
