@@ -410,9 +410,16 @@ class ArticleContext:
 def private_party(tok: Token) -> bool:
     """A firm, a tourist, an analyst: people and things of a state that do not act for it
     ("U.S. brands", "Chinese railway manufacturer CRRC", "Thai tourists")."""
-    private = lexicon.object_classes().get("private_entities", frozenset())
-    return tok.lemma_.lower() in private or any(
-        c.dep_ == "compound" and c.lemma_.lower() in private for c in tok.children
+    classes = lexicon.object_classes()
+    private = classes.get("private_entities", frozenset())
+    if tok.lemma_.lower() in private or any(c.dep_ == "compound" and c.lemma_.lower() in private for c in tok.children):
+        return True
+    # "former U.S. Ambassador Richard Holbrooke", "the former president": who held an office acts
+    # for no one (judged on unseen articles, a former ambassador's meeting was the USA's).
+    officials, former = classes.get("officials", frozenset()), classes.get("former_words", frozenset())
+    return any(
+        t.lemma_.lower() in officials and any(c.dep_ == "amod" and c.lower_ in former for c in t.children)
+        for t in [tok] + [c for c in tok.children if c.dep_ == "compound"]
     )
 
 

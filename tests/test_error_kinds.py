@@ -621,3 +621,15 @@ def test_error_kind_ties_that_soured_are_no_cooperation(parse):
     out = rows(parse, "Trade relations between China and Australia also soured after the tariffs.", "2020-06-01")
     assert not out["cooperation"]
     assert not [r for r in out["relations"] if r["relation_type"] in ("economic_cooperation", "agreement")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former U.S. Ambassador Richard Holbrooke met UN officials in New York.",
+        "The former U.S. president George W. Bush criticized China.",
+    ],
+)
+def test_error_kind_a_former_official_acts_for_no_one(parse, text):
+    # Judged: a private meeting with "former U.S. Ambassador Richard Holbrooke" stored as a UN-USA meeting.
+    assert not rows(parse, text, "2016-03-08")["relations"]
