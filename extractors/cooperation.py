@@ -92,14 +92,8 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     ]
     if any(m.status in ("negated", "hypothetical") for m in mods):
         return None
-    classes = lexicon.object_classes()
-    if any(
-        c.lemma_.lower() in classes.get("tie_nouns", frozenset())
-        and c.dep_ == "nsubj"
-        and c.head.lemma_.lower() in classes.get("souring_verbs", frozenset())
-        for c, _ in path
-    ):
-        return None  # "trade relations between X and Y soured": no cooperation (judged on unseen rows)
+    if any(syntax.soured_ties(c) for c, _ in path):
+        return None  # "trade relations between X and Y soured": no cooperation
     chain_lemmas = {t.lemma_.lower() for c, _ in path for t in syntax.chain_up(c)}
     future = any(m.status == "planned" and any(x in ("will", "shall", "'ll", "wo") for x in m.cues) for m in mods)
     if chain_lemmas & lexicon.object_classes()["signing_verbs"] and not future:

@@ -161,6 +161,8 @@ def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
     doc = sent.doc
     if doc is None or a is None:
         return False
+    from relata.extractors import syntax
+
     conflicts = lexicon.object_classes().get("conflict_nouns", frozenset())
     found: dict[str, bool] = {}
     for m in sent.mentions:
@@ -175,20 +177,9 @@ def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
                 tok = tok.head.head if tok.dep_ == "pobj" else tok.head
             else:
                 break
-        side = tok.lemma_.lower() in conflicts or _soured(tok)
+        side = tok.lemma_.lower() in conflicts or syntax.soured_ties(tok)
         found[code] = found.get(code, True) and side
     return len(found) == 2 and all(found.values())
-
-
-def _soured(noun) -> bool:
-    """Ties that soured ("trade relations between China and Australia soured"): a side of them
-    cooperates in nothing there (judged: the model read it as ongoing trade cooperation)."""
-    classes = lexicon.object_classes()
-    return (
-        noun.lemma_.lower() in classes.get("tie_nouns", frozenset())
-        and noun.dep_ == "nsubj"
-        and noun.head.lemma_.lower() in classes.get("souring_verbs", frozenset())
-    )
 
 
 def _denies_a_claim(sent: Sentence, code: str, mentions_of) -> bool:

@@ -223,6 +223,9 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
     return out
 
 
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})  # "is travelling", "are negotiating"
+
+
 def _refuting() -> frozenset[str]:
     return lexicon.object_classes().get("refuting_verbs", frozenset())
 
@@ -295,7 +298,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     if (
         tok.tag_ == "VBG"
         and tok.lemma_.lower() in lexicon.object_classes().get("motion_verbs", frozenset())
-        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in tok.children)
     ):
         found.append(("planned", tok.lower_))
     # "the possibility of a meeting", "hopes for talks": the event noun is what another noun
@@ -322,6 +325,17 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     return Modality(status, [c for _, c in found])
 
 
+def soured_ties(noun: Token) -> bool:
+    """Ties that soured ("trade relations between China and Australia soured"): their sides
+    cooperate in nothing there (judged: read as ongoing trade cooperation, by rules and model)."""
+    classes = lexicon.object_classes()
+    return (
+        noun.lemma_.lower() in classes.get("tie_nouns", frozenset())
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in classes.get("souring_verbs", frozenset())
+    )
+
+
 def told_as_past(verb: Token | None) -> bool:
     """A simple past ("delivered") or a perfect ("has delivered")."""
     if verb is None:
@@ -338,7 +352,7 @@ def _not_past(verb: Token) -> bool:
     if verb.tag_ == "VBN":
         return told_as_past(verb)  # "has arrived": the perfect reaches into the present
     if verb.tag_ == "VBG":  # "are negotiating", not "their role in negotiating the deal"
-        return any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in verb.children)
+        return any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in verb.children)
     return True
 
 
