@@ -48,7 +48,12 @@ def corpus_path(arg: str | None) -> Path:
 
 def make_input(src: Path, n: int, dest: Path, start: int = 0) -> tuple[int, int]:
     """N articles from src (repeated, each copy made distinct); returns (articles, words)."""
-    rows = [json.loads(line) for line in src.open() if line.strip()]
+    # The reserved test split is never used while developing, not even as benchmark load.
+    splits = src.parent / "splits.json"
+    reserved = (
+        {i for ids in json.loads(splits.read_text())["test"].values() for i in ids} if splits.is_file() else set()
+    )
+    rows = [r for line in src.open() if line.strip() and (r := json.loads(line))["id"] not in reserved]
     words = 0
     with dest.open("w") as out:
         for i in range(start, start + n):
