@@ -378,6 +378,12 @@ class ArticleContext:
 
                 found = [a for t in syntax.agents(antecedent.head) for a in self._actors_one(t, sent)]
             return found
+        if tok.lemma_.lower() in lexicon.object_classes().get("member_nouns", ()):
+            # "fellow OPEC members Qatar and Venezuela", "non-OPEC member Russia": the members named
+            # beside the word are who acts, not the organisation that modifies it.
+            named = [a for c in tok.children if c.dep_ == "appos" for a in self.actors_of(c, sent)]
+            if named:
+                return named
         titled = self._titled_official(tok)
         if titled:
             return titled

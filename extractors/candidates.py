@@ -126,9 +126,25 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         last = doc[o.end - 1]
         return last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in yardsticks
 
+    member_nouns = lexicon.object_classes().get("member_nouns", frozenset())
+
+    def names_members(o: Occurrence) -> bool:
+        # "Saudi Arabia and fellow OPEC members Qatar and Venezuela agreed with non-OPEC member
+        # Russia": the organisation only says who the named members are; they are the parties
+        # (judged on unseen articles, OPEC made an agreement with Saudi Arabia).
+        last = doc[o.end - 1]
+        head = last.head
+        if last.dep_ not in ("compound", "nmod", "amod") or head.lemma_.lower() not in member_nouns:
+            return False
+        return any(c.dep_ == "appos" or (c.dep_ == "amod" and c.lower_ in ("fellow", "non")) for c in head.children)
+
     # An actor stays a party while one of its occurrences is neither a private party, an organiser,
-    # a yardstick nor a place; one named only as a place stays a candidate, marked as a venue.
-    full = {o.code for o in occ if not (for_a_private_party(o) or an_organiser(o) or a_yardstick(o) or at_a_place(o))}
+    # a yardstick, the name of members nor a place; one named only as a place stays a candidate, marked as a venue.
+    full = {
+        o.code
+        for o in occ
+        if not (for_a_private_party(o) or an_organiser(o) or a_yardstick(o) or names_members(o) or at_a_place(o))
+    }
     venues = frozenset({o.code for o in occ if at_a_place(o)} - full)
     parties = full | venues
     order: list[str] = []

@@ -30,10 +30,11 @@ def event_date(tok: Token, article: ParsedArticle, *, future: bool) -> tuple[dt.
     """The date the sentence gives for the event word, resolved against the publication date.
 
     News uses the present progressive for the near future ("X is visiting Y on Tuesday"),
-    so a weekday under it points forward.
+    so a weekday under it points forward; the past progressive does not ("On Saturday, the EU
+    urged ..., saying it was providing aid": judged on unseen articles, dated to the next Saturday).
     """
     verb = tok if syntax.is_verb(tok) else syntax.governing_verb(tok)
-    if verb is not None and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+    if verb is not None and verb.tag_ == "VBG" and syntax.present_progressive(verb):
         future = True
     for ent in syntax.date_spans(tok):
         r = dates.resolve(ent.text, article.meta.published_at, future=future)

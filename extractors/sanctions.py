@@ -38,7 +38,15 @@ def _term_matcher():
 
 
 def sanction_words(doc) -> list[tuple[Token, str]]:
-    """(head token, matched term) of every sanction word; the verb "sanction" too."""
+    """(head token, matched term) of every sanction word; the verb "sanction" too.
+
+    None in a sentence about sport: "UEFA said a decision on sanctions against Russia would be made
+    within days" is a sports body's penalty on a football federation, not a state's sanctions (judged
+    on unseen articles, two such rows were stored as sanctions on Russia with no sender).
+    """
+    sport = lexicon.object_classes().get("sports_words", frozenset())
+    if any(t.lemma_.lower() in sport or t.lower_ in sport for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")):
+        return []
     found: dict[int, tuple[Token, str]] = {}
     for match_id, start, end in _term_matcher()(doc):
         span = doc[start:end]

@@ -345,6 +345,12 @@ def told_as_past(verb: Token | None) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def present_progressive(verb: Token) -> bool:
+    """ "is visiting", "are negotiating", "will be travelling": a progressive not told as past."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return any(a in _PRESENT_BE for a in auxes) or ("be" in auxes and any(a in ("will", "'ll", "shall") for a in auxes))
+
+
 def _not_past(verb: Token) -> bool:
     """A verb in the present, the progressive, the present perfect or an infinitive: not told as past."""
     if not is_verb(verb) or verb.tag_ == "VBD":
@@ -352,7 +358,7 @@ def _not_past(verb: Token) -> bool:
     if verb.tag_ == "VBN":
         return told_as_past(verb)  # "has arrived": the perfect reaches into the present
     if verb.tag_ == "VBG":  # "are negotiating", not "their role in negotiating the deal"
-        return any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in verb.children)
+        return present_progressive(verb)
     return True
 
 
