@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from relata.extractors import lexicon
+from relata.extractors import lexicon, syntax
 from relata.extractors.actors import Actor, ArticleContext, private_party
 from relata.extractors.document import Sentence
 
@@ -52,6 +52,9 @@ class Candidate:
     # Actors named here only as the place of a gathering ("the summit in Kazan"): the annotation
     # guide makes the place the host of each traveller's visit, and a party of nothing else.
     venues: frozenset[str] = frozenset()
+    # Actors named here only as who reports what another actor did ("North Korea met a U.N. envoy,
+    # the South Korean ministry said"): a party of no event the report tells, only of what they say.
+    reporters: frozenset[str] = frozenset()
 
     @property
     def pair(self) -> tuple[str, str]:
@@ -156,7 +159,58 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         # an event the sentence states, and the pairs grow with the square of the list.
         return []
     persons = {o.code: o.person for o in occ if o.person}
-    return [Candidate(sent, a, b, occ, persons, venues) for a, b in combinations(order, 2) if not {a, b} <= venues]
+    told = reporters(sent, occ)
+    return [
+        Candidate(sent, a, b, occ, persons, venues, told) for a, b in combinations(order, 2) if not {a, b} <= venues
+    ]
+
+
+def reporters(sent: Sentence, occ: list[Occurrence]) -> frozenset[str]:
+    """The actors the sentence names only as the speakers of reports whose clause has another actor
+    as its subject: "North Korea gave a visiting U.N. official a message, the South Korean ministry
+    said" (judged on unseen articles, South Korea met North Korea and the UN). A speaker whose
+    report has no actor as subject ("Iran said talks with the EU would resume") or who is named
+    again in the clause ("Russia said it would send troops") is not one."""
+    doc = sent.doc
+    assert doc is not None
+    speech = lexicon.speech_verbs()
+
+    def codes_in(tok) -> set[str]:
+        span = range(tok.left_edge.i, tok.right_edge.i + 1)
+        return {o.code for o in occ if o.start in span}
+
+    def codes_as(subject) -> set[str]:
+        # The actors that are the subject ("Chinese and Russian warships"), not ones inside its
+        # phrases ("talks with the EU": the talks are the subject, the EU one of their sides).
+        out = set()
+        for o in occ:
+            t = doc[o.end - 1]
+            for _ in range(6):
+                if t == subject or t.dep_ not in ("compound", "amod", "poss", "nmod", "conj", "appos"):
+                    break
+                t = t.head
+            if t == subject:
+                out.add(o.code)
+        return out
+
+    spans: list[range] = []
+    reporting: set[str] = set()
+    for verb in doc:
+        if verb.lemma_.lower() not in speech or not syntax.is_verb(verb):
+            continue
+        speakers = syntax.agents(verb)
+        said_by = {c for s in speakers for c in codes_in(s)}
+        if not said_by:
+            continue
+        spans += [range(s.left_edge.i, s.right_edge.i + 1) for s in speakers]
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        if verb.dep_ in ("ccomp", "parataxis") and verb.head != verb:
+            clauses.append(verb.head)  # "..., the ministry said": the report hangs on what it reports
+        doers = {c for cl in clauses for s in cl.children if s.dep_ in ("nsubj", "nsubjpass") for c in codes_as(s)}
+        reporting |= {code for code in said_by if doers - {code}}
+    return frozenset(
+        code for code in reporting if all(any(o.start in sp for sp in spans) for o in occ if o.code == code)
+    )
 
 
 MAX_PARTIES = 8

@@ -151,6 +151,8 @@ def sanction_row(d: Decision, sent: Sentence, article: ParsedArticle, rules: lis
 
 
 _HOSTILE = frozenset({"attack", "threat", "criticism", "accusation", "rejection"})
+# Relation types a speaker performs by speaking ("X praised Y, the ministry said" may be the ministry's own).
+_SPOKEN = frozenset({"praise", "support", "criticism", "accusation", "threat", "rejection"})
 
 
 def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
@@ -251,6 +253,8 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
         venues = pending.venues
         if venues & {d.source, d.target} and not (d.label == "visit" and d.target in venues and d.source not in venues):
             continue  # the place of a gathering is the host of visits to it, a party of nothing else
+        if pending.reporters & {d.source, d.target} and d.label not in _SPOKEN:
+            continue  # who only reports what another did is a party of no meeting, visit or deal it reports
         if d.table == "relations":
             rid = row_id("relations", article, sent, d.source, d.target, d.label)
             rule = by_id["relations"].get(rid)

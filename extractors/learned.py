@@ -226,6 +226,7 @@ class _Pending:
     text: str
     persons: dict[str, str]
     venues: frozenset[str] = frozenset()  # see Candidate.venues
+    reporters: frozenset[str] = frozenset()  # see Candidate.reporters
 
 
 @dataclass
@@ -242,7 +243,7 @@ class Collector:
         if model("pairs") is not None:
             for c in pair_candidates(sent, ctx):
                 words = hints.get("relations", sent.index, c.a, c.b) + hints.get("cooperation", sent.index, c.a, c.b)
-                self.pairs.append(_Pending(sent, c.a, c.b, masked_text(c, words), c.persons, c.venues))
+                self.pairs.append(_Pending(sent, c.a, c.b, masked_text(c, words), c.persons, c.venues, c.reporters))
         if model("sanctions") is not None and _speaks_of_sanctions(sent):
             occ = occurrences(sent, ctx)
             here = list(dict.fromkeys(o.code for o in occ))[:MAX_PARTIES]  # a list's first few

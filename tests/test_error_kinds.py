@@ -689,3 +689,23 @@ def test_error_kind_a_bloc_that_names_its_members_is_not_their_partner(parse):
     assert not [p for p in pairs if "ASEAN" in p]
     assert not [p for p in pairs if p <= {"VNM", "LAO", "KHM"}]
     assert frozenset(("VNM", "CHN")) in pairs
+
+
+def test_error_kind_who_only_reports_a_meeting_is_no_party_of_it(parse):
+    # Judged: "North Korea gave a visiting U.N. official a message ..., the South Korean Unification
+    # Ministry said" stored as South Korea meeting North Korea and the UN.
+    text = (
+        "North Korea held talks with a visiting U.N. envoy on Tuesday about returning to the negotiations, "
+        "the South Korean foreign ministry said."
+    )
+    out = rows(parse, text, "2016-03-09")
+    pairs = {frozenset((r["source_actor"], r["target_actor"])) for r in out["relations"]}
+    assert frozenset(("PRK", "UN")) in pairs
+    assert not [p for p in pairs if "KOR" in p]
+
+
+def test_error_kind_a_speaker_named_again_in_the_report_stays_a_party(parse):
+    # The reporter rule must not take the speaker's own plans: "Iran said talks with the EU would
+    # resume" is Iran's meeting.
+    out = rows(parse, "Iran said talks with the EU would resume next week.", "2016-03-09")
+    assert ("EU", "IRN", "meeting", "planned") in relation_keys(out)
