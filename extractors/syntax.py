@@ -208,6 +208,11 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
         if not is_verb(cur):
             if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
                 pass
+            elif dep == "conj" and not is_verb(cur.head):
+                # "will include a summit in Japan and his first trip to Vietnam": a conjoined event
+                # noun is governed as its first conjunct is (judged on unseen articles, the trip was
+                # stored as occurred)
+                pass
             elif dep == "pobj" and cur.head.lower_ == "for" and is_verb(cur.head.head):
                 out.append(cur.head)
                 cur = cur.head
@@ -245,6 +250,8 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             low = c.lower_
             # The parser's neg arc, or a negating word of the lexicon on the event word itself ("no talks").
             if c.dep_ == "neg" or (low in neg and c.dep_ in ("det", "advmod") and i == 0):
+                if t.lemma_.lower() == "mention" and i > 0:
+                    continue  # "not to mention the joint patrols": the idiom adds, it does not negate
                 found.append(("negated", low))
             elif c.dep_ in ("aux", "auxpass") and low in aux:
                 st = aux[low]

@@ -709,3 +709,24 @@ def test_error_kind_a_speaker_named_again_in_the_report_stays_a_party(parse):
     # resume" is Iran's meeting.
     out = rows(parse, "Iran said talks with the EU would resume next week.", "2016-03-09")
     assert ("EU", "IRN", "meeting", "planned") in relation_keys(out)
+
+
+def test_error_kind_a_trip_joined_to_what_a_future_verb_governs_is_planned(parse):
+    # Judged: "... which will include a Group of Seven summit in Japan and his first trip to
+    # Vietnam" stored as an occurred visit: the second conjunct was read without its governor.
+    text = "Obama leaves for Asia on Friday, which will include a summit in Tokyo and his first trip to Laos."
+    visits = [r for r in rows(parse, text, "2016-05-18")["relations"] if r["relation_type"] == "visit"]
+    assert ("USA", "LAO") in {(r["source_actor"], r["target_actor"]) for r in visits}
+    assert all(r["status"] == "planned" for r in visits)
+
+
+@pytest.mark.parametrize(
+    "things",
+    ["the joint military exercises", "the annual military exercises and joint patrols"],
+)
+def test_error_kind_not_to_mention_adds_and_does_not_negate(parse, things):
+    # Annotated articles: "not to mention the annual military exercises and joint patrols between
+    # Manila and Washington" is military cooperation under way, not a negated one.
+    text = f"Four new sites were named for the defence pact, not to mention {things} between Manila and Washington."
+    out = rows(parse, text, "2023-06-01")
+    assert ("PHL", "USA", "military_cooperation", "occurred") in relation_keys(out)
