@@ -184,41 +184,6 @@ def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
     return len(found) == 2 and all(found.values())
 
 
-def _same_side(sent: Sentence, a: str | None, b: str) -> bool:
-    """Whether the two are joint subjects of a verb that names its partner ("Saudi Arabia and fellow
-    OPEC members Qatar and Venezuela agreed with Russia"): they act together towards a third, not
-    towards each other (judged on unseen articles, the model made Saudi Arabia agree with Venezuela)."""
-    doc = sent.doc
-    if doc is None or a is None:
-        return False
-
-    def first_conjunct(tok):
-        for _ in range(6):
-            if tok.dep_ in ("conj", "appos") or (
-                tok.dep_ in ("compound", "amod") and tok.head.dep_ in ("conj", "appos")
-            ):
-                tok = tok.head
-            else:
-                break
-        return tok
-
-    heads: dict[str, set[int]] = {}
-    for m in sent.mentions:
-        code = m.code or m.key
-        if code in (a, b):
-            heads.setdefault(code, set()).add(first_conjunct(doc[m.end - 1]).i)
-    shared = heads.get(a, set()) & heads.get(b, set())
-    for i in shared:
-        subj = doc[i]
-        if subj.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        for prep in subj.head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "to"):
-                if _codes_at(sent, prep) - {a, b}:
-                    return True
-    return False
-
-
 def _denies_a_claim(sent: Sentence, code: str, mentions_of) -> bool:
     """Whether ``code`` is who denies or dismisses a claim in the sentence ("Russia denied allegations
     against Syria"): the model read the denier as the accuser; who denies a claim did not make it."""
@@ -260,8 +225,6 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
             rule = by_id["relations"].get(rid)
             if rule is None and d.label not in _HOSTILE and _only_sides_of_a_conflict(sent, d.source, d.target):
                 continue
-            if rule is None and _same_side(sent, d.source, d.target):
-                continue
             if (
                 rule is None
                 and d.label == "accusation"
@@ -283,9 +246,7 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
         elif d.table == "cooperation":
             cid = row_id("cooperation", article, sent, d.source, d.target, d.label)
             rule = by_id["cooperation"].get(cid)
-            if rule is None and (
-                _only_sides_of_a_conflict(sent, d.source, d.target) or _same_side(sent, d.source, d.target)
-            ):
+            if rule is None and _only_sides_of_a_conflict(sent, d.source, d.target):
                 continue
             row = cooperation_row(d, sent, article, rule)
         else:
