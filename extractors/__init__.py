@@ -56,4 +56,11 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
         rows = decided.apply(collector.decide(), article, rows)
     for extractor, finish in finishers:
         rows[extractor.table] = finish(rows[extractor.table], article, ctx)
+    # A denial points at the relation row of its claim only while that row exists (the models and
+    # the finishers may have dropped it).
+    kept = {r["relation_id"] for r in rows.get("relations", [])}
+    rows["denials"] = [
+        {**r, "denied_relation_id": r["denied_relation_id"] if r.get("denied_relation_id") in kept else None}
+        for r in rows.get("denials", [])
+    ]
     return {e.table: keep_best(rows[e.table], e.id_column) for e in REGISTRY}, rejects

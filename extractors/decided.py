@@ -258,12 +258,6 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
         else:
             present[d.table].add(rid)
             out[d.table].append(row)
-    # A denial points at the relation row of its claim only while that row exists.
-    kept = {r["relation_id"] for r in out.get("relations", [])}
-    out["denials"] = [
-        {**r, "denied_relation_id": r["denied_relation_id"] if r.get("denied_relation_id") in kept else None}
-        for r in out.get("denials", [])
-    ]
     return out
 
 

@@ -98,7 +98,10 @@ REGISTRY: tuple[Extractor, ...] = (
         "denials",
         "denial_id",
         "denials",
-        modules=("events", "roles"),
+        # denied_relation_id points at a relations row, kept only while that row exists: whatever
+        # decides the relations rows decides it too.
+        modules=("events", "roles", "relations", "candidates", "learned", "decided"),
+        models=("pairs",),
         lexicons=(
             "denial_triggers.csv",
             "relation_triggers.csv",

@@ -26,6 +26,40 @@ def extract_sentence(
     return [r for ev in sentence_events(sent, ctx) for r in _rows(ev, sent, article, ctx.counts)]
 
 
+def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext) -> list[dict]:
+    """A headline's event that the body tells too takes the body's reading.
+
+    A headline has no tense ("Obama visit", "Cuba welcomes Obama on historic visit"): its event
+    reads as occurred and its roles are guessed. Where the body tells the same type between the
+    same two, the body's single status replaces the headline's default (judged on unseen articles,
+    a visit due the next day was stored as occurred from the headline), and a headline row that
+    the body reads only the other way round is dropped (judged: Cuba visiting the USA).
+    """
+    title = (article.meta.title or "").strip()
+    if not title or not article.sentences or article.sentences[0].text.strip() != title:
+        return rows
+    body = [r for r in rows if r["sentence_index"] != 0]
+    out = []
+    for r in rows:
+        if r["sentence_index"] != 0:
+            out.append(r)
+            continue
+        pair = {r["source_actor"], r["target_actor"]}
+        told = [
+            b
+            for b in body
+            if b["relation_type"] == r["relation_type"] and {b["source_actor"], b["target_actor"]} == pair
+        ]
+        same_way = [b for b in told if b["source_actor"] == r["source_actor"]]
+        if told and not same_way:
+            continue
+        statuses = {b["status"] for b in same_way}
+        if r["status"] == "occurred" and len(statuses) == 1:
+            r = {**r, "status": statuses.pop()}
+        out.append(r)
+    return out
+
+
 def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dict | None = None) -> list[dict]:
     article_counts = article_counts or {}
     rtype = lexicon.relation_types()[ev.type]

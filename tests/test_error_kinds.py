@@ -730,3 +730,30 @@ def test_error_kind_not_to_mention_adds_and_does_not_negate(parse, things):
     text = f"Four new sites were named for the defence pact, not to mention {things} between Manila and Washington."
     out = rows(parse, text, "2023-06-01")
     assert ("PHL", "USA", "military_cooperation", "occurred") in relation_keys(out)
+
+
+def _headlined(title: str, body: str, published: str):
+    import datetime as dt
+
+    from relata.extractors.document import ArticleMeta, article_id_for
+    from relata.extractors.pipeline import parse_article
+
+    text = f"{title}\n\n{body}"
+    pub = dt.datetime.fromisoformat(published).replace(tzinfo=dt.UTC)
+    return parse_article(ArticleMeta(article_id_for(text), pub, title), text, prefilter=False)
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_error_kind_a_headline_event_takes_the_bodys_status_and_direction(learned):
+    # Judged: "Inequality curbs enthusiasm for Obama visit among Cuba's poor" (the visit due the next
+    # day) stored as occurred, and "Cuba casts aside rancor to welcome Obama on historic visit" as
+    # Cuba visiting the USA: a headline has no tense and guesses roles; the body says.
+    body = "President Barack Obama will arrive in Havana on Sunday for a three-day visit to Cuba."
+    for title in ("Poverty dampens enthusiasm for Obama visit in Cuba", "Cuba welcomes Obama visit"):
+        out = extract_all(_headlined(title, body, "2016-03-19"), learned=learned)[0]
+        visits = {
+            (r["source_actor"], r["target_actor"], r["status"])
+            for r in out["relations"]
+            if r["relation_type"] == "visit"
+        }
+        assert visits == {("USA", "CUB", "planned")}, title
