@@ -401,3 +401,18 @@ def test_relations_the_subject_of_a_verb_is_the_source_of_an_event_that_is_a_par
 def test_relations_what_is_not_a_state_event(parse, text, published, forbidden):
     for key in keys(parse(text, published)):
         assert not all(f is None or (v in f if isinstance(f, set) else f == v) for f, v in zip(forbidden, key)), key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey has upbraided the United States for arming the militia.",
+        "Poland berated Germany over its slow delivery of tanks.",
+        "Chile reproached Peru for the border incident.",
+    ],
+)
+def test_relations_reproaching_verbs_are_criticism(parse, text):
+    # CAMEO 111 verbs the annotated corpus uses that the lexicon lacked ("upbraided the United States").
+    assert {(r["relation_type"], r["status"]) for r in extract_all(parse(text, "2016-03-01"))[0]["relations"]} == {
+        ("criticism", "occurred")
+    }
