@@ -307,10 +307,13 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]]) -> 
     ):
         return True
     forces = classes.get("armed_forces", frozenset())
-    return (
-        not verb
-        and src_role == "p:from"
-        and any(p.lemma_.lower() in forces for p in syntax.prep_objects(tok, {"from"}, through_objects=False))
+    if verb:
+        # "Syrian troops backed by Russian airstrikes": support that armed forces or their arms give
+        # is military aid (judged on unseen articles, stored as verbal support).
+        means = forces | classes.get("military_means", frozenset())
+        return any(a.lemma_.lower() in means for a in syntax.agents(tok))
+    return src_role == "p:from" and any(
+        p.lemma_.lower() in forces for p in syntax.prep_objects(tok, {"from"}, through_objects=False)
     )
 
 

@@ -757,3 +757,16 @@ def test_error_kind_a_headline_event_takes_the_bodys_status_and_direction(learne
             if r["relation_type"] == "visit"
         }
         assert visits == {("USA", "CUB", "planned")}, title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi ground troops backed by American airstrikes retook the town.",
+        "American warplanes supported the Iraqi army's advance on the city.",
+    ],
+)
+def test_error_kind_support_given_by_armed_forces_is_military_aid(parse, text):
+    # Judged: "Syrian ground troops backed by Russian airstrikes" stored as verbal support; the guide
+    # makes force used for the host government military aid.
+    assert ("USA", "IRQ", "military_aid", "occurred") in relation_keys(rows(parse, text, "2016-03-08"))
