@@ -770,3 +770,22 @@ def test_error_kind_support_given_by_armed_forces_is_military_aid(parse, text):
     # Judged: "Syrian ground troops backed by Russian airstrikes" stored as verbal support; the guide
     # makes force used for the host government military aid.
     assert ("USA", "IRQ", "military_aid", "occurred") in relation_keys(rows(parse, text, "2016-03-08"))
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("Last year Japan and India announced agreements on a military hotline and maritime rules.", "military"),
+        ("India and Japan struck a deal on nuclear energy cooperation.", "energy"),
+    ],
+)
+def test_error_kind_an_agreement_announced_or_struck_is_agreed_cooperation(parse, text, area):
+    # Judged: "the United States and China announced agreements on a military hotline" stored as
+    # cooperation under way; an agreement announced or struck is concluded ("announced plans to
+    # cooperate" stays planned).
+    out = rows(parse, text, "2016-03-08")
+    assert ("IND", "JPN", area, "agreed") in {
+        (r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in out["cooperation"]
+    }
+    planned = rows(parse, "China and Russia announced plans to cooperate in energy.", "2016-03-08")["cooperation"]
+    assert {r["status"] for r in planned} == {"planned"}
