@@ -94,7 +94,11 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         return None
     if any(syntax.soured_ties(c) for c, _ in path):
         return None  # "trade relations between X and Y soured": no cooperation
-    chain_lemmas = {t.lemma_.lower() for c, _ in path for t in syntax.chain_up(c)}
+    chain = [t for c, _ in path for t in syntax.chain_up(c)]
+    # "witnessed the signing of a plan for cooperation": what is signed is agreed, plan or not.
+    chain_lemmas = {t.lemma_.lower() for t in chain} | {
+        t.head.head.lemma_.lower() for t in chain if t.dep_ == "pobj" and t.head.lower_ == "of"
+    }
     future = any(m.status == "planned" and any(x in ("will", "shall", "'ll", "wo") for x in m.cues) for m in mods)
     if chain_lemmas & lexicon.object_classes()["signing_verbs"] and not future:
         return "agreed"
@@ -132,8 +136,14 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
 def _past(verb: Token) -> bool:
     """A change already made or being made: simple past, perfect or simple present ("deepened",
     "have expanded", "the show deepens exchanges"), not an infinitive or a participle of a plan
-    (what is to come has a cue of its own: "will", "plans to", and is planned before this is asked)."""
-    return verb.tag_ in ("VBZ", "VBP") or syntax.told_as_past(verb)
+    (what is to come has a cue of its own: "will", "plans to", and is planned before this is asked).
+    Being made counts too: "are deepening economic ties" (the annotated corpus has such ties as under
+    way; they were stored as planned)."""
+    return (
+        verb.tag_ in ("VBZ", "VBP")
+        or syntax.told_as_past(verb)
+        or (verb.tag_ == "VBG" and syntax.present_progressive(verb))
+    )
 
 
 def _path_tokens(tok: Token, cue: Token) -> list[Token]:

@@ -94,3 +94,21 @@ def test_denials_by_a_former_leader_in_a_new_office_named_in_a_relative_clause(p
         "foreign troops at the naval base."
     )
     assert ("KHM", "other", None) in denial_keys(parse(text, "2024-08-06"))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Vietnam and Laos are deepening economic ties as the premier visits.", "ongoing"),
+        ("Vietnam and Laos will deepen economic ties.", "planned"),
+        (
+            "The two presidents witnessed the signing of a plan for cooperation in education between Vietnam and Laos.",
+            "agreed",
+        ),
+    ],
+)
+def test_cooperation_being_deepened_is_ongoing_and_a_signed_plan_is_agreed(parse, text, status):
+    # Annotated corpus: "are deepening economic ties" is cooperation under way (was planned), and
+    # "the signing of a plan for cooperation" an agreement (was planned, from the plan).
+    rows = extract_all(parse(text, "2024-06-18"))[0]["cooperation"]
+    assert rows and {r["status"] for r in rows if {r["actor_a"], r["actor_b"]} == {"LAO", "VNM"}} == {status}
