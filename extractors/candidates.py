@@ -129,6 +129,15 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         last = doc[o.end - 1]
         return last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in yardsticks
 
+    def left_out(o: Occurrence) -> bool:
+        # "the 27 other EU leaders held their first meeting without Britain": who is done without is
+        # no party (judged on unseen articles, an EU-UK meeting).
+        t = doc[o.end - 1]
+        for _ in range(3):
+            if t.dep_ in ("poss", "compound", "amod") and t.head != t:
+                t = t.head  # "without Britain's consent"
+        return t.dep_ == "pobj" and t.head.lower_ in ("without", "excluding")
+
     member_nouns = lexicon.object_classes().get("member_nouns", frozenset())
 
     def names_members(o: Occurrence) -> bool:
@@ -141,12 +150,20 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             return False
         return any(c.dep_ == "appos" or (c.dep_ == "amod" and c.lower_ in ("fellow", "non")) for c in head.children)
 
-    # An actor stays a party while one of its occurrences is neither a private party, an organiser,
-    # a yardstick, the name of members nor a place; one named only as a place stays a candidate, marked as a venue.
+    # An actor stays a party while one of its occurrences is neither a private party, an organiser, a
+    # yardstick, the name of members, left out nor a place; one named only as a place stays a
+    # candidate, marked as a venue.
     full = {
         o.code
         for o in occ
-        if not (for_a_private_party(o) or an_organiser(o) or a_yardstick(o) or names_members(o) or at_a_place(o))
+        if not (
+            for_a_private_party(o)
+            or an_organiser(o)
+            or a_yardstick(o)
+            or names_members(o)
+            or left_out(o)
+            or at_a_place(o)
+        )
     }
     venues = frozenset({o.code for o in occ if at_a_place(o)} - full)
     parties = full | venues

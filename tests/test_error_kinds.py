@@ -789,3 +789,11 @@ def test_error_kind_an_agreement_announced_or_struck_is_agreed_cooperation(parse
     }
     planned = rows(parse, "China and Russia announced plans to cooperate in energy.", "2016-03-08")["cooperation"]
     assert {r["status"] for r in planned} == {"planned"}
+
+
+def test_error_kind_who_is_done_without_is_no_party(parse):
+    # Judged: "27 other EU leaders held their first meeting without Britain" stored as an EU-UK meeting.
+    text = "The other NATO leaders held their first meeting without Turkey on Wednesday."
+    assert not [
+        r for r in rows(parse, text, "2016-06-29")["relations"] if "TUR" in (r["source_actor"], r["target_actor"])
+    ]
