@@ -797,3 +797,19 @@ def test_error_kind_who_is_done_without_is_no_party(parse):
     assert not [
         r for r in rows(parse, text, "2016-06-29")["relations"] if "TUR" in (r["source_actor"], r["target_actor"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mexico suspended security cooperation with the United States last year.",
+        "The new president dialed back cooperation with U.S. authorities.",
+        "Washington froze military aid to Kyiv last month.",
+    ],
+)
+def test_error_kind_cooperation_or_aid_suspended_is_none_under_way(parse, text):
+    # Judged: "Pena Nieto dialed back cooperation with U.S. authorities" stored as economic
+    # cooperation under way.
+    out = rows(parse, text, "2016-03-08")
+    assert not out["cooperation"]
+    assert not [r for r in out["relations"] if r["status"] == "occurred"]
