@@ -224,6 +224,8 @@ class ArticleContext:
             return [Actor(m.code, via="coref")] if m.code else []
         if not m.code:
             return []
+        if m.kind == "demonym" and _people_counted(sent, m):
+            return []
         person = m.person
         if person is None and m.kind in ("country", "demonym"):
             person = self._office_holder(sent, m, tok)
@@ -411,6 +413,19 @@ class ArticleContext:
         if best:
             return min(best, key=lambda x: x[0])[1]
         return []
+
+
+def _people_counted(sent: Sentence, m: Mention) -> bool:
+    """A people counted out, not its state: "many Brits blame the EU", "most Americans say" (judged
+    on unseen articles, Britons' complaints stored as the UK accusing the EU)."""
+    doc = sent.doc
+    if doc is None or m.end > len(doc):
+        return False
+    tok = doc[m.end - 1]
+    counted = lexicon.object_classes().get("people_quantifiers", frozenset())
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("amod", "det", "nummod", "quantmod") and c.lower_ in counted for c in tok.children
+    )
 
 
 def private_party(tok: Token) -> bool:

@@ -184,6 +184,38 @@ def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
     return len(found) == 2 and all(found.values())
 
 
+def _one_side(sent: Sentence, a: str | None, b: str) -> bool:
+    """Whether the two are conjuncts of one object ("negotiated with Afghan government and UN
+    officials", "met Modi and Abe"): one side of what the verb does, not a pair that meets (judged
+    on unseen articles, the model made Afghanistan meet the UN; parties of one agreement are
+    another matter, see the caller)."""
+    doc = sent.doc
+    if doc is None or a is None:
+        return False
+
+    def first_conjunct(tok):
+        for _ in range(6):
+            if tok.dep_ in ("conj", "appos") or (tok.dep_ in ("compound", "amod", "poss") and tok.head.dep_ == "conj"):
+                tok = tok.head
+            else:
+                break
+        return tok
+
+    heads: dict[str, set[int]] = {}
+    for m in sent.mentions:
+        code = m.code or m.key
+        if code in (a, b) and m.end <= len(doc):
+            tok = doc[m.end - 1]
+            if tok.dep_ in ("compound", "amod", "poss") and tok.head.dep_ in ("pobj", "dobj"):
+                tok = tok.head  # "with Afghan government": the government is the conjunct
+            heads.setdefault(code, set()).add(first_conjunct(tok).i)
+    for i in heads.get(a, set()) & heads.get(b, set()):
+        obj = doc[i]
+        if obj.dep_ == "dobj" or (obj.dep_ == "pobj" and obj.head.lower_ in ("with", "against", "to", "from")):
+            return True
+    return False
+
+
 def _denies_a_claim(sent: Sentence, code: str, mentions_of) -> bool:
     """Whether ``code`` is who denies or dismisses a claim in the sentence ("Russia denied allegations
     against Syria"): the model read the denier as the accuser; who denies a claim did not make it."""
@@ -224,6 +256,8 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
             rid = row_id("relations", article, sent, d.source, d.target, d.label)
             rule = by_id["relations"].get(rid)
             if rule is None and d.label not in _HOSTILE and _only_sides_of_a_conflict(sent, d.source, d.target):
+                continue
+            if rule is None and d.label != "agreement" and _one_side(sent, d.source, d.target):
                 continue
             if (
                 rule is None

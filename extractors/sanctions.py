@@ -57,10 +57,12 @@ def sanction_words(doc) -> list[tuple[Token, str]]:
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in ("sanction", "blacklist"):
             found[tok.i] = (tok, tok.lemma_.lower())
-    # A singular "sanction" is usually approval ("without official sanction") unless it is aimed at someone.
+    # A singular "sanction" is usually approval ("without official sanction") unless it is aimed at
+    # someone; a "blacklist" is a sanction only as a state's or aimed at someone (judged on unseen
+    # articles: "Trump's media blacklist", "something on the blacklist" of a TV show).
     for i, (tok, _term) in list(found.items()):
         if (
-            tok.lower_ == "sanction"
+            tok.lower_ in ("sanction", "blacklist")
             and tok.pos_ != "VERB"
             and not any(
                 (c.dep_ in ("compound", "amod", "poss") and c.ent_type_.startswith("ACTOR"))
