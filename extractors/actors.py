@@ -269,6 +269,18 @@ class ArticleContext:
             return None
         return None
 
+    def _reporting_speakers(self, tok: Token) -> list[Token]:
+        """The plural subjects of the speech verb whose complement this subject pronoun is in ("the
+        militants said they ..."), or none."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        from relata.extractors import syntax
+
+        cur = tok.head
+        if cur.dep_ != "ccomp" or cur.head == cur or cur.head.lemma_.lower() not in lexicon.speech_verbs():
+            return []
+        return [a for a in syntax.agents(cur.head) if a.tag_ in ("NNS", "NNPS")]
+
     def _titled_official(self, tok: Token) -> list[Actor]:
         """ "The prime minister said": with no country named, the office of the state the article
         is most about (news names the country once, then the title alone)."""
@@ -344,6 +356,13 @@ class ArticleContext:
                 return [self.last_subject_person]
             return [self.last_person] if self.last_person else []
         if low in _words("plural_pronoun"):
+            speakers = self._reporting_speakers(tok)
+            if speakers and all(private_party(s) for s in speakers):
+                # "Militants holding UN workers in Afghanistan said they negotiated with ...": they
+                # are the militants, no actor (judged on unseen articles, the actors inside the
+                # speakers' phrase made Afghanistan and the UN negotiate). Officials who say "they"
+                # may speak of others ("officials said they were expected to sign"): not decided here.
+                return []
             # "Russian and Syrian jets stepped up their bombing": two actors just named; otherwise
             # the article's pair, if the sentence before named both.
             prev = list(dict.fromkeys(x.code for x in sent.mentions if x.end <= tok.i and x.code and x.kind != "coref"))

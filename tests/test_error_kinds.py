@@ -856,3 +856,14 @@ def test_error_kind_a_blacklist_of_no_state_is_no_sanction(parse):
     assert not rows(parse, text, "2016-03-08")["sanctions"]
     kept = rows(parse, "Washington added the Chinese firm to a U.S. trade blacklist last year.", "2016-03-08")
     assert ("USA", "CHN") in {(r["sender"], r["target"]) for r in kept["sanctions"]}
+
+
+def test_error_kind_they_who_said_it_are_the_speakers_not_the_actors_inside_their_phrase(parse):
+    # Judged: "Militants holding hostage three foreign UN workers in Afghanistan said they negotiated
+    # yesterday with Afghan government and UN officials" stored as Afghanistan meeting the UN.
+    text = (
+        "Gunmen holding two UN engineers in Somalia said they negotiated on Monday with Somali "
+        "government and UN officials but that the talks ended without results."
+    )
+    out = rows(parse, text, "2016-03-08")
+    assert frozenset(("SOM", "UN")) not in {frozenset((r["source_actor"], r["target_actor"])) for r in out["relations"]}
