@@ -242,7 +242,7 @@ def _claims() -> frozenset[str]:
 def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     cues = lexicon.modality()
     aux, head, mod = cues.get("aux", {}), cues.get("head", {}), cues.get("mod", {})
-    passive_head, neg = cues.get("passive_head", {}), cues.get("neg", {})
+    passive_head, neg, det = cues.get("passive_head", {}), cues.get("neg", {}), cues.get("det", {})
     found: list[tuple[str, str]] = []
     chain = chain_up(tok)
     for i, t in enumerate(chain):
@@ -260,6 +260,8 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((st, low))
             elif c.dep_ in ("amod", "advmod") and low in mod and i <= 1:
                 found.append((mod[low], low))
+            elif c.dep_ == "det" and low in det and i == 0:
+                found.append((det[low], low))  # "any future peace agreement": no agreement in particular
         # A verb coordinated with this one is its sibling, not its frame: "pledged support and
         # condemned the test" did condemn (the sibling's auxiliaries, "will visit and sign", still count).
         if i > 0 and chain[i - 1].dep_ != "conj":

@@ -867,3 +867,12 @@ def test_error_kind_they_who_said_it_are_the_speakers_not_the_actors_inside_thei
     )
     out = rows(parse, text, "2016-03-08")
     assert frozenset(("SOM", "UN")) not in {frozenset((r["source_actor"], r["target_actor"])) for r in out["relations"]}
+
+
+def test_error_kind_any_future_agreement_is_none_in_particular(parse):
+    # Judged: "Israel says it intends to keep large settlement blocs in any future peace agreement
+    # with the Palestinians" stored as a planned agreement.
+    text = "Morocco says it intends to keep its claims in any future peace agreement with Algeria."
+    assert not rows(parse, text, "2016-03-08")["relations"]
+    signed = rows(parse, "Morocco and Algeria signed an agreement without any delay.", "2016-03-08")
+    assert ("DZA", "MAR", "agreement", "occurred") in relation_keys(signed)
