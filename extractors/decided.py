@@ -194,8 +194,12 @@ def _one_side(sent: Sentence, a: str | None, b: str) -> bool:
         return False
 
     def first_conjunct(tok):
-        for _ in range(6):
-            if tok.dep_ in ("conj", "appos") or (tok.dep_ in ("compound", "amod", "poss") and tok.head.dep_ == "conj"):
+        # "with Afghan government and UN officials", "his South Korean and Japanese counterparts":
+        # up through conjuncts and through the modifiers of a conjunct or an object to the first one.
+        for _ in range(8):
+            if tok.dep_ in ("conj", "appos") or (
+                tok.dep_ in ("compound", "amod", "poss") and tok.head.dep_ in ("conj", "appos", "pobj", "dobj")
+            ):
                 tok = tok.head
             else:
                 break
@@ -205,15 +209,29 @@ def _one_side(sent: Sentence, a: str | None, b: str) -> bool:
     for m in sent.mentions:
         code = m.code or m.key
         if code in (a, b) and m.end <= len(doc):
-            tok = doc[m.end - 1]
-            if tok.dep_ in ("compound", "amod", "poss") and tok.head.dep_ in ("pobj", "dobj"):
-                tok = tok.head  # "with Afghan government": the government is the conjunct
-            heads.setdefault(code, set()).add(first_conjunct(tok).i)
+            heads.setdefault(code, set()).add(first_conjunct(doc[m.end - 1]).i)
     for i in heads.get(a, set()) & heads.get(b, set()):
         obj = doc[i]
         if obj.dep_ == "dobj" or (obj.dep_ == "pobj" and obj.head.lower_ in ("with", "against", "to", "from")):
             return True
     return False
+
+
+def _only_a_shared_view(sent: Sentence) -> bool:
+    """Whether the sentence's only agreeing is agreeing *that* something is so ("said they had agreed
+    that a new sanctions resolution was needed"): a shared view, no deal (judged on unseen articles,
+    the model stored it as an agreement). An agreement noun or another signing verb keeps it."""
+    doc = sent.doc
+    if doc is None:
+        return False
+    classes = lexicon.object_classes()
+    nouns, signing = classes.get("agreement_nouns", frozenset()), classes.get("signing_verbs", frozenset())
+    agrees = [t for t in doc if t.lemma_.lower() == "agree" and t.pos_ == "VERB"]
+    if not agrees or any(t.lemma_.lower() in nouns for t in doc):
+        return False
+    if any(t.lemma_.lower() in signing and t.lemma_.lower() != "agree" and t.pos_ == "VERB" for t in doc):
+        return False
+    return all(any(c.dep_ == "ccomp" for c in t.children) for t in agrees)
 
 
 def _denies_a_claim(sent: Sentence, code: str, mentions_of) -> bool:
@@ -258,6 +276,8 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
             if rule is None and d.label not in _HOSTILE and _only_sides_of_a_conflict(sent, d.source, d.target):
                 continue
             if rule is None and d.label != "agreement" and _one_side(sent, d.source, d.target):
+                continue
+            if rule is None and d.label == "agreement" and _only_a_shared_view(sent):
                 continue
             if (
                 rule is None

@@ -70,6 +70,9 @@ def _denial(
             return []  # "denied Palestinian worshippers access" (parsed as one object): withholding too
         deniers = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)]
     else:
+        withheld = lexicon.object_classes().get("withheld_things", frozenset())
+        if any(o.lemma_.lower() in withheld for o in _denied_content(tok)):
+            return []  # "a law allowing denial of services": withholding them, not denying a claim
         deniers = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod") for a in ctx.actors_of(c, sent)]
         if not deniers:
             gov = syntax.governing_verb(tok)

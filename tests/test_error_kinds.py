@@ -876,3 +876,27 @@ def test_error_kind_any_future_agreement_is_none_in_particular(parse):
     assert not rows(parse, text, "2016-03-08")["relations"]
     signed = rows(parse, "Morocco and Algeria signed an agreement without any delay.", "2016-03-08")
     assert ("DZA", "MAR", "agreement", "occurred") in relation_keys(signed)
+
+
+def test_error_kind_agreeing_that_something_is_so_is_no_agreement_and_counterparts_are_one_side(parse):
+    # Judged: "met his South Korean and Japanese counterparts in Seoul ... and said they had agreed
+    # that a 'meaningful' new sanctions resolution was needed" stored as a Japan-South Korea
+    # agreement (a shared view) and the two counterparts meeting each other.
+    text = (
+        "The U.S. envoy met his Indian and Japanese counterparts in Delhi on Wednesday and said they "
+        "had agreed that a stronger statement was needed from the Security Council."
+    )
+    out = rows(parse, text, "2016-03-08")
+    assert not [r for r in out["relations"] if r["relation_type"] == "agreement"]
+    assert frozenset(("IND", "JPN")) not in {
+        frozenset((r["source_actor"], r["target_actor"])) for r in out["relations"]
+    }
+    deal = rows(parse, "India and Japan agreed to expand defence cooperation.", "2016-03-08")
+    assert ("IND", "JPN", "agreement", "occurred") in relation_keys(deal)
+
+
+def test_error_kind_a_denial_of_services_is_withholding_them(parse):
+    # Judged: "U.S. judge blocks Mississippi law allowing denial of services to LGBT people" stored
+    # as a US denial.
+    text = "A Canadian court blocked a provincial law allowing denial of services to migrants."
+    assert not rows(parse, text, "2016-03-08")["denials"]
