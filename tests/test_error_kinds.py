@@ -900,3 +900,11 @@ def test_error_kind_a_denial_of_services_is_withholding_them(parse):
     # as a US denial.
     text = "A Canadian court blocked a provincial law allowing denial of services to migrants."
     assert not rows(parse, text, "2016-03-08")["denials"]
+
+
+def test_error_kind_talks_someone_is_appointed_to_lead_are_planned(parse):
+    # Judged: "appointing Belgian diplomat Didier Seeuws to coordinate negotiations with Britain"
+    # stored as EU-UK negotiations that occurred.
+    out = rows(parse, "The EU appointed an envoy to lead talks with Turkey.", "2016-06-29")
+    assert ("EU", "TUR", "meeting", "planned") in relation_keys(out)
+    assert ("EU", "TUR", "meeting", "occurred") not in relation_keys(out)
