@@ -15,6 +15,10 @@ CORPORA = Path(os.environ["RELATA_CORPORA"]) if os.environ.get("RELATA_CORPORA")
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# The CLI raises Prefect's 20 s limit for its temporary server before Prefect is imported
+# (relata.prefect_server.use); in the test process Prefect is imported long before a test invokes
+# the CLI, so the limit is raised here (on a loaded machine a CLI build timed out at 20 s).
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 @pytest.fixture(scope="session")
