@@ -231,7 +231,9 @@ def _only_a_shared_view(sent: Sentence) -> bool:
         return False
     if any(t.lemma_.lower() in signing and t.lemma_.lower() != "agree" and t.pos_ == "VERB" for t in doc):
         return False
-    return all(any(c.dep_ == "ccomp" for c in t.children) for t in agrees)
+    from relata.extractors import syntax
+
+    return all(syntax.states_a_view(t) for t in agrees)
 
 
 def _denies_a_claim(sent: Sentence, code: str, mentions_of) -> bool:

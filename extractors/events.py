@@ -220,7 +220,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     requires = trig.requires
     if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
         return None
-    if "no_clause" in requires and any(c.dep_ == "ccomp" for c in tok.children):
+    if "no_clause" in requires and syntax.states_a_view(tok):
         return None
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)

@@ -20,7 +20,8 @@ PREPOSITION_ROLE = "p:"
 #   no_particle: the verb must not carry a particle ("speak", not "speak out")
 #   named_partner: a target must be named ("a call" alone is no meeting)
 #   planned: the event only counts as planned ("to invite")
-#   no_clause: the verb must not take a that-clause ("agreed that a resolution was needed" is a shared view)
+#   no_clause: the verb must not take a that-clause saying what is so ("agreed that a resolution was
+#              needed" is a shared view; "agreed that they would hold talks" still agrees to act)
 REQUIREMENTS = frozenset({"official_source", "no_particle", "named_partner", "planned", "no_clause"})
 
 

@@ -235,6 +235,24 @@ def _refuting() -> frozenset[str]:
     return lexicon.object_classes().get("refuting_verbs", frozenset())
 
 
+def states_a_view(verb: Token) -> bool:
+    """ "agreed that a new resolution was needed": the verb's that-clause says what is so, not what
+    anyone will do ("agreed that their governments would hold talks" is agreeing to act)."""
+    return any(
+        c.dep_ == "ccomp"
+        and not any(a.dep_ == "aux" and a.lower_ in ("would", "will", "should", "shall", "'ll") for a in c.children)
+        for c in verb.children
+    )
+
+
+def _negative_context(tok: Token) -> bool:
+    """ "denied any formal agreement", "without any delay": "any" under a denial or "without" is the
+    negative-polarity "any", which leaves the event what the denial makes it."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return True
+    return tok.head.lemma_.lower() in _refuting() | {lemma for lemma, _pos in lexicon.denial_triggers()}
+
+
 def _claims() -> frozenset[str]:
     return lexicon.object_classes().get("claims", frozenset())
 
@@ -260,7 +278,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((st, low))
             elif c.dep_ in ("amod", "advmod") and low in mod and i <= 1:
                 found.append((mod[low], low))
-            elif c.dep_ == "det" and low in det and i == 0:
+            elif c.dep_ == "det" and low in det and i == 0 and not _negative_context(t):
                 found.append((det[low], low))  # "any future peace agreement": no agreement in particular
         # A verb coordinated with this one is its sibling, not its frame: "pledged support and
         # condemned the test" did condemn (the sibling's auxiliaries, "will visit and sign", still count).

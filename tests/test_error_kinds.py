@@ -893,6 +893,9 @@ def test_error_kind_agreeing_that_something_is_so_is_no_agreement_and_counterpar
     }
     deal = rows(parse, "India and Japan agreed to expand defence cooperation.", "2016-03-08")
     assert ("IND", "JPN", "agreement", "occurred") in relation_keys(deal)
+    # Agreeing that something will be done is agreeing to act (the annotated corpus counts it).
+    act = rows(parse, "Modi and Abe agreed that their governments would hold formal talks on maritime security.")
+    assert ("IND", "JPN", "agreement", "occurred") in relation_keys(act)
 
 
 def test_error_kind_a_denial_of_services_is_withholding_them(parse):
@@ -908,3 +911,18 @@ def test_error_kind_talks_someone_is_appointed_to_lead_are_planned(parse):
     out = rows(parse, "The EU appointed an envoy to lead talks with Turkey.", "2016-06-29")
     assert ("EU", "TUR", "meeting", "planned") in relation_keys(out)
     assert ("EU", "TUR", "meeting", "occurred") not in relation_keys(out)
+
+
+def test_error_kind_any_under_a_denial_is_the_denied_event(parse):
+    # Annotated corpus: "both China and Cambodia have denied any formal agreement granting ..." is a
+    # denial of an agreement (the 'any' of a future agreement must not make it none).
+    text = "Both China and Cambodia have denied any formal agreement granting the Chinese navy use of the base."
+    out = rows(parse, text, "2023-06-01")
+    assert {(r["denier"], r["denied_type"]) for r in out["denials"]} == {("CHN", "agreement"), ("KHM", "agreement")}
+
+
+def test_error_kind_a_delayed_visit_is_still_planned(parse):
+    # Annotated corpus: "It also delayed Indian Prime Minister Narendra Modi's official visit to
+    # Thailand" is a planned visit (a delay moves it; it neither happened nor was called off).
+    out = rows(parse, "The crisis also delayed Japanese Prime Minister Abe's official visit to India.", "2016-03-08")
+    assert ("JPN", "IND", "visit", "planned") in relation_keys(out)
