@@ -132,10 +132,7 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     def left_out(o: Occurrence) -> bool:
         # "the 27 other EU leaders held their first meeting without Britain": who is done without is
         # no party (judged on unseen articles, an EU-UK meeting).
-        t = doc[o.end - 1]
-        for _ in range(3):
-            if t.dep_ in ("poss", "compound", "amod") and t.head != t:
-                t = t.head  # "without Britain's consent"
+        t = syntax.climb(doc[o.end - 1], ("poss", "compound", "amod"), limit=3)  # "without Britain's consent"
         return t.dep_ == "pobj" and t.head.lower_ in ("without", "excluding")
 
     member_nouns = lexicon.object_classes().get("member_nouns", frozenset())
@@ -199,16 +196,8 @@ def reporters(sent: Sentence, occ: list[Occurrence]) -> frozenset[str]:
     def codes_as(subject) -> set[str]:
         # The actors that are the subject ("Chinese and Russian warships"), not ones inside its
         # phrases ("talks with the EU": the talks are the subject, the EU one of their sides).
-        out = set()
-        for o in occ:
-            t = doc[o.end - 1]
-            for _ in range(6):
-                if t == subject or t.dep_ not in ("compound", "amod", "poss", "nmod", "conj", "appos"):
-                    break
-                t = t.head
-            if t == subject:
-                out.add(o.code)
-        return out
+        phrase = ("compound", "amod", "poss", "nmod", "conj", "appos")
+        return {o.code for o in occ if syntax.climb(doc[o.end - 1], phrase) == subject}
 
     spans: list[range] = []
     reporting: set[str] = set()

@@ -44,9 +44,6 @@ def sanction_words(doc) -> list[tuple[Token, str]]:
     within days" is a sports body's penalty on a football federation, not a state's sanctions (judged
     on unseen articles, two such rows were stored as sanctions on Russia with no sender).
     """
-    sport = lexicon.object_classes().get("sports_words", frozenset())
-    if any(t.lemma_.lower() in sport or t.lower_ in sport for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")):
-        return []
     found: dict[int, tuple[Token, str]] = {}
     for match_id, start, end in _term_matcher()(doc):
         span = doc[start:end]
@@ -71,6 +68,10 @@ def sanction_words(doc) -> list[tuple[Token, str]]:
             )
         ):
             del found[i]
+    # Asked only of the few sentences that speak of sanctions: this runs on every parsed sentence.
+    sport = lexicon.object_classes().get("sports_words", frozenset())
+    if found and any(t.lemma_.lower() in sport or t.lower_ in sport for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")):
+        return []
     return sorted(found.values(), key=lambda x: x[0].i)
 
 

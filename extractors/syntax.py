@@ -137,6 +137,16 @@ def prep_objects(tok: Token, preps: set[str], *, through_objects: bool = True) -
     return out
 
 
+def climb(tok: Token, deps: tuple[str, ...], limit: int = 6) -> Token:
+    """The token reached by going up from ``tok`` while its dependency is one of ``deps``
+    ("Britain" -> "consent" in "without Britain's consent")."""
+    for _ in range(limit):
+        if tok.dep_ not in deps or tok.head == tok:
+            break
+        tok = tok.head
+    return tok
+
+
 def governing_verb(tok: Token) -> Token | None:
     """The verb a noun depends on ("held talks", "arrived for a summit", "his expected arrival")."""
     cur = tok
