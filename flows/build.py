@@ -3,6 +3,7 @@ retries and the runner are declared here; parameters left out come from ``RELATA
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from prefect import flow, task
@@ -38,13 +39,16 @@ def process_batch(batch: build.BatchSpec, settings: Settings) -> build.StagedBat
     return stage_batch(next(workers.extract_batches([batch], settings)), settings.out)
 
 
-def _extract(batches: list[build.BatchSpec], settings: Settings):
-    workers.size_for(batches, settings)  # the tasks share one pool, as large as the work needs
-    return (f.result() for f in as_completed([process_batch.submit(b, settings) for b in batches]))
-
-
 # Eight task threads wait on the model processes (two by default): a thread per batch in flight.
-RUNNER: Any = ThreadPoolTaskRunner(max_workers=8)
+IN_FLIGHT = 8
+RUNNER: Any = ThreadPoolTaskRunner(max_workers=IN_FLIGHT)
+
+
+def _extract(batches: list[build.BatchSpec], settings: Settings) -> Iterator[build.StagedBatch]:
+    workers.size_for(batches, settings)  # the tasks share one pool, as large as the work needs
+    # No more batches submitted than there are task threads (see build.in_window).
+    for f in build.in_window(lambda b: process_batch.submit(b, settings), batches, IN_FLIGHT, as_completed):
+        yield f.result()
 
 
 @flow(name="build_dataset", log_prints=False, persist_result=False, task_runner=RUNNER)

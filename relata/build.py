@@ -22,7 +22,9 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from relata import remote, store, views, workers
 from relata.batch import BatchSpec
@@ -33,6 +35,8 @@ from relata.settings import Settings
 from relata.summary import BuildSummary
 
 log = logging.getLogger("relata.build")
+T = TypeVar("T")
+F = TypeVar("F")
 
 __all__ = [
     "BatchSpec",
@@ -40,6 +44,7 @@ __all__ = [
     "BuildSummary",
     "StagedBatch",
     "Steps",
+    "in_window",
     "mirror",
     "pending",
     "run_build",
@@ -51,6 +56,28 @@ def extract_and_stage(batches: list[BatchSpec], settings: Settings) -> Iterator[
     """Every batch extracted (in model processes) and staged, in the order they finish."""
     for extracted in workers.extract_batches(batches, settings):
         yield stage_batch(extracted, settings.out)
+
+
+def in_window(
+    submit: Callable[[T], F],
+    items: Iterable[T],
+    size: int,
+    as_completed: Callable[[list[F]], Iterator[F]],
+) -> Iterator[F]:
+    """Each item submitted, at most ``size`` in flight; their futures in the order they finish.
+
+    A future is let go once the caller has it: submitting a long build at once kept every
+    future (its state, its staged parts and ids) to the end, so memory grew with the articles.
+    A caller that stops (a failed commit, an interrupt) leaves the rest unsubmitted.
+    ``as_completed`` is Prefect's or ``concurrent.futures``'s.
+    """
+    todo = iter(items)
+    window = [submit(i) for i in islice(todo, max(size, 1))]
+    while window:
+        done = next(iter(as_completed(window)))
+        window.remove(done)
+        window.extend(submit(i) for i in islice(todo, 1))
+        yield done
 
 
 def mirror(settings: Settings) -> dict | None:

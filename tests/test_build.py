@@ -260,3 +260,38 @@ def test_build_never_reads_an_unchanged_table_file_again(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest, "_count_rows", lambda path, suffix: counted.append(path) or real(path, suffix))
     plan = plan_build(settings)
     assert counted == [] and plan.unchanged_inputs == 1 and sum(b.size for b in plan.batches) == 1
+
+
+def test_a_long_build_keeps_only_a_window_of_batches_in_flight():
+    # The flow submits batches through in_window: holding every future to the end made the
+    # flow's memory grow with the number of articles.
+    import concurrent.futures as cf
+    import threading
+
+    from relata.build import in_window
+
+    submitted, outstanding, most = [], set(), [0]
+    lock = threading.Lock()
+
+    def submit(i):
+        with lock:
+            submitted.append(i)
+            outstanding.add(i)
+            most[0] = max(most[0], len(outstanding))
+        return pool.submit(lambda: i)
+
+    with cf.ThreadPoolExecutor(4) as pool:
+        got = []
+        for f in in_window(submit, range(50), 3, cf.as_completed):
+            got.append(f.result())
+            with lock:
+                outstanding.discard(f.result())
+        assert sorted(got) == list(range(50))
+        assert most[0] == 3 + 1  # three in flight, and the one the caller is committing
+
+        # A caller that stops early (a failed commit) leaves the rest unsubmitted.
+        submitted.clear()
+        stream = in_window(submit, range(50), 3, cf.as_completed)
+        next(stream)
+        stream.close()
+        assert len(submitted) == 4
