@@ -89,6 +89,26 @@ def pool(size: int) -> ProcessPool:
         return _pool
 
 
+def _give_back_memory() -> None:
+    """Return the C heap's free pages to the system (glibc only; elsewhere nothing happens).
+
+    Loading the models and parsing a batch leave freed memory that glibc keeps for reuse
+    rather than returning it; measured after the models load, 393 MB in use -> 359 MB. Costs
+    a few milliseconds, once per batch.
+    """
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _in_model_process(fn: Callable[[BatchSpec, Settings], ExtractedBatch], batch: BatchSpec, settings: Settings):
+    try:
+        return fn(batch, settings)
+    finally:
+        _give_back_memory()
+
+
 def _load_models() -> None:
     from relata.extractors import learned
     from relata.extractors.pipeline import load_parser, load_scanner
@@ -99,6 +119,7 @@ def _load_models() -> None:
         m = learned.model(name)
         if m is not None:
             m.nlp  # noqa: B018 (loading is the point)
+    _give_back_memory()
 
 
 def warm_up(settings: Settings, batches: int) -> None:
@@ -169,7 +190,7 @@ def extract_batches(
         return
     p = pool(min(settings.workers, len(batches)))
     pending: dict[Any, tuple[BatchSpec, int]] = {
-        p.schedule(fn, (b, settings), timeout=deadline(b, settings)): (b, 1) for b in batches
+        p.schedule(_in_model_process, (fn, b, settings), timeout=deadline(b, settings)): (b, 1) for b in batches
     }
     while pending:
         done, _ = wait(list(pending), timeout=0.5, return_when=FIRST_COMPLETED)
@@ -192,7 +213,10 @@ def extract_batches(
                 raise BuildStopped("the model processes were stopped")
             if attempt < ATTEMPTS:
                 log.warning("batch %d: %s; retrying it once in a new process", b.seq, why)
-                pending[p.schedule(fn, (b, settings), timeout=deadline(b, settings))] = (b, attempt + 1)
+                pending[p.schedule(_in_model_process, (fn, b, settings), timeout=deadline(b, settings))] = (
+                    b,
+                    attempt + 1,
+                )
             else:
                 log.error("batch %d: %s, twice; its %d article(s) become rejects", b.seq, why, b.size)
                 yield failed_batch(b, f"{why}, twice", dt.datetime.now(dt.UTC))
