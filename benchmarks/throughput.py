@@ -74,6 +74,7 @@ class RssSampler:
         self.proc = psutil.Process(pid)
         self.peak = 0
         self.samples: list[tuple[float, int]] = []
+        self.parts: list[tuple[str, int]] = []  # the last sample, per process
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
         self._t0 = time.perf_counter()
@@ -82,7 +83,9 @@ class RssSampler:
         while not self._stop.is_set():
             try:
                 procs = [self.proc] + self.proc.children(recursive=True)
-                rss = sum(p.memory_info().rss for p in procs if p.is_running())
+                parts = [(_role(p, self.proc), p.memory_info().rss) for p in procs if p.is_running()]
+                rss = sum(r for _, r in parts)
+                self.parts = parts
             except psutil.Error:
                 rss = 0
             self.peak = max(self.peak, rss)
@@ -99,6 +102,27 @@ class RssSampler:
 
     def now(self) -> int:
         return self.samples[-1][1] if self.samples else 0
+
+    def breakdown(self) -> str:
+        """The last sample per kind of process, to see which one grows."""
+        by: dict[str, list[int]] = {}
+        for role, rss in self.parts:
+            by.setdefault(role, []).append(rss // 2**20)
+        return ", ".join(f"{role} {'+'.join(map(str, sorted(v)))}" for role, v in sorted(by.items()))
+
+
+def _role(p: psutil.Process, root: psutil.Process) -> str:
+    if p.pid == root.pid:
+        return "build"
+    try:
+        cmd = " ".join(p.cmdline())
+    except psutil.Error:
+        return "other"
+    if "uvicorn" in cmd or ("prefect" in cmd and "server" in cmd):
+        return "prefect server"
+    if "multiprocessing" in cmd or "spawn_main" in cmd:
+        return "model processes"
+    return "other"
 
 
 def run_measured(cmd: list[str], env: dict, on_tick=None) -> tuple[float, int, int]:
@@ -188,7 +212,7 @@ def main() -> None:
                     printed.add(m)
                     print(
                         f"  memory at {done} articles committed: {rss.now() / 2**20:.0f} MB "
-                        f"(peak so far {rss.peak / 2**20:.0f} MB)",
+                        f"(peak so far {rss.peak / 2**20:.0f} MB; {rss.breakdown()})",
                         flush=True,
                     )
 
