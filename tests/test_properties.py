@@ -84,7 +84,7 @@ def test_extractors_arbitrary_unicode_gives_valid_rows(text, prefilter):
     check_article(text, prefilter)
 
 
-@SLOW
+@settings(SLOW, max_examples=15)  # each is a parse of up to 600 words at once: 0.5 s
 @given(words=st.lists(WORDS, min_size=150, max_size=600), prefilter=st.booleans())
 def test_extractors_very_long_sentence_gives_valid_rows(words, prefilter):
     # One sentence: no full stop anywhere, so the parser gets all of it at once.

@@ -155,7 +155,9 @@ def _descendants(pid: int) -> list[psutil.Process]:
 @pytest.mark.prefect
 @pytest.mark.timeout(300)
 def test_cli_build_sigterm_ends_the_build_promptly_with_its_children(tmp_path):
-    src = short_articles(tmp_path / "in.jsonl", 3000)
+    # Enough articles that the build is still at work when two batches are committed (20 batches
+    # of 50 on two processes), and few enough that finishing the job below stays quick.
+    src = short_articles(tmp_path / "in.jsonl", 1000)
     out = tmp_path / "out"
     child = subprocess.Popen(
         [
@@ -204,8 +206,8 @@ def test_cli_build_sigterm_ends_the_build_promptly_with_its_children(tmp_path):
     assert store.lock_holder(out) is None
     # What was committed is intact, and the next build finishes the job.
     assert store.verify_parts(out) == []
-    assert run_build(Settings(input=str(src), out=str(out), workers=1)).new > 0
-    assert count(out, "articles") == 3000
+    assert run_build(Settings(input=str(src), out=str(out), workers=2, batch_size=100)).new > 0
+    assert count(out, "articles") == 1000
 
 
 @pytest.mark.timeout(60)
