@@ -188,7 +188,15 @@ def main() -> None:
     args = ap.parse_args()
     if args.smoke:
         args.n, args.batch_size = 40, 20
-    env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_LOGGING_LEVEL="WARNING")
+    # Prefect's temporary server, a child of the build, so that its memory is counted (relata's
+    # background server, if one runs, would be left out: it is not the build's).
+    env = dict(
+        {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"},
+        DO_NOT_TRACK="1",
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        PREFECT_LOGGING_LEVEL="WARNING",
+        RELATA_PREFECT_SERVER="temporary",
+    )
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.keep or tmp)
         inp = work / "input"
