@@ -206,3 +206,15 @@ def test_training_examples_take_the_rules_alone_even_when_models_ship(monkeypatc
     doc = {"id": "t1", "title": "Talks", "text": "Japan and Vietnam held talks in Hanoi.", "published": "2016-03-08"}
     data.examples_for(doc, {"source_uri": "t1", "relations": [], "cooperation": [], "sanctions": []})
     assert seen == [False]
+
+
+def test_models_shipped_config_holds_no_temporary_training_paths(tmp_path):
+    # The model's files are part of the extractor versions: a temporary path in them made every
+    # retrain a new version, even from the same weights.
+    from relata.training.train import ship
+
+    src = tmp_path / "best"
+    src.mkdir()
+    (src / "config.cfg").write_text('[paths]\ntrain = "/tmp/relata-train-x1/train.spacy"\ndev = "/tmp/x1/dev.spacy"\n')
+    ship("pairs", src, tmp_path / "shipped", {"thresholds": {}})
+    assert (tmp_path / "shipped" / "config.cfg").read_text() == "[paths]\ntrain = null\ndev = null\n"

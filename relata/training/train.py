@@ -16,6 +16,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -201,6 +202,10 @@ def ship(task: str, model_path: Path, dest: Path, meta: dict) -> None:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(model_path, dest)
+    # The training data's temporary paths are not part of the model: left in, every retrain wrote a
+    # different config.cfg, and so new extractor versions, even from the same weights.
+    cfg = dest / "config.cfg"
+    cfg.write_text(re.sub(r'(?m)^(train|dev) = "[^"\n]*"$', r"\1 = null", cfg.read_text()))
     (dest / "relata.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 
 
