@@ -120,6 +120,8 @@ def _role(p: psutil.Process, root: psutil.Process) -> str:
         return "other"
     if "uvicorn" in cmd or ("prefect" in cmd and "server" in cmd):
         return "prefect server"
+    if "resource_tracker" in cmd:  # the spawn context's helper, not a model process
+        return "other"
     if "multiprocessing" in cmd or "spawn_main" in cmd:
         return "model processes"
     return "other"

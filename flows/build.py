@@ -9,7 +9,6 @@ from typing import Any
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from relata import build, progress, remote, workers
@@ -46,8 +45,11 @@ RUNNER: Any = ThreadPoolTaskRunner(max_workers=IN_FLIGHT)
 
 def _extract(batches: list[build.BatchSpec], settings: Settings) -> Iterator[build.StagedBatch]:
     workers.size_for(batches, settings)  # the tasks share one pool, as large as the work needs
-    # No more batches submitted than there are task threads (see build.in_window).
-    for f in build.in_window(lambda b: process_batch.submit(b, settings), batches, IN_FLIGHT, as_completed):
+    # Locally, no more batches submitted than there are task threads (see build.in_window). On a
+    # Dask cluster, whose size the flow does not know, every batch is submitted: the cluster
+    # decides how many run at once.
+    window = len(batches) if settings.dask_address else IN_FLIGHT
+    for f in build.in_window(lambda b: process_batch.submit(b, settings), batches, window):
         yield f.result()
 
 

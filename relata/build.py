@@ -19,12 +19,13 @@ up-to-date check), the tests and the benchmarks run it with plain functions.
 from __future__ import annotations
 
 import logging
+import queue
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from relata import remote, store, views, workers
 from relata.batch import BatchSpec
@@ -36,7 +37,13 @@ from relata.summary import BuildSummary
 
 log = logging.getLogger("relata.build")
 T = TypeVar("T")
-F = TypeVar("F")
+
+
+class _Future(Protocol):
+    def add_done_callback(self, fn: Callable[[Any], None], /) -> None: ...
+
+
+F = TypeVar("F", bound=_Future)
 
 __all__ = [
     "BatchSpec",
@@ -58,25 +65,28 @@ def extract_and_stage(batches: list[BatchSpec], settings: Settings) -> Iterator[
         yield stage_batch(extracted, settings.out)
 
 
-def in_window(
-    submit: Callable[[T], F],
-    items: Iterable[T],
-    size: int,
-    as_completed: Callable[[list[F]], Iterator[F]],
-) -> Iterator[F]:
+def in_window(submit: Callable[[T], F], items: Iterable[T], size: int) -> Iterator[F]:
     """Each item submitted, at most ``size`` in flight; their futures in the order they finish.
 
     A future is let go once the caller has it: submitting a long build at once kept every
     future (its state, its staged parts and ids) to the end, so memory grew with the articles.
-    A caller that stops (a failed commit, an interrupt) leaves the rest unsubmitted.
-    ``as_completed`` is Prefect's or ``concurrent.futures``'s.
+    A caller that stops (a failed commit, an interrupt) leaves the rest unsubmitted. Each future
+    gets one done-callback (``add_done_callback``, which Prefect's and ``concurrent.futures``'s
+    futures have): waiting with Prefect's ``as_completed`` on the window again and again left a
+    callback per call on a slow batch, each holding the futures that finished meanwhile.
     """
     todo = iter(items)
-    window = [submit(i) for i in islice(todo, max(size, 1))]
-    while window:
-        done = next(iter(as_completed(window)))
-        window.remove(done)
-        window.extend(submit(i) for i in islice(todo, 1))
+    finished: queue.SimpleQueue = queue.SimpleQueue()
+    in_flight = 0
+    for i in islice(todo, max(size, 1)):
+        submit(i).add_done_callback(finished.put)
+        in_flight += 1
+    while in_flight:
+        done = finished.get()  # an interrupt (Ctrl+C, SIGTERM) still ends the wait
+        in_flight -= 1
+        for i in islice(todo, 1):
+            submit(i).add_done_callback(finished.put)
+            in_flight += 1
         yield done
 
 

@@ -119,3 +119,38 @@ def test_flow_build_runs_on_a_dask_cluster(prefect_api, tmp_path):
         )
         summary = run(s)
     assert summary["articles_new"] == 2 and summary["rows_per_table"]["relations"] > 0
+
+
+def test_flow_batches_a_slow_batch_holds_no_finished_batch_in_memory():
+    # The flow waits on Prefect's futures through build.in_window. Waiting with Prefect's
+    # as_completed on the window, call after call, hung a callback per call on a slow batch, each
+    # holding every batch that finished meanwhile, until the slow one ended (minutes, at a deadline).
+    import concurrent.futures as cf
+    import gc
+    import threading
+    import uuid
+    import weakref
+
+    from prefect.futures import PrefectConcurrentFuture
+
+    from relata.build import in_window
+
+    release = threading.Event()
+
+    def work(i):
+        if i == 0:
+            release.wait(30)
+        return i
+
+    with cf.ThreadPoolExecutor(4) as pool:
+        stream = in_window(lambda i: PrefectConcurrentFuture(uuid.uuid4(), pool.submit(work, i)), range(40), 4)
+        seen = []
+        for _ in range(39):
+            f = next(stream)
+            seen.append(weakref.ref(f))
+            del f
+        gc.collect()
+        assert sum(r() is not None for r in seen) <= 1  # at most the last one handed out
+        release.set()
+        assert next(stream)._wrapped_future.result() == 0
+        assert next(stream, None) is None
