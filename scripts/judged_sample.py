@@ -1,0 +1,124 @@
+"""Row-by-row judging of unseen articles (issue 14): draw the articles, then draw the rows to judge.
+
+    python scripts/judged_sample.py draw --n 1000 --seed 8 --out /tmp/judge8
+    relata build --input /tmp/judge8/input --out /tmp/judge8/tables
+    python scripts/judged_sample.py rows --tables /tmp/judge8/tables --n 50 --seed 8 > /tmp/judge8/rows.jsonl
+
+A maintainer's tool, not part of a build. "Unseen" means in neither the reserved test split, the
+dev set (tests/dev_gold/), the training corpus (data/annotations/corpus.jsonl) nor an earlier
+draw: every draw appends its article ids to ``data/judged/drawn.txt`` (ids only, committed), so
+that the next draw leaves them out. The articles' texts go to ``--out`` (keep it outside the
+project: the corpora's texts are never copied into it). From AG News only the World items are
+drawn (the others are sport, business and technology).
+
+The rows file holds what a judge needs and no more: the row's table, id, actors, type or action,
+status, and its evidence quote; the judge reads the article in ``--out`` for context.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DRAWN = ROOT / "data" / "judged" / "drawn.txt"
+POOLS = ("whenitson_2016.jsonl", "sea_china_media_2023_2024.jsonl", "agnews_test.jsonl")
+# What a judge sees of each table: the row's own words, never more of the article.
+COLUMNS = {
+    "relations": ("relation_id", "source_actor", "target_actor", "relation_type", "status", "event_date"),
+    "sanctions": ("sanction_id", "sender", "target", "action", "measures", "event_date"),
+    "denials": ("denial_id", "denier", "accuser", "denied_type", "denied_claim"),
+    "cooperation": ("cooperation_id", "actor_a", "actor_b", "area", "status"),
+}
+SHARED_COLUMNS = ("confidence", "evidence")
+
+
+def corpora_dir() -> Path:
+    env = os.environ.get("RELATA_CORPORA")
+    return Path(env) if env else ROOT.parent / "shared" / "corpora"
+
+
+def seen_ids(corpora: Path) -> set[str]:
+    """Ids no draw may take: the test split, the dev set, the training corpus, earlier draws."""
+    splits = json.loads((corpora / "splits.json").read_text())
+    out = {i for ids in splits["test"].values() for i in ids}
+    for gold in (ROOT / "tests" / "dev_gold" / "dev.jsonl", ROOT / "data" / "annotations" / "corpus.jsonl"):
+        out |= {json.loads(line)["source_uri"] for line in gold.read_text().splitlines() if line.strip()}
+    if DRAWN.is_file():
+        out |= {line.split("#")[0].strip() for line in DRAWN.read_text().splitlines()} - {""}
+    return out
+
+
+def draw(n: int, seed: int, out: Path, corpora: Path) -> int:
+    seen = seen_ids(corpora)
+    labels_file = corpora / "raw" / "agnews_test" / "labels_by_id.json"
+    labels = json.loads(labels_file.read_text()) if labels_file.is_file() else {}
+    pool: list[str] = []
+    for name in POOLS:
+        path = corpora / name
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                # The id is read before anything else of the line is used (the test split's too).
+                row = json.loads(line)
+                if row["id"] in seen or (row["id"].startswith("agnews") and labels.get(row["id"]) != "World"):
+                    continue
+                pool.append(line)
+    picked = random.Random(seed).sample(pool, min(n, len(pool)))
+    (out / "input").mkdir(parents=True, exist_ok=True)
+    (out / "input" / "articles.jsonl").write_text("".join(picked), encoding="utf-8")
+    with DRAWN.open("a", encoding="utf-8") as fh:
+        fh.write(f"# draw seed={seed} n={len(picked)} of {len(pool)} unseen\n")
+        fh.writelines(json.loads(line)["id"] + "\n" for line in picked)
+    return len(picked)
+
+
+def rows(tables: Path, n: int, seed: int) -> list[dict]:
+    """n rows drawn at random from all four tables together (each row equally likely)."""
+    import duckdb
+
+    everything: list[dict] = []
+    con = duckdb.connect()
+    for table, cols in COLUMNS.items():
+        parts = list((tables / table).glob("*.parquet"))
+        if not parts:
+            continue
+        rel = con.read_parquet([str(p) for p in parts])
+        have = [c for c in (*cols, *SHARED_COLUMNS) if c in rel.columns]
+        joined = con.sql(
+            f"select {', '.join('t.' + c for c in have)}, a.source_uri from rel t "
+            f"join read_parquet('{tables / 'articles'}/*.parquet') a using (article_id)"
+        )
+        everything += [{"table": table, **dict(zip([*have, "source_uri"], r))} for r in joined.fetchall()]
+    return random.Random(seed).sample(everything, min(n, len(everything)))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("draw", help="draw unseen articles into OUT/input and record their ids")
+    d.add_argument("--n", type=int, default=1000)
+    d.add_argument("--seed", type=int, required=True)
+    d.add_argument("--out", type=Path, required=True)
+    r = sub.add_parser("rows", help="draw rows of a build to judge, as JSON Lines on standard output")
+    r.add_argument("--tables", type=Path, required=True)
+    r.add_argument("--n", type=int, default=50)
+    r.add_argument("--seed", type=int, required=True)
+    args = ap.parse_args()
+    if args.cmd == "draw":
+        if ROOT in args.out.resolve().parents or args.out.resolve() == ROOT:
+            sys.exit("--out must be outside the project: the corpora's texts are never copied into it")
+        got = draw(args.n, args.seed, args.out, corpora_dir())
+        print(f"{got} articles in {args.out / 'input'}; their ids appended to {DRAWN.relative_to(ROOT)}")
+    else:
+        for row in rows(args.tables, args.n, args.seed):
+            print(json.dumps(row, default=str, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
