@@ -78,15 +78,18 @@ def in_window(submit: Callable[[T], F], items: Iterable[T], size: int) -> Iterat
     todo = iter(items)
     finished: queue.SimpleQueue = queue.SimpleQueue()
     in_flight = 0
-    for i in islice(todo, max(size, 1)):
-        submit(i).add_done_callback(finished.put)
-        in_flight += 1
+
+    def top_up() -> None:
+        nonlocal in_flight
+        for i in islice(todo, max(size, 1) - in_flight):
+            submit(i).add_done_callback(finished.put)
+            in_flight += 1
+
+    top_up()
     while in_flight:
         done = finished.get()  # an interrupt (Ctrl+C, SIGTERM) still ends the wait
         in_flight -= 1
-        for i in islice(todo, 1):
-            submit(i).add_done_callback(finished.put)
-            in_flight += 1
+        top_up()  # before the caller commits the finished one: the window stays full meanwhile
         yield done
 
 

@@ -56,9 +56,14 @@ class BuildStopped(RuntimeError):
     """The model processes were stopped while a batch waited on them."""
 
 
+def _libc() -> ctypes.CDLL:
+    """glibc, for what Python does not expose (Linux only: OSError elsewhere)."""
+    return ctypes.CDLL("libc.so.6", use_errno=True)
+
+
 def _model_process_setup() -> None:
     try:  # Linux only; elsewhere a killed build may leave a model process until its batch ends.
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        _libc().prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -97,7 +102,7 @@ def _give_back_memory() -> None:
     a few milliseconds, once per batch.
     """
     try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
+        _libc().malloc_trim(0)
     except (OSError, AttributeError):
         pass
 

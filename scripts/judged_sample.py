@@ -9,7 +9,7 @@ dev set (tests/dev_gold/), the training corpus (data/annotations/corpus.jsonl) n
 draw: every draw appends its article ids to ``data/judged/drawn.txt`` (ids only, committed), so
 that the next draw leaves them out. The articles' texts go to ``--out`` (keep it outside the
 project: the corpora's texts are never copied into it). From AG News only the World items are
-drawn (the others are sport, business and technology).
+drawn (the others are sport, business and technology), and a text that repeats a seen one is seen.
 
 The rows file holds what a judge needs and no more: the row's table, id, actors, type or action,
 status, and its evidence quote; the judge reads the article in ``--out`` for context.
@@ -18,6 +18,7 @@ status, and its evidence quote; the judge reads the article in ``--out`` for con
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -42,33 +43,48 @@ def corpora_dir() -> Path:
     return Path(env) if env else ROOT.parent / "shared" / "corpora"
 
 
+def _annotation_draw():
+    """data/annotations/draw.py, whose exclusions (test split, dev set, repeated texts) a judged
+    draw shares: one definition of what counts as already seen."""
+    spec = importlib.util.spec_from_file_location("annotation_draw", ROOT / "data" / "annotations" / "draw.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def seen_ids(corpora: Path) -> set[str]:
     """Ids no draw may take: the test split, the dev set, the training corpus, earlier draws."""
-    splits = json.loads((corpora / "splits.json").read_text())
-    out = {i for ids in splits["test"].values() for i in ids}
-    for gold in (ROOT / "tests" / "dev_gold" / "dev.jsonl", ROOT / "data" / "annotations" / "corpus.jsonl"):
-        out |= {json.loads(line)["source_uri"] for line in gold.read_text().splitlines() if line.strip()}
+    test, dev = _annotation_draw().reserved_ids(corpora)
+    corpus = ROOT / "data" / "annotations" / "corpus.jsonl"
+    out = test | dev | {json.loads(line)["source_uri"] for line in corpus.read_text().splitlines() if line.strip()}
     if DRAWN.is_file():
         out |= {line.split("#")[0].strip() for line in DRAWN.read_text().splitlines()} - {""}
     return out
 
 
 def draw(n: int, seed: int, out: Path, corpora: Path) -> int:
+    text_key = _annotation_draw().text_key
     seen = seen_ids(corpora)
     labels_file = corpora / "raw" / "agnews_test" / "labels_by_id.json"
     labels = json.loads(labels_file.read_text()) if labels_file.is_file() else {}
-    pool: list[str] = []
+    lines: list[str] = []
     for name in POOLS:
         path = corpora / name
-        if not path.is_file():
+        if path.is_file():
+            lines += [line for line in path.read_text(encoding="utf-8").splitlines(keepends=True) if line.strip()]
+    rows_ = [json.loads(line) for line in lines]
+    # AG News is not deduplicated: a text that repeats a seen document is seen too.
+    taken = {text_key(r) for r in rows_ if r["id"] in seen}
+    pool: list[str] = []
+    for line, row in zip(lines, rows_):
+        key = text_key(row)
+        if row["id"] in seen or key in taken:
             continue
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                # The id is read before anything else of the line is used (the test split's too).
-                row = json.loads(line)
-                if row["id"] in seen or (row["id"].startswith("agnews") and labels.get(row["id"]) != "World"):
-                    continue
-                pool.append(line)
+        if row["id"].startswith("agnews") and labels.get(row["id"]) != "World":
+            continue
+        taken.add(key)  # and one copy of each text in the pool
+        pool.append(line)
     picked = random.Random(seed).sample(pool, min(n, len(pool)))
     (out / "input").mkdir(parents=True, exist_ok=True)
     (out / "input" / "articles.jsonl").write_text("".join(picked), encoding="utf-8")
