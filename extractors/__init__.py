@@ -53,7 +53,7 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
                 collector.add(sent, ctx, found)
         ctx.leave(sent)
     if collector is not None:
-        rows = decided.apply(collector.decide(), article, rows)
+        rows = decided.apply(collector.decide(), article, rows, collector.support)
     for extractor, finish in finishers:
         rows[extractor.table] = finish(rows[extractor.table], article, ctx)
     # A denial points at the relation row of its claim only while that row exists (the models and

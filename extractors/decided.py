@@ -255,15 +255,25 @@ def _denies_a_claim(sent: Sentence, code: str, mentions_of) -> bool:
     return False
 
 
-def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+def apply(
+    decisions: list, article: ParsedArticle, rows: dict[str, list[dict]], support: dict | None = None
+) -> dict[str, list[dict]]:
     """The article's rows once the models decided. A table the model decides alone ("model") takes the
     models' rows (the rules' rows, which the models read as hints, stay only where a model confirms
-    them); a table decided in union keeps the rules' rows and adds the model's that they lack."""
-    from relata.extractors.learned import strategy
+    them); a table decided in union keeps the rules' rows the model does not veto (``support`` under
+    the model's veto) and adds the model's that they lack."""
+    from relata.extractors.learned import strategy, veto
 
     replaced = {t for t in ("relations", "cooperation", "sanctions") if strategy(t) == "model"}
     by_id = {t: {r[_ID[t]]: r for r in rows.get(t, [])} for t in ("relations", "cooperation")}
     out: dict[str, list[dict]] = {t: ([] if t in replaced else list(v)) for t, v in rows.items()}
+    if support is not None:
+        for table in ("relations", "cooperation"):
+            bars = veto(table)
+            if table in out and table not in replaced and bars:
+                out[table] = [
+                    r for r in out[table] if support.get(_key(table, r), 0.0) >= bars.get(_key(table, r)[3], 0.0)
+                ]
     present = {t: {r[_ID[t]] for r in out.get(t, [])} for t in _ID}
     for d, pending in decisions:
         sent = pending.sentence
@@ -315,6 +325,14 @@ def apply(decisions: list, article: ParsedArticle, rows: dict[str, list[dict]]) 
             present[d.table].add(rid)
             out[d.table].append(row)
     return out
+
+
+def _key(table: str, row: dict) -> tuple:
+    from relata.extractors.learned import row_key
+
+    if table == "relations":
+        return row_key(table, row["source_actor"], row["target_actor"], row["relation_type"])
+    return row_key(table, row["actor_a"], row["actor_b"], row["area"])
 
 
 def _codes_at(sent: Sentence, tok) -> set[str]:

@@ -73,6 +73,10 @@ class Model:
     # Per table, chosen by cross-validation: "model" (its rows replace the rules') or "union" (the
     # rules' rows stay and the model adds the ones they miss).
     strategy: dict[str, str] = field(default_factory=dict)
+    # Per table decided in union and per relation type (or area), chosen by cross-validation: a rules'
+    # row whose key the model gives a calibrated probability under this (the best over the article's
+    # candidates) is dropped; a type not listed is never vetoed.
+    veto: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @functools.cached_property
     def nlp(self):
@@ -102,6 +106,7 @@ def model(name: str) -> Model | None:
         {k: float(v) for k, v in m["thresholds"].items()},
         {k: (float(v[0]), float(v[1])) for k, v in m.get("calibration", {}).items()},
         {k: str(v) for k, v in m.get("strategy", {}).items()},
+        {k: {label: float(x) for label, x in v.items()} for k, v in m.get("veto", {}).items()},
     )
 
 
@@ -112,6 +117,16 @@ def strategy(table: str) -> str | None:
         if m is not None and table in m.thresholds:
             return m.strategy.get(table, "model")
     return None
+
+
+def veto(table: str) -> dict[str, float]:
+    """Per relation type (or area), the calibrated probability under which the shipped model drops a
+    rules' row of ``table``; empty when it drops none."""
+    for name in ("pairs", "sanctions"):
+        m = model(name)
+        if m is not None and table in m.thresholds:
+            return m.veto.get(table, {})
+    return {}
 
 
 def available() -> bool:
@@ -182,6 +197,45 @@ def decide_pairs(
     return out
 
 
+def row_key(table: str, a: str, b: str, label: str) -> tuple[str, str, str, str]:
+    """A relations or cooperation row's key as ``support`` indexes it (symmetric pairs sorted)."""
+    from relata.schemas.vocabularies import SYMMETRIC_RELATION_TYPES
+
+    if table == "cooperation" or label in SYMMETRIC_RELATION_TYPES:
+        a, b = sorted((a, b))
+    return (table, a, b, label)
+
+
+def support(candidates: list[tuple[str, str, dict[str, float]]], calibrate=None) -> dict[tuple, float]:
+    """The pairs model's calibrated probability of every relations and cooperation key, the best over
+    the (a, b, scores) candidates given (an article's): how far the model backs a rules' row.
+
+    An asymmetric type's probability is its type score times the direction's score, so that a row the
+    parse reads one way and the model the other is weakly backed.
+    """
+    cal = calibrate or (lambda label, s: s)
+    out: dict[tuple, float] = {}
+
+    def put(key: tuple, p: float) -> None:
+        if p > out.get(key, 0.0):
+            out[key] = p
+
+    from relata.schemas.vocabularies import SYMMETRIC_RELATION_TYPES
+
+    for a, b, scores in candidates:
+        for label, score in scores.items():
+            if label.startswith("area:"):
+                put(row_key("cooperation", a, b, label[5:]), cal("cooperation", score))
+            elif label.startswith("type:"):
+                rtype = label[5:]
+                if rtype in SYMMETRIC_RELATION_TYPES:
+                    put(row_key("relations", a, b, rtype), cal("relations", score))
+                else:
+                    put(("relations", a, b, rtype), cal("relations", score * scores.get("dir:AB", 0.0)))
+                    put(("relations", b, a, rtype), cal("relations", score * scores.get("dir:BA", 0.0)))
+    return out
+
+
 def decide_sanctions(
     candidates: list[tuple[int, str, str, dict[str, float]]], thresholds: dict[str, float], calibrate=None
 ) -> list[Decision]:
@@ -235,6 +289,8 @@ class Collector:
 
     pairs: list[_Pending] = field(default_factory=list)
     sanctions: list[_Pending] = field(default_factory=list)
+    # After ``decide``: the pairs model's backing of every relations and cooperation key (``support``).
+    support: dict[tuple, float] = field(default_factory=dict)
 
     def add(self, sent, ctx, sentence_rows: dict[str, list[dict]]) -> None:
         from relata.extractors.candidates import MAX_PARTIES, Candidate, masked_text, occurrences, pair_candidates
@@ -270,6 +326,8 @@ class Collector:
             if m is None or not pending:
                 continue
             scores = predict(name, [p.text for p in pending])
+            if name == "pairs":
+                self.support = support([(p.a, p.b, s) for p, s in zip(pending, scores)], m.calibrated)
             # The candidate a decision is about: its pair in its sentence, whichever way round.
             by_key = {(p.sentence.index, frozenset((p.a.lstrip("@"), p.b))): p for p in pending}
             for d in decide(

@@ -204,6 +204,13 @@ def train(
     ship: Annotated[
         bool, typer.Option("--ship/--no-ship", help="Train the final models and write them into the package.")
     ] = True,
+    retune: Annotated[
+        bool,
+        typer.Option(
+            "--retune",
+            help="Choose the cuts again from the last cross-validation's scores in --work; the shipped weights stay.",
+        ),
+    ] = False,
 ) -> None:
     """Rebuild the trained extractors from the annotations: examples, 5-fold cross-validation, thresholds,
     calibration, precision-recall curves, the shipped models (relata/training/)."""
@@ -218,6 +225,7 @@ def train(
         corpora,
         ablation=ablation,
         ship_models=ship,
+        retune=retune,
         log=lambda m: console.print(m, markup=False, highlight=False),
     )
     console.print(json.dumps(report["cross_validation"], indent=1), markup=False, highlight=False)

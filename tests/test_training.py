@@ -75,15 +75,20 @@ def test_training_platt_calibration_is_increasing_and_fits_the_rate():
     assert p(0.95) > 0.5 > p(0.2)
 
 
-def test_training_the_threshold_is_the_grids_best():
-    t, f1 = train.best_threshold(lambda t: 1 - abs(t - 0.35), tolerance=0.0)
+def test_training_the_setting_is_the_best_when_no_other_comes_near():
+    tried = [(1 - abs(t - 0.35), 0.5, t) for t in train.GRID]
+    f1, _, t = train.most_precise(tried, tolerance=0.0)
     assert t == pytest.approx(0.35) and f1 == pytest.approx(1.0)
 
 
-def test_training_the_threshold_is_the_most_precise_within_the_tolerance_of_the_best():
-    # F1 falls by 0.0083 per 0.05 above 0.30: within 0.02 of the best, 0.40 is the highest cut.
-    t, f1 = train.best_threshold(lambda t: 0.43 - max(0.0, t - 0.30) / 6, tolerance=0.02)
+def test_training_the_setting_is_the_most_precise_within_the_tolerance_of_the_best():
+    # F1 falls by 0.0083 per 0.05 above 0.30 while precision rises: within 0.02 of the best, 0.40.
+    tried = [(0.43 - max(0.0, t - 0.30) / 6, t, t, "union", 0.0) for t in train.GRID]
+    f1, _, t, _, _ = train.most_precise(tried, tolerance=0.02)
     assert t == pytest.approx(0.40) and f1 == pytest.approx(0.43 - 0.1 / 6)
+    # A veto that makes the rows more precise at an F1 within the tolerance wins over a higher cut.
+    tried.append((0.425, 0.9, 0.3, "union", 0.05))
+    assert train.most_precise(tried, tolerance=0.02)[2:] == (0.3, "union", 0.05)
 
 
 def test_training_calibration_reads_the_pairs_model_on_its_own_type_labels():
@@ -122,6 +127,28 @@ def test_decisions_a_sanction_with_no_sender_in_view_has_a_null_sender():
     assert d.source is None
 
 
+def test_apply_drops_the_rules_rows_the_model_backs_under_its_veto_and_no_other(monkeypatch):
+    from relata.extractors import decided
+
+    monkeypatch.setattr(learned, "strategy", lambda table: "union")
+    monkeypatch.setattr(learned, "veto", lambda table: {"visit": 0.05} if table == "relations" else {})
+
+    def rel(s, t, rtype):
+        return {"relation_id": f"{s}{t}{rtype}", "source_actor": s, "target_actor": t, "relation_type": rtype}
+
+    rows = {
+        "relations": [rel("USA", "JPN", "visit"), rel("CHN", "JPN", "criticism"), rel("JPN", "USA", "visit")],
+        "cooperation": [{"cooperation_id": "c1", "actor_a": "JPN", "actor_b": "USA", "area": "trade"}],
+        "sanctions": [],
+    }
+    backing = {("relations", "USA", "JPN", "visit"): 0.5, ("relations", "JPN", "USA", "visit"): 0.01}
+    out = decided.apply([], None, rows, backing)  # type: ignore[arg-type]
+    # The visit the model backs stays, the one it does not goes, the criticism (no veto) stays.
+    assert [r["relation_id"] for r in out["relations"]] == ["USAJPNvisit", "CHNJPNcriticism"]
+    assert len(out["cooperation"]) == 1  # no veto on cooperation: its rows stay unbacked
+    assert decided.apply([], None, rows, None)["relations"] == rows["relations"]  # no model ran: the rules' rows
+
+
 # --- combining with the rules, as cross-validation scores it ---------------------------------
 
 
@@ -132,6 +159,30 @@ def test_training_combine_model_replaces_union_adds_and_denials_stay_with_the_ru
     assert out["relations"]["d1"] == [{"k": "model"}]
     assert out["cooperation"]["d1"] == [{"k": "rule"}, {"k": "model"}]
     assert out["denials"]["d1"] == [{"k": "rule"}]
+
+
+def test_support_backs_an_asymmetric_row_by_its_type_and_direction_and_a_symmetric_one_sorted():
+    scores = {"type:visit": 0.9, "dir:AB": 0.1, "dir:BA": 0.9, "type:meeting": 0.4, "area:trade": 0.3}
+    got = learned.support([("JPN", "USA", scores), ("JPN", "USA", {"type:meeting": 0.6})])
+    assert got[("relations", "USA", "JPN", "visit")] == pytest.approx(0.81)
+    assert got[("relations", "JPN", "USA", "visit")] == pytest.approx(0.09)  # the parse's reading, weakly backed
+    assert got[("relations", "JPN", "USA", "meeting")] == pytest.approx(0.6)  # the best candidate's
+    assert got[("cooperation", "JPN", "USA", "trade")] == pytest.approx(0.3)
+
+
+def test_training_combine_in_union_drops_the_rules_items_the_model_backs_under_their_types_veto():
+    rules = {t: {"d1": []} for t in ("relations", "sanctions", "denials", "cooperation")}
+    rules["relations"]["d1"] = [
+        {"source": "USA", "target": "JPN", "type": "visit", "status": "occurred"},
+        {"source": "JPN", "target": "USA", "type": "meeting", "status": "occurred"},
+    ]
+    model = {t: defaultdict(list) for t in rules}
+    backing = {"d1": {("relations", "USA", "JPN", "visit"): 0.2, ("relations", "JPN", "USA", "meeting"): 0.01}}
+    out = run.combine(model, rules, {"relations": "union"}, {"relations": {"meeting": 0.05, "visit": 0.05}}, backing)
+    assert [i["type"] for i in out["relations"]["d1"]] == ["visit"]
+    # A type with no veto keeps its rules' items however little the model backs them.
+    out = run.combine(model, rules, {"relations": "union"}, {"relations": {"visit": 0.5}}, backing)
+    assert [i["type"] for i in out["relations"]["d1"]] == ["meeting"]
 
 
 # --- what ships ------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -182,20 +181,16 @@ GRID = tuple(x / 100 for x in range(5, 96, 5))
 
 # Out-of-fold F1 is flat over a wide band of thresholds (relations, 2026-12-03 evening: 0.427
 # at 0.45, 0.408 at 0.70, where precision is 0.67 instead of 0.62): within this much of the best
-# F1, the most precise cut is taken. Judged row by row on unseen articles, rows under 0.5 were
+# F1, the most precise setting (cut and veto) is taken. Judged row by row on unseen articles, rows under 0.5 were
 # mostly wrong.
 F1_TOLERANCE = 0.02
 
 
-def best_threshold(
-    evaluate: Callable[[float], float], grid: tuple[float, ...] = GRID, tolerance: float = F1_TOLERANCE
-) -> tuple[float, float]:
-    """The highest threshold of the grid whose F1 (``evaluate(threshold) -> F1``) is within
-    ``tolerance`` of the best, and its F1."""
-    scored = {t: evaluate(t) for t in grid}
-    top = max(scored.values())
-    t = max(t for t, f1 in scored.items() if f1 >= top - tolerance)
-    return t, scored[t]
+def most_precise(tried: list[tuple], tolerance: float = F1_TOLERANCE) -> tuple:
+    """Of settings tried, as ``(f1, precision, cut, *rest)`` tuples, the most precise whose F1 is
+    within ``tolerance`` of the best (of equally precise ones, the higher cut)."""
+    top = max(x[0] for x in tried)
+    return max((x for x in tried if x[0] >= top - tolerance), key=lambda x: (x[1], x[2]))
 
 
 def ship(task: str, model_path: Path, dest: Path, meta: dict) -> None:
@@ -210,4 +205,4 @@ def ship(task: str, model_path: Path, dest: Path, meta: dict) -> None:
     (dest / "relata.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 
 
-__all__ = ["F1_TOLERANCE", "best_threshold", "cross_validate", "fold_of", "platt", "predict", "ship", "train_one"]
+__all__ = ["F1_TOLERANCE", "cross_validate", "fold_of", "most_precise", "platt", "predict", "ship", "train_one"]
