@@ -99,7 +99,10 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     chain_lemmas = {t.lemma_.lower() for t in chain} | {
         t.head.head.lemma_.lower() for t in chain if t.dep_ == "pobj" and t.head.lower_ == "of"
     }
-    future = any(m.status == "planned" and any(x in ("will", "shall", "'ll", "wo") for x in m.cues) for m in mods)
+    # What is still to come ("will sign", "is set to sign", "is expected to conclude"), as opposed to a
+    # commitment already made ("agreed to boost cooperation": agreed).
+    to_come = lexicon.object_classes().get("future_cues", frozenset())
+    future = any(m.status == "planned" and any(x in to_come for x in m.cues) for m in mods)
     if chain_lemmas & lexicon.object_classes()["signing_verbs"] and not future:
         return "agreed"
     agreement = path[0][0]
@@ -123,6 +126,8 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         return "ongoing"
     if any(m.status == "planned" for m in mods):
         return "planned"
+    if "planned" in statuses and any(_result_of_signing(c) for c, st in path if st == "planned"):
+        return "agreed"
     if "planned" in statuses:
         # "deepened their cooperation": a change already made is cooperation under way; to come, planned.
         changes = lexicon.object_classes().get("change_verbs", frozenset())
@@ -131,6 +136,21 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     if "agreed" in statuses[:1]:
         return "agreed"
     return "ongoing"
+
+
+def _result_of_signing(verb: Token) -> bool:
+    """ "signed 25 agreements, boosting cooperation in trade": a participle clause that tells what a
+    signing already done brings is that signing's cooperation, agreed (judged on unseen articles, it
+    was stored as planned)."""
+    classes = lexicon.object_classes()
+    head = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb.lemma_.lower() in classes.get("change_verbs", frozenset())
+        and head.lemma_.lower() in classes["signing_verbs"] | {"sign"}
+        and syntax.told_as_past(head)
+    )
 
 
 def _past(verb: Token) -> bool:

@@ -271,9 +271,7 @@ def apply(
         for table in ("relations", "cooperation"):
             bars = veto(table)
             if table in out and table not in replaced and bars:
-                out[table] = [
-                    r for r in out[table] if support.get(_key(table, r), 0.0) >= bars.get(_key(table, r)[3], 0.0)
-                ]
+                out[table] = [r for r in out[table] if backed(support.get(k := _key(table, r)), bars.get(k[3], 0.0))]
     present = {t: {r[_ID[t]] for r in out.get(t, [])} for t in _ID}
     for d, pending in decisions:
         sent = pending.sentence
@@ -325,6 +323,12 @@ def apply(
             present[d.table].add(rid)
             out[d.table].append(row)
     return out
+
+
+def backed(p: float | None, bar: float) -> bool:
+    """A rules' row stays unless the model read its pair and backs its type under the veto (a pair
+    the model never read, e.g. one across sentences, keeps the rules' word)."""
+    return p is None or p >= bar
 
 
 def _key(table: str, row: dict) -> tuple:

@@ -224,15 +224,18 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)
+    carrier = tok
+    if not syntax.is_verb(tok) and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head != tok.head:
+        carrier = tok.head.head  # "will complete the upgrade of the free trade agreement": as its upgrade
     if (
         not syntax.is_verb(tok)
-        and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and syntax.is_verb(tok.head)
+        and carrier.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and syntax.is_verb(carrier.head)
         and not any(c.dep_ == "acl" for c in tok.children)  # "the accord reached ... will not hold": it was reached
     ):
         # "The visit to Havana would cap ...", "Xi will make a visit": the event noun takes the
         # modality of the verb it is the subject or object of.
-        outer = syntax.modality(tok.head, in_reported_speech=report is not None)
+        outer = syntax.modality(carrier.head, in_reported_speech=report is not None)
         if outer.status == "hypothetical" or (outer.status == "planned" and mod.status == "occurred"):
             mod = outer
     if mod.status in ("negated", "hypothetical"):
@@ -247,12 +250,24 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         sources = [a for a in sources if a.code not in received]
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
+    if "no_official_object" in requires and _is_official(tok, sent, ctx, "obj"):
+        return None  # "Vietnam welcomed Russia's leader": a host's welcome is the visit, not praise
     relation_type = trig.relation_type
     if relation_type in lexicon.military_variants() and _military(tok, src_role, classes):
         relation_type = lexicon.military_variants()[relation_type]
+    if relation_type == "economic_aid" and _military_goods(tok, classes):
+        relation_type = "military_aid"  # "received military aid from X": the aid is of arms, not money
+    if relation_type == "attack" and _threatened(tok, classes):
+        relation_type = "threat"  # "threatened to attack the United States": the threat is what happened
     rtype = lexicon.relation_types()[relation_type]
     if "named_partner" in requires and not targets:
         return None
+    if (
+        rtype.symmetric
+        and not targets
+        and any(c.dep_ == "amod" and c.lower_ in classes.get("separate_words", frozenset()) for c in tok.children)
+    ):
+        return None  # "X and Y wrapped up separate meetings": each met others, not one another
     if not targets and len(sources) >= 2 and syntax.is_verb(tok) and _reciprocal(tok):
         targets = sources  # "X and Y visited each other": both ways (rows skip X to X)
     if rtype.symmetric and not targets and len(sources) < 2:
@@ -317,6 +332,24 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]]) -> 
     return src_role == "p:from" and any(
         p.lemma_.lower() in forces for p in syntax.prep_objects(tok, {"from"}, through_objects=False)
     )
+
+
+def _military_goods(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
+    """A giving or receiving verb whose object is military ("sent military aid", "received security
+    assistance")."""
+    if not syntax.is_verb(tok):
+        return False
+    military = classes.get("military_modifiers", frozenset())
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in military for o in syntax.objects(tok) for c in o.children)
+
+
+def _threatened(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
+    """The deed is what someone threatened: "threatened to strike Israel", "threatened an attack on X"
+    (judged on unseen articles, stored as attacks that happened)."""
+    threatening = classes.get("threatening_verbs", frozenset())
+    if syntax.is_verb(tok):
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in threatening
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in threatening
 
 
 def _reciprocal(verb: Token) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from relata.extractors import lexicon
 from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.candidates import MAX_PARTIES
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.events import Event, sentence_events
 from relata.extractors.rows import event_date, provenance, row_id, status_from_date
@@ -68,6 +69,11 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dic
     day, precision = event_date(ev.trigger, article, future=ev.status == "planned")
     status = status_from_date(ev.status, day, precision, article, ev.trigger)
     pairs: list[tuple[Actor, Actor]] = []
+    if rtype.symmetric and len({a.code for a in ev.sources + ev.targets}) > MAX_PARTIES:
+        # "Japan, Australia, Canada ... and New Zealand signed the pact": a list of the parties to
+        # one multilateral deal or meeting states nothing between any two of them (the annotated
+        # corpus has no such pair; the models read no pair of a sentence this crowded either).
+        return []
     if ev.targets:
         pairs = [(s, t) for s in ev.sources for t in ev.targets]
     elif rtype.symmetric:

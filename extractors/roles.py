@@ -22,7 +22,11 @@ PREPOSITION_ROLE = "p:"
 #   planned: the event only counts as planned ("to invite")
 #   no_clause: the verb must not take a that-clause saying what is so ("agreed that a resolution was
 #              needed" is a shared view; "agreed that they would hold talks" still agrees to act)
-REQUIREMENTS = frozenset({"official_source", "no_particle", "named_partner", "planned", "no_clause"})
+#   no_official_object: the object must not be an official ("welcomed the decision" praises it;
+#              "welcomed Russia's leader" hosts a visit, which the visit trigger of the same verb tells)
+REQUIREMENTS = frozenset(
+    {"official_source", "no_particle", "named_partner", "planned", "no_clause", "no_official_object"}
+)
 
 
 def is_role(name: str) -> bool:
@@ -77,6 +81,12 @@ def tokens(role: str, tok: Token) -> list[Token]:
             classes.get("refuting_verbs", frozenset()) | classes.get("receiving_verbs", frozenset())
         ):
             return []  # "Russia denied allegations against Syria": who denies a claim did not make it
+        if gov.lemma_.lower() in classes.get("observing_verbs", frozenset()):
+            return []  # "Japan condemned the attack on Seoul": who judges or reports a deed did not do it
+        if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children):
+            # "police detained suspects in the al-Qaeda attacks": the noun names its own doer (one that
+            # is no state, or the "mod" role would have found it), so the verb's subject is not it.
+            return []
         # Only a noun the verb takes directly ("X held talks", "X took part in talks", "X
         # arrived for a summit", "X began a round of talks"), not one deep in its object
         # ("police detained suspects in the attacks on Paris": the police did not attack).

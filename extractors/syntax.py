@@ -300,6 +300,14 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 if i == 1 and lemma in _refuting() and tok.lemma_.lower() in _claims():
                     continue  # "denied the allegations": the denial is of their content; they were made
                 found.append((head.get(lemma) or head[t.lower_], lemma))
+    # "China is to invest in Kenya": "be to" with an infinitive is a plan (only this construction;
+    # a copula over an event noun, "support for Russia is growing", plans nothing).
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        found.append(("planned", "be to"))
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
     marks = cues.get("mark", {})
     cur = tok
@@ -476,6 +484,10 @@ def date_spans(tok: Token):
         b = _ancestors_with_self(tok)
         common = next((x for x in a if x in b), None)
         if common is None:
+            return 99
+        if any(is_verb(x) and x.dep_ in ("advcl", "pcomp") for x in a[: a.index(common)]):
+            # "After wrapping up the visit to Spain on Tuesday, he will head to Italy": the date is
+            # the adverbial clause's own event's (judged on unseen articles, it dated the next trip).
             return 99
         return a.index(common) + b.index(common)
 

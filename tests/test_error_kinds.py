@@ -926,3 +926,113 @@ def test_error_kind_a_delayed_visit_is_still_planned(parse):
     # Thailand" is a planned visit (a delay moves it; it neither happened nor was called off).
     out = rows(parse, "The crisis also delayed Japanese Prime Minister Abe's official visit to India.", "2016-03-08")
     assert ("JPN", "IND", "visit", "planned") in relation_keys(out)
+
+
+# --- the eighth judged sample (2026-12-03, 600 articles, 100 rows) ----------------------------
+
+
+def test_error_kind_who_condemns_or_investigates_an_attack_did_not_carry_it_out(parse):
+    for text in (
+        "Japan condemned the attack on South Korea.",
+        "France denounced the missile strikes on Ukraine.",
+        "Argentine police detained three suspects in the al-Qaeda attacks on Madrid and Brussels.",
+    ):
+        assert not [r for r in rows(parse, text)["relations"] if r["relation_type"] == "attack"], text
+    # Who carries it out still does.
+    assert ("RUS", "UKR", "attack", "occurred") in relation_keys(rows(parse, "Russia launched an attack on Ukraine."))
+
+
+def test_error_kind_blaming_an_attack_on_a_state_accuses_it(parse):
+    keys = relation_keys(
+        rows(parse, "Western countries blame that attack on the government of President Bashar al-Assad.")
+    )
+    assert ("WEST", "SYR", "accusation", "occurred") in keys
+    assert not [k for k in keys if k[2] == "attack"]
+
+
+def test_error_kind_a_threatened_attack_is_a_threat_not_an_attack(parse):
+    for text in ("Iran threatened to strike Israel.", "Iran has threatened an attack on Israel."):
+        keys = relation_keys(rows(parse, text))
+        assert ("IRN", "ISR", "threat", "occurred") in keys and not [k for k in keys if k[2] == "attack"], text
+
+
+def test_error_kind_welcoming_a_leader_hosts_a_visit_and_praises_nothing(parse):
+    keys = relation_keys(rows(parse, "Vietnam welcomed Russia's leader this week.", "2024-06-21"))
+    assert ("RUS", "VNM", "visit", "occurred") in keys and not [k for k in keys if k[2] == "praise"]
+    # Welcoming a decision still praises it.
+    assert ("VNM", "RUS", "praise", "occurred") in relation_keys(
+        rows(parse, "Vietnam welcomed Russia's decision to cut tariffs.")
+    )
+
+
+def test_error_kind_a_militant_group_or_private_sector_is_not_its_state(parse):
+    for text in (
+        "The leader of militant Lebanese group Hezbollah rejected a UN call for the group to disarm.",
+        "The US private sector has increased investments in Vietnam's chip industry.",
+    ):
+        assert not rows(parse, text)["relations"], text
+    # The state's own armed forces are the state.
+    assert ("RUS", "UKR", "attack", "occurred") in relation_keys(rows(parse, "Russian armed forces attacked Ukraine."))
+
+
+def test_error_kind_who_reports_what_a_named_non_state_envoy_did_is_no_party(parse):
+    text = (
+        "The envoy of the Dalai Lama has arrived in China for talks on Tibet, officials in Washington said on Tuesday."
+    )
+    assert not [r for r in rows(parse, text)["relations"] if "USA" in (r["source_actor"], r["target_actor"])]
+
+
+def test_error_kind_separate_meetings_pair_no_one(parse):
+    text = "As France's president and Germany's chancellor wrapped up separate meetings in Africa, both met resistance."
+    assert not [
+        r
+        for r in rows(parse, text, "2024-06-01")["relations"]
+        if {r["source_actor"], r["target_actor"]} == {"DEU", "FRA"}
+    ]
+
+
+def test_error_kind_is_to_and_set_to_are_still_to_come(parse):
+    keys = relation_keys(rows(parse, "Russia is to attack Ukraine, the ministry warned."))
+    assert ("RUS", "UKR", "attack", "occurred") not in keys
+    coop = rows(parse, "The EU is set to sign a trade agreement with Chile later this month.", "2024-06-18")[
+        "cooperation"
+    ]
+    assert coop and {r["status"] for r in coop if {r["actor_a"], r["actor_b"]} == {"CHL", "EU"}} == {"planned"}
+
+
+def test_error_kind_cooperation_a_signing_brings_is_agreed(parse):
+    text = "Japan and India recently signed ten agreements at their annual summit, boosting cooperation in energy and education."
+    coop = rows(parse, text, "2024-06-18")["cooperation"]
+    ruled = [r for r in coop if r["area"] in ("energy", "education")]
+    assert len(ruled) == 2 and {r["status"] for r in ruled} == {"agreed"}
+
+
+def test_error_kind_the_parties_to_a_many_nation_pact_are_not_paired_into_bilateral_deals(parse):
+    text = (
+        "Japan, Australia, Canada, Chile, Mexico, Peru, Vietnam, Malaysia, Singapore, Brunei and New Zealand "
+        "signed the trade pact."
+    )
+    assert not [r for r in rows(parse, text)["relations"] if r["relation_type"] == "agreement"]
+
+
+def test_error_kind_a_date_in_an_adverbial_clause_dates_that_clauses_event_only(parse):
+    text = "After wrapping up the visit to Spain on Tuesday, the Chinese president will head to Italy and Greece."
+    trips = [r for r in rows(parse, text, "2024-05-06")["relations"] if r["target_actor"] in ("ITA", "GRC")]
+    assert trips and all(r["event_date"] is None and r["status"] == "planned" for r in trips)
+
+
+def test_error_kind_backing_for_a_bid_is_for_who_receives_it_not_what_it_is_for(parse):
+    text = "At the summit, Brazil got Chinese backing for a permanent U.N. Security Council seat."
+    keys = relation_keys(rows(parse, text))
+    assert ("CHN", "BRA", "support", "occurred") in keys and ("CHN", "UN", "support", "occurred") not in keys
+
+
+def test_error_kind_military_aid_received_is_military_not_also_economic(parse):
+    keys = relation_keys(rows(parse, "Ukraine received military aid from the United States."))
+    assert ("USA", "UKR", "military_aid", "occurred") in keys and ("USA", "UKR", "economic_aid", "occurred") not in keys
+
+
+def test_error_kind_an_event_noun_of_what_will_be_done_is_still_to_come(parse):
+    out = rows(parse, "ASEAN will soon complete the upgrade of the ASEAN-China Free Trade Agreement.", "2024-06-18")
+    assert not [r for r in out["relations"] if r["status"] == "occurred"]
+    assert not [r for r in out["cooperation"] if r["status"] in ("agreed", "ongoing")]

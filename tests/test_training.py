@@ -137,14 +137,19 @@ def test_apply_drops_the_rules_rows_the_model_backs_under_its_veto_and_no_other(
         return {"relation_id": f"{s}{t}{rtype}", "source_actor": s, "target_actor": t, "relation_type": rtype}
 
     rows = {
-        "relations": [rel("USA", "JPN", "visit"), rel("CHN", "JPN", "criticism"), rel("JPN", "USA", "visit")],
+        "relations": [
+            rel("USA", "JPN", "visit"),
+            rel("CHN", "JPN", "criticism"),
+            rel("JPN", "USA", "visit"),
+            rel("KOR", "JPN", "visit"),  # a pair the model never read (no candidate): the rules' word stands
+        ],
         "cooperation": [{"cooperation_id": "c1", "actor_a": "JPN", "actor_b": "USA", "area": "trade"}],
         "sanctions": [],
     }
     backing = {("relations", "USA", "JPN", "visit"): 0.5, ("relations", "JPN", "USA", "visit"): 0.01}
     out = decided.apply([], None, rows, backing)  # type: ignore[arg-type]
     # The visit the model backs stays, the one it does not goes, the criticism (no veto) stays.
-    assert [r["relation_id"] for r in out["relations"]] == ["USAJPNvisit", "CHNJPNcriticism"]
+    assert [r["relation_id"] for r in out["relations"]] == ["USAJPNvisit", "CHNJPNcriticism", "KORJPNvisit"]
     assert len(out["cooperation"]) == 1  # no veto on cooperation: its rows stay unbacked
     assert decided.apply([], None, rows, None)["relations"] == rows["relations"]  # no model ran: the rules' rows
 
