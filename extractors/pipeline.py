@@ -66,6 +66,12 @@ def _add_ruler(nlp: Language, **where) -> None:
     # 4.8 s for 6,700 patterns with the statistical pipeline, paid by every model process.
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(actor_patterns())
+    if len(ruler) == 0:
+        raise RuntimeError("the actor lexicons gave no patterns (extractors/lexicons/)")
+    # spaCy's EntityRuler checks on every call that it has patterns, by counting them all (a sum
+    # over its ~5,700 labels): 10% of a model process's time (cProfile, 2026-12-03). Checked once
+    # above, so the per-call check is skipped.
+    ruler._require_patterns = lambda: None
 
 
 @Language.component("relata_paragraph_breaks")
