@@ -190,6 +190,17 @@ def test_training_combine_in_union_drops_the_rules_items_the_model_backs_under_t
     assert [i["type"] for i in out["relations"]["d1"]] == ["meeting"]
 
 
+def test_training_retune_rewrites_the_cuts_keeps_the_weights_record_and_refuses_another_corpus(tmp_path):
+    meta = {"corpus_sha256": "a", "trained": "2026-12-01", "thresholds": {"relations": 0.5}, "veto": {}}
+    (tmp_path / "relata.json").write_text(json.dumps(meta))
+    run.retuned(tmp_path, {"corpus_sha256": "a", "thresholds": {"relations": 0.65}, "tuned": "2026-12-03"})
+    got = json.loads((tmp_path / "relata.json").read_text())
+    assert got["thresholds"] == {"relations": 0.65} and got["trained"] == "2026-12-01" and got["tuned"] == "2026-12-03"
+    with pytest.raises(ValueError, match="another corpus"):
+        run.retuned(tmp_path, {"corpus_sha256": "b", "thresholds": {"relations": 0.9}})
+    assert json.loads((tmp_path / "relata.json").read_text())["thresholds"] == {"relations": 0.65}
+
+
 # --- what ships ------------------------------------------------------------------------------
 
 
