@@ -12,7 +12,7 @@ probability.
 
 from __future__ import annotations
 
-from relata.extractors import lexicon
+from relata.extractors import lexicon, syntax
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.learned import Decision
 from relata.extractors.rows import event_date, provenance, row_id, status_from_date
@@ -153,6 +153,24 @@ def sanction_row(d: Decision, sent: Sentence, article: ParsedArticle, rules: lis
 _HOSTILE = frozenset({"attack", "threat", "criticism", "accusation", "rejection"})
 # Relation types a speaker performs by speaking ("X praised Y, the ministry said" may be the ministry's own).
 _SPOKEN = frozenset({"praise", "support", "criticism", "accusation", "threat", "rejection"})
+
+
+def _sanctions_denied(sent: Sentence) -> bool:
+    """A sentence whose every sanction word hangs on a negated or conditional word ("did not lift
+    sanctions", "if the sanctions were lifted"): the rules give it no row, and the model, which does
+    not read negation well, must not give one either."""
+    from relata.extractors.sanctions import sanction_words
+
+    words = sanction_words(sent.doc)
+    if not words:
+        return False
+    for tok, _ in words:
+        gov = tok.head if tok.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj") else tok
+        if gov.dep_ == "prep":
+            gov = gov.head
+        if syntax.modality(gov).status not in ("negated", "hypothetical"):
+            return False
+    return True
 
 
 def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
@@ -314,6 +332,10 @@ def apply(
                 continue
             row = cooperation_row(d, sent, article, rule)
         else:
+            if not any(r["sentence_index"] == sent.index for r in rows.get("sanctions", [])) and _sanctions_denied(
+                sent
+            ):
+                continue  # "Japan did not lift sanctions on North Korea": the rules read it as no statement
             row = sanction_row(d, sent, article, rows.get("sanctions", []))
         rid = row[_ID[d.table]]
         if rid in present[d.table]:

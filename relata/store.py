@@ -231,10 +231,20 @@ def reconcile(out: Path) -> list[str]:
     return removed
 
 
+def _manifest_before_parts(out: Path, m: Manifest) -> None:
+    """A folder's first manifest is saved before its first part is moved in: a build killed in
+    between then leaves parts the manifest does not list, which the next build removes, instead of
+    parts with no manifest at all, which it must refuse (found by the second-writer test once
+    builds got faster: the first build was killed right after its first parts)."""
+    if not exists(out):
+        m.save(out)
+
+
 def ensure_tables(out: Path) -> None:
     """Every table has at least one (possibly empty) part, so a glob over it always reads."""
     out = Path(out)
     m = Manifest.load(out)
+    _manifest_before_parts(out, m)
     changed = False
     for table in ALL_TABLES:
         if not m.parts.get(table):
@@ -270,6 +280,7 @@ def commit_parts(out: Path, staged: dict[str, Path], inputs: dict[str, dict] | N
     """Move one batch's staged parts into place, then record them in the manifest."""
     out = Path(out)
     m = Manifest.load(out)
+    _manifest_before_parts(out, m)
     for table, src in staged.items():
         dest = out / table / src.name
         dest.parent.mkdir(parents=True, exist_ok=True)
