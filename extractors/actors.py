@@ -450,20 +450,25 @@ def _people_counted(sent: Sentence, m: Mention) -> bool:
 def private_party(tok: Token) -> bool:
     """A firm, a tourist, an analyst: people and things of a state that do not act for it
     ("U.S. brands", "Chinese railway manufacturer CRRC", "Thai tourists")."""
+    from relata.extractors import syntax
+
     classes = lexicon.object_classes()
     private = classes.get("private_entities", frozenset())
     if tok.lemma_.lower() in private or any(c.dep_ == "compound" and c.lemma_.lower() in private for c in tok.children):
         return True
-    # "the militant Lebanese group Hezbollah", "the US private sector": a modifier that puts the noun
-    # outside the state; and "the leader of militant group X" acts for the group (judged on unseen
-    # articles, Hezbollah's rejection was stored as Lebanon's).
+    # "a militant Somali group", "the Japanese private sector": a modifier that puts the noun outside
+    # the state, also through a compound ("militant group al-Shabaab"); and "the chief of a militant
+    # group" acts for the group (judged on unseen articles, an armed group's rejection was stored as
+    # its country's).
     outside = classes.get("non_state_modifiers", frozenset())
     if any(c.dep_ in ("amod", "compound") and c.lower_ in outside for c in tok.children):
         return True
-    if tok.lemma_.lower() in classes.get("officials", frozenset()):
-        led = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        if any(private_party(p) for p in led):
-            return True
+    if any(c.dep_ == "compound" and private_party(c) for c in tok.children):
+        return True
+    if tok.lemma_.lower() in classes.get("officials", frozenset()) and any(
+        private_party(p) for p in syntax.prep_objects(tok, {"of"}, through_objects=False)
+    ):
+        return True
     # "former U.S. Ambassador Richard Holbrooke", "the former president": who held an office acts
     # for no one (judged on unseen articles, a former ambassador's meeting was the USA's).
     officials, former = classes.get("officials", frozenset()), classes.get("former_words", frozenset())

@@ -90,6 +90,14 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     mods = [syntax.modality(c, in_reported_speech=bool(syntax.reports(c))) for c, _ in path] + [
         syntax.modality(tok, in_reported_speech=bool(syntax.reports(tok)))
     ]
+    agreement = path[0][0]
+    if agreement.dep_ == "pobj" and agreement.head.lower_ == "of":
+        # "will complete the review of the trade agreement": as the review it is the of-object of
+        # (the events' modality does the same for an event noun; judged on unseen articles, stored
+        # as cooperation under way).
+        holder = agreement.head.head
+        if holder.dep_ in ("dobj", "nsubjpass") and syntax.is_verb(holder.head):
+            mods.append(syntax.modality(holder.head, in_reported_speech=bool(syntax.reports(holder.head))))
     if any(m.status in ("negated", "hypothetical") for m in mods):
         return None
     if any(syntax.soured_ties(c) for c, _ in path):
@@ -105,7 +113,6 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     future = any(m.status == "planned" and any(x in to_come for x in m.cues) for m in mods)
     if chain_lemmas & lexicon.object_classes()["signing_verbs"] and not future:
         return "agreed"
-    agreement = path[0][0]
     if (
         agreement.lemma_.lower() in lexicon.object_classes()["agreement_nouns"]
         and agreement.dep_ in ("dobj", "nsubjpass")
@@ -139,7 +146,7 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
 
 
 def _result_of_signing(verb: Token) -> bool:
-    """ "signed 25 agreements, boosting cooperation in trade": a participle clause that tells what a
+    """ "signed six memoranda, boosting cooperation in energy": a participle clause that tells what a
     signing already done brings is that signing's cooperation, agreed (judged on unseen articles, it
     was stored as planned)."""
     classes = lexicon.object_classes()

@@ -226,7 +226,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     mod = syntax.modality(tok, in_reported_speech=report is not None)
     carrier = tok
     if not syntax.is_verb(tok) and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head != tok.head:
-        carrier = tok.head.head  # "will complete the upgrade of the free trade agreement": as its upgrade
+        carrier = tok.head.head  # "will complete the review of the trade agreement": as its review
     if (
         not syntax.is_verb(tok)
         and carrier.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -251,7 +251,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
     if "no_official_object" in requires and _is_official(tok, sent, ctx, "obj"):
-        return None  # "Vietnam welcomed Russia's leader": a host's welcome is the visit, not praise
+        return None  # "Kenya welcomed China's president": a host's welcome is the visit, not praise
     relation_type = trig.relation_type
     if relation_type in lexicon.military_variants() and _military(tok, src_role, classes):
         relation_type = lexicon.military_variants()[relation_type]

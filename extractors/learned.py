@@ -110,23 +110,26 @@ def model(name: str) -> Model | None:
     )
 
 
-def strategy(table: str) -> str | None:
-    """How the shipped model decides ``table``: "model", "union", or None (no model: the rules)."""
+def _deciding(table: str) -> Model | None:
+    """The shipped model that decides ``table``, if any."""
     for name in ("pairs", "sanctions"):
         m = model(name)
         if m is not None and table in m.thresholds:
-            return m.strategy.get(table, "model")
+            return m
     return None
+
+
+def strategy(table: str) -> str | None:
+    """How the shipped model decides ``table``: "model", "union", or None (no model: the rules)."""
+    m = _deciding(table)
+    return None if m is None else m.strategy.get(table, "model")
 
 
 def veto(table: str) -> dict[str, float]:
     """Per relation type (or area), the calibrated probability under which the shipped model drops a
     rules' row of ``table``; empty when it drops none."""
-    for name in ("pairs", "sanctions"):
-        m = model(name)
-        if m is not None and table in m.thresholds:
-            return m.veto.get(table, {})
-    return {}
+    m = _deciding(table)
+    return {} if m is None else m.veto.get(table, {})
 
 
 def available() -> bool:

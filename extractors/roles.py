@@ -84,7 +84,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if gov.lemma_.lower() in classes.get("observing_verbs", frozenset()):
             return []  # "Japan condemned the attack on Seoul": who judges or reports a deed did not do it
         if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children):
-            # "police detained suspects in the al-Qaeda attacks": the noun names its own doer (one that
+            # "police held four men over the al-Shabaab attacks": the noun names its own doer (one that
             # is no state, or the "mod" role would have found it), so the verb's subject is not it.
             return []
         # Only a noun the verb takes directly ("X held talks", "X took part in talks", "X

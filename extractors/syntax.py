@@ -486,7 +486,7 @@ def date_spans(tok: Token):
         if common is None:
             return 99
         if any(is_verb(x) and x.dep_ in ("advcl", "pcomp") for x in a[: a.index(common)]):
-            # "After wrapping up the visit to Spain on Tuesday, he will head to Italy": the date is
+            # "After ending his stay in Chile on Friday, he will fly on to Peru": the date is
             # the adverbial clause's own event's (judged on unseen articles, it dated the next trip).
             return 99
         return a.index(common) + b.index(common)

@@ -935,7 +935,7 @@ def test_error_kind_who_condemns_or_investigates_an_attack_did_not_carry_it_out(
     for text in (
         "Japan condemned the attack on South Korea.",
         "France denounced the missile strikes on Ukraine.",
-        "Argentine police detained three suspects in the al-Qaeda attacks on Madrid and Brussels.",
+        "Kenyan police held four men over the al-Shabaab attacks on Nairobi and Mombasa.",
     ):
         assert not [r for r in rows(parse, text)["relations"] if r["relation_type"] == "attack"], text
     # Who carries it out still does.
@@ -944,9 +944,9 @@ def test_error_kind_who_condemns_or_investigates_an_attack_did_not_carry_it_out(
 
 def test_error_kind_blaming_an_attack_on_a_state_accuses_it(parse):
     keys = relation_keys(
-        rows(parse, "Western countries blame that attack on the government of President Bashar al-Assad.")
+        rows(parse, "Britain and France blamed the shelling on the government of President Nicolas Maduro.")
     )
-    assert ("WEST", "SYR", "accusation", "occurred") in keys
+    assert {("GBR", "VEN", "accusation", "occurred"), ("FRA", "VEN", "accusation", "occurred")} <= keys
     assert not [k for k in keys if k[2] == "attack"]
 
 
@@ -957,18 +957,18 @@ def test_error_kind_a_threatened_attack_is_a_threat_not_an_attack(parse):
 
 
 def test_error_kind_welcoming_a_leader_hosts_a_visit_and_praises_nothing(parse):
-    keys = relation_keys(rows(parse, "Vietnam welcomed Russia's leader this week.", "2024-06-21"))
-    assert ("RUS", "VNM", "visit", "occurred") in keys and not [k for k in keys if k[2] == "praise"]
+    keys = relation_keys(rows(parse, "Kenya welcomed China's president on Monday."))
+    assert ("CHN", "KEN", "visit", "occurred") in keys and not [k for k in keys if k[2] == "praise"]
     # Welcoming a decision still praises it.
-    assert ("VNM", "RUS", "praise", "occurred") in relation_keys(
-        rows(parse, "Vietnam welcomed Russia's decision to cut tariffs.")
+    assert ("KEN", "CHN", "praise", "occurred") in relation_keys(
+        rows(parse, "Kenya welcomed China's decision to cut tariffs.")
     )
 
 
 def test_error_kind_a_militant_group_or_private_sector_is_not_its_state(parse):
     for text in (
-        "The leader of militant Lebanese group Hezbollah rejected a UN call for the group to disarm.",
-        "The US private sector has increased investments in Vietnam's chip industry.",
+        "The chief of militant Somali group al-Shabaab dismissed an African Union demand for the group to disarm.",
+        "Japan's private sector poured money into India's railways last year.",
     ):
         assert not rows(parse, text)["relations"], text
     # The state's own armed forces are the state.
@@ -976,18 +976,16 @@ def test_error_kind_a_militant_group_or_private_sector_is_not_its_state(parse):
 
 
 def test_error_kind_who_reports_what_a_named_non_state_envoy_did_is_no_party(parse):
-    text = (
-        "The envoy of the Dalai Lama has arrived in China for talks on Tibet, officials in Washington said on Tuesday."
-    )
-    assert not [r for r in rows(parse, text)["relations"] if "USA" in (r["source_actor"], r["target_actor"])]
+    text = "The envoy of the Aga Khan has arrived in Tajikistan for talks, officials in London said on Monday."
+    assert not [r for r in rows(parse, text)["relations"] if "GBR" in (r["source_actor"], r["target_actor"])]
 
 
 def test_error_kind_separate_meetings_pair_no_one(parse):
-    text = "As France's president and Germany's chancellor wrapped up separate meetings in Africa, both met resistance."
+    text = "Brazil's president and Argentina's president held separate meetings in Geneva this week."
     assert not [
         r
         for r in rows(parse, text, "2024-06-01")["relations"]
-        if {r["source_actor"], r["target_actor"]} == {"DEU", "FRA"}
+        if {r["source_actor"], r["target_actor"]} == {"ARG", "BRA"}
     ]
 
 
@@ -1001,7 +999,7 @@ def test_error_kind_is_to_and_set_to_are_still_to_come(parse):
 
 
 def test_error_kind_cooperation_a_signing_brings_is_agreed(parse):
-    text = "Japan and India recently signed ten agreements at their annual summit, boosting cooperation in energy and education."
+    text = "Egypt and Greece signed six memoranda last week, boosting cooperation in energy and education."
     coop = rows(parse, text, "2024-06-18")["cooperation"]
     ruled = [r for r in coop if r["area"] in ("energy", "education")]
     assert len(ruled) == 2 and {r["status"] for r in ruled} == {"agreed"}
@@ -1016,17 +1014,18 @@ def test_error_kind_the_parties_to_a_many_nation_pact_are_not_paired_into_bilate
 
 
 def test_error_kind_a_date_in_an_adverbial_clause_dates_that_clauses_event_only(parse):
-    text = "After wrapping up the visit to Spain on Tuesday, the Chinese president will head to Italy and Greece."
+    text = "After ending his stay in Chile on Friday, Brazil's president will fly on to Peru and Bolivia."
     out = rows(parse, text, "2024-05-06")["relations"]
-    trips = [r for r in out if r["source_actor"] == "CHN" and r["target_actor"] in ("ITA", "GRC")]
+    trips = [r for r in out if r["source_actor"] == "BRA" and r["target_actor"] in ("PER", "BOL")]
     assert len(trips) == 2 and all(r["event_date"] is None and r["status"] == "planned" for r in trips)
-    # Known gap (2026-12-03): the retrained pairs model also adds Spain visiting Italy.
+    # Known gap (2026-12-03): in a sentence of this shape the retrained pairs model may add a visit
+    # from the first country to the next ones ("Spain visiting Italy" in the judged article).
 
 
 def test_error_kind_backing_for_a_bid_is_for_who_receives_it_not_what_it_is_for(parse):
-    text = "At the summit, Brazil got Chinese backing for a permanent U.N. Security Council seat."
+    text = "Nigeria won French backing for a permanent seat on the U.N. Security Council."
     keys = relation_keys(rows(parse, text))
-    assert ("CHN", "BRA", "support", "occurred") in keys and ("CHN", "UN", "support", "occurred") not in keys
+    assert ("FRA", "NGA", "support", "occurred") in keys and ("FRA", "UN", "support", "occurred") not in keys
 
 
 def test_error_kind_military_aid_received_is_military_not_also_economic(parse):
@@ -1035,10 +1034,10 @@ def test_error_kind_military_aid_received_is_military_not_also_economic(parse):
 
 
 def test_error_kind_an_event_noun_of_what_will_be_done_is_still_to_come(parse):
-    text = "ASEAN will soon complete the upgrade of the ASEAN-China Free Trade Agreement."
+    text = "Canada will soon complete the review of the Canada-Mexico Trade Agreement."
     out = rows(parse, text, "2024-06-18")
     assert not [r for r in out["relations"] if r["status"] == "occurred"]
     # The rules read the cooperation as still to come. Known gap (2026-12-03): the retrained pairs
-    # model adds trade cooperation "ongoing" here (its status is the model's, not the parse's).
+    # model may add trade cooperation "ongoing" here (its status is the model's, not the parse's).
     ruled = extract_all(parse(text, "2024-06-18"), learned=False)[0]["cooperation"]
     assert not [r for r in ruled if r["status"] in ("agreed", "ongoing")]
