@@ -494,8 +494,12 @@ def _modifier_tree(tok: Token, depth: int):
         if c.dep_ in MODIFIER_DEPS:
             yield from _modifier_tree(c, depth - 1)
         elif c.dep_ == "prep" and (c.lower_ == "of" or (located and c.lower_ in ("in", "from"))):
+            members = tok.lemma_.lower() in classes.get("member_nouns", frozenset())
             for p in c.children:
-                if p.dep_ == "pobj":
+                # "members of the Indian community": members of a private party are no more the state
+                # than the party (judged on unseen articles, a diaspora's praise was its country's);
+                # "hundreds of firms in Russia" still tells whose firms.
+                if p.dep_ == "pobj" and not (members and private_party(p)):
                     yield from _modifier_tree(p, depth - 1)
 
 

@@ -40,8 +40,30 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
         if any(m.start < end and start < m.end for m in sent.mentions):
             continue
         last_end = end
-        out.append((doc[start:end].root, areas[term.lower()]))
+        root = doc[start:end].root
+        area = areas[term.lower()]
+        if area == "transport" and _a_project(root):
+            area = "infrastructure"
+        out.append((root, area))
     return out
+
+
+def _a_project(tok: Token) -> bool:
+    """A railway, port or road named as a project is infrastructure, as a link transport (the guide):
+    "the East Coast Rail Link project", "projects including a high-speed railway", "construction of
+    railways" (judged on unseen articles, Chinese-built railways were stored as transport)."""
+    projects = lexicon.object_classes().get("project_nouns", frozenset())
+    cur = tok
+    while cur.dep_ == "compound" and cur.head != cur:
+        cur = cur.head
+    if cur.lemma_.lower() in projects:
+        return True
+    # an example given of projects ("projects including X", "projects such as X")
+    head = cur.head
+    if cur.dep_ == "pobj" and head.lower_ in ("including", "like", "as", "of"):
+        holder = head.head.head if head.head.lower_ == "such" else head.head
+        return holder.lemma_.lower() in projects
+    return False
 
 
 def extract_sentence(
@@ -51,7 +73,7 @@ def extract_sentence(
     return [r for tok, area in area_mentions(sent.doc, sent) for r in _from_area(tok, area, sent, ctx, article)]
 
 
-def _cue_path(tok: Token) -> list[tuple[Token, str]]:
+def cue_path(tok: Token) -> list[tuple[Token, str]]:
     """Cooperation words among the area word's heads (nearest first), with their default status."""
     cues = lexicon.two_column("cooperation_cues.csv", "lemma", "status")
     out = []
@@ -79,7 +101,7 @@ def _cue_path(tok: Token) -> list[tuple[Token, str]]:
     return out
 
 
-def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
+def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     """planned, agreed or ongoing; None when negated or hypothetical.
 
     Signing or agreeing (not in the future) -> agreed. An agreement merely
@@ -91,10 +113,10 @@ def _status(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         syntax.modality(tok, in_reported_speech=bool(syntax.reports(tok)))
     ]
     agreement = path[0][0]
-    if agreement.dep_ == "pobj" and agreement.head.lower_ == "of":
+    if agreement.dep_ == "pobj" and agreement.head.lower_ in ("of", "in", "on", "for"):
         # "will complete the review of the trade agreement": as the review it is the of-object of
         # (the events' modality does the same for an event noun; judged on unseen articles, stored
-        # as cooperation under way).
+        # as cooperation under way); "will push for more results in cooperation": as the results.
         holder = agreement.head.head
         if holder.dep_ in ("dobj", "nsubjpass") and syntax.is_verb(holder.head):
             mods.append(syntax.modality(holder.head, in_reported_speech=bool(syntax.reports(holder.head))))
@@ -174,7 +196,7 @@ def _past(verb: Token) -> bool:
 
 
 def _path_tokens(tok: Token, cue: Token) -> list[Token]:
-    if cue.head == tok:  # a coordinated cue (see _cue_path): only the area word lies between
+    if cue.head == tok:  # a coordinated cue (see cue_path): only the area word lies between
         return [tok]
     out = [tok]
     cur = tok
@@ -237,7 +259,7 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[
 
 
 def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, article: ParsedArticle) -> list[dict]:
-    path = _cue_path(tok)
+    path = cue_path(tok)
     if not path:
         return []
     groups: list[list[Actor]] = []
@@ -265,7 +287,7 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
             pairs = [(Actor(pair[0], via="context"), Actor(pair[1], via="context"))]
     if not pairs:
         return []
-    status = _status(tok, path)
+    status = status_of(tok, path)
     if status is None:
         return []
     cue_tok = path[0][0]

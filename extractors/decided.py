@@ -102,10 +102,33 @@ def relation_row(
     }
 
 
-def cooperation_row(d: Decision, sent: Sentence, article: ParsedArticle, rule: dict | None) -> dict:
+def _cooperation_status(status: str, sent: Sentence, area: str) -> str | None:
+    """The model's status of cooperation in an area, overruled where the parse reads that area's word
+    under a cooperation cue: the rules' status of that reading (None: negated or hypothetical).
+
+    Judged on unseen articles, the model stored "X will expand its cooperation with Y ... trade" as
+    agreed and "the new government will push for results in trade" as under way: the "will" that the
+    rules read (as ``_with_modality`` does for relations)."""
+    from relata.extractors import cooperation
+
+    doc = sent.doc
+    assert doc is not None
+    readings = [
+        cooperation.status_of(tok, path)
+        for tok, a in cooperation.area_mentions(doc, sent)
+        if a == area and (path := cooperation.cue_path(tok))
+    ]
+    if not readings or status in readings:
+        return status
+    return next((r for r in readings if r is not None), None)
+
+
+def cooperation_row(d: Decision, sent: Sentence, article: ParsedArticle, rule: dict | None) -> dict | None:
     if rule is not None:
         return {**rule, "confidence": round(d.probability, 3)}
-    status = d.status or "planned"
+    status = _cooperation_status(d.status or "planned", sent, d.label)
+    if status is None:
+        return None
     day, precision = event_date(_anchor(sent), article, future=status == "planned")
     assert d.source is not None
     return {
@@ -331,6 +354,8 @@ def apply(
             if rule is None and _only_sides_of_a_conflict(sent, d.source, d.target):
                 continue
             row = cooperation_row(d, sent, article, rule)
+            if row is None:
+                continue  # negated or hypothetical, as the parse shows
         else:
             if not any(r["sentence_index"] == sent.index for r in rows.get("sanctions", [])) and _sanctions_denied(
                 sent

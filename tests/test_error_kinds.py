@@ -1037,7 +1037,74 @@ def test_error_kind_an_event_noun_of_what_will_be_done_is_still_to_come(parse):
     text = "Canada will soon complete the review of the Canada-Mexico Trade Agreement."
     out = rows(parse, text, "2024-06-18")
     assert not [r for r in out["relations"] if r["status"] == "occurred"]
-    # The rules read the cooperation as still to come. Known gap (2026-12-03): the retrained pairs
-    # model may add trade cooperation "ongoing" here (its status is the model's, not the parse's).
+    # The rules read the cooperation as still to come, and so do the model's rows (their status
+    # follows the parse where it reads the area's cue, decided._cooperation_status).
+    assert not [r for r in out["cooperation"] if r["status"] in ("agreed", "ongoing")]
     ruled = extract_all(parse(text, "2024-06-18"), learned=False)[0]["cooperation"]
     assert not [r for r in ruled if r["status"] in ("agreed", "ongoing")]
+
+
+# --- found by the judged sample of the night of 2026-12-03 (draw seed 22) --------------------------
+
+
+def test_error_kind_a_place_named_after_a_country_is_not_that_country(parse):
+    # A naval station or a lake that carries a country's name lies elsewhere: no visit to the country.
+    text = "U.S. Defense Secretary Ashton Carter later flew to Naval Air Station Kenya Lake in Nevada to watch missile tests."
+    out = rows(parse, text)
+    assert not [r for r in out["relations"] if "KEN" in (r["source_actor"], r["target_actor"])]
+    # while the country itself still counts
+    keys = relation_keys(
+        rows(parse, "U.S. Defense Secretary Ashton Carter later flew to Kenya to watch missile tests.")
+    )
+    assert ("USA", "KEN", "visit", "occurred") in keys
+
+
+def test_error_kind_a_language_or_origin_adjective_is_not_the_state(parse):
+    text = "Pope Francis' visit to the world's largest Portuguese-speaking nation comes as it struggles with crime."
+    out = rows(parse, text)
+    assert not [r for r in out["relations"] if "PRT" in (r["source_actor"], r["target_actor"])]
+    out = rows(parse, "Japanese officials met US-based, Chinese-born engineers in Tokyo.")
+    assert not [r for r in out["relations"] if {"USA", "CHN"} & {r["source_actor"], r["target_actor"]}]
+
+
+def test_error_kind_members_of_a_diaspora_do_not_act_for_their_country(parse):
+    text = "Members of the Indian community in Britain praised Prime Minister David Cameron's speech."
+    assert not [r for r in rows(parse, text)["relations"] if "IND" in (r["source_actor"], r["target_actor"])]
+    # a delegation's members do act for it
+    text = "Members of the Chinese delegation praised Prime Minister David Cameron's speech."
+    assert ("CHN", "GBR", "praise", "occurred") in relation_keys(rows(parse, text))
+
+
+def test_error_kind_railways_built_as_projects_are_infrastructure_not_transport(parse):
+    text = "China has poured billions into Kenyan infrastructure and industrial projects, including the Nairobi-Mombasa railway."
+    areas = {r["area"] for r in rows(parse, text, "2024-06-18")["cooperation"]}
+    assert "infrastructure" in areas and "transport" not in areas
+    text = "Kenya and Tanzania agreed to cooperate on the Lamu Port project."
+    areas = {r["area"] for r in rows(parse, text, "2024-06-18")["cooperation"]}
+    assert "infrastructure" in areas and "transport" not in areas
+
+
+def test_error_kind_cooperation_a_government_will_push_for_is_planned(parse):
+    text = (
+        "The new Kenyan government will promote the alignment of plans between Kenya and Japan and push for "
+        "more results in cooperation in fields such as the economy, trade and health, he said."
+    )
+    out = rows(parse, text, "2024-06-18")["cooperation"]
+    assert not [r for r in out if r["status"] in ("agreed", "ongoing")]
+    # the same holds for cooperation rows the trained model adds: their status follows the parse's "will"
+    text = '"Japan will greatly expand its cooperation with Vietnam and jointly raise the trade volume," Abe said.'
+    out = rows(parse, text, "2024-06-18")["cooperation"]
+    assert not [r for r in out if r["status"] in ("agreed", "ongoing")]
+
+
+def test_error_kind_a_date_of_what_the_event_followed_does_not_date_the_event(parse):
+    text = "Obama criticised Britain over the chaos that followed the ouster of Gaddafi in 2011."
+    found = [r for r in rows(parse, text, "2016-04-11")["relations"] if r["relation_type"] == "criticism"]
+    assert found and all(r["event_date"] is None for r in found)
+    text = "Obama accused Britain of neglect after the 2011 war in Libya."
+    found = [r for r in rows(parse, text, "2016-04-11")["relations"] if r["relation_type"] == "accusation"]
+    assert found and all(r["event_date"] is None for r in found)
+    # a day named after "after" is most often the event's day too: kept
+    text = "After summit talks in Delhi on Thursday, Japan and India signed 12 agreements."
+    found = [r for r in rows(parse, text, "2016-04-08")["relations"] if r["relation_type"] == "agreement"]
+    assert found and {str(r["event_date"]) for r in found} == {"2016-04-07"}
