@@ -20,10 +20,14 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relata import ingest
 from relata.schemas.tables import EXTRACTED_TABLES, TABLES
 from relata.settings import Settings
+
+if TYPE_CHECKING:
+    from relata.extractors.document import ParsedArticle
 
 log = logging.getLogger("relata.build")
 
@@ -86,6 +90,39 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, old)
 
 
+# Short articles are parsed a group at a time (``pipeline.parse_articles``: the parser is a quarter
+# faster on a few dozen sentences than on one article's six). A longer article, or a group that
+# fails or runs over the time limit, is parsed on its own, under its own limit, so that only the
+# article at fault is rejected.
+GROUP_ARTICLES = 16
+GROUP_ARTICLE_CHARS = 12_000
+
+
+def _parsed_ahead(articles: list[ingest.Article], settings: Settings):
+    """Each article with its meta and, when its group was parsed together, its parse (else None)."""
+    from relata.extractors.document import ArticleMeta
+    from relata.extractors.pipeline import parse_articles
+
+    for start in range(0, len(articles), GROUP_ARTICLES):
+        group = articles[start : start + GROUP_ARTICLES]
+        metas = [ArticleMeta(a.article_id, a.published_at, a.title) for a in group]
+        together = [i for i, a in enumerate(group) if len(a.text) <= GROUP_ARTICLE_CHARS]
+        parsed: dict[int, ParsedArticle] = {}
+        if len(together) > 1:
+            try:
+                with _time_limit(settings.article_timeout_s):
+                    done = parse_articles(
+                        [(metas[i], group[i].text) for i in together],
+                        prefilter=settings.prefilter,
+                        batch_size=settings.nlp_batch_size,
+                    )
+                parsed = dict(zip(together, done))
+            except Exception as e:  # noqa: BLE001 - each article is parsed again alone, and rejected alone
+                log.info("a group of %d articles was not parsed together (%s): one by one", len(together), e)
+        for i, a in enumerate(group):
+            yield a, metas[i], parsed.get(i)
+
+
 def reject_row(r: ingest.Reject, now: dt.datetime) -> dict:
     return {
         "source_uri": r.source_uri,
@@ -104,7 +141,6 @@ def extract_batch(batch: BatchSpec, settings: Settings) -> ExtractedBatch:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s relata %(message)s")
     # Imported here: only model processes need spaCy; the flow's process plans and commits.
     from relata.extractors import extract_all
-    from relata.extractors.document import ArticleMeta
     from relata.extractors.pipeline import ArticleTimeout, load_parser, load_scanner, parse_article
 
     t0 = time.perf_counter()
@@ -142,17 +178,20 @@ def extract_batch(batch: BatchSpec, settings: Settings) -> ExtractedBatch:
         load_scanner()
         load_parser()
     reextract = set(batch.reextract_ids)
-    for a in articles:
-        meta = ArticleMeta(a.article_id, a.published_at, a.title)
+    for a, meta, ahead in _parsed_ahead(articles, settings):
         started = time.monotonic()
         try:
             with _time_limit(settings.article_timeout_s):
-                parsed = parse_article(
-                    meta,
-                    a.text,
-                    prefilter=settings.prefilter,
-                    batch_size=settings.nlp_batch_size,
-                    timeout_s=settings.article_timeout_s,
+                parsed = (
+                    ahead
+                    if ahead is not None
+                    else parse_article(
+                        meta,
+                        a.text,
+                        prefilter=settings.prefilter,
+                        batch_size=settings.nlp_batch_size,
+                        timeout_s=settings.article_timeout_s,
+                    )
                 )
                 extracted, extract_rejects = extract_all(parsed, learned=settings.learned)
                 # Off the main thread (the Prefect flow runs batches in threads with one worker) no

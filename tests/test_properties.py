@@ -128,3 +128,23 @@ def test_extractors_real_sentence_mix_gives_valid_rows(prefilter):
     rows, _ = extract_all(parse_article(meta, text, prefilter=prefilter))
     assert sum(len(v) for v in rows.values()) > 0
     check_article(text, prefilter)
+
+
+def test_articles_parsed_together_get_the_parses_and_rows_they_get_parsed_alone():
+    # The build parses short articles a group at a time (pipeline.parse_articles) for speed; a
+    # sentence is still parsed on its own, so nothing may change but the time.
+    from relata.extractors.pipeline import parse_articles
+    from relata.settings import SAMPLE_DIR
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLE_DIR.glob("*.txt"))]
+    metas = [ArticleMeta(article_id_for(t), PUBLISHED, None) for t in texts]
+    together = parse_articles(list(zip(metas, texts)), batch_size=64)
+    for meta, text, grouped in zip(metas, texts, together):
+        alone = parse_article(meta, text)
+        assert [s.doc is None for s in grouped.sentences] == [s.doc is None for s in alone.sentences]
+        for a, b in zip(alone.sentences, grouped.sentences):
+            if a.doc is not None:
+                assert [(t.dep_, t.head.i, t.tag_, t.ent_type_) for t in a.doc] == [
+                    (t.dep_, t.head.i, t.tag_, t.ent_type_) for t in b.doc
+                ]
+        assert extract_all(grouped) == extract_all(alone)

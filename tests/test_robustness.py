@@ -584,6 +584,24 @@ def test_build_runaway_article_is_stopped_at_its_time_limit(tmp_path, monkeypatc
     assert dict(summary.reject_reasons) == {"article took too long to process": 1}
 
 
+def test_build_a_group_that_cannot_be_parsed_together_is_parsed_one_by_one(tmp_path, monkeypatch):
+    """Short articles are parsed a group at a time; a group that fails is parsed again article by
+    article, so that only an article at fault is rejected, and here none is."""
+    from relata.extractors import pipeline
+
+    calls = []
+
+    def failing_group(items, **kw):
+        calls.append(len(list(items)))
+        raise RuntimeError("as a bad sentence in one of the articles might")
+
+    monkeypatch.setattr(pipeline, "parse_articles", failing_group)
+    root = news_folder(tmp_path, range(1, 4))
+    summary = run_build(Settings(input=str(root), out=str(tmp_path / "out"), workers=1))
+    assert calls == [3], "the three short articles were not tried as one group"
+    assert (summary.new, summary.rejected) == (3, 0), dict(summary.reject_reasons)
+
+
 def test_build_model_load_is_not_charged_to_the_first_article(tmp_path, monkeypatch):
     from relata.extractors import pipeline
 
