@@ -184,20 +184,26 @@ def decide_pairs(
         for label, score in scores.items():
             if label.startswith("area:"):
                 p = cal("cooperation", score)
-                if p >= thresholds["cooperation"]:
+                if p >= cut(thresholds, "cooperation", label[5:]):
                     x, y = sorted((a, b))
                     out.append(Decision("cooperation", sentence, x, y, label[5:], _argmax(scores, "cstatus:"), p))
             elif label.startswith("type:"):
                 p = cal("relations", score)
-                if p < thresholds["relations"]:
-                    continue
                 rtype = label[5:]
+                if p < cut(thresholds, "relations", rtype):
+                    continue
                 if rtype in SYMMETRIC_RELATION_TYPES:
                     s, t = sorted((a, b))
                 else:
                     s, t = (a, b) if scores.get("dir:AB", 0.0) >= scores.get("dir:BA", 0.0) else (b, a)
                 out.append(Decision("relations", sentence, s, t, rtype, _argmax(scores, "status:"), p))
     return out
+
+
+def cut(thresholds: dict[str, float], table: str, label: str) -> float:
+    """The probability a decision of ``table`` with this type or area needs: the table's threshold,
+    or a stricter one chosen for the label on the folds (``"relations:visit"``)."""
+    return thresholds.get(f"{table}:{label}", thresholds[table])
 
 
 def row_key(table: str, a: str, b: str, label: str) -> tuple[str, str, str, str]:

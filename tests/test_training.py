@@ -116,6 +116,13 @@ def test_decisions_a_symmetric_type_sorts_its_pair_and_below_threshold_is_nothin
     assert [(d.source, d.target, d.label) for d in ds] == [("CHN", "USA", "meeting")]
 
 
+def test_decisions_a_type_or_area_with_a_cut_of_its_own_needs_that_probability():
+    scores = {"type:visit": 0.8, "type:meeting": 0.8, "dir:AB": 0.9, "area:trade": 0.6, "area:energy": 0.6}
+    cuts = {"relations": 0.5, "cooperation": 0.5, "relations:visit": 0.85, "cooperation:trade": 1.01}
+    ds = decide_pairs([(0, "JPN", "USA", scores)], cuts)
+    assert sorted((d.table, d.label) for d in ds) == [("cooperation", "energy"), ("relations", "meeting")]
+
+
 def test_decisions_one_sender_per_statement_the_most_probable():
     cands = [(3, "USA", "IRN", {"lifted": 0.8}), (3, "EU", "IRN", {"lifted": 0.6}), (3, "", "IRN", {"lifted": 0.3})]
     [d] = decide_sanctions(cands, {"sanctions": 0.5})
