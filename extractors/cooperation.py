@@ -252,10 +252,26 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[
         ]
         if partners:
             groups.append(partners)
-    mods = [a for c in cue.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in ctx.actors_of(c, sent)]
+    mods = [
+        a
+        for c in cue.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and not _venue_named(c, cue, sent, ctx)
+        for a in ctx.actors_of(c, sent)
+    ]
     if mods:
         groups.append(mods)
     return groups
+
+
+def _venue_named(mod: Token, cue: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """ "the Lima climate talks", "the Paris summit": a city named on a gathering is where it meets,
+    no partner of what is agreed there (judged on unseen articles, the US pledging at the Paris
+    talks was stored as France-US cooperation). Only capitals: "the US-China talks" name parties."""
+    classes = lexicon.object_classes()
+    if cue.lemma_.lower() not in classes.get("gathering_nouns", frozenset()) | {"talk", "talks", "negotiation"}:
+        return False
+    kinds = {m.kind for t in mod.subtree if (m := ctx.mention_at(sent, t.i)) is not None and m.code}
+    return kinds == {"capital"}
 
 
 def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, article: ParsedArticle) -> list[dict]:

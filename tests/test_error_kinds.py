@@ -1108,3 +1108,13 @@ def test_error_kind_a_date_of_what_the_event_followed_does_not_date_the_event(pa
     text = "After summit talks in Delhi on Thursday, Japan and India signed 12 agreements."
     found = [r for r in rows(parse, text, "2016-04-08")["relations"] if r["relation_type"] == "agreement"]
     assert found and {str(r["event_date"]) for r in found} == {"2016-04-07"}
+
+
+def test_error_kind_a_city_named_on_talks_is_their_venue_not_a_partner(parse):
+    text = "At the Lima climate talks last year, Japan promised it would do its part to fight global warming."
+    out = rows(parse, text, "2016-05-01")["cooperation"]
+    assert not [r for r in out if "PER" in (r["actor_a"], r["actor_b"])]
+    # two capitals joined name the parties
+    text = "The Beijing-Washington talks on trade cooperation will resume next week."
+    out = rows(parse, text, "2016-05-01")["cooperation"]
+    assert [(r["actor_a"], r["actor_b"], r["area"]) for r in out if r["area"] == "trade"] == [("CHN", "USA", "trade")]
