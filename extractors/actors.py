@@ -465,6 +465,10 @@ def private_party(tok: Token) -> bool:
         return True
     if any(c.dep_ == "compound" and private_party(c) for c in tok.children):
         return True
+    # "the mobile operator's biggest shareholder": who belongs to a firm acts for the firm (judged on
+    # unseen articles, a deal between two firms was stored as one between their countries).
+    if any(c.dep_ == "poss" and private_party(c) for c in tok.children):
+        return True
     if tok.lemma_.lower() in classes.get("officials", frozenset()) and any(
         private_party(p) for p in syntax.prep_objects(tok, {"of"}, through_objects=False)
     ):

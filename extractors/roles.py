@@ -83,6 +83,15 @@ def tokens(role: str, tok: Token) -> list[Token]:
             return []  # "Russia denied allegations against Syria": who denies a claim did not make it
         if gov.lemma_.lower() in classes.get("observing_verbs", frozenset()):
             return []  # "Japan condemned the attack on Seoul": who judges or reports a deed did not do it
+        if (
+            gov.lemma_ == "be"
+            and tok.dep_ == "attr"
+            and any(s.lower_ in ("it", "this", "that") for s in syntax.agents(gov))
+        ):
+            # "It was the worst attack on US soil since 2001": what "it" is said to be is an event,
+            # not a doer (judged on unseen articles, "it" became the last country named). A named
+            # subject still is one: "North Korea is a threat to Japan" (annotated as a threat).
+            return []
         if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children):
             # "police held four men over the al-Shabaab attacks": the noun names its own doer (one that
             # is no state, or the "mod" role would have found it), so the verb's subject is not it.

@@ -227,6 +227,16 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
             elif dep == "pobj" and cur.head.lower_ == "for" and is_verb(cur.head.head):
                 out.append(cur.head)
                 cur = cur.head
+            elif (
+                dep == "pobj"
+                and cur.head.lower_ == "on"
+                and is_verb(cur.head.head)
+                and cur.head.head.lemma_.lower() in lexicon.object_classes().get("motion_verbs", frozenset())
+            ):
+                # "prepares to embark on his visit", "will leave on a trip": the travel's frame
+                # (judged on unseen articles, a visit being prepared was stored as made).
+                out.append(cur.head)
+                cur = cur.head
             else:
                 break
         else:
@@ -303,10 +313,12 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((head.get(lemma) or head[t.lower_], lemma))
     # "China is to invest in Kenya": "be to" with an infinitive is a plan (only this construction;
     # a copula over an event noun, "support for Russia is growing", plans nothing).
-    if (
-        tok.dep_ == "xcomp"
-        and tok.head.lemma_ == "be"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    # Also for what the planned verb governs: "X is to visit Y to discuss trade" plans the talks too
+    # (judged on unseen articles, the talks were stored as held).
+    if any(
+        t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        for t in chain
+        if is_verb(t)
     ):
         found.append(("planned", "be to"))
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
@@ -350,8 +362,15 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     # "the possibility of a meeting", "hopes for talks": the event noun is what another noun
     # entertains, not what happened.
     of_head = cues.get("of_head", {})
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for") and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        holder = tok.head.head
+    # "hopes of restarting talks", "the prospect of meeting": through a gerund the same (judged on
+    # unseen articles, talks a mission went to restart were stored as held).
+    via = tok.head if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head.dep_ == "pcomp" else tok
+    if (
+        via.dep_ in ("pobj", "pcomp")
+        and via.head.lower_ in ("of", "for", "toward", "towards", "on")
+        and via.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        holder = via.head.head
         st = of_head.get(holder.lower_) or of_head.get(holder.lemma_.lower())
         if st:
             found.append((st, holder.lower_))

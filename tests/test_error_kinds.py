@@ -1118,3 +1118,47 @@ def test_error_kind_a_city_named_on_talks_is_their_venue_not_a_partner(parse):
     text = "The Beijing-Washington talks on trade cooperation will resume next week."
     out = rows(parse, text, "2016-05-01")["cooperation"]
     assert [(r["actor_a"], r["actor_b"], r["area"]) for r in out if r["area"] == "trade"] == [("CHN", "USA", "trade")]
+
+
+# --- found by the judged sample of 2026-12-03, late (draw seed 23) -------------------------------
+
+
+def test_error_kind_what_a_planned_trip_is_for_is_planned_too(parse):
+    keys = relation_keys(
+        rows(parse, "Afghan President Ashraf Ghani is to visit India to discuss fighting terror and trade.")
+    )
+    assert ("AFG", "IND", "meeting", "planned") in keys and ("AFG", "IND", "meeting", "occurred") not in keys
+
+
+def test_error_kind_a_visit_someone_prepares_to_embark_on_is_planned(parse):
+    text = "As Foreign Minister Lavrov prepares to embark on his visit to Kenya, the stage is set for closer ties."
+    keys = relation_keys(rows(parse, text))
+    assert ("RUS", "KEN", "visit", "planned") in keys and ("RUS", "KEN", "visit", "occurred") not in keys
+    assert ("RUS", "KEN", "visit", "occurred") in relation_keys(
+        rows(parse, "Lavrov arrived on a state visit to Kenya.")
+    )
+
+
+def test_error_kind_discussions_toward_an_agreement_have_not_concluded_it(parse):
+    text = "We are beginning exploratory discussions toward a Kenya-Canada Free Trade Agreement."
+    assert not [r for r in rows(parse, text)["relations"] if r["status"] == "occurred"]
+    text = "The mediators will send envoys to the region next week in hopes of restarting Russian-Ukrainian talks."
+    assert not [r for r in rows(parse, text)["relations"] if r["status"] == "occurred"]
+
+
+def test_error_kind_a_firms_shareholder_is_no_state(parse):
+    text = (
+        "British investment firm Vantage said it would push ahead with talks after reaching agreement "
+        "with the Spanish mobile operator's biggest shareholder Telco."
+    )
+    assert not rows(parse, text)["relations"]
+    text = "Britain reached agreement with the Spanish government's chief negotiator."
+    assert ("ESP", "GBR", "agreement", "occurred") in relation_keys(rows(parse, text))
+
+
+def test_error_kind_what_a_sentence_says_was_an_attack_has_no_doer_in_its_subject(parse):
+    text = (
+        "Qatar was asked to stop its citizens funding militants. Though it was the worst attack on "
+        "American soil since 2001, the Orlando shooting fit no category."
+    )
+    assert not [r for r in rows(parse, text)["relations"] if r["relation_type"] == "attack"]
