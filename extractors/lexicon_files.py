@@ -116,7 +116,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "denial_triggers.csv": {"lemma": TEXT, "pos": POS},
     "function_words.csv": {
         "class": Column(
-            _in(("person_pronoun", "plural_pronoun", "thing_pronoun", "relative_pronoun", "negation")),
+            _in(("person_pronoun", "plural_pronoun", "thing_pronoun", "event_pronoun", "relative_pronoun", "negation")),
             "a function-word class",
         ),
         "word": TEXT,

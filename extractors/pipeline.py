@@ -215,12 +215,7 @@ def parse_article(
     """Split the text into sentences and parse the ones that can hold a relation."""
     article, todo = scan_article(meta, text, prefilter=prefilter)
     deadline = None if timeout_s is None else time.monotonic() + timeout_s
-    parser = load_parser()
-    sentences = article.sentences
-    docs = parser.pipe((sentences[i].text for i in todo), batch_size=batch_size)
-    for i, doc in zip(todo, docs):
-        sentences[i].doc = doc
-        sentences[i].mentions = ruler_mentions(doc)
+    for _ in _parse_into([(article, i) for i in todo], batch_size):
         if deadline is not None and time.monotonic() > deadline:
             raise ArticleTimeout(f"parsing took longer than {timeout_s:g} s")
     return article
@@ -236,9 +231,16 @@ def parse_articles(
     at 64; 2026-12-03). The same parses as ``parse_article``'s: a sentence is parsed on its own.
     """
     scanned = [scan_article(m, t, prefilter=prefilter) for m, t in items]
-    jobs = [(article, i) for article, todo in scanned for i in todo]
+    for _ in _parse_into([(article, i) for article, todo in scanned for i in todo], batch_size):
+        pass
+    return [article for article, _ in scanned]
+
+
+def _parse_into(jobs: list[tuple[ParsedArticle, int]], batch_size: int):
+    """Parse the (article, sentence index) jobs in one ``nlp.pipe``, giving each sentence its doc and
+    the mentions the parse found; yields after each, so a caller can watch the time."""
     docs = load_parser().pipe((article.sentences[i].text for article, i in jobs), batch_size=batch_size)
     for (article, i), doc in zip(jobs, docs):
         article.sentences[i].doc = doc
         article.sentences[i].mentions = ruler_mentions(doc)
-    return [article for article, _ in scanned]
+        yield

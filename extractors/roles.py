@@ -86,7 +86,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if (
             gov.lemma_ == "be"
             and tok.dep_ == "attr"
-            and any(s.lower_ in ("it", "this", "that") for s in syntax.agents(gov))
+            and any(s.lower_ in lexicon.function_words().get("event_pronoun", frozenset()) for s in syntax.agents(gov))
         ):
             # "It was the worst attack on US soil since 2001": what "it" is said to be is an event,
             # not a doer (judged on unseen articles, "it" became the last country named). A named
