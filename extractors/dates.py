@@ -33,6 +33,14 @@ PATTERNS = [
         re.compile(rf"^(?:(?P<rel>last|next|this|on|)\s*){_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?$"),
     ),
 ]
+# A span of days ("Sept. 2-13", "3 to 5 March", "March 30-April 2") is dated by its first day: the
+# day the event begins, which is what says whether it has happened yet.
+_DAY_RANGE = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to|through|till|until)\s*(?:{_MONTH.replace('?P<month>', '?:')}\s+)?"
+    r"\d{1,2}(?:st|nd|rd|th)?\b"
+)
+_NAMES_MONTH = re.compile(rf"\b{_MONTH.replace('?P<month>', '?:')}")
+
 RELATIVE_DAYS = {
     "today": 0,
     "tonight": 0,
@@ -66,6 +74,8 @@ def resolve(expression: str, published: dt.datetime | None, *, future: bool = Fa
     s = re.sub(r"\s+", " ", expression.strip().lower().replace("\u2019", "'"))
     s = re.sub(r"^(on|in|since|from|by|until|during|the|of)\s+", "", s)
     s = re.sub(r"^(the )?(early|late) ", r"\2 ", s)
+    if _NAMES_MONTH.search(s):
+        s = _DAY_RANGE.sub(r"\1", s)
     base = published.date() if published else None
     if s in RELATIVE_DAYS:
         return (base + dt.timedelta(days=RELATIVE_DAYS[s]), "day") if base else None

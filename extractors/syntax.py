@@ -72,6 +72,10 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
         if raised:
             return raised
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head is not head:
+        # A predicative adjective: "X is due to visit", "X is ready to sign": X visits, X signs (the
+        # adjective's own modality, planned for "due", is the modality lexicon's).
+        return agents(head.head, depth + 1)
     if verb.dep_ in ("xcomp", "advcl") and is_verb(head):
         # Object control: "invited Putin to visit", "helped Russia evade", "called on X to attend".
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]

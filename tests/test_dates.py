@@ -28,13 +28,18 @@ PUB = dt.datetime(2024, 6, 18, 7, 0, tzinfo=dt.UTC)  # a Tuesday
         ("next month", True, (dt.date(2024, 7, 1), "month")),
         ("last year", False, (dt.date(2023, 1, 1), "year")),
         ("2016", False, (dt.date(2016, 1, 1), "year")),
+        # a span of days is dated by the day it begins
+        ("July 2-13", True, (dt.date(2024, 7, 2), "day")),
+        ("Sept. 9\u201311", True, (dt.date(2024, 9, 9), "day")),
+        ("3 to 5 March", False, (dt.date(2024, 3, 3), "day")),
+        ("May 30-June 2, 2023", False, (dt.date(2023, 5, 30), "day")),
     ],
 )
 def test_dates_resolve(expr, future, expected):
     assert resolve(expr, PUB, future=future) == expected
 
 
-@pytest.mark.parametrize("expr", ["24 years", "the two-day", "this week", "decades"])
+@pytest.mark.parametrize("expr", ["24 years", "the two-day", "this week", "decades", "2023-2024", "12-15"])
 def test_dates_not_a_date_gives_none(expr):
     assert resolve(expr, PUB) is None
 

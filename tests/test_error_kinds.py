@@ -42,6 +42,14 @@ def test_error_kind_a_month_and_day_before_publication_stays_in_its_year(parse):
     assert visit and {(r["event_date"].isoformat(), r["date_precision"]) for r in visit} == {("2016-02-20", "day")}
 
 
+def test_error_kind_a_span_of_days_ahead_makes_the_trip_planned(parse):
+    # Published on 1 September: a trip "from the 2nd to the 13th" named in a sentence about something
+    # else (here in the future, elsewhere in the past tense) has not begun yet, and is dated by its start.
+    text = "Officials in Tokyo went over the Indian minister's Sept. 2-13 visit to Japan on Friday."
+    found = [r for r in rows(parse, text, "2026-09-01")["relations"] if r["relation_type"] == "visit"]
+    assert found and {(r["status"], str(r["event_date"])) for r in found} == {("planned", "2026-09-02")}
+
+
 def test_error_kind_a_photo_captions_full_date_is_read_to_the_day(parse):
     text = "FILE PHOTO: Chinese President Xi Jinping meets Russian President Vladimir Putin in Beijing, China June 25, 2016."
     out = rows(parse, text, "2016-07-02")
@@ -1162,3 +1170,27 @@ def test_error_kind_what_a_sentence_says_was_an_attack_has_no_doer_in_its_subjec
         "American soil since 2001, the Orlando shooting fit no category."
     )
     assert not [r for r in rows(parse, text)["relations"] if r["relation_type"] == "attack"]
+
+
+# --- status errors found on the annotated corpus's rows (2026-12-04) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A predicative adjective's subject does what its infinitive says; "due", "keen" look ahead.
+        ("The Italian president is due to travel to China next year.", ("ITA", "CHN", "visit", "planned")),
+        ("Vietnam is keen to host the Chinese president.", ("CHN", "VNM", "visit", "planned")),
+        # ... and a past-tense "was quick to" did what it says
+        ("Germany was quick to condemn Iran over the executions.", ("DEU", "IRN", "criticism", "occurred")),
+    ],
+)
+def test_error_kind_the_subject_of_a_predicative_adjective_does_what_its_infinitive_says(parse, text, want):
+    assert want in relation_keys(rows(parse, text, "2026-02-20"))
+
+
+def test_error_kind_being_ready_to_sign_a_deal_is_cooperation_still_to_come(parse):
+    out = rows(parse, "Vietnam is ready to sign a trade deal with Japan.", "2026-02-20")["cooperation"]
+    assert out and {r["status"] for r in out if {r["actor_a"], r["actor_b"]} == {"JPN", "VNM"}} == {"planned"}
+    out = rows(parse, "Vietnam agreed to boost trade with Japan.", "2026-02-20")["cooperation"]
+    assert out and {r["status"] for r in out if {r["actor_a"], r["actor_b"]} == {"JPN", "VNM"}} == {"agreed"}
