@@ -84,6 +84,15 @@ class Model:
 
         return spacy.load(self.path)
 
+    def adds_nothing(self) -> bool:
+        """Whether the model changes no row: every table it decides keeps the rules' rows (union),
+        adds none (a cut over 1, chosen where the folds show the model no better than the rules)
+        and vetoes none. Then it need not run at all."""
+        tables = [t for t in self.thresholds if ":" not in t]
+        return all(
+            self.strategy.get(t) == "union" and self.thresholds[t] > 1.0 and not self.veto.get(t) for t in tables
+        )
+
     def calibrated(self, table: str, score: float) -> float:
         import math
 
@@ -332,7 +341,7 @@ class Collector:
             ("sanctions", self.sanctions, decide_sanctions),
         ):
             m = model(name)
-            if m is None or not pending:
+            if m is None or not pending or m.adds_nothing():
                 continue
             scores = predict(name, [p.text for p in pending])
             if name == "pairs":

@@ -197,6 +197,26 @@ def test_training_combine_in_union_drops_the_rules_items_the_model_backs_under_t
     assert [i["type"] for i in out["relations"]["d1"]] == ["meeting"]
 
 
+def test_training_a_model_no_better_than_the_rules_is_tuned_to_add_nothing(monkeypatch):
+    # Every cut gives the same F1 and precision as the rules alone: of equally precise settings the
+    # highest cut wins, the one no row passes (the rules alone).
+    flat = {t: {"f1": 0.4, "precision": 0.5} for t in ("relations", "cooperation", "sanctions", "denials")}
+    monkeypatch.setattr(run, "evaluate_variant", lambda gold, pred, docs: flat)
+    monkeypatch.setattr(run, "calibrations", lambda scored: {})
+    scored = {"sanctions": [{"doc": "d1", "sentence": 0, "a": "", "b": "IRN", "scores": {"imposed": 0.9}}]}
+    rules = {t: {"d1": []} for t in ("relations", "sanctions", "denials", "cooperation")}
+    thresholds, _, strategy, _, _ = run.tune([], scored, rules, {"d1"})
+    assert strategy["sanctions"] == "union" and thresholds["sanctions"] > 1.0
+
+
+def test_models_a_model_that_adds_nothing_and_vetoes_nothing_does_not_run():
+    m = learned.Model("sanctions", None, {"sanctions": 1.01}, {}, {"sanctions": "union"})  # type: ignore[arg-type]
+    assert m.adds_nothing()
+    assert not learned.Model("s", None, {"sanctions": 0.9}, {}, {"sanctions": "union"}).adds_nothing()  # type: ignore[arg-type]
+    vetoing = learned.Model("p", None, {"relations": 1.01}, {}, {"relations": "union"}, {"relations": {"visit": 0.05}})  # type: ignore[arg-type]
+    assert not vetoing.adds_nothing()  # its vetoes still change rows: it must score them
+
+
 def test_training_retune_rewrites_the_cuts_keeps_the_weights_record_and_refuses_another_corpus(tmp_path):
     meta = {"corpus_sha256": "a", "trained": "2026-12-01", "thresholds": {"relations": 0.5}, "veto": {}}
     (tmp_path / "relata.json").write_text(json.dumps(meta))
