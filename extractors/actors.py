@@ -116,8 +116,10 @@ class ArticleContext:
         parts = name.split()
         if len(parts) > 1:
             self.person_memory.setdefault(parts[-1], actor)
-            # Thai and Indonesian leaders are named by their first name ("Ms Paetongtarn").
-            if len(parts[0]) > 3:
+            # Thai and Indonesian leaders are named by their first name ("Ms Paetongtarn"), Chinese and
+            # Korean ones by their family name, which comes first ("Li" after "Li Qiang"). Only a name
+            # standing alone is looked up so (a full name is looked up whole, then by its last part).
+            if len(parts[0]) > 1:
                 self.person_memory.setdefault(parts[0], actor)
 
     def _person_affiliation(self, sent: Sentence, m: Mention) -> tuple[str | None, bool]:

@@ -1194,3 +1194,10 @@ def test_error_kind_being_ready_to_sign_a_deal_is_cooperation_still_to_come(pars
     assert out and {r["status"] for r in out if {r["actor_a"], r["actor_b"]} == {"JPN", "VNM"}} == {"planned"}
     out = rows(parse, "Vietnam agreed to boost trade with Japan.", "2026-02-20")["cooperation"]
     assert out and {r["status"] for r in out if {r["actor_a"], r["actor_b"]} == {"JPN", "VNM"}} == {"agreed"}
+
+
+def test_error_kind_a_chinese_leader_named_again_by_family_name_is_still_the_state(parse):
+    # Found on the annotated corpus: "Li" after "Premier Li Qiang" resolved to no one, so the trip
+    # and talks of the sentence had no Chinese party.
+    text = "Chinese Premier Li Qiang landed on Monday. Li held talks with Malaysian Prime Minister Anwar Ibrahim."
+    assert ("CHN", "MYS", "meeting", "occurred") in relation_keys(rows(parse, text, "2024-06-20"))
