@@ -1201,3 +1201,17 @@ def test_error_kind_a_chinese_leader_named_again_by_family_name_is_still_the_sta
     # and talks of the sentence had no Chinese party.
     text = "Chinese Premier Li Qiang landed on Monday. Li held talks with Malaysian Prime Minister Anwar Ibrahim."
     assert ("CHN", "MYS", "meeting", "occurred") in relation_keys(rows(parse, text, "2024-06-20"))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Russian defence ministry lashed out at the United States on Thursday.", ("RUS", "USA", "criticism")),
+        ("Beijing has long railed against Washington's alliances.", ("CHN", "USA", "criticism")),
+        ("The Timorese president derided Australia for its suspicions.", ("TLS", "AUS", "criticism")),
+        ("Tokyo complained about Chinese coast guard patrols near the islands.", ("JPN", "CHN", "criticism")),
+    ],
+)
+def test_error_kind_criticism_in_words_the_lexicon_lacked(parse, text, want):
+    # Found among the annotated corpus's missed criticism: "lashed out at", "railed against", "derided".
+    assert want in {k[:3] for k in relation_keys(rows(parse, text, "2026-02-20"))}
