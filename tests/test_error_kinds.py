@@ -1215,3 +1215,9 @@ def test_error_kind_a_chinese_leader_named_again_by_family_name_is_still_the_sta
 def test_error_kind_criticism_in_words_the_lexicon_lacked(parse, text, want):
     # Found among the annotated corpus's missed criticism: "lashed out at", "railed against", "derided".
     assert want in {k[:3] for k in relation_keys(rows(parse, text, "2026-02-20"))}
+
+
+def test_error_kind_talks_during_which_the_subject_acted_are_its_talks(parse):
+    # Found among the annotated corpus's missed meetings: the parser hangs "during" on the object noun.
+    text = "On Monday, the US envoy called for an end to the fighting during talks with Azerbaijani President Ilham Aliyev."
+    assert ("AZE", "USA", "meeting") in {k[:3] for k in relation_keys(rows(parse, text, "2024-11-20"))}
