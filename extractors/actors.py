@@ -9,6 +9,7 @@ pair of actors the article is about) and resolves pronouns ("he", "they",
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ from spacy.tokens import Token
 from relata.extractors import lexicon
 from relata.extractors.document import Mention, ParsedArticle, Sentence
 from relata.schemas import vocabularies
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
 # How many sentences after "Japan's prime minister" a bare "the prime minister" still means Japan's.
@@ -82,7 +85,7 @@ class ArticleContext:
             # (one context per extractor) gives the same codes.
             m.code = m.key if m.kind not in ("person",) else ""
             if m.kind == "leader":
-                r = self.leaders.resolve(m.key, self.day)
+                r = self.leaders.resolve(m.key, self.day) or self._in_office_then(sent, m.key)
                 m.person = r[1] if r else m.text
                 m.code = r[0] if r else ""
                 m.official = bool(r)
@@ -110,6 +113,22 @@ class ArticleContext:
                 # "the North" is North Korea only in an article that also names North Korea.
                 if self.counts.get(m.code, 0) == 0:
                     m.code = ""
+
+    def _in_office_then(self, sent: Sentence, alias: str) -> tuple[str, str] | None:
+        """A leader out of office when the article appeared, in a sentence that dates what it tells
+        by a year before then ("In October 2016, Duterte traveled to Beijing"): the state, if they
+        held office on that date (a sentence naming several years: the earliest)."""
+        if sent.doc is None or self.day is None:
+            return None
+        from relata.extractors import dates
+
+        when = []
+        for ent in sent.doc.ents:
+            if ent.label_ == "DATE" and _YEAR.search(ent.text):
+                r = dates.resolve(ent.text, self.article.meta.published_at)
+                if r and r[0].year < self.day.year:
+                    when.append(r[0])
+        return self.leaders.resolve(alias, min(when)) if when else None
 
     def _remember(self, name: str, actor: Actor) -> None:
         self.person_memory[name] = actor

@@ -1221,3 +1221,11 @@ def test_error_kind_talks_during_which_the_subject_acted_are_its_talks(parse):
     # Found among the annotated corpus's missed meetings: the parser hangs "during" on the object noun.
     text = "On Monday, the US envoy called for an end to the fighting during talks with Azerbaijani President Ilham Aliyev."
     assert ("AZE", "USA", "meeting") in {k[:3] for k in relation_keys(rows(parse, text, "2024-11-20"))}
+
+
+def test_error_kind_a_leader_out_of_office_acts_for_the_state_in_a_sentence_dated_in_their_term(parse):
+    # Found among the annotated corpus's missed visits: a past trip told with its year.
+    text = "In October 2016, Duterte traveled to Beijing and met Xi Jinping."
+    assert ("PHL", "CHN", "visit", "occurred") in relation_keys(rows(parse, text, "2024-11-20"))
+    # Undated, a former leader is no state's voice.
+    assert not rows(parse, "Duterte criticised China on Monday.", "2024-11-20")["relations"]
