@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relata.extractors import lexicon, syntax
-from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.actors import Actor, ArticleContext, private_party
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.events import sentence_events, triggers_for
 from relata.extractors.rows import event_date, provenance, row_id
@@ -68,7 +68,8 @@ def _denial(
         withheld = lexicon.object_classes().get("withheld_things", frozenset())
         if any(o.lemma_.lower() in withheld for o in syntax.objects(tok)):
             return []  # "denied Palestinian worshippers access" (parsed as one object): withholding too
-        deniers = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)]
+        # Firms, campaigners, a country's people deny for themselves, not for the state (as for relations).
+        deniers = [a for t in syntax.agents(tok) if not private_party(t) for a in ctx.actors_of(t, sent)]
     else:
         withheld = lexicon.object_classes().get("withheld_things", frozenset())
         if any(o.lemma_.lower() in withheld for o in _denied_content(tok)):
@@ -76,7 +77,8 @@ def _denial(
         deniers = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod") for a in ctx.actors_of(c, sent)]
         if not deniers:
             gov = syntax.governing_verb(tok)
-            deniers = [a for t in (syntax.agents(gov) if gov is not None else []) for a in ctx.actors_of(t, sent)]
+            agents = syntax.agents(gov) if gov is not None else []
+            deniers = [a for t in agents if not private_party(t) for a in ctx.actors_of(t, sent)]
     deniers = list({a.code: a for a in deniers if a.code}.values())
     if not deniers:
         return []

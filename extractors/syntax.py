@@ -246,6 +246,8 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
         else:
             if dep not in ("xcomp", "conj", "advcl", "pcomp", "acl"):
                 break
+            if dep == "conj" and any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in cur.children):
+                break  # "It did not name them, but the US blamed X": a clause with its own subject
             if dep in ("advcl", "acl") and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children):
                 break  # "when X visited", "accusing them of": events of their own
         cur = cur.head

@@ -1229,3 +1229,18 @@ def test_error_kind_a_leader_out_of_office_acts_for_the_state_in_a_sentence_date
     assert ("PHL", "CHN", "visit", "occurred") in relation_keys(rows(parse, text, "2024-11-20"))
     # Undated, a former leader is no state's voice.
     assert not rows(parse, "Duterte criticised China on Monday.", "2024-11-20")["relations"]
+
+
+def test_error_kind_a_negation_in_another_clause_does_not_negate_this_one(parse):
+    # "did not name them, but X blamed Y": the second clause has its own subject, and its own polarity.
+    text = "The report did not name the hackers, but the United States has blamed the cyberattack on North Korea."
+    assert ("USA", "PRK", "accusation") in {k[:3] for k in relation_keys(rows(parse, text, "2016-03-20"))}
+    # A shared subject still shares the negation: "did not visit Japan and sign the deal".
+    text = "The Chinese premier did not travel to Japan and sign the deal."
+    assert not [r for r in rows(parse, text, "2016-03-20")["relations"] if r["status"] == "occurred"]
+
+
+def test_error_kind_a_countrys_people_are_not_its_state(parse):
+    text = "Taiwan's 23 million people overwhelmingly reject China's claim to the island."
+    out = rows(parse, text, "2024-01-24")
+    assert not out["relations"] and not out["denials"]
