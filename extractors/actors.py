@@ -245,7 +245,7 @@ class ArticleContext:
             return [Actor(m.code, via="coref")] if m.code else []
         if not m.code:
             return []
-        if m.kind == "demonym" and _people_counted(sent, m):
+        if m.kind == "demonym" and people_counted(sent, m):
             return []
         person = m.person
         if person is None and m.kind in ("country", "demonym"):
@@ -455,7 +455,7 @@ class ArticleContext:
         return []
 
 
-def _people_counted(sent: Sentence, m: Mention) -> bool:
+def people_counted(sent: Sentence, m: Mention) -> bool:
     """A people counted out, not its state: "many Brits blame the EU", "most Americans say" (judged
     on unseen articles, Britons' complaints stored as the UK accusing the EU)."""
     doc = sent.doc

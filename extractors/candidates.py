@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from relata.extractors import lexicon, syntax
-from relata.extractors.actors import Actor, ArticleContext, private_party
+from relata.extractors.actors import Actor, ArticleContext, people_counted, private_party
 from relata.extractors.document import Sentence
 
 FIRST, SECOND, OTHER, ARTICLE = "ENTA", "ENTB", "ENTX", "ENTART"
@@ -75,7 +75,8 @@ def occurrences(sent: Sentence, ctx: ArticleContext) -> list[Occurrence]:
     covered: set[int] = set()
     for m in sent.mentions:
         actors: list[Actor] = ctx.actors_of(doc[m.end - 1], sent, with_conj=False) if m.end <= len(doc) else []
-        if not actors and m.code and m.kind not in ("person", "coref"):
+        # A people counted out ("many Brits") is no actor for the rules (``actors_of``): nor for the models.
+        if not actors and m.code and m.kind not in ("person", "coref") and not people_counted(sent, m):
             actors = [Actor(m.code, m.person)]
         for a in actors:
             found.setdefault((m.start, m.end, a.code), Occurrence(a.code, m.start, m.end, a.person, a.via))
