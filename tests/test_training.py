@@ -251,8 +251,11 @@ def test_models_shipped_are_small_and_carry_thresholds_calibration_and_strategy(
     for name in SHIPPED:
         meta = json.loads((learned.MODELS_DIR / name / "relata.json").read_text())
         for table in meta["tables"]:
-            assert 0 < meta["thresholds"][table] < 1
             assert meta["strategy"][table] in ("model", "union")
+            # a cut over 1 lets none of the model's rows through: only where it adds to the rules
+            assert 0 < meta["thresholds"][table] < 1 or (
+                meta["thresholds"][table] == run.NO_ADDITIONS and meta["strategy"][table] == "union"
+            )
             assert len(meta["calibration"][table]) == 2
 
 
