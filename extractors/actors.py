@@ -9,17 +9,14 @@ pair of actors the article is about) and resolves pronouns ("he", "they",
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from relata.extractors import lexicon
+from relata.extractors import dates, lexicon
 from relata.extractors.document import Mention, ParsedArticle, Sentence
 from relata.schemas import vocabularies
-
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
 # How many sentences after "Japan's prime minister" a bare "the prime minister" still means Japan's.
@@ -120,11 +117,9 @@ class ArticleContext:
         held office on that date (a sentence naming several years: the earliest)."""
         if sent.doc is None or self.day is None:
             return None
-        from relata.extractors import dates
-
         when = []
         for ent in sent.doc.ents:
-            if ent.label_ == "DATE" and _YEAR.search(ent.text):
+            if ent.label_ == "DATE" and dates.names_a_year(ent.text):
                 r = dates.resolve(ent.text, self.article.meta.published_at)
                 if r and r[0].year < self.day.year:
                     when.append(r[0])

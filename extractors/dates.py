@@ -40,6 +40,13 @@ _DAY_RANGE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\b"
 )
 _NAMES_MONTH = re.compile(rf"\b{_MONTH.replace('?P<month>', '?:')}")
+_NAMES_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def names_a_year(expression: str) -> bool:
+    """Whether a date expression names its year ("October 2016"), not only a relative one ("last year")."""
+    return bool(_NAMES_YEAR.search(expression))
+
 
 RELATIVE_DAYS = {
     "today": 0,

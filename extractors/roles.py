@@ -107,7 +107,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
             # "X called for a resolution during talks with Y": what the subject did, it did during the
             # talks, wherever the parser hung "during" (here on "resolution"); at most two nouns down.
             up = head.head.head
-            direct = up == gov or (up.head == gov or (up.head.dep_ == "prep" and up.head.head == gov))
+            direct = gov in (up, up.head) or (up.head.dep_ == "prep" and up.head.head == gov)
         if not direct and head.dep_ == "pobj" and head.head.lower_ == "of":
             # "attended the opening of joint exercises", "began a round of talks"
             owner = head.head.head
