@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -180,33 +180,91 @@ def _argmax(scores: dict[str, float], prefix: str) -> str | None:
 def decide_pairs(
     candidates: list[tuple[int, str, str, dict[str, float]]], thresholds: dict[str, float], calibrate=None
 ) -> list[Decision]:
-    """Relations and cooperation from the pairs model's scores of (sentence, a, b, scores) candidates.
+    """Relations and cooperation from the pairs model's scores of one article's (sentence, a, b, scores)
+    candidates.
 
     The model scores each type apart from its direction (``type:visit``, ``dir:AB``): an asymmetric
-    type over the threshold goes the way the direction scores say.
+    type goes the way the direction scores say. An article's sentences add up: a key's probability
+    pools its sentences' calibrated probabilities (``pooled``, then the calibration of pooled
+    probabilities, ``"<table>:article"``), so that a visit three sentences speak of without one
+    stating it plainly can pass the cut (out of fold, 2026-12-04: relations 0.424 -> 0.440 and
+    cooperation 0.329 -> 0.354 at the same precision as the best sentence alone). A key over its cut
+    is stated by the sentences over it on their own, or else by its likeliest one; each of its
+    decisions carries the key's pooled probability.
     """
+    return decide_keys(read_keys(candidates, calibrate), thresholds)
+
+
+@dataclass(frozen=True)
+class KeyReading:
+    """The pairs model's reading of one relations or cooperation key in an article: its pooled,
+    calibrated probability and its reading in each sentence that has a candidate for it."""
+
+    table: str
+    label: str
+    probability: float
+    sentences: tuple[Decision, ...]
+
+
+def read_keys(candidates: list[tuple[int, str, str, dict[str, float]]], calibrate=None) -> list[KeyReading]:
+    """Every key an article's candidates give, with its pooled probability (independent of the cuts,
+    so that tuning reads an article once for every cut it tries)."""
+    cal = calibrate or (lambda label, s: s)
+    return [
+        KeyReading(
+            table, kind, cal(f"{table}:article", pooled([d.probability for d in seen.values()])), tuple(seen.values())
+        )
+        for (table, _, _, kind), seen in sentence_decisions(candidates, cal).items()
+    ]
+
+
+def decide_keys(readings: list[KeyReading], thresholds: dict[str, float]) -> list[Decision]:
+    """The decisions of the keys over their cut (see ``decide_pairs``)."""
+    out: list[Decision] = []
+    for k in readings:
+        bar = cut(thresholds, k.table, k.label)
+        if k.probability < bar:
+            continue
+        stating = [d for d in k.sentences if d.probability >= bar] or [max(k.sentences, key=lambda d: d.probability)]
+        out += [replace(d, probability=k.probability) for d in stating]
+    return sorted(out, key=lambda d: d.sentence)  # stable: within a sentence, in the order read
+
+
+def sentence_decisions(
+    candidates: list[tuple[int, str, str, dict[str, float]]], calibrate
+) -> dict[tuple[str, str, str, str], dict[int, Decision]]:
+    """Per relations or cooperation key (table, a, b, type or area), the pairs model's reading of it in
+    each sentence of the article that has a candidate for it (the likeliest, where several do)."""
     from relata.schemas.vocabularies import SYMMETRIC_RELATION_TYPES
 
-    cal = calibrate or (lambda label, s: s)
-    out: list[Decision] = []
+    by_key: dict[tuple[str, str, str, str], dict[int, Decision]] = defaultdict(dict)
     for sentence, a, b, scores in candidates:
         for label, score in scores.items():
             if label.startswith("area:"):
-                p = cal("cooperation", score)
-                if p >= cut(thresholds, "cooperation", label[5:]):
-                    x, y = sorted((a, b))
-                    out.append(Decision("cooperation", sentence, x, y, label[5:], _argmax(scores, "cstatus:"), p))
+                table, kind, status = "cooperation", label[5:], _argmax(scores, "cstatus:")
+                x, y = sorted((a, b))
             elif label.startswith("type:"):
-                p = cal("relations", score)
-                rtype = label[5:]
-                if p < cut(thresholds, "relations", rtype):
-                    continue
-                if rtype in SYMMETRIC_RELATION_TYPES:
-                    s, t = sorted((a, b))
+                table, kind, status = "relations", label[5:], _argmax(scores, "status:")
+                if kind in SYMMETRIC_RELATION_TYPES:
+                    x, y = sorted((a, b))
                 else:
-                    s, t = (a, b) if scores.get("dir:AB", 0.0) >= scores.get("dir:BA", 0.0) else (b, a)
-                out.append(Decision("relations", sentence, s, t, rtype, _argmax(scores, "status:"), p))
-    return out
+                    x, y = (a, b) if scores.get("dir:AB", 0.0) >= scores.get("dir:BA", 0.0) else (b, a)
+            else:
+                continue
+            p = calibrate(table, score)
+            seen = by_key[(table, x, y, kind)]
+            if sentence not in seen or p > seen[sentence].probability:
+                seen[sentence] = Decision(table, sentence, x, y, kind, status, p)
+    return by_key
+
+
+def pooled(probabilities: list[float]) -> float:
+    """The probability that at least one of an article's sentences states a key, each read alone
+    (noisy-or). Sentences repeating one fact are not independent, so the pooled value runs high; the
+    calibration of pooled probabilities (fitted out of fold on article keys) takes that back."""
+    import math
+
+    return 1.0 - math.prod(1.0 - p for p in probabilities)
 
 
 def cut(thresholds: dict[str, float], table: str, label: str) -> float:

@@ -123,6 +123,63 @@ def test_decisions_a_type_or_area_with_a_cut_of_its_own_needs_that_probability()
     assert sorted((d.table, d.label) for d in ds) == [("cooperation", "energy"), ("relations", "meeting")]
 
 
+def test_decisions_an_articles_sentences_add_up_to_a_key_none_states_alone():
+    # Two sentences each read a visit at 0.4: under a cut of 0.5 alone, together (noisy-or) 0.64.
+    # The key is stated once, by its likelier sentence, with the pooled probability.
+    cands = [
+        (2, "JPN", "USA", {"type:visit": 0.4, "dir:AB": 0.9}),
+        (5, "JPN", "USA", {"type:visit": 0.45, "dir:AB": 0.9}),
+    ]
+    [d] = decide_pairs(cands, {"relations": 0.5, "cooperation": 0.5})
+    assert (d.sentence, d.source, d.target, d.label) == (5, "JPN", "USA", "visit")
+    assert d.probability == pytest.approx(1 - 0.6 * 0.55)
+    assert decide_pairs(cands[:1], {"relations": 0.5, "cooperation": 0.5}) == []
+
+
+def test_decisions_every_sentence_over_the_cut_states_the_key_and_a_weak_one_does_not():
+    cands = [
+        (1, "CHN", "RUS", {"type:meeting": 0.9}),
+        (4, "CHN", "RUS", {"type:meeting": 0.2}),
+        (6, "RUS", "CHN", {"type:meeting": 0.7}),
+    ]
+    ds = decide_pairs(cands, {"relations": 0.5, "cooperation": 0.5})
+    assert [d.sentence for d in ds] == [1, 6]
+    assert {round(d.probability, 4) for d in ds} == {round(1 - 0.1 * 0.8 * 0.3, 4)}
+
+
+def test_decisions_pooled_probabilities_are_calibrated_on_their_own():
+    # A calibration of pooled probabilities that takes them down (as noisy-or runs high) can keep a key
+    # two sentences pool over the cut from passing it.
+    cands = [(0, "FRA", "DEU", {"area:energy": 0.45}), (1, "FRA", "DEU", {"area:energy": 0.45})]
+    calibration = {"cooperation:article": (1.0, -1.0)}
+    cal = run._calibrator(calibration)
+    assert decide_pairs(cands, {"relations": 0.5, "cooperation": 0.5}) != []
+    assert decide_pairs(cands, {"relations": 0.5, "cooperation": 0.5}, cal) == []
+
+
+def test_training_article_calibration_fits_pooled_keys_against_the_annotation():
+    scored = [
+        {
+            "task": "pairs",
+            "doc": f"d{i}",
+            "sentence": 0,
+            "a": "JPN",
+            "b": "USA",
+            "cats": {},
+            "scores": {"type:visit": s, "dir:AB": 1.0},
+        }
+        for i, s in enumerate([0.9, 0.8, 0.85, 0.3, 0.2, 0.25])
+    ]
+    gold = [
+        {"source_uri": f"d{i}", "relations": [{"source": "JPN", "target": "USA", "type": "visit"}] if i < 3 else []}
+        for i in range(6)
+    ]
+    cal = run.article_calibrations(scored, gold, {})
+    assert set(cal) == {"relations:article"}
+    f = run._calibrator(cal)
+    assert f("relations:article", 0.9) > 0.5 > f("relations:article", 0.2)
+
+
 def test_decisions_one_sender_per_statement_the_most_probable():
     cands = [(3, "USA", "IRN", {"lifted": 0.8}), (3, "EU", "IRN", {"lifted": 0.6}), (3, "", "IRN", {"lifted": 0.3})]
     [d] = decide_sanctions(cands, {"sanctions": 0.5})

@@ -5,7 +5,8 @@
 1. Examples from the annotated corpus (``data``), cached in ``--work``.
 2. Five folds grouped by document, for each model with the rules' findings as
    hints ("combined") and, for the ablation, without them ("model only").
-3. On the out-of-fold scores: Platt calibration per table, the threshold per
+3. On the out-of-fold scores: Platt calibration per table (of a sentence's
+   reading, then of an article's pooled readings of a key), the threshold per
    table that maximises its F1, the key-level scores of the contract
    (``relata.evaluate.score``) for rules only, model only and combined, and a
    precision-recall curve per table (``docs/pr-<table>.png``).
@@ -26,7 +27,18 @@ from pathlib import Path
 from relata.annotations import read_jsonl
 from relata.evaluate import TABLE_NAMES, score
 from relata.extractors.decided import backed
-from relata.extractors.learned import MODELS_DIR, as_gold_items, decide_pairs, decide_sanctions, row_key, support
+from relata.extractors.learned import (
+    MODELS_DIR,
+    KeyReading,
+    as_gold_items,
+    decide_keys,
+    decide_sanctions,
+    pooled,
+    read_keys,
+    row_key,
+    sentence_decisions,
+    support,
+)
 from relata.training import data
 from relata.training.tasks import TASKS, factorised
 from relata.training.train import GRID, cross_validate, most_precise, platt, ship, train_one
@@ -62,6 +74,36 @@ def calibrations(scored: list[dict]) -> dict[str, tuple[float, float]]:
     return {t: platt(xs, ys) for t, (xs, ys) in pts.items()}
 
 
+def article_calibrations(scored: list[dict], gold: list[dict], cal) -> dict[str, tuple[float, float]]:
+    """Platt parameters of pooled probabilities per table (``"relations:article"``): each key of an
+    article as ``decide_pairs`` pools its sentences, against whether the article's annotation has it
+    (keys annotated only as optional left out: neither right nor wrong)."""
+    f = _calibrator(cal)
+    annotated: dict[str, tuple[set, set]] = {}
+    for g in gold:
+        required: set = set()
+        optional: set = set()
+        for table, fields in (("relations", ("source", "target", "type")), ("cooperation", ("a", "b", "area"))):
+            for item in g.get(table, []):
+                for alt in item.get("any_of") or [item]:
+                    x, y, label = ({**item, **alt}.get(k) for k in fields)
+                    if x and y and label:
+                        (optional if item.get("optional") else required).add(row_key(table, x, y, label))
+        annotated[g["source_uri"]] = (required, optional - required)
+    by_doc: dict[str, list] = defaultdict(list)
+    for e in scored:
+        by_doc[e["doc"]].append((e["sentence"], e["a"], e["b"], e["scores"]))
+    pts: dict[str, tuple[list[float], list[int]]] = defaultdict(lambda: ([], []))
+    for doc, cands in by_doc.items():
+        required, optional = annotated.get(doc, (set(), set()))
+        for key, seen in sentence_decisions(cands, f).items():
+            k = row_key(*key)
+            if k not in optional:
+                pts[key[0]][0].append(pooled([d.probability for d in seen.values()]))
+                pts[key[0]][1].append(int(k in required))
+    return {f"{t}:article": platt(xs, ys) for t, (xs, ys) in pts.items()}
+
+
 def _calibrator(cal: dict[str, tuple[float, float]]):
     import math
 
@@ -73,17 +115,27 @@ def _calibrator(cal: dict[str, tuple[float, float]]):
     return f
 
 
-def decisions(scored: dict[str, list[dict]], thresholds: dict[str, float], cal) -> dict[str, dict[str, list[dict]]]:
-    """Gold-format items per table and document from scored examples of every model."""
+def readings(scored: dict[str, list[dict]], cal) -> dict[str, list[KeyReading]]:
+    """Per document, the pairs model's reading of every key (``learned.read_keys``): what the cuts
+    decide from, computed once per calibration."""
     by_doc: dict[str, list] = defaultdict(list)
     for e in scored.get("pairs", []):
-        by_doc[e["doc"]].append(("pairs", (e["sentence"], e["a"], e["b"], e["scores"])))
+        by_doc[e["doc"]].append((e["sentence"], e["a"], e["b"], e["scores"]))
+    return {doc: read_keys(cands, cal) for doc, cands in by_doc.items()}
+
+
+def decisions(
+    scored: dict[str, list[dict]], thresholds: dict[str, float], cal, read: dict[str, list[KeyReading]] | None = None
+) -> dict[str, dict[str, list[dict]]]:
+    """Gold-format items per table and document from scored examples of every model (``read``: the
+    pairs model's ``readings`` at this calibration, if already made)."""
+    read = readings(scored, cal) if read is None else read
+    sanctions: dict[str, list] = defaultdict(list)
     for e in scored.get("sanctions", []):
-        by_doc[e["doc"]].append(("sanctions", (e["sentence"], e["a"], e["b"], e["scores"])))
+        sanctions[e["doc"]].append((e["sentence"], e["a"], e["b"], e["scores"]))
     out: dict[str, dict[str, list[dict]]] = {t: {} for t in TABLE_NAMES}
-    for doc, cands in by_doc.items():
-        ds = decide_pairs([c for m, c in cands if m == "pairs"], thresholds, cal)
-        ds += decide_sanctions([c for m, c in cands if m == "sanctions"], thresholds, cal)
+    for doc in set(read) | set(sanctions):
+        ds = decide_keys(read.get(doc, []), thresholds) + decide_sanctions(sanctions.get(doc, []), thresholds, cal)
         for table, items in as_gold_items(ds).items():
             out[table][doc] = items
     return out
@@ -179,14 +231,16 @@ def tune(
     a row than state a wrong one); then, in union, per relation type or area the veto with the best
     F1 (of equal ones, the most precise); (thresholds, calibration, strategy, veto, scores)."""
     cal = calibrations([e for m in scored.values() for e in m])
+    cal.update(article_calibrations(scored.get("pairs", []), [g for g in gold if g["source_uri"] in docs], cal))
     f = _calibrator(cal)
     backing = backing_by_doc(scored, f)
+    read = readings(scored, f)
     thresholds = {"relations": 0.5, "cooperation": 0.5, "sanctions": 0.5}
     strategy = dict.fromkeys(_modelled(scored), "model")
     veto: dict[str, dict[str, float]] = {t: {} for t in _modelled(scored)}
 
     def result(table: str, th=None, how=None, bars=None) -> dict:
-        combined = combine(decisions(scored, th or thresholds, f), rules, how or strategy, bars or veto, backing)
+        combined = combine(decisions(scored, th or thresholds, f, read), rules, how or strategy, bars or veto, backing)
         return evaluate_variant(gold, combined, docs)[table]
 
     for table in _modelled(scored):
@@ -227,7 +281,9 @@ def tune(
             best = most_precise(options, LABEL_F1_TOLERANCE)[2]
             if best > thresholds[table]:
                 thresholds[f"{table}:{label}"] = best
-    everything = evaluate_variant(gold, combine(decisions(scored, thresholds, f), rules, strategy, veto, backing), docs)
+    everything = evaluate_variant(
+        gold, combine(decisions(scored, thresholds, f, read), rules, strategy, veto, backing), docs
+    )
     return thresholds, cal, strategy, veto, everything
 
 
@@ -275,13 +331,16 @@ def pr_curves(
     """(threshold, precision, recall) per table over a grid, at the chosen veto; a PNG per table in ``dest``."""
     f = _calibrator(cal)
     backing = backing_by_doc(scored, f)
+    read = readings(scored, f)
     curves: dict[str, list[tuple[float, float, float]]] = {}
     grid = [x / 20 for x in range(1, 20)]
     for table in ("relations", "cooperation", "sanctions"):
         pts = []
         for t in grid:
             r = evaluate_variant(
-                gold, combine(decisions(scored, {**thresholds, table: t}, f), rules, strategy, veto, backing), docs
+                gold,
+                combine(decisions(scored, {**thresholds, table: t}, f, read), rules, strategy, veto, backing),
+                docs,
             )[table]
             pts.append((t, r["precision"], r["recall"]))
         curves[table] = pts
@@ -353,7 +412,7 @@ def main(
         meta = {
             "tables": list(MODEL_TABLES[m]),
             "thresholds": {k: v for k, v in thresholds.items() if k.split(":")[0] in MODEL_TABLES[m]},
-            "calibration": {t: cal.get(t, (1.0, 0.0)) for t in MODEL_TABLES[m]},
+            "calibration": {t: v for t, v in cal.items() if t.split(":")[0] in MODEL_TABLES[m]},
             "strategy": {t: strategy[t] for t in MODEL_TABLES[m]},
             "veto": {t: veto[t] for t in MODEL_TABLES[m]},
             "corpus_sha256": report["corpus_sha256"],
