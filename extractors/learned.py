@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,24 +198,32 @@ def decide_pairs(
 @dataclass(frozen=True)
 class KeyReading:
     """The pairs model's reading of one relations or cooperation key in an article: its pooled,
-    calibrated probability and its reading in each sentence that has a candidate for it."""
+    calibrated probability and, per sentence that has a candidate for it, (sentence, probability,
+    status)."""
 
     table: str
+    source: str
+    target: str
     label: str
     probability: float
-    sentences: tuple[Decision, ...]
+    sentences: tuple[tuple[int, float, str | None], ...]
+
+
+# No cut is lower (``train.GRID`` starts here): keys an article reads under it are dropped unread,
+# most of the forty-odd an article gives per candidate.
+MIN_CUT = 0.05
 
 
 def read_keys(candidates: list[tuple[int, str, str, dict[str, float]]], calibrate=None) -> list[KeyReading]:
-    """Every key an article's candidates give, with its pooled probability (independent of the cuts,
-    so that tuning reads an article once for every cut it tries)."""
+    """Every key an article's candidates give at ``MIN_CUT`` or more, with its pooled probability
+    (independent of the cuts, so that tuning reads an article once for every cut it tries)."""
     cal = calibrate or (lambda label, s: s)
-    return [
-        KeyReading(
-            table, kind, cal(f"{table}:article", pooled([d.probability for d in seen.values()])), tuple(seen.values())
-        )
-        for (table, _, _, kind), seen in sentence_decisions(candidates, cal).items()
-    ]
+    out = []
+    for key, seen in sentence_readings(candidates, cal).items():
+        p = cal(f"{key[0]}:article", pooled([p for p, _ in seen.values()]))
+        if p >= MIN_CUT:
+            out.append(KeyReading(*key, p, tuple((i, *v) for i, v in seen.items())))
+    return out
 
 
 def decide_keys(readings: list[KeyReading], thresholds: dict[str, float]) -> list[Decision]:
@@ -225,36 +233,39 @@ def decide_keys(readings: list[KeyReading], thresholds: dict[str, float]) -> lis
         bar = cut(thresholds, k.table, k.label)
         if k.probability < bar:
             continue
-        stating = [d for d in k.sentences if d.probability >= bar] or [max(k.sentences, key=lambda d: d.probability)]
-        out += [replace(d, probability=k.probability) for d in stating]
+        stating = [r for r in k.sentences if r[1] >= bar] or [max(k.sentences, key=lambda r: r[1])]
+        out += [Decision(k.table, i, k.source, k.target, k.label, status, k.probability) for i, _, status in stating]
     return sorted(out, key=lambda d: d.sentence)  # stable: within a sentence, in the order read
 
 
-def sentence_decisions(
+def sentence_readings(
     candidates: list[tuple[int, str, str, dict[str, float]]], calibrate
-) -> dict[tuple[str, str, str, str], dict[int, Decision]]:
-    """Per relations or cooperation key (table, a, b, type or area), the pairs model's reading of it in
-    each sentence of the article that has a candidate for it (the likeliest, where several do)."""
+) -> dict[tuple[str, str, str, str], dict[int, tuple[float, str | None]]]:
+    """Per relations or cooperation key (table, a, b, type or area), the pairs model's reading of it,
+    (calibrated probability, status), in each sentence of the article that has a candidate for it
+    (the likeliest, where several do). Tuples, not decisions: an article has some forty per candidate."""
     from relata.schemas.vocabularies import SYMMETRIC_RELATION_TYPES
 
-    by_key: dict[tuple[str, str, str, str], dict[int, Decision]] = defaultdict(dict)
+    by_key: dict[tuple[str, str, str, str], dict[int, tuple[float, str | None]]] = defaultdict(dict)
     for sentence, a, b, scores in candidates:
+        statuses = {"cooperation": _argmax(scores, "cstatus:"), "relations": _argmax(scores, "status:")}
+        ab = scores.get("dir:AB", 0.0) >= scores.get("dir:BA", 0.0)
         for label, score in scores.items():
             if label.startswith("area:"):
-                table, kind, status = "cooperation", label[5:], _argmax(scores, "cstatus:")
+                table, kind = "cooperation", label[5:]
                 x, y = sorted((a, b))
             elif label.startswith("type:"):
-                table, kind, status = "relations", label[5:], _argmax(scores, "status:")
+                table, kind = "relations", label[5:]
                 if kind in SYMMETRIC_RELATION_TYPES:
                     x, y = sorted((a, b))
                 else:
-                    x, y = (a, b) if scores.get("dir:AB", 0.0) >= scores.get("dir:BA", 0.0) else (b, a)
+                    x, y = (a, b) if ab else (b, a)
             else:
                 continue
             p = calibrate(table, score)
             seen = by_key[(table, x, y, kind)]
-            if sentence not in seen or p > seen[sentence].probability:
-                seen[sentence] = Decision(table, sentence, x, y, kind, status, p)
+            if sentence not in seen or p > seen[sentence][0]:
+                seen[sentence] = (p, statuses[table])
     return by_key
 
 

@@ -180,6 +180,11 @@ def test_training_article_calibration_fits_pooled_keys_against_the_annotation():
     assert f("relations:article", 0.9) > 0.5 > f("relations:article", 0.2)
 
 
+def test_training_no_cut_tried_is_under_the_keys_an_article_reading_keeps():
+    # read_keys drops keys under MIN_CUT unread: a cut under it would miss them.
+    assert min(train.GRID) >= learned.MIN_CUT
+
+
 def test_decisions_one_sender_per_statement_the_most_probable():
     cands = [(3, "USA", "IRN", {"lifted": 0.8}), (3, "EU", "IRN", {"lifted": 0.6}), (3, "", "IRN", {"lifted": 0.3})]
     [d] = decide_sanctions(cands, {"sanctions": 0.5})

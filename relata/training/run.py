@@ -36,7 +36,7 @@ from relata.extractors.learned import (
     pooled,
     read_keys,
     row_key,
-    sentence_decisions,
+    sentence_readings,
     support,
 )
 from relata.training import data
@@ -96,10 +96,10 @@ def article_calibrations(scored: list[dict], gold: list[dict], cal) -> dict[str,
     pts: dict[str, tuple[list[float], list[int]]] = defaultdict(lambda: ([], []))
     for doc, cands in by_doc.items():
         required, optional = annotated.get(doc, (set(), set()))
-        for key, seen in sentence_decisions(cands, f).items():
+        for key, seen in sentence_readings(cands, f).items():
             k = row_key(*key)
             if k not in optional:
-                pts[key[0]][0].append(pooled([d.probability for d in seen.values()]))
+                pts[key[0]][0].append(pooled([p for p, _ in seen.values()]))
                 pts[key[0]][1].append(int(k in required))
     return {f"{t}:article": platt(xs, ys) for t, (xs, ys) in pts.items()}
 
