@@ -25,6 +25,7 @@ from itertools import combinations
 from relata.extractors import lexicon, syntax
 from relata.extractors.actors import Actor, ArticleContext, people_counted, private_party
 from relata.extractors.document import Sentence
+from relata.schemas import vocabularies
 
 FIRST, SECOND, OTHER, ARTICLE = "ENTA", "ENTB", "ENTX", "ENTART"
 HINT = "RULE"
@@ -148,9 +149,24 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             return False
         return any(c.dep_ == "appos" or (c.dep_ == "amod" and c.lower_ in ("fellow", "non")) for c in head.children)
 
+    scope_nouns = lexicon.object_classes().get("scope_nouns", frozenset())
+
+    def a_scope(o: Occurrence) -> bool:
+        # "Thailand, Cambodia's second-largest trade partner in ASEAN": the bloc is the group the
+        # partner is counted in (judged on unseen articles, ASEAN-Cambodia trade). A country so
+        # placed ("his counterpart in Beijing") is who the person is, and stays.
+        last = doc[o.end - 1]
+        prep = last.head
+        return (
+            not vocabularies.is_country(o.code)
+            and last.dep_ == "pobj"
+            and prep.lower_ in ("in", "within", "among")
+            and prep.head.lemma_.lower() in scope_nouns
+        )
+
     # An actor stays a party while one of its occurrences is neither a private party, an organiser, a
-    # yardstick, the name of members, left out nor a place; one named only as a place stays a
-    # candidate, marked as a venue.
+    # yardstick, the name of members, a scope, left out nor a place; one named only as a place stays
+    # a candidate, marked as a venue.
     full = {
         o.code
         for o in occ
@@ -159,6 +175,7 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             or an_organiser(o)
             or a_yardstick(o)
             or names_members(o)
+            or a_scope(o)
             or left_out(o)
             or at_a_place(o)
         )

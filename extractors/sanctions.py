@@ -68,6 +68,13 @@ def sanction_words(doc) -> list[tuple[Token, str]]:
             )
         ):
             del found[i]
+    # "a sanctions mechanism", "a sanctions expert": the word names a kind of tool or a field, no
+    # regime on anyone (judged on unseen articles, "ASEAN must introduce a sanctions mechanism" became
+    # US sanctions on Thailand, both taken from the rest of the article).
+    concepts = lexicon.object_classes().get("sanction_concept_nouns", frozenset())
+    for i, (tok, _term) in list(found.items()):
+        if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in concepts:
+            del found[i]
     # Asked only of the few sentences that speak of sanctions: this runs on every parsed sentence.
     sport = lexicon.object_classes().get("sports_words", frozenset())
     if found and any(t.lemma_.lower() in sport or t.lower_ in sport for t in doc if t.pos_ in ("NOUN", "PROPN", "ADJ")):

@@ -1247,3 +1247,26 @@ def test_error_kind_a_countrys_people_are_not_its_state(parse):
     text = "Taiwan's 23 million people overwhelmingly reject China's claim to the island."
     out = rows(parse, text, "2024-01-24")
     assert not out["relations"] and not out["denials"]
+
+
+# --- found by the judged sample of 2026-12-04 (draw seed 25) ---------------------------------------
+
+
+def test_error_kind_a_sanctions_tool_called_for_is_no_regime_on_anyone(parse):
+    # The article is about Myanmar and the United States; "a sanctions mechanism" is a kind of tool
+    # the bloc is urged to adopt, no sanctions by anyone on anyone.
+    text = (
+        "The United States has pressed Myanmar's generals to free political prisoners. "
+        "An analyst said ASEAN should adopt a sanctions mechanism to enforce its own agenda."
+    )
+    assert rows(parse, text, "2024-03-01")["sanctions"] == []
+
+
+def test_error_kind_a_bloc_a_trade_partner_is_counted_in_is_no_party_of_the_trade(parse):
+    text = (
+        "Singapore, also Indonesia's third-largest trade partner in ASEAN, aims for US$30 billion in "
+        "two-way trade, including food trade, by 2027."
+    )
+    out = rows(parse, text, "2024-03-01")
+    assert {(r["actor_a"], r["actor_b"], r["area"]) for r in out["cooperation"]} == {("IDN", "SGP", "trade")}
+    assert not [r for r in out["relations"] if "ASEAN" in (r["source_actor"], r["target_actor"])]
