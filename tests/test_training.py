@@ -271,6 +271,23 @@ def test_training_a_model_no_better_than_the_rules_is_tuned_to_add_nothing(monke
     assert strategy["sanctions"] == "union" and thresholds["sanctions"] > 1.0
 
 
+def test_training_no_cut_under_one_half_is_chosen_however_much_f1_it_gains(monkeypatch):
+    # F1 rises as the cut falls (more rows, the best at the lowest cut): the tuning still stops at
+    # MIN_SHIPPED_CUT, as a row under it is more likely wrong than right.
+    def by_cut(gold, pred, docs):
+        n = sum(len(items) for items in pred["sanctions"].values())
+        return {
+            t: {"f1": 0.4 + 0.1 * n, "precision": 0.5} for t in ("relations", "cooperation", "sanctions", "denials")
+        }
+
+    monkeypatch.setattr(run, "evaluate_variant", by_cut)
+    monkeypatch.setattr(run, "calibrations", lambda scored: {})
+    scored = {"sanctions": [{"doc": "d1", "sentence": 0, "a": "", "b": "IRN", "scores": {"imposed": 0.3}}]}
+    rules = {t: {"d1": []} for t in ("relations", "sanctions", "denials", "cooperation")}
+    thresholds, _, _, _, _ = run.tune([], scored, rules, {"d1"})
+    assert thresholds["sanctions"] >= train.MIN_SHIPPED_CUT
+
+
 def test_models_a_model_that_adds_nothing_and_vetoes_nothing_does_not_run():
     m = learned.Model("sanctions", None, {"sanctions": 1.01}, {}, {"sanctions": "union"})  # type: ignore[arg-type]
     assert m.adds_nothing()
@@ -315,7 +332,7 @@ def test_models_shipped_are_small_and_carry_thresholds_calibration_and_strategy(
         for table in meta["tables"]:
             assert meta["strategy"][table] in ("model", "union")
             # a cut over 1 lets none of the model's rows through: only where it adds to the rules
-            assert 0 < meta["thresholds"][table] < 1 or (
+            assert train.MIN_SHIPPED_CUT <= meta["thresholds"][table] < 1 or (
                 meta["thresholds"][table] == run.NO_ADDITIONS and meta["strategy"][table] == "union"
             )
             assert len(meta["calibration"][table]) == 2
@@ -377,3 +394,23 @@ def test_models_shipped_config_holds_no_temporary_training_paths(tmp_path):
     (src / "config.cfg").write_text('[paths]\ntrain = "/tmp/relata-train-x1/train.spacy"\ndev = "/tmp/x1/dev.spacy"\n')
     ship("pairs", src, tmp_path / "shipped", {"thresholds": {}})
     assert (tmp_path / "shipped" / "config.cfg").read_text() == "[paths]\ntrain = null\ndev = null\n"
+
+
+def test_candidates_a_bloc_a_partner_is_counted_in_is_no_party_but_one_invested_in_is(parse):
+    from relata.extractors.actors import ArticleContext
+
+    def pairs(text: str) -> set[frozenset[str]]:
+        article = parse(text)
+        ctx = ArticleContext(article)
+        out = set()
+        for sent in article.sentences:
+            ctx.enter(sent)
+            if sent.doc is not None:
+                out |= {frozenset(c.pair) for c in pair_candidates(sent, ctx)}
+            ctx.leave(sent)
+        return out
+
+    assert pairs("Laos, now the third-biggest trading partner of Vietnam in ASEAN, wants more rice trade.") == {
+        frozenset({"LAO", "VNM"})
+    }
+    assert frozenset({"JPN", "ASEAN"}) in pairs("Japan remains the largest investor in ASEAN, officials said.")

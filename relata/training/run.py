@@ -41,7 +41,7 @@ from relata.extractors.learned import (
 )
 from relata.training import data
 from relata.training.tasks import TASKS, factorised
-from relata.training.train import GRID, cross_validate, most_precise, platt, ship, train_one
+from relata.training.train import GRID, MIN_SHIPPED_CUT, cross_validate, most_precise, platt, ship, train_one
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = Path(__file__).resolve().parents[1] / "data" / "training_report.json"
@@ -249,7 +249,7 @@ def tune(
             # In union, also the cut no row passes: the rules alone. Where the model adds nothing the
             # folds can tell from noise (sanctions, 2026-12-03: 0.408 with it, 0.408 without), the rules
             # alone are as precise and the table does not change with every retrain.
-            for t in GRID + ((NO_ADDITIONS,) if how == "union" else ()):
+            for t in tuple(g for g in GRID if g >= MIN_SHIPPED_CUT) + ((NO_ADDITIONS,) if how == "union" else ()):
                 r = result(table, th={**thresholds, table: t}, how={**strategy, table: how})
                 tried.append((r["f1"], r["precision"], t, how))
         _, _, thresholds[table], strategy[table] = most_precise(tried)
