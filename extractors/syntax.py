@@ -228,7 +228,19 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
                 # noun is governed as its first conjunct is (judged on unseen articles, the trip was
                 # stored as occurred)
                 pass
-            elif dep == "pobj" and cur.head.lower_ == "for" and is_verb(cur.head.head):
+            elif dep == "pobj" and cur.head.lower_ in ("for", "through", "via") and is_verb(cur.head.head):
+                # the purpose or the means of the verb's act ("arrived for talks", "to cut the influx
+                # through agreements with Austria"): as the act goes, so do they (judged on unseen
+                # articles, agreements that were only called for were stored as made)
+                out.append(cur.head)
+                cur = cur.head
+            elif (
+                dep == "pobj"
+                and cur.head.lower_ == "to"
+                and is_verb(cur.head.head)
+                and cur.head.head.lemma_.lower() in lexicon.object_classes().get("accession_verbs", frozenset())
+            ):
+                # "would encourage Australia to accede to the pact": joining it is the event
                 out.append(cur.head)
                 cur = cur.head
             elif (
@@ -327,6 +339,15 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         if is_verb(t)
     ):
         found.append(("planned", "be to"))
+    # "when Obama and Castro meet on Monday": a temporal clause in the present tense speaks of the
+    # future (a past one takes the past tense; judged on unseen articles, such a meeting was stored as
+    # held, and dated to the Monday before publication).
+    temporal = cues.get("present_clause", {})
+    verb = next((t for t in chain if is_verb(t)), None)
+    if verb is not None and verb.tag_ in ("VBP", "VBZ"):
+        hit = next((c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ in temporal), None)
+        if hit:
+            found.append((temporal[hit], hit))
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
     marks = cues.get("mark", {})
     cur = tok

@@ -1270,3 +1270,39 @@ def test_error_kind_a_bloc_a_trade_partner_is_counted_in_is_no_party_of_the_trad
     out = rows(parse, text, "2024-03-01")
     assert {(r["actor_a"], r["actor_b"], r["area"]) for r in out["cooperation"]} == {("IDN", "SGP", "trade")}
     assert not [r for r in out["relations"] if "ASEAN" in (r["source_actor"], r["target_actor"])]
+
+
+def test_error_kind_a_meeting_in_a_present_tense_when_clause_is_still_to_come(parse):
+    # Published on Sunday 20 March 2016: "when they meet on Monday" is the next day, not the last.
+    text = (
+        "Japan's prime minister will travel to India this week. "
+        "Few breakthroughs are expected when Shinzo Abe and Narendra Modi meet on Monday in New Delhi."
+    )
+    out = rows(parse, text, "2016-03-20")
+    met = [
+        r
+        for r in out["relations"]
+        if r["relation_type"] == "meeting" and {r["source_actor"], r["target_actor"]} == {"IND", "JPN"}
+    ]
+    assert met and all(r["status"] == "planned" for r in met)
+    assert {r["event_date"].isoformat() for r in met if r["event_date"]} <= {"2016-03-21"}
+
+
+def test_error_kind_joining_a_pact_one_is_urged_to_join_has_not_happened(parse):
+    text = (
+        "Gulf ministers said they would encourage Jordan and Morocco to accede to a defence pact with "
+        "their six-nation GCC group that Egypt signed."
+    )
+    out = rows(parse, text, "2016-03-20")
+    joined = [
+        r
+        for r in out["relations"]
+        if r["relation_type"] == "agreement" and "GCC" in (r["source_actor"], r["target_actor"])
+    ]
+    assert joined and all(r["status"] == "planned" for r in joined)
+
+
+def test_error_kind_agreements_named_only_as_the_means_someone_calls_for_were_not_made(parse):
+    text = "Italy needed to curb the arrivals through agreements with neighbouring Slovenia, the minister told a newspaper."
+    out = rows(parse, text, "2016-03-20")
+    assert not [r for r in out["relations"] if r["relation_type"] == "agreement" and r["status"] == "occurred"]
