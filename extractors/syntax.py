@@ -256,7 +256,17 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
             else:
                 break
         else:
-            if dep not in ("xcomp", "conj", "advcl", "pcomp", "acl"):
+            if (
+                dep == "pcomp"
+                and cur.head.lower_ == "from"
+                and is_verb(cur.head.head)
+                and cur.head.head.lemma_.lower() in lexicon.object_classes().get("preventing_verbs", frozenset())
+            ):
+                # "to deter Iran from striking Israel": the verb that keeps someone from an act frames it
+                # (not "could not help himself from deriding", which did deride)
+                out.append(cur.head)
+                cur = cur.head
+            elif dep not in ("xcomp", "conj", "advcl", "pcomp", "acl"):
                 break
             if dep == "conj" and any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in cur.children):
                 break  # "It did not name them, but the US blamed X": a clause with its own subject
@@ -348,6 +358,13 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         hit = next((c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ in temporal), None)
         if hit:
             found.append((temporal[hit], hit))
+    # "deter Iran from striking Israel", "stopped them from leaving": an act someone is kept from
+    # has not happened (chain_up climbs to the keeping verb through "from").
+    preventing = lexicon.object_classes().get("preventing_verbs", frozenset())
+    for i, t in enumerate(chain[1:], 1):
+        if t.lower_ == "from" and chain[i - 1].dep_ == "pcomp" and t.head.lemma_.lower() in preventing:
+            found.append(("hypothetical", t.head.lemma_.lower()))
+            break
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
     marks = cues.get("mark", {})
     cur = tok

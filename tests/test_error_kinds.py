@@ -1306,3 +1306,10 @@ def test_error_kind_agreements_named_only_as_the_means_someone_calls_for_were_no
     text = "Italy needed to curb the arrivals through agreements with neighbouring Slovenia, the minister told a newspaper."
     out = rows(parse, text, "2016-03-20")
     assert not [r for r in out["relations"] if r["relation_type"] == "agreement" and r["status"] == "occurred"]
+
+
+def test_error_kind_an_act_a_state_is_deterred_from_is_neither_done_nor_done_by_the_deterrent(parse):
+    # The carriers deter Iran from striking; neither the United States nor Iran struck Israel.
+    text = "Two US destroyers sailed into the Gulf this week in an effort to deter Iran from attacking Israel."
+    out = rows(parse, text, "2024-08-20")
+    assert not [r for r in out["relations"] if r["relation_type"] == "attack"]
