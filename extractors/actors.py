@@ -396,6 +396,17 @@ class ArticleContext:
                 and x.code
                 and x.kind in ("country", "capital", "demonym", "institution", "organisation")
             ]
+            if tok.dep_ == "poss":
+                from relata.extractors import syntax
+
+                # "the drones were used by Russia in its war against Ukraine": a possessive in a verb's
+                # phrase is its doer's, here a by-agent, not the sentence's subject (judged on a
+                # sample article, "its war" became the EU's, and with it an EU attack on Ukraine).
+                verb = next((a for a in tok.ancestors if syntax.is_verb(a)), None)
+                doers = {t.i for t in syntax.agents(verb)} if verb is not None else set()
+                near = [x for x in prev if x.end - 1 in doers]
+                if near:
+                    return [Actor(near[-1].code, via="pronoun")]
             # "Washington imposed sanctions on Tehran after it lifted ...": "it" is the subject.
             subjects = [x for x in prev if sent.doc is not None and sent.doc[x.end - 1].dep_ in ("nsubj", "nsubjpass")]
             pick = subjects or prev

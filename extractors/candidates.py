@@ -231,7 +231,19 @@ def reporters(sent: Sentence, occ: list[Occurrence]) -> frozenset[str]:
         if verb.dep_ in ("ccomp", "parataxis") and verb.head != verb:
             clauses.append(verb.head)  # "..., the ministry said": the report hangs on what it reports
         subjects = [s for cl in clauses for s in cl.children if s.dep_ in ("nsubj", "nsubjpass")]
-        doers = {c for s in subjects for c in codes_as(s)}
+        # A passive clause's doer is its by-agent, also in a conjoined verb: "the EU said the drones
+        # had been supplied by Iran and used by Russia in its war against Ukraine" reports Iran's and
+        # Russia's deeds (the model made it an EU attack on Ukraine).
+        by_agents = [
+            a
+            for cl in clauses
+            for v in [cl, *(c for c in cl.children if c.dep_ == "conj" and syntax.is_verb(c))]
+            for a in v.children
+            if a.dep_ == "agent"
+            for a in a.children
+            if a.dep_ == "pobj"
+        ]
+        doers = {c for s in subjects + by_agents for c in codes_as(s)}
         reporting |= {code for code in said_by if doers - {code}}
         if any(not codes_as(s) and _someone_named(s) for s in subjects):
             # "The Aga Khan's envoy arrived in Tajikistan, officials in London said": the doer is

@@ -55,10 +55,12 @@ def _conj_chain(c: Token, root: Token) -> bool:
 def agents(verb: Token, depth: int = 0) -> list[Token]:
     """Who does what the verb says: its subject, the by-agent of a passive, or (for a verb
     with no subject of its own) the subject or object of the verb it depends on."""
+    # The by-agent, also of a passive conjoined to another ("built by Iran and fired by Russia": the
+    # second verb shares the first's auxiliary, and the parser marks only the agent on it).
+    by = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if by:
+        return by
     if is_passive(verb):
-        by = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if by:
-            return by
         subj = []
     else:
         subj = [c for c in verb.children if c.dep_ in SUBJ]

@@ -414,3 +414,20 @@ def test_candidates_a_bloc_a_partner_is_counted_in_is_no_party_but_one_invested_
         frozenset({"LAO", "VNM"})
     }
     assert frozenset({"JPN", "ASEAN"}) in pairs("Japan remains the largest investor in ASEAN, officials said.")
+
+
+def test_candidates_who_reports_deeds_done_by_others_in_a_passive_clause_is_a_reporter(parse):
+    # The by-agents do what the clause says; the speaker only reports it, and "its war" is the
+    # by-agent's (the nearest doer), not the speaker's.
+    from relata.extractors.actors import ArticleContext
+    from relata.extractors.candidates import occurrences, reporters
+
+    article = parse(
+        "In a statement, NATO said the missiles had been built by Iran and fired by Russia in its war against Ukraine."
+    )
+    ctx = ArticleContext(article)
+    sent = next(s for s in article.sentences if s.doc is not None)
+    ctx.enter(sent)
+    occ = occurrences(sent, ctx)
+    assert [o.code for o in occ if sent.doc[o.start].lower_ == "its"] == ["RUS"]
+    assert reporters(sent, occ) == {"NATO"}
