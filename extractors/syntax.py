@@ -268,6 +268,12 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
                 # (not "could not help himself from deriding", which did deride)
                 out.append(cur.head)
                 cur = cur.head
+            elif dep == "pcomp" and cur.head.lower_ in ("before", "after", "until") and is_verb(cur.head.head):
+                # "is due to attend a meeting in Brussels before heading to Britain": an act timed by
+                # another is in its frame (judged on unseen articles, the trip to Britain was stored as
+                # made, and dated to the Monday before publication)
+                out.append(cur.head)
+                cur = cur.head
             elif dep not in ("xcomp", "conj", "advcl", "pcomp", "acl"):
                 break
             if dep == "conj" and any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in cur.children):

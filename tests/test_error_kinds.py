@@ -1313,3 +1313,15 @@ def test_error_kind_an_act_a_state_is_deterred_from_is_neither_done_nor_done_by_
     text = "Two US destroyers sailed into the Gulf this week in an effort to deter Iran from attacking Israel."
     out = rows(parse, text, "2024-08-20")
     assert not [r for r in out["relations"] if r["relation_type"] == "attack"]
+
+
+def test_error_kind_a_trip_timed_by_a_planned_act_is_planned_too(parse):
+    # Published on Saturday 16 July 2016: the Monday meeting and the trip after it are both ahead.
+    text = "Kerry is due to attend a meeting of NATO ministers in Brussels on Monday before heading to Britain."
+    out = rows(parse, text, "2016-07-16")
+    trip = [
+        r
+        for r in out["relations"]
+        if (r["source_actor"], r["target_actor"], r["relation_type"]) == ("USA", "GBR", "visit")
+    ]
+    assert trip and all(r["status"] == "planned" for r in trip)
