@@ -238,10 +238,8 @@ def reporters(sent: Sentence, occ: list[Occurrence]) -> frozenset[str]:
             a
             for cl in clauses
             for v in [cl, *(c for c in cl.children if c.dep_ == "conj" and syntax.is_verb(c))]
-            for a in v.children
-            if a.dep_ == "agent"
-            for a in a.children
-            if a.dep_ == "pobj"
+            for a in syntax.agents(v)
+            if a.head.dep_ == "agent" and a.head.head == v
         ]
         doers = {c for s in subjects + by_agents for c in codes_as(s)}
         reporting |= {code for code in said_by if doers - {code}}
