@@ -63,6 +63,7 @@ class ArticleContext:
         self._recent_pairs: list[tuple[str, str]] = []
         self.title_memory: dict[str, tuple[str, int]] = {}  # office -> (code, sentence) of the last "X's <title>"
         self.previous_codes: set[str] = set()  # actors named in the sentence before
+        self.previous_order: list[str] = []  # the same, in the order named
 
     # -- mentions ---------------------------------------------------------
 
@@ -187,6 +188,7 @@ class ArticleContext:
                         self.last_subject_person = self.last_person
         distinct = list(dict.fromkeys(codes))
         self.previous_codes = set(distinct)
+        self.previous_order = distinct
         if len(distinct) == 2:
             a, b = sorted(distinct)
             self._recent_pairs.append((a, b))
@@ -412,6 +414,26 @@ class ArticleContext:
             pick = subjects or prev
             code = pick[-1].code if pick else self.last_country
             return [Actor(code, via="pronoun")] if code else []
+        if (low in _words("latter_reference") | _words("former_reference")) and tok.dep_ != "amod":
+            # "sanctions on Russia for the latter's invasion of Ukraine": the last actor named before
+            # it ("the former": the one before that) in this sentence, or, if the sentence names none
+            # (or names one before "the former ... the latter"), of the two the sentence before named;
+            # not "the former president" (an adjective). Left unresolved, the invasion became the
+            # sentence subject's (judged on unseen articles: Singapore attacking Ukraine).
+            from relata.extractors import syntax
+
+            # Not the doer of its own verb ("Malaysia criticised the latter" is not Malaysia).
+            verb = next((a for a in tok.ancestors if syntax.is_verb(a)), None)
+            doers = {t.i for t in syntax.agents(verb)} if verb is not None else set()
+            before = [x for x in sent.mentions if x.end <= tok.i and x.code and x.kind != "coref"]
+            named = list(dict.fromkeys(x.code for x in before if x.end - 1 not in doers))
+            # "the former ... the latter" in one sentence are a pair: two actors named before them.
+            both = {t.lower_ for t in tok.sent} >= _words("latter_reference") | _words("former_reference")
+            if len(named) < (2 if both else 1):
+                # Else the two the sentence before named, if it named just two.
+                named = self.previous_order if len(self.previous_order) == 2 else []
+            back = 1 if low in _words("latter_reference") else 2
+            return [Actor(named[-back], via="pronoun")] if len(named) >= back else []
         if low in _words("relative_pronoun") and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
             antecedent = tok.head.head
             found = self._actors_one(antecedent, sent)

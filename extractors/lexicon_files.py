@@ -116,7 +116,18 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "denial_triggers.csv": {"lemma": TEXT, "pos": POS},
     "function_words.csv": {
         "class": Column(
-            _in(("person_pronoun", "plural_pronoun", "thing_pronoun", "event_pronoun", "relative_pronoun", "negation")),
+            _in(
+                (
+                    "person_pronoun",
+                    "plural_pronoun",
+                    "thing_pronoun",
+                    "event_pronoun",
+                    "relative_pronoun",
+                    "negation",
+                    "latter_reference",
+                    "former_reference",
+                )
+            ),
             "a function-word class",
         ),
         "word": TEXT,

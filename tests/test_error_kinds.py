@@ -1325,3 +1325,16 @@ def test_error_kind_a_trip_timed_by_a_planned_act_is_planned_too(parse):
         if (r["source_actor"], r["target_actor"], r["relation_type"]) == ("USA", "GBR", "visit")
     ]
     assert trip and all(r["status"] == "planned" for r in trip)
+
+
+# --- found by the judged sample of 2026-12-04 (draw seed 27) ---------------------------------------
+
+
+def test_error_kind_the_latter_is_the_last_actor_named_not_the_sentences_subject(parse):
+    # Canada did not attack Israel: "the latter" is Iran, the one named just before it.
+    text = "Canada expelled two diplomats of Iran after the latter's attack on Israel."
+    out = rows(parse, text, "2016-03-20")
+    attacks = {(r["source_actor"], r["target_actor"]) for r in out["relations"] if r["relation_type"] == "attack"}
+    assert ("CAN", "ISR") not in attacks
+    assert attacks <= {("IRN", "ISR")}
+

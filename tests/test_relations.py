@@ -416,3 +416,11 @@ def test_relations_reproaching_verbs_are_criticism(parse, text):
     assert {(r["relation_type"], r["status"]) for r in extract_all(parse(text, "2016-03-01"))[0]["relations"]} == {
         ("criticism", "occurred")
     }
+
+
+def test_the_former_and_the_latter_are_the_two_actors_the_sentence_before_named(parse):
+    # The rules alone: the trained model reads pairs a sentence names, and this one names neither.
+    text = "Vietnam and China held talks. At the United Nations the former accused the latter of ramming its fishing boats."
+    rows = extract_all(parse(text, "2016-03-20"), learned=False)[0]["relations"]
+    accusations = {(r["source_actor"], r["target_actor"]) for r in rows if r["relation_type"] == "accusation"}
+    assert accusations == {("VNM", "CHN")}
