@@ -1338,3 +1338,26 @@ def test_error_kind_the_latter_is_the_last_actor_named_not_the_sentences_subject
     assert ("CAN", "ISR") not in attacks
     assert attacks <= {("IRN", "ISR")}
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Dutch newspaper criticised Serbia over the arrest of two reporters.",
+        "Serbia was criticised by a Dutch newspaper for the arrests.",
+        "The German daily praised Serbia for the reforms.",
+    ],
+)
+def test_error_kind_a_newspaper_speaks_for_itself_not_for_its_country(parse, text):
+    out = rows(parse, text, "2016-03-20")
+    assert not [r for r in out["relations"] if "SRB" in (r["source_actor"], r["target_actor"])]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Chinese state television criticised Japan over the island dispute.", ("CHN", "JPN", "criticism", "occurred")),
+        ("Russia's state broadcaster accused Ukraine of shelling Donetsk.", ("RUS", "UKR", "accusation", "occurred")),
+    ],
+)
+def test_error_kind_the_states_own_broadcaster_still_speaks_for_it(parse, text, key):
+    assert key in relation_keys(rows(parse, text, "2016-03-20"))
