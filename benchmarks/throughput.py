@@ -14,7 +14,12 @@ Two measurements, each in a fresh subprocess on the same texts:
   without Prefect) with ``--workers`` model processes.
 
 Printed: articles/s, words/s and the peak resident memory of the process and
-its children, and the ratio relata/baseline. Articles are repeated to reach N
+its children (the sum of their RSS, sampled every 0.2 s), and the ratio
+relata/baseline. Also the peak of their summed PSS (proportional set size,
+sampled every 2 s, Linux only): a page that several processes share (the
+Python, NumPy and spaCy libraries each model process maps) counts once,
+shared out between them, where the RSS sum counts it in every process. The
+RSS sum is the stricter figure; PSS is what the build takes from the machine. Articles are repeated to reach N
 with a marker line that makes each copy a distinct article (otherwise the
 build would skip copies as duplicates). The machines are shared and noisy:
 compare ratios from one run, not absolute numbers across runs.
@@ -70,9 +75,12 @@ def make_input(src: Path, n: int, dest: Path, start: int = 0) -> tuple[int, int]
 class RssSampler:
     """Peak resident memory of a process and all its children, sampled every 0.2 s."""
 
+    PSS_EVERY = 10  # samples: reading PSS walks each process's page map, too dear every 0.2 s
+
     def __init__(self, pid: int):
         self.proc = psutil.Process(pid)
         self.peak = 0
+        self.peak_pss = 0
         self.samples: list[tuple[float, int]] = []
         self.parts: list[tuple[str, int]] = []  # the last sample, per process
         self._stop = threading.Event()
@@ -80,14 +88,18 @@ class RssSampler:
         self._t0 = time.perf_counter()
 
     def _run(self) -> None:
+        n = 0
         while not self._stop.is_set():
             try:
                 procs = [self.proc] + self.proc.children(recursive=True)
                 parts = [(_role(p, self.proc), p.memory_info().rss) for p in procs if p.is_running()]
                 rss = sum(r for _, r in parts)
                 self.parts = parts
+                if n % self.PSS_EVERY == 0:
+                    self.peak_pss = max(self.peak_pss, _pss(procs))
             except psutil.Error:
                 rss = 0
+            n += 1
             self.peak = max(self.peak, rss)
             self.samples.append((time.perf_counter() - self._t0, rss))
             self._stop.wait(0.2)
@@ -111,6 +123,17 @@ class RssSampler:
         return ", ".join(f"{role} {'+'.join(map(str, sorted(v)))}" for role, v in sorted(by.items()))
 
 
+def _pss(procs: list[psutil.Process]) -> int:
+    """Summed proportional set size of the processes (0 where the system does not report it)."""
+    total = 0
+    for p in procs:
+        try:
+            total += getattr(p.memory_full_info(), "pss", 0)
+        except psutil.Error:  # gone since listed, or not readable
+            pass
+    return total
+
+
 def _role(p: psutil.Process, root: psutil.Process) -> str:
     if p.pid == root.pid:
         return "build"
@@ -127,7 +150,7 @@ def _role(p: psutil.Process, root: psutil.Process) -> str:
     return "other"
 
 
-def run_measured(cmd: list[str], env: dict, on_tick=None) -> tuple[float, int, int]:
+def run_measured(cmd: list[str], env: dict, on_tick=None) -> tuple[float, int, int, int]:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     with RssSampler(proc.pid) as rss:
@@ -139,7 +162,7 @@ def run_measured(cmd: list[str], env: dict, on_tick=None) -> tuple[float, int, i
     secs = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{out[-3000:]}")
-    return secs, rss.peak, proc.returncode
+    return secs, rss.peak, rss.peak_pss, proc.returncode
 
 
 BASELINE = r"""
@@ -207,8 +230,8 @@ def main() -> None:
         print(f"{n} articles, {words} words, {args.workers} worker(s), engine={args.engine}")
         results = {}
         if not args.skip_baseline:
-            secs, peak, _ = run_measured([sys.executable, "-c", BASELINE, str(inp / "articles.jsonl")], env)
-            results["baseline nlp.pipe"] = (secs, peak)
+            secs, peak, pss, _ = run_measured([sys.executable, "-c", BASELINE, str(inp / "articles.jsonl")], env)
+            results["baseline nlp.pipe"] = (secs, peak, pss)
         out = work / "out"
         marks = sorted(int(x) for x in args.checkpoints.split(",") if x)
         printed: set[int] = set()
@@ -221,24 +244,27 @@ def main() -> None:
                 if done >= m and m not in printed:
                     printed.add(m)
                     print(
-                        f"  memory at {done} articles committed: {rss.now() / 2**20:.0f} MB "
-                        f"(peak so far {rss.peak / 2**20:.0f} MB; {rss.breakdown()})",
+                        f"  memory at {done} articles committed: {rss.now() / 2**20:.0f} MiB "
+                        f"(peak so far {rss.peak / 2**20:.0f} MiB, PSS {rss.peak_pss / 2**20:.0f} MiB; {rss.breakdown()})",
                         flush=True,
                     )
 
-        secs, peak, _ = run_measured(build_cmd(args.engine, inp, out, args.workers, args.batch_size), env, tick)
-        results["relata build"] = (secs, peak)
-        print("\n| run | seconds | articles/s | words/s | peak RSS (MB) |\n| --- | --- | --- | --- | --- |")
-        for name, (s, p) in results.items():
-            print(f"| {name} | {s:.1f} | {n / s:.1f} | {words / s:.0f} | {p / 2**20:.0f} |")
+        secs, peak, pss, _ = run_measured(build_cmd(args.engine, inp, out, args.workers, args.batch_size), env, tick)
+        results["relata build"] = (secs, peak, pss)
+        print(
+            "\n| run | seconds | articles/s | words/s | peak RSS sum (MiB) | peak PSS sum (MiB) |"
+            "\n| --- | --- | --- | --- | --- | --- |"
+        )
+        for name, (s, p, q) in results.items():
+            print(f"| {name} | {s:.1f} | {n / s:.1f} | {words / s:.0f} | {p / 2**20:.0f} | {q / 2**20:.0f} |")
         if "baseline nlp.pipe" in results:
             b, r = results["baseline nlp.pipe"], results["relata build"]
             print(f"\nthroughput ratio relata/baseline: {b[0] / r[0]:.2f}x; memory ratio: {r[1] / b[1]:.2f}x")
         if args.incremental:
-            again, _, _ = run_measured(build_cmd(args.engine, inp, out, args.workers, args.batch_size), env)
+            again, *_ = run_measured(build_cmd(args.engine, inp, out, args.workers, args.batch_size), env)
             print(f"unchanged rebuild: {again:.1f} s = {again / secs:.1%} of the first build")
             make_input(corpus_path(args.corpus), 100, inp / "more.jsonl", start=args.n)
-            more, _, _ = run_measured(build_cmd(args.engine, inp, out, args.workers, args.batch_size), env)
+            more, *_ = run_measured(build_cmd(args.engine, inp, out, args.workers, args.batch_size), env)
             m = json.loads((out / "_relata" / "manifest.json").read_text())
             last = m["builds"][-1]
             print(
