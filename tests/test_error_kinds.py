@@ -1361,3 +1361,32 @@ def test_error_kind_a_newspaper_speaks_for_itself_not_for_its_country(parse, tex
 )
 def test_error_kind_the_states_own_broadcaster_still_speaks_for_it(parse, text, key):
     assert key in relation_keys(rows(parse, text, "2016-03-20"))
+
+
+# --- found by the judged sample of 2026-12-04, evening (draw seed 28: 27 of 50 right) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colombian singer Shakira praised Mexico for its support.",
+        "Mexican drug lord Joaquin Guzman met Colombian Pablo Escobar in 1989.",
+    ],
+)
+def test_error_kind_a_person_known_only_by_nationality_acts_for_no_state(parse, text):
+    # A singer or a drug lord is a private person: no office makes them act for their country.
+    assert rows(parse, text, "2016-01-12")["relations"] == []
+
+
+def test_error_kind_a_named_official_still_acts_for_the_state(parse):
+    out = rows(parse, "Russian envoy Vassily Nebenzia criticised Ukraine over the shelling.", "2016-01-12")
+    assert ("RUS", "UKR", "criticism", "occurred") in relation_keys(out)
+
+
+def test_error_kind_a_surname_first_seen_without_office_is_the_official_named_later(parse):
+    # A headline's "Cuba's Castro", then "President Raul Castro": the bare "Castro" after is the president.
+    text = (
+        "Obama spars with Cuba's Castro. President Raul Castro met Obama in Havana on Monday. "
+        "Later Castro praised Obama for his openness."
+    )
+    assert ("CUB", "USA", "praise", "occurred") in relation_keys(rows(parse, text, "2016-03-22"))
