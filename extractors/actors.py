@@ -404,12 +404,18 @@ class ArticleContext:
                 return [Actor(c, via="pronoun") for c in p]
             return []
         if low in _words("thing_pronoun"):
+            # Also a description that names one state ("the North"; not "the two countries"):
+            # judged on unseen articles, "sanctions against the North ... against it" went to the
+            # country named before it.
             prev = [
                 x
                 for x in sent.mentions
                 if x.end <= tok.i
                 and x.code
-                and x.kind in ("country", "capital", "demonym", "institution", "organisation")
+                and (
+                    x.kind in ("country", "capital", "demonym", "institution", "organisation")
+                    or (x.kind == "coref" and x.code not in ("pair", "last_country"))
+                )
             ]
             if tok.dep_ == "poss":
                 from relata.extractors import syntax
@@ -422,9 +428,22 @@ class ArticleContext:
                 near = [x for x in prev if x.end - 1 in doers]
                 if near:
                     return [Actor(near[-1].code, via="pronoun")]
-            # "Washington imposed sanctions on Tehran after it lifted ...": "it" is the subject.
-            subjects = [x for x in prev if sent.doc is not None and sent.doc[x.end - 1].dep_ in ("nsubj", "nsubjpass")]
-            pick = subjects or prev
+            # "Washington imposed sanctions on Tehran after it lifted ...": "it" is the subject, if one
+            # actor: "it" is not "South Korea and Japan".
+            def single_subject(x) -> bool:
+                head = sent.doc[x.end - 1]
+                return head.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "conj" for c in head.children)
+
+            # Nor a modifier of the phrase the pronoun is in: in "U.N. sanctions against it", not the UN.
+            above = set(tok.ancestors)
+            prev = [
+                x
+                for x in prev
+                if sent.doc is None
+                or not (sent.doc[x.end - 1].dep_ in ("compound", "amod", "poss", "nmod") and sent.doc[x.end - 1].head in above)
+            ]
+            subjects = [x for x in prev if sent.doc is not None and single_subject(x)]
+            pick = subjects or [x for x in prev if sent.doc is None or sent.doc[x.end - 1].dep_ != "conj"] or prev
             code = pick[-1].code if pick else self.last_country
             return [Actor(code, via="pronoun")] if code else []
         if (low in _words("latter_reference") | _words("former_reference")) and tok.dep_ != "amod":

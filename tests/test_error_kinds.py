@@ -1390,3 +1390,13 @@ def test_error_kind_a_surname_first_seen_without_office_is_the_official_named_la
         "Later Castro praised Obama for his openness."
     )
     assert ("CUB", "USA", "praise", "occurred") in relation_keys(rows(parse, text, "2016-03-22"))
+
+
+def test_error_kind_it_is_neither_a_pair_of_subjects_nor_a_modifier_of_its_own_phrase(parse):
+    # "It" is North Korea ("the North"): not "South Korea and Japan", not the U.N. of "U.N. sanctions".
+    text = (
+        "North Korea fired a missile on Friday. South Korea and Japan announced new measures against the "
+        "North, which conducted a nuclear test this year, resulting in new U.N. sanctions against it."
+    )
+    found = {(r["sender"], r["target"]) for r in rows(parse, text, "2016-03-20")["sanctions"]}
+    assert found == {("UN", "PRK")}
