@@ -428,6 +428,7 @@ class ArticleContext:
                 near = [x for x in prev if x.end - 1 in doers]
                 if near:
                     return [Actor(near[-1].code, via="pronoun")]
+
             # "Washington imposed sanctions on Tehran after it lifted ...": "it" is the subject, if one
             # actor: "it" is not "South Korea and Japan".
             def single_subject(x) -> bool:
@@ -440,7 +441,10 @@ class ArticleContext:
                 x
                 for x in prev
                 if sent.doc is None
-                or not (sent.doc[x.end - 1].dep_ in ("compound", "amod", "poss", "nmod") and sent.doc[x.end - 1].head in above)
+                or not (
+                    sent.doc[x.end - 1].dep_ in ("compound", "amod", "poss", "nmod")
+                    and sent.doc[x.end - 1].head in above
+                )
             ]
             subjects = [x for x in prev if sent.doc is not None and single_subject(x)]
             pick = subjects or [x for x in prev if sent.doc is None or sent.doc[x.end - 1].dep_ != "conj"] or prev

@@ -80,7 +80,19 @@ POS = Column(_in(("VERB", "NOUN")), "VERB or NOUN")
 RELATION_TYPE = Column(_in(vocabularies.RELATION_TYPES), "a relation type of the contract")
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "head_of_organization")
 # Where a modality cue is looked for, relative to the event word (syntax.modality reads these).
-MODALITY_PLACES = ("head", "mod", "aux", "passive_head", "pred", "mark", "neg", "of_head", "det", "present_clause")
+MODALITY_PLACES = (
+    "head",
+    "mod",
+    "aux",
+    "passive_head",
+    "pred",
+    "mark",
+    "neg",
+    "of_head",
+    "det",
+    "present_clause",
+    "adj_head",
+)
 MODALITY_STATUSES = ("planned", "alleged", "hypothetical", "negated", "ongoing")
 LEADERS = {
     "code": ACTOR,

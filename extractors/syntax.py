@@ -313,6 +313,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     cues = lexicon.modality()
     aux, head, mod = cues.get("aux", {}), cues.get("head", {}), cues.get("mod", {})
     passive_head, neg, det = cues.get("passive_head", {}), cues.get("neg", {}), cues.get("det", {})
+    adj_head = cues.get("adj_head", {})
     found: list[tuple[str, str]] = []
     chain = chain_up(tok)
     for i, t in enumerate(chain):
@@ -336,8 +337,14 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         # condemned the test" did condemn (the sibling's auxiliaries, "will visit and sign", still count).
         if i > 0 and chain[i - 1].dep_ != "conj":
             lemma = t.lemma_.lower()
+            # "ruled out a deal", "called off the visit": a phrasal verb, its lemma and particle.
+            phrasal = next((f"{lemma} {c.lower_}" for c in t.children if c.dep_ == "prt"), None)
             if is_passive(t) and lemma in passive_head:
                 found.append((passive_head[lemma], lemma))
+            elif phrasal in head:
+                found.append((head[phrasal], phrasal))
+            elif t.pos_ == "ADJ" and chain[i - 1].dep_ == "xcomp" and lemma in adj_head:
+                found.append((adj_head[lemma], lemma))
             elif lemma in head or t.lower_ in head:  # the small model lemmatises "hoped" as "hop"
                 if i == 1 and lemma in _refuting() and tok.lemma_.lower() in _claims():
                     continue  # "denied the allegations": the denial is of their content; they were made
@@ -351,6 +358,17 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         for t in chain
         if is_verb(t)
     ):
+        found.append(("planned", "be to"))
+    elif (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.lemma_ == "be"
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in tok.head.children
+        )
+    ):
+        # "the summit is to be held on Sunday": the event noun is the subject of "be to" (judged on
+        # unseen articles, such a summit was stored as held, and dated to the Sunday before).
         found.append(("planned", "be to"))
     # "when Obama and Castro meet on Monday": a temporal clause in the present tense speaks of the
     # future (a past one takes the past tense; judged on unseen articles, such a meeting was stored as

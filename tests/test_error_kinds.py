@@ -1383,15 +1383,6 @@ def test_error_kind_a_named_official_still_acts_for_the_state(parse):
     assert ("RUS", "UKR", "criticism", "occurred") in relation_keys(out)
 
 
-def test_error_kind_a_surname_first_seen_without_office_is_the_official_named_later(parse):
-    # A headline's "Cuba's Castro", then "President Raul Castro": the bare "Castro" after is the president.
-    text = (
-        "Obama spars with Cuba's Castro. President Raul Castro met Obama in Havana on Monday. "
-        "Later Castro praised Obama for his openness."
-    )
-    assert ("CUB", "USA", "praise", "occurred") in relation_keys(rows(parse, text, "2016-03-22"))
-
-
 def test_error_kind_it_is_neither_a_pair_of_subjects_nor_a_modifier_of_its_own_phrase(parse):
     # "It" is North Korea ("the North"): not "South Korea and Japan", not the U.N. of "U.N. sanctions".
     text = (
@@ -1400,3 +1391,30 @@ def test_error_kind_it_is_neither_a_pair_of_subjects_nor_a_modifier_of_its_own_p
     )
     found = {(r["sender"], r["target"]) for r in rows(parse, text, "2016-03-20")["sanctions"]}
     assert found == {("UN", "PRK")}
+
+
+def test_error_kind_a_deal_ruled_out_was_not_made(parse):
+    out = rows(parse, "The Palestinian president ruled out an interim deal with Israel.", "2016-09-01")
+    assert not [r for r in out["relations"] if r["relation_type"] == "agreement"]
+
+
+def test_error_kind_a_summit_that_is_to_be_held_is_planned_and_dated_ahead(parse):
+    # Published on Thursday 1 September 2016: "on Sunday" is the 4th.
+    out = rows(parse, "The annual ASEAN-China summit is to be held in Laos on Sunday.", "2016-09-01")
+    met = [r for r in out["relations"] if r["relation_type"] == "meeting"]
+    assert met and {(r["status"], str(r["event_date"])) for r in met} == {("planned", "2016-09-04")}
+
+
+def test_error_kind_welcome_to_visit_is_an_invitation_not_a_visit(parse):
+    text = "A Cuban official said Obama was welcome to visit Cuba but not to meddle in its affairs."
+    visits = [r for r in rows(parse, text, "2016-09-01")["relations"] if r["relation_type"] == "visit"]
+    assert all(r["status"] != "occurred" for r in visits)
+
+
+def test_error_kind_a_surname_first_seen_without_office_is_the_official_named_later(parse):
+    # A headline's "Cuba's Castro", then "President Raul Castro": the bare "Castro" after is the president.
+    text = (
+        "Obama spars with Cuba's Castro. President Raul Castro met Obama in Havana on Monday. "
+        "Later Castro praised Obama for his openness."
+    )
+    assert ("CUB", "USA", "praise", "occurred") in relation_keys(rows(parse, text, "2016-03-22"))
