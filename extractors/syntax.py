@@ -566,6 +566,8 @@ def date_spans(tok: Token):
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     if not dates:
         return []
+    from relata.extractors import events  # imports this module
+
     sequence = lexicon.object_classes().get("sequence_prepositions", frozenset())
 
     def dist(ent) -> int:
@@ -578,6 +580,11 @@ def date_spans(tok: Token):
             # "After ending his stay in Chile on Friday, he will fly on to Peru": the date is
             # the adverbial clause's own event's (judged on unseen articles, it dated the next trip);
             # so is a relative clause's ("criticised the chaos that followed the 2011 war").
+            return 99
+        if ent.root.dep_ == "poss" and ent.root.head != tok and not events.triggers_for(ent.root.head):
+            # "agreed to freeze output at January's levels": a possessive date is its noun's, and
+            # dates the event only when that noun is an event ("last year's summit was held in
+            # Tokyo"); judged on unseen articles, an agreement of February was dated January.
             return 99
         within = a[1 : a.index(common)]
         if _YEAR_ONLY.fullmatch(ent.text) and any(

@@ -1418,3 +1418,10 @@ def test_error_kind_a_surname_first_seen_without_office_is_the_official_named_la
         "Later Castro praised Obama for his openness."
     )
     assert ("CUB", "USA", "praise", "occurred") in relation_keys(rows(parse, text, "2016-03-22"))
+
+
+def test_error_kind_a_possessive_month_dates_its_noun_not_the_agreement(parse):
+    # "January's levels" are what the output is frozen at; the agreement is not dated January.
+    text = "Short-covering started after Saudi Arabia and Russia agreed to freeze output at January's levels."
+    deals = [r for r in rows(parse, text, "2016-02-19")["relations"] if r["relation_type"] == "agreement"]
+    assert deals and all(r["event_date"] is None or r["event_date"].month != 1 for r in deals)
