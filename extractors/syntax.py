@@ -386,6 +386,11 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         if t.lower_ == "from" and chain[i - 1].dep_ == "pcomp" and t.head.lemma_.lower() in preventing:
             found.append(("hypothetical", t.head.lemma_.lower()))
             break
+    # "Will the leaders travel to Washington?": a yes-no question asks whether, it states nothing
+    # (a wh-question, "Why did Russia invade?", takes the event as given). Judged on unseen
+    # articles, a question about a summit was stored as a planned visit.
+    if _yes_no_question(tok.sent):
+        found.append(("hypothetical", "?"))
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
     marks = cues.get("mark", {})
     cur = tok
@@ -598,6 +603,17 @@ def date_spans(tok: Token):
 
     scored = sorted(((dist(e), e) for e in dates), key=lambda x: x[0])
     return [e for d, e in scored if d <= 5]
+
+
+def _yes_no_question(sent) -> bool:
+    """A sentence that opens with an auxiliary or a modal and ends with a question mark."""
+    words = [t for t in sent if not (t.is_punct or t.is_space) or t.text == "?"]
+    return (
+        bool(words)
+        and words[-1].text == "?"
+        and words[0].tag_ in ("MD", "VBZ", "VBP", "VBD")
+        and (words[0].tag_ == "MD" or words[0].lemma_ in ("be", "do", "have"))
+    )
 
 
 def _ancestors_with_self(tok: Token) -> list[Token]:

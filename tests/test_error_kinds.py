@@ -1425,3 +1425,16 @@ def test_error_kind_a_possessive_month_dates_its_noun_not_the_agreement(parse):
     text = "Short-covering started after Saudi Arabia and Russia agreed to freeze output at January's levels."
     deals = [r for r in rows(parse, text, "2016-02-19")["relations"] if r["relation_type"] == "agreement"]
     assert deals and all(r["event_date"] is None or r["event_date"].month != 1 for r in deals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Will the ASEAN leaders travel to Washington for the summit?", "Did Obama meet Castro in Havana?"],
+)
+def test_error_kind_a_yes_no_question_states_no_event(parse, text):
+    assert rows(parse, text, "2024-04-20")["relations"] == []
+
+
+def test_error_kind_a_wh_question_takes_its_event_as_given(parse):
+    out = rows(parse, "Why did Russia invade Ukraine in 2022?", "2024-04-20")
+    assert ("RUS", "UKR", "attack", "occurred") in relation_keys(out)
