@@ -188,7 +188,8 @@ class ArticleContext:
                 if m.kind in ("country", "capital", "demonym"):
                     self.last_country = m.code
                 if m.person:
-                    self.last_person = Actor(m.code, m.person, "pronoun")
+                    # An unofficial person is remembered with no state (see the person pronouns).
+                    self.last_person = Actor(m.code if m.official or m.kind != "person" else "", m.person, "pronoun")
                     if sent.doc is not None and any(
                         sent.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end)
                     ):
@@ -270,6 +271,19 @@ class ArticleContext:
                 m = self.mention_at(sent, c.i) if c.dep_ in ("poss", "amod", "compound") else None
                 if m is not None and m.code and m.kind in ("country", "demonym", "capital"):
                     self.title_memory[office] = (m.code, sent.index)
+
+    def _main_subject_ahead(self, tok: Token, sent: Sentence) -> Mention | None:
+        """The person subject of the clause an opening adverbial clause holding ``tok`` belongs to."""
+        if sent.doc is None:
+            return None
+        clause = next((a for a in tok.ancestors if a.dep_ == "advcl" and a.i < a.head.i), None)
+        if clause is None or not (tok.i < clause.head.i):
+            return None
+        for subj in (c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.i):
+            m = self.mention_at(sent, subj.i)
+            if m is not None and m.person and m.code:
+                return m
+        return None
 
     def _reporting_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
         """ "X welcomed Y's offer and said he would visit": he is the one who said it, X, not the
@@ -377,15 +391,25 @@ class ArticleContext:
         if low in _words("person_pronoun"):
             prev = [x for x in sent.mentions if x.end <= tok.i and x.person and x.code]
             speaker = self._reporting_subject(tok, sent, prev)
+            # A pronoun for a person who acts for no state (known by nationality alone, see
+            # _actors_one) acts for none either: judged on unseen articles, "she met her husband
+            # during a tourist trip in Peru" made a US visit.
+            found: Actor | None
             if speaker is not None:
-                return [Actor(speaker.code, speaker.person, "pronoun")]
-            if prev:
-                return [Actor(prev[-1].code, prev[-1].person, "pronoun")]
-            if tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject_person is not None:
+                found = Actor(speaker.code, speaker.person, "pronoun") if speaker.official else None
+            elif prev:
+                found = Actor(prev[-1].code, prev[-1].person, "pronoun") if prev[-1].official else None
+            elif (ahead := self._main_subject_ahead(tok, sent)) is not None:
+                # "Describing his talks with Xi as warm, Putin outlined ...": an opening clause's
+                # pronoun is the main clause's subject, named after it.
+                found = Actor(ahead.code, ahead.person, "pronoun") if ahead.official else None
+            elif tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject_person is not None:
                 # "May spoke to Juncker. She also spoke to Obama": a subject pronoun continues
                 # the last sentence's subject, not the person it named last.
-                return [self.last_subject_person]
-            return [self.last_person] if self.last_person else []
+                found = self.last_subject_person
+            else:
+                found = self.last_person
+            return [found] if found is not None and found.code else []
         if low in _words("plural_pronoun"):
             speakers = self._reporting_speakers(tok)
             if speakers and all(private_party(s) for s in speakers):

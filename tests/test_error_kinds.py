@@ -1438,3 +1438,14 @@ def test_error_kind_a_yes_no_question_states_no_event(parse, text):
 def test_error_kind_a_wh_question_takes_its_event_as_given(parse):
     out = rows(parse, "Why did Russia invade Ukraine in 2022?", "2024-04-20")
     assert ("RUS", "UKR", "attack", "occurred") in relation_keys(out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "American tourist Jane Doe loves the Andes. She met her husband during a tourist trip in Puno, Peru.",
+        "Colombian singer Shakira arrived in Madrid. She praised Spain for its support.",
+    ],
+)
+def test_error_kind_a_pronoun_for_a_private_person_acts_for_no_state(parse, text):
+    assert rows(parse, text, "2016-04-20")["relations"] == []

@@ -424,3 +424,13 @@ def test_the_former_and_the_latter_are_the_two_actors_the_sentence_before_named(
     rows = extract_all(parse(text, "2016-03-20"), learned=False)[0]["relations"]
     accusations = {(r["source_actor"], r["target_actor"]) for r in rows if r["relation_type"] == "accusation"}
     assert accusations == {("VNM", "CHN")}
+
+
+def test_a_pronoun_in_an_opening_clause_is_the_main_subject_named_after_it(parse):
+    # The rules alone (the trained model reads the pair from the names either way).
+    text = (
+        "Describing his talks with Xi Jinping as warm, Vladimir Putin said the two countries were strengthening ties."
+    )
+    rows = extract_all(parse(text, "2024-05-17"), learned=False)[0]["relations"]
+    met = {frozenset((r["source_actor"], r["target_actor"])) for r in rows if r["relation_type"] == "meeting"}
+    assert frozenset(("RUS", "CHN")) in met
