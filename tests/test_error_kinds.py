@@ -1449,3 +1449,9 @@ def test_error_kind_a_wh_question_takes_its_event_as_given(parse):
 )
 def test_error_kind_a_pronoun_for_a_private_person_acts_for_no_state(parse, text):
     assert rows(parse, text, "2016-04-20")["relations"] == []
+
+
+def test_error_kind_a_states_white_paper_is_still_the_state(parse):
+    # "paper" is no news outlet here: a defence white paper is the government's.
+    out = rows(parse, "China's defence white paper criticised Japan over its military build-up.", "2016-03-20")
+    assert ("CHN", "JPN", "criticism", "occurred") in relation_keys(out)
