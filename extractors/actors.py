@@ -394,22 +394,22 @@ class ArticleContext:
             # A pronoun for a person who acts for no state (known by nationality alone, see
             # _actors_one) acts for none either: judged on unseen articles, "she met her husband
             # during a tourist trip in Peru" made a US visit.
-            found: Actor | None
+            person: Actor | None
             if speaker is not None:
-                found = Actor(speaker.code, speaker.person, "pronoun") if speaker.official else None
+                person = Actor(speaker.code, speaker.person, "pronoun") if speaker.official else None
             elif prev:
-                found = Actor(prev[-1].code, prev[-1].person, "pronoun") if prev[-1].official else None
+                person = Actor(prev[-1].code, prev[-1].person, "pronoun") if prev[-1].official else None
             elif (ahead := self._main_subject_ahead(tok, sent)) is not None:
                 # "Describing his talks with Xi as warm, Putin outlined ...": an opening clause's
                 # pronoun is the main clause's subject, named after it.
-                found = Actor(ahead.code, ahead.person, "pronoun") if ahead.official else None
+                person = Actor(ahead.code, ahead.person, "pronoun") if ahead.official else None
             elif tok.dep_ in ("nsubj", "nsubjpass") and self.last_subject_person is not None:
                 # "May spoke to Juncker. She also spoke to Obama": a subject pronoun continues
                 # the last sentence's subject, not the person it named last.
-                found = self.last_subject_person
+                person = self.last_subject_person
             else:
-                found = self.last_person
-            return [found] if found is not None and found.code else []
+                person = self.last_person
+            return [person] if person is not None and person.code else []
         if low in _words("plural_pronoun"):
             speakers = self._reporting_speakers(tok)
             if speakers and all(private_party(s) for s in speakers):

@@ -341,7 +341,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             phrasal = next((f"{lemma} {c.lower_}" for c in t.children if c.dep_ == "prt"), None)
             if is_passive(t) and lemma in passive_head:
                 found.append((passive_head[lemma], lemma))
-            elif phrasal in head:
+            elif phrasal is not None and phrasal in head:
                 found.append((head[phrasal], phrasal))
             elif t.pos_ == "ADJ" and chain[i - 1].dep_ == "xcomp" and lemma in adj_head:
                 found.append((adj_head[lemma], lemma))
