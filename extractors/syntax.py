@@ -386,6 +386,16 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         if t.lower_ == "from" and chain[i - 1].dep_ == "pcomp" and t.head.lemma_.lower() in preventing:
             found.append(("hypothetical", t.head.lemma_.lower()))
             break
+    # "the plans include promoting trade exchanges", "the talks covered energy cooperation": what a
+    # verb whose subject is a plan or talks holds is what such a noun holds as its of-object ("plans
+    # for ...", of_head); judged on unseen articles, a foundation's plans were stored as cooperation
+    # under way.
+    holders = cues.get("of_head", {})
+    for t in chain[1:]:
+        subject = next((c for c in t.children if c.dep_ == "nsubj"), None) if is_verb(t) else None
+        if subject is not None and subject.lower_ in holders:
+            found.append((holders[subject.lower_], subject.lower_))
+            break
     # "Will the leaders travel to Washington?": a yes-no question asks whether, it states nothing
     # (a wh-question, "Why did Russia invade?", takes the event as given). Judged on unseen
     # articles, a question about a summit was stored as a planned visit.

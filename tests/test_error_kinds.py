@@ -1455,3 +1455,9 @@ def test_error_kind_a_states_white_paper_is_still_the_state(parse):
     # "paper" is no news outlet here: a defence white paper is the government's.
     out = rows(parse, "China's defence white paper criticised Japan over its military build-up.", "2016-03-20")
     assert ("CHN", "JPN", "criticism", "occurred") in relation_keys(out)
+
+
+def test_error_kind_what_plans_include_is_planned_not_under_way(parse):
+    text = "The ministry's future plans include promoting trade exchanges between China and Thailand."
+    found = [r for r in rows(parse, text, "2024-04-20")["cooperation"] if r["area"] == "trade"]
+    assert found and all(r["status"] == "planned" for r in found)
