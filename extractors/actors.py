@@ -62,8 +62,7 @@ class ArticleContext:
         self.counts = counts
         self._recent_pairs: list[tuple[str, str]] = []
         self.title_memory: dict[str, tuple[str, int]] = {}  # office -> (code, sentence) of the last "X's <title>"
-        self.previous_codes: set[str] = set()  # actors named in the sentence before
-        self.previous_order: list[str] = []  # the same, in the order named
+        self.previous_order: list[str] = []  # actors named in the sentence before, in the order named
 
     # -- mentions ---------------------------------------------------------
 
@@ -195,13 +194,16 @@ class ArticleContext:
                     ):
                         self.last_subject_person = self.last_person
         distinct = list(dict.fromkeys(codes))
-        self.previous_codes = set(distinct)
         self.previous_order = distinct
         if len(distinct) == 2:
             a, b = sorted(distinct)
             self._recent_pairs.append((a, b))
 
     # -- references back ------------------------------------------------------
+
+    @property
+    def previous_codes(self) -> set[str]:
+        return set(self.previous_order)
 
     def pair(self) -> tuple[str, str] | None:
         """The two actors "the two countries" means: the article's two most named actors."""
@@ -442,13 +444,10 @@ class ArticleContext:
                 )
             ]
             if tok.dep_ == "poss":
-                from relata.extractors import syntax
-
                 # "the drones were used by Russia in its war against Ukraine": a possessive in a verb's
                 # phrase is its doer's, here a by-agent, not the sentence's subject (judged on a
                 # sample article, "its war" became the EU's, and with it an EU attack on Ukraine).
-                verb = next((a for a in tok.ancestors if syntax.is_verb(a)), None)
-                doers = {t.i for t in syntax.agents(verb)} if verb is not None else set()
+                doers = _doers_of_its_verb(tok)
                 near = [x for x in prev if x.end - 1 in doers]
                 if near:
                     return [Actor(near[-1].code, via="pronoun")]
@@ -480,11 +479,8 @@ class ArticleContext:
             # (or names one before "the former ... the latter"), of the two the sentence before named;
             # not "the former president" (an adjective). Left unresolved, the invasion became the
             # sentence subject's (judged on unseen articles: Singapore attacking Ukraine).
-            from relata.extractors import syntax
-
             # Not the doer of its own verb ("Malaysia criticised the latter" is not Malaysia).
-            verb = next((a for a in tok.ancestors if syntax.is_verb(a)), None)
-            doers = {t.i for t in syntax.agents(verb)} if verb is not None else set()
+            doers = _doers_of_its_verb(tok)
             before = [x for x in sent.mentions if x.end <= tok.i and x.code and x.kind != "coref"]
             named = list(dict.fromkeys(x.code for x in before if x.end - 1 not in doers))
             # "the former ... the latter" in one sentence are a pair: two actors named before them.
@@ -541,6 +537,14 @@ class ArticleContext:
         if best:
             return min(best, key=lambda x: x[0])[1]
         return []
+
+
+def _doers_of_its_verb(tok: Token) -> set[int]:
+    """Token indices of the doers of the nearest verb above ``tok`` (its subjects or by-agents)."""
+    from relata.extractors import syntax
+
+    verb = next((a for a in tok.ancestors if syntax.is_verb(a)), None)
+    return {t.i for t in syntax.agents(verb)} if verb is not None else set()
 
 
 def people_counted(sent: Sentence, m: Mention) -> bool:

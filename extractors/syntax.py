@@ -353,22 +353,11 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     # a copula over an event noun, "support for Russia is growing", plans nothing).
     # Also for what the planned verb governs: "X is to visit Y to discuss trade" plans the talks too
     # (judged on unseen articles, the talks were stored as held).
-    if any(
-        t.dep_ == "xcomp" and t.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-        for t in chain
-        if is_verb(t)
+    # "the summit is to be held on Sunday": so is an event noun that is the subject of "be to" (judged
+    # on unseen articles, such a summit was stored as held, and dated to the Sunday before).
+    if any(_be_to(t) for t in chain if is_verb(t)) or (
+        tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and any(_be_to(c) for c in tok.head.children)
     ):
-        found.append(("planned", "be to"))
-    elif (
-        tok.dep_ in ("nsubj", "nsubjpass")
-        and tok.head.lemma_ == "be"
-        and any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in tok.head.children
-        )
-    ):
-        # "the summit is to be held on Sunday": the event noun is the subject of "be to" (judged on
-        # unseen articles, such a summit was stored as held, and dated to the Sunday before).
         found.append(("planned", "be to"))
     # "when Obama and Castro meet on Monday": a temporal clause in the present tense speaks of the
     # future (a past one takes the past tense; judged on unseen articles, such a meeting was stored as
@@ -613,6 +602,15 @@ def date_spans(tok: Token):
 
     scored = sorted(((dist(e), e) for e in dates), key=lambda x: x[0])
     return [e for d, e in scored if d <= 5]
+
+
+def _be_to(verb: Token) -> bool:
+    """An infinitive complement of "be" ("is to invest", "is to be held")."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _yes_no_question(sent) -> bool:

@@ -1371,10 +1371,13 @@ def test_error_kind_the_states_own_broadcaster_still_speaks_for_it(parse, text, 
     [
         "Colombian singer Shakira praised Mexico for its support.",
         "Mexican drug lord Joaquin Guzman met Colombian Pablo Escobar in 1989.",
+        # and a pronoun for one (seed 29: a US visit)
+        "American tourist Jane Doe loves the Andes. She met her husband during a tourist trip in Puno, Peru.",
+        "Colombian singer Shakira arrived in Madrid. She praised Spain for its support.",
     ],
 )
 def test_error_kind_a_person_known_only_by_nationality_acts_for_no_state(parse, text):
-    # A singer or a drug lord is a private person: no office makes them act for their country.
+    # A singer, a drug lord or a tourist is a private person: no office makes them act for their country.
     assert rows(parse, text, "2016-01-12")["relations"] == []
 
 
@@ -1438,17 +1441,6 @@ def test_error_kind_a_yes_no_question_states_no_event(parse, text):
 def test_error_kind_a_wh_question_takes_its_event_as_given(parse):
     out = rows(parse, "Why did Russia invade Ukraine in 2022?", "2024-04-20")
     assert ("RUS", "UKR", "attack", "occurred") in relation_keys(out)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "American tourist Jane Doe loves the Andes. She met her husband during a tourist trip in Puno, Peru.",
-        "Colombian singer Shakira arrived in Madrid. She praised Spain for its support.",
-    ],
-)
-def test_error_kind_a_pronoun_for_a_private_person_acts_for_no_state(parse, text):
-    assert rows(parse, text, "2016-04-20")["relations"] == []
 
 
 def test_error_kind_a_states_white_paper_is_still_the_state(parse):
