@@ -303,16 +303,25 @@ def apply(
     models' rows (the rules' rows, which the models read as hints, stay only where a model confirms
     them); a table decided in union keeps the rules' rows the model does not veto (``support`` under
     the model's veto) and adds the model's that they lack."""
-    from relata.extractors.learned import strategy, veto
+    from relata.extractors.learned import rules_confidence, strategy, veto
 
     replaced = {t for t in ("relations", "cooperation", "sanctions") if strategy(t) == "model"}
     by_id = {t: {r[_ID[t]]: r for r in rows.get(t, [])} for t in ("relations", "cooperation")}
     out: dict[str, list[dict]] = {t: ([] if t in replaced else list(v)) for t, v in rows.items()}
     if support is not None:
         for table in ("relations", "cooperation"):
+            if table not in out or table in replaced:
+                continue
             bars = veto(table)
-            if table in out and table not in replaced and bars:
+            if bars:
                 out[table] = [r for r in out[table] if backed(support.get(k := _key(table, r)), bars.get(k[3], 0.0))]
+            # A rules' row the model does not confirm below gets the probability, fitted on the folds,
+            # that a row with its confidence and the model's backing is right: the column means one
+            # thing whichever component made the row.
+            out[table] = [
+                {**r, "confidence": round(rules_confidence(table, r["confidence"], support.get(_key(table, r))), 3)}
+                for r in out[table]
+            ]
     present = {t: {r[_ID[t]] for r in out.get(t, [])} for t in _ID}
     for d, pending in decisions:
         sent = pending.sentence

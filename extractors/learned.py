@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +78,10 @@ class Model:
     # row whose key the model gives a calibrated probability under this (the best over the article's
     # candidates) is dropped; a type not listed is never vetoed.
     veto: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Per table decided in union, fitted on the folds: the weights that turn a rules' row's own
+    # confidence and the model's backing of its key (``rules_features``) into the probability that
+    # the row is right. Without them a rules' row keeps the rules' confidence.
+    rules_calibration: dict[str, list[float]] = field(default_factory=dict)
 
     @functools.cached_property
     def nlp(self):
@@ -94,8 +99,6 @@ class Model:
         )
 
     def calibrated(self, table: str, score: float) -> float:
-        import math
-
         a, b = self.calibration.get(table, (1.0, 0.0))
         logit = math.log(max(score, 1e-6) / max(1 - score, 1e-6))
         return 1.0 / (1.0 + math.exp(-(a * logit + b)))
@@ -116,6 +119,7 @@ def model(name: str) -> Model | None:
         {k: (float(v[0]), float(v[1])) for k, v in m.get("calibration", {}).items()},
         {k: str(v) for k, v in m.get("strategy", {}).items()},
         {k: {label: float(x) for label, x in v.items()} for k, v in m.get("veto", {}).items()},
+        {k: [float(x) for x in v] for k, v in m.get("rules_calibration", {}).items()},
     )
 
 
@@ -139,6 +143,31 @@ def veto(table: str) -> dict[str, float]:
     rules' row of ``table``; empty when it drops none."""
     m = _deciding(table)
     return {} if m is None else m.veto.get(table, {})
+
+
+def rules_features(confidence: float, backing: float | None) -> list[float]:
+    """What a rules' row's probability of being right is fitted on: the logit of the rules' own
+    confidence, the logit of the model's backing of its key, whether the model read its pair at
+    all (a pair across sentences it never does), and an intercept."""
+
+    def logit(p: float) -> float:
+        p = min(max(p, 1e-4), 1 - 1e-4)
+        return math.log(p / (1 - p))
+
+    if backing is None:
+        return [logit(confidence), 0.0, 1.0, 1.0]
+    return [logit(confidence), logit(backing), 0.0, 1.0]
+
+
+def rules_confidence(table: str, confidence: float, backing: float | None) -> float:
+    """A rules' row's calibrated probability of being right (its own confidence where the shipped
+    model carries no calibration for ``table``)."""
+    m = _deciding(table)
+    w = None if m is None else m.rules_calibration.get(table)
+    if not w:
+        return confidence
+    z = sum(a * b for a, b in zip(w, rules_features(confidence, backing)))
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def available() -> bool:
@@ -273,8 +302,6 @@ def pooled(probabilities: list[float]) -> float:
     """The probability that at least one of an article's sentences states a key, each read alone
     (noisy-or). Sentences repeating one fact are not independent, so the pooled value runs high; the
     calibration of pooled probabilities (fitted out of fold on article keys) takes that back."""
-    import math
-
     return 1.0 - math.prod(1.0 - p for p in probabilities)
 
 

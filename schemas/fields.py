@@ -70,7 +70,16 @@ _FIELDS = [
     ),
     _f("evidence", "string", "The sentence the row was extracted from."),
     _f("extractor_version", "string", "Version of the extractor that made the row; bumping it rebuilds the table."),
-    _f("confidence", "float32", "Confidence of the extraction, 0..1.", minimum=0.0, maximum=1.0),
+    _f(
+        "confidence",
+        "float32",
+        "Probability that the row is right (its parties and type, area or action), 0..1: for relations and "
+        "cooperation calibrated on the annotated corpus's cross-validation folds (the model's probability, or "
+        "for a rules' row the one fitted to its rules' score and the model's backing); for sanctions and "
+        "denials the rules' own score, uncalibrated.",
+        minimum=0.0,
+        maximum=1.0,
+    ),
     _f(
         "event_date",
         "date",

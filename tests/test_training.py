@@ -202,8 +202,16 @@ def test_apply_drops_the_rules_rows_the_model_backs_under_its_veto_and_no_other(
     monkeypatch.setattr(learned, "strategy", lambda table: "union")
     monkeypatch.setattr(learned, "veto", lambda table: {"visit": 0.05} if table == "relations" else {})
 
+    monkeypatch.setattr(learned, "rules_confidence", lambda table, c, b: c)
+
     def rel(s, t, rtype):
-        return {"relation_id": f"{s}{t}{rtype}", "source_actor": s, "target_actor": t, "relation_type": rtype}
+        return {
+            "relation_id": f"{s}{t}{rtype}",
+            "source_actor": s,
+            "target_actor": t,
+            "relation_type": rtype,
+            "confidence": 0.7,
+        }
 
     rows = {
         "relations": [
@@ -212,7 +220,9 @@ def test_apply_drops_the_rules_rows_the_model_backs_under_its_veto_and_no_other(
             rel("JPN", "USA", "visit"),
             rel("KOR", "JPN", "visit"),  # a pair the model never read (no candidate): the rules' word stands
         ],
-        "cooperation": [{"cooperation_id": "c1", "actor_a": "JPN", "actor_b": "USA", "area": "trade"}],
+        "cooperation": [
+            {"cooperation_id": "c1", "actor_a": "JPN", "actor_b": "USA", "area": "trade", "confidence": 0.7}
+        ],
         "sanctions": [],
     }
     backing = {("relations", "USA", "JPN", "visit"): 0.5, ("relations", "JPN", "USA", "visit"): 0.01}
@@ -223,6 +233,93 @@ def test_apply_drops_the_rules_rows_the_model_backs_under_its_veto_and_no_other(
     assert decided.apply([], None, rows, None)["relations"] == rows["relations"]  # no model ran: the rules' rows
 
 
+def test_apply_gives_a_rules_row_the_model_does_not_confirm_the_probability_fitted_for_it(monkeypatch):
+    from relata.extractors import decided
+
+    fitted = learned.Model(
+        "pairs",
+        learned.MODELS_DIR,
+        {"relations": 0.8},
+        {},
+        {"relations": "union"},
+        {},
+        {"relations": [1.0, 2.0, -1.0, 0.0]},  # rules_features' order: confidence, backing, unread, intercept
+    )
+    monkeypatch.setattr(learned, "_deciding", lambda table: fitted if table == "relations" else None)
+    monkeypatch.setattr(learned, "strategy", lambda table: "union")
+    monkeypatch.setattr(learned, "veto", lambda table: {})
+
+    def rel(s, t):
+        return {"relation_id": s + t, "source_actor": s, "target_actor": t, "relation_type": "visit", "confidence": 0.6}
+
+    coop = {"cooperation_id": "c1", "actor_a": "JPN", "actor_b": "USA", "area": "trade", "confidence": 0.7}
+    rows = {"relations": [rel("USA", "JPN"), rel("CHN", "JPN"), rel("KOR", "JPN")], "cooperation": [coop]}
+    backing = {("relations", "USA", "JPN", "visit"): 0.9, ("relations", "CHN", "JPN", "visit"): 0.05}
+    out = {r["relation_id"]: r["confidence"] for r in decided.apply([], None, rows, backing)["relations"]}  # type: ignore[arg-type]
+
+    def expected(c, b):
+        z = sum(w * x for w, x in zip(fitted.rules_calibration["relations"], learned.rules_features(c, b)))
+        return round(1 / (1 + math.exp(-z)), 3)
+
+    # The same rules' confidence means more where the model backs the key, less where it reads the
+    # pair and does not, and what the folds showed of pairs it never reads where it does not read it.
+    assert out == {"USAJPN": expected(0.6, 0.9), "CHNJPN": expected(0.6, 0.05), "KORJPN": expected(0.6, None)}
+    assert out["USAJPN"] > out["KORJPN"] > out["CHNJPN"]
+    # A table with no fitted weights keeps the rules' own confidence.
+    assert decided.apply([], None, rows, backing)["cooperation"] == [coop]  # type: ignore[arg-type]
+
+
+def test_training_logistic_fit_keeps_finite_weights_when_a_feature_separates_the_labels():
+    w = train.logistic([[x, 1.0] for x in (-2.0, -1.0, 1.0, 2.0)], [0, 0, 1, 1])
+    assert w[0] > 0 and all(math.isfinite(v) and abs(v) < 10 for v in w)
+    assert train.logistic([[1.0, 1.0], [2.0, 1.0]], [1, 1]) == [0.0, 0.0]  # one class: nothing to fit
+
+
+def test_training_rules_items_are_calibrated_on_the_models_backing_out_of_fold():
+    # The rules state every item with 0.8; the items the model backs are right, the others mostly not.
+    docs = [f"doc{i}" for i in range(200)]
+    pts = [(d, 0.8, 0.9, 1) for d in docs[:100]] + [(d, 0.8, 0.05, int(i % 5 == 0)) for i, d in enumerate(docs[100:])]
+    weights, quality = run.rules_calibrations({"relations": pts})
+    p = learned.rules_features
+    z_backed = sum(a * b for a, b in zip(weights["relations"], p(0.8, 0.9)))
+    z_unbacked = sum(a * b for a, b in zip(weights["relations"], p(0.8, 0.05)))
+    assert 1 / (1 + math.exp(-z_backed)) > 0.9 and 1 / (1 + math.exp(-z_unbacked)) < 0.35
+    q = quality["relations"]
+    assert q["items"] == 200 and q["brier_calibrated"] < q["brier_rules"] and q["ece_calibrated"] < q["ece_rules"]
+
+
+def test_training_a_rules_calibration_worse_out_of_fold_than_the_rules_score_is_not_shipped(monkeypatch):
+    pts = [(f"doc{i}", 0.9 if i % 2 else 0.1, None, i % 2) for i in range(100)]
+    monkeypatch.setattr(run, "logistic", lambda xs, ys: [-1.0, 0.0, 0.0, 0.0])  # a fit that reads it backwards
+    weights, quality = run.rules_calibrations({"relations": pts})
+    assert weights == {} and quality["relations"]["brier_calibrated"] > quality["relations"]["brier_rules"]
+
+
+def test_training_rules_points_leave_out_optional_and_vetoed_items_and_mark_the_right_ones():
+    gold = [
+        {
+            "source_uri": "d1",
+            "relations": [
+                {"source": "USA", "target": "JPN", "type": "visit"},
+                {"source": "CHN", "target": "JPN", "type": "criticism", "optional": True},
+            ],
+        }
+    ]
+    items = [
+        {"source": "USA", "target": "JPN", "type": "visit", "confidence": 0.7},
+        {"source": "JPN", "target": "USA", "type": "visit", "confidence": 0.6},
+        {"source": "CHN", "target": "JPN", "type": "criticism", "confidence": 0.5},
+        {"source": "KOR", "target": "JPN", "type": "meeting", "confidence": 0.9},
+    ]
+    rules = {"relations": {"d1": items}, "cooperation": {}}
+    backing = {"d1": {("relations", "USA", "JPN", "visit"): 0.8, ("relations", "JPN", "MEX", "meeting"): 0.0}}
+    veto = {"relations": {"meeting": 0.05}}
+    backing["d1"][("relations", "JPN", "KOR", "meeting")] = 0.01  # under the meeting veto: dropped before
+    got = run.rules_points(gold, rules, backing, {"d1"}, veto)["relations"]
+    assert got == [("d1", 0.7, 0.8, 1), ("d1", 0.6, None, 0)]
+
+
+# --- combining with the rules, as cross-validation scores it ---------------------------------
 # --- combining with the rules, as cross-validation scores it ---------------------------------
 
 
@@ -336,6 +433,10 @@ def test_models_shipped_are_small_and_carry_thresholds_calibration_and_strategy(
                 meta["thresholds"][table] == run.NO_ADDITIONS and meta["strategy"][table] == "union"
             )
             assert len(meta["calibration"][table]) == 2
+        # The rules' rows a model keeps get a probability fitted on as many features as they carry.
+        assert set(meta["rules_calibration"]) <= {t for t in meta["tables"] if meta["strategy"][t] == "union"}
+        for weights in meta["rules_calibration"].values():
+            assert len(weights) == len(learned.rules_features(0.5, None))
 
 
 @pytest.mark.skipif(not SHIPPED, reason="no trained model shipped")

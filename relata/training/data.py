@@ -191,7 +191,11 @@ def examples_for(doc: dict, line: dict) -> tuple[list[dict], dict]:
                         )
                         out.append(Example("sanctions", doc["id"], fold, sent.index, s, target, text_, cats))
         ctx.leave(sent)
-    predicted = {"source_uri": doc["id"], **{t: [CONVERT[t](r) for r in rows] for t, rows in rules.items()}}
+    # With the rules' confidence, which training calibrates (``run.rules_calibrations``).
+    predicted = {
+        "source_uri": doc["id"],
+        **{t: [{**CONVERT[t](r), "confidence": r["confidence"]} for r in rows] for t, rows in rules.items()},
+    }
     return [asdict(e) for e in out], predicted
 
 

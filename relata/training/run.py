@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -36,12 +37,22 @@ from relata.extractors.learned import (
     pooled,
     read_keys,
     row_key,
+    rules_features,
     sentence_readings,
     support,
 )
 from relata.training import data
 from relata.training.tasks import TASKS, factorised
-from relata.training.train import GRID, MIN_SHIPPED_CUT, cross_validate, most_precise, platt, ship, train_one
+from relata.training.train import (
+    GRID,
+    MIN_SHIPPED_CUT,
+    cross_validate,
+    logistic,
+    most_precise,
+    platt,
+    ship,
+    train_one,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = Path(__file__).resolve().parents[1] / "data" / "training_report.json"
@@ -79,17 +90,7 @@ def article_calibrations(scored: list[dict], gold: list[dict], cal) -> dict[str,
     article as ``decide_pairs`` pools its sentences, against whether the article's annotation has it
     (keys annotated only as optional left out: neither right nor wrong)."""
     f = _calibrator(cal)
-    annotated: dict[str, tuple[set, set]] = {}
-    for g in gold:
-        required: set = set()
-        optional: set = set()
-        for table, fields in (("relations", ("source", "target", "type")), ("cooperation", ("a", "b", "area"))):
-            for item in g.get(table, []):
-                for alt in item.get("any_of") or [item]:
-                    x, y, label = ({**item, **alt}.get(k) for k in fields)
-                    if x and y and label:
-                        (optional if item.get("optional") else required).add(row_key(table, x, y, label))
-        annotated[g["source_uri"]] = (required, optional - required)
+    annotated = annotated_keys(gold)
     by_doc: dict[str, list] = defaultdict(list)
     for e in scored:
         by_doc[e["doc"]].append((e["sentence"], e["a"], e["b"], e["scores"]))
@@ -102,6 +103,96 @@ def article_calibrations(scored: list[dict], gold: list[dict], cal) -> dict[str,
                 pts[key[0]][0].append(pooled([p for p, _ in seen.values()]))
                 pts[key[0]][1].append(int(k in required))
     return {f"{t}:article": platt(xs, ys) for t, (xs, ys) in pts.items()}
+
+
+def annotated_keys(gold: list[dict]) -> dict[str, tuple[set, set]]:
+    """Per article, the relations and cooperation keys (``row_key``) its annotation requires, and those
+    it lists only as optional (neither right nor wrong)."""
+    annotated: dict[str, tuple[set, set]] = {}
+    for g in gold:
+        required: set = set()
+        optional: set = set()
+        for table, fields in (("relations", ("source", "target", "type")), ("cooperation", ("a", "b", "area"))):
+            for item in g.get(table, []):
+                for alt in item.get("any_of") or [item]:
+                    x, y, label = ({**item, **alt}.get(k) for k in fields)
+                    if x and y and label:
+                        (optional if item.get("optional") else required).add(row_key(table, x, y, label))
+        annotated[g["source_uri"]] = (required, optional - required)
+    return annotated
+
+
+def rules_points(
+    gold: list[dict], rules: dict, backing: dict[str, dict[tuple, float]], docs: set[str], veto: dict
+) -> dict[str, list[tuple[str, float, float | None, int]]]:
+    """Per table decided with the rules, the rules' items that survive the veto as
+    (document, the rules' confidence, the model's backing of the key or None, right or not);
+    items annotated only as optional left out."""
+    annotated = annotated_keys([g for g in gold if g["source_uri"] in docs])
+    out: dict[str, list] = defaultdict(list)
+    for table in ("relations", "cooperation"):
+        bars = veto.get(table, {})
+        for doc, items in rules[table].items():
+            required, optional = annotated.get(doc, (set(), set()))
+            for i in items:
+                if i.get("confidence") is None:
+                    continue  # a corpus built before the rules' items carried it
+                k = _item_key(table, i)
+                b = backing.get(doc, {}).get(k)
+                if k in optional or not backed(b, bars.get(k[3], 0.0)):
+                    continue
+                out[table].append((doc, float(i["confidence"]), b, int(k in required)))
+    return out
+
+
+def rules_calibrations(points: dict[str, list[tuple[str, float, float | None, int]]]) -> tuple[dict, dict]:
+    """Per table, the weights (``learned.rules_features``) that turn a rules' item's confidence and
+    the model's backing into the probability that it is right, fitted on every item; and how well
+    that probability is calibrated, measured out of fold (folds grouped by document: the weights of
+    four folds scoring the fifth) against the rules' own confidence: Brier score and expected
+    calibration error over ten bins. A table whose out-of-fold Brier score the fit does not lower
+    keeps the rules' confidence (no weights)."""
+    weights: dict[str, list[float]] = {}
+    quality: dict[str, dict] = {}
+    for table, pts in points.items():
+        if len({y for *_, y in pts}) < 2:
+            continue
+        fitted = logistic([rules_features(c, b) for _, c, b, _ in pts], [y for *_, y in pts])
+        held: list[tuple[float, float, int]] = []  # (rules' confidence, calibrated out of fold, right)
+        for k in range(data.FOLDS):
+            train = [p for p in pts if data.fold_of(p[0]) != k]
+            w = logistic([rules_features(c, b) for _, c, b, _ in train], [y for *_, y in train])
+            for _, c, b, y in (p for p in pts if data.fold_of(p[0]) == k):
+                z = sum(a * x for a, x in zip(w, rules_features(c, b)))
+                held.append((c, 1 / (1 + math.exp(-z)), y))
+        quality[table] = {
+            "items": len(held),
+            "right": round(sum(y for *_, y in held) / len(held), 3),
+            "brier_rules": _brier([(c, y) for c, _, y in held]),
+            "brier_calibrated": _brier([(p, y) for _, p, y in held]),
+            "ece_rules": _ece([(c, y) for c, _, y in held]),
+            "ece_calibrated": _ece([(p, y) for _, p, y in held]),
+        }
+        if quality[table]["brier_calibrated"] < quality[table]["brier_rules"]:
+            weights[table] = fitted
+    return weights, quality
+
+
+def _brier(pts: list[tuple[float, int]]) -> float:
+    return round(sum((p - y) ** 2 for p, y in pts) / len(pts), 4)
+
+
+def _ece(pts: list[tuple[float, int]], bins: int = 10) -> float:
+    """Expected calibration error: per bin of stated probability, |mean stated - share right|,
+    weighted by the bin's share of items."""
+    by: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for p, y in pts:
+        by[min(int(p * bins), bins - 1)].append((p, y))
+    return round(
+        sum(abs(sum(p for p, _ in b) / len(b) - sum(y for _, y in b) / len(b)) * len(b) for b in by.values())
+        / len(pts),
+        4,
+    )
 
 
 def _calibrator(cal: dict[str, tuple[float, float]]):
@@ -402,7 +493,13 @@ def main(
         tuned[name] = (thresholds, cal, strategy, veto, scored)
         log(f"{name}: " + ", ".join(f"{t} F1 {res[t]['f1']:.3f}" for t in TABLE_NAMES))
     thresholds, cal, strategy, veto, scored = tuned["combined"]
+    # The rules' rows the model does not confirm keep a probability too (``decided.apply``).
+    points = rules_points(gold, rules, backing_by_doc(scored, _calibrator(cal)), docs, veto)
+    rules_cal, rules_cal_quality = rules_calibrations({t: v for t, v in points.items() if strategy.get(t) == "union"})
+    log(f"rules' rows calibrated: {json.dumps(rules_cal_quality)}")
     report["thresholds"] = thresholds
+    report["rules_calibration"] = rules_cal
+    report["rules_calibration_quality"] = rules_cal_quality
     report["calibration"] = cal
     report["strategy"] = strategy
     report["veto"] = veto
@@ -415,6 +512,7 @@ def main(
             "calibration": {t: v for t, v in cal.items() if t.split(":")[0] in MODEL_TABLES[m]},
             "strategy": {t: strategy[t] for t in MODEL_TABLES[m]},
             "veto": {t: veto[t] for t in MODEL_TABLES[m]},
+            "rules_calibration": {t: rules_cal[t] for t in MODEL_TABLES[m] if t in rules_cal},
             "corpus_sha256": report["corpus_sha256"],
             "cross_validation": {t: results["combined"][t] for t in MODEL_TABLES[m]},
         }
