@@ -322,6 +322,12 @@ def apply(
                 {**r, "confidence": round(rules_confidence(table, r["confidence"], support.get(_key(table, r))), 3)}
                 for r in out[table]
             ]
+        if "sanctions" in out and "sanctions" not in replaced:
+            # The sanctions model backs no rules' row; what was fitted is the rules' score's own meaning.
+            out["sanctions"] = [
+                {**r, "confidence": round(rules_confidence("sanctions", r["confidence"], None), 3)}
+                for r in out["sanctions"]
+            ]
     present = {t: {r[_ID[t]] for r in out.get(t, [])} for t in _ID}
     for d, pending in decisions:
         sent = pending.sentence

@@ -243,9 +243,10 @@ def test_apply_gives_a_rules_row_the_model_does_not_confirm_the_probability_fitt
         {},
         {"relations": "union"},
         {},
-        {"relations": [1.0, 2.0, -1.0, 0.0]},  # rules_features' order: confidence, backing, unread, intercept
+        # rules_features' order: confidence, backing, unread, intercept
+        {"relations": [1.0, 2.0, -1.0, 0.0], "sanctions": [1.0, 0.0, -0.5, 0.0]},
     )
-    monkeypatch.setattr(learned, "_deciding", lambda table: fitted if table == "relations" else None)
+    monkeypatch.setattr(learned, "_deciding", lambda table: fitted if table in ("relations", "sanctions") else None)
     monkeypatch.setattr(learned, "strategy", lambda table: "union")
     monkeypatch.setattr(learned, "veto", lambda table: {})
 
@@ -253,7 +254,12 @@ def test_apply_gives_a_rules_row_the_model_does_not_confirm_the_probability_fitt
         return {"relation_id": s + t, "source_actor": s, "target_actor": t, "relation_type": "visit", "confidence": 0.6}
 
     coop = {"cooperation_id": "c1", "actor_a": "JPN", "actor_b": "USA", "area": "trade", "confidence": 0.7}
-    rows = {"relations": [rel("USA", "JPN"), rel("CHN", "JPN"), rel("KOR", "JPN")], "cooperation": [coop]}
+    sanction = {"sanction_id": "s1", "sender": "USA", "target": "IRN", "action": "imposed", "confidence": 0.6}
+    rows = {
+        "relations": [rel("USA", "JPN"), rel("CHN", "JPN"), rel("KOR", "JPN")],
+        "cooperation": [coop],
+        "sanctions": [sanction],
+    }
     backing = {("relations", "USA", "JPN", "visit"): 0.9, ("relations", "CHN", "JPN", "visit"): 0.05}
     out = {r["relation_id"]: r["confidence"] for r in decided.apply([], None, rows, backing)["relations"]}  # type: ignore[arg-type]
 
@@ -267,6 +273,10 @@ def test_apply_gives_a_rules_row_the_model_does_not_confirm_the_probability_fitt
     assert out["USAJPN"] > out["KORJPN"] > out["CHNJPN"]
     # A table with no fitted weights keeps the rules' own confidence.
     assert decided.apply([], None, rows, backing)["cooperation"] == [coop]  # type: ignore[arg-type]
+    # A sanction row is never backed by the model: its weights read the rules' score alone.
+    [s_row] = decided.apply([], None, rows, backing)["sanctions"]  # type: ignore[arg-type]
+    z = sum(w * x for w, x in zip(fitted.rules_calibration["sanctions"], learned.rules_features(0.6, None)))
+    assert s_row["confidence"] == round(1 / (1 + math.exp(-z)), 3)
 
 
 def test_training_logistic_fit_keeps_finite_weights_when_a_feature_separates_the_labels():
@@ -317,6 +327,16 @@ def test_training_rules_points_leave_out_optional_and_vetoed_items_and_mark_the_
     backing["d1"][("relations", "JPN", "KOR", "meeting")] = 0.01  # under the meeting veto: dropped before
     got = run.rules_points(gold, rules, backing, {"d1"}, veto)["relations"]
     assert got == [("d1", 0.7, 0.8, 1), ("d1", 0.6, None, 0)]
+    # Sanctions: compared on (sender, target, action), an unnamed sender matching an unnamed one.
+    gold[0]["sanctions"] = [{"sender": None, "target": "IRN", "action": "imposed"}]
+    rules["sanctions"] = {
+        "d1": [
+            {"sender": None, "target": "IRN", "action": "imposed", "confidence": 0.5},
+            {"sender": "USA", "target": "IRN", "action": "imposed", "confidence": 0.8},
+        ]
+    }
+    got = run.rules_points(gold, rules, backing, {"d1"}, veto)["sanctions"]
+    assert got == [("d1", 0.5, None, 1), ("d1", 0.8, None, 0)]
 
 
 # --- combining with the rules, as cross-validation scores it ---------------------------------

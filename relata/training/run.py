@@ -106,8 +106,8 @@ def article_calibrations(scored: list[dict], gold: list[dict], cal) -> dict[str,
 
 
 def annotated_keys(gold: list[dict]) -> dict[str, tuple[set, set]]:
-    """Per article, the relations and cooperation keys (``row_key``) its annotation requires, and those
-    it lists only as optional (neither right nor wrong)."""
+    """Per article, the relations, cooperation and sanctions keys (``_item_key``) its annotation
+    requires, and those it lists only as optional (neither right nor wrong)."""
     annotated: dict[str, tuple[set, set]] = {}
     for g in gold:
         required: set = set()
@@ -118,6 +118,9 @@ def annotated_keys(gold: list[dict]) -> dict[str, tuple[set, set]]:
                     x, y, label = ({**item, **alt}.get(k) for k in fields)
                     if x and y and label:
                         (optional if item.get("optional") else required).add(row_key(table, x, y, label))
+            for item in g.get("sanctions", []):
+                for alt in item.get("any_of") or [item]:
+                    (optional if item.get("optional") else required).add(_item_key("sanctions", {**item, **alt}))
         annotated[g["source_uri"]] = (required, optional - required)
     return annotated
 
@@ -125,14 +128,15 @@ def annotated_keys(gold: list[dict]) -> dict[str, tuple[set, set]]:
 def rules_points(
     gold: list[dict], rules: dict, backing: dict[str, dict[tuple, float]], docs: set[str], veto: dict
 ) -> dict[str, list[tuple[str, float, float | None, int]]]:
-    """Per table decided with the rules, the rules' items that survive the veto as
+    """Per table decided with the rules (sanctions too: no backing, the model reads no rules' row
+    of it), the rules' items that survive the veto as
     (document, the rules' confidence, the model's backing of the key or None, right or not);
     items annotated only as optional left out."""
     annotated = annotated_keys([g for g in gold if g["source_uri"] in docs])
     out: dict[str, list] = defaultdict(list)
-    for table in ("relations", "cooperation"):
+    for table in ("relations", "cooperation", "sanctions"):
         bars = veto.get(table, {})
-        for doc, items in rules[table].items():
+        for doc, items in rules.get(table, {}).items():
             required, optional = annotated.get(doc, (set(), set()))
             for i in items:
                 if i.get("confidence") is None:
@@ -274,6 +278,8 @@ def combine(
 def _item_key(table: str, item: dict) -> tuple:
     if table == "relations":
         return row_key(table, item["source"], item["target"], item["type"])
+    if table == "sanctions":  # the model backs no sanctions key: a key to compare with the annotation's
+        return (table, item.get("sender") or "", item.get("target") or "", item.get("action") or "")
     return row_key(table, item["a"], item["b"], item["area"])
 
 
