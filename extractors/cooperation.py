@@ -90,15 +90,25 @@ def cue_path(tok: Token) -> list[tuple[Token, str]]:
                 out.append((cand, st))
         if cur.head == cur:
             break
-        if cur.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "csubj") or (
-            cur.dep_ == "acl" and cur.lemma_.lower() not in lexicon.object_classes()["preposition_like_participles"]
-        ):
+        if (
+            cur.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "csubj")
+            or (
+                cur.dep_ == "acl" and cur.lemma_.lower() not in lexicon.object_classes()["preposition_like_participles"]
+            )
+        ) and not _tells_an_agreements_effect(cur):
             break  # "..., which promotes the country's economy": another clause, another event
         cur = cur.head
     st = cues.get(cur.lemma_.lower())
     if st and cur != tok and all(c != cur for c, _ in out):
         out.append((cur, st))
     return out
+
+
+def _tells_an_agreements_effect(clause: Token) -> bool:
+    """ "agreements that will boost cooperation in trade", "a pact allowing joint drills": a clause
+    on an agreement noun tells what the agreement brings; the cooperation is the agreement's (the
+    annotated corpus has it agreed; the walk stopped at the clause and missed the parties)."""
+    return clause.dep_ in ("relcl", "acl") and clause.head.lemma_.lower() in lexicon.object_classes()["agreement_nouns"]
 
 
 def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
@@ -109,9 +119,19 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     Future, intent or discussion -> planned. "continue to" -> ongoing.
     """
     # "An aide said the two leaders would discuss ...": reported speech's "would" is the future.
-    mods = [syntax.modality(c, in_reported_speech=bool(syntax.reports(c))) for c, _ in path] + [
-        syntax.modality(tok, in_reported_speech=bool(syntax.reports(tok)))
+    # What an agreement will bring ("signed deals that will boost trade") is no plan: that clause's
+    # words say what the agreement does, not whether it was made; negation still counts.
+    cues = [c for c, _ in path]
+    clause = next((x for x in [tok, *tok.ancestors] if _tells_an_agreements_effect(x) and x.head in cues), None)
+    effects = set() if clause is None else {tok} | {c for c in cues if c in clause.subtree}
+    negations = [
+        syntax.modality(c, in_reported_speech=bool(syntax.reports(c)))
+        for c in [*(c for c, _ in path), tok]
+        if c in effects
     ]
+    mods = [syntax.modality(c, in_reported_speech=bool(syntax.reports(c))) for c, _ in path if c not in effects] + (
+        [] if tok in effects else [syntax.modality(tok, in_reported_speech=bool(syntax.reports(tok)))]
+    )
     agreement = path[0][0]
     if agreement.dep_ == "pobj" and agreement.head.lower_ in ("of", "in", "on", "for"):
         # "will complete the review of the trade agreement": as the review it is the of-object of
@@ -120,7 +140,7 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         holder = agreement.head.head
         if holder.dep_ in ("dobj", "nsubjpass") and syntax.is_verb(holder.head):
             mods.append(syntax.modality(holder.head, in_reported_speech=bool(syntax.reports(holder.head))))
-    if any(m.status in ("negated", "hypothetical") for m in mods):
+    if any(m.status in ("negated", "hypothetical") for m in mods + negations):
         return None
     if any(syntax.soured_ties(c) for c, _ in path):
         return None  # "trade relations between X and Y soured": no cooperation

@@ -112,3 +112,42 @@ def test_cooperation_being_deepened_is_ongoing_and_a_signed_plan_is_agreed(parse
     # "the signing of a plan for cooperation" an agreement (was planned, from the plan).
     rows = extract_all(parse(text, "2024-06-18"))[0]["cooperation"]
     assert rows and {r["status"] for r in rows if {r["actor_a"], r["actor_b"]} == {"LAO", "VNM"}} == {status}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vietnam and Laos last week signed 20 agreements that will boost cooperation in fields including "
+            "trade, transport and energy.",
+            {
+                ("LAO", "VNM", "trade", "agreed"),
+                ("LAO", "VNM", "transport", "agreed"),
+                ("LAO", "VNM", "energy", "agreed"),
+            },
+        ),
+        (
+            "Japan and the Philippines signed a defence pact on Monday allowing joint drills.",
+            {("JPN", "PHL", "military", "agreed")},
+        ),
+        # the signing still to come keeps the cooperation it brings planned
+        (
+            "Vietnam and Laos will sign agreements that boost cooperation in trade.",
+            {("LAO", "VNM", "trade", "planned")},
+        ),
+    ],
+)
+def test_cooperation_an_agreement_brings_is_the_agreements_and_has_its_status(parse, text, expected):
+    # Annotated corpus: "signed 36 agreements that will bolster cooperation in ... trade" was stored
+    # as planned (the clause's "will") and its other areas not at all (the walk stopped at the clause).
+    rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
+    assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rules["cooperation"]} == expected
+
+
+def test_cooperation_under_an_agreement_that_a_clause_says_will_come_is_agreed(parse):
+    # A sample article: "signed a deal under which Russia will supply gas" was stored as planned.
+    text = "Russia and Mongolia signed a deal on Wednesday under which Russia will supply natural gas to Mongolia."
+    rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
+    assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rules["cooperation"]} == {
+        ("MNG", "RUS", "energy", "agreed")
+    }
