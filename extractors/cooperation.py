@@ -207,11 +207,21 @@ def _past(verb: Token) -> bool:
     "have expanded", "the show deepens exchanges"), not an infinitive or a participle of a plan
     (what is to come has a cue of its own: "will", "plans to", and is planned before this is asked).
     Being made counts too: "are deepening economic ties" (the annotated corpus has such ties as under
-    way; they were stored as planned)."""
+    way; they were stored as planned), and a participle clause of such a verb, which shares its time:
+    "have enjoyed growing trade, deepening economic integration" (judged on unseen articles, stored
+    as planned)."""
     return (
         verb.tag_ in ("VBZ", "VBP")
         or syntax.told_as_past(verb)
         or (verb.tag_ == "VBG" and syntax.present_progressive(verb))
+        or (
+            verb.tag_ == "VBG"
+            and verb.dep_ == "advcl"
+            and verb.head != verb
+            and syntax.is_verb(verb.head)
+            and not any(c.dep_ == "mark" for c in verb.children)  # "before deepening ...": not the same time
+            and _past(verb.head)
+        )
     )
 
 
@@ -246,9 +256,12 @@ def _pairs(groups: list[list[Actor]]) -> list[tuple[Actor, Actor]]:
     return out if len(out) <= 3 else []
 
 
-def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[Actor]]:
-    """Groups of actors around the cooperation word: its subject(s), its partner(s)."""
+def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list[list[Actor]], bool]:
+    """Groups of actors around the cooperation word: its subject(s), its partner(s); and whether
+    several partners were named with no one whose partners they are (then they are no pair, and
+    no "the two countries" elsewhere in the sentence stands for them either)."""
     groups: list[list[Actor]] = []
+    apart = False
     verb = cue if syntax.is_verb(cue) else syntax.governing_verb(cue)
     if verb is not None:
         # A firm signing a deal is not its state ("Chinese railway manufacturer CRRC signed ...").
@@ -270,6 +283,12 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[
             if not private_party(t)
             for a in ctx.actors_of(t, sent)
         ]
+        alone = not groups and not syntax.prep_objects(host, {"between", "among"}, through_objects=False)
+        if alone and len({a.code for a in partners}) > 1:
+            # "the partnerships signed with Kenya and Ghana": partners of someone the clause does not
+            # name, each on its own, not of each other (judged on unseen articles, stored as a pair).
+            apart = True
+            continue
         if partners:
             groups.append(partners)
     mods = [
@@ -280,7 +299,7 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> list[list[
     ]
     if mods:
         groups.append(mods)
-    return groups
+    return groups, apart
 
 
 def _venue_named(mod: Token, cue: Token, sent: Sentence, ctx: ArticleContext) -> bool:
@@ -312,8 +331,11 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
         ]
         if g:
             groups.append(g)
+    apart = False  # partners named, each of someone the clause leaves unnamed
     for cue, _ in path:
-        groups += _participants(cue, sent, ctx)
+        found, each_apart = _participants(cue, sent, ctx)
+        groups += found
+        apart = apart or each_apart
         if len({a.code for g in groups for a in g}) >= 2:
             break
     pairs = _pairs(groups)
@@ -322,7 +344,7 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
         actors = list({a.code: a for g in groups for a in g if a.code}.values())
         pair = ctx.pair()
         refers = any(m.kind == "coref" and m.code == "pair" for m in sent.mentions)
-        if pair and refers and (not actors or actors[0].code in pair):
+        if pair and refers and not apart and (not actors or actors[0].code in pair):
             pairs = [(Actor(pair[0], via="context"), Actor(pair[1], via="context"))]
     if not pairs:
         return []

@@ -1453,3 +1453,37 @@ def test_error_kind_what_plans_include_is_planned_not_under_way(parse):
     text = "The ministry's future plans include promoting trade exchanges between China and Thailand."
     found = [r for r in rows(parse, text, "2024-04-20")["cooperation"] if r["area"] == "trade"]
     assert found and all(r["status"] == "planned" for r in found)
+
+
+def coop_keys(out: dict) -> set[tuple]:
+    return {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in out["cooperation"]}
+
+
+def test_error_kind_ties_deepened_in_a_participle_clause_of_a_past_verb_are_under_way(parse):
+    # "have enjoyed growing connectivity, deepening economic integration": stored as planned.
+    text = "For ten years, Japan and ASEAN have enjoyed closer links, deepening economic integration and trade ties."
+    assert ("ASEAN", "JPN", "economy", "ongoing") in coop_keys(rows(parse, text, "2024-03-05"))
+    # the clause of a verb still to come stays planned
+    text = "Japan and ASEAN will hold a summit next year, deepening economic integration."
+    assert {s for *_, s in coop_keys(rows(parse, text, "2024-03-05"))} <= {"planned"}
+
+
+def test_error_kind_partners_each_of_someone_unnamed_are_no_pair(parse):
+    # The deals were each between European donors and one of the two countries, not between them.
+    text = (
+        "The Green Energy Transition Partnerships signed with Kenya and Ghana, for example, are European "
+        "initiatives that pledge 2 billion dollars and 1 billion dollars to clean up the power mix of the two countries."
+    )
+    assert not any(
+        {r["actor_a"], r["actor_b"]} == {"GHA", "KEN"} for r in rows(parse, text, "2024-03-05")["cooperation"]
+    )
+    # A named signer's partners stay its partners.
+    assert {("CHN", "KEN", "energy", "agreed"), ("CHN", "GHA", "energy", "agreed")} <= coop_keys(
+        rows(parse, "China signed energy deals with Kenya and Ghana.", "2024-03-05")
+    )
+
+
+def test_error_kind_the_digital_economy_is_one_area_not_two(parse):
+    text = "Vietnam and Laos agreed to boost cooperation in the digital economy."
+    areas = {a for _, _, a, _ in coop_keys(rows(parse, text, "2024-03-05"))}
+    assert "science_technology" in areas and "economy" not in areas
