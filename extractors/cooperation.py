@@ -263,6 +263,16 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
     groups: list[list[Actor]] = []
     apart = False
     verb = cue if syntax.is_verb(cue) else syntax.governing_verb(cue)
+    classes = lexicon.object_classes()
+    if (
+        verb is not None
+        and verb is not cue
+        and verb.lemma_.lower() in classes["judging_verbs"] | classes["observing_verbs"]
+        and not any(syntax.prep_objects(t, {"with"}, through_objects=False) for t in (cue, verb))
+    ):
+        # "Japan praised the trade deal between Vietnam and Laos": who judges a deal is no party to it
+        # ("hailed the deal with Iran" was the hailer's own).
+        verb = None
     if verb is not None:
         # A firm signing a deal is not its state ("Chinese railway manufacturer CRRC signed ...").
         subj = [a for t in syntax.agents(verb) if not private_party(t) for a in ctx.actors_of(t, sent)]

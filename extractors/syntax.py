@@ -253,6 +253,8 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
             break
         dep = cur.dep_
         if not is_verb(cur):
+            if dep == "dobj" and _judges_a_deed(cur.head):
+                break  # "has yet to condemn Russia's invasion": the invasion is what is judged, and happened
             if dep in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
                 pass
             elif dep == "conj" and not is_verb(cur.head):
@@ -278,6 +280,13 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
         cur = cur.head
         out.append(cur)
     return out
+
+
+def _judges_a_deed(verb: Token) -> bool:
+    """A verb of criticism or praise ("condemn", "hail"; ``judging_verbs``): its object is a deed it
+    judges, whose status its own negation or future does not change ("has yet to condemn the
+    invasion": judged on unseen articles, the invasion was dropped as negated with the condemnation)."""
+    return verb.lemma_.lower() in lexicon.object_classes().get("judging_verbs", frozenset())
 
 
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})  # "is travelling", "are negotiating"
@@ -337,8 +346,16 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         # condemned the test" did condemn (the sibling's auxiliaries, "will visit and sign", still count).
         if i > 0 and chain[i - 1].dep_ != "conj":
             lemma = t.lemma_.lower()
-            # "ruled out a deal", "called off the visit": a phrasal verb, its lemma and particle.
-            phrasal = next((f"{lemma} {c.lower_}" for c in t.children if c.dep_ == "prt"), None)
+            # "ruled out a deal", "called off the visit": a phrasal verb, its lemma and particle; also
+            # a verb with its adverb where the lexicon lists the pair ("has yet to condemn": not done).
+            phrasal = next(
+                (
+                    f"{lemma} {c.lower_}"
+                    for c in t.children
+                    if c.dep_ == "prt" or (c.dep_ == "advmod" and f"{lemma} {c.lower_}" in head)
+                ),
+                None,
+            )
             if is_passive(t) and lemma in passive_head:
                 found.append((passive_head[lemma], lemma))
             elif phrasal is not None and phrasal in head:

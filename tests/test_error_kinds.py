@@ -1487,3 +1487,23 @@ def test_error_kind_the_digital_economy_is_one_area_not_two(parse):
     text = "Vietnam and Laos agreed to boost cooperation in the digital economy."
     areas = {a for _, _, a, _ in coop_keys(rows(parse, text, "2024-03-05"))}
     assert "science_technology" in areas and "economy" not in areas
+
+
+def test_error_kind_a_criticism_not_yet_made_is_none_and_the_deed_it_would_judge_still_happened(parse):
+    # "has yet to condemn Russia's invasion": stored as a criticism made.
+    out = rows(parse, "Brazil has yet to condemn Russia's invasion of Ukraine.", "2024-03-05")
+    assert not any(r["relation_type"] == "criticism" for r in out["relations"])
+    assert ("RUS", "UKR", "attack", "occurred") in relation_keys(out)
+    # The same for a plain negation: the invasion is what is (not) judged, and happened.
+    out = rows(parse, "Brazil did not condemn Russia's invasion of Ukraine.", "2024-03-05")
+    assert ("RUS", "UKR", "attack", "occurred") in relation_keys(out)
+
+
+def test_error_kind_who_praises_a_deal_between_others_is_no_party_to_it(parse):
+    out = rows(parse, "Japan praised the trade deal between Vietnam and Laos.", "2024-03-05")
+    parties = {frozenset((r["source_actor"], r["target_actor"])) for r in out["relations"]}
+    parties |= {frozenset((r["actor_a"], r["actor_b"])) for r in out["cooperation"]}
+    assert frozenset(("LAO", "VNM")) in parties and not any("JPN" in p for p in parties)
+    # A deal with someone is the praiser's own.
+    out = rows(parse, "Obama hailed the nuclear deal with Iran on Friday.", "2016-04-02")
+    assert any({r["source_actor"], r["target_actor"]} == {"IRN", "USA"} for r in out["relations"])
