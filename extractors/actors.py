@@ -510,6 +510,10 @@ class ArticleContext:
             named = [a for c in tok.children if c.dep_ == "appos" for a in self.actors_of(c, sent)]
             if named:
                 return named
+        if _members_unnamed(tok):
+            # "assistance to ASEAN member states", "most EU members": some of the bloc's members, not
+            # the bloc (judged on unseen articles, China's aid to ASEAN member states was aid to ASEAN).
+            return []
         titled = self._titled_official(tok)
         if titled:
             return titled
@@ -614,6 +618,8 @@ def _modifier_tree(tok: Token, depth: int):
     located = tok.lemma_.lower() in classes.get("located_entities", ())
     if tok.lemma_.lower() in classes.get("measure_nouns", ()):
         return  # "a neighbour the size of France": the country is a yardstick, not whose the neighbour is
+    if _members_unnamed(tok):
+        return  # "half of ASEAN member states": some members, not the bloc
     for c in tok.children:
         if c.dep_ in MODIFIER_DEPS:
             yield from _modifier_tree(c, depth - 1)
@@ -625,6 +631,22 @@ def _modifier_tree(tok: Token, depth: int):
                 # "hundreds of firms in Russia" still tells whose firms.
                 if p.dep_ == "pobj" and not (members and private_party(p)):
                     yield from _modifier_tree(p, depth - 1)
+
+
+def _members_unnamed(tok: Token) -> bool:
+    """Whether ``tok`` is a member noun ("members", "member states": a noun with a member noun for
+    compound) that an organisation modifies, with no member named beside it."""
+    member_nouns = lexicon.object_classes().get("member_nouns", frozenset())
+    member = tok if tok.lemma_.lower() in member_nouns else None
+    if member is None:
+        member = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in member_nouns), None)
+    if member is None or any(c.dep_ == "appos" for c in tok.children):
+        return False
+    return any(
+        c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ == "ACTOR_ORGANISATION"
+        for t in {tok, member}
+        for c in t.children
+    )
 
 
 def _examples(tok: Token) -> list[Token]:

@@ -1507,3 +1507,16 @@ def test_error_kind_who_praises_a_deal_between_others_is_no_party_to_it(parse):
     # A deal with someone is the praiser's own.
     out = rows(parse, "Obama hailed the nuclear deal with Iran on Friday.", "2016-04-02")
     assert any({r["source_actor"], r["target_actor"]} == {"IRN", "USA"} for r in out["relations"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China increased assistance to ASEAN member states hit by the floods.",
+        "More than half of ASEAN member states have signed trade memorandums with China.",
+    ],
+)
+def test_error_kind_some_members_of_a_bloc_are_not_the_bloc(parse, text):
+    out = rows(parse, text, "2024-03-05")
+    assert not any("ASEAN" in (r["source_actor"], r["target_actor"]) for r in out["relations"])
+    assert not any("ASEAN" in (r["actor_a"], r["actor_b"]) for r in out["cooperation"])
