@@ -172,11 +172,23 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
         for arg in roles.tokens(role, tok):
             if private_party(arg):
                 continue  # "U.S. brands are in talks with Cuba": firms and tourists are not the state
+            if _a_war_named_by_place(arg):
+                continue
             actors += ctx.actors_of(arg, sent)
         actors = [a for a in actors if a.code]
         if actors:
             return list({a.code: a for a in actors}.values()), role
     return [], ""
+
+
+def _a_war_named_by_place(arg: Token) -> bool:
+    """ "support for the Iraq war", "opposition to the Vietnam war": a war or conflict named by where
+    it is fought (or by its sides) is no party of what is said of it; the country naming it is not
+    its target (judged on unseen articles, Australia's support for the Iraq war was support of Iraq).
+    A possessor still is: "Israel's war in Gaza" is Israel's."""
+    if arg.lemma_.lower() not in lexicon.object_classes().get("conflict_nouns", frozenset()):
+        return False
+    return not any(c.dep_ == "poss" for c in arg.children)
 
 
 def _is_official(tok: Token, sent: Sentence, ctx: ArticleContext, role: str) -> bool:

@@ -1520,3 +1520,10 @@ def test_error_kind_some_members_of_a_bloc_are_not_the_bloc(parse, text):
     out = rows(parse, text, "2024-03-05")
     assert not any("ASEAN" in (r["source_actor"], r["target_actor"]) for r in out["relations"])
     assert not any("ASEAN" in (r["actor_a"], r["actor_b"]) for r in out["cooperation"])
+
+
+def test_error_kind_a_war_named_by_its_place_is_not_that_country(parse):
+    text = "The minister dismissed claims that Canada's support for the Iraq war had hurt its security."
+    assert not any(r["target_actor"] == "IRQ" for r in rows(parse, text, "2024-03-05")["relations"])
+    # A war with its possessor is that possessor's.
+    assert ("CAN", "ISR", "support", "occurred") in relation_keys(rows(parse, "Canada backed Israel's war in Gaza."))
