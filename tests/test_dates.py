@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from relata.extractors import extract_all
 from relata.extractors.dates import points_ahead, resolve
 
 PUB = dt.datetime(2024, 6, 18, 7, 0, tzinfo=dt.UTC)  # a Tuesday
@@ -64,3 +65,22 @@ def test_dates_relative_without_publication_date_is_none():
 )
 def test_an_expression_points_ahead_only_when_it_says_the_event_is_still_to_come(text, ahead):
     assert points_ahead(text) is ahead
+
+
+@pytest.mark.parametrize(
+    ("possessive", "plain"),
+    [("next month's", "next month"), ("last year's", "last year"), ("Tuesday's", "Tuesday"), ("Jan. 5's", "Jan. 5")],
+)
+def test_a_possessive_date_resolves_as_the_date(possessive, plain):
+    # "next month's summit": the date read from the possessive was none at all, so the summit stayed
+    # undated and was stored as held (judged on unseen articles).
+    published = dt.datetime(2024, 5, 5)
+    assert resolve(possessive, published) == resolve(plain, published) is not None
+
+
+def test_an_event_at_next_months_gathering_is_planned_and_dated(parse):
+    out = extract_all(parse("Leaders of China and Norway meet at next month's summit.", "2024-05-05"))[0]
+    met = [r for r in out["relations"] if r["relation_type"] == "meeting"]
+    assert met and {(r["status"], str(r["event_date"]), r["date_precision"]) for r in met} == {
+        ("planned", "2024-06-01", "month")
+    }
