@@ -1527,3 +1527,16 @@ def test_error_kind_a_war_named_by_its_place_is_not_that_country(parse):
     assert not any(r["target_actor"] == "IRQ" for r in rows(parse, text, "2024-03-05")["relations"])
     # A war with its possessor is that possessor's.
     assert ("CAN", "ISR", "support", "occurred") in relation_keys(rows(parse, "Canada backed Israel's war in Gaza."))
+
+
+def test_error_kind_firms_named_as_giants_with_their_home_countries_are_no_states(parse):
+    # "auto giants including Toyota of Japan, as well as Great Wall of China, have signed up for a
+    # government plan": stored as China-Japan cooperation.
+    text = (
+        "According to the investment board, car giants including Hyundai Motor Co of South Korea, as well as "
+        "Geely and BYD of China, have signed up for a state incentive scheme to promote electric vehicle output "
+        "in Vietnam."
+    )
+    out = rows(parse, text, "2024-05-05")
+    assert not any({"CHN", "KOR"} & {r["actor_a"], r["actor_b"]} for r in out["cooperation"])
+    assert not any({"CHN", "KOR"} & {r["source_actor"], r["target_actor"]} for r in out["relations"])
