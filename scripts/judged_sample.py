@@ -85,6 +85,10 @@ def draw(n: int, seed: int, out: Path, corpora: Path) -> int:
             continue
         taken.add(key)  # and one copy of each text in the pool
         pool.append(line)
+    if not pool:
+        # Every article outside the test split, the dev set and the training corpus has been drawn
+        # (data/judged/drawn.txt): a new sample needs new articles, never a test-split one.
+        raise SystemExit(f"no unseen article left in {corpora} (all drawn before: {DRAWN.relative_to(ROOT)})")
     picked = random.Random(seed).sample(pool, min(n, len(pool)))
     (out / "input").mkdir(parents=True, exist_ok=True)
     (out / "input" / "articles.jsonl").write_text("".join(picked), encoding="utf-8")
