@@ -287,12 +287,9 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
         if subj:
             groups.append(subj)
     for host in {cue, verb} - {None}:
-        partners = [
-            a
-            for t in syntax.prep_objects(host, {"with", "between", "among"}, through_objects=False)
-            if not private_party(t)
-            for a in ctx.actors_of(t, sent)
-        ]
+        named = syntax.prep_objects(host, {"with", "between", "among"}, through_objects=False)
+        apart = apart or any(private_party(t) for t in named)  # "between the two countries' companies"
+        partners = [a for t in named if not private_party(t) for a in ctx.actors_of(t, sent)]
         alone = not groups and not syntax.prep_objects(host, {"between", "among"}, through_objects=False)
         if alone and len({a.code for a in partners}) > 1:
             # "the partnerships signed with Kenya and Ghana": partners of someone the clause does not
@@ -333,15 +330,16 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
     groups: list[list[Actor]] = []
     # "talks on trade with Vietnam": the partner may hang on the area word or anything between it and the cue.
     between = _path_tokens(tok, path[0][0])
+    # Partners named, each of someone the clause leaves unnamed, or firms of the two countries
+    # ("cooperation between the two countries' companies"): no pair, and no "the two countries"
+    # stands in for one (judged on unseen articles, companies' cooperation was the states').
+    apart = False
     for t in between:
-        g = [
-            a
-            for p in syntax.prep_objects(t, {"with", "between"}, through_objects=False)
-            for a in ctx.actors_of(p, sent)
-        ]
+        partners = syntax.prep_objects(t, {"with", "between"}, through_objects=False)
+        apart = apart or any(private_party(p) for p in partners)
+        g = [a for p in partners if not private_party(p) for a in ctx.actors_of(p, sent)]
         if g:
             groups.append(g)
-    apart = False  # partners named, each of someone the clause leaves unnamed
     for cue, _ in path:
         found, each_apart = _participants(cue, sent, ctx)
         groups += found

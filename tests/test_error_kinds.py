@@ -1540,3 +1540,14 @@ def test_error_kind_firms_named_as_giants_with_their_home_countries_are_no_state
     out = rows(parse, text, "2024-05-05")
     assert not any({"CHN", "KOR"} & {r["actor_a"], r["actor_b"]} for r in out["cooperation"])
     assert not any({"CHN", "KOR"} & {r["source_actor"], r["target_actor"]} for r in out["relations"])
+
+
+def test_error_kind_cooperation_between_two_countries_firms_is_not_the_states(parse):
+    text = (
+        "Bangladesh and China signed a deal on Monday. The project also promoted cooperation between the two "
+        "countries' companies and the local infrastructure industry, he added."
+    )
+    assert not any(r["sentence_index"] == 1 for r in rows(parse, text, "2024-05-05")["cooperation"])
+    # The two countries themselves still cooperate.
+    text = "Bangladesh and China signed a deal on Monday. The two countries will boost cooperation in infrastructure."
+    assert ("BGD", "CHN", "infrastructure", "planned") in coop_keys(rows(parse, text, "2024-05-05"))
