@@ -519,6 +519,8 @@ class ArticleContext:
             return titled
         # An actor among the token's modifiers: "the Russian minister", "Japan's government".
         best: list[tuple[int, list[Actor]]] = []
+        owners: list[Actor] = []  # the possessor's, directly on the token
+        serves: list[Actor] = []  # an organisation compounded on the token ("U.N. diplomats")
         for sub in _modifier_tree(tok, depth=3):
             if sub == tok:
                 continue
@@ -531,6 +533,10 @@ class ArticleContext:
                         actors = actors + self._actors_one(c, sent)
                 if actors:
                     best.append((abs(sub.i - tok.i), actors))
+                    if sub.head == tok and sub.dep_ == "poss":
+                        owners = actors
+                    elif sub.head == tok and sub.dep_ == "compound" and m.kind == "organisation":
+                        serves = actors
             elif (
                 sub.lower_ in _words("person_pronoun") | _words("plural_pronoun") | _words("thing_pronoun")
                 and sub.dep_ == "poss"
@@ -538,6 +544,12 @@ class ArticleContext:
                 actors = self._actors_one(sub, sent)
                 if actors:
                     best.append((abs(sub.i - tok.i), actors))
+                    if sub.head == tok:
+                        owners = actors
+        if owners and serves:
+            # "its U.N. diplomats", "Japan's NATO envoy": whose they are, not where they serve (judged
+            # on unseen articles, North Korea's UN diplomats meeting US officials was the UN's meeting).
+            return owners
         if best:
             return min(best, key=lambda x: x[0])[1]
         return []

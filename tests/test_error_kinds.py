@@ -1551,3 +1551,17 @@ def test_error_kind_cooperation_between_two_countries_firms_is_not_the_states(pa
     # The two countries themselves still cooperate.
     text = "Bangladesh and China signed a deal on Monday. The two countries will boost cooperation in infrastructure."
     assert ("BGD", "CHN", "infrastructure", "planned") in coop_keys(rows(parse, text, "2024-05-05"))
+
+
+def test_error_kind_a_states_diplomats_at_an_organisation_are_the_states(parse):
+    # "North Korea said its U.N. diplomats met U.S. officials": stored as a UN-US meeting.
+    out = rows(
+        parse, "Kenya said on Saturday its U.N. diplomats met U.S. officials in New York last week.", "2024-05-05"
+    )
+    assert ("KEN", "USA", "meeting", "occurred") in relation_keys(out)
+    assert not any("UN" in (r["source_actor"], r["target_actor"]) for r in out["relations"])
+    # Without an owner, the organisation's envoy is the organisation's.
+    assert any(
+        {r["source_actor"], r["target_actor"]} == {"KEN", "UN"}
+        for r in rows(parse, "The U.N. envoy met Kenyan officials.", "2024-05-05")["relations"]
+    )
