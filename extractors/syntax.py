@@ -342,6 +342,15 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((mod[low], low))
             elif c.dep_ == "det" and low in det and i == 0 and not _negative_context(t):
                 found.append((det[low], low))  # "any future peace agreement": no agreement in particular
+            elif (
+                i == 0
+                and c.dep_ in ("nsubj", "nsubjpass")
+                and is_verb(t)
+                and any(d.dep_ == "det" and d.lower_ in neg for d in c.children)
+            ):
+                # "No US president had spoken to a Taiwanese leader": no one did (judged on unseen
+                # articles, stored as a meeting).
+                found.append(("negated", c.lower_))
         # A verb coordinated with this one is its sibling, not its frame: "pledged support and
         # condemned the test" did condemn (the sibling's auxiliaries, "will visit and sign", still count).
         if i > 0 and chain[i - 1].dep_ != "conj":

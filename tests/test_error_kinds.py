@@ -1565,3 +1565,9 @@ def test_error_kind_a_states_diplomats_at_an_organisation_are_the_states(parse):
         {r["source_actor"], r["target_actor"]} == {"KEN", "UN"}
         for r in rows(parse, "The U.N. envoy met Kenyan officials.", "2024-05-05")["relations"]
     )
+
+
+def test_error_kind_no_one_doing_it_is_no_event(parse):
+    # "No US president had spoken directly to a Taiwanese leader since 1979": stored as a meeting.
+    out = rows(parse, "No US president had spoken directly to a Cuban leader since 1959.", "2024-05-05")
+    assert out["relations"] == []
