@@ -546,9 +546,10 @@ class ArticleContext:
                     best.append((abs(sub.i - tok.i), actors))
                     if sub.head == tok:
                         owners = actors
-        if owners and serves:
-            # "its U.N. diplomats", "Japan's NATO envoy": whose they are, not where they serve (judged
-            # on unseen articles, North Korea's UN diplomats meeting US officials was the UN's meeting).
+        if owners and serves and tok.lemma_.lower() in lexicon.object_classes().get("officials", frozenset()):
+            # "its U.N. diplomats", "Japan's NATO envoy": whose officials they are, not where they serve
+            # (judged on unseen articles, North Korea's UN diplomats meeting US officials was the UN's
+            # meeting). Not other nouns: "their six-nation GCC group" is the GCC.
             return owners
         if best:
             return min(best, key=lambda x: x[0])[1]
