@@ -1571,3 +1571,12 @@ def test_error_kind_no_one_doing_it_is_no_event(parse):
     # "No US president had spoken directly to a Taiwanese leader since 1979": stored as a meeting.
     out = rows(parse, "No US president had spoken directly to a Cuban leader since 1959.", "2024-05-05")
     assert out["relations"] == []
+
+
+def test_error_kind_politicians_out_of_office_speak_for_no_state(parse):
+    # A candidate's ("senatorial aspirant") and some politicians' denials were stored as their states'.
+    text = "Some conservative Japanese politicians deny that a massacre took place in China."
+    assert rows(parse, text, "2024-05-05")["denials"] == []
+    # An office-holder still is the state.
+    out = rows(parse, "Japanese Prime Minister Kishida criticised China.", "2024-05-05")
+    assert ("JPN", "CHN", "criticism", "occurred") in relation_keys(out)
