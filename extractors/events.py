@@ -377,7 +377,8 @@ def speaker_of(tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[syntax.
     """The report the event is part of, and the actors speaking (the nearest report with one)."""
     reps = syntax.reports(tok)
     for rep in reps:
-        actors = [a for sp in rep.speakers for a in ctx.actors_of(sp, sent)]
+        # A private speaker (an analyst, a former inspector) speaks for no state: no accuser.
+        actors = [a for sp in rep.speakers if not private_party(sp) for a in ctx.actors_of(sp, sent)]
         if actors:
             return rep, actors
     return (reps[0] if reps else None), []

@@ -1580,3 +1580,13 @@ def test_error_kind_politicians_out_of_office_speak_for_no_state(parse):
     # An office-holder still is the state.
     out = rows(parse, "Japanese Prime Minister Kishida criticised China.", "2024-05-05")
     assert ("JPN", "CHN", "criticism", "occurred") in relation_keys(out)
+
+
+def test_error_kind_a_former_inspector_speaks_for_no_one(parse):
+    # "Former UN chief weapons inspector Hans Blix has said ...": stored as the UN accusing the US.
+    text = (
+        "Former UN chief weapons inspector Hans Blix has said the loss of control of Iraq's nuclear sites by the "
+        "US after it occupied the country was scandalous."
+    )
+    out = rows(parse, text, "2016-03-20")
+    assert not any("UN" in (r["source_actor"], r["target_actor"]) for r in out["relations"])
