@@ -1590,3 +1590,23 @@ def test_error_kind_a_former_inspector_speaks_for_no_one(parse):
     )
     out = rows(parse, text, "2016-03-20")
     assert not any("UN" in (r["source_actor"], r["target_actor"]) for r in out["relations"])
+
+
+def test_error_kind_meeting_a_request_is_no_meeting(parse):
+    text = "Britain agreed on Thursday to meet a U.S. request for British troops to be moved into central Iraq."
+    assert not any(r["relation_type"] == "meeting" for r in rows(parse, text, "2004-10-20")["relations"])
+    # Talks about a need are still talks.
+    text = (
+        "Obama and Mexico's president concluded a summit in California, where they discussed the need to ease tensions."
+    )
+    assert any(r["relation_type"] == "meeting" for r in rows(parse, text, "2016-02-17")["relations"])
+    out = rows(parse, "Britain will meet Argentina's foreign minister on Friday.", "2004-10-20")
+    assert ("GBR", "ARG", "meeting", "planned") in relation_keys(out) or ("ARG", "GBR", "meeting", "planned") in (
+        relation_keys(out)
+    )
+
+
+def test_error_kind_talks_others_are_urged_to_hold_have_not_happened(parse):
+    # "urged Britain and Argentina to renew their dialogue": stored as an Argentina-Britain meeting.
+    text = "Leaders from Spain and Portugal urged Britain and Argentina to renew their dialogue on the islands."
+    assert not any(r["relation_type"] == "meeting" for r in rows(parse, text, "2004-10-20")["relations"])
