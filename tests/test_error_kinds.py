@@ -1610,3 +1610,21 @@ def test_error_kind_talks_others_are_urged_to_hold_have_not_happened(parse):
     # "urged Britain and Argentina to renew their dialogue": stored as an Argentina-Britain meeting.
     text = "Leaders from Spain and Portugal urged Britain and Argentina to renew their dialogue on the islands."
     assert not any(r["relation_type"] == "meeting" for r in rows(parse, text, "2004-10-20")["relations"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PARIS - Nasser Ali, nephew of the late Palestinian leader Yasser Arafat, arrived in Paris from Cairo on "
+        "Sunday to collect his medical records.",
+        "The wife of the Turkish president visited Somalia.",
+    ],
+)
+def test_error_kind_a_leaders_relative_acts_for_no_state(parse, text):
+    # A nephew's errand in Paris was stored as a Palestinian visit to France.
+    assert rows(parse, text, "2004-11-15")["relations"] == []
+
+
+def test_error_kind_a_leader_travelling_with_a_relative_still_visits(parse):
+    out = rows(parse, "Turkish President Erdogan and his wife visited Somalia.", "2004-11-15")
+    assert ("TUR", "SOM", "visit", "occurred") in relation_keys(out)
