@@ -83,6 +83,10 @@ def _denial(
     if not deniers:
         return []
     content = _denied_content(tok)
+    if syntax.is_verb(tok) and tok.dep_ == "relcl" and tok.head.lemma_.lower() in claims:
+        # "..., an accusation (that) Beijing has denied": what is denied is the claim the clause is on
+        # (judged on unseen articles, the claim was "that" and its maker missing).
+        content = [tok.head]
     if not content:
         return []
     lemma = tok.lemma_.lower()
@@ -99,7 +103,13 @@ def _denial(
                     accusers += ctx.actors_of(m, sent)
             for p in syntax.prep_objects(c, {"by", "from"}, through_objects=False):
                 accusers += ctx.actors_of(p, sent)
-    claim_text = " ".join(t.text for c in content for t in c.subtree)[:200] or tok.text
+            if not accusers and c.dep_ in ("appos", "npadvmod"):
+                # "U.S. officials attributed the breach to China, an accusation ...": the claim names
+                # what the clause it stands beside says; that clause's speaker made it.
+                said = c.head if syntax.is_verb(c.head) else syntax.governing_verb(c.head)
+                accusers += [a for t in (syntax.agents(said) if said is not None else []) for a in ctx.actors_of(t, sent)]
+    inside = set(t.i for t in tok.subtree) if tok.dep_ == "relcl" else set()  # not the denial's own clause
+    claim_text = " ".join(t.text for c in content for t in c.subtree if t.i not in inside)[:200] or tok.text
     day, precision = event_date(tok, article, future=False)
     rows = []
     for d in deniers:

@@ -1628,3 +1628,14 @@ def test_error_kind_a_leaders_relative_acts_for_no_state(parse, text):
 def test_error_kind_a_leader_travelling_with_a_relative_still_visits(parse):
     out = rows(parse, "Turkish President Erdogan and his wife visited Somalia.", "2004-11-15")
     assert ("TUR", "SOM", "visit", "occurred") in relation_keys(out)
+
+
+def test_error_kind_an_accusation_a_clause_says_is_denied_has_its_maker(parse):
+    # "U.S. officials attributed the breach to the Chinese government, an accusation ... denied": the
+    # denial had "that" as its claim and no accuser.
+    text = "U.S. officials attributed the breach to the Chinese government, an accusation that Beijing denied."
+    [d] = rows(parse, text, "2016-03-20")["denials"]
+    assert (d["denier"], d["accuser"], d["denied_claim"]) == ("CHN", "USA", "an accusation")
+    # Without "that" too.
+    text = "U.S. officials attributed the breach to the Chinese government, an accusation Beijing has denied."
+    assert [(d["denier"], d["accuser"]) for d in rows(parse, text, "2016-03-20")["denials"]] == [("CHN", "USA")]
