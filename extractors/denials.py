@@ -107,7 +107,9 @@ def _denial(
                 # "U.S. officials attributed the breach to China, an accusation ...": the claim names
                 # what the clause it stands beside says; that clause's speaker made it.
                 said = c.head if syntax.is_verb(c.head) else syntax.governing_verb(c.head)
-                accusers += [a for t in (syntax.agents(said) if said is not None else []) for a in ctx.actors_of(t, sent)]
+                accusers += [
+                    a for t in (syntax.agents(said) if said is not None else []) for a in ctx.actors_of(t, sent)
+                ]
     inside = set(t.i for t in tok.subtree) if tok.dep_ == "relcl" else set()  # not the denial's own clause
     claim_text = " ".join(t.text for c in content for t in c.subtree if t.i not in inside)[:200] or tok.text
     day, precision = event_date(tok, article, future=False)
