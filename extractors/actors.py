@@ -636,7 +636,7 @@ def _modifier_tree(tok: Token, depth: int):
         return  # "a neighbour the size of France": the country is a yardstick, not whose the neighbour is
     if _members_unnamed(tok):
         return  # "half of ASEAN member states": some members, not the bloc
-    if tok.lemma_.lower() in classes.get("kin_nouns", ()) and depth > 0:
+    if tok.lemma_.lower() in classes.get("kin_nouns", ()):
         return  # "nephew of the late Palestinian leader": a relative acts for no one's state
     for c in tok.children:
         if c.dep_ in MODIFIER_DEPS:

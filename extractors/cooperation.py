@@ -124,11 +124,7 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     cues = [c for c, _ in path]
     clause = next((x for x in [tok, *tok.ancestors] if _tells_an_agreements_effect(x) and x.head in cues), None)
     effects = set() if clause is None else {tok} | {c for c in cues if c in clause.subtree}
-    negations = [
-        syntax.modality(c, in_reported_speech=bool(syntax.reports(c)))
-        for c in [*(c for c, _ in path), tok]
-        if c in effects
-    ]
+    negations = [syntax.modality(c, in_reported_speech=bool(syntax.reports(c))) for c in [*cues, tok] if c in effects]
     mods = [syntax.modality(c, in_reported_speech=bool(syntax.reports(c))) for c, _ in path if c not in effects] + (
         [] if tok in effects else [syntax.modality(tok, in_reported_speech=bool(syntax.reports(tok)))]
     )
@@ -263,12 +259,10 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
     groups: list[list[Actor]] = []
     apart = False
     verb = cue if syntax.is_verb(cue) else syntax.governing_verb(cue)
-    classes = lexicon.object_classes()
     if (
         verb is not None
         and verb is not cue
-        and verb.lemma_.lower() in classes["judging_verbs"] | classes["observing_verbs"]
-        and not any(syntax.prep_objects(t, {"with"}, through_objects=False) for t in (cue, verb))
+        and syntax.judged_from_outside(verb, cue, ("judging_verbs", "observing_verbs"))
     ):
         # "Japan praised the trade deal between Vietnam and Laos": who judges a deal is no party to it
         # ("hailed the deal with Iran" was the hailer's own).

@@ -70,11 +70,15 @@ _AHEAD = re.compile(
 )
 
 
+# A possessive date dates its noun as the date itself would: "next month's summit", "Tuesday's talks".
+_POSSESSIVE = re.compile(r"(?<=\w)'s?$")
+
+
 def points_ahead(expression: str) -> bool:
     """Whether a date expression says the event is still to come (whether or not it resolves)."""
     s = re.sub(r"\s+", " ", expression.strip().lower().replace("\u2019", "'"))
     s = re.sub(r"^(on|by|until|during) ", "", s)
-    s = re.sub(r"(?<=\w)'s?$", "", s)  # "next week's summit"
+    s = _POSSESSIVE.sub("", s)
     return bool(_AHEAD.match(s))
 
 
@@ -82,7 +86,7 @@ def resolve(expression: str, published: dt.datetime | None, *, future: bool = Fa
     s = re.sub(r"\s+", " ", expression.strip().lower().replace("\u2019", "'"))
     s = re.sub(r"^(on|in|since|from|by|until|during|the|of)\s+", "", s)
     s = re.sub(r"^(the )?(early|late) ", r"\2 ", s)
-    s = re.sub(r"(?<=\w)'s?$", "", s)  # a possessive: "next month's summit", "Tuesday's talks"
+    s = _POSSESSIVE.sub("", s)
     if _NAMES_MONTH.search(s):
         s = _DAY_RANGE.sub(r"\1", s)
     base = published.date() if published else None

@@ -159,15 +159,18 @@ def rules_features(confidence: float, backing: float | None) -> list[float]:
     return [logit(confidence), logit(backing), 0.0, 1.0]
 
 
+def rules_probability(weights: list[float], confidence: float, backing: float | None) -> float:
+    """The probability the fitted ``weights`` give a rules' row with this confidence and backing."""
+    z = sum(a * b for a, b in zip(weights, rules_features(confidence, backing)))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def rules_confidence(table: str, confidence: float, backing: float | None) -> float:
     """A rules' row's calibrated probability of being right (its own confidence where the shipped
     model carries no calibration for ``table``)."""
     m = _deciding(table)
     w = None if m is None else m.rules_calibration.get(table)
-    if not w:
-        return confidence
-    z = sum(a * b for a, b in zip(w, rules_features(confidence, backing)))
-    return 1.0 / (1.0 + math.exp(-z))
+    return rules_probability(w, confidence, backing) if w else confidence
 
 
 def available() -> bool:

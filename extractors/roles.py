@@ -83,9 +83,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
             return []  # "Russia denied allegations against Syria": who denies a claim did not make it
         if gov.lemma_.lower() in classes.get("observing_verbs", frozenset()):
             return []  # "Japan condemned the attack on Seoul": who judges or reports a deed did not do it
-        if gov.lemma_.lower() in classes.get("judging_verbs", frozenset()) and not any(
-            syntax.prep_objects(t, {"with"}, through_objects=False) for t in (tok, gov)
-        ):
+        if syntax.judged_from_outside(gov, tok):
             return []  # "praised the deal between X and Y" (but "hailed the deal with Iran" was the hailer's)
         if (
             gov.lemma_ == "be"

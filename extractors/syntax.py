@@ -289,6 +289,17 @@ def _judges_a_deed(verb: Token) -> bool:
     return verb.lemma_.lower() in lexicon.object_classes().get("judging_verbs", frozenset())
 
 
+def judged_from_outside(verb: Token, noun: Token, kinds: tuple[str, ...] = ("judging_verbs",)) -> bool:
+    """Whether ``verb`` (of the object classes ``kinds``) judges the deal or talks ``noun`` from
+    outside: "Japan praised the trade deal between Vietnam and Laos" (Japan is no party), unlike
+    "Obama hailed the nuclear deal with Iran", where a with-partner makes it the judge's own."""
+    classes = lexicon.object_classes()
+    listed = frozenset().union(*(classes.get(k, frozenset()) for k in kinds))
+    return verb.lemma_.lower() in listed and not any(
+        prep_objects(t, {"with"}, through_objects=False) for t in (noun, verb)
+    )
+
+
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})  # "is travelling", "are negotiating"
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import math
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -38,6 +37,7 @@ from relata.extractors.learned import (
     read_keys,
     row_key,
     rules_features,
+    rules_probability,
     sentence_readings,
     support,
 )
@@ -118,9 +118,9 @@ def annotated_keys(gold: list[dict]) -> dict[str, tuple[set, set]]:
                     x, y, label = ({**item, **alt}.get(k) for k in fields)
                     if x and y and label:
                         (optional if item.get("optional") else required).add(row_key(table, x, y, label))
-            for item in g.get("sanctions", []):
-                for alt in item.get("any_of") or [item]:
-                    (optional if item.get("optional") else required).add(_item_key("sanctions", {**item, **alt}))
+        for item in g.get("sanctions", []):
+            for alt in item.get("any_of") or [item]:
+                (optional if item.get("optional") else required).add(_item_key("sanctions", {**item, **alt}))
         annotated[g["source_uri"]] = (required, optional - required)
     return annotated
 
@@ -167,8 +167,7 @@ def rules_calibrations(points: dict[str, list[tuple[str, float, float | None, in
             train = [p for p in pts if data.fold_of(p[0]) != k]
             w = logistic([rules_features(c, b) for _, c, b, _ in train], [y for *_, y in train])
             for _, c, b, y in (p for p in pts if data.fold_of(p[0]) == k):
-                z = sum(a * x for a, x in zip(w, rules_features(c, b)))
-                held.append((c, 1 / (1 + math.exp(-z)), y))
+                held.append((c, rules_probability(w, c, b), y))
         quality[table] = {
             "items": len(held),
             "right": round(sum(y for *_, y in held) / len(held), 3),
