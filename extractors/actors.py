@@ -614,12 +614,18 @@ def private_party(tok: Token) -> bool:
     # for no one (judged on unseen articles, a former ambassador's meeting was the USA's).
     # A named person with any former title ("former UN weapons inspector Hans Blix") too: judged on
     # unseen articles, such a man's remarks were the UN's accusation.
+    # The parser may hang "former" deeper in the name ("Former Burkina Faso President X": on "Faso").
     officials, former = classes.get("officials", frozenset()), classes.get("former_words", frozenset())
     person = tok.ent_type_ in ("PERSON", "LEADER")
-    return any(
-        (person or t.lemma_.lower() in officials) and any(c.dep_ == "amod" and c.lower_ in former for c in t.children)
-        for t in [tok] + [c for c in tok.children if c.dep_ == "compound"]
-    )
+    chain = [tok] + _compounds(tok)
+    titled = person or any(t.lemma_.lower() in officials for t in chain)
+    return titled and any(c.dep_ == "amod" and c.lower_ in former for t in chain for c in t.children)
+
+
+def _compounds(tok: Token) -> list[Token]:
+    """The compound words of a noun, and theirs ("Burkina Faso President X": President, Faso, Burkina)."""
+    out = [c for c in tok.children if c.dep_ == "compound"]
+    return out + [d for c in out for d in _compounds(c)]
 
 
 def _modifier_tree(tok: Token, depth: int):

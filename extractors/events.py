@@ -56,6 +56,7 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     events += _claimed_accusations(events, sent, ctx)
     events += _visits_to_meetings_abroad(events, sent, ctx)
     events += _summits_attended_abroad(events, sent, ctx)
+    events += _presence_abroad(events, sent, ctx)
     return events
 
 
@@ -80,6 +81,52 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         out += _visits_to_host(
             tok, {"in"}, participants, Event("visit", "042", tok, [], [], status, None, 0.55, mod.cues), sent, ctx, have
         )
+    return out
+
+
+def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """An official said to be in another country is visiting it: "X, who is in China to attend ...",
+    "X was in Hanoi last month", "Speaking in Ankara, X said", "X spent three days in London",
+    "X, in Peru for a summit, said", "X told a news conference in Washington". Only officials (a
+    country's name alone is no traveller), and not those who reside there (ambassadors, embassies)."""
+    classes = lexicon.object_classes()
+    presence = classes.get("presence_verbs", frozenset())
+    audiences = classes.get("audience_nouns", frozenset())
+    resident = classes.get("resident_officials", frozenset())
+    have = _visit_pairs(events)
+    out: list[Event] = []
+    for tok in sent.doc:
+        where: Token | None = None  # the word the "in <place>" hangs on
+        if tok.lemma_.lower() in presence and syntax.is_verb(tok):
+            verb = tok
+            where = tok
+            if not syntax.prep_objects(tok, {"in"}, through_objects=False):
+                # "told a news conference in Washington", "told reporters in Beijing"
+                heard = [o for o in syntax.objects(tok) if o.lemma_.lower() in audiences]
+                where = heard[0] if heard else None
+            travellers = syntax.agents(tok)
+            if tok.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in travellers):
+                travellers = [tok.head]  # "X, who is in China"
+        elif tok.dep_ in syntax.SUBJ and tok.i > 0 and any(
+            c.dep_ == "prep" and c.lower_ == "in" and c.i > 0 and sent.doc[c.i - 1].lower_ == "," for c in tok.children
+        ):
+            # "The Indian foreign minister, in Brazil for a summit, said": the aside on the subject
+            verb, where, travellers = tok.head, tok, [tok]
+        if where is None or not travellers:
+            continue
+        # "former President X, now in exile in ..."; "they are in Singapore" (firms as often as a delegation)
+        travellers = [t for t in travellers if not private_party(t) and t.lower_ != "they"]
+        if not any(_official_token(t, sent, ctx) for t in travellers) or any(
+            x.lemma_.lower() in resident for t in travellers for x in (t, *t.children) if x is t or x.dep_ == "compound"
+        ):
+            continue
+        mod = syntax.modality(verb)
+        if mod.status in ("negated", "hypothetical"):
+            continue
+        participants = [a for t in travellers for a in ctx.actors_of(t, sent)]
+        status = "occurred" if mod.status == "ongoing" else mod.status
+        like = Event("visit", "042", verb, [], [], status, None, 0.55, mod.cues)
+        out += _visits_to_host(where, {"in"}, participants, like, sent, ctx, have, strict=True)
     return out
 
 
@@ -119,16 +166,22 @@ def _visits_to_host(
     sent: Sentence,
     ctx: ArticleContext,
     have: set[tuple[str, str]],
+    strict: bool = False,
 ) -> list[Event]:
     """A visit, shaped like ``like``, by each participant to the country the meeting is held in
-    ("in Astana"), unless it is theirs or the sentence already has that visit."""
+    ("in Astana"), unless it is theirs or the sentence already has that visit. ``strict``: the place
+    is the preposition's object itself, a country, a capital or a city ("in Spanish", "in terms of US
+    arrivals", "active in the Ukraine-Russia war" name no place one is in)."""
     places: list[Actor] = []
     for t in syntax.prep_objects(meeting, preps, through_objects=False):
         # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok": the innermost place
         # first ("at the Chinese embassy in Tokyo" is in Japan)
         for where in syntax.prep_objects(t, {"in"}, through_objects=False) + [t]:
             m = ctx.mention_at(sent, where.i)
-            if m is None or m.kind in ("country", "capital", "demonym", "coref"):
+            if strict:
+                if m is not None and m.kind in ("country", "capital"):
+                    places += ctx.actors_of(where, sent, with_conj=False)
+            elif m is None or m.kind in ("country", "capital", "demonym", "coref"):
                 places += ctx.actors_of(where, sent, with_conj=False)
             city = _place(where) if not places else None
             places += [city] if city else []
@@ -192,15 +245,19 @@ def _a_war_named_by_place(arg: Token) -> bool:
 
 
 def _is_official(tok: Token, sent: Sentence, ctx: ArticleContext, role: str) -> bool:
+    return any(_official_token(arg, sent, ctx) for arg in roles.tokens(role, tok))
+
+
+def _official_token(arg: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """A person or body that acts for a state (not a bare country): a named official, an institution,
+    "the minister", "he"; also "a group of Brazilian farmers and officials", "the Japanese delegation"."""
     officials = lexicon.object_classes().get("officials", frozenset())
-    for arg in roles.tokens(role, tok):
-        # "a group of Brazilian farmers and officials", "the Japanese delegation"
-        for t in [arg] + [x for x in arg.subtree if x.dep_ in ("pobj", "conj", "compound", "appos")]:
-            m = ctx.mention_at(sent, t.i)
-            if m is not None and (m.official or m.kind in ("institution", "coref", "organisation")):
-                return True
-            if t.lemma_.lower() in officials or t.lower_ in ("he", "she", "they", "his", "her", "their"):
-                return True
+    for t in [arg] + [x for x in arg.subtree if x.dep_ in ("pobj", "conj", "compound", "appos")]:
+        m = ctx.mention_at(sent, t.i)
+        if m is not None and (m.official or m.kind in ("institution", "coref", "organisation")):
+            return True
+        if t.lemma_.lower() in officials or t.lower_ in ("he", "she", "they", "his", "her", "their"):
+            return True
     return False
 
 

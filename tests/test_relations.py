@@ -270,6 +270,41 @@ def test_relations_provoked_criticism_and_summits_attended_abroad(parse, text, e
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("Dutch Prime Minister Ruud Lubbers, who is in Kenya to attend a trade fair, met investors.", ("NLD", "KEN")),
+        ("Speaking in Madrid, the French foreign minister criticised the plan.", ("FRA", "ESP")),
+        ("The Chilean president has spent the last two days in Tokyo promoting exports.", ("CHL", "JPN")),
+        ("The Indian foreign minister, in Brazil for a summit, said the talks went well.", ("IND", "BRA")),
+        ("Last month the Brazilian president was in Hanoi and upgraded relations.", ("BRA", "VNM")),
+        ("The Saudi foreign minister told a news conference in Washington that the matter was closed.", ("SAU", "USA")),
+    ],
+)
+def test_relations_an_official_said_to_be_in_another_country_visits_it(parse, text, expected):
+    assert (*expected, "visit", "occurred") in keys(parse(text, "2024-05-02"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who resides there, a country's troops, an official at home: no visit
+        "The Chinese ambassador, speaking in Manila, rejected the claims.",
+        "Russian troops are in Syria.",
+        "Speaking in Paris, French President Emmanuel Macron said the talks had failed.",
+        "Obama, who is in the final months of his term, met the Pope.",
+        # "in" that names no place one is in: a language, a topic, a war
+        "The Argentine president told the crowd in Spanish that he was moved.",
+        "In terms of American tourist arrivals, the Thai minister said numbers would grow.",
+        "Since leaving office, the French president has been active in the Ukraine-Russia war.",
+        # who holds no office is no state's visitor
+        "Former Burkina Faso President Blaise Compaore, who is now in exile in Ivory Coast, denied it.",
+    ],
+)
+def test_relations_being_somewhere_is_no_visit_for_residents_forces_or_hosts(parse, text):
+    assert not any(t == "visit" for *_, t, _ in keys(parse(text, "2024-05-02")))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # the goods are named in an of-phrase with compounds
         (
             "Russia delivered the first part of the S-400 missile defence system to India in April.",
