@@ -276,6 +276,8 @@ def test_relations_provoked_criticism_and_summits_attended_abroad(parse, text, e
         ("The Indian foreign minister, in Brazil for a summit, said the talks went well.", ("IND", "BRA")),
         ("Last month the Brazilian president was in Hanoi and upgraded relations.", ("BRA", "VNM")),
         ("The Saudi foreign minister told a news conference in Washington that the matter was closed.", ("SAU", "USA")),
+        # meeting someone who is no state's there ("business leaders") is still being there
+        ("The Chinese premier met business leaders in Seoul on Monday.", ("CHN", "KOR")),
     ],
 )
 def test_relations_an_official_said_to_be_in_another_country_visits_it(parse, text, expected):
