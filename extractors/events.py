@@ -92,6 +92,7 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
     classes = lexicon.object_classes()
     presence = classes.get("presence_verbs", frozenset())
     audiences = classes.get("audience_nouns", frozenset())
+    with_object = classes.get("presence_object_verbs", frozenset())
     resident = classes.get("resident_officials", frozenset())
     have = _visit_pairs(events)
     out: list[Event] = []
@@ -101,8 +102,13 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             verb = tok
             where = tok
             if not syntax.prep_objects(tok, {"in"}, through_objects=False):
-                # "told a news conference in Washington", "told reporters in Beijing"
-                heard = [o for o in syntax.objects(tok) if o.lemma_.lower() in audiences]
+                # "told a news conference in Washington", "told reporters in Beijing"; "met business
+                # leaders in Seoul", "held talks in Doha" (the parser hangs the place on the object)
+                heard = [
+                    o
+                    for o in syntax.objects(tok)
+                    if o.lemma_.lower() in audiences or tok.lemma_.lower() in with_object
+                ]
                 where = heard[0] if heard else None
             travellers = syntax.agents(tok)
             if tok.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in travellers):
