@@ -219,6 +219,11 @@ def test_relations_arms_sales_are_military_aid(parse):
             ("RUS", "USA", "meeting", "occurred"),
         ),
         ("Obama and Putin discussed the accord by phone.", ("RUS", "USA", "meeting", "occurred")),
+        # telling another state's official something is communicating with them (not telling reporters)
+        (
+            "The Chinese foreign minister told his Thai counterpart on Tuesday that the plan was unwise.",
+            ("CHN", "THA", "meeting", "occurred"),
+        ),
         # "he" after "X ... said" is the one who said it, not the person named last
         (
             "U.S. Secretary of State John Kerry welcomed Putin's announcement and said he planned to visit Moscow next week.",
