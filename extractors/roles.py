@@ -39,7 +39,13 @@ def tokens(role: str, tok: Token) -> list[Token]:
 
     verb = syntax.is_verb(tok)
     if role == "subj":
-        return syntax.agents(tok) if verb else []
+        if not verb:
+            return []
+        agents = syntax.agents(tok)
+        if not agents:
+            return []
+        # "X, along with Y, signed": on the subject or, as the parser often has it, on the verb
+        return agents + [c for h in [*agents, tok] for c in syntax.co_subjects(h)]
     if role == "obj":
         return syntax.objects(tok) if verb else []
     if role == "obj_poss":

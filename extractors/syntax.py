@@ -115,6 +115,21 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def co_subjects(head: Token) -> list[Token]:
+    """Who acts together with a subject (or the subject of a verb): "X, together with Y and Z, signed",
+    "X, along with Y, said" (the parser hangs the partners on the subject or on the verb; "and Z"
+    stays a conjunct of Y)."""
+    out: list[Token] = []
+    for c in head.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "with" and any(a.lower_ == "together" for a in c.children if a.dep_ == "advmod"):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.lower_ == "along":
+            out += [p for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+    return out
+
+
 def objects(verb: Token) -> list[Token]:
     """What the verb acts on: direct and indirect objects, or the subject of a passive."""
     if is_passive(verb):

@@ -312,6 +312,27 @@ def test_relations_being_somewhere_is_no_visit_for_residents_forces_or_hosts(par
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # who acts "together with" or "along with" the subject acts too
+        (
+            "In May, Kazakhstan, together with Azerbaijan and Turkey, signed a treaty on transit.",
+            {("AZE", "KAZ", "agreement", "occurred"), ("KAZ", "TUR", "agreement", "occurred")},
+        ),
+        (
+            "France, along with Germany, condemned Russia.",
+            {("FRA", "RUS", "criticism", "occurred"), ("DEU", "RUS", "criticism", "occurred")},
+        ),
+        # documents one signs: a roadmap, visa exemptions
+        ("Hungary and Serbia signed a roadmap on rail links.", {("HUN", "SRB", "agreement", "occurred")}),
+        ("China signed mutual visa exemptions with Singapore.", {("CHN", "SGP", "agreement", "occurred")}),
+    ],
+)
+def test_relations_partners_alongside_the_subject_and_documents_signed(parse, text, expected):
+    assert expected <= keys(parse(text, "2024-05-02"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # the goods are named in an of-phrase with compounds
         (
             "Russia delivered the first part of the S-400 missile defence system to India in April.",
