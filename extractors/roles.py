@@ -47,7 +47,12 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # "X, along with Y, signed": on the subject or, as the parser often has it, on the verb
         return agents + [c for h in [*agents, tok] for c in syntax.co_subjects(h)]
     if role == "obj":
-        return syntax.objects(tok) if verb else []
+        if not verb:
+            return []
+        # "criticised what it called US interference": the thing named stands for the object
+        return syntax.objects(tok) or [
+            n for c in tok.children if c.dep_ in ("ccomp", "xcomp") for n in syntax.what_it_names(c)
+        ]
     if role == "obj_poss":
         objs = syntax.objects(tok) if verb else []
         return [c for o in objs for c in o.children if c.dep_ in ("poss", "compound", "amod")]
@@ -139,5 +144,6 @@ def tokens(role: str, tok: Token) -> list[Token]:
             gov = syntax.governing_verb(tok)
             if gov is not None and (role[2:] in ("with", "between") or tok.dep_ in ("dobj", "nsubjpass")):
                 found = syntax.prep_objects(gov, preps, through_objects=False)
-        return found
+        # "railed against what they call US-led hegemony"
+        return [n for f in found for n in (syntax.what_it_names(f) or [f])]
     return []

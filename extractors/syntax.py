@@ -115,6 +115,16 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def what_it_names(clause: Token) -> list[Token]:
+    """The thing a free relative names: in "what they call US-led hegemony", "what it deemed U.S.
+    efforts", the clause's verb of naming (object class naming_verbs) gives "hegemony", "efforts"."""
+    if clause.lemma_.lower() not in lexicon.object_classes().get("naming_verbs", frozenset()):
+        return []
+    if not any(c.tag_ == "WP" and c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass") for c in clause.children):
+        return []
+    return [c for c in clause.children if c.dep_ in ("oprd", "dobj", "attr") and c.lower_ != "what"]
+
+
 def co_subjects(head: Token) -> list[Token]:
     """Who acts together with a subject (or the subject of a verb): "X, together with Y and Z, signed",
     "X, along with Y, said" (the parser hangs the partners on the subject or on the verb; "and Z"

@@ -333,6 +333,19 @@ def test_relations_partners_alongside_the_subject_and_documents_signed(parse, te
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # "what X calls Y": the thing named is what is criticised
+        ("China criticised what it called American interference in Hong Kong.", ("CHN", "USA", "criticism", "occurred")),
+        ("Moscow scoffed at what it deemed U.S. efforts to control the talks.", ("RUS", "USA", "criticism", "occurred")),
+        ("Iran has railed against what it calls US-led hegemony.", ("IRN", "USA", "criticism", "occurred")),
+    ],
+)
+def test_relations_what_a_critic_calls_something_is_its_target(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-02"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # the goods are named in an of-phrase with compounds
         (
             "Russia delivered the first part of the S-400 missile defence system to India in April.",
