@@ -333,6 +333,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         sources = [a for a in sources if a.code not in received]
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
+    if "expressed" in requires and src_role == "head_subj":
+        gov = syntax.governing_verb(tok)
+        if gov is not None and gov.lemma_.lower() in classes.get("causing_verbs", frozenset()) | classes.get(
+            "receiving_verbs", frozenset()
+        ):
+            return None  # "the drills caused alarm over ...": the subject alarms, it is not alarmed
     if "no_official_object" in requires and _is_official(tok, sent, ctx, "obj"):
         return None  # "Kenya welcomed China's president": a host's welcome is the visit, not praise
     relation_type = trig.relation_type

@@ -24,8 +24,10 @@ PREPOSITION_ROLE = "p:"
 #              needed" is a shared view; "agreed that they would hold talks" still agrees to act)
 #   no_official_object: the object must not be an official ("welcomed the decision" praises it;
 #              "welcomed Russia's leader" hosts a visit, which the visit trigger of the same verb tells)
+#   expressed: a head_subj source only when the verb does not cause or receive the noun ("voiced alarm",
+#              not "caused alarm", "sparked outrage")
 REQUIREMENTS = frozenset(
-    {"official_source", "no_particle", "named_partner", "planned", "no_clause", "no_official_object"}
+    {"official_source", "no_particle", "named_partner", "planned", "no_clause", "no_official_object", "expressed"}
 )
 
 

@@ -346,6 +346,28 @@ def test_relations_what_a_critic_calls_something_is_its_target(parse, text, expe
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # alarm, outrage, anger voiced over what another state did
+        ("Japan and the United States expressed alarm over the Chinese actions.", ("USA", "CHN", "criticism", "occurred")),
+        ("The Philippines expressed outrage at Beijing's actions.", ("PHL", "CHN", "criticism", "occurred")),
+        # who causes the alarm does not feel it
+        ("China's drills caused alarm over Taiwan's security.", None),
+        ("Russia's move sparked concern over Ukraine's borders.", None),
+    ],
+)
+def test_relations_voiced_alarm_is_criticism_caused_alarm_is_not(parse, text, expected):
+    # The rules' reading (the pairs model, trained when "sparked concern" still gave the rules' hint,
+    # backs the caused alarm too: a retrain learns it anew).
+    rows = extract_all(parse(text, "2024-05-02"), learned=False)[0]["relations"]
+    k = {(r["source_actor"], r["target_actor"], r["relation_type"], r["status"]) for r in rows}
+    if expected:
+        assert expected in k
+    else:
+        assert not any(t == "criticism" for *_, t, _ in k)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # the goods are named in an of-phrase with compounds
         (
             "Russia delivered the first part of the S-400 missile defence system to India in April.",
