@@ -151,6 +151,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "leaders_part2.csv": LEADERS,
     "leaders_part3.csv": LEADERS,
     "leaders_part4.csv": LEADERS,
+    "leaders_part5.csv": LEADERS,
     "modality.csv": {
         "cue": TEXT,
         "status": Column(_in(MODALITY_STATUSES), "one of " + ", ".join(MODALITY_STATUSES)),

@@ -61,6 +61,7 @@ COMMON_LEXICONS = (
     "leaders_part2.csv",
     "leaders_part3.csv",
     "leaders_part4.csv",
+    "leaders_part5.csv",
     "modality.csv",
     "non_actors.csv",
     "object_classes.csv",

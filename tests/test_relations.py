@@ -139,6 +139,14 @@ def test_relations_person_resolved_by_date(parse):
     assert r["source_person"] == "Barack Obama"
 
 
+def test_relations_leaders_of_the_early_2000s_resolve_in_articles_of_their_time(parse):
+    # A 2004 article: before the fifth leaders file, "President Bush" and "Chirac" were no one's.
+    k = keys(parse("President Bush met Prime Minister Tony Blair at Camp David. Chirac later visited Beijing.", "2004-10-14"))
+    assert {("GBR", "USA", "meeting", "occurred"), ("FRA", "CHN", "visit", "occurred")} <= k
+    # out of office, no one's: Bush in 2016
+    assert not keys(parse("Bush later visited Beijing.", "2016-10-14"))
+
+
 def test_relations_rows_have_codes_and_evidence(parse):
     p = parse("Japan and South Korea held talks in Seoul.")
     [r] = [r for r in extract_all(p)[0]["relations"] if r["relation_type"] == "meeting"]
