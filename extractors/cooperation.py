@@ -138,8 +138,8 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
             mods.append(syntax.modality(holder.head, in_reported_speech=bool(syntax.reports(holder.head))))
     if any(m.status in ("negated", "hypothetical") for m in mods + negations):
         return None
-    if any(syntax.soured_ties(c) for c, _ in path):
-        return None  # "trade relations between X and Y soured": no cooperation
+    if any(syntax.soured_ties(c) or syntax.left_behind(c) for c, _ in path):
+        return None  # "trade relations between X and Y soured", "withdrew from the energy pact": none
     chain = [t for c, _ in path for t in syntax.chain_up(c)]
     # "witnessed the signing of a plan for cooperation": what is signed is agreed, plan or not.
     chain_lemmas = {t.lemma_.lower() for t in chain} | {

@@ -348,6 +348,15 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         relation_type = "military_aid"  # "received military aid from X": the aid is of arms, not money
     if relation_type == "attack" and _threatened(tok, classes):
         relation_type = "threat"  # "threatened to attack the United States": the threat is what happened
+    if relation_type == "agreement" and not syntax.is_verb(tok):
+        left = _agreement_left(tok, sources + targets, sent, ctx, classes)
+        if left is not None:
+            # "Russia withdrew from the grain deal with Turkey": no agreement, Russia's rejection of it;
+            # "the treaty lapsed": nothing concluded, no one named as rejecting it (judged on unseen
+            # articles, both were stored as agreements).
+            if not left[0] or not left[1]:
+                return None
+            relation_type, sources, targets = "rejection", *left
     rtype = lexicon.relation_types()[relation_type]
     if "named_partner" in requires and not targets:
         return None
@@ -430,6 +439,30 @@ def _military_goods(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
         return False
     military = classes.get("military_modifiers", frozenset())
     return any(c.dep_ in ("amod", "compound") and c.lower_ in military for o in syntax.objects(tok) for c in o.children)
+
+
+def _agreement_left(
+    noun: Token, parties: list[Actor], sent: Sentence, ctx: ArticleContext, classes: dict[str, frozenset[str]]
+) -> tuple[list[Actor], list[Actor]] | None:
+    """(who leaves, the other parties) when the agreement noun is what someone withdraws from, quits or
+    scraps (leaving_verbs), or what lapses or expires (ending_verbs: no one leaves); None otherwise."""
+    gov = syntax.governing_verb(noun)
+    if gov is None:
+        return None
+    lemma = gov.lemma_.lower()
+    if lemma in classes.get("ending_verbs", frozenset()) and noun.dep_ in ("nsubj", "nsubjpass"):
+        return [], []
+    if not syntax.left_behind(noun):
+        return None
+    leavers = [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent) if a.code]
+    codes = {a.code for a in leavers}
+    # "withdrew from the Paris Agreement": a city naming the agreement is where it was made, no party
+    named_by = {
+        m.code
+        for c in noun.children
+        if c.dep_ == "compound" and (m := ctx.mention_at(sent, c.i)) is not None and m.kind == "capital"
+    }
+    return leavers, [a for a in parties if a.code not in codes | named_by]
 
 
 def _threatened(tok: Token, classes: dict[str, frozenset[str]]) -> bool:

@@ -532,6 +532,24 @@ def soured_ties(noun: Token) -> bool:
     )
 
 
+def left_behind(noun: Token) -> bool:
+    """An agreement or cooperation someone withdraws from, quits or scraps ("withdrew from the deal",
+    "quit the pact"; object class leaving_verbs): it is rejected, not made or under way."""
+    gov = governing_verb(noun)
+    if gov is None or gov.lemma_.lower() not in lexicon.object_classes().get("leaving_verbs", frozenset()):
+        return False
+    # Only what the verb takes itself: its object, or the object of its preposition ("withdrew from
+    # the deal", "pulled out of the deal"), not a noun deeper in ("dropped a claim in the deal").
+    if noun.dep_ == "dobj":
+        return noun.head == gov
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.head.dep_ in ("prep", "prt", "advmod") and prep.head.head == gov:  # "out of"
+        return True
+    return prep.head == gov
+
+
 def told_as_past(verb: Token | None) -> bool:
     """A simple past ("delivered") or a perfect ("has delivered")."""
     if verb is None:

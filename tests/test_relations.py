@@ -374,6 +374,35 @@ def test_relations_voiced_alarm_is_criticism_caused_alarm_is_not(parse, text, ex
 
 
 @pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # leaving an agreement rejects it, and makes none
+        ("Russia has withdrawn from the grain agreement with Turkey.", ("RUS", "TUR", "rejection", "occurred"), "agreement"),
+        ("The United States pulled out of the nuclear deal with Iran.", ("USA", "IRN", "rejection", "occurred"), "agreement"),
+        # an agreement that lapsed was not concluded then
+        ("The science treaty between China and the United States expired in August.", None, "agreement"),
+        # vetoing, disputing, shrugging off another's proposal, claim or demand
+        ("French President Emmanuel Macron vetoed a NATO proposal.", ("FRA", "NATO", "rejection", "occurred"), None),
+        ("The Philippines disputes China's claims to the reef.", ("PHL", "CHN", "rejection", "occurred"), None),
+        ("The UN shrugs off US demands to boost its presence.", ("UN", "USA", "rejection", "occurred"), None),
+    ],
+)
+def test_relations_leaving_an_agreement_and_refusing_are_rejections(parse, text, expected, absent):
+    rows = extract_all(parse(text, "2024-09-02"), learned=False)[0]["relations"]
+    k = {(r["source_actor"], r["target_actor"], r["relation_type"], r["status"]) for r in rows}
+    if expected:
+        assert expected in k
+    if absent:
+        assert not any(t == absent for *_, t, _ in k)
+
+
+def test_cooperation_one_withdraws_from_is_no_cooperation(parse):
+    rows = extract_all(parse("Italy withdrew from its energy cooperation agreement with China.", "2024-09-02"))[0]
+    assert not rows["cooperation"]
+    assert not any(r["relation_type"] == "agreement" for r in rows["relations"])
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # the goods are named in an of-phrase with compounds
