@@ -41,11 +41,20 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
             continue
         last_end = end
         root = doc[start:end].root
+        if _in_a_title(root):
+            continue  # "Defense Minister Shoigu talked with ...": the office, not what they talked about
         area = areas[term.lower()]
         if area == "transport" and _a_project(root):
             area = "infrastructure"
         out.append((root, area))
     return out
+
+
+def _in_a_title(tok: Token) -> bool:
+    """The area word names an office ("Defense Minister", "the trade secretary", "Energy Minister"): it
+    modifies an official's noun (object class officials), which says who they are, not the topic."""
+    officials = lexicon.object_classes().get("officials", frozenset())
+    return tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in officials
 
 
 def _a_project(tok: Token) -> bool:
@@ -145,6 +154,8 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     chain_lemmas = {t.lemma_.lower() for t in chain} | {
         t.head.head.lemma_.lower() for t in chain if t.dep_ == "pobj" and t.head.lower_ == "of"
     }
+    if chain_lemmas & lexicon.object_classes().get("rejecting_verbs", frozenset()):
+        return None  # "rejected a proposal to axe structural funds", "vetoed the plan": none planned
     # What is still to come ("will sign", "is set to sign", "is expected to conclude"), as opposed to a
     # commitment already made ("agreed to boost cooperation": agreed).
     to_come = lexicon.object_classes().get("future_cues", frozenset())

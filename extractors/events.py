@@ -427,9 +427,10 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]]) -> 
         # is military aid (judged on unseen articles, stored as verbal support).
         means = forces | classes.get("military_means", frozenset())
         return any(a.lemma_.lower() in means for a in syntax.agents(tok))
-    return src_role == "p:from" and any(
-        p.lemma_.lower() in forces for p in syntax.prep_objects(tok, {"from"}, through_objects=False)
-    )
+    givers = syntax.prep_objects(tok, {"from"}, through_objects=False)
+    if not givers and tok.dep_ == "dobj":
+        givers = syntax.prep_objects(tok.head, {"from"}, through_objects=False)  # "received support from troops"
+    return src_role == "p:from" and any(p.lemma_.lower() in forces for p in givers)
 
 
 def _military_goods(tok: Token, classes: dict[str, frozenset[str]]) -> bool:

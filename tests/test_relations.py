@@ -405,6 +405,42 @@ def test_cooperation_one_withdraws_from_is_no_cooperation(parse):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # support received from troops, wherever the parser hangs "from", is military aid; and both
+        # demonyms of "American and French troops" give it
+        (
+            "The Malian army received logistical support from American and French troops.",
+            {("USA", "MLI", "military_aid", "occurred"), ("FRA", "MLI", "military_aid", "occurred")},
+        ),
+        # who "has" support from someone receives it
+        (
+            "Assad's government, which has military support from Russia and Iran, must halt the shelling.",
+            {("RUS", "SYR", "military_aid", "occurred"), ("IRN", "SYR", "military_aid", "occurred")},
+        ),
+    ],
+)
+def test_relations_support_received_from_troops_and_support_one_has(parse, text, expected):
+    assert expected <= keys(parse(text, "2016-06-05"))
+
+
+def test_a_region_named_after_a_compass_point_is_not_the_west(parse):
+    # "The West African nation's forces": not WEST (the region's nation is named elsewhere)
+    k = keys(parse("The West African nation's forces received logistical support from American troops.", "2016-01-17"))
+    assert not any("WEST" in (s, t) for s, t, *_ in k)
+
+
+def test_cooperation_an_area_word_in_an_officials_title_is_no_topic(parse):
+    text = "Russian Defense Minister Sergei Shoigu has talked by phone with his Armenian counterpart."
+    assert not extract_all(parse(text, "2016-04-02"), learned=False)[0]["cooperation"]
+
+
+def test_cooperation_a_rejected_proposal_is_none(parse):
+    rows = extract_all(parse("The Slovak and Czech governments rejected a French plan to cut structural funds.", "2004-06-05"))
+    assert not rows[0]["cooperation"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # the goods are named in an of-phrase with compounds
         (
             "Russia delivered the first part of the S-400 missile defence system to India in April.",
