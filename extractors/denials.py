@@ -127,6 +127,10 @@ def _denial(
                 rel_id = linked["relation_id"]
             elif embedded:
                 denied_type = embedded[0].type
+            else:
+                # "Iran denied bombing the ship": no event with two parties, but a deed's word says
+                # what kind of claim it is (judged and annotated as an attack, stored as other).
+                denied_type = _deed_named(content, tok) or denied_type
         if accuser == d.code:
             accuser = None
         did = row_id("denials", article, sent, d.code, denied_type)
@@ -144,6 +148,26 @@ def _denial(
             }
         )
     return rows
+
+
+def _deed_named(content: list[Token], denial: Token) -> str | None:
+    """The relation type of force (quad class 4, material conflict) a trigger word of the denied content
+    names ("bombing the ship", "committing atrocities"), also through a claim noun beside the clause
+    that makes the claim ("Washington blamed the attack on Iran, a charge denied by Tehran"); None if
+    there is none. Force needs no named victim to be one; aid does ("sent troops to the island")."""
+    types = lexicon.relation_types()
+    accusable = {t for t in lexicon.accusable_types() if types[t].quad_class == 4}
+    words = [t for c in content for t in c.subtree]
+    for c in content:
+        if c.lemma_.lower() in lexicon.object_classes().get("claims", frozenset()) and c.dep_ in ("appos", "npadvmod"):
+            words += [t for t in c.head.subtree if t not in c.subtree]
+    for t in words:
+        if t == denial:
+            continue
+        for trig in triggers_for(t):
+            if trig.relation_type in accusable:
+                return trig.relation_type
+    return None
 
 
 def _embedded_events(content: list[Token], sent: Sentence, ctx: ArticleContext):

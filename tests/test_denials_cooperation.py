@@ -16,6 +16,10 @@ def denial_keys(parsed):
     [
         ("Russia denied supplying weapons to Syria.", ("RUS", "military_aid", None)),
         ("Beijing denied that it had sent troops to the island.", ("CHN", "other", None)),
+        # a deed named with no second party still says what kind of claim is denied
+        ("Iran denied bombing the tanker.", ("IRN", "attack", None)),
+        ("Moscow denies committing atrocities during the war.", ("RUS", "attack", None)),
+        ("Washington blamed the attack on Iran, a charge denied by Tehran.", ("IRN", "attack", "USA")),
     ],
 )
 def test_denials_of_an_event_take_its_type(parse, text, expected):
