@@ -137,6 +137,18 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         t = syntax.climb(doc[o.end - 1], ("poss", "compound", "amod"), limit=3)  # "without Britain's consent"
         return t.dep_ == "pobj" and t.head.lower_ in ("without", "excluding")
 
+    routes = lexicon.object_classes().get("route_nouns", frozenset())
+
+    def a_route_end(o: Occurrence) -> bool:
+        # "the Mombasa-Nairobi railway", "the Jakarta-Bandung high-speed railway": a capital naming where
+        # a line runs is a place on it, not its state (on the dev set the retrained model paired Kenya,
+        # Laos and Indonesia with one another from such a list). A country so named ("the China-Laos
+        # railway") stays a party.
+        m = ctx.mention_at(sent, o.start)
+        if m is None or m.kind != "capital":
+            return False
+        return syntax.climb(doc[o.end - 1], ("compound", "nmod", "amod"), limit=3).lemma_.lower() in routes
+
     member_nouns = lexicon.object_classes().get("member_nouns", frozenset())
 
     def names_members(o: Occurrence) -> bool:
@@ -165,7 +177,7 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
         )
 
     # An actor stays a party while one of its occurrences is neither a private party, an organiser, a
-    # yardstick, the name of members, a scope, left out nor a place; one named only as a place stays
+    # yardstick, the name of members, a scope, left out, a route's end nor a place; one named only as a place stays
     # a candidate, marked as a venue.
     full = {
         o.code
@@ -177,6 +189,7 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
             or names_members(o)
             or a_scope(o)
             or left_out(o)
+            or a_route_end(o)
             or at_a_place(o)
         )
     }

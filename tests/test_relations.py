@@ -428,6 +428,16 @@ def test_a_region_named_after_a_compass_point_is_not_the_west(parse):
     assert not any("WEST" in (s, t) for s, t, *_ in k)
 
 
+def test_capitals_naming_a_railways_ends_are_no_parties(parse):
+    # "the Mombasa-Nairobi railway": Nairobi is a place on the line; "the China-Laos railway" names states
+    text = (
+        "Several flagship projects, such as the Mombasa-Nairobi line, the China-Laos railway, and the "
+        "Jakarta-Bandung high-speed railway, are finished and in service."
+    )
+    pairs = {frozenset((r["actor_a"], r["actor_b"])) for r in extract_all(parse(text, "2023-10-10"))[0]["cooperation"]}
+    assert not pairs & {frozenset(("KEN", "LAO")), frozenset(("IDN", "KEN")), frozenset(("IDN", "LAO"))}
+
+
 def test_cooperation_an_area_word_in_an_officials_title_is_no_topic(parse):
     text = "Russian Defense Minister Sergei Shoigu has talked by phone with his Armenian counterpart."
     assert not extract_all(parse(text, "2016-04-02"), learned=False)[0]["cooperation"]
