@@ -240,6 +240,15 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
     return [], ""
 
 
+def _cities_visited(role_names: tuple[str, ...], tok: Token) -> tuple[list[Actor], str]:
+    """The countries of the cities a visit's target roles name ("arrived in Vladivostok")."""
+    for role in role_names:
+        found = [c for arg in roles.tokens(role, tok) if (c := _place(arg)) is not None]
+        if found:
+            return list({a.code: a for a in found}.values()), role
+    return [], ""
+
+
 def _a_war_named_by_place(arg: Token) -> bool:
     """ "support for the Iraq war", "opposition to the Vietnam war": a war or conflict named by where
     it is fought (or by its sides) is no party of what is said of it; the country naming it is not
@@ -325,6 +334,10 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
+    if not targets and trig.relation_type == "visit":
+        # "Xi arrived in Vladivostok", "visited Kazan": a city (places.csv) is a place in its country,
+        # never an actor, but where one goes is the country visited.
+        targets, tgt_role = _cities_visited(trig.target, tok)
     if tgt_role == "recv":
         # "China and Cambodia denied the allegations", "the allegations were denied by China", "X and Y
         # faced criticism": who receives or refutes the noun is its target, not also its source (each

@@ -438,6 +438,17 @@ def test_capitals_naming_a_railways_ends_are_no_parties(parse):
     assert not pairs & {frozenset(("KEN", "LAO")), frozenset(("IDN", "KEN")), frozenset(("IDN", "LAO"))}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("President Xi Jinping arrived in Vladivostok on Tuesday for an economic forum.", ("CHN", "RUS")),
+        ("The Indian prime minister visited Kazan last week.", ("IND", "RUS")),
+    ],
+)
+def test_relations_a_city_visited_is_a_visit_to_its_country(parse, text, expected):
+    assert (*expected, "visit", "occurred") in keys(parse(text, "2018-09-11"))
+
+
 def test_a_model_row_takes_the_modality_of_the_word_that_names_its_target(parse):
     # Two visit words: the one whose phrase names the Palestinians is negated, whatever the other says.
     # (our sample article on Modi's Israel visit: another sentence's reception of Abbas in New Delhi
