@@ -105,16 +105,19 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                 # "told a news conference in Washington", "told reporters in Beijing"; "met business
                 # leaders in Seoul", "held talks in Doha" (the parser hangs the place on the object)
                 heard = [
-                    o
-                    for o in syntax.objects(tok)
-                    if o.lemma_.lower() in audiences or tok.lemma_.lower() in with_object
+                    o for o in syntax.objects(tok) if o.lemma_.lower() in audiences or tok.lemma_.lower() in with_object
                 ]
                 where = heard[0] if heard else None
             travellers = syntax.agents(tok)
             if tok.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in travellers):
                 travellers = [tok.head]  # "X, who is in China"
-        elif tok.dep_ in syntax.SUBJ and tok.i > 0 and any(
-            c.dep_ == "prep" and c.lower_ == "in" and c.i > 0 and sent.doc[c.i - 1].lower_ == "," for c in tok.children
+        elif (
+            tok.dep_ in syntax.SUBJ
+            and tok.i > 0
+            and any(
+                c.dep_ == "prep" and c.lower_ == "in" and c.i > 0 and sent.doc[c.i - 1].lower_ == ","
+                for c in tok.children
+            )
         ):
             # "The Indian foreign minister, in Brazil for a summit, said": the aside on the subject
             verb, where, travellers = tok.head, tok, [tok]

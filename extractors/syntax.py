@@ -136,7 +136,9 @@ def co_subjects(head: Token) -> list[Token]:
         if c.lower_ == "with" and any(a.lower_ == "together" for a in c.children if a.dep_ == "advmod"):
             out += [p for p in c.children if p.dep_ == "pobj"]
         elif c.lower_ == "along":
-            out += [p for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+            out += [
+                p for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
+            ]
     return out
 
 

@@ -141,7 +141,9 @@ def test_relations_person_resolved_by_date(parse):
 
 def test_relations_leaders_of_the_early_2000s_resolve_in_articles_of_their_time(parse):
     # A 2004 article: before the fifth leaders file, "President Bush" and "Chirac" were no one's.
-    k = keys(parse("President Bush met Prime Minister Tony Blair at Camp David. Chirac later visited Beijing.", "2004-10-14"))
+    k = keys(
+        parse("President Bush met Prime Minister Tony Blair at Camp David. Chirac later visited Beijing.", "2004-10-14")
+    )
     assert {("GBR", "USA", "meeting", "occurred"), ("FRA", "CHN", "visit", "occurred")} <= k
     # out of office, no one's: Bush in 2016
     assert not keys(parse("Bush later visited Beijing.", "2016-10-14"))
@@ -342,8 +344,14 @@ def test_relations_partners_alongside_the_subject_and_documents_signed(parse, te
     "text, expected",
     [
         # "what X calls Y": the thing named is what is criticised
-        ("China criticised what it called American interference in Hong Kong.", ("CHN", "USA", "criticism", "occurred")),
-        ("Moscow scoffed at what it deemed U.S. efforts to control the talks.", ("RUS", "USA", "criticism", "occurred")),
+        (
+            "China criticised what it called American interference in Hong Kong.",
+            ("CHN", "USA", "criticism", "occurred"),
+        ),
+        (
+            "Moscow scoffed at what it deemed U.S. efforts to control the talks.",
+            ("RUS", "USA", "criticism", "occurred"),
+        ),
         ("Iran has railed against what it calls US-led hegemony.", ("IRN", "USA", "criticism", "occurred")),
     ],
 )
@@ -355,7 +363,10 @@ def test_relations_what_a_critic_calls_something_is_its_target(parse, text, expe
     "text, expected",
     [
         # alarm, outrage, anger voiced over what another state did
-        ("Japan and the United States expressed alarm over the Chinese actions.", ("USA", "CHN", "criticism", "occurred")),
+        (
+            "Japan and the United States expressed alarm over the Chinese actions.",
+            ("USA", "CHN", "criticism", "occurred"),
+        ),
         ("The Philippines expressed outrage at Beijing's actions.", ("PHL", "CHN", "criticism", "occurred")),
         # who causes the alarm does not feel it
         ("China's drills caused alarm over Taiwan's security.", None),
@@ -377,8 +388,16 @@ def test_relations_voiced_alarm_is_criticism_caused_alarm_is_not(parse, text, ex
     "text, expected, absent",
     [
         # leaving an agreement rejects it, and makes none
-        ("Russia has withdrawn from the grain agreement with Turkey.", ("RUS", "TUR", "rejection", "occurred"), "agreement"),
-        ("The United States pulled out of the nuclear deal with Iran.", ("USA", "IRN", "rejection", "occurred"), "agreement"),
+        (
+            "Russia has withdrawn from the grain agreement with Turkey.",
+            ("RUS", "TUR", "rejection", "occurred"),
+            "agreement",
+        ),
+        (
+            "The United States pulled out of the nuclear deal with Iran.",
+            ("USA", "IRN", "rejection", "occurred"),
+            "agreement",
+        ),
         # an agreement that lapsed was not concluded then
         ("The science treaty between China and the United States expired in August.", None, "agreement"),
         # vetoing, disputing, shrugging off another's proposal, claim or demand
@@ -466,7 +485,9 @@ def test_cooperation_an_area_word_in_an_officials_title_is_no_topic(parse):
 
 
 def test_cooperation_a_rejected_proposal_is_none(parse):
-    rows = extract_all(parse("The Slovak and Czech governments rejected a French plan to cut structural funds.", "2004-06-05"))
+    rows = extract_all(
+        parse("The Slovak and Czech governments rejected a French plan to cut structural funds.", "2004-06-05")
+    )
     assert not rows[0]["cooperation"]
 
 
