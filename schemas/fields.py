@@ -76,8 +76,8 @@ _FIELDS = [
         "How likely the row is right (its parties and type, area or action), 0..1. A row a trained model "
         "made or confirmed: its probability calibrated on the annotated corpus's cross-validation folds. "
         "A rules' row the model left unconfirmed: the probability fitted on those folds to its rules' score "
-        "and the model's backing, where that fit beats the rules' score (relations, as shipped), else the "
-        "rules' own score (cooperation, sanctions and denials as shipped; see the training report).",
+        "and the model's backing, where that fit beats the rules' score (relations and cooperation, as "
+        "shipped), else the rules' own score (sanctions and denials as shipped; see the training report).",
         minimum=0.0,
         maximum=1.0,
     ),
