@@ -572,9 +572,12 @@ def people_counted(sent: Sentence, m: Mention) -> bool:
         return False
     tok = doc[m.end - 1]
     counted = lexicon.object_classes().get("people_quantifiers", frozenset())
-    return tok.tag_ in ("NNS", "NNPS") and any(
-        c.dep_ in ("amod", "det", "nummod", "quantmod") and c.lower_ in counted for c in tok.children
-    )
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    # "a majority of Australians", "half of Britons": the people counted through "of"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in counted:
+        return True
+    return any(c.dep_ in ("amod", "det", "nummod", "quantmod") and c.lower_ in counted for c in tok.children)
 
 
 def private_party(tok: Token) -> bool:

@@ -234,8 +234,8 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
         for arg in roles.tokens(role, tok):
             if private_party(arg):
                 continue  # "U.S. brands are in talks with Cuba": firms and tourists are not the state
-            if _a_war_named_by_place(arg):
-                continue
+            if _a_war_named_by_place(arg) or (arg.dep_ in ("compound", "amod") and _a_war_named_by_place(arg.head)):
+                continue  # "oppose the Iraq war": neither the war nor, through obj_poss, its place
             actors += ctx.actors_of(arg, sent)
         actors = [a for a in actors if a.code]
         if actors:
@@ -333,6 +333,22 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         outer = syntax.modality(carrier.head, in_reported_speech=report is not None)
         if outer.status == "hypothetical" or (outer.status == "planned" and mod.status == "occurred"):
             mod = outer
+    if (
+        syntax.is_verb(tok)
+        and tok.dep_ in ("relcl", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        # "will become the first U.S. president to visit Hiroshima": an infinitive on a noun happens
+        # when the verb that noun depends on says (judged: stored as a visit made); "has no plans to
+        # visit": not at all
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
+            return None
+        # (not on an event noun: "during a visit to meet the Pope" is the visit's purpose, as told)
+        gov = syntax.governing_verb(tok.head) if mod.status == "occurred" and not triggers_for(tok.head) else None
+        if gov is not None:
+            outer = syntax.modality(gov, in_reported_speech=report is not None)
+            if outer.status in ("planned", "hypothetical", "negated"):
+                mod = outer
     if mod.status in ("negated", "hypothetical"):
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
