@@ -228,6 +228,29 @@ def _only_sides_of_a_conflict(sent: Sentence, a: str | None, b: str) -> bool:
     return len(found) == 2 and all(found.values())
 
 
+def _a_judge_of_others(sent: Sentence, a: str | None, b: str) -> bool:
+    """Whether one of the two is only the subject of a verb of praise or criticism whose object (a deal,
+    talks between others) names the other: "Japan praised the trade deal between Vietnam and Laos" makes
+    Japan no party of the deal, as the rules have it (``syntax.judged_from_outside``; the retrained
+    model stated Japan's trade cooperation with both)."""
+    from relata.extractors import syntax
+
+    doc = sent.doc
+    if doc is None or a is None:
+        return False
+    for verb in doc:
+        if not syntax.is_verb(verb):
+            continue
+        judges = {c for t in syntax.agents(verb) for c in _codes_at(sent, t)}
+        for obj in syntax.objects(verb):
+            if not syntax.judged_from_outside(verb, obj):
+                continue
+            inside = _codes_at(sent, obj)
+            if (a in judges and b in inside and a not in inside) or (b in judges and a in inside and b not in inside):
+                return True
+    return False
+
+
 def _one_side(sent: Sentence, a: str | None, b: str) -> bool:
     """Whether the two are conjuncts of one object ("negotiated with Afghan government and UN
     officials", "met Modi and Abe"): one side of what the verb does, not a pair that meets (judged
@@ -346,6 +369,8 @@ def apply(
                 continue
             if rule is None and d.label != "agreement" and _one_side(sent, d.source, d.target):
                 continue
+            if rule is None and d.label not in ("praise", "criticism") and _a_judge_of_others(sent, d.source, d.target):
+                continue
             if rule is None and d.label == "agreement" and _only_a_shared_view(sent):
                 continue
             if (
@@ -370,6 +395,8 @@ def apply(
             cid = row_id("cooperation", article, sent, d.source, d.target, d.label)
             rule = by_id["cooperation"].get(cid)
             if rule is None and _only_sides_of_a_conflict(sent, d.source, d.target):
+                continue
+            if rule is None and _a_judge_of_others(sent, d.source, d.target):
                 continue
             row = cooperation_row(d, sent, article, rule)
             if row is None:
