@@ -155,7 +155,7 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         t.head.head.lemma_.lower() for t in chain if t.dep_ == "pobj" and t.head.lower_ == "of"
     }
     if chain_lemmas & lexicon.object_classes().get("rejecting_verbs", frozenset()):
-        return None  # "rejected a proposal to axe structural funds", "vetoed the plan": none planned
+        return None  # "rejected a plan to trim regional funds", "vetoed the plan": none planned
     # What is still to come ("will sign", "is set to sign", "is expected to conclude"), as opposed to a
     # commitment already made ("agreed to boost cooperation": agreed).
     to_come = lexicon.object_classes().get("future_cues", frozenset())

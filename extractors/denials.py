@@ -153,7 +153,7 @@ def _denial(
 def _deed_named(content: list[Token], denial: Token) -> str | None:
     """The relation type of force (quad class 4, material conflict) a trigger word of the denied content
     names ("bombing the ship", "committing atrocities"), also through a claim noun beside the clause
-    that makes the claim ("Washington blamed the attack on Iran, a charge denied by Tehran"); None if
+    that makes the claim ("Kyiv blamed the strike on Moscow, a charge denied by Russia"); None if
     there is none. Force needs no named victim to be one; aid does ("sent troops to the island")."""
     types = lexicon.relation_types()
     accusable = {t for t in lexicon.accusable_types() if types[t].quad_class == 4}

@@ -85,7 +85,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
 
 
 def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
-    """An official said to be in another country is visiting it: "X, who is in China to attend ...",
+    """An official said to be in another country is visiting it: "X, who is in Peru for a forum",
     "X was in Hanoi last month", "Speaking in Ankara, X said", "X spent three days in London",
     "X, in Peru for a summit, said", "X told a news conference in Washington". Only officials (a
     country's name alone is no traveller), and not those who reside there (ambassadors, embassies)."""

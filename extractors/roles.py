@@ -146,6 +146,6 @@ def tokens(role: str, tok: Token) -> list[Token]:
             gov = syntax.governing_verb(tok)
             if gov is not None and (role[2:] in ("with", "between") or tok.dep_ in ("dobj", "nsubjpass")):
                 found = syntax.prep_objects(gov, preps, through_objects=False)
-        # "railed against what they call US-led hegemony"
+        # "railed against what it calls American domination"
         return [n for f in found for n in (syntax.what_it_names(f) or [f])]
     return []

@@ -116,8 +116,9 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def what_it_names(clause: Token) -> list[Token]:
-    """The thing a free relative names: in "what they call US-led hegemony", "what it deemed U.S.
-    efforts", the clause's verb of naming (object class naming_verbs) gives "hegemony", "efforts"."""
+    """The thing a free relative names: in "what it calls American domination", "what it called
+    Washington's attempt", the clause's verb of naming (object class naming_verbs) gives "domination",
+    "attempt"."""
     if clause.lemma_.lower() not in lexicon.object_classes().get("naming_verbs", frozenset()):
         return []
     if not any(c.tag_ == "WP" and c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass") for c in clause.children):

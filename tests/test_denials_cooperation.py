@@ -18,8 +18,8 @@ def denial_keys(parsed):
         ("Beijing denied that it had sent troops to the island.", ("CHN", "other", None)),
         # a deed named with no second party still says what kind of claim is denied
         ("Iran denied bombing the tanker.", ("IRN", "attack", None)),
-        ("Moscow denies committing atrocities during the war.", ("RUS", "attack", None)),
-        ("Washington blamed the attack on Iran, a charge denied by Tehran.", ("IRN", "attack", "USA")),
+        ("Belgrade denied committing atrocities in the region.", ("SRB", "attack", None)),
+        ("Kyiv blamed the strike on Moscow, a charge denied by Russia.", ("RUS", "attack", "UKR")),
     ],
 )
 def test_denials_of_an_event_take_its_type(parse, text, expected):

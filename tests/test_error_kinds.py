@@ -1663,7 +1663,7 @@ def test_error_kind_an_infinitive_on_a_noun_takes_the_status_of_its_verb(parse, 
 def test_error_kind_people_counted_and_a_war_named_by_its_place_are_no_parties(parse):
     # "a majority of Australians" are not Australia; "the Iraq war" is not Iraq, also as the
     # possessor-like modifier of the object
-    text = "A majority of Australians oppose the Iraq war, polls show."
+    text = "A majority of Canadians opposed the Iraq war, a survey found."
     assert not rows(parse, text, "2004-10-10")["relations"]
     k = relation_keys(rows(parse, "The Australian government opposes the Iraq war.", "2004-10-10"))
     assert not {x for x in k if "IRQ" in x[:2]}

@@ -231,7 +231,7 @@ def test_relations_arms_sales_are_military_aid(parse):
         ("Obama and Putin discussed the accord by phone.", ("RUS", "USA", "meeting", "occurred")),
         # telling another state's official something is communicating with them (not telling reporters)
         (
-            "The Chinese foreign minister told his Thai counterpart on Tuesday that the plan was unwise.",
+            "The Chinese foreign minister told his Thai counterpart by phone that the plan was unwise.",
             ("CHN", "THA", "meeting", "occurred"),
         ),
         # "he" after "X ... said" is the one who said it, not the person named last
@@ -289,8 +289,8 @@ def test_relations_provoked_criticism_and_summits_attended_abroad(parse, text, e
         ("Speaking in Madrid, the French foreign minister criticised the plan.", ("FRA", "ESP")),
         ("The Chilean president has spent the last two days in Tokyo promoting exports.", ("CHL", "JPN")),
         ("The Indian foreign minister, in Brazil for a summit, said the talks went well.", ("IND", "BRA")),
-        ("Last month the Brazilian president was in Hanoi and upgraded relations.", ("BRA", "VNM")),
-        ("The Saudi foreign minister told a news conference in Washington that the matter was closed.", ("SAU", "USA")),
+        ("Last month the Brazilian president was in Hanoi for two days of talks.", ("BRA", "VNM")),
+        ("The Saudi foreign minister told journalists in Washington that the case was closed.", ("SAU", "USA")),
         # meeting someone who is no state's there ("business leaders") is still being there
         ("The Chinese premier met business leaders in Seoul on Monday.", ("CHN", "KOR")),
     ],
@@ -312,7 +312,7 @@ def test_relations_an_official_said_to_be_in_another_country_visits_it(parse, te
         "In terms of American tourist arrivals, the Thai minister said numbers would grow.",
         "Since leaving office, the French president has been active in the Ukraine-Russia war.",
         # who holds no office is no state's visitor
-        "Former Burkina Faso President Blaise Compaore, who is now in exile in Ivory Coast, denied it.",
+        "Former Sierra Leone President Koroma, who is now in exile in Ghana, denied it.",
     ],
 )
 def test_relations_being_somewhere_is_no_visit_for_residents_forces_or_hosts(parse, text):
@@ -324,8 +324,8 @@ def test_relations_being_somewhere_is_no_visit_for_residents_forces_or_hosts(par
     [
         # who acts "together with" or "along with" the subject acts too
         (
-            "In May, Kazakhstan, together with Azerbaijan and Turkey, signed a treaty on transit.",
-            {("AZE", "KAZ", "agreement", "occurred"), ("KAZ", "TUR", "agreement", "occurred")},
+            "In May, Mongolia, together with China and Russia, signed a treaty on transit.",
+            {("CHN", "MNG", "agreement", "occurred"), ("MNG", "RUS", "agreement", "occurred")},
         ),
         (
             "France, along with Germany, condemned Russia.",
@@ -333,7 +333,7 @@ def test_relations_being_somewhere_is_no_visit_for_residents_forces_or_hosts(par
         ),
         # documents one signs: a roadmap, visa exemptions
         ("Hungary and Serbia signed a roadmap on rail links.", {("HUN", "SRB", "agreement", "occurred")}),
-        ("China signed mutual visa exemptions with Singapore.", {("CHN", "SGP", "agreement", "occurred")}),
+        ("Malaysia signed visa exemptions with Japan.", {("JPN", "MYS", "agreement", "occurred")}),
     ],
 )
 def test_relations_partners_alongside_the_subject_and_documents_signed(parse, text, expected):
@@ -349,10 +349,13 @@ def test_relations_partners_alongside_the_subject_and_documents_signed(parse, te
             ("CHN", "USA", "criticism", "occurred"),
         ),
         (
-            "Moscow scoffed at what it deemed U.S. efforts to control the talks.",
+            "The Kremlin scoffed at what it called Washington's attempt to steer the talks.",
             ("RUS", "USA", "criticism", "occurred"),
         ),
-        ("Iran has railed against what it calls US-led hegemony.", ("IRN", "USA", "criticism", "occurred")),
+        (
+            "Iran has railed against what it calls American domination of the region.",
+            ("IRN", "USA", "criticism", "occurred"),
+        ),
     ],
 )
 def test_relations_what_a_critic_calls_something_is_its_target(parse, text, expected):
@@ -364,10 +367,10 @@ def test_relations_what_a_critic_calls_something_is_its_target(parse, text, expe
     [
         # alarm, outrage, anger voiced over what another state did
         (
-            "Japan and the United States expressed alarm over the Chinese actions.",
-            ("USA", "CHN", "criticism", "occurred"),
+            "Germany and France expressed alarm over the Russian manoeuvres.",
+            ("FRA", "RUS", "criticism", "occurred"),
         ),
-        ("The Philippines expressed outrage at Beijing's actions.", ("PHL", "CHN", "criticism", "occurred")),
+        ("The Philippines voiced outrage at Beijing's blockade.", ("PHL", "CHN", "criticism", "occurred")),
         # who causes the alarm does not feel it
         ("China's drills caused alarm over Taiwan's security.", None),
         ("Russia's move sparked concern over Ukraine's borders.", None),
@@ -389,8 +392,8 @@ def test_relations_voiced_alarm_is_criticism_caused_alarm_is_not(parse, text, ex
     [
         # leaving an agreement rejects it, and makes none
         (
-            "Russia has withdrawn from the grain agreement with Turkey.",
-            ("RUS", "TUR", "rejection", "occurred"),
+            "Ukraine has withdrawn from the grain agreement with Turkey.",
+            ("UKR", "TUR", "rejection", "occurred"),
             "agreement",
         ),
         (
@@ -401,9 +404,9 @@ def test_relations_voiced_alarm_is_criticism_caused_alarm_is_not(parse, text, ex
         # an agreement that lapsed was not concluded then
         ("The science treaty between China and the United States expired in August.", None, "agreement"),
         # vetoing, disputing, shrugging off another's proposal, claim or demand
-        ("French President Emmanuel Macron vetoed a NATO proposal.", ("FRA", "NATO", "rejection", "occurred"), None),
+        ("Italy vetoed a NATO proposal on new bases.", ("ITA", "NATO", "rejection", "occurred"), None),
         ("The Philippines disputes China's claims to the reef.", ("PHL", "CHN", "rejection", "occurred"), None),
-        ("The UN shrugs off US demands to boost its presence.", ("UN", "USA", "rejection", "occurred"), None),
+        ("The UN shrugged off American demands for more monitors.", ("UN", "USA", "rejection", "occurred"), None),
     ],
 )
 def test_relations_leaving_an_agreement_and_refusing_are_rejections(parse, text, expected, absent):
@@ -427,13 +430,13 @@ def test_cooperation_one_withdraws_from_is_no_cooperation(parse):
         # support received from troops, wherever the parser hangs "from", is military aid; and both
         # demonyms of "American and French troops" give it
         (
-            "The Malian army received logistical support from American and French troops.",
+            "The Malian army got logistical backing from American and French soldiers.",
             {("USA", "MLI", "military_aid", "occurred"), ("FRA", "MLI", "military_aid", "occurred")},
         ),
         # who "has" support from someone receives it
         (
-            "Assad's government, which has military support from Russia and Iran, must halt the shelling.",
-            {("RUS", "SYR", "military_aid", "occurred"), ("IRN", "SYR", "military_aid", "occurred")},
+            "Myanmar's junta, which has military support from Russia and China, rejected the plan.",
+            {("RUS", "MMR", "military_aid", "occurred"), ("CHN", "MMR", "military_aid", "occurred")},
         ),
     ],
 )
@@ -442,8 +445,8 @@ def test_relations_support_received_from_troops_and_support_one_has(parse, text,
 
 
 def test_a_region_named_after_a_compass_point_is_not_the_west(parse):
-    # "The West African nation's forces": not WEST (the region's nation is named elsewhere)
-    k = keys(parse("The West African nation's forces received logistical support from American troops.", "2016-01-17"))
+    # "West African": not WEST (the region's country is named elsewhere)
+    k = keys(parse("A West African government welcomed support from American troops.", "2016-01-17"))
     assert not any("WEST" in (s, t) for s, t, *_ in k)
 
 
@@ -480,13 +483,13 @@ def test_a_model_row_takes_the_modality_of_the_word_that_names_its_target(parse)
 
 
 def test_cooperation_an_area_word_in_an_officials_title_is_no_topic(parse):
-    text = "Russian Defense Minister Sergei Shoigu has talked by phone with his Armenian counterpart."
+    text = "The Indian defence minister spoke by phone with his Japanese counterpart."
     assert not extract_all(parse(text, "2016-04-02"), learned=False)[0]["cooperation"]
 
 
 def test_cooperation_a_rejected_proposal_is_none(parse):
     rows = extract_all(
-        parse("The Slovak and Czech governments rejected a French plan to cut structural funds.", "2004-06-05")
+        parse("The Polish and Hungarian governments rejected a German plan to trim regional funds.", "2004-06-05")
     )
     assert not rows[0]["cooperation"]
 
