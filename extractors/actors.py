@@ -615,9 +615,9 @@ def private_party(tok: Token) -> bool:
         return True
     # "former U.S. Ambassador Richard Holbrooke", "the former president": who held an office acts
     # for no one (judged on unseen articles, a former ambassador's meeting was the USA's).
-    # A named person with any former title ("former UN weapons inspector Hans Blix") too: judged on
+    # A named person with any former title ("former UN arms inspector X") too: judged on
     # unseen articles, such a man's remarks were the UN's accusation.
-    # The parser may hang "former" deeper in the name ("Former Burkina Faso President X": on "Faso").
+    # The parser may hang "former" deeper in the name ("Former Sierra Leone President X": on "Leone").
     officials, former = classes.get("officials", frozenset()), classes.get("former_words", frozenset())
     person = tok.ent_type_ in ("PERSON", "LEADER")
     chain = [tok] + _compounds(tok)
@@ -626,7 +626,7 @@ def private_party(tok: Token) -> bool:
 
 
 def _compounds(tok: Token) -> list[Token]:
-    """The compound words of a noun, and theirs ("Burkina Faso President X": President, Faso, Burkina)."""
+    """The compound words of a noun, and theirs ("Sierra Leone President X": President, Leone, Sierra)."""
     out = [c for c in tok.children if c.dep_ == "compound"]
     return out + [d for c in out for d in _compounds(c)]
 

@@ -140,7 +140,7 @@ def pair_candidates(sent: Sentence, ctx: ArticleContext) -> list[Candidate]:
     routes = lexicon.object_classes().get("route_nouns", frozenset())
 
     def a_route_end(o: Occurrence) -> bool:
-        # "the Mombasa-Nairobi railway", "the Jakarta-Bandung high-speed railway": a capital naming where
+        # "the Mombasa-Nairobi line", "a Jakarta-Bandung rail link": a capital naming where
         # a line runs is a place on it, not its state (on the dev set the retrained model paired Kenya,
         # Laos and Indonesia with one another from such a list). A country so named ("the China-Laos
         # railway") stays a party.

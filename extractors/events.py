@@ -87,7 +87,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
 def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
     """An official said to be in another country is visiting it: "X, who is in Peru for a forum",
     "X was in Hanoi last month", "Speaking in Ankara, X said", "X spent three days in London",
-    "X, in Peru for a summit, said", "X told a news conference in Washington". Only officials (a
+    "X, in Peru for a summit, said", "X told journalists in Washington". Only officials (a
     country's name alone is no traveller), and not those who reside there (ambassadors, embassies)."""
     classes = lexicon.object_classes()
     presence = classes.get("presence_verbs", frozenset())
@@ -102,7 +102,7 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             verb = tok
             where = tok
             if not syntax.prep_objects(tok, {"in"}, through_objects=False):
-                # "told a news conference in Washington", "told reporters in Beijing"; "met business
+                # "told journalists in Washington", "told reporters in Beijing"; "met business
                 # leaders in Seoul", "held talks in Doha" (the parser hangs the place on the object)
                 heard = [
                     o for o in syntax.objects(tok) if o.lemma_.lower() in audiences or tok.lemma_.lower() in with_object
@@ -268,7 +268,7 @@ def _is_official(tok: Token, sent: Sentence, ctx: ArticleContext, role: str) -> 
 
 def _official_token(arg: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     """A person or body that acts for a state (not a bare country): a named official, an institution,
-    "the minister", "he"; also "a group of Brazilian farmers and officials", "the Japanese delegation"."""
+    "the minister", "he"; also "a party of Chilean traders and officials", "the Japanese delegation"."""
     officials = lexicon.object_classes().get("officials", frozenset())
     for t in [arg] + [x for x in arg.subtree if x.dep_ in ("pobj", "conj", "compound", "appos")]:
         m = ctx.mention_at(sent, t.i)
@@ -310,7 +310,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         and syntax.object_lemmas(tok) & classes.get("goal_nouns", frozenset())
     ):
         # "agreed to meet a U.S. request", "met the deadline": no one is met (judged on unseen
-        # articles, stored as a meeting). Only "meet": "discussed the need to ease tensions" is talks.
+        # articles, stored as a meeting). Only "meet": "discussed the need for calm" is talks.
         return None
     requires = trig.requires
     if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
@@ -338,7 +338,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         and tok.dep_ in ("relcl", "acl")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     ):
-        # "will become the first U.S. president to visit Hiroshima": an infinitive on a noun happens
+        # "will become the first Chilean leader to visit Hiroshima": an infinitive on a noun happens
         # when the verb that noun depends on says (judged: stored as a visit made); "has no plans to
         # visit": not at all
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):

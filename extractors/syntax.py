@@ -320,7 +320,7 @@ def _judges_a_deed(verb: Token) -> bool:
 def judged_from_outside(verb: Token, noun: Token, kinds: tuple[str, ...] = ("judging_verbs",)) -> bool:
     """Whether ``verb`` (of the object classes ``kinds``) judges the deal or talks ``noun`` from
     outside: "Japan praised the trade deal between Vietnam and Laos" (Japan is no party), unlike
-    "Obama hailed the nuclear deal with Iran", where a with-partner makes it the judge's own."""
+    "Obama praised the accord with Cuba", where a with-partner makes it the judge's own."""
     classes = lexicon.object_classes()
     listed = frozenset().union(*(classes.get(k, frozenset()) for k in kinds))
     return verb.lemma_.lower() in listed and not any(

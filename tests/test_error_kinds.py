@@ -1385,8 +1385,8 @@ def test_error_kind_the_states_own_broadcaster_still_speaks_for_it(parse, text, 
         "American tourist Jane Doe loves the Andes. She met her husband during a tourist trip in Puno, Peru.",
         "Colombian singer Shakira arrived in Madrid. She praised Spain for its support.",
         # a leader's relative (nineteenth sample: a nephew's errand in Paris as a Palestinian visit)
-        "PARIS - Nasser Ali, nephew of the late Palestinian leader Yasser Arafat, arrived in Paris from Cairo on "
-        "Sunday to collect his medical records.",
+        "TUNIS - Ali Said, a nephew of the late Egyptian president Gamal Abdel Nasser, flew to Rome from Tunis "
+        "on Monday to see a doctor.",
         "The wife of the Turkish president visited Somalia.",
     ],
 )
@@ -1523,8 +1523,8 @@ def test_error_kind_who_praises_a_deal_between_others_is_no_party_to_it(parse):
     parties |= {frozenset((r["actor_a"], r["actor_b"])) for r in out["cooperation"]}
     assert frozenset(("LAO", "VNM")) in parties and not any("JPN" in p for p in parties)
     # A deal with someone is the praiser's own.
-    out = rows(parse, "Obama hailed the nuclear deal with Iran on Friday.", "2016-04-02")
-    assert any({r["source_actor"], r["target_actor"]} == {"IRN", "USA"} for r in out["relations"])
+    out = rows(parse, "Obama praised the arms accord with Cuba on Friday.", "2016-04-02")
+    assert any({r["source_actor"], r["target_actor"]} == {"CUB", "USA"} for r in out["relations"])
 
 
 @pytest.mark.parametrize(
@@ -1601,22 +1601,17 @@ def test_error_kind_politicians_out_of_office_speak_for_no_state(parse):
 
 
 def test_error_kind_a_former_inspector_speaks_for_no_one(parse):
-    # "Former UN chief weapons inspector Hans Blix has said ...": stored as the UN accusing the US.
-    text = (
-        "Former UN chief weapons inspector Hans Blix has said the loss of control of Iraq's nuclear sites by the "
-        "US after it occupied the country was scandalous."
-    )
+    # A former UN weapons inspector's remarks were stored as the UN accusing the US.
+    text = "Former UN arms inspector Rolf Ekeus has said the way the US guarded the sites after the war was careless."
     out = rows(parse, text, "2016-03-20")
     assert not any("UN" in (r["source_actor"], r["target_actor"]) for r in out["relations"])
 
 
 def test_error_kind_meeting_a_request_is_no_meeting(parse):
-    text = "Britain agreed on Thursday to meet a U.S. request for British troops to be moved into central Iraq."
+    text = "Canada agreed on Friday to meet a French request for more troops in the region."
     assert not any(r["relation_type"] == "meeting" for r in rows(parse, text, "2004-10-20")["relations"])
     # Talks about a need are still talks.
-    text = (
-        "Obama and Mexico's president concluded a summit in California, where they discussed the need to ease tensions."
-    )
+    text = "Chile and Peru held a summit in Lima, where they discussed the need for calm."
     assert any(r["relation_type"] == "meeting" for r in rows(parse, text, "2016-02-17")["relations"])
     out = rows(parse, "Britain will meet Argentina's foreign minister on Friday.", "2004-10-20")
     assert ("GBR", "ARG", "meeting", "planned") in relation_keys(out) or ("ARG", "GBR", "meeting", "planned") in (
@@ -1625,20 +1620,20 @@ def test_error_kind_meeting_a_request_is_no_meeting(parse):
 
 
 def test_error_kind_talks_others_are_urged_to_hold_have_not_happened(parse):
-    # "urged Britain and Argentina to renew their dialogue": stored as an Argentina-Britain meeting.
-    text = "Leaders from Spain and Portugal urged Britain and Argentina to renew their dialogue on the islands."
+    # Two states urged to resume their dialogue were stored as meeting.
+    text = "Ministers from Chile and Peru urged Bolivia and Paraguay to resume their talks on the border."
     assert not any(r["relation_type"] == "meeting" for r in rows(parse, text, "2004-10-20")["relations"])
 
 
 def test_error_kind_an_accusation_a_clause_says_is_denied_has_its_maker(parse):
-    # "U.S. officials attributed the breach to the Chinese government, an accusation ... denied": the
-    # denial had "that" as its claim and no accuser.
-    text = "U.S. officials attributed the breach to the Chinese government, an accusation that Beijing denied."
+    # "X blamed the deed on Y, an accusation (that) Y denied": the denial had "that" as its claim and
+    # no accuser.
+    text = "British officials blamed the hack on the Russian government, an accusation that Moscow denied."
     [d] = rows(parse, text, "2016-03-20")["denials"]
-    assert (d["denier"], d["accuser"], d["denied_claim"]) == ("CHN", "USA", "an accusation")
+    assert (d["denier"], d["accuser"], d["denied_claim"]) == ("RUS", "GBR", "an accusation")
     # Without "that" too.
-    text = "U.S. officials attributed the breach to the Chinese government, an accusation Beijing has denied."
-    assert [(d["denier"], d["accuser"]) for d in rows(parse, text, "2016-03-20")["denials"]] == [("CHN", "USA")]
+    text = "British officials blamed the hack on the Russian government, an accusation Moscow has denied."
+    assert [(d["denier"], d["accuser"]) for d in rows(parse, text, "2016-03-20")["denials"]] == [("RUS", "GBR")]
 
 
 # --- from the twentieth judged sample (2026-12-04, late night) ---------------------------------
