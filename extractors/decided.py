@@ -340,7 +340,12 @@ def apply(
                 continue
             bars = veto(table)
             if bars:
-                out[table] = [r for r in out[table] if backed(support.get(k := _key(table, r)), bars.get(k[3], 0.0))]
+                claims = denied_claims(rows.get("denials", []), "accuser", "denier")
+                out[table] = [
+                    r
+                    for r in out[table]
+                    if backed(support.get(k := _key(table, r)), bars.get(k[3], 0.0), vouched(k, claims))
+                ]
             # A rules' row the model does not confirm below gets the probability, fitted on the folds,
             # that a row with its confidence and the model's backing is right: the column means one
             # thing whichever component made the row.
@@ -417,10 +422,25 @@ def apply(
     return out
 
 
-def backed(p: float | None, bar: float) -> bool:
+def backed(p: float | None, bar: float, vouched: bool = False) -> bool:
     """A rules' row stays unless the model read its pair and backs its type under the veto (a pair
-    the model never read, e.g. one across sentences, keeps the rules' word)."""
-    return p is None or p >= bar
+    the model never read, e.g. one across sentences, keeps the rules' word), or the article itself
+    vouches for it (``vouched``)."""
+    return vouched or p is None or p >= bar
+
+
+def denied_claims(denials: list[dict], accuser: str, denier: str) -> set[tuple[str, str]]:
+    """(accuser, denier) of every denial that names its accuser: the article says these accusations
+    were made."""
+    return {(d[accuser], d[denier]) for d in denials if d.get(accuser)}
+
+
+def vouched(key: tuple, claims: set[tuple[str, str]]) -> bool:
+    """An accusation the article's own denial names ("Brazil rejected Argentina's allegations":
+    ARG->BRA) was made whatever the pairs model backs: the denial is the evidence, and a veto
+    chosen for accusations in general (most of which the model reads from the accusing clause)
+    must not drop it."""
+    return key[0] == "relations" and key[3] == "accusation" and (key[1], key[2]) in claims
 
 
 def _key(table: str, row: dict) -> tuple:

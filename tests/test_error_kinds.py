@@ -515,9 +515,6 @@ def test_error_kind_a_deal_negotiated_in_the_past_is_not_planned(parse):
 def test_error_kind_who_denies_an_accusation_is_its_target_not_its_source(parse, text, accuser, denier):
     # Judged: "India dismissed Canada's accusations" stored as IND->CAN accusation. The guide: a
     # denial of another's accusation implies the accusation, accuser -> denier, which was made.
-    # The rules' reading: since the retrain of 2026-12-04 (late), the accusation veto chosen on the
-    # folds (0.1) drops some of these implied accusations the pairs model does not back (Brazil's
-    # here), which the closing notes of issue 14 leave open; the direction is what this pins.
     out = extract_all(parse(text, "2016-03-08"), learned=False)[0]
     accusations = {
         (r["source_actor"], r["target_actor"], r["status"])
@@ -525,8 +522,10 @@ def test_error_kind_who_denies_an_accusation_is_its_target_not_its_source(parse,
         if r["relation_type"] == "accusation"
     }
     assert accusations == {(accuser, denier, "occurred")}
-    # and with the models, never the wrong direction
+    # With the models too: the denial vouches for the accusation, so the accusation veto chosen on
+    # the folds (which dropped Brazil's, unbacked by the pairs model) keeps it; never reversed.
     combined = relation_keys(rows(parse, text, "2016-03-08"))
+    assert (accuser, denier, "accusation", "occurred") in combined
     assert not {x for x in combined if x[:3] == (denier, accuser, "accusation")}
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from relata.annotations import read_jsonl
 from relata.evaluate import TABLE_NAMES, score
-from relata.extractors.decided import backed
+from relata.extractors.decided import backed, denied_claims, vouched
 from relata.extractors.learned import (
     MODELS_DIR,
     KeyReading,
@@ -138,12 +138,13 @@ def rules_points(
         bars = veto.get(table, {})
         for doc, items in rules.get(table, {}).items():
             required, optional = annotated.get(doc, (set(), set()))
+            claims = denied_claims(rules.get("denials", {}).get(doc, []), "accuser", "denier")
             for i in items:
                 if i.get("confidence") is None:
                     continue  # a corpus built before the rules' items carried it
                 k = _item_key(table, i)
                 b = backing.get(doc, {}).get(k)
-                if k in optional or not backed(b, bars.get(k[3], 0.0)):
+                if k in optional or not backed(b, bars.get(k[3], 0.0), vouched(k, claims)):
                     continue
                 out[table].append((doc, float(i["confidence"]), b, int(k in required)))
     return out
@@ -264,7 +265,15 @@ def combine(
             kept = rules[t]
             if bars and backing is not None:
                 kept = {
-                    d: [i for i in its if backed(backing.get(d, {}).get(k := _item_key(t, i)), bars.get(k[3], 0.0))]
+                    d: [
+                        i
+                        for i in its
+                        if backed(
+                            backing.get(d, {}).get(k := _item_key(t, i)),
+                            bars.get(k[3], 0.0),
+                            vouched(k, denied_claims(rules.get("denials", {}).get(d, []), "accuser", "denier")),
+                        )
+                    ]
                     for d, its in kept.items()
                 }
             docs = set(model[t]) | set(kept)
