@@ -196,6 +196,11 @@ def _from_word(
         action, subject_role = "condemned", "stated_by"
     if is_verb_word:
         action, subject_role = "imposed", "sender"
+    attributive = is_verb_word and _attributive(tok)
+    if attributive:
+        # "a heavily sanctioned regime", "the list of sanctioned Chinese firms": a state under
+        # sanctions, not a new sanction.
+        action, subject_role = "in_force", None
     mod_word = gov if gov is not None else tok
     report_reps = syntax.reports(mod_word)
     mod = syntax.modality(mod_word, in_reported_speech=bool(report_reps))
@@ -211,6 +216,19 @@ def _from_word(
         c.lower_ in lexicon.object_classes()["sanction_threat_words"] for c in tok.children if c.dep_ == "amod"
     ):
         # "faces possible UN sanctions", "to avoid potential sanctions": not (yet) in force.
+        action = "threatened"
+    if (
+        gov is not None
+        and action in ("imposed", "tightened")
+        and (
+            mod.status == "planned"
+            or (
+                gov.dep_ in ("xcomp", "acl", "ccomp") and actions.get(gov.head.lemma_.lower(), ("",))[0] == "threatened"
+            )
+        )
+    ):
+        # "threatened to impose fresh sanctions", "a threat by Washington to impose sanctions",
+        # "warned it would impose", "is expected to place new sanctions": held out, not imposed.
         action = "threatened"
     if action == "imposed" and any(
         c.lower_ in lexicon.object_classes()["sanction_tightening_words"] for c in tok.children
@@ -244,6 +262,9 @@ def _from_word(
 
     senders: list[Actor] = []
     targets: list[Actor] = []
+    violators: list[Actor] = []
+    subject_senders: list[Actor] = []
+    own_senders: list[Actor] = []
     stated: list[Actor] = []
     entity: str | None = None
 
@@ -269,11 +290,27 @@ def _from_word(
             subj_toks = [
                 t for t in subj_toks if ctx.mention_at(sent, t.i) is not None or t.lower_ in ("it", "they", "he", "she")
             ]
+        if subject_role == "target" and action == "imposed":
+            # "It launched a rocket drawing sanctions": who draws them must be named; a pronoun's
+            # antecedent guessed across sentences names the wrong side of the quarrel too often.
+            subj_toks = [t for t in subj_toks if t.pos_ != "PRON"]
         subj_actors = [a for t in subj_toks for a in ctx.actors_of(t, sent)]
-        {"sender": senders, "target": targets, "stated_by": stated}[subject_role].extend(subj_actors)
+        if action == "violated":
+            violators += subj_actors  # the target only if the sanctions name none (below)
+        else:
+            {"sender": senders, "target": targets, "stated_by": stated}[subject_role].extend(subj_actors)
+        if subject_role == "sender":
+            subject_senders += subj_actors
     if gov is not None and subject_role == "sender" and syntax.is_verb(gov) and syntax.is_passive(gov):
         # "Russia was hit with sanctions (by Japan)": the passive's subject is who is sanctioned.
         targets += [a for c in gov.children if c.dep_ in syntax.PASSIVE_SUBJ for a in ctx.actors_of(c, sent)]
+    if attributive:
+        by = [a for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in ctx.actors_of(c, sent)]
+        held = [a for a in ctx.actors_of(tok.head, sent) if a.code not in {b.code for b in by}]
+        if by and not held:
+            return []  # "a UN-sanctioned referendum": approved by someone, nobody punished
+        senders += by  # "Western-sanctioned Iran"
+        targets += held
     if is_verb_word:
         for o in syntax.objects(tok):
             targets += ctx.actors_of(o, sent)
@@ -288,6 +325,7 @@ def _from_word(
                     m is not None and (m.kind in SENDER_MODIFIER_KINDS or a.code in lexicon.sanction_senders())
                 ):
                     senders.append(a)
+                    own_senders.append(a)
                 else:
                     targets.append(a)
     # "sanctions on/against X", also when the preposition hangs on the verb ("imposed sanctions on X").
@@ -314,6 +352,37 @@ def _from_word(
         if action not in ("condemned", "threatened"):
             for t in syntax.prep_objects(h, {"by"}, through_objects=False):
                 senders += ctx.actors_of(t, sent)
+    if term.startswith("export") and not targets:
+        # "its export ban on drones to Russia": an export control names its target as where
+        # the goods may not go ("to" may hang on the verb that has the control as its object).
+        goods = syntax.prep_objects(tok, {"on", "of"}, through_objects=False)
+        verb = [gov] if gov is not None and how == "dobj" else []
+        for t in [tok, *goods, *verb]:
+            for dest in syntax.prep_objects(t, {"to"}, through_objects=False):
+                targets += ctx.actors_of(dest, sent)
+    if action not in ("lifted", "eased"):
+        # "sanctions from the European Union" (but "relief from US sanctions" hangs "from" on the
+        # relief, and "lifted sanctions from Iran" on the verb); "drew sanctions from South Korea":
+        # on a verb whose subject is the target, too.
+        drawn = [gov] if gov is not None and subject_role == "target" and action == "imposed" else []
+        # Only a state or body named there ("from its rival, South Korea": the apposition), not
+        # one reached through a pronoun's antecedent.
+        senders += [
+            a
+            for h in [tok, *drawn]
+            for t in syntax.prep_objects(h, {"from"}, through_objects=False)
+            for n in ([t] if ctx.mention_at(sent, t.i) is not None else [c for c in t.children if c.dep_ == "appos"])
+            for a in ctx.actors_of(n, sent)
+        ]
+    if violators and not any(_names_a_target(t, sent, ctx) for t in syntax.prep_objects(tok, {"on", "against"})):
+        # "men convicted of breaching sanctions against Iran": the sanctions' own target, not
+        # who breaches them; "Iran evaded sanctions": the evader.
+        targets += violators
+    if own_senders and subject_senders:
+        # "the agency's ruling ended most United Nations sanctions": whose sanctions they are is
+        # what the sanction word says, not who the clause says ends them.
+        owners = {a.code for a in own_senders}
+        senders = [a for a in senders if a.code in owners or a not in subject_senders]
     if gov is not None and how == "p:under":
         targets += [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent)]
     if clause_agent is not None:  # "sanctions eased by Japan"
@@ -418,6 +487,14 @@ def _from_word(
                 }
             )
     return out
+
+
+def _attributive(tok: Token) -> bool:
+    """The verb "sanctioned" as a modifier of who is under sanctions, not as an act with its doer
+    ("sanctioned firms", "a state sanctioned for years"; but "firms sanctioned by the US")."""
+    if tok.dep_ == "amod":
+        return True
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:

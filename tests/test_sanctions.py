@@ -106,8 +106,51 @@ def test_sanctions_dev_set_structures(parse, text, expected):
 
 
 def test_sanctions_a_reason_on_a_possessive_is_not_a_target(parse):
+    # (backing sanctions calls for them: threatened, pinned below; here only the pair matters)
     got = keys(parse("Japan backed UN sanctions against Syria on its chemical weapons programme."))
-    assert ("UN", "SYR", "in_force") in got and not any(t == "JPN" for _, t, _ in got)
+    assert ("UN", "SYR") in {(s, t) for s, t, _ in got} and not any(t == "JPN" for _, t, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # raising the sanctions is tightening them
+        ("Over the past decade, Canada and Britain have increased sanctions on Belarus.", ("CAN", "BLR", "tightened")),
+        # a body authorising sanctions imposes them
+        ("The World Trade Organization authorized sanctions on Argentina.", ("WTO", "ARG", "imposed")),
+        # backing an embargo calls for it
+        ("Kenya and Uganda backed an arms embargo against South Sudan.", (None, "SSD", "threatened")),
+        # "sanctioned" as a modifier: a state under sanctions, not a new sanction
+        ("Investors avoid heavily sanctioned Belarusian banks.", (None, "BLR", "in_force")),
+        # sanctions drawn from someone: the sender; who draws them, the target
+        ("Syria's crackdown drew sanctions from the Arab League.", ("ARAB_LEAGUE", "SYR", "imposed")),
+        # an export ban names its target as where the goods may not go
+        ("Ottawa defended its export ban on drones to Russia.", ("CAN", "RUS", "in_force")),
+        # held out, not imposed: a threat to impose, or an imposition still expected
+        ("Britain threatened to impose fresh sanctions on Belarus.", ("GBR", "BLR", "threatened")),
+        ("Canada is expected to announce new sanctions on Venezuela next week.", ("CAN", "VEN", "threatened")),
+        # who keeps sanctions in place is their sender
+        ("Ottawa maintains separate sanctions on Minsk.", ("CAN", "BLR", "in_force")),
+    ],
+)
+def test_sanctions_verbs_and_modifiers_that_say_what_happens_to_them(parse, text, expected):
+    assert expected in keys(parse(text, "2020-01-01"))
+
+
+def test_sanctions_a_state_approving_something_is_no_sanction(parse):
+    # "an X-sanctioned ceasefire" is one X approved; nobody is punished.
+    assert keys(parse("Kenya accepted an African Union-sanctioned ceasefire.", "2020-01-01")) == set()
+
+
+def test_sanctions_who_breaches_sanctions_on_a_named_target_is_not_that_target(parse):
+    got = keys(parse("Canada freed three men convicted of breaching sanctions against Iran.", "2020-01-01"))
+    assert (None, "IRN", "violated") in got and not any(t == "CAN" for _, t, _ in got)
+
+
+def test_sanctions_whose_sanctions_they_are_is_what_the_sanction_word_says(parse):
+    # The subject that ends the UN's sanctions is not their sender.
+    got = keys(parse("Brazil's vote ended the UN sanctions on Haiti.", "2020-01-01"))
+    assert got == {("UN", "HTI", "lifted")}
 
 
 def test_sanctions_a_firm_breaching_sanctions_is_not_the_sanctioned_state(parse):
