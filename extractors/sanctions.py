@@ -109,7 +109,7 @@ def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext
     habitual = [c for c in ctx.counts if c in lexicon.sanction_senders()]
     out = []
     for r in rows:
-        if r["sender"] is None:
+        if r["sender"] is None and not _sender_left_unnamed(sentences[r["sentence_index"]]):
             named = by_target.get(r["target"], Counter()).most_common(2)
             sender = None
             if named and (len(named) == 1 or named[0][1] > named[1][1]):
@@ -128,6 +128,15 @@ def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext
                 }
         out.append(r)
     return out
+
+
+def _sender_left_unnamed(sent: Sentence) -> bool:
+    """ "years of international sanctions": many states' sanctions, none named; the annotation keeps
+    no sender rather than the one the article names elsewhere."""
+    words = lexicon.object_classes().get("sanction_unnamed_sender_words", frozenset())
+    return sent.doc is not None and any(
+        c.dep_ == "amod" and c.lower_ in words for tok, _ in sanction_words(sent.doc) for c in tok.children
+    )
 
 
 @functools.cache
@@ -446,8 +455,10 @@ def _from_word(
                 }
             )
         return []
-    if not senders and action not in ("condemned", "violated"):
-        # The implicit sender: the one sender the article named against this target so far.
+    unnamed = lexicon.object_classes().get("sanction_unnamed_sender_words", frozenset())
+    if not senders and action not in ("condemned", "violated") and not any(c.lower_ in unnamed for c in tok.children):
+        # The implicit sender: the one sender the article named against this target so far (none
+        # for "international sanctions": see _sender_left_unnamed).
         named = {r["sender"] for r in prior if r["sender"] and r["target"] in {t.code for t in targets}}
         if len(named) == 1:
             senders = [Actor(named.pop(), via="context")]

@@ -165,3 +165,16 @@ def test_sanctions_singular_sanction_as_approval_is_not_a_sanction(parse):
 def test_sanctions_who_questions_the_sanctions_is_not_their_unnamed_target(parse):
     got = keys(parse("Italy has questioned whether the sanctions are working.", "2016-07-01"))
     assert not any(t == "ITA" for _, t, _ in got)
+
+
+def test_sanctions_called_international_keep_no_sender_from_elsewhere_in_the_article(parse):
+    # Many states' sanctions with none named: the annotation leaves the sender empty rather than
+    # lending it the one sender the article names in another sentence.
+    got = keys(
+        parse(
+            "Washington imposed sanctions on Iran in 2012. "
+            "Trade picked up when multilateral sanctions against Iran were eased last spring.",
+            "2020-03-01",
+        )
+    )
+    assert got == {("USA", "IRN", "imposed"), (None, "IRN", "eased")}
