@@ -166,8 +166,17 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
     if dep == "pobj" and head.dep_ in ("prep", "agent"):
         outer = head.head
         return outer, f"p:{head.lower_}"
-    if dep == "compound":
-        return None, None
+    if (
+        dep == "compound"
+        and head.pos_ == "NOUN"
+        and lexicon.sanction_actions().get(head.lemma_.lower(), ("",))[0]
+        in (
+            "eased",
+            "lifted",
+        )
+    ):
+        # "the sanctions relief Iran is receiving": the relief is what happens to them.
+        return head, "compound"
     return None, None
 
 
@@ -225,6 +234,18 @@ def _from_word(
         c.lower_ in lexicon.object_classes()["sanction_threat_words"] for c in tok.children if c.dep_ == "amod"
     ):
         # "faces possible UN sanctions", "to avoid potential sanctions": not (yet) in force.
+        action = "threatened"
+    if (
+        action == "in_force"
+        and how != "p:under"
+        and any(
+            c.lower_ in lexicon.object_classes().get("sanction_comparative_words", frozenset())
+            for c in tok.children
+            if c.dep_ == "amod"
+        )
+    ):
+        # "would face even tougher sanctions": tougher than those in force, so held out (but "came
+        # under tougher sanctions" is under them).
         action = "threatened"
     if (
         gov is not None

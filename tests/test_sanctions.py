@@ -129,6 +129,11 @@ def test_sanctions_a_reason_on_a_possessive_is_not_a_target(parse):
         # held out, not imposed: a threat to impose, or an imposition still expected
         ("Britain threatened to impose fresh sanctions on Belarus.", ("GBR", "BLR", "threatened")),
         ("Canada is expected to announce new sanctions on Venezuela next week.", ("CAN", "VEN", "threatened")),
+        # the relief is what happens to the sanctions
+        ("Hardliners in Congress resent the sanctions relief that Tehran now enjoys.", (None, "IRN", "eased")),
+        # tougher than those in force: held out (but being under tougher ones is being under them)
+        ("Should it test again, Pyongyang would face even tougher sanctions, Seoul said.", (None, "PRK", "threatened")),
+        ("Belarus came under tougher EU sanctions in March.", ("EU", "BLR", "in_force")),
         # who keeps sanctions in place is their sender
         ("Ottawa maintains separate sanctions on Minsk.", ("CAN", "BLR", "in_force")),
     ],
