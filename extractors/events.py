@@ -317,6 +317,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "no_clause" in requires and syntax.states_a_view(tok):
         return None
+    if "to_cease" in requires and not _asked_to_cease(tok, classes):
+        return None
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)
     carrier = tok
@@ -561,6 +563,16 @@ def _thanked_beneficiary(tok: Token, sent: Sentence, ctx: ArticleContext) -> lis
                 out += ctx.actors_of(a, sent)
             return out
     return []
+
+
+def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
+    """ "urged Turkey to stop shelling", "called on Russia to halt its air strikes", "pressed X to end
+    the blockade": the infinitive on the verb (or on its object) is a verb of ceasing."""
+    ceasing = classes.get("cessation_verbs", frozenset())
+    hosts = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "prep") for c in [c, *c.children])]
+    if any(h.lemma_.lower() in classes.get("all_parties_nouns", frozenset()) for h in hosts):
+        return False  # "called on both sides to stop fighting": even-handed, no one blamed
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in ceasing for h in hosts for c in h.children)
 
 
 def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:

@@ -26,8 +26,19 @@ PREPOSITION_ROLE = "p:"
 #              "welcomed Russia's leader" hosts a visit, which the visit trigger of the same verb tells)
 #   expressed: a head_subj source only when the verb does not cause or receive the noun ("voiced alarm",
 #              not "caused alarm", "sparked outrage")
+#   to_cease: the verb counts only with an infinitive saying its target should stop doing something ("urged X
+#              to halt its strikes" blames X; "urged X to talk to Y" does not)
 REQUIREMENTS = frozenset(
-    {"official_source", "no_particle", "named_partner", "planned", "no_clause", "no_official_object", "expressed"}
+    {
+        "official_source",
+        "no_particle",
+        "named_partner",
+        "planned",
+        "no_clause",
+        "no_official_object",
+        "expressed",
+        "to_cease",
+    }
 )
 
 

@@ -653,3 +653,28 @@ def test_a_pronoun_in_an_opening_clause_is_the_main_subject_named_after_it(parse
     rows = extract_all(parse(text, "2024-05-17"), learned=False)[0]["relations"]
     met = {frozenset((r["source_actor"], r["target_actor"])) for r in rows if r["relation_type"] == "meeting"}
     assert frozenset(("RUS", "CHN")) in met
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a call on a state to stop doing something blames it
+        ("Canada urged Turkey to stop shelling Kurdish areas.", {("CAN", "TUR", "criticism", "occurred")}, set()),
+        (
+            "Norway called on Sudan and Chad to halt their cross-border raids.",
+            {("NOR", "SDN", "criticism", "occurred"), ("NOR", "TCD", "criticism", "occurred")},
+            set(),
+        ),
+        ("Britain pressed China to release the activists.", {("GBR", "CHN", "criticism", "occurred")}, set()),
+        # a call to act otherwise blames no one, nor does a call on both sides of a fight
+        ("Japan urged the US to talk to Iran.", set(), {("JPN", "USA", "criticism", "occurred")}),
+        (
+            "Armenian and Azerbaijani troops clashed again. Germany called on both sides to stop fighting.",
+            set(),
+            {("DEU", "ARM", "criticism", "occurred"), ("DEU", "AZE", "criticism", "occurred")},
+        ),
+    ],
+)
+def test_relations_a_call_on_a_state_to_stop_is_criticism_of_it(parse, text, expected, absent):
+    got = keys(parse(text, "2020-01-01"))
+    assert expected <= got and not (absent & got)
