@@ -678,3 +678,21 @@ def test_a_pronoun_in_an_opening_clause_is_the_main_subject_named_after_it(parse
 def test_relations_a_call_on_a_state_to_stop_is_criticism_of_it(parse, text, expected, absent):
     got = keys(parse(text, "2020-01-01"))
     assert expected <= got and not (absent & got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ministers, envoys and delegations take their country from "from", as officials do
+        ("Putin met ministers from Iraq in Moscow.", ("IRQ", "RUS", "meeting", "occurred")),
+        ("Xi hosted a delegation from Vietnam.", ("VNM", "CHN", "visit", "occurred")),
+        # an official spending time with another state's is a meeting
+        ("Modi spent two days with Abe in Kyoto.", ("IND", "JPN", "meeting", "occurred")),
+    ],
+)
+def test_relations_officials_from_a_country_and_time_spent_together(parse, text, expected):
+    assert expected in keys(parse(text, "2020-01-01"))
+
+
+def test_relations_time_spent_with_family_is_no_meeting(parse):
+    assert keys(parse("Iran's oil minister spent the evening with his family.", "2020-01-01")) == set()
