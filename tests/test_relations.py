@@ -696,3 +696,24 @@ def test_relations_officials_from_a_country_and_time_spent_together(parse, text,
 
 def test_relations_time_spent_with_family_is_no_meeting(parse):
     assert keys(parse("Iran's oil minister spent the evening with his family.", "2020-01-01")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whoever hosts another state's leader meets them, besides the guest's visit
+        ("Xi hosted the leaders of Vietnam and Laos in Beijing.", ("CHN", "VNM", "meeting", "occurred")),
+        ("Xi hosted the leaders of Vietnam and Laos in Beijing.", ("VNM", "CHN", "visit", "occurred")),
+        # a joint news conference with a counterpart
+        (
+            "The Japanese minister held a joint news conference with his Indian counterpart.",
+            ("IND", "JPN", "meeting", "occurred"),
+        ),
+    ],
+)
+def test_relations_hosting_and_a_joint_conference_are_meetings(parse, text, expected):
+    assert expected in keys(parse(text, "2024-01-01"))
+
+
+def test_relations_hosting_an_event_meets_no_one(parse):
+    assert keys(parse("China hosted the Asian Games.", "2024-01-01")) == set()
