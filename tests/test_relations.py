@@ -717,3 +717,24 @@ def test_relations_hosting_and_a_joint_conference_are_meetings(parse, text, expe
 
 def test_relations_hosting_an_event_meets_no_one(parse):
     assert keys(parse("China hosted the Asian Games.", "2024-01-01")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a partnership declared, forged or established is a concluded agreement
+        ("Kenya and Ghana established a strategic partnership.", ("GHA", "KEN", "agreement", "occurred")),
+        ("Chile and Peru declared an open-ended partnership in 2019.", ("CHL", "PER", "agreement", "occurred")),
+        # raising ties to a new level is agreed by both
+        (
+            "Indonesia and Brazil elevated their relations to a strategic partnership.",
+            ("BRA", "IDN", "agreement", "occurred"),
+        ),
+    ],
+)
+def test_relations_a_partnership_established_or_ties_upgraded_are_agreements(parse, text, expected):
+    assert expected in keys(parse(text, "2023-01-01"))
+
+
+def test_relations_declaring_an_emergency_agrees_nothing(parse):
+    assert keys(parse("Japan declared a state of emergency.", "2023-01-01")) == set()
