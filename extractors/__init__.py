@@ -29,7 +29,7 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
     decide the tables they were trained for (``learned``, ``decided``);
     ``learned=False`` gives the rules alone (for comparison).
     """
-    from relata.extractors import decided
+    from relata.extractors import decided, relations
     from relata.extractors import learned as models
     from relata.extractors.actors import ArticleContext
     from relata.extractors.rows import keep_best
@@ -49,6 +49,12 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
             for extractor, extract in functions:
                 found[extractor.table] = extract(sent, ctx, article, rows, rejects)
                 rows[extractor.table] += found[extractor.table]
+            if "relations" in found and "cooperation" in found:
+                # Cooperation under way is also a relation carried out (relation_type_rules.csv); the
+                # cooperation extractor runs last, so the relations of its areas are made here.
+                derived = relations.carried_out(found["cooperation"], found["relations"], sent, article)
+                found["relations"] += derived
+                rows["relations"] += derived
             if collector is not None:
                 collector.add(sent, ctx, found)
         ctx.leave(sent)

@@ -228,6 +228,12 @@ def cooperation_types() -> frozenset[str]:
 
 
 @functools.cache
+def carried_out_types() -> dict[str, str]:
+    """The relation type that cooperation under way in an area is, carried out (relation_type_rules.csv)."""
+    return {a: t for t, r in _type_rules().items() for a in (r["carried_out_areas"] or "").split("|") if a}
+
+
+@functools.cache
 def function_words() -> dict[str, frozenset[str]]:
     """Closed-class words by class (function_words.csv)."""
     return _classes("function_words.csv", "word")

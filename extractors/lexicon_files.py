@@ -180,6 +180,9 @@ SCHEMAS: dict[str, dict[str, Column]] = {
         "accusable": Column(_is_bool, "true or false"),
         "military_variant": Column(_in(vocabularies.RELATION_TYPES), "a relation type", optional=True),
         "cooperation_table": Column(_is_bool, "true or false"),
+        "carried_out_areas": Column(
+            _in(vocabularies.COOPERATION_AREAS), "cooperation areas, |-separated", many=True, optional=True
+        ),
     },
     "sanction_actions.csv": {
         "lemma": TEXT,

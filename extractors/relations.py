@@ -27,6 +27,42 @@ def extract_sentence(
     return [r for ev in sentence_events(sent, ctx) for r in _rows(ev, sent, article, ctx.counts)]
 
 
+def carried_out(cooperation: list[dict], relations: list[dict], sent: Sentence, article: ParsedArticle) -> list[dict]:
+    """Relation rows of the sentence's cooperation under way ("Russia has strengthened military links
+    with Iran": military_cooperation carried out), for the areas relation_type_rules.csv names,
+    unless the sentence's relations already hold that type between the two."""
+    types = lexicon.carried_out_types()
+    have = {(r["relation_type"], frozenset((r["source_actor"], r["target_actor"]))) for r in relations}
+    goldstein = lexicon.goldstein()
+    out = []
+    for c in cooperation:
+        kind = types.get(c["area"])
+        if c["status"] != "ongoing" or kind is None or (kind, frozenset((c["actor_a"], c["actor_b"]))) in have:
+            continue
+        have.add((kind, frozenset((c["actor_a"], c["actor_b"]))))
+        rtype = lexicon.relation_types()[kind]
+        out.append(
+            {
+                "relation_id": row_id("relations", article, sent, c["actor_a"], c["actor_b"], kind),
+                "source_actor": c["actor_a"],
+                "target_actor": c["actor_b"],
+                "source_person": None,
+                "target_person": None,
+                "relation_type": kind,
+                "status": "occurred",
+                "attributed_to": None,
+                "event_date": c["event_date"],
+                "date_precision": c["date_precision"],
+                "cameo_code": rtype.cameo_code,
+                "plover_type": rtype.plover_type,
+                "quad_class": rtype.quad_class,
+                "goldstein": goldstein[rtype.cameo_code],
+                **provenance(article, sent, VERSION, c["confidence"] * 0.9),
+            }
+        )
+    return out
+
+
 def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext) -> list[dict]:
     """A headline's event that the body tells too takes the body's reading.
 

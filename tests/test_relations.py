@@ -738,3 +738,17 @@ def test_relations_a_partnership_established_or_ties_upgraded_are_agreements(par
 
 def test_relations_declaring_an_emergency_agrees_nothing(parse):
     assert keys(parse("Japan declared a state of emergency.", "2023-01-01")) == set()
+
+
+def test_relations_military_cooperation_under_way_is_also_carried_out(parse):
+    # The cooperation table reads ongoing military ties; the relation is their carrying out
+    # (relation_type_rules.csv carried_out_areas). Only planned, it stays a cooperation row alone.
+    out = extract_all(parse("Turkey has deepened its military ties with Azerbaijan.", "2023-01-01"))[0]
+    assert ("AZE", "TUR", "military", "ongoing") in {
+        (r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in out["cooperation"]
+    }
+    assert ("AZE", "TUR", "military_cooperation", "occurred") in {
+        (r["source_actor"], r["target_actor"], r["relation_type"], r["status"]) for r in out["relations"]
+    }
+    planned = keys(parse("Turkey and Azerbaijan will expand military cooperation next year.", "2023-01-01"))
+    assert not {k for k in planned if k[2] == "military_cooperation"}
