@@ -76,8 +76,16 @@ REGISTRY: tuple[Extractor, ...] = (
         "relations",
         "relation_id",
         "relations",
-        modules=("events", "roles", "candidates", "learned", "decided"),
-        lexicons=("relation_triggers.csv", "relation_type_rules.csv", "goldstein.csv", "places.csv"),
+        # cooperation: the relations of cooperation under way are made from its rows (carried_out)
+        modules=("events", "roles", "candidates", "learned", "decided", "cooperation"),
+        lexicons=(
+            "relation_triggers.csv",
+            "relation_type_rules.csv",
+            "goldstein.csv",
+            "places.csv",
+            "cooperation_areas.csv",
+            "cooperation_cues.csv",
+        ),
         models=("pairs",),
     ),
     Extractor(
