@@ -104,20 +104,25 @@ def test_version_editing_one_extractor_changes_only_its_table(tmp_path, extracto
     module = copy / f"{name}.py"
     module.write_text(module.read_text() + "\n# an edited comment\n")
     after = versions(copy)
-    # Its table, and the tables that declare they depend on its module (denials point at relations rows).
+    # Its table, and the tables that declare they depend on its module (denials point at relations
+    # rows; relations make rows of the cooperation under way).
     dependants = {e.table for e in REGISTRY if name in e.modules}
     assert {t for t in before if before[t] != after[t]} == {extractor} | dependants
-    assert dependants <= {"denials"}
+    assert dependants <= {"denials", "relations"}
 
 
 def test_version_editing_a_tables_lexicon_changes_only_the_tables_that_read_it(tmp_path):
     copy = tmp_path / "extractors"
     shutil.copytree(EXTRACTORS, copy, ignore=shutil.ignore_patterns("__pycache__"))
     before = versions(copy)
-    path = copy / "lexicons" / "cooperation_areas.csv"
+    path = copy / "lexicons" / "sanction_terms.csv"
     path.write_text(path.read_text() + "\n# a comment\n")
     after = versions(copy)
-    assert {t for t in before if before[t] != after[t]} == {"cooperation"}
+    assert {t for t in before if before[t] != after[t]} == {"sanctions"}
+    # the cooperation lexicons decide cooperation, and the relations made of cooperation under way
+    path = copy / "lexicons" / "cooperation_areas.csv"
+    path.write_text(path.read_text() + "\n# a comment\n")
+    assert {t for t in after if after[t] != versions(copy)[t]} == {"cooperation", "relations"}
 
 
 PROBE = """
