@@ -319,6 +319,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "to_cease" in requires and not _asked_to_cease(tok, classes):
         return None
+    if "membership_left" in requires and not _membership_left(tok, sent, ctx):
+        return None
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)
     carrier = tok
@@ -573,6 +575,23 @@ def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
     if any(h.lemma_.lower() in classes.get("all_parties_nouns", frozenset()) for h in hosts):
         return False  # "called on both sides to stop fighting": even-handed, no one blamed
     return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in ceasing for h in hosts for c in h.children)
+
+
+def _membership_left(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """What the leaving verb leaves is a membership: a bloc ("quit the African Union") or a scheme whose
+    owner its name marks ("dropped out of Beijing's Belt and Road scheme"), not a country or city
+    left ("left Beijing", "pulled out of Afghanistan"), and nothing else is withdrawn ("withdrew
+    troops from Syria"; but "withdrew his country from BRICS")."""
+    self_words = lexicon.object_classes().get("self_nouns", frozenset())
+    objects = syntax.objects(tok)
+    left = [t for role in ("p:from", "p:of") for t in roles.tokens(role, tok)]
+    if left and any(o.lemma_.lower() not in self_words for o in objects):
+        return False
+    things = left or objects
+    place_kinds = ("country", "capital", "demonym")
+    return bool(things) and not any(
+        (m := ctx.mention_at(sent, t.i)) is not None and m.kind in place_kinds for t in things
+    )
 
 
 def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:

@@ -28,6 +28,9 @@ PREPOSITION_ROLE = "p:"
 #              not "caused alarm", "sparked outrage")
 #   to_cease: the verb counts only with an infinitive saying its target should stop doing something ("urged X
 #              to halt its strikes" blames X; "urged X to talk to Y" does not)
+#   membership_left: what is left is a membership, not a place: a bloc, or a scheme a state's name marks ("left
+#              the African Union", "dropped out of Beijing's Belt and Road scheme"; not "left Beijing", not
+#              "withdrew troops from Syria")
 REQUIREMENTS = frozenset(
     {
         "official_source",
@@ -38,6 +41,7 @@ REQUIREMENTS = frozenset(
         "no_official_object",
         "expressed",
         "to_cease",
+        "membership_left",
     }
 )
 
@@ -143,6 +147,14 @@ def tokens(role: str, tok: Token) -> list[Token]:
     if role.startswith("p:"):
         preps = {role[2:]}
         found = syntax.prep_objects(tok, preps)
+        if not found and verb:
+            # "pulled out of X", "walked away from X": the preposition hangs on the particle.
+            found = [
+                p
+                for c in tok.children
+                if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away")
+                for p in syntax.prep_objects(c, preps, through_objects=False)
+            ]
         if not found and not verb:
             # "a deal reached between X and Y", "the accord signed with X": on the noun's participle.
             found = [

@@ -752,3 +752,23 @@ def test_relations_military_cooperation_under_way_is_also_carried_out(parse):
     }
     planned = keys(parse("Turkey and Azerbaijan will expand military cooperation next year.", "2023-01-01"))
     assert not {k for k in planned if k[2] == "military_cooperation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaving a bloc, or a scheme a state's name marks, rejects it (the guide: leaving a pact)
+        ("Kenya withdrew from the African Union.", {("KEN", "AU", "rejection", "occurred")}),
+        (
+            "Argentina's president withdrew his country from BRICS last year.",
+            {("ARG", "BRICS", "rejection", "occurred")},
+        ),
+        ("Italy dropped out of China's Belt and Road scheme.", {("ITA", "CHN", "rejection", "occurred")}),
+        # leaving a country, or withdrawing troops, is no rejection
+        ("The US pulled out of Afghanistan in 2021.", set()),
+        ("Russia withdrew troops from Syria.", set()),
+    ],
+)
+def test_relations_leaving_a_bloc_or_a_states_scheme_is_a_rejection(parse, text, expected):
+    got = {k for k in keys(parse(text, "2023-06-01")) if k[2] == "rejection"}
+    assert got == expected
