@@ -772,3 +772,17 @@ def test_relations_military_cooperation_under_way_is_also_carried_out(parse):
 def test_relations_leaving_a_bloc_or_a_states_scheme_is_a_rejection(parse, text, expected):
     got = {k for k in keys(parse(text, "2023-06-01")) if k[2] == "rejection"}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # shooting down or turning down another's proposal rejects it; shooting down a jet attacks
+        ("Chile and Peru shot down a Bolivian proposal on water rights.", ("CHL", "BOL", "rejection", "occurred")),
+        ("Tokyo turned down Seoul's offer of talks.", ("JPN", "KOR", "rejection", "occurred")),
+        ("Russia shot down a Turkish jet.", ("RUS", "TUR", "attack", "occurred")),
+    ],
+)
+def test_relations_a_proposal_shot_down_or_turned_down_is_rejected(parse, text, expected):
+    got = keys(parse(text, "2023-06-01"))
+    assert expected in got and not (expected[2] == "attack" and any(k[2] == "rejection" for k in got))
