@@ -321,6 +321,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "membership_left" in requires and not _membership_left(tok, sent, ctx):
         return None
+    if not syntax.is_verb(tok) and tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return None  # "without the support of their bosses", "a deal without Russia's consent": none had
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)
     carrier = tok

@@ -786,3 +786,24 @@ def test_relations_leaving_a_bloc_or_a_states_scheme_is_a_rejection(parse, text,
 def test_relations_a_proposal_shot_down_or_turned_down_is_rejected(parse, text, expected):
     got = keys(parse(text, "2023-06-01"))
     assert expected in got and not (expected[2] == "attack" and any(k[2] == "rejection" for k in got))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named source's support "of" someone is support for them
+        ("Blinken affirmed Washington's support of the African Union.", ("USA", "AU", "support", "occurred")),
+        ("Hanoi's support of Beijing's new initiatives was noted.", ("VNM", "CHN", "support", "occurred")),
+        # the supporter of someone supports them
+        ("China has become a key supporter of Russia.", ("CHN", "RUS", "support", "occurred")),
+        # and "the support of X" with no possessor is still X's
+        ("Ukraine won the support of Poland for its bid.", ("POL", "UKR", "support", "occurred")),
+    ],
+)
+def test_relations_support_of_and_supporters(parse, text, expected):
+    assert expected in keys(parse(text, "2024-06-01"))
+
+
+def test_relations_an_event_noun_under_without_did_not_happen(parse):
+    got = keys(parse("Kenya cannot sign the deal without the support of Uganda.", "2024-06-01"))
+    assert not {k for k in got if k[2] == "support"}
