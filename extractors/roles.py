@@ -2,7 +2,7 @@
 
 ``relation_triggers.csv`` names, for each trigger, the roles that hold its
 source and its target (``subj``, ``obj``, ``obj_poss``, ``poss``, ``mod``,
-``recv``, ``head_subj``, ``p:<preposition>``); ``ROLES`` lists them and
+``recv``, ``head_subj``, ``clause_subj``, ``p:<preposition>``); ``ROLES`` lists them and
 ``lexicon`` refuses a trigger with any other. ``tokens`` finds the tokens
 that fill a role.
 """
@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from relata.extractors import syntax
 
-ROLES = frozenset({"subj", "obj", "obj_poss", "poss", "mod", "recv", "head_subj"})
+ROLES = frozenset({"subj", "obj", "obj_poss", "poss", "mod", "recv", "head_subj", "clause_subj"})
 PREPOSITION_ROLE = "p:"
 # Conditions a trigger may put on its event (``requires``; events._event reads them):
 #   official_source: the source must be an official (a leader, a ministry), not a citizen
@@ -144,6 +144,11 @@ def tokens(role: str, tok: Token) -> list[Token]:
             parts = lexicon.object_classes().get("event_parts", frozenset())
             direct = owner.lemma_.lower() in parts and owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov
         return syntax.agents(gov) if direct else []
+    if role == "clause_subj":
+        # "complained that Japan has not atoned", "voiced concern that India had interfered": whoever
+        # the that-clause says acted (an active subject: "that X was not invited" blames no X).
+        clauses = [c for c in tok.children if c.dep_ in ("ccomp", "acl") and syntax.is_verb(c)]
+        return [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
     if role.startswith("p:"):
         preps = {role[2:]}
         found = syntax.prep_objects(tok, preps)

@@ -807,3 +807,22 @@ def test_relations_support_of_and_supporters(parse, text, expected):
 def test_relations_an_event_noun_under_without_did_not_happen(parse):
     got = keys(parse("Kenya cannot sign the deal without the support of Uganda.", "2024-06-01"))
     assert not {k for k in got if k[2] == "support"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who a that-clause says acted is the target of the complaint, concern, protest or allegation
+        (
+            "Seoul and Beijing often complain that Tokyo has never apologised properly.",
+            {("KOR", "JPN", "criticism", "occurred"), ("CHN", "JPN", "criticism", "occurred")},
+        ),
+        ("Canada voiced concern that India had meddled in its politics.", {("CAN", "IND", "criticism", "occurred")}),
+        ("Ukraine alleged that Russia had shelled the plant.", {("UKR", "RUS", "accusation", "occurred")}),
+        # a passive clause names no one acting
+        ("Kenya complained that it was not invited.", set()),
+    ],
+)
+def test_relations_the_actor_of_a_that_clause_is_the_target(parse, text, expected):
+    got = {k for k in keys(parse(text, "2024-06-01")) if k[2] in ("criticism", "accusation")}
+    assert got == expected
