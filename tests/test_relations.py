@@ -826,3 +826,16 @@ def test_relations_an_event_noun_under_without_did_not_happen(parse):
 def test_relations_the_actor_of_a_that_clause_is_the_target(parse, text, expected):
     got = {k for k in keys(parse(text, "2024-06-01")) if k[2] in ("criticism", "accusation")}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # equipment given is aid; military equipment, military aid
+        ("China provided military equipment to Fiji.", ("CHN", "FJI", "military_aid", "occurred")),
+        ("Japan provided medical equipment to Turkey.", ("JPN", "TUR", "economic_aid", "occurred")),
+    ],
+)
+def test_relations_equipment_given_is_aid_of_its_kind(parse, text, expected):
+    got = keys(parse(text, "2024-06-01"))
+    assert expected in got and len({k[2] for k in got if k[:2] == expected[:2]}) == 1
