@@ -29,7 +29,7 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
     decide the tables they were trained for (``learned``, ``decided``);
     ``learned=False`` gives the rules alone (for comparison).
     """
-    from relata.extractors import decided, relations
+    from relata.extractors import cooperation, decided, relations
     from relata.extractors import learned as models
     from relata.extractors.actors import ArticleContext
     from relata.extractors.rows import keep_best
@@ -55,6 +55,10 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
                 derived = relations.carried_out(found["cooperation"], found["relations"], sent, article)
                 found["relations"] += derived
                 rows["relations"] += derived
+                # and economic cooperation carried out is cooperation under way
+                under_way = cooperation.under_way(found["relations"], found["cooperation"], sent, article)
+                found["cooperation"] += under_way
+                rows["cooperation"] += under_way
             if collector is not None:
                 collector.add(sent, ctx, found)
         ctx.leave(sent)

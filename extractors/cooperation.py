@@ -82,6 +82,39 @@ def extract_sentence(
     return [r for tok, area in area_mentions(sent.doc, sent) for r in _from_area(tok, area, sent, ctx, article)]
 
 
+def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, article: ParsedArticle) -> list[dict]:
+    """Cooperation rows (under way) of the sentence's economic cooperation carried out ("China has
+    invested heavily in Pakistan": finance): one per area the sentence names; the annotated corpus has
+    an ongoing cooperation item beside 83 of its 88 economic_cooperation relations. None when the
+    sentence names no area (an "economy" row then was wrong 31 times in 45), and not the areas of force
+    (military, security), which are the military relation's."""
+    have = {r["cooperation_id"] for r in cooperation}
+    named = {area for _, area in area_mentions(sent.doc, sent)} - {"military", "security"}
+    out = []
+    for r in relations:
+        if r["relation_type"] != "economic_cooperation" or r["status"] != "occurred":
+            continue
+        x, y = sorted((r["source_actor"], r["target_actor"]))
+        for area in sorted(named):
+            cid = row_id("cooperation", article, sent, x, y, area)
+            if cid in have:
+                continue
+            have.add(cid)
+            out.append(
+                {
+                    "cooperation_id": cid,
+                    "actor_a": x,
+                    "actor_b": y,
+                    "area": area,
+                    "status": "ongoing",
+                    "event_date": r["event_date"],
+                    "date_precision": r["date_precision"],
+                    **provenance(article, sent, VERSION, r["confidence"] * 0.9),
+                }
+            )
+    return out
+
+
 def cue_path(tok: Token) -> list[tuple[Token, str]]:
     """Cooperation words among the area word's heads (nearest first), with their default status."""
     cues = lexicon.two_column("cooperation_cues.csv", "lemma", "status")

@@ -123,8 +123,17 @@ REGISTRY: tuple[Extractor, ...] = (
         "cooperation",
         "cooperation_id",
         "cooperation",
-        lexicons=("cooperation_areas.csv", "cooperation_cues.csv"),
-        modules=("candidates", "learned", "decided"),
+        # events, roles, relations and their lexicons: economic cooperation carried out (a relations
+        # row) is cooperation under way (under_way)
+        lexicons=(
+            "cooperation_areas.csv",
+            "cooperation_cues.csv",
+            "relation_triggers.csv",
+            "relation_type_rules.csv",
+            "goldstein.csv",
+            "places.csv",
+        ),
+        modules=("candidates", "learned", "decided", "events", "roles", "relations"),
         models=("pairs",),
     ),
 )

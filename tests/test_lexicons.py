@@ -105,10 +105,11 @@ def test_version_editing_one_extractor_changes_only_its_table(tmp_path, extracto
     module.write_text(module.read_text() + "\n# an edited comment\n")
     after = versions(copy)
     # Its table, and the tables that declare they depend on its module (denials point at relations
-    # rows; relations make rows of the cooperation under way).
+    # rows; relations and cooperation each make rows of the other's: carried_out, under_way).
     dependants = {e.table for e in REGISTRY if name in e.modules}
     assert {t for t in before if before[t] != after[t]} == {extractor} | dependants
-    assert dependants <= {"denials", "relations"}
+    assert dependants <= {"denials", "relations", "cooperation"}
+    assert "sanctions" not in dependants
 
 
 def test_version_editing_a_tables_lexicon_changes_only_the_tables_that_read_it(tmp_path):
