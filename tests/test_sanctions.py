@@ -106,9 +106,9 @@ def test_sanctions_dev_set_structures(parse, text, expected):
 
 
 def test_sanctions_a_reason_on_a_possessive_is_not_a_target(parse):
-    # (backing sanctions calls for them: threatened, pinned below; here only the pair matters)
+    # (backing sanctions is no call for them: they may be in force already, as here)
     got = keys(parse("Japan backed UN sanctions against Syria on its chemical weapons programme."))
-    assert ("UN", "SYR") in {(s, t) for s, t, _ in got} and not any(t == "JPN" for _, t, _ in got)
+    assert ("UN", "SYR", "in_force") in got and not any(t == "JPN" for _, t, _ in got)
 
 
 @pytest.mark.parametrize(
@@ -118,8 +118,8 @@ def test_sanctions_a_reason_on_a_possessive_is_not_a_target(parse):
         ("Over the past decade, Canada and Britain have increased sanctions on Belarus.", ("CAN", "BLR", "tightened")),
         # a body authorising sanctions imposes them
         ("The World Trade Organization authorized sanctions on Argentina.", ("WTO", "ARG", "imposed")),
-        # backing an embargo calls for it
-        ("Kenya and Uganda backed an arms embargo against South Sudan.", (None, "SSD", "threatened")),
+        # voting in favour of an embargo calls for it
+        ("The Senate voted in favour of an arms embargo against South Sudan.", (None, "SSD", "threatened")),
         # "sanctioned" as a modifier: a state under sanctions, not a new sanction
         ("Investors avoid heavily sanctioned Belarusian banks.", (None, "BLR", "in_force")),
         # sanctions drawn from someone: the sender; who draws them, the target
