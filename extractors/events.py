@@ -123,8 +123,10 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             verb, where, travellers = tok.head, tok, [tok]
         if where is None or not travellers:
             continue
-        # "former President X, now in exile in ..."; "they are in Singapore" (firms as often as a delegation)
-        travellers = [t for t in travellers if not private_party(t) and t.lower_ != "they"]
+        # "former President X, now in exile in ..."; "they are in Singapore" (firms as often as a
+        # delegation); "he told reporters in Beijing": a pronoun's antecedent, guessed across
+        # sentences, was the wrong side's official (judged: a Chinese spokesman as a Malaysian visitor)
+        travellers = [t for t in travellers if not private_party(t) and t.pos_ != "PRON"]
         if not any(_official_token(t, sent, ctx) for t in travellers) or any(
             x.lemma_.lower() in resident for t in travellers for x in (t, *t.children) if x is t or x.dep_ == "compound"
         ):

@@ -839,3 +839,14 @@ def test_relations_the_actor_of_a_that_clause_is_the_target(parse, text, expecte
 def test_relations_equipment_given_is_aid_of_its_kind(parse, text, expected):
     got = keys(parse(text, "2024-06-01"))
     assert expected in got and len({k[2] for k in got if k[:2] == expected[:2]}) == 1
+
+
+def test_relations_presence_abroad_needs_a_named_official_not_a_pronoun(parse):
+    # Judged (21st sample): "he told reporters in Beijing" with "he" resolved to the wrong side's
+    # official became a visit; the presence rule now reads only officials the sentence names.
+    named = keys(
+        parse("Malaysia's transport minister told reporters in Beijing that the work would go on.", "2024-06-01")
+    )
+    assert ("MYS", "CHN", "visit", "occurred") in named
+    text = "Malaysia's transport minister praised the search teams. He told reporters in Beijing that the work would go on."
+    assert not {k for k in keys(parse(text, "2024-06-01")) if k[2] == "visit"}
