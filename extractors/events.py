@@ -373,6 +373,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         sources = [a for a in sources if a.code not in received]
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
+    if src_role == "subj" and any(
+        a.lemma_.lower() in classes.get("remains_nouns", frozenset())
+        and (a.lemma_.lower() != "body" or any(c.dep_ == "prep" and c.lower_ == "of" for c in a.children))
+        for a in syntax.agents(tok)
+    ):
+        return None  # "the body of the late leader arrived in Cairo": no one travelled ("a UN body" does)
     if "expressed" in requires and src_role == "head_subj":
         gov = syntax.governing_verb(tok)
         if gov is not None and gov.lemma_.lower() in classes.get("causing_verbs", frozenset()) | classes.get(
