@@ -361,6 +361,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
+    if (
+        trig.relation_type == "visit"
+        and tgt_role == "obj"
+        and syntax.object_lemmas(tok) & classes.get("display_nouns", frozenset())
+    ):
+        # "visited the exhibition of Chinese technology", "toured the Japan pavilion": a display of
+        # a country's things is no visit to it (judged: an agency's heads at a fair in Vienna)
+        targets = []
     if not targets and trig.relation_type == "visit":
         # "Xi arrived in Vladivostok", "visited Kazan": a city (places.csv) is a place in its country,
         # never an actor, but where one goes is the country visited.

@@ -859,3 +859,12 @@ def test_relations_a_dead_leaders_body_arriving_is_no_visit(parse):
     assert not {k for k in keys(parse(text, "2004-11-12")) if k[2] == "visit"}
     # a body of officials still travels
     assert ("UN", "IRQ", "visit", "occurred") in keys(parse("A UN body visited Iraq in May.", "2004-11-12"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Grossi visited the exhibition of Chinese technology.", "Modi visited the Japan pavilion at the fair."]
+)
+def test_relations_visiting_a_display_of_a_countrys_things_is_no_visit_to_it(parse, text):
+    # Judged (21st sample): an agency's heads touring a country's exhibit at a fair elsewhere, a visit
+    # (with the models too: keys() reads both).
+    assert not {k for k in keys(parse(text, "2024-06-01")) if k[2] == "visit"}
