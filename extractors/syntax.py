@@ -364,6 +364,13 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     adj_head = cues.get("adj_head", {})
     found: list[tuple[str, str]] = []
     chain = chain_up(tok)
+    for k, t in enumerate(chain):
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.tag_ == "VB":
+            # "pledged to make a push and defended the invasion": a finite verb the parser hung on
+            # the infinitive is the pledge's sibling, not part of what was pledged (judged: the
+            # defended invasion stored as planned).
+            chain = chain[: k + 1]
+            break
     for i, t in enumerate(chain):
         for c in t.children:
             low = c.lower_

@@ -73,6 +73,15 @@ def test_error_kind_a_condemnation_beside_a_pledge_happened(parse):
     assert not {x for x in k if x[1] == "PRK" and x[2] == "criticism" and x[3] == "planned"}
 
 
+def test_error_kind_a_past_verb_after_a_promise_to_act_happened(parse):
+    # Judged (21st sample): "pledged to make a push ... and defended the invasion" with the finite
+    # "defended" hung on the infinitive "make": the defended invasion stored as planned.
+    text = "The Turkish president promised on Monday to rebuild the towns and condemned Syria's shelling of the border."
+    k = relation_keys(rows(parse, text, "2016-03-12"))
+    assert ("TUR", "SYR", "criticism", "occurred") in k
+    assert not {x for x in k if x[1] == "SYR" and x[3] == "planned"}
+
+
 # --- actors -----------------------------------------------------------------------------------
 
 
