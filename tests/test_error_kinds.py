@@ -1101,6 +1101,16 @@ def test_error_kind_members_of_a_diaspora_do_not_act_for_their_country(parse):
     assert ("CHN", "GBR", "praise", "occurred") in relation_keys(rows(parse, text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Filipino Catholics praised Pope Francis after Mass in Manila.", "Indonesian Muslims protested against France."],
+)
+def test_error_kind_believers_of_a_faith_do_not_act_for_their_country(parse, text):
+    # Judged (21st sample): a country's Catholics' support for the Pope stored as their state's
+    # (a model row; the rules had none): faithful are private people, as voters and diasporas are.
+    assert not rows(parse, text, "2016-02-21")["relations"]
+
+
 def test_error_kind_railways_built_as_projects_are_infrastructure_not_transport(parse):
     text = "China has poured billions into Kenyan infrastructure and industrial projects, including the Nairobi-Mombasa railway."
     areas = {r["area"] for r in rows(parse, text, "2024-06-18")["cooperation"]}
