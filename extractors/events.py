@@ -324,7 +324,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if "membership_left" in requires and not _membership_left(tok, sent, ctx):
         return None
     if not syntax.is_verb(tok) and tok.dep_ == "pobj" and tok.head.lower_ == "without":
-        return None  # "without the support of their bosses", "a deal without Russia's consent": none had
+        return None  # "a deal signed without Uganda's backing": the event noun under "without" did not happen
     report, speakers = speaker_of(tok, sent, ctx)
     mod = syntax.modality(tok, in_reported_speech=report is not None)
     carrier = tok
@@ -366,8 +366,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         and tgt_role == "obj"
         and syntax.object_lemmas(tok) & classes.get("display_nouns", frozenset())
     ):
-        # "visited the exhibition of Chinese technology", "toured the Japan pavilion": a display of
-        # a country's things is no visit to it (judged: an agency's heads at a fair in Vienna)
+        # "toured the Japan pavilion", "saw an exhibit of Korean ceramics": a display of a country's
+        # things is no visit to it (judged: an agency's heads touring an exhibit at a fair elsewhere)
         targets = []
     if not targets and trig.relation_type == "visit":
         # "Xi arrived in Vladivostok", "visited Kazan": a city (places.csv) is a place in its country,
@@ -381,10 +381,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         sources = [a for a in sources if a.code not in received]
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None
-    if src_role == "subj" and any(
-        a.lemma_.lower() in classes.get("remains_nouns", frozenset())
-        and (a.lemma_.lower() != "body" or any(c.dep_ == "prep" and c.lower_ == "of" for c in a.children))
-        for a in syntax.agents(tok)
+    if (
+        trig.relation_type == "visit"
+        and src_role == "subj"
+        and any(
+            a.lemma_.lower() in classes.get("remains_nouns", frozenset())
+            and (a.lemma_.lower() != "body" or any(c.dep_ == "prep" and c.lower_ == "of" for c in a.children))
+            for a in syntax.agents(tok)
+        )
     ):
         return None  # "the body of the late leader arrived in Cairo": no one travelled ("a UN body" does)
     if "expressed" in requires and src_role == "head_subj":
@@ -596,19 +600,23 @@ def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
 
 
 def _membership_left(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
-    """What the leaving verb leaves is a membership: a bloc ("quit the African Union") or a scheme whose
-    owner its name marks ("dropped out of Beijing's Belt and Road scheme"), not a country or city
-    left ("left Beijing", "pulled out of Afghanistan"), and nothing else is withdrawn ("withdrew
-    troops from Syria"; but "withdrew his country from BRICS")."""
-    self_words = lexicon.object_classes().get("self_nouns", frozenset())
+    """What the leaving verb leaves is a membership: a bloc ("quit the African Union") or a scheme,
+    pact or group (membership_nouns) whose owner or members its name marks ("dropped out of Beijing's
+    Belt and Road scheme"), not a place ("pulled out of Afghanistan", "withdrew from Ukraine's
+    Kherson region"), and nothing else is withdrawn ("withdrew troops from Syria"; but "withdrew his
+    country from BRICS")."""
+    classes = lexicon.object_classes()
+    self_words = classes.get("self_nouns", frozenset())
     objects = syntax.objects(tok)
     left = [t for role in ("p:from", "p:of") for t in roles.tokens(role, tok)]
     if left and any(o.lemma_.lower() not in self_words for o in objects):
         return False
     things = left or objects
-    place_kinds = ("country", "capital", "demonym")
-    return bool(things) and not any(
-        (m := ctx.mention_at(sent, t.i)) is not None and m.kind in place_kinds for t in things
+    blocs = ("organisation", "institution")
+    return bool(things) and all(
+        ((m := ctx.mention_at(sent, t.i)) is not None and m.kind in blocs)
+        or t.lemma_.lower() in classes.get("membership_nouns", frozenset())
+        for t in things
     )
 
 

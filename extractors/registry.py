@@ -76,8 +76,9 @@ REGISTRY: tuple[Extractor, ...] = (
         "relations",
         "relation_id",
         "relations",
-        # cooperation: the relations of cooperation under way are made from its rows (carried_out)
-        modules=("events", "roles", "candidates", "learned", "decided", "cooperation"),
+        # cooperation: the relations of cooperation under way are made from its rows (carried_out);
+        # denials: an accusation a denial names escapes the models' veto (decided.vouched)
+        modules=("events", "roles", "candidates", "learned", "decided", "cooperation", "denials"),
         lexicons=(
             "relation_triggers.csv",
             "relation_type_rules.csv",
@@ -85,6 +86,7 @@ REGISTRY: tuple[Extractor, ...] = (
             "places.csv",
             "cooperation_areas.csv",
             "cooperation_cues.csv",
+            "denial_triggers.csv",
         ),
         models=("pairs",),
     ),
@@ -109,7 +111,7 @@ REGISTRY: tuple[Extractor, ...] = (
         "denials",
         # denied_relation_id points at a relations row, kept only while that row exists: whatever
         # decides the relations rows decides it too.
-        modules=("events", "roles", "relations", "candidates", "learned", "decided"),
+        modules=("events", "roles", "relations", "candidates", "learned", "decided", "cooperation"),
         models=("pairs",),
         lexicons=(
             "denial_triggers.csv",
@@ -117,6 +119,8 @@ REGISTRY: tuple[Extractor, ...] = (
             "relation_type_rules.csv",
             "goldstein.csv",
             "places.csv",
+            "cooperation_areas.csv",
+            "cooperation_cues.csv",
         ),
     ),
     Extractor(

@@ -203,6 +203,10 @@ def _from_word(
             action, subject_role = actions[gov.lemma_.lower()]
     if subject_role == "none":  # "UN sanctions loom": the subject is the sanctions themselves
         subject_role = None
+    if how == "nsubj" and action in ("imposed", "tightened") and gov is not None and not syntax.is_passive(gov):
+        # "US sanctions on Iran drew criticism", "Western sanctions increased pressure on Moscow": the
+        # sanctions are the doer of a verb that imposes or tightens only what it takes as object.
+        action, subject_role = "in_force", None
     if (
         gov is not None
         and how == "dobj"
@@ -244,7 +248,7 @@ def _from_word(
             if c.dep_ == "amod"
         )
     ):
-        # "would face even tougher sanctions": tougher than those in force, so held out (but "came
+        # "faces harsher sanctions if it tests again": harsher than those in force, so held out (but "came
         # under tougher sanctions" is under them).
         action = "threatened"
     if (
@@ -321,7 +325,7 @@ def _from_word(
                 t for t in subj_toks if ctx.mention_at(sent, t.i) is not None or t.lower_ in ("it", "they", "he", "she")
             ]
         if subject_role == "target" and action == "imposed":
-            # "It launched a rocket drawing sanctions": who draws them must be named; a pronoun's
+            # "It fired a missile, drawing sanctions": who draws them must be named; a pronoun's
             # antecedent guessed across sentences names the wrong side of the quarrel too often.
             subj_toks = [t for t in subj_toks if t.pos_ != "PRON"]
         subj_actors = [a for t in subj_toks for a in ctx.actors_of(t, sent)]
@@ -394,8 +398,8 @@ def _from_word(
         # "sanctions from the European Union" (but "relief from US sanctions" hangs "from" on the
         # relief, and "lifted sanctions from Iran" on the verb); "drew sanctions from South Korea":
         # on a verb whose subject is the target, too.
-        drawn = [gov] if gov is not None and subject_role == "target" and action == "imposed" else []
-        # Only a state or body named there ("from its rival, South Korea": the apposition), not
+        drawn = [gov] if gov is not None and how == "dobj" and subject_role == "target" and action == "imposed" else []
+        # Only a state or body named there ("from its neighbour, Japan": the apposition), not
         # one reached through a pronoun's antecedent.
         senders += [
             a
@@ -409,7 +413,7 @@ def _from_word(
         # who breaches them; "Iran evaded sanctions": the evader.
         targets += violators
     if own_senders and subject_senders:
-        # "the agency's ruling ended most United Nations sanctions": whose sanctions they are is
+        # "Brazil's vote ended the UN sanctions on Haiti": whose sanctions they are is
         # what the sanction word says, not who the clause says ends them.
         owners = {a.code for a in own_senders}
         senders = [a for a in senders if a.code in owners or a not in subject_senders]

@@ -132,7 +132,7 @@ def test_sanctions_a_reason_on_a_possessive_is_not_a_target(parse):
         # the relief is what happens to the sanctions
         ("Hardliners in Congress resent the sanctions relief that Tehran now enjoys.", (None, "IRN", "eased")),
         # tougher than those in force: held out (but being under tougher ones is being under them)
-        ("Should it test again, Pyongyang would face even tougher sanctions, Seoul said.", (None, "PRK", "threatened")),
+        ("Pyongyang faces harsher sanctions if it tests another missile, Tokyo warned.", (None, "PRK", "threatened")),
         ("Belarus came under tougher EU sanctions in March.", ("EU", "BLR", "in_force")),
         # who keeps sanctions in place is their sender
         ("Ottawa maintains separate sanctions on Minsk.", ("CAN", "BLR", "in_force")),
@@ -183,3 +183,16 @@ def test_sanctions_called_international_keep_no_sender_from_elsewhere_in_the_art
         )
     )
     assert got == {("USA", "IRN", "imposed"), (None, "IRN", "eased")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # sanctions as the doer of a verb that imposes or tightens only its object: in force
+        ("Canadian sanctions on Belarus drew protests from Minsk.", ("CAN", "BLR", "in_force")),
+        ("Western sanctions increased pressure on Moscow.", ("WEST", "RUS", "in_force")),
+    ],
+)
+def test_sanctions_that_are_the_subject_of_an_imposing_verb_are_in_force(parse, text, expected):
+    got = keys(parse(text, "2020-01-01"))
+    assert expected in got and not {k for k in got if k[2] in ("imposed", "tightened")}

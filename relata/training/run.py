@@ -264,14 +264,13 @@ def combine(
             bars = (veto or {}).get(t, {})
             kept = rules[t]
             if bars and backing is not None:
+                claims = {d: denied_claims(rules.get("denials", {}).get(d, []), "accuser", "denier") for d in kept}
                 kept = {
                     d: [
                         i
                         for i in its
                         if backed(
-                            backing.get(d, {}).get(k := _item_key(t, i)),
-                            bars.get(k[3], 0.0),
-                            vouched(k, denied_claims(rules.get("denials", {}).get(d, []), "accuser", "denier")),
+                            backing.get(d, {}).get(k := _item_key(t, i)), bars.get(k[3], 0.0), vouched(k, claims[d])
                         )
                     ]
                     for d, its in kept.items()
