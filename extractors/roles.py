@@ -148,8 +148,8 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # "complained that Japan has not atoned", "voiced concern that India had interfered": whoever
         # the that-clause says acted (an active subject: "that X was not invited" blames no X).
         # Not in a clause of what may happen ("that China's economy might slow" blames no one). The
-        # subject may be a thing of the actor's ("complaining that China's ambition is pushing
-        # prices down"): requiring a named actor lost 5 right rows of 5 on the corpus.
+        # subject may be a thing of the actor's ("protested that Beijing's subsidies flood the
+        # market"): requiring a named actor lost 5 right rows of 5 on the corpus.
         clauses = [
             c
             for c in tok.children
