@@ -361,6 +361,11 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
+    if tgt_role and tgt_role == src_role and not lexicon.relation_types()[trig.relation_type].symmetric:
+        # "with the support of Ghana, Chad and Mali": one phrase read as both source and
+        # target of a directed relation pairs its members with one another (judged: China supporting
+        # Brazil); "talks between X and Y" is the symmetric way of naming both
+        targets, tgt_role = [], ""
     if (
         trig.relation_type == "visit"
         and tgt_role == "obj"

@@ -877,3 +877,19 @@ def test_relations_withdrawing_from_a_region_or_fearing_for_an_economy_relates_n
     # a thing names no one acting
     assert not keys(parse("Russian troops withdrew from Ukraine's Kherson region.", "2023-06-01"))
     assert not keys(parse("Australia voiced concern that China's economy might slow.", "2023-06-01"))
+
+
+def test_relations_one_phrase_is_not_both_source_and_target_of_a_directed_relation(parse):
+    # Judged (21st sample): "with the support of" a list of states read the list as the support's
+    # source and (through "of") its target: each member supporting the others.
+    text = (
+        "Floods and debt are the grounds for Kenya's appeal to found a new bank "
+        "with the support of Ghana, Chad, Mali, Niger and Togo."
+    )
+    listed = {"GHA", "TCD", "MLI", "NER", "TGO"}
+    got = keys(parse(text, "2023-06-01"))
+    assert not {k for k in got if k[0] in listed and k[1] in listed}
+    # a symmetric relation names both sides in one phrase
+    assert ("JPN", "KOR", "meeting", "occurred") in keys(
+        parse("Talks between Japan and South Korea resumed on Monday.")
+    )
