@@ -70,24 +70,28 @@ COMMON_LEXICONS = (
     "speech_verbs.csv",
 )
 
+# Relations and denials decide each other's rows: a denial points at the relations row of its claim,
+# and an accusation a denial names escapes the models' veto (decided.vouched); relations also make
+# rows of the cooperation under way (relations.carried_out). Both read the same code and lexicons.
+EVENT_MODULES = ("events", "roles", "relations", "denials", "cooperation", "candidates", "learned", "decided")
+EVENT_LEXICONS = (
+    "relation_triggers.csv",
+    "relation_type_rules.csv",
+    "goldstein.csv",
+    "places.csv",
+    "cooperation_areas.csv",
+    "cooperation_cues.csv",
+    "denial_triggers.csv",
+)
+
 # In the order they run: denials point at the relation rows of their claim.
 REGISTRY: tuple[Extractor, ...] = (
     Extractor(
         "relations",
         "relation_id",
         "relations",
-        # cooperation: the relations of cooperation under way are made from its rows (carried_out);
-        # denials: an accusation a denial names escapes the models' veto (decided.vouched)
-        modules=("events", "roles", "candidates", "learned", "decided", "cooperation", "denials"),
-        lexicons=(
-            "relation_triggers.csv",
-            "relation_type_rules.csv",
-            "goldstein.csv",
-            "places.csv",
-            "cooperation_areas.csv",
-            "cooperation_cues.csv",
-            "denial_triggers.csv",
-        ),
+        modules=EVENT_MODULES,
+        lexicons=EVENT_LEXICONS,
         models=("pairs",),
     ),
     Extractor(
@@ -111,17 +115,9 @@ REGISTRY: tuple[Extractor, ...] = (
         "denials",
         # denied_relation_id points at a relations row, kept only while that row exists: whatever
         # decides the relations rows decides it too.
-        modules=("events", "roles", "relations", "candidates", "learned", "decided", "cooperation"),
+        modules=EVENT_MODULES,
+        lexicons=EVENT_LEXICONS,
         models=("pairs",),
-        lexicons=(
-            "denial_triggers.csv",
-            "relation_triggers.csv",
-            "relation_type_rules.csv",
-            "goldstein.csv",
-            "places.csv",
-            "cooperation_areas.csv",
-            "cooperation_cues.csv",
-        ),
     ),
     Extractor(
         "cooperation",

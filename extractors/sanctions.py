@@ -133,10 +133,13 @@ def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext
 def _sender_left_unnamed(sent: Sentence) -> bool:
     """ "years of international sanctions": many states' sanctions, none named; the annotation keeps
     no sender rather than the one the article names elsewhere."""
+    return sent.doc is not None and any(_unnamed_senders(tok) for tok, _ in sanction_words(sent.doc))
+
+
+def _unnamed_senders(tok: Token) -> bool:
+    """The sanction word says its senders are many and unnamed ("international sanctions")."""
     words = lexicon.object_classes().get("sanction_unnamed_sender_words", frozenset())
-    return sent.doc is not None and any(
-        c.dep_ == "amod" and c.lower_ in words for tok, _ in sanction_words(sent.doc) for c in tok.children
-    )
+    return any(c.dep_ == "amod" and c.lower_ in words for c in tok.children)
 
 
 @functools.cache
@@ -480,8 +483,7 @@ def _from_word(
                 }
             )
         return []
-    unnamed = lexicon.object_classes().get("sanction_unnamed_sender_words", frozenset())
-    if not senders and action not in ("condemned", "violated") and not any(c.lower_ in unnamed for c in tok.children):
+    if not senders and action not in ("condemned", "violated") and not _unnamed_senders(tok):
         # The implicit sender: the one sender the article named against this target so far (none
         # for "international sanctions": see _sender_left_unnamed).
         named = {r["sender"] for r in prior if r["sender"] and r["target"] in {t.code for t in targets}}
