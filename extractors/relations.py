@@ -114,7 +114,7 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dic
         pairs = [(s, t) for s in ev.sources for t in ev.targets]
     elif rtype.symmetric:
         srcs = ev.sources
-        if len(srcs) > 2:
+        if len(srcs) > 3:
             # A multilateral meeting is annotated as the pairs that interact, not every pair: pair
             # the participant the article is most about with each of the others.
             hub = max(srcs, key=lambda a: (article_counts.get(a.code, 0), -srcs.index(a)))

@@ -2,7 +2,8 @@
 
 ``relation_triggers.csv`` names, for each trigger, the roles that hold its
 source and its target (``subj``, ``obj``, ``obj_poss``, ``poss``, ``mod``,
-``recv``, ``head_subj``, ``clause_subj``, ``p:<preposition>``); ``ROLES`` lists them and
+``recv``, ``head_subj``, ``clause_subj``, ``hyphen_agent``, ``modified_state``,
+``p:<preposition>``); ``ROLES`` lists them and
 ``lexicon`` refuses a trigger with any other. ``tokens`` finds the tokens
 that fill a role.
 """
@@ -13,7 +14,9 @@ from spacy.tokens import Token
 
 from relata.extractors import syntax
 
-ROLES = frozenset({"subj", "obj", "obj_poss", "poss", "mod", "recv", "head_subj", "clause_subj"})
+ROLES = frozenset(
+    {"subj", "obj", "obj_poss", "poss", "mod", "recv", "head_subj", "clause_subj", "hyphen_agent", "modified_state"}
+)
 PREPOSITION_ROLE = "p:"
 # Conditions a trigger may put on its event (``requires``; events._event reads them):
 #   official_source: the source must be an official (a leader, a ministry), not a citizen
@@ -156,6 +159,20 @@ def tokens(role: str, tok: Token) -> list[Token]:
             if c.dep_ in ("ccomp", "acl") and syntax.is_verb(c) and syntax.modality(c).status != "hypothetical"
         ]
         return [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    if role == "hyphen_agent":
+        # "the Iran-backed government": who a participle modifying a noun names before its hyphen
+        if tok.dep_ != "amod" or tok.tag_ != "VBN":
+            return []
+        return [c for c in tok.children if c.dep_ in ("npadvmod", "compound") and c.i < tok.i]
+    if role == "modified_state":
+        # "the Iran-backed government of Yemen", "Russia-backed Syrian forces": the state whose
+        # government or forces the participle modifies (not "Iran-backed rebels in Yemen": rebels
+        # are no organ of the state they fight in)
+        body = tok.head
+        if tok.dep_ != "amod" or body.lemma_.lower() not in lexicon.object_classes().get("state_bodies", frozenset()):
+            return []
+        own = [c for c in body.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c != tok]
+        return own + syntax.prep_objects(body, {"of"}, through_objects=False)
     if role.startswith("p:"):
         preps = {role[2:]}
         found = syntax.prep_objects(tok, preps)
@@ -181,6 +198,16 @@ def tokens(role: str, tok: Token) -> list[Token]:
             gov = syntax.governing_verb(tok)
             if gov is not None and (role[2:] in ("with", "between") or tok.dep_ in ("dobj", "nsubjpass")):
                 found = syntax.prep_objects(gov, preps, through_objects=False)
+        if role == "p:from":
+            # "protests by drivers from London to Delhi": a from-to range says where, not who.
+            found = [f for f in found if not _opens_range(f)]
         # "railed against what it calls American domination"
         return [n for f in found for n in (syntax.what_it_names(f) or [f])]
     return []
+
+
+def _opens_range(obj: Token) -> bool:
+    """The object of a "from" that a "to" follows at once: the start of a range ("from A to B"),
+    wherever the parser hangs the "to"."""
+    nxt = obj.right_edge.i + 1
+    return nxt < len(obj.doc) and obj.doc[nxt].lower_ == "to" and obj.doc[nxt].dep_ == "prep"

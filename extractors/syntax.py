@@ -167,8 +167,11 @@ def prep_objects(tok: Token, preps: set[str], *, through_objects: bool = True) -
     out: list[Token] = []
     for h in hosts:
         for c in h.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
-                out += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            # "with Ghana in 2022 and with Peru in 2023": the second "with" hangs, conjoined, on
+            # whichever preposition precedes it.
+            for p in [c, *_conj_of(c)[1:]] if c.dep_ in ("prep", "agent", "dative") else []:
+                if p.lower_ in preps and (p is c or p.pos_ == "ADP"):
+                    out += [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
     return out
 
 

@@ -111,9 +111,10 @@ def test_relations_talks_held_abroad_are_a_visit_of_the_guest(parse):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # the hub of a multilateral call is the participant the article is most about
+        # the hub of a call among four or more is the participant the article is most about
         (
-            "Russia welcomed the truce. In a call between the leaders of Germany, France and Russia, Putin backed the truce.",
+            "Russia welcomed the truce. In a call between the heads of Germany, France, Italy and Russia, Putin "
+            "backed the truce.",
             {("DEU", "RUS", "meeting", "occurred"), ("FRA", "RUS", "meeting", "occurred")},
         ),
         # pairs written as compounds
@@ -893,3 +894,82 @@ def test_relations_one_phrase_is_not_both_source_and_target_of_a_directed_relati
     assert ("JPN", "KOR", "meeting", "occurred") in keys(
         parse("Talks between Japan and South Korea resumed on Monday.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest drawn from a state targets whoever drew it, also through a participle's subject
+        (
+            "Ghana closed the border crossing, prompting a sharp protest from Togo.",
+            {("TGO", "GHA", "criticism", "occurred")},
+        ),
+        # a rebuke delivered to a state targets it
+        (
+            "Last week Chile delivered a stern rebuke to Peru over fishing rights.",
+            {("CHL", "PER", "criticism", "occurred")},
+        ),
+        # accusations from a state that another acted accuse the actor of the clause
+        (
+            "Kenya made allegations that Somalia had armed the raiders.",
+            {("KEN", "SOM", "accusation", "occurred")},
+        ),
+        # a from-to range says where protests happen, not who protests
+        ("The ride-hailing app faced protests by cab drivers from Paris to Madrid.", set()),
+    ],
+)
+def test_relations_protests_rebukes_and_allegations_name_their_parties(parse, text, expected):
+    got = {k for k in keys(parse(text, "2024-06-01")) if k[2] in ("criticism", "accusation")}
+    assert got == expected
+
+
+def test_relations_a_meeting_of_three_pairs_each_two_of_more_only_the_hub(parse):
+    # three leaders at one table all talk to one another (annotated so); among four or more only the
+    # participant the article is most about is paired with each of the others
+    three = keys(parse("The leaders of Kenya, Uganda and Tanzania held a summit on Friday.", "2024-06-01"))
+    assert {k[:2] for k in three if k[2] == "meeting"} == {("KEN", "UGA"), ("KEN", "TZA"), ("TZA", "UGA")}
+    # (the rules' pairing: the models may read further pairs of such a sentence)
+    four = extract_all(
+        parse(
+            "Ghana hosted the talks. The leaders of Ghana, Togo, Benin and Niger held talks on Friday.", "2024-06-01"
+        ),
+        learned=False,
+    )[0]["relations"]
+    pairs = {(r["source_actor"], r["target_actor"]) for r in four if r["relation_type"] == "meeting"}
+    assert pairs == {("BEN", "GHA"), ("GHA", "TGO"), ("GHA", "NER")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second "with" the parser conjoins to the preposition before it still names a partner
+        (
+            "Chile signed similar accords with Ghana in 2021 and with Peru in 2022.",
+            {("CHL", "GHA", "agreement", "occurred"), ("CHL", "PER", "agreement", "occurred")},
+        ),
+        # a swap or exchange of prisoners is a deal between the two sides; an exchange of fire is not
+        (
+            "The two pilots came home in a prisoner swap between Minsk and Warsaw.",
+            {("BLR", "POL", "agreement", "occurred")},
+        ),
+        ("Indian and Pakistani troops had an exchange of fire overnight.", set()),
+    ],
+)
+def test_relations_agreements_with_conjoined_partners_and_prisoner_swaps(parse, text, expected):
+    assert {k for k in keys(parse(text, "2024-06-01")) if k[2] == "agreement"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X-backed" on a state's government or forces is X's support of that state
+        ("Talks between the Iran-backed government of Yemen and the rebels resumed.", {("IRN", "YEM")}),
+        ("Russia-backed Syrian forces took the town.", {("RUS", "SYR")}),
+        # rebels are no organ of the state they fight in
+        ("Iran-backed rebels in Yemen fired a missile at a ship.", set()),
+        # standing with a state backs it
+        ("Ghana said it stands with Togo after the attack.", {("GHA", "TGO")}),
+    ],
+)
+def test_relations_backed_governments_and_standing_with_are_support(parse, text, expected):
+    assert {k[:2] for k in keys(parse(text, "2015-06-01")) if k[2] == "support"} == expected
