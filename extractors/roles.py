@@ -2,7 +2,7 @@
 
 ``relation_triggers.csv`` names, for each trigger, the roles that hold its
 source and its target (``subj``, ``obj``, ``obj_poss``, ``poss``, ``mod``,
-``recv``, ``head_subj``, ``clause_subj``, ``hyphen_agent``, ``modified_state``,
+``recv``, ``head_subj``, ``clause_subj``, ``hyphen_agent``, ``modified_state``, ``included``,
 ``p:<preposition>``); ``ROLES`` lists them and
 ``lexicon`` refuses a trigger with any other. ``tokens`` finds the tokens
 that fill a role.
@@ -15,7 +15,19 @@ from spacy.tokens import Token
 from relata.extractors import syntax
 
 ROLES = frozenset(
-    {"subj", "obj", "obj_poss", "poss", "mod", "recv", "head_subj", "clause_subj", "hyphen_agent", "modified_state"}
+    {
+        "subj",
+        "obj",
+        "obj_poss",
+        "poss",
+        "mod",
+        "recv",
+        "head_subj",
+        "clause_subj",
+        "hyphen_agent",
+        "modified_state",
+        "included",
+    }
 )
 PREPOSITION_ROLE = "p:"
 # Conditions a trigger may put on its event (``requires``; events._event reads them):
@@ -173,6 +185,17 @@ def tokens(role: str, tok: Token) -> list[Token]:
             return []
         own = [c for c in body.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c != tok]
         return own + syntax.prep_objects(body, {"of"}, through_objects=False)
+    if role == "included":
+        # "a trip that has included Fiji and Samoa": what a relative clause says the noun takes in
+        if verb:
+            return []
+        incl = lexicon.object_classes().get("including_verbs", frozenset())
+        return [
+            o
+            for c in tok.children
+            if c.dep_ == "relcl" and c.lemma_.lower() in incl and syntax.modality(c).status != "hypothetical"
+            for o in syntax.objects(c)
+        ]
     if role.startswith("p:"):
         preps = {role[2:]}
         found = syntax.prep_objects(tok, preps)
@@ -196,8 +219,25 @@ def tokens(role: str, tok: Token) -> list[Token]:
             # "enjoys military backing from Iran", "held talks with X": in a light-verb phrase the
             # preposition often hangs on the verb.
             gov = syntax.governing_verb(tok)
-            if gov is not None and (role[2:] in ("with", "between") or tok.dep_ in ("dobj", "nsubjpass")):
+            if gov is not None and (
+                role[2:] in ("with", "between")
+                or tok.dep_ in ("dobj", "nsubjpass")
+                # "his first trip abroad was to Kenya": what the noun is said to be, it is
+                or (tok.dep_ == "nsubj" and gov.lemma_ == "be")
+            ):
                 found = syntax.prep_objects(gov, preps, through_objects=False)
+        if role == "p:to":
+            # "flew to the summit in Johannesburg": one goes to a gathering where it is held
+            gatherings = lexicon.object_classes().get("gathering_nouns", frozenset())
+            found = [
+                w
+                for f in found
+                for w in (
+                    syntax.prep_objects(f, {"in", "at"}, through_objects=False) or [f]
+                    if f.lemma_.lower() in gatherings
+                    else [f]
+                )
+            ]
         if role == "p:from":
             # "protests by drivers from London to Delhi": a from-to range says where, not who.
             found = [f for f in found if not _opens_range(f)]

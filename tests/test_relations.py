@@ -973,3 +973,19 @@ def test_relations_agreements_with_conjoined_partners_and_prisoner_swaps(parse, 
 )
 def test_relations_backed_governments_and_standing_with_are_support(parse, text, expected):
     assert {k[:2] for k in keys(parse(text, "2015-06-01")) if k[2] == "support"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one flies to a gathering where it is held
+        ("Kenya's president Ruto flew to the summit in Accra last year.", ("KEN", "GHA")),
+        # what the trip is said to be, it is
+        ("Ruto is the Kenyan president. His first trip abroad was to Ghana.", ("KEN", "GHA")),
+        # the stops a relative clause says the trip took in
+        ("Kenyan President Ruto's trip, which has included Fiji and Samoa, ends on Friday.", ("KEN", "WSM")),
+    ],
+)
+def test_relations_visits_to_a_gathering_and_a_trips_stops(parse, text, expected):
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert expected in {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "visit"}
