@@ -319,6 +319,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "no_clause" in requires and syntax.states_a_view(tok):
         return None
+    if "warned_off" in requires and not _warned_off(tok):
+        return None
     if "to_cease" in requires and not _asked_to_cease(tok, classes):
         return None
     if "membership_left" in requires and not _membership_left(tok, sent, ctx):
@@ -534,7 +536,20 @@ def _threatened(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
     (judged on unseen articles, stored as attacks that happened)."""
     threatening = classes.get("threatening_verbs", frozenset())
     if syntax.is_verb(tok):
-        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in threatening
+        # "issued threats to fire rockets at X": the deed a threat noun names
+        return (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in threatening) or (
+            tok.dep_ in ("acl", "relcl", "xcomp")
+            and tok.head.lemma_.lower() in classes.get("threat_nouns", frozenset())
+        )
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "about") and tok.head.head != tok.head:
+        # "warned of a strike on X": a warning of one's own attack threatens it ("warned of Russian
+        # strikes on Kyiv" names another doer: a forecast, not a threat)
+        named_doer = any(
+            (c.dep_ in ("poss", "amod", "compound", "nmod") and c.ent_type_.startswith("ACTOR"))
+            or (c.dep_ == "prep" and c.lower_ == "by")
+            for c in tok.children
+        )
+        return not named_doer and tok.head.head.lemma_.lower() in classes.get("warning_verbs", frozenset())
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in threatening
 
 
@@ -602,6 +617,14 @@ def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
     if any(h.lemma_.lower() in classes.get("all_parties_nouns", frozenset()) for h in hosts):
         return False  # "called on both sides to stop fighting": even-handed, no one blamed
     return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in ceasing for h in hosts for c in h.children)
+
+
+def _warned_off(tok: Token) -> bool:
+    """ "warned Togo not to move troops", "warns Togo against new tariffs": a warning off a deed
+    threatens whoever is warned (the annotation guide; "warned Japan of a typhoon" does not)."""
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or any(
+        c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in tok.children
+    )
 
 
 def _membership_left(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:

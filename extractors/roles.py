@@ -43,6 +43,8 @@ PREPOSITION_ROLE = "p:"
 #              not "caused alarm", "sparked outrage")
 #   to_cease: the verb counts only with an infinitive saying its target should stop doing something ("urged X
 #              to halt its strikes" blames X; "urged X to talk to Y" does not)
+#   warned_off: a warning counts only against a deed ("warned X not to", "warned X against"; not "warned X of
+#              a storm")
 #   membership_left: what is left is a membership, not a place: a bloc, or a scheme a state's name marks ("quit
 #              the African Union", "dropped out of Beijing's Belt and Road scheme"; not "pulled out of
 #              Afghanistan", not "withdrew troops from Syria")
@@ -57,6 +59,7 @@ REQUIREMENTS = frozenset(
         "expressed",
         "to_cease",
         "membership_left",
+        "warned_off",
     }
 )
 

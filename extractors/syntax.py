@@ -108,7 +108,13 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
             return poss
-        if verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" and not (
+            head.lemma_.lower() in lexicon.object_classes().get("threat_nouns", frozenset())
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            # (but "issued threats to fire rockets at X", an infinitive the parser calls a relative
+            # clause: who issues the threats would fire; not "has reasons to side with X", a
+            # motive, not a deed)
             return [head]
         gov = governing_verb(head)
         return agents(gov, depth + 1) if gov is not None else []

@@ -989,3 +989,21 @@ def test_relations_backed_governments_and_standing_with_are_support(parse, text,
 def test_relations_visits_to_a_gathering_and_a_trips_stops(parse, text, expected):
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert expected in {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "visit"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # warning a state off a deed threatens it; warning it of weather does not
+        ("Ghana warned Togo not to move troops to the border.", {("GHA", "TGO", "threat")}),
+        ("Ghana warns Togo against new tariffs", {("GHA", "TGO", "threat")}),
+        ("Ghana warned Togo of a storm.", set()),
+        # a warning of one's own strike is a threat, no strike made
+        ("Ghana warned of a pre-emptive strike on Togo.", {("GHA", "TGO", "threat")}),
+        # the deed a threat noun's infinitive names is threatened, by who issues the threats
+        ("Ghana has issued threats to fire rockets at Togo.", {("GHA", "TGO", "threat")}),
+    ],
+)
+def test_relations_warnings_off_and_threats_of_strikes_are_threats(parse, text, expected):
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
