@@ -1007,3 +1007,19 @@ def test_relations_visits_to_a_gathering_and_a_trips_stops(parse, text, expected
 def test_relations_warnings_off_and_threats_of_strikes_are_threats(parse, text, expected):
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # severing or breaking off ties rejects the partner; cutting a road does not
+        ("Ghana severed diplomatic relations with Togo.", {("GHA", "TGO")}),
+        ("Ghana broke off relations with Togo in 1990.", {("GHA", "TGO")}),
+        ("Floods cut the road with Togo.", set()),
+        # blocking a state's resolution rejects it
+        ("Russia moved to block a British draft resolution on the ceasefire.", {("RUS", "GBR")}),
+    ],
+)
+def test_relations_severed_ties_and_blocked_resolutions_are_rejections(parse, text, expected):
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "rejection"} == expected
