@@ -285,7 +285,15 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     classes = lexicon.object_classes()
     if trig.object_class:
         wanted = classes.get(trig.object_class, frozenset())
-        if syntax.is_verb(tok):
+        if syntax.is_verb(tok) and tok.dep_ == "amod" and tok.tag_ == "VBN":
+            # "US-supplied missiles": what the participle modifies is what was supplied; "NATO-supplied
+            # Ukrainian forces": a state's forces armed by another (military aid only)
+            have = {tok.head.lemma_.lower()}
+            if trig.object_class == "military_goods" and tok.head.lemma_.lower() in classes.get(
+                "state_bodies", frozenset()
+            ):
+                have |= wanted
+        elif syntax.is_verb(tok):
             have = syntax.object_lemmas(tok)
         else:  # "arms sales", "deliveries of missiles"
             have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}

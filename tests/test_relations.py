@@ -1023,3 +1023,18 @@ def test_relations_warnings_off_and_threats_of_strikes_are_threats(parse, text, 
 def test_relations_severed_ties_and_blocked_resolutions_are_rejections(parse, text, expected):
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "rejection"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's forces that another supplied or armed are its military aid to them
+        ("Moscow waged war on NATO-supplied Ukrainian forces.", {("NATO", "UKR")}),
+        # selling weapons to the indirect object
+        ("Washington sells Taiwan fighter jets.", {("USA", "TWN")}),
+        ("Russia sold Iran its grain.", set()),
+    ],
+)
+def test_relations_forces_supplied_and_weapons_sold_are_military_aid(parse, text, expected):
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "military_aid"} == expected
