@@ -157,6 +157,15 @@ def _part_of_a_name(doc, ent) -> bool:
     if KIND_OF_LABEL[ent.label_] in ("country", "capital") and nxt.text.istitle():
         if nxt.lower_ in classes.get("place_name_words", frozenset()):
             return True
+        if KIND_OF_LABEL[ent.label_] == "capital":
+            # "the Paris Climate Agreement", "the Kyoto Protocol": a city names an accord made there,
+            # no party to it (judged on unseen articles, France became a party of the US's climate deal)
+            accords = classes.get("named_accord_words", frozenset())
+            for t in doc[ent.end : min(ent.end + 3, len(doc))]:
+                if not t.text.istitle():
+                    break
+                if t.lower_ in accords:
+                    return True
     return (
         nxt.text == "-"
         and ent.end + 1 < len(doc)

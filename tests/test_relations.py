@@ -1038,3 +1038,22 @@ def test_relations_severed_ties_and_blocked_resolutions_are_rejections(parse, te
 def test_relations_forces_supplied_and_weapons_sold_are_military_aid(parse, text, expected):
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "military_aid"} == expected
+
+
+def test_relations_a_countrys_opposition_is_not_the_country(parse):
+    # Judged (22nd sample): a headline's "X opposition ... blames Russia" made X's state the accuser.
+    got = extract_all(parse("Chad's opposition blamed Sudan for the delays.", "2016-02-01"), learned=False)[0]
+    assert not got["relations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "city_state"),
+    [
+        ("Ghana hailed the Paris Climate Agreement.", "FRA"),
+        ("Ghana and Togo backed the Vienna Convention.", "AUT"),
+    ],
+)
+def test_relations_a_city_naming_an_accord_is_no_party_to_it(parse, text, city_state):
+    # Judged (22nd sample): the city an accord is named after made France a party of others' deal.
+    got = extract_all(parse(text, "2016-02-01"), learned=False)[0]["relations"]
+    assert city_state not in {r["source_actor"] for r in got} | {r["target_actor"] for r in got}
