@@ -421,6 +421,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         relation_type = "military_aid"  # "received military aid from X": the aid is of arms, not money
     if relation_type == "attack" and _threatened(tok, classes):
         relation_type = "threat"  # "threatened to attack the United States": the threat is what happened
+    elif relation_type == "attack" and _warned_of(tok, classes):
+        return None  # "warned of an imminent attack on X": a forecast; no attack made, no one named
     if relation_type == "agreement" and not syntax.is_verb(tok):
         left = _agreement_left(tok, sources + targets, sent, ctx, classes)
         if left is not None:
@@ -549,16 +551,22 @@ def _threatened(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
             tok.dep_ in ("acl", "relcl", "xcomp")
             and tok.head.lemma_.lower() in classes.get("threat_nouns", frozenset())
         )
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "about") and tok.head.head != tok.head:
-        # "warned of a strike on X": a warning of one's own attack threatens it ("warned of Russian
-        # strikes on Kyiv" names another doer: a forecast, not a threat)
-        named_doer = any(
-            (c.dep_ in ("poss", "amod", "compound", "nmod") and c.ent_type_.startswith("ACTOR"))
-            or (c.dep_ == "prep" and c.lower_ == "by")
-            for c in tok.children
-        )
-        return not named_doer and tok.head.head.lemma_.lower() in classes.get("warning_verbs", frozenset())
+    if _warned_of(tok, classes):
+        # "warned of a pre-emptive strike on X": a warning of one's own attack threatens it. Only an
+        # attack marked as the warner's own: "warned of an imminent attack on X" forecasts another's.
+        own = classes.get("own_strike_words", frozenset())
+        return any(c.dep_ == "amod" and c.lower_ in own for c in tok.children)
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in threatening
+
+
+def _warned_of(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
+    """The attack noun is what a warning is of ("warned of an attack on X")."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("of", "about")
+        and tok.head.head != tok.head
+        and tok.head.head.lemma_.lower() in classes.get("warning_verbs", frozenset())
+    )
 
 
 def _reciprocal(verb: Token) -> bool:
@@ -630,8 +638,10 @@ def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
 def _warned_off(tok: Token) -> bool:
     """ "warned Togo not to move troops", "warns Togo against new tariffs": a warning off a deed
     threatens whoever is warned (the annotation guide; "warned Japan of a typhoon" does not)."""
+    advice = lexicon.object_classes().get("expectation_verbs", frozenset())
     return any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children) or any(
-        c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in tok.children
+        c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) and c.lemma_.lower() not in advice
+        for c in tok.children
     )
 
 

@@ -157,9 +157,12 @@ def _part_of_a_name(doc, ent) -> bool:
     if KIND_OF_LABEL[ent.label_] in ("country", "capital") and nxt.text.istitle():
         if nxt.lower_ in classes.get("place_name_words", frozenset()):
             return True
-        if KIND_OF_LABEL[ent.label_] == "capital":
-            # "the Paris Climate Agreement", "the Kyoto Protocol": a city names an accord made there,
-            # no party to it (judged on unseen articles, France became a party of the US's climate deal)
+        after_the = doc[ent.start].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        if KIND_OF_LABEL[ent.label_] == "capital" and after_the:
+            # "the Paris Climate Agreement", "the Vienna Convention": a city names an accord made there,
+            # no party to it (judged on unseen articles, France became a party of the US's climate deal).
+            # Only after "the": a Title Case headline ("Kyiv Signs Security Agreement With Berlin")
+            # names parties.
             accords = classes.get("named_accord_words", frozenset())
             for t in doc[ent.end : min(ent.end + 3, len(doc))]:
                 if not t.text.istitle():

@@ -183,9 +183,13 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # "the Iran-backed government of Yemen", "Russia-backed Syrian forces": the state whose
         # government or forces the participle modifies (not "Iran-backed rebels in Yemen": rebels
         # are no organ of the state they fight in)
+        from relata.extractors.actors import private_party  # actors imports roles: imported late
+
         body = tok.head
         if tok.dep_ != "amod" or body.lemma_.lower() not in lexicon.object_classes().get("state_bodies", frozenset()):
             return []
+        if private_party(body):
+            return []  # "the US-backed opposition forces": no organ of the state
         own = [c for c in body.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c != tok]
         return own + syntax.prep_objects(body, {"of"}, through_objects=False)
     if role == "included":
@@ -225,32 +229,11 @@ def tokens(role: str, tok: Token) -> list[Token]:
             if gov is not None and (
                 role[2:] in ("with", "between")
                 or tok.dep_ in ("dobj", "nsubjpass")
-                # "his first trip abroad was to Kenya": what the noun is said to be, it is
-                or (tok.dep_ == "nsubj" and gov.lemma_ == "be")
+                # "his first trip abroad was to Kenya": the copula carries where the trip went (not
+                # when it says where it did not: "was not to Ghana but to Togo")
+                or (tok.dep_ == "nsubj" and gov.lemma_ == "be" and not any(c.dep_ == "neg" for c in gov.children))
             ):
                 found = syntax.prep_objects(gov, preps, through_objects=False)
-        if role == "p:to":
-            # "flew to the summit in Johannesburg": one goes to a gathering where it is held
-            gatherings = lexicon.object_classes().get("gathering_nouns", frozenset())
-            found = [
-                w
-                for f in found
-                for w in (
-                    syntax.prep_objects(f, {"in", "at"}, through_objects=False) or [f]
-                    if f.lemma_.lower() in gatherings
-                    else [f]
-                )
-            ]
-        if role == "p:from":
-            # "protests by drivers from London to Delhi": a from-to range says where, not who.
-            found = [f for f in found if not _opens_range(f)]
         # "railed against what it calls American domination"
         return [n for f in found for n in (syntax.what_it_names(f) or [f])]
     return []
-
-
-def _opens_range(obj: Token) -> bool:
-    """The object of a "from" that a "to" follows at once: the start of a range ("from A to B"),
-    wherever the parser hangs the "to"."""
-    nxt = obj.right_edge.i + 1
-    return nxt < len(obj.doc) and obj.doc[nxt].lower_ == "to" and obj.doc[nxt].dep_ == "prep"

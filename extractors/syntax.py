@@ -108,15 +108,20 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
             return poss
-        if verb.dep_ == "relcl" and not (
-            head.lemma_.lower() in lexicon.object_classes().get("threat_nouns", frozenset())
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        ):
-            # (but "issued threats to fire rockets at X", an infinitive the parser calls a relative
-            # clause: who issues the threats would fire; not "has reasons to side with X", a
-            # motive, not a deed)
-            return [head]
         gov = governing_verb(head)
+        classes = lexicon.object_classes()
+        if verb.dep_ == "relcl":
+            # "issued threats to fire rockets at X": the parser makes the threat's infinitive a relative
+            # clause; who issues the threats would fire (not who condemns them, nor "has reasons to
+            # side with X": a motive is no deed). Any other relative clause's doer is its noun.
+            issued = (
+                head.lemma_.lower() in classes.get("threat_nouns", frozenset())
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and gov is not None
+                and gov.lemma_.lower() in classes.get("issuing_verbs", frozenset())
+            )
+            if not issued:
+                return [head]
         return agents(gov, depth + 1) if gov is not None else []
     return []
 

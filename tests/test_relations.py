@@ -909,13 +909,9 @@ def test_relations_one_phrase_is_not_both_source_and_target_of_a_directed_relati
             "Last week Chile delivered a stern rebuke to Peru over fishing rights.",
             {("CHL", "PER", "criticism", "occurred")},
         ),
-        # accusations from a state that another acted accuse the actor of the clause
-        (
-            "Kenya made allegations that Somalia had armed the raiders.",
-            {("KEN", "SOM", "accusation", "occurred")},
-        ),
-        # a from-to range says where protests happen, not who protests
-        ("The ride-hailing app faced protests by cab drivers from Paris to Madrid.", set()),
+        # allegations that a state acted accuse the actor of the clause; who studies them did not make them
+        ("Kenya made allegations that Somalia had armed the raiders.", {("KEN", "SOM", "accusation", "occurred")}),
+        ("Kenya studied allegations that Somalia had armed the raiders.", set()),
     ],
 )
 def test_relations_protests_rebukes_and_allegations_name_their_parties(parse, text, expected):
@@ -965,28 +961,25 @@ def test_relations_agreements_with_conjoined_partners_and_prisoner_swaps(parse, 
         # "X-backed" on a state's government or forces is X's support of that state
         ("Talks between the Iran-backed government of Yemen and the rebels resumed.", {("IRN", "YEM")}),
         ("Russia-backed Syrian forces took the town.", {("RUS", "SYR")}),
-        # rebels are no organ of the state they fight in
-        ("Iran-backed rebels in Yemen fired a missile at a ship.", set()),
-        # standing with a state backs it
-        ("Ghana said it stands with Togo after the attack.", {("GHA", "TGO")}),
+        # rebels and an opposition are no organ of the state they fight in
+        ("Iran-backed Yemeni rebels fired a missile at a ship.", set()),
+        ("The US-backed Venezuelan opposition forces marched on Caracas.", set()),
     ],
 )
-def test_relations_backed_governments_and_standing_with_are_support(parse, text, expected):
+def test_relations_backed_governments_and_forces_are_support(parse, text, expected):
     assert {k[:2] for k in keys(parse(text, "2015-06-01")) if k[2] == "support"} == expected
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # one flies to a gathering where it is held
-        ("Kenya's president Ruto flew to the summit in Accra last year.", ("KEN", "GHA")),
         # what the trip is said to be, it is
         ("Ruto is the Kenyan president. His first trip abroad was to Ghana.", ("KEN", "GHA")),
         # the stops a relative clause says the trip took in
         ("Kenyan President Ruto's trip, which has included Fiji and Samoa, ends on Friday.", ("KEN", "WSM")),
     ],
 )
-def test_relations_visits_to_a_gathering_and_a_trips_stops(parse, text, expected):
+def test_relations_visits_a_trip_is_said_to_be_and_its_stops(parse, text, expected):
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert expected in {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "visit"}
 
@@ -998,10 +991,15 @@ def test_relations_visits_to_a_gathering_and_a_trips_stops(parse, text, expected
         ("Ghana warned Togo not to move troops to the border.", {("GHA", "TGO", "threat")}),
         ("Ghana warns Togo against new tariffs", {("GHA", "TGO", "threat")}),
         ("Ghana warned Togo of a storm.", set()),
-        # a warning of one's own strike is a threat, no strike made
+        # advice not to expect something is no threat
+        ("Ghana warned Togo not to expect quick membership.", set()),
+        # a warning of one's own strike is a threat, no strike made; of an attack, a forecast
         ("Ghana warned of a pre-emptive strike on Togo.", {("GHA", "TGO", "threat")}),
-        # the deed a threat noun's infinitive names is threatened, by who issues the threats
+        ("Ghana warned of an imminent attack on Togo.", set()),
+        # the deed a threat noun's infinitive names is threatened, by who issues the threats, not by
+        # who condemns them
         ("Ghana has issued threats to fire rockets at Togo.", {("GHA", "TGO", "threat")}),
+        ("Benin condemned threats to fire rockets at Togo.", set()),
     ],
 )
 def test_relations_warnings_off_and_threats_of_strikes_are_threats(parse, text, expected):
@@ -1015,7 +1013,7 @@ def test_relations_warnings_off_and_threats_of_strikes_are_threats(parse, text, 
         # severing or breaking off ties rejects the partner; cutting a road does not
         ("Ghana severed diplomatic relations with Togo.", {("GHA", "TGO")}),
         ("Ghana broke off relations with Togo in 1990.", {("GHA", "TGO")}),
-        ("Floods cut the road with Togo.", set()),
+        ("Ghana cut tariffs with Togo.", set()),
         # blocking a state's resolution rejects it
         ("Russia moved to block a British draft resolution on the ceasefire.", {("RUS", "GBR")}),
     ],
@@ -1030,12 +1028,9 @@ def test_relations_severed_ties_and_blocked_resolutions_are_rejections(parse, te
     [
         # a state's forces that another supplied or armed are its military aid to them
         ("Moscow waged war on NATO-supplied Ukrainian forces.", {("NATO", "UKR")}),
-        # selling weapons to the indirect object
-        ("Washington sells Taiwan fighter jets.", {("USA", "TWN")}),
-        ("Russia sold Iran its grain.", set()),
     ],
 )
-def test_relations_forces_supplied_and_weapons_sold_are_military_aid(parse, text, expected):
+def test_relations_forces_another_state_supplied_are_its_military_aid(parse, text, expected):
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "military_aid"} == expected
 
@@ -1057,3 +1052,24 @@ def test_relations_a_city_naming_an_accord_is_no_party_to_it(parse, text, city_s
     # Judged (22nd sample): the city an accord is named after made France a party of others' deal.
     got = extract_all(parse(text, "2016-02-01"), learned=False)[0]["relations"]
     assert city_state not in {r["source_actor"] for r in got} | {r["target_actor"] for r in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid "from X to Y" names its giver and its receiver (a review caught a from-to range filter
+        # that dropped the giver)
+        ("Military aid from Norway to Ukraine has slowed.", ("NOR", "UKR", "military_aid")),
+        # a Title Case headline's capitals are parties, not an accord's name
+        ("Kyiv Signs Security Agreement With Berlin", ("DEU", "UKR", "agreement")),
+    ],
+)
+def test_relations_review_regressions_keep_their_parties(parse, text, expected):
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert expected in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got}
+
+
+def test_relations_a_trip_the_copula_denies_went_nowhere(parse):
+    text = "Ruto is the Kenyan president. His first trip abroad was not to Ghana."
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert not [r for r in got if r["relation_type"] == "visit"]
