@@ -88,12 +88,13 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
     an ongoing cooperation item beside 83 of its 88 economic_cooperation relations. None when the
     sentence names no area (an "economy" row then was wrong 31 times in 45), and not the areas of force
     (military, security), which are the military relation's."""
+    carried = [r for r in relations if r["relation_type"] == "economic_cooperation" and r["status"] == "occurred"]
+    if not carried:
+        return []  # most sentences: no need to match the area terms again
     have = {r["cooperation_id"] for r in cooperation}
     named = {area for _, area in area_mentions(sent.doc, sent)} - {"military", "security"}
     out = []
-    for r in relations:
-        if r["relation_type"] != "economic_cooperation" or r["status"] != "occurred":
-            continue
+    for r in carried:
         x, y = sorted((r["source_actor"], r["target_actor"]))
         for area in sorted(named):
             cid = row_id("cooperation", article, sent, x, y, area)
