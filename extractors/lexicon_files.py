@@ -82,6 +82,7 @@ OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "head_of_o
 # Where a modality cue is looked for, relative to the event word (syntax.modality reads these).
 MODALITY_PLACES = (
     "head",
+    "pursuit_head",
     "mod",
     "aux",
     "passive_head",

@@ -529,6 +529,18 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         st = of_head.get(holder.lower_) or of_head.get(holder.lemma_.lower())
         if st:
             found.append((st, holder.lower_))
+    # "working on free trade agreements with X", "pushing for a deal": an agreement pursued is still
+    # to come (not a thing worked on: "worked on the railway" is work done; nor a condemnation pushed
+    # for, which the annotated corpus has as made).
+    pursuit = cues.get("pursuit_head", {})
+    if (
+        tok.lemma_.lower() in lexicon.object_classes()["agreement_nouns"]
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("on", "for", "toward", "towards")
+        and is_verb(tok.head.head)
+        and tok.head.head.lemma_.lower() in pursuit
+    ):
+        found.append((pursuit[tok.head.head.lemma_.lower()], tok.head.head.lower_))
     # "A strike by X is highly unlikely": an adjective predicated of the event noun.
     pred = cues.get("pred", {})
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":

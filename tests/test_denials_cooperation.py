@@ -163,3 +163,47 @@ def test_cooperation_economic_cooperation_carried_out_is_cooperation_under_way_i
     assert ("JPN", "VNM", "finance", "ongoing") in coop(parse("Japan's investment in Vietnam has doubled since 2015."))
     # none when no area is named (an "economy" guess was wrong more often than right)
     assert coop(parse("China has invested heavily in Pakistan.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one actor and a long list of partners: a pair each (had been nothing beyond three)
+        (
+            "Ghana has free trade deals with Peru, Chile, Japan and Canada.",
+            {
+                ("CHL", "GHA", "trade", "agreed"),
+                ("GHA", "PER", "trade", "agreed"),
+                ("GHA", "JPN", "trade", "agreed"),
+                ("CAN", "GHA", "trade", "agreed"),
+            },
+        ),
+        # an agreement named by its area is its own cooperation word
+        (
+            "Ghana has FTAs with Togo and Benin.",
+            {("GHA", "TGO", "trade", "agreed"), ("BEN", "GHA", "trade", "agreed")},
+        ),
+        # trade that names its two parties is trade under way
+        ("Trade between Kenya and Ghana grew sharply in 2022.", {("GHA", "KEN", "trade", "ongoing")}),
+        ("Kenya's trade with Ghana has doubled.", {("GHA", "KEN", "trade", "ongoing")}),
+        ("The trade volume between Kenya and Ghana reached a record.", {("GHA", "KEN", "trade", "ongoing")}),
+        # an agreement worked on is still to come
+        (
+            "Kenya is currently working on a trade agreement with Peru and Chile.",
+            {("KEN", "PER", "trade", "planned"), ("CHL", "KEN", "trade", "planned")},
+        ),
+    ],
+)
+def test_cooperation_in_trade_from_deals_held_trade_named_and_deals_worked_on(parse, text, expected):
+    # Annotated corpus: free trade deals a state has with four partners, FTAs it has, the volume of
+    # trade between two states and one's trade with another were missed; deals a state has were
+    # stored as under way, deals it works on as under way too (the corpus: agreed, planned).
+    rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
+    assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rules["cooperation"]} == expected
+
+
+def test_cooperation_trade_with_no_parties_named_or_halted_is_none(parse):
+    # trade alone names no pair; trade halted is none under way
+    for text in ("Trade grew sharply in 2022 for Kenya.", "Sanctions have halted trade between Iran and Europe."):
+        rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
+        assert rules["cooperation"] == [], text
