@@ -514,6 +514,12 @@ class ArticleContext:
             # "assistance to ASEAN member states", "most EU members": some of the bloc's members, not
             # the bloc (judged on unseen articles, China's aid to ASEAN member states was aid to ASEAN).
             return []
+        if tok.lemma_.lower() in lexicon.object_classes().get("relational_nouns", frozenset()) and any(
+            c.dep_ == "poss" for c in tok.children
+        ):
+            # "deals with Ghana's neighbours, including Togo": whose neighbours, allies or rivals they
+            # are is not who they are (the examples named, if any, are: see actors_of).
+            return []
         titled = self._titled_official(tok)
         if titled:
             return titled

@@ -110,7 +110,10 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dic
         # one multilateral deal or meeting states nothing between any two of them (the annotated
         # corpus has no such pair; the models read no pair of a sentence this crowded either).
         return []
-    if ev.targets:
+    # "a meeting between ASEAN and its partners, including X, Y and Z": one phrase read as both sides
+    # of a symmetric relation names the participants once (paired below), not two sides.
+    one_phrase = rtype.symmetric and {a.code for a in ev.sources} == {a.code for a in ev.targets}
+    if ev.targets and not one_phrase:
         pairs = [(s, t) for s in ev.sources for t in ev.targets]
     elif rtype.symmetric:
         srcs = ev.sources

@@ -1073,3 +1073,45 @@ def test_relations_a_trip_the_copula_denies_went_nowhere(parse):
     text = "Ruto is the Kenyan president. His first trip abroad was not to Ghana."
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert not [r for r in got if r["relation_type"] == "visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whose neighbours they are is not who they are: the examples named are
+        (
+            "Peru signed port deals with Ghana's neighbours, including Togo and Benin.",
+            {("BEN", "PER", "agreement"), ("PER", "TGO", "agreement")},
+        ),
+        # one "between" phrase naming a bloc and its partners: the bloc meets each, the partners
+        # are not paired with one another
+        (
+            "At the yearly meeting between ASEAN and its partners including Peru, Chile, Kenya and Ghana, "
+            "the leaders adopted a statement.",
+            {
+                ("ASEAN", "PER", "meeting"),
+                ("ASEAN", "CHL", "meeting"),
+                ("ASEAN", "KEN", "meeting"),
+                ("ASEAN", "GHA", "meeting"),
+            },
+        ),
+    ],
+)
+def test_relations_partners_of_an_owner_are_the_examples_named_each_with_the_owner(parse, text, expected):
+    # Annotated corpus: "infrastructure deals with India's neighbours, including Bangladesh and Sri
+    # Lanka" was China's deal with India; the bloc's partners met one another, 15 wrong rows.
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
+
+
+def test_relations_an_official_greeting_another_meets_them(parse):
+    # Annotated corpus: a leader greeting a visiting head of state on the tarmac is a meeting.
+    got = extract_all(
+        parse("Ghana's president greeted Kenya's president at the airport on Friday.", "2024-06-01"), learned=False
+    )
+    assert ("GHA", "KEN", "meeting") in {
+        (r["source_actor"], r["target_actor"], r["relation_type"]) for r in got[0]["relations"]
+    }
+    # a crowd greeting a leader is no meeting of states
+    got = extract_all(parse("Crowds greeted Kenya's president in Accra.", "2024-06-01"), learned=False)
+    assert not [r for r in got[0]["relations"] if r["relation_type"] == "meeting"]
