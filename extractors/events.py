@@ -371,6 +371,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
+    if src_role == "head_subj" and "p:between" in trig.source:
+        # "Peru brokered a deal between Kenya and Ghana": a between-phrase naming two parties says
+        # whose the deal is; the subject of the verb above it made it happen.
+        between, role = _resolve(("p:between",), tok, sent, ctx)
+        if len(between) >= 2:
+            sources, src_role, targets, tgt_role = between, role, between, role
     if tgt_role and tgt_role == src_role and not lexicon.relation_types()[trig.relation_type].symmetric:
         # "with the support of Ghana, Chad and Mali": one phrase read as both source and
         # target of a directed relation pairs its members with one another (judged: China supporting

@@ -1115,3 +1115,21 @@ def test_relations_an_official_greeting_another_meets_them(parse):
     # a crowd greeting a leader is no meeting of states
     got = extract_all(parse("Crowds greeted Kenya's president in Accra.", "2024-06-01"), learned=False)
     assert not [r for r in got[0]["relations"] if r["relation_type"] == "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a between-phrase naming two parties says whose the deal is, not the broker's
+        ("Peru brokered a deal between Kenya and Ghana.", {("GHA", "KEN", "agreement")}),
+        ("Peru brokered an entente between Kenya and Ghana.", {("GHA", "KEN", "agreement")}),
+        # a joint statement two leaders sign is an agreement
+        ("Kenya's president and Ghana's president signed a joint statement.", {("GHA", "KEN", "agreement")}),
+    ],
+)
+def test_relations_a_deal_between_two_is_theirs_and_a_signed_statement_is_an_agreement(parse, text, expected):
+    # Annotated corpus: "X brokered an entente between A and B" and "the two leaders signed a joint
+    # statement" were missed; drills or cooperation "between A and B" in a clause whose subject is a
+    # third state paired the third state with each (6 wrong rows).
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
