@@ -77,6 +77,14 @@ class ArticleContext:
     def enter(self, sent: Sentence) -> None:
         """Resolve the sentence's mentions to codes (persons by name memory or by their modifiers)."""
         self.sentence = sent
+        for m in [m for m in sent.mentions if m.kind == "name"]:
+            # A bare name the NER took for a place or a body is a person only as the short name of an
+            # official named in full before; otherwise it is no mention (as before it was one).
+            known = self.person_memory.get(m.text)
+            if known is not None and known.via == "official":
+                m.kind = "person"
+            else:
+                sent.mentions.remove(m)
         for m in sent.mentions:
             # Resolution starts from what the ruler matched, so reading an article twice
             # (one context per extractor) gives the same codes.

@@ -322,6 +322,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         # "agreed to meet a U.S. request", "met the deadline": no one is met (judged on unseen
         # articles, stored as a meeting). Only "meet": "discussed the need for calm" is talks.
         return None
+    if (
+        trig.relation_type == "attack"
+        and syntax.is_verb(tok)
+        and syntax.object_lemmas(tok) & classes.get("struck_idiom_nouns", frozenset())
+    ):
+        # "struck a measured tone", "struck a deal", "hit a balance": no blow (a sample article's
+        # minister striking a tone while covering a war became an attack on its victim).
+        return None
     requires = trig.requires
     if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
         return None

@@ -207,3 +207,9 @@ def test_cooperation_trade_with_no_parties_named_or_halted_is_none(parse):
     for text in ("Trade grew sharply in 2022 for Kenya.", "Sanctions have halted trade between Iran and Europe."):
         rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
         assert rules["cooperation"] == [], text
+
+
+def test_denials_a_rebutted_comment_was_made_by_its_possessor(parse):
+    # Annotated corpus: an admiral rebutting a US defence secretary's comment was a denial with no accuser.
+    text = "Ghana's foreign minister rebutted Kenyan President Ruto's comment that Ghana risked isolation."
+    assert ("GHA", "other", "KEN") in denial_keys(parse(text, "2024-06-01"))

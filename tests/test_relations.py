@@ -1133,3 +1133,27 @@ def test_relations_a_deal_between_two_is_theirs_and_a_signed_statement_is_an_agr
     # third state paired the third state with each (6 wrong rows).
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
+
+
+def test_relations_a_leaders_family_name_the_ner_takes_for_a_place_is_the_leader(parse):
+    # Annotated corpus: "Yoon" and "Wang" alone, labelled a place or a body by the small model, were
+    # no one, though the article had named the leader in full before.
+    text = "Yoon Suk Yeol, the South Korean president, met Kishida in May. China condemned Yoon last year after his remarks."
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert ("CHN", "KOR", "criticism") in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got}
+    # a bare name nobody named in full before stays no one
+    got = extract_all(parse("China condemned Yoon last year after his remarks.", "2024-06-01"), learned=False)
+    assert got[0]["relations"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the topics listed after "covered" on the tone: they had become targets
+        "Kenya's envoy struck a fairly calm tone as he also covered ties with Ghana and the Togo conflict, "
+        "Kenya's slowing economy and its hopes in farming.",
+    ],
+)
+def test_relations_striking_a_tone_or_a_balance_is_no_attack(parse, text):
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert not [r for r in got if r["relation_type"] == "attack"]
