@@ -121,6 +121,27 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
         ):
             # "The Indian foreign minister, in Brazil for a summit, said": the aside on the subject
             verb, where, travellers = tok.head, tok, [tok]
+        elif (
+            tok.lower_ == "during"
+            and tok.dep_ == "prep"
+            and syntax.is_verb(tok.head)
+            and any(_a_gathering(o) for o in syntax.prep_objects(tok.head, {"during"}, through_objects=False))
+        ):
+            # "During a meeting with business leaders in Seoul, the Chinese premier said": the
+            # gathering the clause's subject took part in is where they were
+            verb = tok.head
+            where = next(o for o in syntax.prep_objects(verb, {"during"}, through_objects=False) if _a_gathering(o))
+            if not syntax.prep_objects(where, {"in"}, through_objects=False):
+                # "a meeting with business leaders in Seoul": the parser hangs the place on the partner
+                where = next(
+                    (
+                        w
+                        for w in syntax.prep_objects(where, {"with"}, through_objects=False)
+                        if syntax.prep_objects(w, {"in"}, through_objects=False)
+                    ),
+                    where,
+                )
+            travellers = syntax.agents(verb)
         if where is None or not travellers:
             continue
         # "former President X, now in exile in ..."; "they are in Singapore" (firms as often as a
@@ -139,6 +160,13 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
         like = Event("visit", "042", verb, [], [], status, None, 0.55, mod.cues)
         out += _visits_to_host(where, {"in"}, participants, like, sent, ctx, have, strict=True)
     return out
+
+
+def _a_gathering(tok: Token) -> bool:
+    """A meeting noun ("talks", "a meeting", "the summit") or a gathering (forum, conference)."""
+    return tok.lemma_.lower() in lexicon.object_classes().get("gathering_nouns", frozenset()) or any(
+        t.relation_type == "meeting" for t in triggers_for(tok)
+    )
 
 
 def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:

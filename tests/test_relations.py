@@ -1157,3 +1157,22 @@ def test_relations_a_leaders_family_name_the_ner_takes_for_a_place_is_the_leader
 def test_relations_striking_a_tone_or_a_balance_is_no_attack(parse, text):
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert not [r for r in got if r["relation_type"] == "attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gathering an official took part in is where they were, the place hung on its partner
+        (
+            "During a recent meeting with business leaders in Accra, Chinese Premier Li Qiang praised Ghana.",
+            ("CHN", "GHA", "visit"),
+        ),
+        # a visit from someone is theirs
+        ("A visit from Kenyan President William Ruto to Ghana is planned for May.", ("KEN", "GHA", "visit")),
+    ],
+)
+def test_relations_visits_told_by_a_gathering_during_which_or_a_visit_from(parse, text, expected):
+    # Annotated corpus: a Chinese premier's remarks "during a meeting with ... in Seoul" and "a
+    # surprise visit from" a president were no visits.
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert expected in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got}
