@@ -48,8 +48,14 @@ class Event:
 
 def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
+    classes = lexicon.object_classes()
     for tok in sent.doc:
-        for trig in triggers_for(tok):
+        trigs = triggers_for(tok)
+        if any(t.object_class and _object_in_class(tok, t, classes) for t in trigs):
+            # A reading its object selects wins over the word's general one: "traded accusations" is
+            # no trade, "received missiles" no visit.
+            trigs = tuple(t for t in trigs if t.object_class)
+        for trig in trigs:
             ev = _event(tok, trig, sent, ctx)
             if ev is not None:
                 events.append(ev)
@@ -309,31 +315,35 @@ def _official_token(arg: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     return False
 
 
+def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
+    """Whether the trigger's object (for a noun, its modifiers and of-object) is in its object class."""
+    wanted = classes.get(trig.object_class, frozenset())
+    if syntax.is_verb(tok) and tok.dep_ == "amod" and tok.tag_ == "VBN":
+        # "US-supplied missiles": what the participle modifies is what was supplied; "NATO-supplied
+        # Ukrainian forces": a state's forces armed by another (military aid only)
+        have = {tok.head.lemma_.lower()}
+        if trig.object_class == "military_goods" and tok.head.lemma_.lower() in classes.get(
+            "state_bodies", frozenset()
+        ):
+            have |= wanted
+    elif syntax.is_verb(tok):
+        have = syntax.object_lemmas(tok)
+    else:  # "arms sales", "deliveries of missiles"
+        have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        have |= {
+            p.lemma_.lower()
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        }
+    return bool(have & wanted)
+
+
 def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContext) -> Event | None:
     classes = lexicon.object_classes()
-    if trig.object_class:
-        wanted = classes.get(trig.object_class, frozenset())
-        if syntax.is_verb(tok) and tok.dep_ == "amod" and tok.tag_ == "VBN":
-            # "US-supplied missiles": what the participle modifies is what was supplied; "NATO-supplied
-            # Ukrainian forces": a state's forces armed by another (military aid only)
-            have = {tok.head.lemma_.lower()}
-            if trig.object_class == "military_goods" and tok.head.lemma_.lower() in classes.get(
-                "state_bodies", frozenset()
-            ):
-                have |= wanted
-        elif syntax.is_verb(tok):
-            have = syntax.object_lemmas(tok)
-        else:  # "arms sales", "deliveries of missiles"
-            have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-            have |= {
-                p.lemma_.lower()
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children
-                if p.dep_ == "pobj"
-            }
-        if not (have & wanted):
-            return None
+    if trig.object_class and not _object_in_class(tok, trig, classes):
+        return None
     if (
         trig.relation_type == "attack"
         and syntax.is_verb(tok)
@@ -413,7 +423,11 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         between, role = _resolve(("p:between",), tok, sent, ctx)
         if len(between) >= 2:
             sources, src_role, targets, tgt_role = between, role, between, role
-    if tgt_role and tgt_role == src_role and not lexicon.relation_types()[trig.relation_type].symmetric:
+    if "mutual" in requires and sources:
+        # "X and Y traded accusations", "X traded fire with Y": each side did it to the other.
+        sources = targets = list({a.code: a for a in sources + targets}.values())
+        src_role = tgt_role = "mutual"
+    elif tgt_role and tgt_role == src_role and not lexicon.relation_types()[trig.relation_type].symmetric:
         # "with the support of Ghana, Chad and Mali": one phrase read as both source and
         # target of a directed relation pairs its members with one another (judged: China supporting
         # Brazil); "talks between X and Y" is the symmetric way of naming both

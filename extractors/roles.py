@@ -48,6 +48,7 @@ PREPOSITION_ROLE = "p:"
 #   membership_left: what is left is a membership, not a place: a bloc, or a scheme a state's name marks ("quit
 #              the African Union", "dropped out of Beijing's Belt and Road scheme"; not "pulled out of
 #              Afghanistan", not "withdrew troops from Syria")
+#   mutual: each party did it to the other ("X and Y traded accusations", "X traded fire with Y")
 REQUIREMENTS = frozenset(
     {
         "official_source",
@@ -60,6 +61,7 @@ REQUIREMENTS = frozenset(
         "to_cease",
         "membership_left",
         "warned_off",
+        "mutual",
     }
 )
 

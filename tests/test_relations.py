@@ -1176,3 +1176,32 @@ def test_relations_visits_told_by_a_gathering_during_which_or_a_visit_from(parse
     # surprise visit from" a president were no visits.
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert expected in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what two sides trade at each other: each did it to the other, and no commerce
+        (
+            "Kenyan and Ghanaian officials traded allegations of shelling border towns.",
+            {("KEN", "GHA", "accusation"), ("GHA", "KEN", "accusation")},
+        ),
+        ("Kenya traded fire with Ghana along the border.", {("KEN", "GHA", "attack"), ("GHA", "KEN", "attack")}),
+        ("Kenya and Ghana traded barbs on Monday.", {("KEN", "GHA", "criticism"), ("GHA", "KEN", "criticism")}),
+        ("Kenya traded goods with Ghana.", {("GHA", "KEN", "economic_cooperation")}),
+        # a case or a complaint filed against a state accuses it
+        (
+            "The EU has filed a case against Ghana at the WTO.",
+            {("EU", "GHA", "accusation")},
+        ),
+        ("Kenya lodged a complaint against Ghana with the WTO.", {("KEN", "GHA", "accusation")}),
+        # not a person's case, nor a private complaint
+        ("The case against Ghana's former president was dropped.", set()),
+        ("Kenyan farmers filed a complaint against Ghana.", set()),
+    ],
+)
+def test_relations_traded_accusations_are_mutual_and_cases_filed_accuse(parse, text, expected):
+    # Annotated corpus: officials who "traded allegations" of bombing were read as trade between
+    # their states, and a case filed against a state at the WTO as nothing.
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
