@@ -460,6 +460,13 @@ class ArticleContext:
                 if near:
                     return [Actor(near[-1].code, via="pronoun")]
 
+            warned = _warned_party(tok)
+            if warned is not None:
+                # "The UN warned Ghana it could face sanctions": the warned is who "it" is.
+                found = self.actors_of(warned, sent, with_conj=False)
+                if found:
+                    return found[:1]
+
             # "Washington imposed sanctions on Tehran after it lifted ...": "it" is the subject, if one
             # actor: "it" is not "South Korea and Japan".
             def single_subject(x) -> bool:
@@ -568,6 +575,21 @@ class ArticleContext:
         if best:
             return min(best, key=lambda x: x[0])[1]
         return []
+
+
+def _warned_party(tok: Token) -> Token | None:
+    """The object of a warning whose that-clause ``tok`` is the subject of, when that clause says
+    what the subject undergoes ("warned Ghana it could face sanctions", "warned Kenya it would pay
+    a price"; not "warned Ghana it would impose sanctions", the warner's own deed), or None."""
+    clause = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    if clause.lemma_.lower() not in lexicon.object_classes().get("undergoing_verbs", frozenset()):
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in lexicon.object_classes().get("threat_speech", frozenset()):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
 
 def _doers_of_its_verb(tok: Token) -> set[int]:

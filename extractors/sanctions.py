@@ -180,6 +180,10 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
     ):
         # "the sanctions relief Iran is receiving": the relief is what happens to them.
         return head, "compound"
+    if dep in ("compound", "nsubj") and lexicon.sanction_actions().get(head.lemma_.lower(), ("", ""))[1] == "none":
+        # "as UN sanctions loom": the small model often tags a headline's verb of the sanctions'
+        # own ("loom") as a noun, with the sanctions its modifier or subject.
+        return head, dep
     return None, None
 
 
@@ -235,6 +239,10 @@ def _from_word(
         # "The council could impose sanctions", "will tighten sanctions if it does not comply":
         # sanctions held out, not imposed.
         action, subject_role = "threatened", "stated_by" if subject_role == "sender" else subject_role
+    elif mod.status in ("hypothetical", "planned") and action == "in_force" and subject_role == "target":
+        # "could face sanctions if the fighting goes on", "will face sanctions": held out over the
+        # target, not in force (the annotated corpus has them threatened; they had been dropped).
+        action = "threatened"
     elif mod.status == "hypothetical" and action != "threatened":
         return []
     if action in ("in_force", "imposed") and any(

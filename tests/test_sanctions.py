@@ -196,3 +196,20 @@ def test_sanctions_called_international_keep_no_sender_from_elsewhere_in_the_art
 def test_sanctions_that_are_the_subject_of_an_imposing_verb_are_in_force(parse, text, expected):
     got = keys(parse(text, "2020-01-01"))
     assert expected in got and not {k for k in got if k[2] in ("imposed", "tightened")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sanctions a state "could" or "will" face are held out over it, not in force nor nothing
+        ("Ghana will face sanctions unless it stops.", (None, "GHA", "threatened")),
+        ("Ghana could face further sanctions from the EU.", ("EU", "GHA", "threatened")),
+        # the pronoun of a warning's clause of what is undergone is the warned
+        ("The UN warned Ghana it could face sanctions if the fighting continued.", ("UN", "GHA", "threatened")),
+        # a headline's "loom" the parser tags as a noun still says the sanctions are held out
+        ("Ghana's rivals meet as UN sanctions loom.", ("UN", "GHA", "threatened")),
+    ],
+)
+def test_sanctions_faced_in_future_or_looming_are_threatened(parse, text, expected):
+    # Annotated corpus: "as UN sanctions loom" was stored in force; "could face sanctions" not at all.
+    assert expected in keys(parse(text, "2024-03-12"))
