@@ -361,18 +361,29 @@ def _from_word(
             targets += ctx.actors_of(o, sent)
             entity = entity or _entity_name(o, sent, ctx)
     # Modifiers of the sanction word: "UN sanctions" (sender), "Iran sanctions" (target).
-    for c in tok.children:
-        if c.dep_ in ("compound", "amod", "poss", "nmod"):
-            m = ctx.mention_at(sent, c.i)
-            # "U.N., U.S. and European Union sanctions": every conjunct is a sender.
-            for a in ctx.actors_of(c, sent, with_conj=True):
-                if c.dep_ == "poss" or (
-                    m is not None and (m.kind in SENDER_MODIFIER_KINDS or a.code in lexicon.sanction_senders())
-                ):
-                    senders.append(a)
-                    own_senders.append(a)
-                else:
-                    targets.append(a)
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    first = tok.head if tok.dep_ == "conj" and tok.head.i < tok.i else None
+    if (
+        first is not None
+        and any(c.dep_ == "cc" for c in first.children)
+        and (m1 := ctx.mention_at(sent, first.i)) is not None
+        and (m1.kind in SENDER_MODIFIER_KINDS or m1.code in lexicon.sanction_senders())
+        and any((m := ctx.mention_at(sent, c.i)) is not None and m.code for c in modifiers if c.dep_ == "amod")
+    ):
+        # "US and Western sanctions against Russia": the parser often makes the sanctions a conjunct
+        # of their first modifier, which modifies them as the second does (it had been lost).
+        modifiers.insert(0, first)
+    for c in modifiers:
+        m = ctx.mention_at(sent, c.i)
+        # "UN, US and EU sanctions": every conjunct is a sender.
+        for a in ctx.actors_of(c, sent, with_conj=c is not first):
+            if c.dep_ == "poss" or (
+                m is not None and (m.kind in SENDER_MODIFIER_KINDS or a.code in lexicon.sanction_senders())
+            ):
+                senders.append(a)
+                own_senders.append(a)
+            else:
+                targets.append(a)
     # "sanctions on/against X", also when the preposition hangs on the verb ("imposed sanctions on X").
     hosts = [tok] + ([gov] if gov is not None and syntax.is_verb(gov) else [])
     placed: list[Actor] = []

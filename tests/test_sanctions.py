@@ -213,3 +213,10 @@ def test_sanctions_that_are_the_subject_of_an_imposing_verb_are_in_force(parse, 
 def test_sanctions_faced_in_future_or_looming_are_threatened(parse, text, expected):
     # Annotated corpus: "as UN sanctions loom" was stored in force; "could face sanctions" not at all.
     assert expected in keys(parse(text, "2024-03-12"))
+
+
+def test_sanctions_the_first_of_two_modifiers_the_parser_conjoins_is_a_sender_too(parse):
+    # Annotated corpus: "US and Western sanctions against Russia" (the parser makes the sanctions a
+    # conjunct of "US") had the West as the only sender.
+    got = keys(parse("US and Western economic sanctions against Ghana led to closer ties with Togo.", "2024-03-12"))
+    assert {("USA", "GHA", "in_force"), ("WEST", "GHA", "in_force")} <= got
