@@ -468,6 +468,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             "receiving_verbs", frozenset()
         ):
             return None  # "the drills caused alarm over ...": the subject alarms, it is not alarmed
+    if (
+        trig.relation_type == "support"
+        and tgt_role in ("obj", "obj_poss")
+        and syntax.object_lemmas(tok) & classes.get("backed_measures", frozenset())
+    ):
+        # "backs broader North Korea sanctions", "supported Japan's resolution": the state that names
+        # a measure backed is its target or author, not the one supported.
+        return None
     if "no_official_object" in requires and _is_official(tok, sent, ctx, "obj"):
         return None  # "Kenya welcomed China's president": a host's welcome is the visit, not praise
     relation_type = trig.relation_type

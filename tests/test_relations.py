@@ -1205,3 +1205,22 @@ def test_relations_traded_accusations_are_mutual_and_cases_filed_accuse(parse, t
     # their states, and a case filed against a state at the WTO as nothing.
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is slammed or sanctioned "for" doing something did it, not the one who judges
+        ("Togo slammed Kenya for backing Ghana.", {("TGO", "KEN", "criticism"), ("KEN", "GHA", "support")}),
+        ("The US sanctioned two Ghanaian firms for supporting Togo's army.", set()),
+        # backing sanctions on a state is no support of it
+        ("Kenya's parliament backs broader Ghana sanctions.", set()),
+        ("Kenya backed Ghana's government.", {("KEN", "GHA", "support")}),
+    ],
+)
+def test_relations_the_judged_did_the_deed_and_backing_a_measure_supports_no_one(parse, text, expected):
+    # Annotated corpus: an embassy blasting the US and its allies for backing the Philippines made
+    # China the supporter, the Treasury blacklisting Iranian firms for supporting Iran's missile work
+    # made the United States one, and a House backing North Korea sanctions a US support of it.
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
