@@ -476,6 +476,15 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         # "backs broader North Korea sanctions", "supported Japan's resolution": the state that names
         # a measure backed is its target or author, not the one supported.
         return None
+    if (
+        trig.relation_type in ("economic_aid", "military_aid", "support")
+        and not syntax.is_verb(tok)
+        and (gov := syntax.governing_verb(tok)) is not None
+        and gov.lemma_.lower() in classes.get("requesting_verbs", frozenset())
+    ):
+        # "Bangladesh sought the FBI's assistance", "asked Japan for help": help asked for is not given
+        # (the annotated corpus never has it as aid; at most the asking is a meeting).
+        return None
     if "no_official_object" in requires and _is_official(tok, sent, ctx, "obj"):
         return None  # "Kenya welcomed China's president": a host's welcome is the visit, not praise
     relation_type = trig.relation_type

@@ -1224,3 +1224,18 @@ def test_relations_the_judged_did_the_deed_and_backing_a_measure_supports_no_one
     # made the United States one, and a House backing North Korea sanctions a US support of it.
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya has formally sought assistance from Ghana's police to track the thieves.", set()),
+        ("Kenya asked Ghana for help.", set()),
+        ("Kenya received assistance from Ghana.", {("GHA", "KEN", "economic_aid")}),
+    ],
+)
+def test_relations_help_asked_for_is_not_given(parse, text, expected):
+    # Annotated corpus: help a state sought from another's police, or a leader sought from a bloc, was
+    # stored as aid or support to come; the corpus never has asked-for help as aid.
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
