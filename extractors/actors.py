@@ -77,14 +77,9 @@ class ArticleContext:
     def enter(self, sent: Sentence) -> None:
         """Resolve the sentence's mentions to codes (persons by name memory or by their modifiers)."""
         self.sentence = sent
-        for m in [m for m in sent.mentions if m.kind == "name"]:
-            # A bare name the NER took for a place or a body is a person only as the short name of an
-            # official named in full before; otherwise it is no mention (as before it was one).
-            known = self.person_memory.get(m.text)
-            if known is not None and known.via == "official":
-                m.kind = "person"
-            else:
-                sent.mentions.remove(m)
+        names = [m for m in sent.mentions if m.kind == "name"]
+        for m in names:
+            sent.mentions.remove(m)  # resolved below, once this sentence's leaders are remembered
         for m in sent.mentions:
             # Resolution starts from what the ruler matched, so reading an article twice
             # (one context per extractor) gives the same codes.
@@ -118,6 +113,15 @@ class ArticleContext:
                 # "the North" is North Korea only in an article that also names North Korea.
                 if self.counts.get(m.code, 0) == 0:
                     m.code = ""
+        for m in names:
+            # A bare name the NER took for a place or a body is a person only as the short name of an
+            # official named in full before (this sentence included); otherwise it is no mention.
+            known = self.person_memory.get(m.text)
+            if known is not None and known.via == "official":
+                m.kind, m.code, m.person, m.official = "person", known.code, known.person, True
+                sent.mentions.append(m)
+        if names:
+            sent.mentions.sort(key=lambda x: (x.start, x.end))
 
     def _in_office_then(self, sent: Sentence, alias: str) -> tuple[str, str] | None:
         """A leader out of office when the article appeared, in a sentence that dates what it tells

@@ -152,12 +152,28 @@ def _self_cued(tok: Token, cues: dict[str, str]) -> list[tuple[Token, str]]:
     named by its area ("has FTAs with Peru and Chile": agreed), or an activity two parties share
     that names them ("trade between Kenya and Ghana grew", "Kenya's trade with Ghana": under way)."""
     lemma = tok.lemma_.lower()
-    if lemma in lexicon.object_classes()["agreement_nouns"] and lemma in cues:
+    classes = lexicon.object_classes()
+    if lemma in classes["agreement_nouns"] and lemma in cues:
         return [(tok, cues[lemma])]
-    shared = lexicon.object_classes().get("shared_activity_areas", frozenset())
-    if lemma in shared and syntax.prep_objects(tok, {"with", "between"}, through_objects=False):
+    shared = classes.get("shared_activity_areas", frozenset())
+    if (
+        lemma in shared
+        and syntax.prep_objects(tok, {"with", "between"}, through_objects=False)
+        and not _trade_ended_or_illicit(tok, classes)
+    ):
         return [(tok, "ongoing")]
     return []
+
+
+def _trade_ended_or_illicit(tok: Token, classes: dict) -> bool:
+    """ "Trade between X and Y collapsed", "banned all trade with X", "the illegal arms trade between":
+    trade stopped or outside the law is no cooperation under way."""
+    ending = classes.get("cessation_verbs", frozenset()) | classes.get("trade_ending_verbs", frozenset())
+    gov = tok.head if tok.dep_ in ("nsubj", "dobj", "nsubjpass") else None
+    if gov is not None and syntax.is_verb(gov) and gov.lemma_.lower() in ending:
+        return True
+    illicit = classes.get("illicit_trade_words", frozenset())
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in illicit for c in tok.children)
 
 
 def _tells_an_agreements_effect(clause: Token) -> bool:
@@ -228,7 +244,10 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         and not future
         and not any(m.status == "planned" for m in mods)
     ):
-        return "agreed"
+        pending = _still_to_come(path[0][0])
+        if pending == "none":
+            return None  # "are still without a trade deal"
+        return "planned" if pending else "agreed"
     if any(m.status == "planned" for m in mods):
         return "planned"
     if "planned" in statuses and any(_result_of_signing(c) for c, st in path if st == "planned"):
@@ -241,6 +260,42 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     if "agreed" in statuses[:1]:
         return "agreed"
     return "ongoing"
+
+
+def _still_to_come(agreement: Token) -> str | None:
+    """ "planned" for an agreement named but not yet made: a draft or proposed deal, one a state is
+    close to, nears, eyes or negotiates, one under negotiation or still elusive; "none" for one a
+    state is without; None for an agreement that exists."""
+    classes = lexicon.object_classes()
+    if any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in classes.get("unmade_deal_words", frozenset())
+        for c in agreement.subtree
+        if c.i < agreement.i  # "the draft trade deal": on the deal or on its compound
+    ):
+        return "planned"
+    head = agreement.head
+    if agreement.dep_ == "pobj":
+        if head.lower_ == "without":
+            return "none"
+        if head.lower_ in ("to", "toward", "towards") and head.head.lemma_.lower() in (
+            "close",
+            "closer",
+            "near",
+            "work",
+            "move",
+        ):
+            return "planned"
+    gov = syntax.governing_verb(agreement)
+    if gov is not None and gov.lemma_.lower() in classes.get("pending_verbs", frozenset()) | classes.get(
+        "nearing_verbs", frozenset()
+    ):
+        return "planned"
+    if agreement.dep_ in ("nsubj", "nsubjpass") and syntax.is_verb(head):
+        said = {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "prep", "attr")}
+        said |= {p.lemma_.lower() for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
+        if said & classes.get("unmade_deal_words", frozenset()):
+            return "planned"  # "remains elusive", "is still under negotiation"
+    return None
 
 
 def _result_of_signing(verb: Token) -> bool:
@@ -328,6 +383,14 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
         # "Japan praised the trade deal between Vietnam and Laos": who judges a deal is no party to it
         # ("hailed the deal with Iran" was the hailer's own).
         verb = None
+    if verb is not None and verb is not cue and verb.lemma_ != "be" and _owned(cue, sent, ctx):
+        # "The US criticised the EU's trade deals with China and India", "Nigeria criticised Kenya's
+        # trade with Ghana": a deal or trade its possessor names is the possessor's, whoever speaks.
+        verb = None
+    if verb is not None and verb is not cue and _talked_about(cue):
+        # "worries about China's trade with Iran", "sanctioned firms over their trade with X", "accused
+        # China of unfair trade with Mexico": the subject speaks of the cooperation, it is not in it.
+        verb = None
     if verb is not None:
         # A firm signing a deal is not its state ("Chinese railway manufacturer CRRC signed ...").
         subj = [a for t in syntax.agents(verb) if not private_party(t) for a in ctx.actors_of(t, sent)]
@@ -341,6 +404,14 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
                 subj = [a for t in syntax.agents(outer) for a in ctx.actors_of(t, sent)]
         if subj:
             groups.append(subj)
+    mods = [
+        a
+        for c in cue.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and not _venue_named(c, cue, sent, ctx)
+        for a in ctx.actors_of(c, sent)
+    ]
+    if mods and verb is None:
+        groups.append(mods)  # the owner's partners are named next ("the EU's deals with A, B and C")
     for host in {cue, verb} - {None}:
         named = syntax.prep_objects(host, {"with", "between", "among"}, through_objects=False)
         apart = apart or any(private_party(t) for t in named)  # "between the two countries' companies"
@@ -353,15 +424,33 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
             continue
         if partners:
             groups.append(partners)
-    mods = [
-        a
-        for c in cue.children
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and not _venue_named(c, cue, sent, ctx)
-        for a in ctx.actors_of(c, sent)
-    ]
-    if mods:
+    if mods and verb is not None:
         groups.append(mods)
     return groups, apart
+
+
+def _owned(cue: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """The cooperation word has an actor possessor ("the EU's trade deals", "Kenya's trade"), and is
+    no relational noun ("Ghana is Togo's main trading partner": the copula's subject is one)."""
+    if cue.lemma_.lower() in lexicon.object_classes().get("relational_nouns", frozenset()):
+        return False
+    return any(c.dep_ == "poss" and ctx.actors_of(c, sent) for c in cue.children)
+
+
+def _talked_about(cue: Token) -> bool:
+    """The cooperation word is what a clause is about or accuses of, not what its subject does:
+    the object of about, over or of under a verb ("worries about", "sanctioned ... over", "accused
+    X of"), or the object of a judging or object-control verb's "for" ("blamed X for trade")."""
+    cur = cue
+    while cur.dep_ in ("conj", "compound") and cur.head != cur:
+        cur = cur.head
+    if cur.dep_ != "pobj" or cur.head.lower_ not in ("about", "over", "of", "for", "on"):
+        return False
+    verb = cur.head.head
+    return syntax.is_verb(verb) and (
+        cur.head.lower_ in ("about", "over")
+        or verb.lemma_.lower() in lexicon.object_classes().get("object_control_verbs", frozenset())
+    )
 
 
 def _venue_named(mod: Token, cue: Token, sent: Sentence, ctx: ArticleContext) -> bool:

@@ -136,7 +136,8 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             # "During a meeting with business leaders in Seoul, the Chinese premier said": the
             # gathering the clause's subject took part in is where they were
             verb = tok.head
-            where = next(o for o in syntax.prep_objects(verb, {"during"}, through_objects=False) if _a_gathering(o))
+            gathering = next(o for o in syntax.prep_objects(verb, {"during"}, through_objects=False) if _a_gathering(o))
+            where = gathering
             if not syntax.prep_objects(where, {"in"}, through_objects=False):
                 # "a meeting with business leaders in Seoul": the parser hangs the place on the partner
                 where = next(
@@ -148,6 +149,23 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                     where,
                 )
             travellers = syntax.agents(verb)
+            remote = classes.get("remote_meeting_words", frozenset())
+            # the parties its between-phrase names, wherever the parser hung it ("talks in Riyadh between")
+            parties = {
+                a.code
+                for b in gathering.subtree
+                if b.dep_ == "prep" and b.lower_ == "between"
+                for w in b.children
+                if w.dep_ == "pobj"
+                for a in ctx.actors_of(w, sent)
+            }
+            doers = {a.code for t in travellers for a in ctx.actors_of(t, sent)}
+            if ({gathering.lemma_.lower()} | {c.lemma_.lower() for c in gathering.children}) & remote or (
+                parties and not doers & parties
+            ):
+                # a call or a video meeting takes no one abroad; talks between others the subject
+                # only spoke of are not the subject's
+                travellers = []
         if where is None or not travellers:
             continue
         # "former President X, now in exile in ..."; "they are in Singapore" (firms as often as a
@@ -328,7 +346,7 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             have |= wanted
     elif syntax.is_verb(tok):
         have = syntax.object_lemmas(tok)
-    else:  # "arms sales", "deliveries of missiles"
+    else:  # "arms sales", "deliveries of missiles"; a case "filed" (the verb it is the object of)
         have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         have |= {
             p.lemma_.lower()
@@ -337,7 +355,12 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             for p in c.children
             if p.dep_ == "pobj"
         }
-    return bool(have & wanted)
+        if tok.dep_ in ("dobj", "nsubjpass") and syntax.is_verb(tok.head):
+            have.add(tok.head.lemma_.lower())
+    found = have & wanted
+    if found and found <= classes.get("joint_only_docs", frozenset()) and "joint" not in have:
+        return False  # "signed a statement condemning X": a joint statement only is an agreement
+    return bool(found)
 
 
 def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContext) -> Event | None:
@@ -417,9 +440,19 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
-    if src_role == "head_subj" and "p:between" in trig.source:
+    gov = syntax.governing_verb(tok) if src_role == "head_subj" else None
+    if (
+        src_role == "head_subj"
+        and "p:between" in trig.source
+        and not (
+            gov is not None
+            and tok.head == gov
+            and gov.lemma_.lower() in classes.get("attending_verbs", frozenset()) | {"host"}
+        )
+    ):
         # "Peru brokered a deal between Kenya and Ghana": a between-phrase naming two parties says
-        # whose the deal is; the subject of the verb above it made it happen.
+        # whose the deal is; the subject of the verb above it made it happen (unless it attended,
+        # joined or hosted it: "Egypt hosted talks between X and Y" sits at the table).
         between, role = _resolve(("p:between",), tok, sent, ctx)
         if len(between) >= 2:
             sources, src_role, targets, tgt_role = between, role, between, role

@@ -201,7 +201,7 @@ def _is_candidate(sent, words: frozenset[str], mentions: list[Mention]) -> bool:
     tokens to parse on whenitson_2016, and leaving them out moved the dev-set
     relations F1 from 0.470 to 0.469 (benchmarks/quality.py, 2026-11-26).
     """
-    actors = {m.key for m in mentions if m.kind not in ("person", "name")}
+    actors = {m.key for m in mentions if m.kind != "person"}
     return bool(actors) and (len(actors) >= 2 or any(t.lower_ in words for t in sent))
 
 

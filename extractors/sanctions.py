@@ -20,7 +20,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from relata.extractors import lexicon, syntax
-from relata.extractors.actors import Actor, ArticleContext
+from relata.extractors.actors import Actor, ArticleContext, private_party
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
@@ -187,6 +187,20 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
     return None, None
 
 
+def _still_under(verb: Token) -> bool:
+    """ "will continue to face sanctions", "will still face them": sanctions in force that go on."""
+    cur = verb
+    for _ in range(3):
+        if any(c.lower_ in ("still", "remain", "continue") for c in cur.children if c.dep_ in ("advmod", "aux")):
+            return True
+        if cur.lemma_.lower() in ("continue", "remain", "keep"):
+            return True
+        if cur.dep_ != "xcomp" or cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _from_word(
     tok: Token,
     term: str,
@@ -239,7 +253,16 @@ def _from_word(
         # "The council could impose sanctions", "will tighten sanctions if it does not comply":
         # sanctions held out, not imposed.
         action, subject_role = "threatened", "stated_by" if subject_role == "sender" else subject_role
-    elif mod.status in ("hypothetical", "planned") and action == "in_force" and subject_role == "target":
+    elif (
+        mod.status in ("hypothetical", "planned")
+        and action == "in_force"
+        and subject_role == "target"
+        and how == "dobj"
+        and gov is not None
+        and gov.lemma_.lower() in lexicon.object_classes().get("undergoing_verbs", frozenset())
+        and not _still_under(gov)
+        and any(not private_party(t) and ctx.actors_of(t, sent) for t in syntax.agents(gov))
+    ):
         # "could face sanctions if the fighting goes on", "will face sanctions": held out over the
         # target, not in force (the annotated corpus has them threatened; they had been dropped).
         action = "threatened"

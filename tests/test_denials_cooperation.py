@@ -187,6 +187,27 @@ def test_cooperation_economic_cooperation_carried_out_is_cooperation_under_way_i
         ("Trade between Kenya and Ghana grew sharply in 2022.", {("GHA", "KEN", "trade", "ongoing")}),
         ("Kenya's trade with Ghana has doubled.", {("GHA", "KEN", "trade", "ongoing")}),
         ("The trade volume between Kenya and Ghana reached a record.", {("GHA", "KEN", "trade", "ongoing")}),
+        # a deal or trade its possessor names is the possessor's, whoever speaks of it
+        (
+            "Kenya criticised the EU's trade deals with Peru, Chile, Japan and Canada.",
+            {
+                ("EU", "PER", "trade", "agreed"),
+                ("CHL", "EU", "trade", "agreed"),
+                ("EU", "JPN", "trade", "agreed"),
+                ("CAN", "EU", "trade", "agreed"),
+            },
+        ),
+        ("Nigeria criticised Kenya's growing trade with Ghana.", {("GHA", "KEN", "trade", "ongoing")}),
+        ("Peru accused Kenya of unfair trade with Ghana.", set()),
+        # trade that ended, was banned or is outside the law is none under way
+        ("Trade between Kenya and Ghana collapsed after 2014.", set()),
+        ("Kenya banned all trade with Ghana in 2019.", set()),
+        ("The illegal arms trade between Kenya and Ghana is thriving.", set()),
+        # a deal not made yet: drafted, neared, elusive; none for a state without one
+        ("The draft trade deal between Kenya and Ghana leaked.", {("GHA", "KEN", "trade", "planned")}),
+        ("Kenya and Ghana are nearing a trade deal.", {("GHA", "KEN", "trade", "planned")}),
+        ("A trade pact between Kenya and Ghana remains elusive.", {("GHA", "KEN", "trade", "planned")}),
+        ("Kenya and Ghana are still without a trade deal.", set()),
         # an agreement worked on is still to come
         (
             "Kenya is currently working on a trade agreement with Peru and Chile.",
@@ -200,16 +221,3 @@ def test_cooperation_in_trade_from_deals_held_trade_named_and_deals_worked_on(pa
     # stored as under way, deals it works on as under way too (the corpus: agreed, planned).
     rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
     assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rules["cooperation"]} == expected
-
-
-def test_cooperation_trade_with_no_parties_named_or_halted_is_none(parse):
-    # trade alone names no pair; trade halted is none under way
-    for text in ("Trade grew sharply in 2022 for Kenya.", "Sanctions have halted trade between Iran and Europe."):
-        rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
-        assert rules["cooperation"] == [], text
-
-
-def test_denials_a_rebutted_comment_was_made_by_its_possessor(parse):
-    # Annotated corpus: an admiral rebutting a US defence secretary's comment was a denial with no accuser.
-    text = "Ghana's foreign minister rebutted Kenyan President Ruto's comment that Ghana risked isolation."
-    assert ("GHA", "other", "KEN") in denial_keys(parse(text, "2024-06-01"))

@@ -1104,27 +1104,21 @@ def test_relations_partners_of_an_owner_are_the_examples_named_each_with_the_own
     assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
 
 
-def test_relations_an_official_greeting_another_meets_them(parse):
-    # Annotated corpus: a leader greeting a visiting head of state on the tarmac is a meeting.
-    got = extract_all(
-        parse("Ghana's president greeted Kenya's president at the airport on Friday.", "2024-06-01"), learned=False
-    )
-    assert ("GHA", "KEN", "meeting") in {
-        (r["source_actor"], r["target_actor"], r["relation_type"]) for r in got[0]["relations"]
-    }
-    # a crowd greeting a leader is no meeting of states
-    got = extract_all(parse("Crowds greeted Kenya's president in Accra.", "2024-06-01"), learned=False)
-    assert not [r for r in got[0]["relations"] if r["relation_type"] == "meeting"]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a between-phrase naming two parties says whose the deal is, not the broker's
         ("Peru brokered a deal between Kenya and Ghana.", {("GHA", "KEN", "agreement")}),
         ("Peru brokered an entente between Kenya and Ghana.", {("GHA", "KEN", "agreement")}),
-        # a joint statement two leaders sign is an agreement
+        # a joint statement two leaders sign is an agreement; states signing a statement against a
+        # third agree with no one
         ("Kenya's president and Ghana's president signed a joint statement.", {("GHA", "KEN", "agreement")}),
+        (
+            "Fifty states, including Kenya, Togo and Peru, signed a statement condemning Ghana.",
+            {("KEN", "GHA", "criticism"), ("TGO", "GHA", "criticism"), ("PER", "GHA", "criticism")},
+        ),
+        # attending or hosting talks between two is taking part in them
+        ("Egypt hosted talks between Kenya and Ghana.", {("EGY", "KEN", "meeting"), ("EGY", "GHA", "meeting")}),
     ],
 )
 def test_relations_a_deal_between_two_is_theirs_and_a_signed_statement_is_an_agreement(parse, text, expected):
@@ -1167,8 +1161,9 @@ def test_relations_striking_a_tone_or_a_balance_is_no_attack(parse, text):
             "During a recent meeting with business leaders in Accra, Chinese Premier Li Qiang praised Ghana.",
             ("CHN", "GHA", "visit"),
         ),
-        # a visit from someone is theirs
+        # a visit from someone is theirs; a visit "from" a place is the subject's
         ("A visit from Kenyan President William Ruto to Ghana is planned for May.", ("KEN", "GHA", "visit")),
+        ("Kenya's president made a surprise visit to Accra from Togo.", ("KEN", "GHA", "visit")),
     ],
 )
 def test_relations_visits_told_by_a_gathering_during_which_or_a_visit_from(parse, text, expected):
@@ -1189,14 +1184,19 @@ def test_relations_visits_told_by_a_gathering_during_which_or_a_visit_from(parse
         ("Kenya traded fire with Ghana along the border.", {("KEN", "GHA", "attack"), ("GHA", "KEN", "attack")}),
         ("Kenya and Ghana traded barbs on Monday.", {("KEN", "GHA", "criticism"), ("GHA", "KEN", "criticism")}),
         ("Kenya traded goods with Ghana.", {("GHA", "KEN", "economic_cooperation")}),
+        # weapons traded for food, ideas traded: commerce or talk, not blows or charges
+        ("Kenya traded rockets with Ghana in exchange for food.", {("GHA", "KEN", "economic_cooperation")}),
+        ("Kenya traded ideas with Ghana on clean energy.", {("GHA", "KEN", "economic_cooperation")}),
         # a case or a complaint filed against a state accuses it
         (
             "The EU has filed a case against Ghana at the WTO.",
             {("EU", "GHA", "accusation")},
         ),
         ("Kenya lodged a complaint against Ghana with the WTO.", {("KEN", "GHA", "accusation")}),
-        # not a person's case, nor a private complaint
+        # not a person's case, nor a private complaint, nor a case dropped or only argued
         ("The case against Ghana's former president was dropped.", set()),
+        ("The EU dropped its case against Ghana.", set()),
+        ("Kenya has a strong case against Ghana, its minister said.", set()),
         ("Kenyan farmers filed a complaint against Ghana.", set()),
     ],
 )
@@ -1239,3 +1239,21 @@ def test_relations_help_asked_for_is_not_given(parse, text, expected):
     # stored as aid or support to come; the corpus never has asked-for help as aid.
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During a phone call with officials in Accra, the Kenyan president pledged more trade with Ghana.",
+        "During the talks in Accra between Peru and Chile, the Kenyan president criticised his country's exclusion.",
+    ],
+)
+def test_relations_a_call_or_others_talks_during_which_one_spoke_is_no_visit(parse, text):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert not [r for r in got if r["relation_type"] == "visit" and r["source_actor"] == "KEN"]
+
+
+def test_relations_a_family_name_after_the_full_name_in_the_same_sentence_is_the_leader(parse):
+    text = "Yoon Suk Yeol, the South Korean president, visited Japan in 2023, and China condemned Yoon for it."
+    got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
+    assert ("CHN", "KOR", "criticism") in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got}

@@ -220,3 +220,15 @@ def test_sanctions_the_first_of_two_modifiers_the_parser_conjoins_is_a_sender_to
     # conjunct of "US") had the West as the only sender.
     got = keys(parse("US and Western economic sanctions against Ghana led to closer ties with Togo.", "2024-03-12"))
     assert {("USA", "GHA", "in_force"), ("WEST", "GHA", "in_force")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sanctions that go on are in force; a firm's exposure names no target state
+        ("Kenya will continue to face US sanctions.", {("USA", "KEN", "in_force")}),
+        ("Companies that trade with Ghana could face US sanctions.", set()),
+    ],
+)
+def test_sanctions_faced_still_are_in_force_and_firms_are_no_target(parse, text, expected):
+    assert keys(parse(text, "2024-03-12")) == expected
