@@ -292,7 +292,13 @@ def _still_to_come(agreement: Token) -> str | None:
         return "planned"
     if agreement.dep_ in ("nsubj", "nsubjpass") and syntax.is_verb(head):
         said = {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "prep", "attr")}
-        said |= {p.lemma_.lower() for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"}
+        said |= {
+            p.lemma_.lower()
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("under", "in")  # "is under negotiation", not "after negotiation"
+            for p in c.children
+            if p.dep_ == "pobj"
+        }
         if said & classes.get("unmade_deal_words", frozenset()):
             return "planned"  # "remains elusive", "is still under negotiation"
     return None

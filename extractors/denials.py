@@ -57,6 +57,10 @@ def _denial(
     tok: Token, sent: Sentence, ctx: ArticleContext, article: ParsedArticle, by_sentence: dict[int, list[dict]]
 ) -> list[dict]:
     claims = lexicon.object_classes().get("claims", frozenset())
+    if tok.lemma_.lower() not in ("reject", "dismiss"):
+        # "rebutted X's comment that ...": a remark denied is a claim; one dismissed or rejected
+        # is criticism brushed off, no claim denied
+        claims = claims | lexicon.object_classes().get("remark_claims", frozenset())
     mod = syntax.modality(tok)
     if mod.status in ("negated", "hypothetical"):
         return []

@@ -357,10 +357,27 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
         }
         if tok.dep_ in ("dobj", "nsubjpass") and syntax.is_verb(tok.head):
             have.add(tok.head.lemma_.lower())
+        if (
+            trig.object_class == "filed_claims"
+            and any(c.dep_ == "poss" for c in tok.children)
+            and not (
+                syntax.is_verb(tok.head)
+                and tok.head.lemma_.lower() in classes.get("cessation_verbs", frozenset()) | {"drop"}
+            )
+        ):
+            have |= wanted  # "Canada's complaint against China was upheld": its own, filed
     found = have & wanted
     if found and found <= classes.get("joint_only_docs", frozenset()) and "joint" not in have:
         return False  # "signed a statement condemning X": a joint statement only is an agreement
     return bool(found)
+
+
+def _only_measures_backed(verb: Token, classes: dict) -> bool:
+    """Every object of the support verb is a measure ("backs broader Ghana sanctions"), not a state
+    or people beside one ("supports Israel and its plan")."""
+    measures = classes.get("backed_measures", frozenset())
+    objs = [c for o in syntax.objects(verb) for c in [o, *o.conjuncts]] if syntax.is_verb(verb) else []
+    return bool(objs) and all(o.lemma_.lower() in measures or o.lower_ in measures for o in objs)
 
 
 def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContext) -> Event | None:
@@ -441,20 +458,19 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
     gov = syntax.governing_verb(tok) if src_role == "head_subj" else None
-    if (
-        src_role == "head_subj"
-        and "p:between" in trig.source
-        and not (
-            gov is not None
-            and tok.head == gov
-            and gov.lemma_.lower() in classes.get("attending_verbs", frozenset()) | {"host"}
-        )
-    ):
+    if src_role == "head_subj" and "p:between" in trig.source:
         # "Peru brokered a deal between Kenya and Ghana": a between-phrase naming two parties says
-        # whose the deal is; the subject of the verb above it made it happen (unless it attended,
-        # joined or hosted it: "Egypt hosted talks between X and Y" sits at the table).
+        # whose the deal is; the subject of the verb above it made it happen. One who attended,
+        # joined or hosted talks between two sits at the table with both: all of them meet.
         between, role = _resolve(("p:between",), tok, sent, ctx)
         if len(between) >= 2:
+            took_part = (
+                gov is not None
+                and tok.head == gov
+                and gov.lemma_.lower() in classes.get("attending_verbs", frozenset()) | {"host"}
+            )
+            if took_part and lexicon.relation_types()[trig.relation_type].symmetric:
+                between = list({a.code: a for a in sources + between}.values())
             sources, src_role, targets, tgt_role = between, role, between, role
     if "mutual" in requires and sources:
         # "X and Y traded accusations", "X traded fire with Y": each side did it to the other.
@@ -501,11 +517,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             "receiving_verbs", frozenset()
         ):
             return None  # "the drills caused alarm over ...": the subject alarms, it is not alarmed
-    if (
-        trig.relation_type == "support"
-        and tgt_role in ("obj", "obj_poss")
-        and syntax.object_lemmas(tok) & classes.get("backed_measures", frozenset())
-    ):
+    if trig.relation_type == "support" and tgt_role in ("obj", "obj_poss") and _only_measures_backed(tok, classes):
         # "backs broader North Korea sanctions", "supported Japan's resolution": the state that names
         # a measure backed is its target or author, not the one supported.
         return None

@@ -261,7 +261,8 @@ def _from_word(
         and gov is not None
         and gov.lemma_.lower() in lexicon.object_classes().get("undergoing_verbs", frozenset())
         and not _still_under(gov)
-        and any(not private_party(t) and ctx.actors_of(t, sent) for t in syntax.agents(gov))
+        and syntax.agents(gov)
+        and not any(private_party(t) for t in syntax.agents(gov))  # "companies that trade with X could face"
     ):
         # "could face sanctions if the fighting goes on", "will face sanctions": held out over the
         # target, not in force (the annotated corpus has them threatened; they had been dropped).

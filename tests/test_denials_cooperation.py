@@ -221,3 +221,11 @@ def test_cooperation_in_trade_from_deals_held_trade_named_and_deals_worked_on(pa
     # stored as under way, deals it works on as under way too (the corpus: agreed, planned).
     rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
     assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rules["cooperation"]} == expected
+
+
+def test_denials_a_rebutted_comment_was_made_by_its_possessor_a_dismissed_one_is_no_claim(parse):
+    # Annotated corpus: an admiral rebutting a US defence secretary's comment was a denial with no accuser.
+    text = "Ghana's foreign minister rebutted Kenyan President Ruto's comment that Ghana risked isolation."
+    assert ("GHA", "other", "KEN") in denial_keys(parse(text, "2024-06-01"))
+    # remarks dismissed are criticism brushed off, no claim denied
+    assert denial_keys(parse("Ghana dismissed Kenya's remarks as irrelevant.", "2024-06-01")) == set()

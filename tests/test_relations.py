@@ -1118,7 +1118,10 @@ def test_relations_partners_of_an_owner_are_the_examples_named_each_with_the_own
             {("KEN", "GHA", "criticism"), ("TGO", "GHA", "criticism"), ("PER", "GHA", "criticism")},
         ),
         # attending or hosting talks between two is taking part in them
-        ("Egypt hosted talks between Kenya and Ghana.", {("EGY", "KEN", "meeting"), ("EGY", "GHA", "meeting")}),
+        (
+            "Egypt hosted talks between Kenya and Ghana.",
+            {("EGY", "KEN", "meeting"), ("EGY", "GHA", "meeting"), ("GHA", "KEN", "meeting")},
+        ),
     ],
 )
 def test_relations_a_deal_between_two_is_theirs_and_a_signed_statement_is_an_agreement(parse, text, expected):
@@ -1186,8 +1189,9 @@ def test_relations_visits_told_by_a_gathering_during_which_or_a_visit_from(parse
         ("Kenya traded goods with Ghana.", {("GHA", "KEN", "economic_cooperation")}),
         # weapons traded for food, ideas traded: commerce or talk, not blows or charges
         ("Kenya traded rockets with Ghana in exchange for food.", {("GHA", "KEN", "economic_cooperation")}),
-        ("Kenya traded ideas with Ghana on clean energy.", {("GHA", "KEN", "economic_cooperation")}),
-        # a case or a complaint filed against a state accuses it
+        ("Kenya and Ghana traded words on Monday.", {("KEN", "GHA", "criticism"), ("GHA", "KEN", "criticism")}),
+        # a case or a complaint filed against a state (or a state's own) accuses it
+        ("Kenya's complaint against Ghana was upheld.", {("KEN", "GHA", "accusation")}),
         (
             "The EU has filed a case against Ghana at the WTO.",
             {("EU", "GHA", "accusation")},
@@ -1216,6 +1220,8 @@ def test_relations_traded_accusations_are_mutual_and_cases_filed_accuse(parse, t
         # backing sanctions on a state is no support of it
         ("Kenya's parliament backs broader Ghana sanctions.", set()),
         ("Kenya backed Ghana's government.", {("KEN", "GHA", "support")}),
+        # a state backed beside a measure still is
+        ("Kenya supports Ghana and its plan for the border.", {("KEN", "GHA", "support")}),
     ],
 )
 def test_relations_the_judged_did_the_deed_and_backing_a_measure_supports_no_one(parse, text, expected):
