@@ -244,7 +244,7 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         and not future
         and not any(m.status == "planned" for m in mods)
     ):
-        pending = _still_to_come(path[0][0])
+        pending = syntax.still_to_come(path[0][0])
         if pending == "none":
             return None  # "are still without a trade deal"
         return "planned" if pending else "agreed"
@@ -260,48 +260,6 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     if "agreed" in statuses[:1]:
         return "agreed"
     return "ongoing"
-
-
-def _still_to_come(agreement: Token) -> str | None:
-    """ "planned" for an agreement named but not yet made: a draft or proposed deal, one a state is
-    close to, nears, eyes or negotiates, one under negotiation or still elusive; "none" for one a
-    state is without; None for an agreement that exists."""
-    classes = lexicon.object_classes()
-    if any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() in classes.get("unmade_deal_words", frozenset())
-        for c in agreement.subtree
-        if c.i < agreement.i  # "the draft trade deal": on the deal or on its compound
-    ):
-        return "planned"
-    head = agreement.head
-    if agreement.dep_ == "pobj":
-        if head.lower_ == "without":
-            return "none"
-        if head.lower_ in ("to", "toward", "towards") and head.head.lemma_.lower() in (
-            "close",
-            "closer",
-            "near",
-            "work",
-            "move",
-        ):
-            return "planned"
-    gov = syntax.governing_verb(agreement)
-    if gov is not None and gov.lemma_.lower() in classes.get("pending_verbs", frozenset()) | classes.get(
-        "nearing_verbs", frozenset()
-    ):
-        return "planned"
-    if agreement.dep_ in ("nsubj", "nsubjpass") and syntax.is_verb(head):
-        said = {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "prep", "attr")}
-        said |= {
-            p.lemma_.lower()
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in ("under", "in")  # "is under negotiation", not "after negotiation"
-            for p in c.children
-            if p.dep_ == "pobj"
-        }
-        if said & classes.get("unmade_deal_words", frozenset()):
-            return "planned"  # "remains elusive", "is still under negotiation"
-    return None
 
 
 def _result_of_signing(verb: Token) -> bool:

@@ -570,6 +570,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     status = "occurred" if mod.status == "ongoing" else mod.status
     if "planned" in requires and status == "occurred":
         status = "planned"  # the word itself looks ahead: "X is expected in Y"
+    if relation_type == "agreement" and not syntax.is_verb(tok) and status == "occurred":
+        # "are nearing a trade deal", "a draft deal", "remains elusive": not made yet (as the
+        # cooperation table reads it); "are still without a deal": none
+        pending = syntax.still_to_come(tok)
+        if pending == "none":
+            return None
+        if pending == "planned":
+            status = "planned"
     speaker_codes = [a.code for a in speakers]
     attributed = speaker_codes[0] if speaker_codes else None
     parties = {a.code for a in sources} | {a.code for a in targets}

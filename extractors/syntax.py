@@ -331,6 +331,64 @@ def _judges_a_deed(verb: Token) -> bool:
     return verb.lemma_.lower() in lexicon.object_classes().get("judging_verbs", frozenset())
 
 
+def _pursued_by(agreement: Token, verb: Token) -> bool:
+    """The agreement is what the verb pursues: its object, or a for/on/of/toward object of the verb or
+    of its object ("finalising the details on an FTA"); not one deeper ("seek solutions under the
+    framework of the agreement": the agreement exists)."""
+    if agreement.dep_ == "dobj":
+        return agreement.head == verb
+    if agreement.dep_ != "pobj" or agreement.head.lower_ not in ("for", "on", "of", "toward", "towards"):
+        return False
+    holder = agreement.head.head
+    return holder == verb or (holder.dep_ == "dobj" and holder.head == verb)
+
+
+def still_to_come(agreement: Token) -> str | None:
+    """ "planned" for an agreement named but not yet made: a draft or proposed deal, one a state is
+    close to, nears, eyes or negotiates, one under negotiation or still elusive; "none" for one a
+    state is without; None for an agreement that exists."""
+    classes = lexicon.object_classes()
+    if any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in classes.get("unmade_deal_words", frozenset())
+        for c in agreement.subtree
+        if c.i < agreement.i  # "the draft trade deal": on the deal or on its compound
+    ):
+        return "planned"
+    head = agreement.head
+    if agreement.dep_ == "pobj":
+        if head.lower_ == "without":
+            return "none"
+        if head.lower_ in ("to", "toward", "towards") and head.head.lemma_.lower() in (
+            "close",
+            "closer",
+            "near",
+            "work",
+            "move",
+        ):
+            return "planned"
+    gov = governing_verb(agreement)
+    if (
+        gov is not None
+        and _pursued_by(agreement, gov)
+        and gov.dep_ != "pcomp"  # "their role in negotiating the deal": a deal made
+        and gov.lemma_.lower() in classes.get("pending_verbs", frozenset()) | classes.get("nearing_verbs", frozenset())
+        and not (gov.lemma_.lower() in ("negotiate", "finalise", "finalize", "draft") and told_as_past(gov))
+    ):
+        return "planned"  # "is negotiating a deal", "eyes a deal"; a deal negotiated or finalised was made
+    if agreement.dep_ in ("nsubj", "nsubjpass") and is_verb(head):
+        said = {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "prep", "attr")}
+        said |= {
+            p.lemma_.lower()
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("under", "in")  # "is under negotiation", not "after negotiation"
+            for p in c.children
+            if p.dep_ == "pobj"
+        }
+        if said & classes.get("unmade_deal_words", frozenset()):
+            return "planned"  # "remains elusive", "is still under negotiation"
+    return None
+
+
 def judged_from_outside(verb: Token, noun: Token, kinds: tuple[str, ...] = ("judging_verbs",)) -> bool:
     """Whether ``verb`` (of the object classes ``kinds``) judges the deal or talks ``noun`` from
     outside: "Japan praised the trade deal between Vietnam and Laos" (Japan is no party), unlike

@@ -1263,3 +1263,24 @@ def test_relations_a_family_name_after_the_full_name_in_the_same_sentence_is_the
     text = "Yoon Suk Yeol, the South Korean president, visited Japan in 2023, and China condemned Yoon for it."
     got = extract_all(parse(text, "2024-06-01"), learned=False)[0]["relations"]
     assert ("CHN", "KOR", "criticism") in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deal not made yet is an agreement planned, as the cooperation table reads it
+        ("Kenya and Ghana are nearing a trade deal.", {("GHA", "KEN", "agreement", "planned")}),
+        ("The draft trade deal between Kenya and Ghana leaked.", {("GHA", "KEN", "agreement", "planned")}),
+        ("Kenya and Ghana are still without a trade deal.", set()),
+        # one negotiated in the past, or whose framework now guides talks, was made
+        ("Kenya negotiated a trade deal with Ghana in 2019.", {("GHA", "KEN", "agreement", "occurred")}),
+    ],
+)
+def test_relations_an_agreement_not_made_yet_is_planned_like_its_cooperation(parse, text, expected):
+    # Review: "eyes a deal" was cooperation planned but an agreement occurred in relations.
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {
+        (r["source_actor"], r["target_actor"], r["relation_type"], r["status"])
+        for r in got
+        if r["relation_type"] == "agreement"
+    } == expected
