@@ -421,11 +421,7 @@ def _venue_named(mod: Token, cue: Token, sent: Sentence, ctx: ArticleContext) ->
     """ "the Lima climate talks", "the Paris summit": a city named on a gathering is where it meets,
     no partner of what is agreed there (judged on unseen articles, the US pledging at the Paris
     talks was stored as France-US cooperation). Only capitals: "the US-China talks" name parties."""
-    gathering = cue.lemma_.lower() in lexicon.object_classes().get("gathering_nouns", frozenset())
-    meeting = any(
-        t.relation_type == "meeting" for t in lexicon.relation_triggers().get((cue.lemma_.lower(), "NOUN"), ())
-    )
-    if not (gathering or meeting):
+    if not syntax.names_a_gathering(cue):
         return False
     kinds = {m.kind for t in mod.subtree if (m := ctx.mention_at(sent, t.i)) is not None and m.code}
     return kinds == {"capital"}

@@ -51,11 +51,11 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     classes = lexicon.object_classes()
     for tok in sent.doc:
         trigs = triggers_for(tok)
-        if any(t.object_class and _object_in_class(tok, t, classes) for t in trigs):
-            # A reading its object selects wins over the word's general one: "traded accusations" is
-            # no trade, "received missiles" no visit.
-            trigs = tuple(t for t in trigs if t.object_class)
-        for trig in trigs:
+        # A reading whose object class the object is in ("supplied missiles": military aid) counts, and
+        # then wins over the word's general reading: "traded accusations" is no trade, "received
+        # missiles" no visit. A reading whose class the object is not in never counts.
+        selected = tuple(t for t in trigs if t.object_class and _object_in_class(tok, t, classes))
+        for trig in selected or tuple(t for t in trigs if not t.object_class):
             ev = _event(tok, trig, sent, ctx)
             if ev is not None:
                 events.append(ev)
@@ -131,12 +131,12 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             tok.lower_ == "during"
             and tok.dep_ == "prep"
             and syntax.is_verb(tok.head)
-            and any(_a_gathering(o) for o in syntax.prep_objects(tok.head, {"during"}, through_objects=False))
+            and (gathering := next((o for o in tok.children if o.dep_ == "pobj" and syntax.names_a_gathering(o)), None))
+            is not None
         ):
             # "During a meeting with business leaders in Seoul, the Chinese premier said": the
             # gathering the clause's subject took part in is where they were
             verb = tok.head
-            gathering = next(o for o in syntax.prep_objects(verb, {"during"}, through_objects=False) if _a_gathering(o))
             where = gathering
             if not syntax.prep_objects(where, {"in"}, through_objects=False):
                 # "a meeting with business leaders in Seoul": the parser hangs the place on the partner
@@ -184,13 +184,6 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
         like = Event("visit", "042", verb, [], [], status, None, 0.55, mod.cues)
         out += _visits_to_host(where, {"in"}, participants, like, sent, ctx, have, strict=True)
     return out
-
-
-def _a_gathering(tok: Token) -> bool:
-    """A meeting noun ("talks", "a meeting", "the summit") or a gathering (forum, conference)."""
-    return tok.lemma_.lower() in lexicon.object_classes().get("gathering_nouns", frozenset()) or any(
-        t.relation_type == "meeting" for t in triggers_for(tok)
-    )
 
 
 def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
@@ -381,16 +374,18 @@ def _only_measures_backed(verb: Token, classes: dict) -> bool:
 
 
 def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContext) -> Event | None:
+    """The event ``trig`` reads at ``tok``, or None; the trigger's object class was checked by the
+    caller (``sentence_events``, which chooses among the word's readings)."""
     classes = lexicon.object_classes()
-    if trig.object_class and not _object_in_class(tok, trig, classes):
-        return None
     if (
         trig.relation_type == "attack"
         and syntax.is_verb(tok)
-        and syntax.object_lemmas(tok) & classes.get("proposal_nouns", frozenset())
+        and syntax.object_lemmas(tok)
+        & (classes.get("proposal_nouns", frozenset()) | classes.get("struck_idiom_nouns", frozenset()))
     ):
         # "shot down a German proposal", "attacked the plan": a proposal is rejected or criticised,
-        # never attacked by force.
+        # never attacked by force; "struck a measured tone", "struck a deal": no blow (a sample
+        # article's minister striking a tone while covering a war became an attack on its victim).
         return None
     if (
         tok.lemma_.lower() == "meet"
@@ -399,14 +394,6 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     ):
         # "agreed to meet a U.S. request", "met the deadline": no one is met (judged on unseen
         # articles, stored as a meeting). Only "meet": "discussed the need for calm" is talks.
-        return None
-    if (
-        trig.relation_type == "attack"
-        and syntax.is_verb(tok)
-        and syntax.object_lemmas(tok) & classes.get("struck_idiom_nouns", frozenset())
-    ):
-        # "struck a measured tone", "struck a deal", "hit a balance": no blow (a sample article's
-        # minister striking a tone while covering a war became an attack on its victim).
         return None
     requires = trig.requires
     if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):

@@ -389,6 +389,15 @@ def still_to_come(agreement: Token) -> str | None:
     return None
 
 
+def names_a_gathering(tok: Token) -> bool:
+    """A meeting noun ("talks", "a meeting", "the summit": a meeting trigger) or a gathering (forum,
+    conference: object class gathering_nouns)."""
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.object_classes().get("gathering_nouns", frozenset()) or any(
+        t.relation_type == "meeting" for t in lexicon.relation_triggers().get((lemma, "NOUN"), ())
+    )
+
+
 def judged_from_outside(verb: Token, noun: Token, kinds: tuple[str, ...] = ("judging_verbs",)) -> bool:
     """Whether ``verb`` (of the object classes ``kinds``) judges the deal or talks ``noun`` from
     outside: "Japan praised the trade deal between Vietnam and Laos" (Japan is no party), unlike
