@@ -63,6 +63,9 @@ class ArticleContext:
         self._recent_pairs: list[tuple[str, str]] = []
         self.title_memory: dict[str, tuple[str, int]] = {}  # office -> (code, sentence) of the last "X's <title>"
         self.previous_order: list[str] = []  # actors named in the sentence before, in the order named
+        # The last criticism the article told: its sentence, critics and targets ("X condemned Y. Z also
+        # voiced concern": Z's concern is about Y too; events._criticised_before).
+        self.last_criticism: tuple[int, frozenset[str], list[Actor]] | None = None
 
     # -- mentions ---------------------------------------------------------
 
@@ -432,6 +435,21 @@ class ArticleContext:
                 # speakers' phrase made Afghanistan and the UN negotiate). Officials who say "they"
                 # may speak of others ("officials said they were expected to sign"): not decided here.
                 return []
+            # "Japan, Canada and Australia voiced their concerns": the possessor is the clause's subject,
+            # when that is a list of actors named before it (all of them, not the last two).
+            from relata.extractors import syntax  # syntax imports this module
+
+            gov = syntax.governing_verb(tok) if tok.dep_ == "poss" else None
+            if gov is not None:
+                # (named ones only: a subject that is itself a pronoun or holds one would loop back here)
+                subjects = [
+                    a
+                    for s in syntax.agents(gov)
+                    if s.i < tok.i and s.pos_ == "PROPN" and not any(w.pos_ == "PRON" for w in s.subtree)
+                    for a in self.actors_of(s, sent)
+                ]
+                if len({a.code for a in subjects}) >= 2:
+                    return [Actor(a.code, via="pronoun") for a in subjects]
             # "Russian and Syrian jets stepped up their bombing": two actors just named; otherwise
             # the article's pair, if the sentence before named both.
             prev = list(dict.fromkeys(x.code for x in sent.mentions if x.end <= tok.i and x.code and x.kind != "coref"))

@@ -60,6 +60,9 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
             if ev is not None:
                 events.append(ev)
     events += _claimed_accusations(events, sent, ctx)
+    for ev in events:
+        if ev.type == "criticism" and ev.targets:
+            ctx.last_criticism = (sent.index, frozenset(a.code for a in ev.sources), ev.targets)
     events += _visits_to_meetings_abroad(events, sent, ctx)
     events += _summits_attended_abroad(events, sent, ctx)
     events += _presence_abroad(events, sent, ctx)
@@ -269,6 +272,9 @@ def triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:
         pos = "VERB"
     elif tok.pos_ in ("NOUN", "PROPN"):
         pos = "NOUN"
+    elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        # said of the subject through a copula ("X is concerned about Y"), not "the parties concerned"
+        pos = "ADJ"
     else:
         return ()
     table = lexicon.relation_triggers()
@@ -409,7 +415,9 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if not syntax.is_verb(tok) and tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return None  # "a deal signed without Uganda's backing": the event noun under "without" did not happen
     report, speakers = speaker_of(tok, sent, ctx)
-    mod = syntax.modality(tok, in_reported_speech=report is not None)
+    # An adjective trigger takes its copula's modality: "was not worried", "ought to be alarmed".
+    said = tok.head if tok.pos_ == "ADJ" and tok.dep_ == "acomp" else tok
+    mod = syntax.modality(said, in_reported_speech=report is not None)
     carrier = tok
     if not syntax.is_verb(tok) and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head != tok.head:
         carrier = tok.head.head  # "will complete the review of the trade agreement": as its review
@@ -552,6 +560,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         targets = _implied_partner(tok, sources, sent, ctx)
     if not rtype.symmetric and not targets and relation_type in ("support", "praise"):
         targets = _thanked_beneficiary(tok, sent, ctx)
+    if not targets and relation_type == "criticism":
+        targets = _criticised_before(tok, sources, sent, ctx)
     if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
         return None
     status = "occurred" if mod.status == "ongoing" else mod.status
@@ -736,6 +746,23 @@ def _thanked_beneficiary(tok: Token, sent: Sentence, ctx: ArticleContext) -> lis
                 out += ctx.actors_of(a, sent)
             return out
     return []
+
+
+def _criticised_before(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """ "The US condemned China's move. Japan and Canada also voiced concern": a criticism that names no
+    target but says its critics did as others did ("also", "likewise") is of whom the article's last
+    criticism, at most four sentences back (quotes of it come between) and by others, was of."""
+    last = ctx.last_criticism
+    if last is None or not 0 < sent.index - last[0] <= 4 or not sources:
+        return []
+    critics = {a.code for a in sources}
+    if critics & last[1] or critics & {a.code for a in last[2]}:
+        return []
+    additive = lexicon.function_words().get("additive", frozenset())
+    clause = [tok] if syntax.is_verb(tok) else [tok, *([g] if (g := syntax.governing_verb(tok)) is not None else [])]
+    if not any(c.dep_ == "advmod" and c.lower_ in additive for h in clause for c in h.children):
+        return []
+    return list(last[2])
 
 
 def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:

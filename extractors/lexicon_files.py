@@ -76,7 +76,7 @@ def _known_class(v: str) -> bool:
 
 ACTOR = Column(vocabularies.is_actor_code, "an actor code (ISO alpha-3 or the contract's closed list)")
 TEXT = Column()
-POS = Column(_in(("VERB", "NOUN")), "VERB or NOUN")
+POS = Column(_in(("VERB", "NOUN", "ADJ")), "VERB, NOUN or ADJ")
 RELATION_TYPE = Column(_in(vocabularies.RELATION_TYPES), "a relation type of the contract")
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "head_of_organization")
 # Where a modality cue is looked for, relative to the event word (syntax.modality reads these).
@@ -139,6 +139,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "negation",
                     "latter_reference",
                     "former_reference",
+                    "additive",
                 )
             ),
             "a function-word class",

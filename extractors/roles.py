@@ -2,7 +2,7 @@
 
 ``relation_triggers.csv`` names, for each trigger, the roles that hold its
 source and its target (``subj``, ``obj``, ``obj_poss``, ``poss``, ``mod``,
-``recv``, ``head_subj``, ``clause_subj``, ``hyphen_agent``, ``modified_state``, ``included``,
+``recv``, ``head_subj``, ``clause_subj``, ``for_subj``, ``hyphen_agent``, ``modified_state``, ``included``,
 ``p:<preposition>``); ``ROLES`` lists them and
 ``lexicon`` refuses a trigger with any other. ``tokens`` finds the tokens
 that fill a role.
@@ -24,6 +24,7 @@ ROLES = frozenset(
         "recv",
         "head_subj",
         "clause_subj",
+        "for_subj",
         "hyphen_agent",
         "modified_state",
         "included",
@@ -176,6 +177,28 @@ def tokens(role: str, tok: Token) -> list[Token]:
             if c.dep_ in ("ccomp", "acl") and syntax.is_verb(c) and syntax.modality(c).status != "hypothetical"
         ]
         return [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    if role == "for_subj":
+        # "called for Pyongyang to halt its tests": the subject of a for-to clause on the verb
+        # (the parser hangs the clause on the verb and "for" on the clause)
+        # or "for" on the verb, its object right before the clause's "to" ("called for Turkey to stop")
+        if not verb:
+            return []
+        clauses = [c for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")]
+        out = [
+            s
+            for c in clauses
+            if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+        return out or [
+            o
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "for"
+            for o in p.children
+            if o.dep_ == "pobj"
+            and any(c.left_edge.i == o.right_edge.i + 1 and c.left_edge.lower_ == "to" for c in clauses)
+        ]
     if role == "hyphen_agent":
         # "the Iran-backed government": who a participle modifying a noun names before its hyphen
         if tok.dep_ != "amod" or tok.tag_ != "VBN":

@@ -1284,3 +1284,57 @@ def test_relations_an_agreement_not_made_yet_is_planned_like_its_cooperation(par
         for r in got
         if r["relation_type"] == "agreement"
     } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state said to be concerned, worried or alarmed about another's deeds criticises it
+        ("Norway is deeply worried about Sudan's treatment of refugees.", {("NOR", "SDN", "criticism", "occurred")}),
+        ("Kenya remains alarmed by Uganda's border patrols.", {("KEN", "UGA", "criticism", "occurred")}),
+        # not when the copula is negated or the concern is only what ought to be
+        ("Ghana said it was not concerned about Togo's new tariffs.", set()),
+        ("Chile ought to be alarmed over Peru's fishing fleet.", set()),
+        # the parties concerned are not concerned about anything
+        ("Peru and Chile, the parties concerned, met in Lima.", {("CHL", "PER", "meeting", "occurred")}),
+    ],
+)
+def test_relations_a_state_concerned_about_anothers_deeds_criticises_it(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {
+        (r["source_actor"], r["target_actor"], r["relation_type"], r["status"])
+        for r in got
+        if r["relation_type"] in ("criticism", "meeting")
+    } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call for a state to stop, however the parser hangs "for", blames it
+        ("Norway called for Sudan to halt its air raids.", ("NOR", "SDN", "criticism", "occurred")),
+        ("Kenya and Ghana called for Togo to end the blockade of its port.", ("GHA", "TGO", "criticism", "occurred")),
+        # disappointment and opposition voiced are criticism too
+        ("Officials in Oslo voiced disappointment with Sudan's verdict.", ("NOR", "SDN", "criticism", "occurred")),
+        ("Nairobi expressed strong opposition to Uganda's new dam.", ("KEN", "UGA", "criticism", "occurred")),
+    ],
+)
+def test_relations_calls_for_a_state_to_stop_and_disappointment_voiced(parse, text, expected):
+    assert expected in keys(parse(text, "2024-03-12"))
+
+
+def test_relations_a_call_for_a_state_to_act_otherwise_blames_no_one(parse):
+    got = keys(parse("Norway called for Sudan to hold talks with the rebels.", "2024-03-12"))
+    assert not [k for k in got if k[2] == "criticism"]
+
+
+def test_relations_others_who_also_voice_concern_criticise_whom_the_last_critic_did(parse):
+    text = (
+        "Norway condemned Sudan's air raids on Monday. Kenya, Ghana and Peru also voiced their concerns. "
+        "Chile voiced concern about the harvest."
+    )
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    crit = {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "criticism"}
+    # all three on the list (not the last two the pronoun "their" came after), and no one for Chile,
+    # whose concern says nothing of doing as others did
+    assert crit == {("NOR", "SDN"), ("KEN", "SDN"), ("GHA", "SDN"), ("PER", "SDN")}
