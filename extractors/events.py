@@ -131,14 +131,14 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             # "The Indian foreign minister, in Brazil for a summit, said": the aside on the subject
             verb, where, travellers = tok.head, tok, [tok]
         elif (
-            tok.lower_ == "during"
+            tok.lower_ in ("during", "at")
             and tok.dep_ == "prep"
             and syntax.is_verb(tok.head)
             and (gathering := next((o for o in tok.children if o.dep_ == "pobj" and syntax.names_a_gathering(o)), None))
             is not None
         ):
-            # "During a meeting with business leaders in Seoul, the Chinese premier said": the
-            # gathering the clause's subject took part in is where they were
+            # "During a meeting with business leaders in Seoul, the Chinese premier said", "At a
+            # forum in Lima, Xi said": the gathering the clause's subject took part in is where they were
             verb = tok.head
             where = gathering
             if not syntax.prep_objects(where, {"in"}, through_objects=False):
@@ -213,6 +213,28 @@ def _place(tok: Token) -> Actor | None:
     return Actor(code) if code else None
 
 
+def _named_town(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    """ "the Turkish city of Gaziantep", "the Chinese port of Dalian": a town noun (object class
+    town_nouns) that says whose it is by a demonym or country, or is named by an of-phrase the
+    places lexicon knows."""
+    if tok.lemma_.lower() not in lexicon.object_classes().get("town_nouns", frozenset()):
+        return None
+    for c in tok.children:
+        if (
+            c.dep_ in ("amod", "compound")
+            and (m := ctx.mention_at(sent, c.i)) is not None
+            and m.kind in ("demonym", "country")
+        ):
+            found = ctx.actors_of(c, sent, with_conj=False)
+            if found:
+                return found[0]
+    for name in syntax.prep_objects(tok, {"of"}, through_objects=False):
+        place = _place(name)
+        if place is not None:
+            return place
+    return None
+
+
 def _visit_pairs(events: list[Event]) -> set[tuple[str, str]]:
     return {(a.code, t.code) for e in events if e.type == "visit" for a in e.sources for t in e.targets}
 
@@ -242,7 +264,7 @@ def _visits_to_host(
                     places += ctx.actors_of(where, sent, with_conj=False)
             elif m is None or m.kind in ("country", "capital", "demonym", "coref"):
                 places += ctx.actors_of(where, sent, with_conj=False)
-            city = _place(where) if not places else None
+            city = (_place(where) or _named_town(where, sent, ctx)) if not places else None
             places += [city] if city else []
     out: list[Event] = []
     for place in places[:1]:

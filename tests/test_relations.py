@@ -297,6 +297,13 @@ def test_relations_provoked_criticism_and_summits_attended_abroad(parse, text, e
         # a city visited (places.csv) is its country visited
         ("President Xi Jinping arrived in Vladivostok on Tuesday for an economic forum.", ("CHN", "RUS")),
         ("The Indian prime minister visited Kazan last week.", ("IND", "RUS")),
+        # at a gathering held abroad; a town its demonym or its of-phrase places
+        ("At a trade forum in Nairobi, the Peruvian president praised Kenya's farmers.", ("PER", "KEN")),
+        (
+            "Speaking in the Chinese port of Dalian, the Chilean foreign minister praised the new terminal.",
+            ("CHL", "CHN"),
+        ),
+        ("At a summit in the city of Kazan, the Indian prime minister criticised the sanctions.", ("IND", "RUS")),
     ],
 )
 def test_relations_an_official_said_to_be_in_another_country_or_city_visits_it(parse, text, expected):
