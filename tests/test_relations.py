@@ -1345,3 +1345,29 @@ def test_relations_others_who_also_voice_concern_criticise_whom_the_last_critic_
     # all three on the list (not the last two the pronoun "their" came after), and no one for Chile,
     # whose concern says nothing of doing as others did
     assert crit == {("NOR", "SDN"), ("KEN", "SDN"), ("GHA", "SDN"), ("PER", "SDN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # charges one state makes against another accuse it, also when the other dismisses them
+        (
+            "Nairobi dismissed Ugandan charges that its troops had crossed the border.",
+            {("UGA", "KEN", "accusation", "occurred")},
+        ),
+        # a claim that another state's people did something accuses it
+        (
+            "The Kenyan minister claimed that Ugandan soldiers were smuggling gold across the lake.",
+            {("KEN", "UGA", "accusation", "occurred")},
+        ),
+        # claiming land accuses no one
+        ("Kenya claims the disputed island in the lake.", set()),
+    ],
+)
+def test_relations_charges_and_claims_of_anothers_deeds_are_accusations(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {
+        (r["source_actor"], r["target_actor"], r["relation_type"], r["status"])
+        for r in got
+        if r["relation_type"] == "accusation"
+    } == expected
