@@ -43,6 +43,8 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
         root = doc[start:end].root
         if _in_a_title(root):
             continue  # "Defense Minister Shoigu talked with ...": the office, not what they talked about
+        if root.lemma_.lower() in lexicon.object_classes().get("partner_areas", frozenset()) and end - start > 1:
+            root = doc[start]  # "trading partner": the partner is the cooperation word, "trading" its area
         area = areas[term.lower()]
         if area == "transport" and _a_project(root):
             area = "infrastructure"
@@ -155,6 +157,8 @@ def _self_cued(tok: Token, cues: dict[str, str]) -> list[tuple[Token, str]]:
     classes = lexicon.object_classes()
     if lemma in classes["agreement_nouns"] and lemma in cues:
         return [(tok, cues[lemma])]
+    if _partner_said(tok, classes):
+        return [(tok, "ongoing")]
     shared = classes.get("shared_activity_areas", frozenset())
     if (
         lemma in shared
@@ -163,6 +167,16 @@ def _self_cued(tok: Token, cues: dict[str, str]) -> list[tuple[Token, str]]:
     ):
         return [(tok, "ongoing")]
     return []
+
+
+def _partner_said(tok: Token, classes: dict) -> bool:
+    """ "Ghana is Togo's largest investor", "Ghana and Togo are trading partners": a partner area noun
+    that a copula says its subject is (object class partner_areas)."""
+    return (
+        tok.lemma_.lower() in classes.get("partner_areas", frozenset())
+        and tok.dep_ == "attr"
+        and tok.head.lemma_.lower() in ("be", "become", "remain")
+    )
 
 
 def _trade_ended_or_illicit(tok: Token, classes: dict) -> bool:
@@ -376,7 +390,13 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
     ]
     if mods and verb is None:
         groups.append(mods)  # the owner's partners are named next ("the EU's deals with A, B and C")
-    for host in {cue, verb} - {None}:
+    hosts = [h for h in dict.fromkeys((cue, verb)) if h is not None]
+    if syntax.is_verb(cue):
+        # "will enhance cooperation with China in trade": the area hangs on the verb, the partner on
+        # its object, itself a cooperation word
+        cues = lexicon.two_column("cooperation_cues.csv", "lemma", "status")
+        hosts += [o for o in syntax.objects(cue) if o.lemma_.lower() in cues and o not in hosts]
+    for host in hosts:
         named = syntax.prep_objects(host, {"with", "between", "among"}, through_objects=False)
         apart = apart or any(private_party(t) for t in named)  # "between the two countries' companies"
         partners = [a for t in named if not private_party(t) for a in ctx.actors_of(t, sent)]

@@ -143,9 +143,12 @@ def tokens(role: str, tok: Token) -> list[Token]:
             # not a doer (judged on unseen articles, "it" became the last country named). A named
             # subject still is one: "North Korea is a threat to Japan" (annotated as a threat).
             return []
-        if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children):
+        if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.children) and not (
+            gov.lemma_ == "be" and tok.dep_ == "attr"
+        ):
             # "police held four men over the al-Shabaab attacks": the noun names its own doer (one that
             # is no state, or the "mod" role would have found it), so the verb's subject is not it.
+            # Not what a copula says the subject is: "Ghana is Togo's largest investor".
             return []
         # Only a noun the verb takes directly ("X held talks", "X took part in talks", "X
         # arrived for a summit", "X began a round of talks"), not one deep in its object

@@ -229,3 +229,38 @@ def test_denials_a_rebutted_comment_was_made_by_its_possessor_a_dismissed_one_is
     assert ("GHA", "other", "KEN") in denial_keys(parse(text, "2024-06-01"))
     # remarks dismissed are criticism brushed off, no claim denied
     assert denial_keys(parse("Ghana dismissed Kenya's remarks as irrelevant.", "2024-06-01")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the partner hangs on the cooperation noun, the areas on the verb that boosts it
+        (
+            "Kenya will deepen cooperation with Peru in trade, investment and tourism.",
+            {
+                ("KEN", "PER", "trade", "planned"),
+                ("KEN", "PER", "finance", "planned"),
+                ("KEN", "PER", "tourism", "planned"),
+            },
+        ),
+        # what a copula says one state is to another: a trading partner, an investor (under way)
+        ("Ghana has long been Togo's biggest trading partner.", {("GHA", "TGO", "trade", "ongoing")}),
+        ("Peru was Chile's third-largest investor in 2022.", {("CHL", "PER", "finance", "ongoing")}),
+        ("Ghana and Togo are close trading partners.", {("GHA", "TGO", "trade", "ongoing")}),
+        # private investors are no state, and a partner in something else shares no trade
+        ("Chilean investors bought a copper mine in Peru.", set()),
+        ("Kenya is a key partner of Ghana in the fight against piracy.", set()),
+    ],
+)
+def test_cooperation_partners_and_investors_and_areas_on_the_verb(parse, text, expected):
+    rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
+    assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rules["cooperation"]} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ghana has long been Togo's biggest trading partner.", "Peru was Chile's third-largest investor in 2022."],
+)
+def test_relations_a_trading_partner_or_investor_cooperates_economically(parse, text):
+    rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
+    assert [r["relation_type"] for r in rules["relations"]] == ["economic_cooperation"]
