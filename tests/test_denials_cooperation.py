@@ -165,6 +165,15 @@ def test_cooperation_economic_cooperation_carried_out_is_cooperation_under_way_i
     assert coop(parse("China has invested heavily in Pakistan.")) == set()
 
 
+def test_cooperation_military_cooperation_carried_out_is_military_cooperation_under_way(parse):
+    # Joint drills held are military cooperation under way, whatever else the sentence names.
+    got = coop(parse("Kenya and Ghana have held joint naval drills every year since 2015 to protect trade."))
+    assert ("GHA", "KEN", "military", "ongoing") in got
+    # drills only planned are no cooperation under way
+    planned = coop(parse("Kenya and Ghana will hold joint naval drills next year."))
+    assert ("GHA", "KEN", "military", "ongoing") not in planned
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
