@@ -232,3 +232,26 @@ def test_sanctions_the_first_of_two_modifiers_the_parser_conjoins_is_a_sender_to
 )
 def test_sanctions_faced_still_are_in_force_and_firms_are_no_target(parse, text, expected):
     assert keys(parse(text, "2024-03-12")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lifting asked for, urged or proposed is not done: the sanctions are in force
+        (
+            "The senator called for lawmakers to approve the budget and lift the embargo on Cuba.",
+            {(None, "CUB", "in_force")},
+        ),
+        ("Ghana urged the United States to lift its sanctions on Zimbabwe.", {("USA", "ZWE", "in_force")}),
+        # as is one a speaker does not expect
+        (
+            "The Russian leader said he did not expect the European Union to lift its sanctions on Russia soon.",
+            {("EU", "RUS", "in_force")},
+        ),
+        # a lifting done is one
+        ("The European Union lifted its sanctions on Belarus.", {("EU", "BLR", "lifted")}),
+    ],
+)
+def test_sanctions_a_lifting_only_asked_for_leaves_them_in_force(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
