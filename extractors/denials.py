@@ -61,6 +61,10 @@ def _denial(
         # "rebutted X's comment that ...": a remark denied is a claim; one dismissed or rejected
         # is criticism brushed off, no claim denied
         claims = claims | lexicon.object_classes().get("remark_claims", frozenset())
+    else:
+        # "rejected the idea of a truce", "dismissed any suggestion of a Plan B": a view or proposal
+        # turned down, no accusation denied (the annotated corpus has none of these as denials)
+        claims = claims - lexicon.object_classes().get("view_nouns", frozenset())
     mod = syntax.modality(tok)
     if mod.status in ("negated", "hypothetical"):
         return []
@@ -72,6 +76,8 @@ def _denial(
         withheld = lexicon.object_classes().get("withheld_things", frozenset())
         if any(o.lemma_.lower() in withheld for o in syntax.objects(tok)):
             return []  # "denied Palestinian worshippers access" (parsed as one object): withholding too
+        if syntax.objects(tok) and syntax.prep_objects(tok, {"from"}, through_objects=False):
+            return []  # "strikes to deny weapons from the militants": keeping them from, not denying
         # Firms, campaigners, a country's people deny for themselves, not for the state (as for relations).
         deniers = [a for t in syntax.agents(tok) if not private_party(t) for a in ctx.actors_of(t, sent)]
     else:

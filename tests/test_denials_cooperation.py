@@ -273,3 +273,22 @@ def test_cooperation_partners_and_investors_and_areas_on_the_verb(parse, text, e
 def test_relations_a_trading_partner_or_investor_cooperates_economically(parse, text):
     rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
     assert [r["relation_type"] for r in rules["relations"]] == ["economic_cooperation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a view or proposal rejected or dismissed is no accusation denied
+        "Moscow rejected the idea of a ceasefire with Kyiv.",
+        "Kenya dismissed any suggestion of a deal with Uganda.",
+        # keeping something from someone is no denial
+        "Kenya said its strikes aimed to deny weapons from the rebels in Somalia.",
+    ],
+)
+def test_denials_a_view_rejected_or_a_thing_kept_from_someone_is_no_denial(parse, text):
+    assert extract_all(parse(text, "2024-03-12"), learned=False)[0]["denials"] == []
+
+
+def test_denials_allegations_rejected_still_are(parse):
+    got = extract_all(parse("Kenya rejected Ugandan allegations that its troops had shelled the border.", "2024-03-12"))
+    assert [(r["denier"], r["accuser"]) for r in got[0]["denials"]] == [("KEN", "UGA")]
