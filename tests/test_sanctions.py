@@ -255,3 +255,17 @@ def test_sanctions_faced_still_are_in_force_and_firms_are_no_target(parse, text,
 def test_sanctions_a_lifting_only_asked_for_leaves_them_in_force(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # a severe regime imposed is imposed; a tougher one than before tightens it
+        ("The UN Security Council imposed tough sanctions on Eritrea in 2009.", "imposed"),
+        ("The UN Security Council imposed tougher sanctions on Eritrea in 2011.", "tightened"),
+    ],
+)
+def test_sanctions_tough_is_how_severe_tougher_is_more(parse, text, action):
+    # The annotated corpus has "imposed tough new sanctions" as imposed three times in four.
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert [(r["sender"], r["target"], r["action"]) for r in got] == [("UN", "ERI", action)]
