@@ -440,6 +440,11 @@ class ArticleContext:
             from relata.extractors import syntax  # syntax imports this module
 
             gov = syntax.governing_verb(tok) if tok.dep_ == "poss" else None
+            if gov is not None and any(
+                o.i < tok.i and any(m.start <= o.i < m.end and m.code for m in sent.mentions)
+                for o in syntax.objects(gov)
+            ):
+                gov = None  # "condemned Russia and Iran for their drills": the objects, named nearer (below)
             if gov is not None:
                 # (named ones only: a subject that is itself a pronoun or holds one would loop back here)
                 subjects = [
@@ -646,6 +651,8 @@ def private_party(tok: Token) -> bool:
     classes = lexicon.object_classes()
     private = classes.get("private_entities", frozenset())
     if tok.lemma_.lower() in private or any(c.dep_ == "compound" and c.lemma_.lower() in private for c in tok.children):
+        return True
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in classes.get("private_people", frozenset()):
         return True
     # "a Dutch newspaper said": a newspaper or broadcaster speaks for itself, unless the state's
     # ("state television", "the party newspaper"; judged on unseen articles, a newspaper's report

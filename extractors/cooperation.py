@@ -188,6 +188,10 @@ def _partner_said(tok: Token, classes: dict) -> bool:
     )
 
 
+def _once_partner(tok: Token) -> bool:
+    return tok.lemma_.lower() in lexicon.object_classes().get("partner_areas", frozenset()) and syntax.once_was(tok)
+
+
 def _trade_ended_or_illicit(tok: Token, classes: dict) -> bool:
     """ "Trade between X and Y collapsed", "banned all trade with X", "the illegal arms trade between":
     trade stopped or outside the law is no cooperation under way."""
@@ -235,6 +239,8 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
             mods.append(syntax.modality(holder.head, in_reported_speech=bool(syntax.reports(holder.head))))
     if any(m.status in ("negated", "hypothetical") for m in mods + negations):
         return None
+    if any(_once_partner(c) for c, _ in path):
+        return None  # "was once Togo's biggest trading partner": no trade under way
     if any(syntax.soured_ties(c) or syntax.left_behind(c) for c, _ in path):
         return None  # "trade relations between X and Y soured", "withdrew from the energy pact": none
     chain = [t for c, _ in path for t in syntax.chain_up(c)]
@@ -405,8 +411,15 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
         # its object, itself a cooperation word
         cues = lexicon.two_column("cooperation_cues.csv", "lemma", "status")
         hosts += [o for o in syntax.objects(cue) if o.lemma_.lower() in cues and o not in hosts]
+    classes = lexicon.object_classes()
+    partner_of = set()
+    if cue.lemma_.lower() in classes.get("partner_areas", frozenset()):
+        # "trading partners of Lithuania", "the largest investor in Kenya": whose partner they are (a
+        # partner "in ASEAN" is counted among its members: object class scope_nouns)
+        partner_of = {"of"} | (set() if cue.lemma_.lower() in classes.get("scope_nouns", frozenset()) else {"in"})
     for host in hosts:
-        named = syntax.prep_objects(host, {"with", "between", "among"}, through_objects=False)
+        preps = {"with", "between", "among"} | (partner_of if host is cue else set())
+        named = syntax.prep_objects(host, preps, through_objects=False)
         apart = apart or any(private_party(t) for t in named)  # "between the two countries' companies"
         partners = [a for t in named if not private_party(t) for a in ctx.actors_of(t, sent)]
         alone = not groups and not syntax.prep_objects(host, {"between", "among"}, through_objects=False)

@@ -64,7 +64,11 @@ def _denial(
     else:
         # "rejected the idea of a truce", "dismissed any suggestion of a Plan B": a view or proposal
         # turned down, no accusation denied (the annotated corpus has none of these as denials)
-        claims = claims - lexicon.object_classes().get("view_nouns", frozenset())
+        # (but a suggestion that a state did something is a claim: "rejected suggestions that it had
+        # supplied drones")
+        views = lexicon.object_classes().get("view_nouns", frozenset())
+        with_clause = any(c.dep_ in ("acl", "ccomp") for o in _denied_content(tok) for c in o.children)
+        claims = claims if with_clause else claims - views
     mod = syntax.modality(tok)
     if mod.status in ("negated", "hypothetical"):
         return []
@@ -76,7 +80,11 @@ def _denial(
         withheld = lexicon.object_classes().get("withheld_things", frozenset())
         if any(o.lemma_.lower() in withheld for o in syntax.objects(tok)):
             return []  # "denied Palestinian worshippers access" (parsed as one object): withholding too
-        if syntax.objects(tok) and syntax.prep_objects(tok, {"from"}, through_objects=False):
+        if (
+            syntax.objects(tok)
+            and syntax.prep_objects(tok, {"from"}, through_objects=False)
+            and not any(o.lemma_.lower() in claims for o in syntax.objects(tok))
+        ):
             return []  # "strikes to deny weapons from the militants": keeping them from, not denying
         # Firms, campaigners, a country's people deny for themselves, not for the state (as for relations).
         deniers = [a for t in syntax.agents(tok) if not private_party(t) for a in ctx.actors_of(t, sent)]

@@ -61,8 +61,10 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
                 events.append(ev)
     events += _claimed_accusations(events, sent, ctx)
     for ev in events:
-        if ev.type == "criticism" and ev.targets:
-            ctx.last_criticism = (sent.index, frozenset(a.code for a in ev.sources), ev.targets)
+        critics = frozenset(a.code for a in ev.sources)
+        criticised = [a for a in ev.targets if a.code not in critics]  # ("Syria also condemned it": no target)
+        if ev.type == "criticism" and criticised:
+            ctx.last_criticism = (sent.index, critics, criticised)
     events += _visits_to_meetings_abroad(events, sent, ctx)
     events += _summits_attended_abroad(events, sent, ctx)
     events += _presence_abroad(events, sent, ctx)
@@ -163,9 +165,13 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                 for a in ctx.actors_of(w, sent)
             }
             doers = {a.code for t in travellers for a in ctx.actors_of(t, sent)}
-            if ({gathering.lemma_.lower()} | {c.lemma_.lower() for c in gathering.children}) & remote or (
-                parties and not doers & parties
-            ):
+            remote_cues = {t.lemma_.lower() for t in gathering.subtree} | {
+                t.lemma_.lower()
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ in ("by", "via", "over")
+                for t in p.subtree
+            }
+            if remote_cues & remote or (parties and not doers & parties):
                 # a call or a video meeting takes no one abroad; talks between others the subject
                 # only spoke of are not the subject's
                 travellers = []
@@ -528,6 +534,10 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         )
     ):
         return None  # "the body of the late leader arrived in Cairo": no one travelled ("a UN body" does)
+    if trig.relation_type == "criticism" and _for_its_sake_or_ended(tok, tgt_role, classes):
+        return None
+    if tok.lemma_.lower() in classes.get("partner_areas", frozenset()) and syntax.once_was(tok):
+        return None  # "was once Togo's biggest trading partner": no cooperation now (nor under way below)
     if "expressed" in requires and src_role == "head_subj":
         gov = syntax.governing_verb(tok)
         if gov is not None and gov.lemma_.lower() in classes.get("causing_verbs", frozenset()) | classes.get(
@@ -770,6 +780,20 @@ def _thanked_beneficiary(tok: Token, sent: Sentence, ctx: ArticleContext) -> lis
     return []
 
 
+def _for_its_sake_or_ended(tok: Token, tgt_role: str, classes: dict) -> bool:
+    """ "concerned about Israel's security", "worried about the health of its economy": a concern for
+    another's welfare (object class welfare_nouns) is no criticism of it; nor is an opposition or
+    objection ended, dropped or lifted ("ended its opposition to Finland's bid")."""
+    welfare = classes.get("welfare_nouns", frozenset())
+    if tgt_role.startswith(roles.PREPOSITION_ROLE) and any(
+        t.lemma_.lower() in welfare for t in roles.tokens(tgt_role, tok)
+    ):
+        return True
+    gov = syntax.governing_verb(tok) if not syntax.is_verb(tok) and tok.dep_ == "dobj" else None
+    ending = classes.get("cessation_verbs", frozenset()) | {"drop", "lift"}
+    return gov is not None and gov.lemma_.lower() in ending
+
+
 def _criticised_before(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
     """ "The US condemned China's move. Japan and Canada also voiced concern": a criticism that names no
     target but says its critics did as others did ("also", "likewise") is of whom the article's last
@@ -783,6 +807,13 @@ def _criticised_before(tok: Token, sources: list[Actor], sent: Sentence, ctx: Ar
     additive = lexicon.function_words().get("additive", frozenset())
     clause = [tok] if syntax.is_verb(tok) else [tok, *([g] if (g := syntax.governing_verb(tok)) is not None else [])]
     if not any(c.dep_ == "advmod" and c.lower_ in additive for h in clause for c in h.children):
+        return []
+    # Only a criticism that says nothing of what it is about ("also voiced their concerns", "also
+    # condemned it"); "also voiced concern about oil prices" or "also condemned Hamas" is about
+    # something else (a review: the topic had changed).
+    if any(c.dep_ in ("prep", "ccomp", "acl", "dobj", "advcl") and c.lower_ not in ("on", "in") for c in tok.children):
+        return []
+    if syntax.is_verb(tok) and any(o.pos_ != "PRON" for o in syntax.objects(tok)):
         return []
     return list(last[2])
 

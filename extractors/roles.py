@@ -194,13 +194,23 @@ def tokens(role: str, tok: Token) -> list[Token]:
             for s in c.children
             if s.dep_ == "nsubj"
         ]
-        return out or [
+        out = out or [
             o
             for p in tok.children
             if p.dep_ == "prep" and p.lower_ == "for"
             for o in p.children
             if o.dep_ == "pobj"
             and any(c.left_edge.i == o.right_edge.i + 1 and c.left_edge.lower_ == "to" for c in clauses)
+        ]
+        # a state, its organ or its people ("Western countries", "Russian troops"), not a thing of one
+        # ("called for Ukraine's war to end", "for imports of Russian gas to stop" blame no one)
+        bodies = lexicon.object_classes().get("state_bodies", frozenset())
+        return [
+            s
+            for s in out
+            if s.pos_ == "PROPN"
+            or s.lemma_.lower() in bodies
+            or any(c.dep_ in ("amod", "compound") and c.ent_type_.startswith("ACTOR") for c in s.children)
         ]
     if role == "hyphen_agent":
         # "the Iran-backed government": who a participle modifying a noun names before its hyphen

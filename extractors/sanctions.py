@@ -199,7 +199,8 @@ def _relief_only_asked(verb: Token, actions: dict) -> bool:
     outer = verb.head
     if actions.get(outer.lemma_.lower(), ("",))[0] == "threatened" and outer.lemma_.lower() not in ("threaten", "warn"):
         return True
-    return any(c.dep_ == "neg" for c in outer.children)
+    expecting = lexicon.object_classes().get("expectation_verbs", frozenset())
+    return outer.lemma_.lower() in expecting and any(c.dep_ == "neg" for c in outer.children)
 
 
 def _still_under(verb: Token) -> bool:

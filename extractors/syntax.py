@@ -389,6 +389,14 @@ def still_to_come(agreement: Token) -> str | None:
     return None
 
 
+def once_was(tok: Token) -> bool:
+    """What a copula says its subject "once" or "formerly" was ("was once Togo's biggest trading
+    partner"): a past state, not one that holds."""
+    return tok.dep_ == "attr" and any(
+        c.dep_ == "advmod" and c.lower_ in ("once", "formerly") for c in tok.head.children
+    )
+
+
 def names_a_gathering(tok: Token) -> bool:
     """A meeting noun ("talks", "a meeting", "the summit": a meeting trigger) or a gathering (forum,
     conference: object class gathering_nouns)."""
@@ -455,8 +463,11 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     for i, t in enumerate(chain):
         for c in t.children:
             low = c.lower_
-            # The parser's neg arc, or a negating word of the lexicon on the event word itself ("no talks").
-            if c.dep_ == "neg" or (low in neg and c.dep_ in ("det", "advmod") and i == 0):
+            # The parser's neg arc, or a negating word of the lexicon on the event word itself ("no talks");
+            # "no longer" (the parser hangs "no" on "longer": "is no longer its largest trading partner").
+            if c.dep_ == "advmod" and c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children):
+                found.append(("negated", "no longer"))
+            elif c.dep_ == "neg" or (low in neg and c.dep_ in ("det", "advmod") and i == 0):
                 if t.lemma_.lower() == "mention" and i > 0:
                     continue  # "not to mention the joint patrols": the idiom adds, it does not negate
                 found.append(("negated", low))

@@ -292,3 +292,26 @@ def test_denials_a_view_rejected_or_a_thing_kept_from_someone_is_no_denial(parse
 def test_denials_allegations_rejected_still_are(parse):
     got = extract_all(parse("Kenya rejected Ugandan allegations that its troops had shelled the border.", "2024-03-12"))
     assert [(r["denier"], r["accuser"]) for r in got[0]["denials"]] == [("KEN", "UGA")]
+
+
+def test_denials_a_suggestion_that_a_state_did_wrong_rejected_is_a_denial(parse):
+    got = extract_all(parse("Kenya rejected suggestions that it had supplied drones to the rebels.", "2024-03-12"))
+    assert [r["denier"] for r in got[0]["denials"]] == ["KEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no longer a partner, or one once: no trade under way
+        ("Ghana is no longer Togo's biggest trading partner.", set()),
+        ("Ghana was once Togo's biggest trading partner.", set()),
+        # partners of a third state are its partners, not each other's
+        (
+            "Ghana and Benin are major trading partners of Togo.",
+            {("GHA", "TGO", "trade", "ongoing"), ("BEN", "TGO", "trade", "ongoing")},
+        ),
+    ],
+)
+def test_cooperation_partners_no_longer_once_or_of_a_third(parse, text, expected):
+    rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
+    assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rules["cooperation"]} == expected

@@ -269,3 +269,8 @@ def test_sanctions_tough_is_how_severe_tougher_is_more(parse, text, action):
     # The annotated corpus has "imposed tough new sanctions" as imposed three times in four.
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert [(r["sender"], r["target"], r["action"]) for r in got] == [("UN", "ERI", action)]
+
+
+def test_sanctions_a_negated_verb_that_expects_nothing_leaves_a_lifting_done(parse):
+    got = extract_all(parse("The Treasury did not say why it lifted sanctions on Belarus.", "2024-03-12"))
+    assert [(r["target"], r["action"]) for r in got[0]["sanctions"]] == [("BLR", "lifted")]
