@@ -590,6 +590,17 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         targets = sources  # "X and Y visited each other": both ways (rows skip X to X)
     if rtype.symmetric and not targets and len(sources) < 2:
         targets = _implied_partner(tok, sources, sent, ctx)
+    if (
+        relation_type == "meeting"
+        and not sources
+        and tgt_role == "p:with"
+        and not syntax.is_verb(tok)
+        and tok.dep_ in ("nsubj", "nsubjpass")
+    ):
+        # "Iran said talks with the EU would resume": talks with a partner that one side tells of
+        # are its own (the shipped model had read them; the rules had dropped them for want of a source)
+        partners = {a.code for a in targets}
+        sources = [a for a in speakers if a.code and a.code not in partners]
     if not rtype.symmetric and not targets and relation_type in ("support", "praise"):
         targets = _thanked_beneficiary(tok, sent, ctx)
     if not targets and relation_type == "criticism":
@@ -652,6 +663,16 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]]) -> 
     ):
         return True
     forces = classes.get("armed_forces", frozenset())
+    mods = classes["military_modifiers"]
+    topics = [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in") for p in c.children if p.dep_ == "pobj"
+    ]
+    if any(
+        t.lower_ in mods or any(m.lower_ in mods for m in t.children if m.dep_ in ("amod", "compound")) for t in topics
+    ):
+        return True  # "cooperates on security matters", "cooperation in defence" (judged: stored as economic)
+    if any(p.lemma_.lower() in forces for p in syntax.prep_objects(tok, {"with"}, through_objects=False)):
+        return True  # "cooperating with US forces"
     if verb:
         # "Syrian troops backed by Russian airstrikes": support that armed forces or their arms give
         # is military aid (judged on unseen articles, stored as verbal support).

@@ -1413,3 +1413,17 @@ def test_relations_nationals_are_private_people_but_a_national_adviser_is_an_off
     assert not keys(parse("Kenya brought spying charges against two Ugandan nationals.", "2024-03-12"))
     got = keys(parse("Kenyan National Security Adviser Ali Hassan made a surprise visit to Kampala.", "2024-03-12"))
     assert ("KEN", "UGA", "visit", "occurred") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cooperation on security matters or with another's forces is military, not economic
+        "Kenya and Uganda cooperate closely on security matters.",
+        "Kenyan police have long cooperated with Ugandan forces along the border.",
+    ],
+)
+def test_relations_cooperation_on_security_or_with_forces_is_military(parse, text):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    types = {r["relation_type"] for r in got if {r["source_actor"], r["target_actor"]} == {"KEN", "UGA"}}
+    assert types == {"military_cooperation"}
