@@ -441,8 +441,7 @@ class ArticleContext:
 
             gov = syntax.governing_verb(tok) if tok.dep_ == "poss" else None
             if gov is not None and any(
-                o.i < tok.i and any(m.start <= o.i < m.end and m.code for m in sent.mentions)
-                for o in syntax.objects(gov)
+                o.i < tok.i and (m := self.mention_at(sent, o.i)) is not None and m.code for o in syntax.objects(gov)
             ):
                 gov = None  # "condemned Russia and Iran for their drills": the objects, named nearer (below)
             if gov is not None:

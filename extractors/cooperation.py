@@ -188,10 +188,6 @@ def _partner_said(tok: Token, classes: dict) -> bool:
     )
 
 
-def _once_partner(tok: Token) -> bool:
-    return tok.lemma_.lower() in lexicon.object_classes().get("partner_areas", frozenset()) and syntax.once_was(tok)
-
-
 def _trade_ended_or_illicit(tok: Token, classes: dict) -> bool:
     """ "Trade between X and Y collapsed", "banned all trade with X", "the illegal arms trade between":
     trade stopped or outside the law is no cooperation under way."""
@@ -239,7 +235,7 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
             mods.append(syntax.modality(holder.head, in_reported_speech=bool(syntax.reports(holder.head))))
     if any(m.status in ("negated", "hypothetical") for m in mods + negations):
         return None
-    if any(_once_partner(c) for c, _ in path):
+    if any(syntax.once_a_partner(c) for c, _ in path):
         return None  # "was once Togo's biggest trading partner": no trade under way
     if any(syntax.soured_ties(c) or syntax.left_behind(c) for c, _ in path):
         return None  # "trade relations between X and Y soured", "withdrew from the energy pact": none

@@ -536,7 +536,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None  # "the body of the late leader arrived in Cairo": no one travelled ("a UN body" does)
     if trig.relation_type == "criticism" and _for_its_sake_or_ended(tok, tgt_role, classes):
         return None
-    if tok.lemma_.lower() in classes.get("partner_areas", frozenset()) and syntax.once_was(tok):
+    if syntax.once_a_partner(tok):
         return None  # "was once Togo's biggest trading partner": no cooperation now (nor under way below)
     if "expressed" in requires and src_role == "head_subj":
         gov = syntax.governing_verb(tok)

@@ -389,11 +389,13 @@ def still_to_come(agreement: Token) -> str | None:
     return None
 
 
-def once_was(tok: Token) -> bool:
-    """What a copula says its subject "once" or "formerly" was ("was once Togo's biggest trading
-    partner"): a past state, not one that holds."""
-    return tok.dep_ == "attr" and any(
-        c.dep_ == "advmod" and c.lower_ in ("once", "formerly") for c in tok.head.children
+def once_a_partner(tok: Token) -> bool:
+    """A partner or investor (object class partner_areas) a copula says its subject "once" or
+    "formerly" was ("was once Togo's biggest trading partner"): a past state, no cooperation now."""
+    return (
+        tok.lemma_.lower() in lexicon.object_classes().get("partner_areas", frozenset())
+        and tok.dep_ == "attr"
+        and any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly") for c in tok.head.children)
     )
 
 
