@@ -513,6 +513,11 @@ def _from_word(
         targets = [Actor(last["target"], via="context")]
         senders = [Actor(last["sender"], via="context")] if last["sender"] else []
     if not targets and not named_target:
+        # "sanctions imposed over Russia's annexation of Crimea": whose deed is the reason is who they
+        # are on (left to the sentence's states, it was the place of the deed, Ukraine).
+        excluded = {a.code for a in senders + stated}
+        targets = [a for a in _reason_doers([tok, *hosts], sent, ctx) if a.code not in excluded]
+    if not targets and not named_target:
         # Whoever the clause is about ("Italy questioned whether the sanctions work") is a speaker,
         # not the unnamed target.
         speech = lexicon.speech_verbs()
@@ -713,6 +718,23 @@ def _reason(tok: Token, gov: Token | None) -> tuple[str | None, list[str]]:
             cats += found
             text = text or span.text[:200]
     return text, sorted(set(cats))
+
+
+def _reason_doers(hosts: list[Token], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """The state a reason phrase names as doer, by a possessor: "over Russia's annexation", "for
+    Iran's missile tests" (not a pronoun's: "over its programme" leaves the target to the sentence)."""
+    out: list[Actor] = []
+    for host in dict.fromkeys(hosts):
+        for reason in syntax.prep_objects(host, {"over", "for"}, through_objects=False):
+            if ctx.mention_at(sent, reason.i) is not None:
+                continue  # "sanctions for Iran": no reason, a target the clause already weighs
+            out += [
+                a
+                for c in reason.children
+                if c.dep_ == "poss" and ctx.mention_at(sent, c.i) is not None
+                for a in ctx.actors_of(c, sent, with_conj=False)
+            ]
+    return _unique(out)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

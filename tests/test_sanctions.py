@@ -274,3 +274,19 @@ def test_sanctions_tough_is_how_severe_tougher_is_more(parse, text, action):
 def test_sanctions_a_negated_verb_that_expects_nothing_leaves_a_lifting_done(parse):
     got = extract_all(parse("The Treasury did not say why it lifted sanctions on Belarus.", "2024-03-12"))
     assert [(r["target"], r["action"]) for r in got[0]["sanctions"]] == [("BLR", "lifted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whose deed the reason names is the target, not the place the deed happened in
+        (
+            "Britain prolonged the sanctions adopted over Belarus's seizure of a plane bound for Lithuania.",
+            {("GBR", "BLR")},
+        ),
+        ("Australia announced sanctions for Iran's supply of drones to militias in Yemen.", {("AUS", "IRN")}),
+    ],
+)
+def test_sanctions_the_doer_of_the_reason_is_the_target_when_none_is_named(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"]) for r in got} == expected
