@@ -776,10 +776,20 @@ def date_spans(tok: Token):
         common = next((x for x in a if x in b), None)
         if common is None:
             return 99
-        if any(is_verb(x) and x.dep_ in ("advcl", "pcomp", "relcl") for x in a[: a.index(common)]):
+        if any(is_verb(x) and x.dep_ in ("advcl", "pcomp", "relcl", "acl") for x in a[: a.index(common)]):
             # "After ending his stay in Chile on Friday, he will fly on to Peru": the date is
             # the adverbial clause's own event's (judged on unseen articles, it dated the next trip);
-            # so is a relative clause's ("criticised the chaos that followed the 2011 war").
+            # so is a relative clause's ("criticised the chaos that followed the 2011 war"), and a
+            # noun's clause's ("made a trip amid talk that a summit could follow next month": judged
+            # on unseen articles, the trip was dated to the summit's month).
+            return 99
+        if any(
+            is_verb(x) and x.dep_ == "conj" and any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in x.children)
+            for x in a[: a.index(common)] + b[: b.index(common)]
+        ):
+            # "The two restored ties in July but commerce remains limited by the embargo": a clause
+            # joined with a subject of its own tells another event (judged on unseen articles, the
+            # embargo was dated July); "visited Lima on Monday and signed a deal" shares its date.
             return 99
         if ent.root.dep_ == "poss" and ent.root.head != tok and not events.triggers_for(ent.root.head):
             # "agreed to freeze output at January's levels": a possessive date is its noun's, and

@@ -84,3 +84,29 @@ def test_an_event_at_next_months_gathering_is_planned_and_dated(parse):
     assert met and {(r["status"], str(r["event_date"]), r["date_precision"]) for r in met} == {
         ("planned", "2024-06-01", "month")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "table", "expected"),
+    [
+        # a date in a clause on a noun dates that clause's event, not the sentence's
+        (
+            "Kenya's foreign minister made a short trip to Peru on Friday, amid hopes that a summit"
+            " could follow in March.",
+            "relations",
+            "2024-02-16",
+        ),
+        # a clause joined with its own subject tells another event: its date is not the embargo's
+        (
+            "Ghana and Togo reopened their border in August, but commerce is still restricted by the UN arms"
+            " embargo on Togo.",
+            "sanctions",
+            None,
+        ),
+        # without a subject of its own the joined verb shares the date
+        ("Kenya's president toured Lima on Tuesday and signed a trade deal with Peru.", "relations", "2024-02-13"),
+    ],
+)
+def test_a_date_belongs_to_the_clause_that_carries_it(parse, text, table, expected):
+    rows = extract_all(parse(text, "2024-02-19"), learned=False)[0][table]
+    assert rows and {None if r["event_date"] is None else str(r["event_date"]) for r in rows} == {expected}
