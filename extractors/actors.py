@@ -382,6 +382,11 @@ class ArticleContext:
         """The actors a token stands for: its own mention, a pronoun's antecedent, or an actor among its modifiers."""
         out: list[Actor] = []
         for t in [tok] + (list(_conjuncts(tok)) if with_conj else []):
+            if t is not tok and _own_deed(t):
+                # "Russia's invasion of Ukraine and Israel's operations": a deed with its own doer,
+                # joined to an actor, is a second event, not a second party of the first (judged on
+                # unseen articles: Russia attacking Israel).
+                continue
             found = self._actors_one(t, sent)
             if not found:
                 # "43 states including Saudi Arabia, China and Iran", "countries such as ..."
@@ -750,6 +755,19 @@ def _examples(tok: Token) -> list[Token]:
         elif c.dep_ == "prep" and c.lower_ == "as" and any(x.lower_ == "such" for x in c.children):
             out += [p for p in c.children if p.dep_ == "pobj"]
     return out
+
+
+def _own_deed(tok: Token) -> bool:
+    """Whether ``tok`` is a common noun naming a deed one side does to another (a trigger noun of a
+    directed relation, or an event noun) with a possessor of its own: "Israel's operations", "China's
+    visit"; not "its partners" (a symmetric relation's noun names the other side)."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    types = lexicon.relation_types()
+    return lemma in lexicon.object_classes().get("event_nouns", frozenset()) or any(
+        not types[t.relation_type].symmetric for t in lexicon.relation_triggers().get((lemma, "NOUN"), ())
+    )
 
 
 def _conjuncts(tok: Token):

@@ -99,6 +99,8 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
     if not carried:
         return []  # most sentences: no need to match the area terms again
     have = {r["cooperation_id"] for r in cooperation}
+    # pairs whose cooperation of force the sentence already names ("law enforcement cooperation": security)
+    forceful = {(c["actor_a"], c["actor_b"]) for c in cooperation if c["area"] in ("military", "security")}
     named = {area for _, area in area_mentions(sent.doc, sent)} - {"military", "security"}
     out = []
     for r in carried:
@@ -106,7 +108,10 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
         # Military cooperation carried out (joint drills, training) is military cooperation under way,
         # whatever area words the sentence has (the annotated corpus: 84 of its 175 such relations have
         # military or security cooperation beside them, most of the rest no cooperation item at all).
-        areas = ["military"] if r["relation_type"] == "military_cooperation" else sorted(named)
+        if r["relation_type"] == "military_cooperation":
+            areas = [] if (x, y) in forceful else ["military"]
+        else:
+            areas = sorted(named)
         for area in areas:
             cid = row_id("cooperation", article, sent, x, y, area)
             if cid in have:

@@ -665,12 +665,29 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]]) -> 
     forces = classes.get("armed_forces", frozenset())
     mods = classes["military_modifiers"]
     topics = [
-        p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in") for p in c.children if p.dep_ == "pobj"
+        t
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "in")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for t in (p, *p.conjuncts)
     ]
-    if any(
-        t.lower_ in mods or any(m.lower_ in mods for m in t.children if m.dep_ in ("amod", "compound")) for t in topics
-    ):
-        return True  # "cooperates on security matters", "cooperation in defence" (judged: stored as economic)
+
+    def forceful(t: Token) -> bool:
+        return t.lower_ in mods or any(m.lower_ in mods for m in t.children if m.dep_ in ("amod", "compound"))
+
+    def other_area(t: Token) -> bool:
+        words = [t, *(m for m in t.children if m.dep_ in ("amod", "compound"))]
+        areas = lexicon.two_column("cooperation_areas.csv", "term", "area")
+        return any(
+            areas.get(w.lower_, areas.get(w.lemma_.lower())) not in (None, "military", "security") for w in words
+        )
+
+    if any(forceful(t) for t in topics) and not any(other_area(t) for t in topics if not forceful(t)):
+        # "cooperates on security matters", "cooperation in defence" (judged: stored as economic), "on
+        # military training and logistics"; not "on law enforcement and environmental protection",
+        # where force is one area of several
+        return True
     if any(p.lemma_.lower() in forces for p in syntax.prep_objects(tok, {"with"}, through_objects=False)):
         return True  # "cooperating with US forces"
     if verb:
@@ -779,7 +796,10 @@ def _implied_partner(tok: Token, sources: list[Actor], sent: Sentence, ctx: Arti
         for trig in triggers_for(cur):
             if trig.relation_type == "visit":
                 hosts, _ = _resolve(trig.target, cur, sent, ctx)
-                if hosts:
+                travellers, _ = _resolve(trig.source, cur, sent, ctx)
+                if hosts and {a.code for a in travellers} & {a.code for a in sources}:
+                    # only for the travellers: "X flew to Y where he attended the Z summit" makes the
+                    # summit's Z no partner of Y (judged on unseen articles: the Arab League met Saudi Arabia)
                     return hosts
     if any(c.lower_ == "bilateral" for c in tok.children):
         pair = ctx.pair()

@@ -1427,3 +1427,48 @@ def test_relations_cooperation_on_security_or_with_forces_is_military(parse, tex
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     types = {r["relation_type"] for r in got if {r["source_actor"], r["target_actor"]} == {"KEN", "UGA"}}
     assert types == {"military_cooperation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # police, intelligence or counter-terrorism work between states is security cooperation
+        "Kenya and Uganda have deepened their counterterrorism cooperation.",
+        "Uganda valued its law enforcement cooperation with Kenya.",
+    ],
+)
+def test_relations_policing_and_intelligence_cooperation_is_military(parse, text):
+    out = extract_all(parse(text, "2024-03-12"), learned=False)[0]
+    types = {r["relation_type"] for r in out["relations"] if {r["source_actor"], r["target_actor"]} == {"KEN", "UGA"}}
+    assert types == {"military_cooperation"}
+    # the cooperation table names the security area once, not a second military row beside it
+    assert "military" not in {r["area"] for r in out["cooperation"]}
+
+
+def test_relations_force_among_several_topics_keeps_cooperation_economic(parse):
+    text = "Chile and Peru expanded their cooperation on policing and fisheries."
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert "military_cooperation" not in {r["relation_type"] for r in got}
+
+
+def test_relations_strikes_on_targets_inside_a_country_attack_it(parse):
+    # the verb's object is no state, its place is: the attack is on that country
+    got = keys(parse("Iran's air force bombed militant camps in Pakistan on Monday.", "2024-01-20"))
+    assert ("IRN", "PAK", "attack", "occurred") in got
+
+
+def test_relations_a_second_deed_with_its_own_doer_is_no_second_target(parse):
+    # "A's invasion of B and C's operations": C is the doer of another deed, not A's target
+    text = "Aid budgets shrank during crises such as Iraq's invasion of Kuwait and Serbia's military operations."
+    got = keys(parse(text, "2023-05-02"))
+    assert ("IRQ", "KWT", "attack", "occurred") in got
+    assert not {k for k in got if k[:2] == ("IRQ", "SRB")}
+
+
+def test_relations_a_summit_abroad_pairs_its_host_with_the_traveller_not_the_organiser(parse):
+    # "X flew to Y where he attended the Z summit": the traveller visits Y; Z, whose summit it is,
+    # does not meet Y for it
+    text = "Kenya's president flew to Ghana in March, where he attended the African Union summit."
+    got = keys(parse(text, "2024-05-02"))
+    assert ("KEN", "GHA", "visit", "occurred") in got
+    assert not {k for k in got if set(k[:2]) == {"AU", "GHA"}}
