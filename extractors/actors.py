@@ -571,6 +571,7 @@ class ArticleContext:
             return titled
         # An actor among the token's modifiers: "the Russian minister", "Japan's government".
         best: list[tuple[int, list[Actor]]] = []
+        seen: dict[int, int] = {}  # a mention's first word -> its entry in best
         owners: list[Actor] = []  # the possessor's, directly on the token
         serves: list[Actor] = []  # an organisation compounded on the token ("U.N. diplomats")
         for sub in _modifier_tree(tok, depth=3):
@@ -583,7 +584,13 @@ class ArticleContext:
                     # "the leaders of Germany, France and Russia", "American and French troops"
                     for c in _conjuncts(sub):
                         actors = actors + self._actors_one(c, sent)
-                if actors:
+                if actors and m.start in seen:
+                    # another word of a mention already met ("South" of "South Korea and Japan", met
+                    # after "Korea"): one mention, the actors its words found together
+                    k = seen[m.start]
+                    best[k] = (min(best[k][0], abs(sub.i - tok.i)), _dedupe(best[k][1] + actors))
+                elif actors:
+                    seen[m.start] = len(best)
                     best.append((abs(sub.i - tok.i), actors))
                     if sub.head == tok and sub.dep_ == "poss":
                         owners = actors

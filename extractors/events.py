@@ -371,6 +371,18 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             "state_bodies", frozenset()
         ):
             have |= wanted
+    elif syntax.is_verb(tok) and trig.object_class == "officials":
+        # A person in office, named by the object or its compound ("welcomed the Kenyan prime minister"),
+        # or the people of a gathering ("told a meeting of counterparts"); not an adjective ("received
+        # official pardons") nor the owner of a deed ("welcomed the decision of the Kenyan president":
+        # no visit, no meeting).
+        deeds = classes.get("event_nouns", frozenset()) | classes.get("proposal_nouns", frozenset())
+        have = set()
+        for o in syntax.objects(tok):
+            for t in (o, *o.conjuncts):
+                have |= {w.lemma_.lower() for w in (t, *(c for c in t.children if c.dep_ == "compound"))}
+                if t.lemma_.lower() not in deeds:
+                    have |= {p.lemma_.lower() for p in syntax.prep_objects(t, {"of"}, through_objects=False)}
     elif syntax.is_verb(tok):
         have = syntax.object_lemmas(tok)
     else:  # "arms sales", "deliveries of missiles"; a case "filed" (the verb it is the object of)
@@ -432,6 +444,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     requires = trig.requires
     if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
         return None
+    if "no_naming" in requires and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # "called the Indian leader a great friend": naming, no call
     if "no_clause" in requires and syntax.states_a_view(tok):
         return None
     if "warned_off" in requires and not _warned_off(tok):

@@ -50,6 +50,8 @@ PREPOSITION_ROLE = "p:"
 #              the African Union", "dropped out of Beijing's Belt and Road scheme"; not "pulled out of
 #              Afghanistan", not "withdrew troops from Syria")
 #   mutual: each party did it to the other ("X and Y traded accusations", "X traded fire with Y")
+#   no_naming: the verb counts only when it does not name its object as something ("called his counterpart";
+#              not "called the Indian leader a great friend")
 REQUIREMENTS = frozenset(
     {
         "official_source",
@@ -63,6 +65,7 @@ REQUIREMENTS = frozenset(
         "membership_left",
         "warned_off",
         "mutual",
+        "no_naming",
     }
 )
 

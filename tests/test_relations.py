@@ -1472,3 +1472,34 @@ def test_relations_a_summit_abroad_pairs_its_host_with_the_traveller_not_the_org
     got = keys(parse(text, "2024-05-02"))
     assert ("KEN", "GHA", "visit", "occurred") in got
     assert not {k for k in got if set(k[:2]) == {"AU", "GHA"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a host who welcomes, receives or greets a visiting leader meets them; a call to one is a meeting
+        ("Ghana's president welcomed the Togolese prime minister in Accra on Monday.", ("GHA", "TGO")),
+        ("The Kenyan foreign minister greeted his Ugandan counterpart at the airport.", ("KEN", "UGA")),
+        ("Peru's president called his Chilean counterpart on Sunday to discuss the fires.", ("CHL", "PER")),
+    ],
+)
+def test_relations_welcoming_greeting_or_calling_an_official_is_a_meeting(parse, text, expected):
+    got = keys(parse(text, "2024-03-12"))
+    assert (*expected, "meeting", "occurred") in got
+
+
+def test_relations_welcoming_an_officials_decision_is_no_meeting(parse):
+    got = keys(parse("Kenya welcomed the decision of the Ugandan president to reopen the border.", "2024-03-12"))
+    assert not {k for k in got if k[2] in ("meeting", "visit")}
+
+
+def test_relations_a_two_word_country_in_a_list_keeps_the_rest_of_the_list(parse):
+    # "counterparts from South Korea and Japan": both, not the first name of two words alone
+    text = "Asean ministers held talks with their counterparts from South Africa and Kenya."
+    got = keys(parse(text, "2024-03-12"))
+    assert {("ASEAN", "ZAF", "meeting", "occurred"), ("ASEAN", "KEN", "meeting", "occurred")} <= got
+
+
+def test_relations_calling_someone_something_is_no_call(parse):
+    text = "Kenya's president praised the talks and called the Ugandan leader a trusted partner."
+    assert not {k for k in keys(parse(text, "2024-03-12")) if k[2] == "meeting"}
