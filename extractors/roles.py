@@ -96,7 +96,18 @@ def tokens(role: str, tok: Token) -> list[Token]:
         ]
     if role == "obj_poss":
         objs = syntax.objects(tok) if verb else []
-        return [c for o in objs for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+        # also who the object's participle says did it: "condemned the drills staged by Seoul"
+        done_by = [
+            p
+            for o in objs
+            for c in o.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c != tok  # ("an offensive backed by X": X backs)
+            for a in c.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+        ]
+        return [c for o in objs for c in o.children if c.dep_ in ("poss", "compound", "amod")] + done_by
     if role == "poss":
         return [] if verb else syntax.noun_modifiers(tok, {"poss"})
     if role == "mod":
@@ -120,6 +131,9 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if tok.lemma_.lower() in classes.get("claims", frozenset()):
             receiving = receiving | classes.get("refuting_verbs", frozenset())  # "denied the accusations"
         if gov is not None and (gov.lemma_.lower() in receiving or (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
+            return syntax.agents(gov)
+        if gov is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "amid"):
+            # "X expanded its programmes despite criticism from the West": X draws it
             return syntax.agents(gov)
         return []
     if role == "head_subj":

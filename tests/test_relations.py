@@ -1503,3 +1503,27 @@ def test_relations_a_two_word_country_in_a_list_keeps_the_rest_of_the_list(parse
 def test_relations_calling_someone_something_is_no_call(parse):
     text = "Kenya's president praised the talks and called the Ugandan leader a trusted partner."
     assert not {k for k in keys(parse(text, "2024-03-12")) if k[2] == "meeting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # naming a state as something bad
+        ("The Chadian president branded Sudan a threat to the whole region.", {("TCD", "SDN")}),
+        # who the condemned thing's participle says did it
+        ("Kenya condemned the naval exercises staged by Eritrea and Djibouti.", {("KEN", "ERI"), ("KEN", "DJI")}),
+        # criticism the clause's subject goes ahead despite
+        ("Ghana will press ahead with the port project despite criticism from Togo.", {("TGO", "GHA")}),
+        # an adjective of displeasure said of a state
+        ("Kenya is upset with Uganda over the border closure.", {("KEN", "UGA")}),
+    ],
+)
+def test_relations_criticism_by_naming_condemned_deeds_and_displeasure(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "criticism"} == expected
+
+
+def test_relations_the_backers_of_an_offensive_do_not_back_each_other(parse):
+    text = "The Sudanese army pushed north in an offensive backed by Egypt and Eritrea."
+    got = keys(parse(text, "2024-03-12"))
+    assert not {k for k in got if set(k[:2]) == {"EGY", "ERI"}}
