@@ -3,6 +3,7 @@
     python scripts/judged_sample.py draw --n 1000 --seed 8 --out /tmp/judge8
     relata build --input /tmp/judge8/input --out /tmp/judge8/tables
     python scripts/judged_sample.py rows --tables /tmp/judge8/tables --n 50 --seed 8 > /tmp/judge8/rows.jsonl
+    python scripts/judged_sample.py record /tmp/judge8/rows.jsonl --label "sample 8"   # once judged
 
 A maintainer's tool, not part of a build. "Unseen" means in neither the reserved test split, the
 dev set (tests/dev_gold/), the training corpus (data/annotations/corpus.jsonl) nor an earlier
@@ -18,6 +19,7 @@ status, and its evidence quote; the judge reads the article in ``--out`` for con
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import os
@@ -27,6 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAWN = ROOT / "data" / "judged" / "drawn.txt"
+# Rows judged before, as "source_uri<TAB>sha1 of the evidence sentence" (no text: the corpora's texts stay
+# out of the project): a new sample of rows leaves them out, so no sentence is judged twice.
+JUDGED = ROOT / "data" / "judged" / "judged.txt"
 POOLS = ("whenitson_2016.jsonl", "sea_china_media_2023_2024.jsonl", "agnews_test.jsonl")
 # What a judge sees of each table: the row's own words, never more of the article.
 COLUMNS = {
@@ -98,8 +103,32 @@ def draw(n: int, seed: int, out: Path, corpora: Path) -> int:
     return len(picked)
 
 
+def judged_key(row: dict) -> str:
+    """A judged row's key: its article and a hash of its evidence sentence."""
+    evidence = (row.get("evidence") or "").strip()
+    return f"{row['source_uri']}\t{hashlib.sha1(evidence.encode('utf-8')).hexdigest()}"
+
+
+def judged_before() -> set[str]:
+    if not JUDGED.is_file():
+        return set()
+    return {line.strip() for line in JUDGED.read_text().splitlines() if line.strip() and not line.startswith("#")}
+
+
+def record(rows_file: Path, label: str) -> int:
+    """Append the keys of a judged rows file to data/judged/judged.txt; returns how many were new."""
+    have = judged_before()
+    keys = [judged_key(json.loads(line)) for line in rows_file.read_text().splitlines() if line.strip()]
+    new = list(dict.fromkeys(k for k in keys if k not in have))
+    with JUDGED.open("a", encoding="utf-8") as fh:
+        fh.write(f"# {label}: {len(new)} of {len(keys)} rows new\n")
+        fh.writelines(k + "\n" for k in new)
+    return len(new)
+
+
 def rows(tables: Path, n: int, seed: int) -> list[dict]:
-    """n rows drawn at random from all four tables together (each row equally likely)."""
+    """n rows drawn at random from all four tables together (each row equally likely), leaving out
+    rows whose sentence was judged before (data/judged/judged.txt)."""
     import duckdb
 
     everything: list[dict] = []
@@ -115,7 +144,9 @@ def rows(tables: Path, n: int, seed: int) -> list[dict]:
             f"join read_parquet('{tables / 'articles'}/*.parquet') a using (article_id)"
         )
         everything += [{"table": table, **dict(zip([*have, "source_uri"], r))} for r in joined.fetchall()]
-    return random.Random(seed).sample(everything, min(n, len(everything)))
+    seen = judged_before()
+    fresh = [r for r in everything if judged_key(r) not in seen]
+    return random.Random(seed).sample(fresh, min(n, len(fresh)))
 
 
 def main() -> None:
@@ -129,8 +160,14 @@ def main() -> None:
     r.add_argument("--tables", type=Path, required=True)
     r.add_argument("--n", type=int, default=50)
     r.add_argument("--seed", type=int, required=True)
+    k = sub.add_parser("record", help="record a judged rows file, so later samples leave its sentences out")
+    k.add_argument("rows_file", type=Path)
+    k.add_argument("--label", required=True, help="which sample it was, e.g. 'sample 25'")
     args = ap.parse_args()
-    if args.cmd == "draw":
+    if args.cmd == "record":
+        got = record(args.rows_file, args.label)
+        print(f"{got} judged row(s) recorded in {JUDGED.relative_to(ROOT)}")
+    elif args.cmd == "draw":
         if ROOT in args.out.resolve().parents or args.out.resolve() == ROOT:
             sys.exit("--out must be outside the project: the corpora's texts are never copied into it")
         got = draw(args.n, args.seed, args.out, corpora_dir())
