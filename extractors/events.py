@@ -203,7 +203,22 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
         if ev.type != "meeting" or ev.status == "alleged":
             continue
         like = Event("visit", "042", ev.trigger, [], [], ev.status, ev.attributed_to, ev.confidence * 0.85)
-        out += _visits_to_host(ev.trigger, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
+        anchor = ev.trigger
+        remote = lexicon.object_classes().get("remote_meeting_words", frozenset())
+        if any(t.lemma_.lower() in remote for t in anchor.subtree):
+            continue  # "a phone call with officials in Accra": no one travels
+        if not syntax.is_verb(anchor) and not syntax.prep_objects(anchor, {"in", "at"}, through_objects=False):
+            # "the meeting between X and Y in Lima": the parser hangs the place on the last party
+            anchor = next(
+                (
+                    w
+                    for p in syntax.prep_objects(anchor, {"with", "between"}, through_objects=False)
+                    for w in (p, *p.conjuncts)
+                    if syntax.prep_objects(w, {"in", "at"}, through_objects=False)
+                ),
+                anchor,
+            )
+        out += _visits_to_host(anchor, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
     return out
 
 
@@ -268,7 +283,8 @@ def _visits_to_host(
             if strict:
                 if m is not None and m.kind in ("country", "capital"):
                     places += ctx.actors_of(where, sent, with_conj=False)
-            elif m is None or m.kind in ("country", "capital", "demonym", "coref"):
+            elif m is None or m.kind in ("country", "capital", "demonym", "coref", "institution"):
+                # (a seat of power is in its state: "talks at the White House", "at the Kremlin")
                 places += ctx.actors_of(where, sent, with_conj=False)
             city = (_place(where) or _named_town(where, sent, ctx)) if not places else None
             places += [city] if city else []
