@@ -1527,3 +1527,29 @@ def test_relations_the_backers_of_an_offensive_do_not_back_each_other(parse):
     text = "The Sudanese army pushed north in an offensive backed by Egypt and Eritrea."
     got = keys(parse(text, "2024-03-12"))
     assert not {k for k in got if set(k[:2]) == {"EGY", "ERI"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "visits"),
+    [
+        # the place of a meeting, hung by the parser on its last party
+        (
+            "The meeting between the Kenyan and Ghanaian foreign ministers in Lagos ended without a deal.",
+            {("KEN", "NGA"), ("GHA", "NGA")},
+        ),
+        # a seat of power is in its state
+        ("The Kenyan president held talks with Joe Biden at the White House on Monday.", {("KEN", "USA")}),
+    ],
+)
+def test_relations_a_meeting_placed_in_a_city_or_a_seat_of_power_is_a_visit_there(parse, text, visits):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "visit"} == visits
+
+
+def test_cooperation_an_area_the_cooperation_will_take_in_is_not_under_way(parse):
+    text = "Fisheries will become a new pillar of Kenya-Uganda economic cooperation."
+    out = extract_all(parse(text, "2024-03-12"), learned=False)[0]
+    assert ("agriculture", "ongoing") not in {(r["area"], r["status"]) for r in out["cooperation"]}
+    text = "Fisheries are a pillar of Kenya-Uganda economic cooperation."
+    now = extract_all(parse(text, "2024-03-12"), learned=False)[0]
+    assert ("agriculture", "ongoing") in {(r["area"], r["status"]) for r in now["cooperation"]}
