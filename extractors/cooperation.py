@@ -253,11 +253,21 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
             mods.append(syntax.modality(holder.head, in_reported_speech=bool(syntax.reports(holder.head))))
     if any(m.status in ("negated", "hypothetical") for m in mods + negations):
         return None
+    if any(syntax.a_prospect(c) for c, _ in path):
+        return "planned"  # "new avenues for cooperation", "room for cooperation in energy"
+    if any(
+        a.dep_ == "amod" and a.tag_ in ("VBN", "VBD") and a.lemma_.lower() in lexicon.object_classes()["change_verbs"]
+        for c, _ in path
+        for a in c.children
+    ):
+        # "signed deals on flights and expanded cooperation on policing", which the parser reads as a
+        # signed "expanded cooperation": a change made is cooperation under way (judged, stored as agreed)
+        return "ongoing"
     if any(syntax.once_a_partner(c) for c, _ in path):
         return None  # "was once Togo's biggest trading partner": no trade under way
     if any(syntax.soured_ties(c) or syntax.left_behind(c) for c, _ in path):
         return None  # "trade relations between X and Y soured", "withdrew from the energy pact": none
-    chain = [t for c, _ in path for t in syntax.chain_up(c)]
+    chain = [t for c, _ in path for t in _own_chain(c)]
     # "witnessed the signing of a plan for cooperation": what is signed is agreed, plan or not.
     chain_lemmas = {t.lemma_.lower() for t in chain} | {
         t.head.head.lemma_.lower() for t in chain if t.dep_ == "pobj" and t.head.lower_ == "of"
@@ -268,7 +278,7 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     # commitment already made ("agreed to boost cooperation": agreed).
     to_come = lexicon.object_classes().get("future_cues", frozenset())
     future = any(m.status == "planned" and any(x in to_come for x in m.cues) for m in mods)
-    if chain_lemmas & lexicon.object_classes()["signing_verbs"] and not future:
+    if (chain_lemmas & lexicon.object_classes()["signing_verbs"] or _documents_exchanged(chain)) and not future:
         return "agreed"
     if (
         agreement.lemma_.lower() in lexicon.object_classes()["agreement_nouns"]
@@ -303,6 +313,27 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     if "agreed" in statuses[:1]:
         return "agreed"
     return "ongoing"
+
+
+def _own_chain(cue: Token) -> list[Token]:
+    """The words that control a cooperation word (syntax.chain_up), not beyond a joined verb with an
+    object of its own: in "signed deals on flights and expanded cooperation on policing" the expanding
+    is no signing (judged on unseen articles, stored as agreed)."""
+    out: list[Token] = []
+    for t in syntax.chain_up(cue):
+        out.append(t)
+        if syntax.is_verb(t) and t.dep_ == "conj" and any(c.dep_ == "dobj" for c in t.children):
+            break
+    return out
+
+
+def _documents_exchanged(chain: list[Token]) -> bool:
+    """ "exchanged cooperation documents spanning trade and education": documents exchanged by two
+    governments were signed (judged on unseen articles, stored as under way); not "exchanged views"."""
+    docs = lexicon.object_classes()["agreement_docs"] | {"document"}
+    return any(
+        t.lemma_.lower() == "exchange" and any(o.lemma_.lower() in docs for o in syntax.objects(t)) for t in chain
+    )
 
 
 def _result_of_signing(verb: Token) -> bool:
@@ -415,8 +446,11 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
         a
         for c in cue.children
         if c.dep_ in ("poss", "compound", "amod", "nmod") and not _venue_named(c, cue, sent, ctx)
-        for a in ctx.actors_of(c, sent)
+        # "Kenya-Uganda cooperation": the parser hangs the first name on the second
+        for t in (c, *(x for x in c.children if x.dep_ == "compound" and ctx.mention_at(sent, x.i) is not None))
+        for a in ctx.actors_of(t, sent)
     ]
+    mods = list({a.code: a for a in mods if a.code}.values())
     if mods and verb is None:
         groups.append(mods)  # the owner's partners are named next ("the EU's deals with A, B and C")
     hosts = [h for h in dict.fromkeys((cue, verb)) if h is not None]

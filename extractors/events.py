@@ -109,7 +109,12 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
     out: list[Event] = []
     for tok in sent.doc:
         where: Token | None = None  # the word the "in <place>" hangs on
-        if tok.lemma_.lower() in presence and syntax.is_verb(tok):
+        if (
+            tok.lemma_.lower() in presence
+            and syntax.is_verb(tok)
+            and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        ):
+            # (not a passive: "sailors were being held in Iran" are held there, no visitors)
             verb = tok
             where = tok
             if not syntax.prep_objects(tok, {"in"}, through_objects=False):
@@ -640,6 +645,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     status = "occurred" if mod.status == "ongoing" else mod.status
     if "planned" in requires and status == "occurred":
         status = "planned"  # the word itself looks ahead: "X is expected in Y"
+    if status == "occurred" and not syntax.is_verb(tok) and syntax.a_prospect(tok):
+        status = "planned"  # "will create new avenues for Kenya-Ghana cooperation": none done yet
     if relation_type == "agreement" and not syntax.is_verb(tok) and status == "occurred":
         # "are nearing a trade deal", "a draft deal", "remains elusive": not made yet (as the
         # cooperation table reads it); "are still without a deal": none

@@ -343,6 +343,15 @@ def _pursued_by(agreement: Token, verb: Token) -> bool:
     return holder == verb or (holder.dep_ == "dobj" and holder.head == verb)
 
 
+def a_prospect(noun: Token) -> bool:
+    """The event noun is what an opening or a prospect is for ("new avenues for cooperation", "room
+    for talks", "the potential of trade": object class prospect_nouns): a possibility, not a deed done."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of"):
+        return False
+    holder = noun.head.head
+    return holder.lemma_.lower() in lexicon.object_classes().get("prospect_nouns", frozenset())
+
+
 def still_to_come(agreement: Token) -> str | None:
     """ "planned" for an agreement named but not yet made: a draft or proposed deal, one a state is
     close to, nears, eyes or negotiates, one under negotiation or still elusive; "none" for one a

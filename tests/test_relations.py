@@ -1553,3 +1553,52 @@ def test_cooperation_an_area_the_cooperation_will_take_in_is_not_under_way(parse
     text = "Fisheries are a pillar of Kenya-Uganda economic cooperation."
     now = extract_all(parse(text, "2024-03-12"), learned=False)[0]
     assert ("agriculture", "ongoing") in {(r["area"], r["status"]) for r in now["cooperation"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # entering or forming a partnership or an alliance with a state is an agreement with it
+        "In 2015, Kenya entered a strategic partnership with Ghana.",
+        "Kenya formed an alliance with Ghana in 2019.",
+        # "their" ties upgraded by one side are the pair's
+        "The Kenyan president flew to Accra and upgraded their ties to a strategic partnership.",
+    ],
+)
+def test_relations_partnerships_entered_formed_or_upgraded_are_agreements(parse, text):
+    assert ("GHA", "KEN", "agreement", "occurred") in keys(parse(text, "2024-03-12"))
+
+
+def test_relations_officials_held_somewhere_are_no_visitors(parse):
+    # judged (25th sample): sailors held in Iran were stored as a US visit to Iran (by the president)
+    text = "The senator faulted the president for giving a speech while Kenyan sailors were being held in Uganda."
+    assert not {k for k in keys(parse(text, "2024-03-12")) if k[2] == "visit"}
+
+
+def test_relations_states_a_resolution_requires_to_act_are_its_agents(parse):
+    # judged (25th sample): "required member states to sever ties with X" made the UN reject X
+    text = "A UN Security Council resolution required member states to cut all trade ties with Eritrea."
+    assert not {k for k in keys(parse(text, "2024-03-12")) if k[0] == "UN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cooperation documents two governments exchange were signed
+        (
+            "The Kenyan and Ghanaian presidents exchanged several cooperation documents spanning trade and education.",
+            {("trade", "agreed"), ("education", "agreed")},
+        ),
+        # an opening for cooperation is a prospect, not cooperation under way
+        (
+            "The new rail link will create new avenues for Kenya-Uganda cooperation in tourism.",
+            {("tourism", "planned")},
+        ),
+    ],
+)
+def test_cooperation_documents_exchanged_are_agreed_and_openings_are_planned(parse, text, expected):
+    out = extract_all(parse(text, "2024-03-12"), learned=False)[0]
+    assert {(r["area"], r["status"]) for r in out["cooperation"]} == expected
+    assert not [
+        r for r in out["relations"] if r["relation_type"] == "economic_cooperation" and r["status"] == "occurred"
+    ]
