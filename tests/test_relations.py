@@ -1602,3 +1602,11 @@ def test_cooperation_documents_exchanged_are_agreed_and_openings_are_planned(par
     assert not [
         r for r in out["relations"] if r["relation_type"] == "economic_cooperation" and r["status"] == "occurred"
     ]
+
+
+def test_relations_a_possessive_pronoun_is_its_clauses_subject(parse):
+    # judged (25th sample): "Putin gave Xi details of his plans to invade Ukraine" made China the invader
+    text = "Whether or not Ruto gave Museveni details of his plans to invade Tanzania, the aim was clear."
+    got = keys(parse(text, "2024-03-12"))
+    assert ("KEN", "TZA", "attack", "planned") in got
+    assert not {k for k in got if k[0] == "UGA" and k[2] == "attack"}
