@@ -133,7 +133,7 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
 
 
 def _still_to_join(area: Token) -> bool:
-    """ "The digital economy will be a new engine of their cooperation": an area a future copula says
+    """ "Tourism will become a pillar of their cooperation": an area a future copula says
     the cooperation will take in is not under way yet (judged on unseen articles, twice)."""
     head = area
     while head.dep_ in ("compound", "amod", "conj") and head.head != head:

@@ -513,7 +513,7 @@ def _from_word(
         targets = [Actor(last["target"], via="context")]
         senders = [Actor(last["sender"], via="context")] if last["sender"] else []
     if not targets and not named_target:
-        # "sanctions imposed over Russia's annexation of Crimea": whose deed is the reason is who they
+        # "sanctions adopted over Belarus's seizure of a plane": whose deed is the reason is who they
         # are on (left to the sentence's states, it was the place of the deed, Ukraine).
         excluded = {a.code for a in senders + stated}
         targets = [a for a in _reason_doers([tok, *hosts], sent, ctx) if a.code not in excluded]

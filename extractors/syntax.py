@@ -796,9 +796,9 @@ def date_spans(tok: Token):
             is_verb(x) and x.dep_ == "conj" and any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in x.children)
             for x in a[: a.index(common)] + b[: b.index(common)]
         ):
-            # "The two restored ties in July but commerce remains limited by the embargo": a clause
+            # "The two reopened embassies in May, but trade is still curbed by the embargo": a clause
             # joined with a subject of its own tells another event (judged on unseen articles, the
-            # embargo was dated July); "visited Lima on Monday and signed a deal" shares its date.
+            # embargo was dated by the other clause); "visited Lima on Monday and signed a deal" shares its date.
             return 99
         if ent.root.dep_ == "poss" and ent.root.head != tok and not events.triggers_for(ent.root.head):
             # "agreed to freeze output at January's levels": a possessive date is its noun's, and
