@@ -325,23 +325,6 @@ class ArticleContext:
             return None
         return None
 
-    def _possessor_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
-        """ "Putin gave Xi details of his plans to invade Ukraine": a possessive pronoun in a clause
-        whose subject is a person named before it is that subject's, not the person named last
-        (judged on unseen articles, the invasion plans became Xi's)."""
-        if sent.doc is None or not prev or tok.dep_ != "poss":
-            return None
-        from relata.extractors import syntax
-
-        gov = syntax.governing_verb(tok)
-        if gov is None:
-            return None
-        for agent in syntax.agents(gov):
-            m = self.mention_at(sent, agent.i)
-            if m is not None and m in prev and m.person:
-                return m
-        return None
-
     def _reporting_speakers(self, tok: Token) -> list[Token]:
         """The plural subjects of the speech verb whose complement this subject pronoun is in ("the
         militants said they ..."), or none."""
@@ -429,7 +412,7 @@ class ArticleContext:
         low = tok.lower_
         if low in _words("person_pronoun"):
             prev = [x for x in sent.mentions if x.end <= tok.i and x.person and x.code]
-            speaker = self._reporting_subject(tok, sent, prev) or self._possessor_subject(tok, sent, prev)
+            speaker = self._reporting_subject(tok, sent, prev)
             # A pronoun for a person who acts for no state (known by nationality alone, see
             # _actors_one) acts for none either: judged on unseen articles, "she met her husband
             # during a tourist trip in Peru" made a US visit.

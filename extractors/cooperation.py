@@ -99,8 +99,13 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
     if not carried:
         return []  # most sentences: no need to match the area terms again
     have = {r["cooperation_id"] for r in cooperation}
-    # pairs whose cooperation of force the sentence already names ("law enforcement cooperation": security)
-    forceful = {(c["actor_a"], c["actor_b"]) for c in cooperation if c["area"] in ("military", "security")}
+    # pairs whose cooperation of force under way the sentence already names ("law enforcement cooperation":
+    # security); a planned or agreed one is another item ("held drills and agreed to boost security cooperation")
+    forceful = {
+        (c["actor_a"], c["actor_b"])
+        for c in cooperation
+        if c["area"] in ("military", "security") and c["status"] == "ongoing"
+    }
     named = {area for tok, area in area_mentions(sent.doc, sent) if not _still_to_join(tok)} - {"military", "security"}
     out = []
     for r in carried:
@@ -255,7 +260,7 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         return None
     if any(syntax.a_prospect(c) for c, _ in path):
         return "planned"  # "new avenues for cooperation", "room for cooperation in energy"
-    if any(
+    if not any(m.status == "planned" for m in mods) and any(
         a.dep_ == "amod" and a.tag_ in ("VBN", "VBD") and a.lemma_.lower() in lexicon.object_classes()["change_verbs"]
         for c, _ in path
         for a in c.children

@@ -209,17 +209,25 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
             continue
         like = Event("visit", "042", ev.trigger, [], [], ev.status, ev.attributed_to, ev.confidence * 0.85)
         anchor = ev.trigger
-        remote = lexicon.object_classes().get("remote_meeting_words", frozenset())
-        if any(t.lemma_.lower() in remote for t in anchor.subtree):
-            continue  # "a phone call with officials in Accra": no one travels
+        classes = lexicon.object_classes()
+        remote = classes.get("remote_meeting_words", frozenset())
+        own = [anchor, *(c for c in anchor.children if c.dep_ in ("amod", "compound"))]
+        own += [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over") for p in c.subtree]
+        if any(t.lemma_.lower() in remote for t in own):
+            continue  # "a phone call with officials in Accra", "talks by video": no one travels
+        resident = classes.get("resident_officials", frozenset())
         if not syntax.is_verb(anchor) and not syntax.prep_objects(anchor, {"in", "at"}, through_objects=False):
-            # "the meeting between X and Y in Lima": the parser hangs the place on the last party
+            # "the meeting between X and Y in Lima": the parser hangs the place on the last party (not on
+            # an ambassador, whose place is the post: "talks with the Chinese ambassador in Islamabad")
             anchor = next(
                 (
                     w
                     for p in syntax.prep_objects(anchor, {"with", "between"}, through_objects=False)
                     for w in (p, *p.conjuncts)
                     if syntax.prep_objects(w, {"in", "at"}, through_objects=False)
+                    and not any(
+                        x.lemma_.lower() in resident for x in (w, *w.children) if x is w or x.dep_ == "compound"
+                    )
                 ),
                 anchor,
             )
@@ -392,17 +400,18 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             "state_bodies", frozenset()
         ):
             have |= wanted
-    elif syntax.is_verb(tok) and trig.object_class == "officials":
-        # A person in office, named by the object or its compound ("welcomed the Kenyan prime minister"),
-        # or the people of a gathering ("told a meeting of counterparts"); not an adjective ("received
-        # official pardons") nor the owner of a deed ("welcomed the decision of the Kenyan president":
-        # no visit, no meeting).
-        deeds = classes.get("event_nouns", frozenset()) | classes.get("proposal_nouns", frozenset())
+    elif syntax.is_verb(tok) and (trig.object_class == "officials" or "object_itself" in trig.requires):
+        # The object itself, or its compound, is in the class ("welcomed the Kenyan prime minister",
+        # "entered a partnership with X"), not an adjective ("received official pardons") nor what an
+        # of-phrase names ("welcomed the election of the president", "entered a new phase of their
+        # partnership"); for officials, the people of a gathering or the visitor of a visit do count
+        # ("told a meeting of counterparts", "welcomed the visit of the Brazilian president").
+        hosts = classes.get("officials_hosts", frozenset()) if trig.object_class == "officials" else frozenset()
         have = set()
         for o in syntax.objects(tok):
             for t in (o, *o.conjuncts):
                 have |= {w.lemma_.lower() for w in (t, *(c for c in t.children if c.dep_ == "compound"))}
-                if t.lemma_.lower() not in deeds:
+                if t.lemma_.lower() in hosts:
                     have |= {p.lemma_.lower() for p in syntax.prep_objects(t, {"of"}, through_objects=False)}
     elif syntax.is_verb(tok):
         have = syntax.object_lemmas(tok)
@@ -465,8 +474,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     requires = trig.requires
     if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
         return None
-    if "no_naming" in requires and any(c.dep_ == "oprd" for c in tok.children):
-        return None  # "called the Indian leader a great friend": naming, no call
+    if "no_naming" in requires and any(
+        c.dep_ in ("oprd", "prt") or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
+    ):
+        # "called the Indian leader a great friend": naming; "called the ambassador in": a summons;
+        # "called the president to a summit": an invitation; none is a call held
+        return None
     if "no_clause" in requires and syntax.states_a_view(tok):
         return None
     if "warned_off" in requires and not _warned_off(tok):
@@ -595,7 +608,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if "no_official_object" in requires and _is_official(tok, sent, ctx, "obj"):
         return None  # "Kenya welcomed China's president": a host's welcome is the visit, not praise
     relation_type = trig.relation_type
-    if relation_type in lexicon.military_variants() and _military(tok, src_role, classes):
+    if relation_type in lexicon.military_variants() and _military(tok, src_role, classes, relation_type):
         relation_type = lexicon.military_variants()[relation_type]
     if relation_type == "economic_aid" and _military_goods(tok, classes):
         relation_type = "military_aid"  # "received military aid from X": the aid is of arms, not money
@@ -689,18 +702,33 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     )
 
 
-def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]]) -> bool:
+def _security_topic(t: Token, classes: dict[str, frozenset[str]]) -> bool:
+    """Police, intelligence or counter-terrorism work ("law enforcement", "intelligence sharing"), not
+    "artificial intelligence", "tax enforcement" or "the enforcement of trade rules"."""
+    low = t.lemma_.lower()
+    if low not in classes.get("security_topics", frozenset()):
+        return False
+    mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
+    if low == "enforcement":
+        return "law" in mods and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    if low == "intelligence":
+        return not mods & {"artificial", "business", "market", "emotional"}
+    return True
+
+
+def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], relation_type: str = "") -> bool:
     """Aid or support given by military means: "military backing", "supported militarily", "with
-    help from security forces" (help that armed forces give)."""
+    help from security forces" (help that armed forces give); cooperation also in security matters
+    ("law enforcement cooperation", object class security_topics)."""
     verb = syntax.is_verb(tok)
-    if any(
-        c.lower_ in classes["military_modifiers"]
-        for c in tok.children
-        if c.dep_ in (("advmod",) if verb else ("amod", "compound"))
-    ):
+    cooperating = relation_type in lexicon.cooperation_types()
+
+    def forceful(t: Token) -> bool:
+        return t.lower_ in classes["military_modifiers"] or (cooperating and _security_topic(t, classes))
+
+    if any(forceful(c) for c in tok.children if c.dep_ in (("advmod",) if verb else ("amod", "compound"))):
         return True
     forces = classes.get("armed_forces", frozenset())
-    mods = classes["military_modifiers"]
     topics = [
         t
         for c in tok.children
@@ -710,8 +738,8 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]]) -> 
         for t in (p, *p.conjuncts)
     ]
 
-    def forceful(t: Token) -> bool:
-        return t.lower_ in mods or any(m.lower_ in mods for m in t.children if m.dep_ in ("amod", "compound"))
+    def forceful_topic(t: Token) -> bool:
+        return forceful(t) or any(forceful(m) for m in t.children if m.dep_ in ("amod", "compound"))
 
     def other_area(t: Token) -> bool:
         words = [t, *(m for m in t.children if m.dep_ in ("amod", "compound"))]
@@ -720,7 +748,7 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]]) -> 
             areas.get(w.lower_, areas.get(w.lemma_.lower())) not in (None, "military", "security") for w in words
         )
 
-    if any(forceful(t) for t in topics) and not any(other_area(t) for t in topics if not forceful(t)):
+    if any(forceful_topic(t) for t in topics) and not any(other_area(t) for t in topics if not forceful_topic(t)):
         # "cooperates on security matters", "cooperation in defence" (judged: stored as economic), "on
         # military training and logistics"; not "on law enforcement and environmental protection",
         # where force is one area of several

@@ -51,7 +51,8 @@ PREPOSITION_ROLE = "p:"
 #              Afghanistan", not "withdrew troops from Syria")
 #   mutual: each party did it to the other ("X and Y traded accusations", "X traded fire with Y")
 #   no_naming: the verb counts only when it does not name its object as something ("called his counterpart";
-#              not "called the Indian leader a great friend")
+#              not "called the Indian leader a great friend"), summon ("called X in") or invite ("called X to")
+#   object_itself: the object class holds the object itself, not an of-phrase on it ("entered a partnership")
 REQUIREMENTS = frozenset(
     {
         "official_source",
@@ -66,6 +67,7 @@ REQUIREMENTS = frozenset(
         "warned_off",
         "mutual",
         "no_naming",
+        "object_itself",
     }
 )
 
@@ -96,12 +98,18 @@ def tokens(role: str, tok: Token) -> list[Token]:
         ]
     if role == "obj_poss":
         objs = syntax.objects(tok) if verb else []
-        # also who the object's participle says did it: "condemned the drills staged by Seoul"
+        # also who the object's participle says did it: "condemned the drills staged by Seoul" (not who
+        # reports or records it: "the killings documented by UN investigators")
+        classes = lexicon.object_classes()
+        telling = frozenset(lexicon.speech_verbs()) | classes.get("recording_verbs", frozenset())
         done_by = [
             p
             for o in objs
             for c in o.children
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c != tok  # ("an offensive backed by X": X backs)
+            if c.dep_ == "acl"
+            and c.tag_ == "VBN"
+            and c != tok  # ("an offensive backed by X": X backs)
+            and c.lemma_.lower() not in telling
             for a in c.children
             if a.dep_ == "agent"
             for p in a.children
@@ -132,8 +140,14 @@ def tokens(role: str, tok: Token) -> list[Token]:
             receiving = receiving | classes.get("refuting_verbs", frozenset())  # "denied the accusations"
         if gov is not None and (gov.lemma_.lower() in receiving or (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
             return syntax.agents(gov)
-        if gov is not None and tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "amid"):
-            # "X expanded its programmes despite criticism from the West": X draws it
+        if (
+            gov is not None
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("despite", "amid")
+            and not syntax.prep_objects(tok, {"over", "of", "against", "about", "at", "on"}, through_objects=False)
+        ):
+            # "X expanded its programmes despite criticism from the West": X draws it (not protests with a
+            # topic of their own: "visited Kampala amid protests over fuel prices")
             return syntax.agents(gov)
         return []
     if role == "head_subj":

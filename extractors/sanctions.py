@@ -724,10 +724,13 @@ def _reason_doers(hosts: list[Token], sent: Sentence, ctx: ArticleContext) -> li
     """The state a reason phrase names as doer, by a possessor: "over Russia's annexation", "for
     Iran's missile tests" (not a pronoun's: "over its programme" leaves the target to the sentence)."""
     out: list[Actor] = []
+    stances = lexicon.object_classes().get("stance_nouns", frozenset())
     for host in dict.fromkeys(hosts):
         for reason in syntax.prep_objects(host, {"over", "for"}, through_objects=False):
             if ctx.mention_at(sent, reason.i) is not None:
                 continue  # "sanctions for Iran": no reason, a target the clause already weighs
+            if reason.lemma_.lower() in stances:
+                continue  # "over Hungary's objections", "over Kenya's concerns": what a state says, not did
             out += [
                 a
                 for c in reason.children

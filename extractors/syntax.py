@@ -345,8 +345,9 @@ def _pursued_by(agreement: Token, verb: Token) -> bool:
 
 def a_prospect(noun: Token) -> bool:
     """The event noun is what an opening or a prospect is for ("new avenues for cooperation", "room
-    for talks", "the potential of trade": object class prospect_nouns): a possibility, not a deed done."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of"):
+    for talks": object class prospect_nouns): a possibility, not a deed done. Not "of" ("the scope of
+    the 2019 treaty", "the opportunity of the president's visit": the thing exists)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return False
     holder = noun.head.head
     return holder.lemma_.lower() in lexicon.object_classes().get("prospect_nouns", frozenset())
@@ -785,20 +786,31 @@ def date_spans(tok: Token):
         common = next((x for x in a if x in b), None)
         if common is None:
             return 99
-        if any(is_verb(x) and x.dep_ in ("advcl", "pcomp", "relcl", "acl") for x in a[: a.index(common)]):
+        if any(
+            is_verb(x) and (x.dep_ in ("advcl", "pcomp", "relcl") or (x.dep_ == "acl" and _finite_clause(x)))
+            for x in a[: a.index(common)]
+        ):
             # "After ending his stay in Chile on Friday, he will fly on to Peru": the date is
             # the adverbial clause's own event's (judged on unseen articles, it dated the next trip);
             # so is a relative clause's ("criticised the chaos that followed the 2011 war"), and a
-            # noun's clause's ("made a trip amid talk that a summit could follow next month": judged
-            # on unseen articles, the trip was dated to the summit's month).
+            # noun's finite clause's ("made a trip amid talk that a summit could follow next month": judged
+            # on unseen articles, the trip was dated to the summit's month), not a participle's ("the
+            # agreement, signed in March", "a visit scheduled for June": the same event).
             return 99
         if any(
             is_verb(x) and x.dep_ == "conj" and any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in x.children)
-            for x in a[: a.index(common)] + b[: b.index(common)]
+            for x in a[: a.index(common)]
+        ) or any(
+            is_verb(x)
+            and x.dep_ == "conj"
+            and any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in x.children)
+            and (_contrasted(x) or ent.start > common.i)
+            for x in b[: b.index(common)]
         ):
-            # "The two reopened embassies in May, but trade is still curbed by the embargo": a clause
-            # joined with a subject of its own tells another event (judged on unseen articles, the
-            # embargo was dated by the other clause); "visited Lima on Monday and signed a deal" shares its date.
+            # A date in a joined clause with a subject of its own is that clause's; a date inside the first
+            # clause is that clause's too ("The two reopened embassies in May, but trade is still curbed by
+            # the embargo": judged on unseen articles, the embargo was dated by the other clause); a date put
+            # before both reaches both ("On Monday, X met Y and the two leaders signed a deal").
             return 99
         if ent.root.dep_ == "poss" and ent.root.head != tok and not events.triggers_for(ent.root.head):
             # "agreed to freeze output at January's levels": a possessive date is its noun's, and
@@ -817,6 +829,19 @@ def date_spans(tok: Token):
 
     scored = sorted(((dist(e), e) for e in dates), key=lambda x: x[0])
     return [e for d, e in scored if d <= 5]
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A clause with a subject or a "that" of its own ("talk that a summit could follow"), not a
+    participle ("the deal, signed in March")."""
+    return any(c.dep_ in SUBJ | PASSIVE_SUBJ or (c.dep_ == "mark" and c.lower_ == "that") for c in verb.children)
+
+
+def _contrasted(conj: Token) -> bool:
+    """A joined clause set against the first: "..., but ...", "... while ...", "..., yet ..."."""
+    return any(
+        c.dep_ == "cc" and c.lower_ in ("but", "yet", "while", "whereas") for c in (*conj.head.children, *conj.children)
+    )
 
 
 def _be_to(verb: Token) -> bool:

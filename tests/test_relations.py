@@ -1451,10 +1451,23 @@ def test_relations_force_among_several_topics_keeps_cooperation_economic(parse):
     assert "military_cooperation" not in {r["relation_type"] for r in got}
 
 
-def test_relations_strikes_on_targets_inside_a_country_attack_it(parse):
-    # the verb's object is no state, its place is: the attack is on that country
-    got = keys(parse("Iran's air force bombed militant camps in Pakistan on Monday.", "2024-01-20"))
-    assert ("IRN", "PAK", "attack", "occurred") in got
+@pytest.mark.parametrize(
+    "text",
+    [
+        # strikes on fighters inside a state attack it only without its consent (the annotation notes):
+        # judged twice on unseen articles, an "in <country>" target was wrong ("bomb in support of its army")
+        "Egypt's jets flew over Libya to bomb in support of the Libyan army.",
+        "Iran's air force bombed militant camps in Pakistan on Monday.",
+    ],
+)
+def test_relations_strikes_in_a_country_are_no_attack_on_it_by_place_alone(parse, text):
+    assert not {k for k in keys(parse(text, "2024-01-20")) if k[2] == "attack" and k[1] in ("LBY", "PAK")}
+
+
+def test_relations_a_ships_arrival_is_no_visit(parse):
+    # judged (26th sample): a British ship's arrival in France was stored as a UK visit
+    text = "Dock workers emptied a Kenyan ship on Friday after its arrival in a port of northern Tanzania."
+    assert not keys(parse(text, "2024-03-12"))
 
 
 def test_relations_a_second_deed_with_its_own_doer_is_no_second_target(parse):
@@ -1508,8 +1521,6 @@ def test_relations_calling_someone_something_is_no_call(parse):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # naming a state as something bad
-        ("The Chadian president branded Sudan a threat to the whole region.", {("TCD", "SDN")}),
         # who the condemned thing's participle says did it
         ("Kenya condemned the naval exercises staged by Eritrea and Djibouti.", {("KEN", "ERI"), ("KEN", "DJI")}),
         # criticism the clause's subject goes ahead despite
@@ -1518,7 +1529,7 @@ def test_relations_calling_someone_something_is_no_call(parse):
         ("Kenya is upset with Uganda over the border closure.", {("KEN", "UGA")}),
     ],
 )
-def test_relations_criticism_by_naming_condemned_deeds_and_displeasure(parse, text, expected):
+def test_relations_criticism_of_condemned_deeds_and_displeasure(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "criticism"} == expected
 
@@ -1562,7 +1573,7 @@ def test_cooperation_an_area_the_cooperation_will_take_in_is_not_under_way(parse
         "In 2015, Kenya entered a strategic partnership with Ghana.",
         "Kenya formed an alliance with Ghana in 2019.",
         # "their" ties upgraded by one side are the pair's
-        "The Kenyan president flew to Accra and upgraded their ties to a strategic partnership.",
+        "Last year the Kenyan president was in Accra and upgraded their relations to a strategic partnership.",
     ],
 )
 def test_relations_partnerships_entered_formed_or_upgraded_are_agreements(parse, text):
@@ -1604,9 +1615,74 @@ def test_cooperation_documents_exchanged_are_agreed_and_openings_are_planned(par
     ]
 
 
-def test_relations_a_possessive_pronoun_is_its_clauses_subject(parse):
-    # judged (25th sample): "Putin gave Xi details of his plans to invade Ukraine" made China the invader
-    text = "Whether or not Ruto gave Museveni details of his plans to invade Tanzania, the aim was clear."
-    got = keys(parse(text, "2024-03-12"))
-    assert ("KEN", "TZA", "attack", "planned") in got
-    assert not {k for k in got if k[0] == "UGA" and k[2] == "attack"}
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # what an official said or won is welcomed, no one is received
+        ("Ghana welcomed the remarks of the Chinese president on debt relief.", ("meeting", "visit")),
+        ("Japan welcomed the election of the new South Korean president.", ("meeting", "visit")),
+        # a phase of a partnership entered is no agreement concluded
+        ("India and Japan entered a new phase of their partnership in Tokyo.", ("agreement",)),
+        # an invitation or a summons is no call held
+        ("The German chancellor called the Polish president to a summit in Berlin.", ("meeting",)),
+        ("The Japanese prime minister called the Chinese ambassador in for a reprimand.", ("meeting",)),
+        # naming a state a partner is no criticism of it
+        ("India labeled Japan a key strategic partner in the Indo-Pacific.", ("criticism",)),
+        # who documents a deed did not do it
+        ("Kenya condemned the killing of civilians, documented by UN investigators.", ("criticism",)),
+        # protests with a topic of their own are not about the visitor
+        ("The Kenyan president visited Kampala amid Ugandan protests over fuel prices.", ("criticism",)),
+        # an ambassador's post is no place visited
+        ("The Pakistani president held talks with the Chinese ambassador in Islamabad.", ("visit",)),
+    ],
+)
+def test_relations_what_the_sessions_review_found_too_broad(parse, text, absent):
+    assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] in absent}
+
+
+def test_relations_the_visit_of_an_official_welcomed_is_still_a_visit(parse):
+    got = keys(parse("South Africa welcomed the visit of the Brazilian president.", "2024-05-10"))
+    assert ("BRA", "ZAF", "visit", "occurred") in got
+
+
+def test_relations_a_phone_call_named_beside_a_summit_leaves_its_visit(parse):
+    text = "The summit between Putin and Xi in Beijing, a month after their phone call, produced a gas deal."
+    assert ("RUS", "CHN", "visit", "occurred") in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # security words make cooperation military, never aid or backing, and not when they mean else
+        ("Kenya and Uganda cooperate closely on artificial intelligence.", "economic_cooperation"),
+        ("Kenya and Uganda have stepped up cooperation on tax enforcement.", "economic_cooperation"),
+        ("China backed Pakistan on terrorism at the UN Security Council.", "support"),
+        ("The US provided police training aid to Kenya.", "economic_aid"),
+    ],
+)
+def test_relations_security_words_are_military_for_cooperation_only(parse, text, kind):
+    got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["relations"]
+    assert {r["relation_type"] for r in got} == {kind}
+
+
+def test_cooperation_drills_held_keep_their_row_beside_security_cooperation_agreed(parse):
+    text = "Kenya and Uganda held joint military drills and agreed to boost security cooperation."
+    out = extract_all(parse(text, "2024-05-10"), learned=False)[0]
+    assert {("military", "ongoing"), ("security", "agreed")} <= {(r["area"], r["status"]) for r in out["cooperation"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "area", "status"),
+    [
+        # "the scope of" a treaty presupposes it; "expanded cooperation" only expected is planned
+        ("Kenya and Uganda signed an agreement defining the scope of cooperation in energy.", "energy", "agreed"),
+        (
+            "Kenya and Uganda are expected to sign a memorandum on expanded cooperation in transport.",
+            "transport",
+            "planned",
+        ),
+    ],
+)
+def test_cooperation_scope_of_and_expected_expansion_keep_their_status(parse, text, area, status):
+    out = extract_all(parse(text, "2024-05-10"), learned=False)[0]
+    assert (area, status) in {(r["area"], r["status"]) for r in out["cooperation"]}

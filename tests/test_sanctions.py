@@ -290,3 +290,8 @@ def test_sanctions_a_negated_verb_that_expects_nothing_leaves_a_lifting_done(par
 def test_sanctions_the_doer_of_the_reason_is_the_target_when_none_is_named(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"]) for r in got} == expected
+
+
+def test_sanctions_a_states_concerns_or_objections_make_it_no_target(parse):
+    got = extract_all(parse("The EU imposed sanctions over Kenya's concerns about Somali piracy.", "2024-03-12"))
+    assert "KEN" not in {r["target"] for r in got[0]["sanctions"]}
