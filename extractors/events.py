@@ -104,7 +104,6 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
     presence = classes.get("presence_verbs", frozenset())
     audiences = classes.get("audience_nouns", frozenset())
     with_object = classes.get("presence_object_verbs", frozenset())
-    resident = classes.get("resident_officials", frozenset())
     have = _visit_pairs(events)
     out: list[Event] = []
     for tok in sent.doc:
@@ -186,9 +185,7 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
         # delegation); "he told reporters in Beijing": a pronoun's antecedent, guessed across
         # sentences, was the wrong side's official (judged: a Chinese spokesman as a Malaysian visitor)
         travellers = [t for t in travellers if not private_party(t) and t.pos_ != "PRON"]
-        if not any(_official_token(t, sent, ctx) for t in travellers) or any(
-            x.lemma_.lower() in resident for t in travellers for x in (t, *t.children) if x is t or x.dep_ == "compound"
-        ):
+        if not any(_official_token(t, sent, ctx) for t in travellers) or any(_resident(t, classes) for t in travellers):
             continue
         mod = syntax.modality(verb)
         if mod.status in ("negated", "hypothetical"):
@@ -198,6 +195,13 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
         like = Event("visit", "042", verb, [], [], status, None, 0.55, mod.cues)
         out += _visits_to_host(where, {"in"}, participants, like, sent, ctx, have, strict=True)
     return out
+
+
+def _resident(t: Token, classes: dict[str, frozenset[str]]) -> bool:
+    """An official who resides where they serve ("the Chinese ambassador", "embassy staff"), by the
+    word or its compound (object class resident_officials)."""
+    resident = classes.get("resident_officials", frozenset())
+    return any(x.lemma_.lower() in resident for x in (t, *t.children) if x is t or x.dep_ == "compound")
 
 
 def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
@@ -215,7 +219,6 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
         own += [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over") for p in c.subtree]
         if any(t.lemma_.lower() in remote for t in own):
             continue  # "a phone call with officials in Accra", "talks by video": no one travels
-        resident = classes.get("resident_officials", frozenset())
         if not syntax.is_verb(anchor) and not syntax.prep_objects(anchor, {"in", "at"}, through_objects=False):
             # "the meeting between X and Y in Lima": the parser hangs the place on the last party (not on
             # an ambassador, whose place is the post: "talks with the Chinese ambassador in Islamabad")
@@ -224,10 +227,7 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
                     w
                     for p in syntax.prep_objects(anchor, {"with", "between"}, through_objects=False)
                     for w in (p, *p.conjuncts)
-                    if syntax.prep_objects(w, {"in", "at"}, through_objects=False)
-                    and not any(
-                        x.lemma_.lower() in resident for x in (w, *w.children) if x is w or x.dep_ == "compound"
-                    )
+                    if syntax.prep_objects(w, {"in", "at"}, through_objects=False) and not _resident(w, classes)
                 ),
                 anchor,
             )
@@ -702,29 +702,25 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     )
 
 
-def _security_topic(t: Token, classes: dict[str, frozenset[str]]) -> bool:
-    """Police, intelligence or counter-terrorism work ("law enforcement", "intelligence sharing"), not
-    "artificial intelligence", "tax enforcement" or "the enforcement of trade rules"."""
-    low = t.lemma_.lower()
-    if low not in classes.get("security_topics", frozenset()):
-        return False
-    mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
-    if low == "enforcement":
-        return "law" in mods and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
-    if low == "intelligence":
-        return not mods & {"artificial", "business", "market", "emotional"}
-    return True
+def _security_topic(t: Token) -> bool:
+    """Police, intelligence or counter-terrorism work: the topic, with the modifiers before it, is an
+    area the cooperation lexicon calls security ("law enforcement", "intelligence", "counter-terrorism"),
+    not "artificial intelligence" (science) or "tax enforcement" (no area)."""
+    start = min([t.i, *(c.i for c in t.children if c.dep_ in ("amod", "compound", "punct") and c.i < t.i)])
+    areas = lexicon.two_column("cooperation_areas.csv", "term", "area")
+    phrase = t.doc[start : t.i + 1].text.lower()
+    return areas.get(phrase, areas.get(t.lower_) if start == t.i else None) == "security"
 
 
 def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], relation_type: str = "") -> bool:
     """Aid or support given by military means: "military backing", "supported militarily", "with
     help from security forces" (help that armed forces give); cooperation also in security matters
-    ("law enforcement cooperation", object class security_topics)."""
+    ("law enforcement cooperation": _security_topic)."""
     verb = syntax.is_verb(tok)
     cooperating = relation_type in lexicon.cooperation_types()
 
     def forceful(t: Token) -> bool:
-        return t.lower_ in classes["military_modifiers"] or (cooperating and _security_topic(t, classes))
+        return t.lower_ in classes["military_modifiers"] or (cooperating and _security_topic(t))
 
     if any(forceful(c) for c in tok.children if c.dep_ in (("advmod",) if verb else ("amod", "compound"))):
         return True

@@ -140,6 +140,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "latter_reference",
                     "former_reference",
                     "additive",
+                    "contrastive",
                 )
             ),
             "a function-word class",

@@ -100,8 +100,6 @@ def tokens(role: str, tok: Token) -> list[Token]:
         objs = syntax.objects(tok) if verb else []
         # also who the object's participle says did it: "condemned the drills staged by Seoul" (not who
         # reports or records it: "the killings documented by UN investigators")
-        classes = lexicon.object_classes()
-        telling = frozenset(lexicon.speech_verbs()) | classes.get("recording_verbs", frozenset())
         done_by = [
             p
             for o in objs
@@ -109,7 +107,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
             if c.dep_ == "acl"
             and c.tag_ == "VBN"
             and c != tok  # ("an offensive backed by X": X backs)
-            and c.lemma_.lower() not in telling
+            and not _tells_of(c)
             for a in c.children
             if a.dep_ == "agent"
             for p in a.children
@@ -306,3 +304,11 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # "railed against what it calls American domination"
         return [n for f in found for n in (syntax.what_it_names(f) or [f])]
     return []
+
+
+def _tells_of(verb: Token) -> bool:
+    """A verb of saying or recording ("reported by", "documented by"): its agent tells of the deed."""
+    from relata.extractors import lexicon
+
+    low = verb.lemma_.lower()
+    return low in lexicon.speech_verbs() or low in lexicon.object_classes().get("recording_verbs", frozenset())

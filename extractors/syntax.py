@@ -839,9 +839,8 @@ def _finite_clause(verb: Token) -> bool:
 
 def _contrasted(conj: Token) -> bool:
     """A joined clause set against the first: "..., but ...", "... while ...", "..., yet ..."."""
-    return any(
-        c.dep_ == "cc" and c.lower_ in ("but", "yet", "while", "whereas") for c in (*conj.head.children, *conj.children)
-    )
+    contrastive = lexicon.function_words().get("contrastive", frozenset())
+    return any(c.dep_ == "cc" and c.lower_ in contrastive for c in (*conj.head.children, *conj.children))
 
 
 def _be_to(verb: Token) -> bool:
