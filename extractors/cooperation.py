@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relata.extractors import lexicon, syntax
-from relata.extractors.actors import Actor, ArticleContext, private_party
+from relata.extractors.actors import Actor, ArticleContext, private_party, privately_promoted
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
@@ -434,6 +434,8 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
         # "worries about China's trade with Iran", "sanctioned firms over their trade with X", "accused
         # China of unfair trade with Mexico": the subject speaks of the cooperation, it is not in it.
         verb = None
+    if verb is not None and privately_promoted(cue):
+        return [], True
     if verb is not None:
         # A firm signing a deal is not its state ("Chinese railway manufacturer CRRC signed ...").
         subj = [a for t in syntax.agents(verb) if not private_party(t) for a in ctx.actors_of(t, sent)]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from relata.extractors import lexicon, roles, syntax
-from relata.extractors.actors import Actor, ArticleContext, private_party
+from relata.extractors.actors import Actor, ArticleContext, private_party, privately_promoted
 from relata.extractors.document import Sentence
 from relata.schemas import vocabularies
 
@@ -400,6 +400,13 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             "state_bodies", frozenset()
         ):
             have |= wanted
+    elif syntax.is_verb(tok) and "named_as" in trig.requires:
+        # "called Lai a separatist", "branded the minister a liar", "described the move as reckless": what
+        # the verb names its object (an object complement, an apposition the parser makes of one, or "as")
+        named = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ")]
+        named += [c for o in syntax.objects(tok) for c in o.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        named += [n for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for n in c.children]
+        have = {t.lemma_.lower() for n in named for t in (n, *n.conjuncts)}
     elif syntax.is_verb(tok) and (trig.object_class == "officials" or "object_itself" in trig.requires):
         # The object itself, or its compound, is in the class ("welcomed the Kenyan prime minister",
         # "entered a partnership with X"), not an adjective ("received official pardons") nor what an
@@ -525,6 +532,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             if outer.status in ("planned", "hypothetical", "negated"):
                 mod = outer
     if mod.status in ("negated", "hypothetical"):
+        return None
+    if trig.relation_type in lexicon.cooperation_types() and not syntax.is_verb(tok) and privately_promoted(tok):
         return None
     sources, src_role = _resolve(trig.source, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)

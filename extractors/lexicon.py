@@ -336,6 +336,12 @@ def _scan_words() -> frozenset[str]:
 
 
 @functools.cache
+def lemma_fixes() -> dict[str, str]:
+    """Verb forms the pipeline's lemmatizer gets wrong, and their lemma (lemma_fixes.csv)."""
+    return {r["form"].lower(): r["lemma"] for r in rows("lemma_fixes.csv")}
+
+
+@functools.cache
 def _irregular() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for r in rows("irregular_verbs.csv"):

@@ -141,6 +141,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "former_reference",
                     "additive",
                     "contrastive",
+                    "name_suffix",
                 )
             ),
             "a function-word class",
@@ -150,6 +151,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "goldstein.csv": {"cameo_code": TEXT, "goldstein": Column(_is_float, "a number"), "name": TEXT},
     "institutions.csv": {"code": ACTOR, "name": TEXT},
     "irregular_verbs.csv": {"lemma": TEXT, "form": TEXT},
+    "lemma_fixes.csv": {"form": TEXT, "lemma": TEXT},
     "leaders_part1.csv": LEADERS,
     "leaders_part2.csv": LEADERS,
     "leaders_part3.csv": LEADERS,

@@ -86,6 +86,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("relata_lemma_fixes")
+def lemma_fixes(doc: Doc) -> Doc:
+    """The lemmas the lemmatizer gets wrong ("hopes" -> "hop"), set right (lexicons/lemma_fixes.csv)."""
+    fixes = lexicon.lemma_fixes()
+    for tok in doc:
+        right = fixes.get(tok.lower_)
+        if right is not None:
+            tok.lemma_ = right
+    return doc
+
+
 @functools.cache
 def load_parser() -> Language:
     """The full statistical pipeline with the actor ruler; loaded once per process."""
@@ -93,6 +104,7 @@ def load_parser() -> Language:
 
     nlp = importlib.import_module(MODEL).load()
     _add_ruler(nlp, before="ner")
+    nlp.add_pipe("relata_lemma_fixes", after="lemmatizer")
     return nlp
 
 

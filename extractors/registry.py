@@ -57,6 +57,7 @@ COMMON_LEXICONS = (
     "function_words.csv",
     "institutions.csv",
     "irregular_verbs.csv",
+    "lemma_fixes.csv",
     "leaders_part1.csv",
     "leaders_part2.csv",
     "leaders_part3.csv",

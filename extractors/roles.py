@@ -3,7 +3,7 @@
 ``relation_triggers.csv`` names, for each trigger, the roles that hold its
 source and its target (``subj``, ``obj``, ``obj_poss``, ``poss``, ``mod``,
 ``recv``, ``head_subj``, ``clause_subj``, ``for_subj``, ``hyphen_agent``, ``modified_state``, ``included``,
-``p:<preposition>``); ``ROLES`` lists them and
+``p:<preposition>``, ``p_poss:<preposition>``); ``ROLES`` lists them and
 ``lexicon`` refuses a trigger with any other. ``tokens`` finds the tokens
 that fill a role.
 """
@@ -31,6 +31,7 @@ ROLES = frozenset(
     }
 )
 PREPOSITION_ROLE = "p:"
+PREPOSITION_OWNER_ROLE = "p_poss:"
 # Conditions a trigger may put on its event (``requires``; events._event reads them):
 #   official_source: the source must be an official (a leader, a ministry), not a citizen
 #   no_particle: the verb must not carry a particle ("speak", not "speak out")
@@ -53,6 +54,7 @@ PREPOSITION_ROLE = "p:"
 #   no_naming: the verb counts only when it does not name its object as something ("called his counterpart";
 #              not "called the Indian leader a great friend"), summon ("called X in") or invite ("called X to")
 #   object_itself: the object class holds the object itself, not an of-phrase on it ("entered a partnership")
+#   named_as: the object class holds what the verb names its object, not the object ("called X a dictator")
 REQUIREMENTS = frozenset(
     {
         "official_source",
@@ -68,12 +70,15 @@ REQUIREMENTS = frozenset(
         "mutual",
         "no_naming",
         "object_itself",
+        "named_as",
     }
 )
 
 
 def is_role(name: str) -> bool:
-    return name in ROLES or (name.startswith(PREPOSITION_ROLE) and len(name) > len(PREPOSITION_ROLE))
+    return name in ROLES or any(
+        name.startswith(prefix) and len(name) > len(prefix) for prefix in (PREPOSITION_ROLE, PREPOSITION_OWNER_ROLE)
+    )
 
 
 def tokens(role: str, tok: Token) -> list[Token]:
@@ -97,23 +102,13 @@ def tokens(role: str, tok: Token) -> list[Token]:
             n for c in tok.children if c.dep_ in ("ccomp", "xcomp") for n in syntax.what_it_names(c)
         ]
     if role == "obj_poss":
-        objs = syntax.objects(tok) if verb else []
-        # also who the object's participle says did it: "condemned the drills staged by Seoul" (not who
-        # reports or records it: "the killings documented by UN investigators")
-        done_by = [
-            p
-            for o in objs
-            for c in o.children
-            if c.dep_ == "acl"
-            and c.tag_ == "VBN"
-            and c != tok  # ("an offensive backed by X": X backs)
-            and not _tells_of(c)
-            for a in c.children
-            if a.dep_ == "agent"
-            for p in a.children
-            if p.dep_ == "pobj"
-        ]
-        return [c for o in objs for c in o.children if c.dep_ in ("poss", "compound", "amod")] + done_by
+        return _owners(syntax.objects(tok) if verb else [], tok)
+    if role.startswith(PREPOSITION_OWNER_ROLE):
+        # "objected to China's new map", "protested against the map issued by China": whose thing the
+        # preposition's object is (only on a verb: a noun's own modifiers are its "mod" role)
+        if not verb:
+            return []
+        return _owners(syntax.prep_objects(tok, {role[len(PREPOSITION_OWNER_ROLE) :]}, through_objects=False), tok)
     if role == "poss":
         return [] if verb else syntax.noun_modifiers(tok, {"poss"})
     if role == "mod":
@@ -304,6 +299,26 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # "railed against what it calls American domination"
         return [n for f in found for n in (syntax.what_it_names(f) or [f])]
     return []
+
+
+def _owners(objs: list[Token], tok: Token) -> list[Token]:
+    """Who owns or did the things ``objs``: their possessor or actor modifier ("Japan's proposal"), or
+    who their participle says did them ("condemned the drills staged by Seoul"; not who reports or
+    records them: "the killings documented by UN investigators")."""
+    done_by = [
+        p
+        for o in objs
+        for c in o.children
+        if c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c != tok  # ("an offensive backed by X": X backs)
+        and not _tells_of(c)
+        for a in c.children
+        if a.dep_ == "agent"
+        for p in a.children
+        if p.dep_ == "pobj"
+    ]
+    return [c for o in objs for c in o.children if c.dep_ in ("poss", "compound", "amod")] + done_by
 
 
 def _tells_of(verb: Token) -> bool:

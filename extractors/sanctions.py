@@ -190,8 +190,8 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
 def _relief_only_asked(verb: Token, actions: dict) -> bool:
     """The lifting verb is what someone asks, urges or proposes (a verb whose sanction action is
     "threatened": call, urge, push, seek ...), or what a negated verb expects ("did not expect X to
-    lift"), not a lifting that happened; also one of several things asked ("called for lawmakers to
-    approve the budget and lift the embargo")."""
+    lift"), or what one hopes or wants ("hopes the embargo will be lifted"), not a lifting that happened;
+    also one of several things asked ("called for lawmakers to approve the budget and lift the embargo")."""
     while verb.dep_ == "conj" and verb.head != verb and syntax.is_verb(verb.head):
         verb = verb.head
     if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head == verb or not syntax.is_verb(verb.head):
@@ -199,7 +199,10 @@ def _relief_only_asked(verb: Token, actions: dict) -> bool:
     outer = verb.head
     if actions.get(outer.lemma_.lower(), ("",))[0] == "threatened" and outer.lemma_.lower() not in ("threaten", "warn"):
         return True
-    expecting = lexicon.object_classes().get("expectation_verbs", frozenset())
+    classes = lexicon.object_classes()
+    if outer.lemma_.lower() in classes.get("desire_verbs", frozenset()):
+        return True  # "hopes the embargo will be lifted", "wants Washington to end its embargo"
+    expecting = classes.get("expectation_verbs", frozenset())
     return outer.lemma_.lower() in expecting and any(c.dep_ == "neg" for c in outer.children)
 
 
