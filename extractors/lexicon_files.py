@@ -92,6 +92,7 @@ MODALITY_PLACES = (
     "of_head",
     "det",
     "present_clause",
+    "choice_mark",
     "adj_head",
 )
 MODALITY_STATUSES = ("planned", "alleged", "hypothetical", "negated", "ongoing")

@@ -390,6 +390,10 @@ def _from_word(
             # "It fired a missile, drawing sanctions": who draws them must be named; a pronoun's
             # antecedent guessed across sentences names the wrong side of the quarrel too often.
             subj_toks = [t for t in subj_toks if t.pos_ != "PRON"]
+        if subject_role == "sender" and subj_toks and all(private_party(t) for t in subj_toks):
+            # "the court sanctioned Turkey for ...", "the federation sanctioned the club": a court's or
+            # a private body's penalty is no state's sanction regime (judged on unseen articles)
+            return []
         subj_actors = [a for t in subj_toks for a in ctx.actors_of(t, sent)]
         if action == "violated":
             violators += subj_actors  # the target only if the sanctions name none (below)

@@ -57,9 +57,14 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     with no subject of its own) the subject or object of the verb it depends on."""
     # The by-agent, also of a passive conjoined to another ("built by Iran and fired by Russia": the
     # second verb shares the first's auxiliary, and the parser marks only the agent on it).
-    by = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    by_phrases = [c for c in verb.children if c.dep_ == "agent"]
+    by = [p for c in by_phrases for p in c.children if p.dep_ == "pobj"]
     if by:
         return by
+    if by_phrases:
+        # "were hailed by marching soldiers", which the parser reads as a gerund and its object: the doers
+        # are in the by-phrase, never the subject of a verb further up
+        return [o for c in by_phrases for p in c.children if p.dep_ == "pcomp" for o in p.children if o.dep_ == "dobj"]
     if is_passive(verb):
         subj = []
     else:
@@ -567,12 +572,16 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     if _yes_no_question(tok.sent):
         found.append(("hypothetical", "?"))
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
-    marks = cues.get("mark", {})
+    marks, choices = cues.get("mark", {}), cues.get("choice_mark", {})
     cur = tok
     for _ in range(8):
         hit = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in marks), None)
         if hit:
             found.append((marks[hit], hit))
+            break
+        choice = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in choices), None)
+        if choice and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            found.append((choices[choice], choice))  # "voted on whether to quit": not decided
             break
         if cur.dep_ == "ROOT" or cur.head == cur:
             break

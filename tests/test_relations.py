@@ -1746,3 +1746,19 @@ def test_cooperation_a_deal_one_hopes_to_sign_is_planned(parse):
     # the lemmatizer reads "hopes" as "hop"; set right, the hope puts the signing ahead
     out = extract_all(parse("Kenya hopes to sign a trade deal with Uganda.", "2024-05-10"), learned=False)[0]
     assert {(r["area"], r["status"]) for r in out["cooperation"]} == {("trade", "planned")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what is put to a vote or a decision "whether" to do is not done
+        "Kenyans voted on whether to quit the African Union in a referendum on Sunday.",
+        # what one rarely does is not said to be done
+        "Kenya rarely criticizes Beijing in public.",
+        # a guard of honour of a named army is a ceremony, no state's praise (the parser reads "by marching
+        # soldiers" as a gerund and its object: the doers stay in the by-phrase)
+        "Ruto greeted Xi in Nairobi, where they were hailed by marching Kenyan soldiers.",
+    ],
+)
+def test_relations_a_question_put_a_rare_deed_and_a_ceremonial_salute_are_no_events(parse, text):
+    assert {k for k in keys(parse(text, "2024-05-10")) if k[2] != "meeting"} == set()

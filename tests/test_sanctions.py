@@ -298,3 +298,11 @@ def test_sanctions_the_doer_of_the_reason_is_the_target_when_none_is_named(parse
 def test_sanctions_a_states_concerns_or_objections_make_it_no_target(parse):
     got = extract_all(parse("The EU imposed sanctions over Kenya's concerns about Somali piracy.", "2024-03-12"))
     assert "KEN" not in {r["target"] for r in got[0]["sanctions"]}
+
+
+def test_sanctions_a_courts_penalty_is_no_sanction_regime(parse):
+    got = extract_all(
+        parse("In 2015, the court sanctioned Kenya for the inhumane treatment of a prisoner.", "2024-03-12"),
+        learned=False,
+    )
+    assert got[0]["sanctions"] == []
