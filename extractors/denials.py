@@ -119,8 +119,10 @@ def _denial(
             for m in c.children:
                 if m.dep_ in ("poss", "compound", "amod"):
                     accusers += ctx.actors_of(m, sent)
-            for p in syntax.prep_objects(c, {"by", "from"}, through_objects=False):
-                accusers += ctx.actors_of(p, sent)
+            # "the claims by Uganda", "the claims made by Uganda" (on the claim's participle)
+            for h in (c, *(a for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN")):
+                for p in syntax.prep_objects(h, {"by", "from"}, through_objects=False):
+                    accusers += ctx.actors_of(p, sent)
             if not accusers and c.dep_ in ("appos", "npadvmod"):
                 # "U.S. officials attributed the breach to China, an accusation ...": the claim names
                 # what the clause it stands beside says; that clause's speaker made it.

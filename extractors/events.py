@@ -346,6 +346,8 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
                 continue  # "U.S. brands are in talks with Cuba": firms and tourists are not the state
             if _a_war_named_by_place(arg) or (arg.dep_ in ("compound", "amod") and _a_war_named_by_place(arg.head)):
                 continue  # "oppose the Iraq war": neither the war nor, through obj_poss, its place
+            if any(c.dep_ == "compound" and _a_war_named_by_place(c) for c in arg.children):
+                continue  # "Iraq war allies lash out at X": the war's allies, not the country it was fought in
             actors += ctx.actors_of(arg, sent)
         actors = [a for a in actors if a.code]
         if actors:

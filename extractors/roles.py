@@ -318,7 +318,12 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
         for p in a.children
         if p.dep_ == "pobj"
     ]
-    return [c for o in objs for c in o.children if c.dep_ in ("poss", "compound", "amod")] + done_by
+    # (not the country of a firm or of people the object is: "welcomes Chinese companies", "criticised
+    # Japanese tourists" are no deed of China's or Japan's)
+    from relata.extractors.actors import private_party  # actors imports roles: imported late
+
+    owned = [c for o in objs if not private_party(o) for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+    return owned + done_by
 
 
 def _tells_of(verb: Token) -> bool:

@@ -167,7 +167,18 @@ def objects(verb: Token) -> list[Token]:
             return out
         if verb.dep_ in ("acl", "relcl") and not is_verb(verb.head):
             return [verb.head]  # "sanctions placed on Russia": the noun the participle modifies
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not out:
+        # "visited Cuba to receive an honour", which the parser reads as a to-clause with "Cuba" for its
+        # subject: an infinitive has no subject of its own right after the verb, so it is the object
+        out = [
+            s
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for s in c.children
+            if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1
+        ]
+    return out
 
 
 def prep_objects(tok: Token, preps: set[str], *, through_objects: bool = True) -> list[Token]:
@@ -836,8 +847,26 @@ def date_spans(tok: Token):
             return 99
         return a.index(common) + b.index(common)
 
-    scored = sorted(((dist(e), e) for e in dates), key=lambda x: x[0])
+    scored = sorted(((dist(e), e) for e in dates if not _dateline(e)), key=lambda x: x[0])
     return [e for d, e in scored if d <= 5]
+
+
+_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+
+
+def _dateline(ent) -> bool:
+    """The date of a wire story's dateline ("BEIJING, Nov. 1, 2024 /PRNewswire/ -- On Thursday, X
+    arrived"): when the story was filed, not when its events happened (judged on unseen articles, the
+    arrival was dated to the dateline's Friday). A date near the sentence's start with a dash standing
+    alone soon after and no verb before it (not "arrived on Tuesday for a three-day visit")."""
+    sent, doc = ent.sent, ent.doc
+    if ent.start - sent.start > 6:
+        return False
+    for t in doc[ent.end : min(ent.end + 5, sent.end)]:
+        alone = t.i > 0 and bool(t.whitespace_) and bool(doc[t.i - 1].whitespace_)
+        if t.text in _DASHES and alone:
+            return not any(w.pos_ in ("VERB", "AUX") for w in doc[sent.start : t.i])
+    return False
 
 
 def _finite_clause(verb: Token) -> bool:

@@ -315,3 +315,9 @@ def test_denials_a_suggestion_that_a_state_did_wrong_rejected_is_a_denial(parse)
 def test_cooperation_partners_no_longer_once_or_of_a_third(parse, text, expected):
     rules, _ = extract_all(parse(text, "2024-03-05"), learned=False)
     assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rules["cooperation"]} == expected
+
+
+def test_denials_the_accuser_is_who_a_participle_says_made_the_claims(parse):
+    text = "Kenyatta, the Kenyan president, denied the claims made by Uganda."
+    got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["denials"]
+    assert [(d["denier"], d["accuser"]) for d in got] == [("KEN", "UGA")]

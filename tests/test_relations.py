@@ -1762,3 +1762,48 @@ def test_cooperation_a_deal_one_hopes_to_sign_is_planned(parse):
 )
 def test_relations_a_question_put_a_rare_deed_and_a_ceremonial_salute_are_no_events(parse, text):
     assert {k for k in keys(parse(text, "2024-05-10")) if k[2] != "meeting"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # the parser makes the visited country the subject of the purpose clause: it is the object
+        (
+            "Duterte had just visited Japan to receive its highest award.",
+            "2017-03-20",
+            ("PHL", "JPN", "visit", "occurred"),
+        ),
+        (
+            "Maduro had recently visited Ecuador to receive its top honour.",
+            "2015-03-20",
+            ("VEN", "ECU", "visit", "occurred"),
+        ),
+    ],
+)
+def test_relations_a_purpose_clause_the_parser_gives_a_subject_leaves_the_object(parse, text, day, expected):
+    assert expected in keys(parse(text, day))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # firms of a state are not the state whose deed is judged
+        ("Kenya criticised Chinese firms.", "2024-05-10"),
+        # the allies of a war named by its place are not that country
+        ("Iraq war allies lashed out at the UN chief.", "2004-09-20"),
+        # a firm its apposition names is no state, nor is its foreign backer backing that state
+        ("Safaricom, a Kenyan company backed by a British group, denies any wrongdoing.", "2024-05-10"),
+    ],
+)
+def test_relations_firms_a_wars_allies_and_a_firm_named_by_apposition_are_not_states(parse, text, day):
+    out = extract_all(parse(text, day), learned=False)[0]
+    assert out["relations"] == [] and out["denials"] == []
+
+
+def test_relations_a_wire_dateline_does_not_date_the_event(parse):
+    text = (
+        "NAIROBI, Nov. 1, 2024 /PRNewswire/ -- On Thursday, Kenyan President William Ruto arrived in Accra "
+        "for a three-day state visit to Ghana."
+    )
+    got = extract_all(parse(text, "2024-11-01"), learned=False)[0]["relations"]
+    assert {(r["relation_type"], str(r["event_date"])) for r in got} == {("visit", "2024-10-31")}
