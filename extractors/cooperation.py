@@ -358,7 +358,7 @@ def _result_of_signing(verb: Token) -> bool:
 
 def _past(verb: Token) -> bool:
     """A change already made or being made: simple past, perfect or simple present ("deepened",
-    "have expanded", "the show deepens exchanges"), not an infinitive or a participle of a plan
+    "have expanded", "the show deepens exchanges", "have been expanding"), not an infinitive or a participle of a plan
     (what is to come has a cue of its own: "will", "plans to", and is planned before this is asked).
     Being made counts too: "are deepening economic ties" (the annotated corpus has such ties as under
     way; they were stored as planned), and a participle clause of such a verb, which shares its time:
@@ -368,6 +368,7 @@ def _past(verb: Token) -> bool:
         verb.tag_ in ("VBZ", "VBP")
         or syntax.told_as_past(verb)
         or (verb.tag_ == "VBG" and syntax.present_progressive(verb))
+        or (verb.tag_ == "VBG" and _perfect_progressive(verb))
         or (
             verb.tag_ == "VBG"
             and verb.dep_ == "advcl"
@@ -377,6 +378,13 @@ def _past(verb: Token) -> bool:
             and _past(verb.head)
         )
     )
+
+
+def _perfect_progressive(verb: Token) -> bool:
+    """ "have been expanding": a change going on since some time (judged on unseen articles, exchanges
+    that "have been expanding" were stored as planned)."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return any(a.lower_ == "been" for a in auxes) and any(a.lemma_ == "have" for a in auxes)
 
 
 def _path_tokens(tok: Token, cue: Token) -> list[Token]:

@@ -321,3 +321,17 @@ def test_denials_the_accuser_is_who_a_participle_says_made_the_claims(parse):
     text = "Kenyatta, the Kenyan president, denied the claims made by Uganda."
     got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["denials"]
     assert [(d["denier"], d["accuser"]) for d in got] == [("KEN", "UGA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a change going on for some time is cooperation under way, as one made; one to come is planned
+        ("Cultural exchanges between Kenya and Uganda have been expanding steadily.", "ongoing"),
+        ("Cultural exchanges between Kenya and Uganda have expanded steadily.", "ongoing"),
+        ("Cultural exchanges between Kenya and Uganda will expand.", "planned"),
+    ],
+)
+def test_cooperation_a_perfect_progressive_change_is_under_way(parse, text, status):
+    got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
+    assert {(r["area"], r["status"]) for r in got} == {("culture", status)}
