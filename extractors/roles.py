@@ -284,6 +284,20 @@ def tokens(role: str, tok: Token) -> list[Token]:
                 if c.dep_ == "acl" and c.tag_ == "VBN"
                 for p in syntax.prep_objects(c, preps, through_objects=False)
             ]
+        if not found and not verb and role[2:] == "between":
+            # "brokered a deal to restore ties between Riyadh and Tehran": the pair the deal's own infinitive
+            # names through the ties it makes (not a deeper clause's)
+            # (the parser often hangs the infinitive on the verb the deal is the object of)
+            clauses = [c for c in tok.children if c.dep_ == "acl"]
+            if tok.dep_ == "dobj":
+                clauses += [c for c in tok.head.children if c.dep_ in ("advcl", "xcomp") and c.i > tok.i]
+            found = [
+                p
+                for c in clauses
+                if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for o in syntax.objects(c)
+                for p in syntax.prep_objects(o, preps, through_objects=False)
+            ]
         if not found and not verb:
             # "enjoys military backing from Iran", "held talks with X": in a light-verb phrase the
             # preposition often hangs on the verb.

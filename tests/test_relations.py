@@ -1807,3 +1807,18 @@ def test_relations_a_wire_dateline_does_not_date_the_event(parse):
     )
     got = extract_all(parse(text, "2024-11-01"), learned=False)[0]["relations"]
     assert {(r["relation_type"], str(r["event_date"])) for r in got} == {("visit", "2024-10-31")}
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # a package signed with a state is an agreement with it
+        ("The EU signed a 50-million-euro package of aid with Niger last month.", "2016-02-01", {("EU", "NER")}),
+        # a deal brokered to restore ties between two states is theirs (the parser hangs the infinitive on
+        # the verb); the broker made it happen, it is no party
+        ("Qatar brokered a deal to restore diplomatic ties between Egypt and Turkey.", "2024-02-01", {("EGY", "TUR")}),
+    ],
+)
+def test_relations_a_package_signed_and_a_deal_to_restore_ties_between_two(parse, text, day, expected):
+    got = keys(parse(text, day))
+    assert {tuple(sorted(k[:2])) for k in got if k[2] == "agreement"} == expected
