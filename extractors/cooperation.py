@@ -455,6 +455,11 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
             outer = syntax.governing_verb(owner)
             if not subj and outer is not None:
                 subj = [a for t in syntax.agents(outer) for a in ctx.actors_of(t, sent)]
+        if len({a.code for a in subj}) > 1 and verb.lemma_.lower() in lexicon.object_classes().get("inflow_verbs", ()):
+            # "Indonesia and Thailand have been attracting investment": each draws it from others, no pair
+            # of the subjects (judged on unseen articles); one subject and a partner still are ("Bangladesh
+            # seeks US intelligence cooperation")
+            subj = []
         if subj:
             groups.append(subj)
     mods = [

@@ -119,8 +119,11 @@ def _denial(
             for m in c.children:
                 if m.dep_ in ("poss", "compound", "amod"):
                     accusers += ctx.actors_of(m, sent)
-            # "the claims by Uganda", "the claims made by Uganda" (on the claim's participle)
-            for h in (c, *(a for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN")):
+            # "the claims by Uganda", "the claims made by Uganda" (on the claim's participle of making it:
+            # not "investigated by the UN", "dismissed by China")
+            making = lexicon.object_classes().get("claim_making_verbs", frozenset())
+            participles = [a for a in c.children if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in making]
+            for h in (c, *participles):
                 for p in syntax.prep_objects(h, {"by", "from"}, through_objects=False):
                     accusers += ctx.actors_of(p, sent)
             if not accusers and c.dep_ in ("appos", "npadvmod"):

@@ -348,6 +348,8 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
                 continue  # "oppose the Iraq war": neither the war nor, through obj_poss, its place
             if any(c.dep_ == "compound" and _a_war_named_by_place(c) for c in arg.children):
                 continue  # "Iraq war allies lash out at X": the war's allies, not the country it was fought in
+            if arg.lemma_.lower() in lexicon.object_classes().get("undergone_nouns", frozenset()):
+                continue  # "objected to Taiwan's exclusion": the one who undergoes it is no target of the objection
             actors += ctx.actors_of(arg, sent)
         actors = [a for a in actors if a.code]
         if actors:
@@ -406,7 +408,14 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
         # "called Lai a separatist", "branded the minister a liar", "described the move as reckless": what
         # the verb names its object (an object complement, an apposition the parser makes of one, or "as")
         named = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ")]
-        named += [c for o in syntax.objects(tok) for c in o.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        # (an apposition set off by a comma is the writer's description: "called Lukashenko, a dictator
+        # shunned by the West, on Monday" is a phone call)
+        named += [
+            c
+            for o in syntax.objects(tok)
+            for c in o.children
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(t.text == "," for t in o.doc[o.i : c.left_edge.i])
+        ]
         named += [n for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for n in c.children]
         have = {t.lemma_.lower() for n in named for t in (n, *n.conjuncts)}
     elif syntax.is_verb(tok) and (trig.object_class == "officials" or "object_itself" in trig.requires):
@@ -598,10 +607,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if (
         trig.relation_type == "praise"
         and src_role
+        and tok.lemma_.lower() in classes.get("salute_verbs", frozenset())
         and all(t.lemma_.lower() in classes.get("armed_forces", frozenset()) for t in roles.tokens(src_role, tok))
     ):
         # "hailed by marching People's Liberation Army soldiers": a guard of honour is a ceremony, no
-        # state's praise (one of the judged errors of issue 14, there with soldiers of a named army)
+        # state's praise (one of the judged errors of issue 14, there with soldiers of a named army); an
+        # army's thanks still are ("the Ukrainian military thanked the United States")
         return None
     if syntax.once_a_partner(tok):
         return None  # "was once Togo's biggest trading partner": no cooperation now (nor under way below)
@@ -672,6 +683,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         targets = _thanked_beneficiary(tok, sent, ctx)
     if not targets and relation_type == "criticism":
         targets = _criticised_before(tok, sources, sent, ctx)
+    if (
+        rtype.symmetric
+        and not targets
+        and src_role == "head_subj"
+        and (gov := syntax.governing_verb(tok)) is not None
+        and gov.lemma_.lower() in classes.get("inflow_verbs", frozenset())
+    ):
+        return None  # "X and Y have been attracting investment": each draws it from others
     if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
         return None
     status = "occurred" if mod.status == "ongoing" else mod.status

@@ -2,7 +2,7 @@
 
 ``relation_triggers.csv`` names, for each trigger, the roles that hold its
 source and its target (``subj``, ``obj``, ``obj_poss``, ``poss``, ``mod``,
-``recv``, ``head_subj``, ``clause_subj``, ``for_subj``, ``hyphen_agent``, ``modified_state``, ``included``,
+``recv``, ``head_subj``, ``clause_subj``, ``for_subj``, ``hyphen_agent``, ``modified_state``, ``included``, ``attended_by``,
 ``p:<preposition>``, ``p_poss:<preposition>``); ``ROLES`` lists them and
 ``lexicon`` refuses a trigger with any other. ``tokens`` finds the tokens
 that fill a role.
@@ -28,6 +28,7 @@ ROLES = frozenset(
         "hyphen_agent",
         "modified_state",
         "included",
+        "attended_by",
     }
 )
 PREPOSITION_ROLE = "p:"
@@ -254,6 +255,24 @@ def tokens(role: str, tok: Token) -> list[Token]:
             return []  # "the US-backed opposition forces": no organ of the state
         own = [c for c in body.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c != tok]
         return own + syntax.prep_objects(body, {"of"}, through_objects=False)
+    if role == "attended_by":
+        # "a summit attended by Kenya and Uganda", "the talks were attended by X and Y": who a participle or
+        # a passive of taking part (object class attending_verbs) names (not "boycotted by", "condemned by")
+        if verb:
+            return []
+        taking_part = lexicon.object_classes().get("attending_verbs", frozenset())
+        hosts = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if tok.dep_ == "nsubjpass":
+            hosts.append(tok.head)
+        return [
+            p
+            for h in hosts
+            if h.lemma_.lower() in taking_part
+            for a in h.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+        ]
     if role == "included":
         # "a trip that has included Fiji and Samoa": what a relative clause says the noun takes in
         if verb:
@@ -318,26 +337,38 @@ def tokens(role: str, tok: Token) -> list[Token]:
 def _owners(objs: list[Token], tok: Token) -> list[Token]:
     """Who owns or did the things ``objs``: their possessor or actor modifier ("Japan's proposal"), or
     who their participle says did them ("condemned the drills staged by Seoul"; not who reports or
-    records them: "the killings documented by UN investigators")."""
-    done_by = [
-        p
-        for o in objs
-        for c in o.children
-        if c.dep_ == "acl"
-        and c.tag_ == "VBN"
-        and c != tok  # ("an offensive backed by X": X backs)
-        and not _tells_of(c)
-        for a in c.children
-        if a.dep_ == "agent"
-        for p in a.children
-        if p.dep_ == "pobj"
-    ]
-    # (not the country of a firm or of people the object is: "welcomes Chinese companies", "criticised
-    # Japanese tourists" are no deed of China's or Japan's)
-    from relata.extractors.actors import private_party  # actors imports roles: imported late
+    records them: "the killings documented by UN investigators"). Where a participle names the doer,
+    the modifiers name something else ("the Ukraine aid package approved by Congress"); the possessor
+    of what one undergoes is its patient ("Taiwan's exclusion", "Russia's suspension"), and firms or
+    militants of a state are not the state ("criticised Chinese firms": object class firm_nouns;
+    "supporting Syrian militant groups": non_state_modifiers)."""
+    from relata.extractors import lexicon
 
-    owned = [c for o in objs if not private_party(o) for c in o.children if c.dep_ in ("poss", "compound", "amod")]
-    return owned + done_by
+    classes = lexicon.object_classes()
+    firms, undergone = classes.get("firm_nouns", frozenset()), classes.get("undergone_nouns", frozenset())
+    outside = classes.get("non_state_modifiers", frozenset())
+    out: list[Token] = []
+    for o in objs:
+        done_by = [
+            p
+            for c in o.children
+            if c.dep_ == "acl"
+            and c.tag_ == "VBN"
+            and c != tok  # ("an offensive backed by X": X backs)
+            and not _tells_of(c)
+            for a in c.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+        ]
+        if done_by:
+            out += done_by
+        elif o.lemma_.lower() not in firms | undergone and not any(
+            c.dep_ in ("amod", "compound") and c.lower_ in outside for c in o.children
+        ):
+            # (nor are the state's militants or rebels: "supporting Syrian militant groups")
+            out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+    return out
 
 
 def _tells_of(verb: Token) -> bool:

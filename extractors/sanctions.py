@@ -276,6 +276,15 @@ def _from_word(
     mod = syntax.Modality() if asked else syntax.modality(mod_word, in_reported_speech=bool(report_reps))
     if mod.status == "negated":
         return []
+    choices = lexicon.modality().get("choice_mark", {})
+    if mod.status == "hypothetical" and any(c in choices for c in mod.cues):
+        # "is deciding whether to extend (or lift) the sanctions on X": they exist and are in force; "whether to
+        # impose sanctions": held out (the annotation guide: a regime mentioned as existing is in force)
+        if action in ("extended", "lifted", "eased", "tightened", "in_force"):
+            action, mod = "in_force", syntax.Modality()  # (whose they are: who decides on them)
+        elif action == "imposed":
+            action = "threatened"
+            subject_role = "stated_by" if subject_role == "sender" else subject_role
     if mod.status == "hypothetical" and action in ("imposed", "tightened"):
         # "The council could impose sanctions", "will tighten sanctions if it does not comply":
         # sanctions held out, not imposed.

@@ -63,7 +63,8 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         return by
     if by_phrases:
         # "were hailed by marching soldiers", which the parser reads as a gerund and its object: the doers
-        # are in the by-phrase, never the subject of a verb further up
+        # are in that object (for a true gerund, "punished by freezing its assets", the object is what is
+        # done to, and then no doer is found, as none should be); never the subject of a verb further up
         return [o for c in by_phrases for p in c.children if p.dep_ == "pcomp" for o in p.children if o.dep_ == "dobj"]
     if is_passive(verb):
         subj = []
@@ -361,12 +362,17 @@ def _pursued_by(agreement: Token, verb: Token) -> bool:
 
 def a_prospect(noun: Token) -> bool:
     """The event noun is what an opening or a prospect is for ("new avenues for cooperation", "room
-    for talks": object class prospect_nouns): a possibility, not a deed done. Not "of" ("the scope of
+    for talks": object class prospect_nouns), or what a copula says is one ("cooperation is a huge
+    potential"): a possibility, not a deed done. Not "of" ("the scope of
     the 2019 treaty", "the opportunity of the president's visit": the thing exists)."""
+    prospects = lexicon.object_classes().get("prospect_nouns", frozenset())
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        # "cooperation in the digital economy is a huge potential for both": what the copula says it is
+        return any(c.dep_ == "attr" and c.lemma_.lower() in prospects for c in noun.head.children)
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return False
     holder = noun.head.head
-    return holder.lemma_.lower() in lexicon.object_classes().get("prospect_nouns", frozenset())
+    return holder.lemma_.lower() in prospects
 
 
 def still_to_come(agreement: Token) -> str | None:
@@ -584,16 +590,19 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         found.append(("hypothetical", "?"))
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
     marks, choices = cues.get("mark", {}), cues.get("choice_mark", {})
-    cur = tok
+    cur, own_clause = tok, True
     for _ in range(8):
         hit = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in marks), None)
         if hit:
             found.append((marks[hit], hit))
             break
         choice = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in choices), None)
-        if choice and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            found.append((choices[choice], choice))  # "voted on whether to quit": not decided
+        if choice and own_clause and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "voted on whether to quit": not decided; not a clause on something it names ("whether to
+            # punish China, which supplied drones": the supplying is told as done)
+            found.append((choices[choice], choice))
             break
+        own_clause = own_clause and cur.dep_ not in ("relcl", "acl", "advcl")
         if cur.dep_ == "ROOT" or cur.head == cur:
             break
         cur = cur.head
@@ -857,11 +866,12 @@ _DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
 def _dateline(ent) -> bool:
     """The date of a wire story's dateline ("BEIJING, Nov. 1, 2024 /PRNewswire/ -- On Thursday, X
     arrived"): when the story was filed, not when its events happened (judged on unseen articles, the
-    arrival was dated to the dateline's Friday). A date near the sentence's start with a dash standing
-    alone soon after and no verb before it (not "arrived on Tuesday for a three-day visit")."""
+    arrival was dated to the dateline's Friday). A date near the sentence's start after a comma, with a dash
+    standing alone soon after and no verb before it (not "arrived on Tuesday for a three-day visit", not "On
+    Tuesday -- the anniversary of the invasion -- Biden visited Kyiv")."""
     sent, doc = ent.sent, ent.doc
-    if ent.start - sent.start > 6:
-        return False
+    if ent.start - sent.start > 6 or ent.start == sent.start or doc[ent.start - 1].text != ",":
+        return False  # a dateline's date follows its place and a comma ("NAIROBI, Nov. 1"), not "On Tuesday --"
     for t in doc[ent.end : min(ent.end + 5, sent.end)]:
         alone = t.i > 0 and bool(t.whitespace_) and bool(doc[t.i - 1].whitespace_)
         if t.text in _DASHES and alone:

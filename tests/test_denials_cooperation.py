@@ -335,3 +335,39 @@ def test_denials_the_accuser_is_who_a_participle_says_made_the_claims(parse):
 def test_cooperation_a_perfect_progressive_change_is_under_way(parse, text, status):
     got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
     assert {(r["area"], r["status"]) for r in got} == {("culture", status)}
+
+
+def test_cooperation_a_copula_calling_it_a_potential_makes_it_planned(parse):
+    text = (
+        "Kenya and Uganda signed a trade pact on Monday. Given their young workforces, cooperation in the "
+        "digital economy is also a huge potential for both countries."
+    )
+    got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
+    assert ("science_technology", "planned") in {(r["area"], r["status"]) for r in got}
+    assert ("science_technology", "ongoing") not in {(r["area"], r["status"]) for r in got}
+
+
+def test_cooperation_states_each_drawing_investment_are_no_pair(parse):
+    out = extract_all(
+        parse("Kenya and Uganda have been attracting foreign investment in data centres.", "2024-05-10"), learned=False
+    )[0]
+    assert out["cooperation"] == [] and out["relations"] == []
+
+
+def test_cooperation_a_ministry_beside_a_charity_and_people_who_benefit_keep_it(parse):
+    text = "A Thai charity and the Thai culture ministry jointly promote China-Thailand cultural cooperation."
+    assert extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
+    text = "The people of China and Laos have benefited from China-Laos railway cooperation."
+    assert extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria denied the accusations investigated by the United Nations that it used chemical weapons.",
+        "Russia denied the allegations dismissed by China as baseless.",
+    ],
+)
+def test_denials_who_investigated_or_dismissed_a_claim_did_not_make_it(parse, text):
+    got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["denials"]
+    assert got and all(d["accuser"] is None for d in got)

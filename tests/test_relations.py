@@ -1822,3 +1822,94 @@ def test_relations_a_wire_dateline_does_not_date_the_event(parse):
 def test_relations_a_package_signed_and_a_deal_to_restore_ties_between_two(parse, text, day, expected):
     got = keys(parse(text, day))
     assert {tuple(sorted(k[:2])) for k in got if k[2] == "agreement"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # a state or a leader an apposition describes stays itself (only firm words make a name a firm)
+        (
+            "Russia, the world's largest wheat exporter, signed a grain supply agreement with Egypt.",
+            "2024-05-10",
+            ("EGY", "RUS", "agreement", "occurred"),
+        ),
+        (
+            "Dutch Prime Minister Mark Rutte, a staunch supporter of Ukraine, met Zelensky in Kyiv on Friday.",
+            "2024-05-10",
+            ("NLD", "UKR", "meeting", "occurred"),
+        ),
+        # a deed a compound names stays its owner's ("refugee policy", "court ruling"); supporters are states
+        ("Turkey condemned the European Union's refugee policy.", "2024-05-10", ("TUR", "EU", "criticism", "occurred")),
+        (
+            "Japan criticised South Korea's court ruling on wartime labour.",
+            "2024-05-10",
+            ("JPN", "KOR", "criticism", "occurred"),
+        ),
+        # a church struck is the country's (the words of private promoters count only for cooperation)
+        (
+            "Russian forces struck a Ukrainian Orthodox church in Kharkiv on Sunday.",
+            "2024-05-10",
+            ("RUS", "UKR", "attack", "occurred"),
+        ),
+        # an army's thanks are its state's praise (only a salute is a ceremony)
+        (
+            "The Ukrainian military thanked the United States for the Patriot air defence systems.",
+            "2024-05-10",
+            ("UKR", "USA", "praise", "occurred"),
+        ),
+        # a participle of doing: its doer, not the compound ("the Ukraine aid package")
+        (
+            "Russia objected to the Ukraine aid package approved by the US Congress.",
+            "2024-05-10",
+            ("RUS", "USA", "criticism", "occurred"),
+        ),
+        # a fact told in a clause on what is weighed stays a fact
+        (
+            "Washington is weighing whether to punish China, which supplied drones to Russia last year.",
+            "2024-05-10",
+            ("CHN", "RUS", "military_aid", "occurred"),
+        ),
+    ],
+)
+def test_relations_what_the_sessions_second_review_found_too_broad(parse, text, day, expected):
+    assert expected in keys(parse(text, day))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # boycotting or condemning a summit is not attending it
+        "A summit boycotted by Russia and Belarus opened in Vienna on Monday.",
+        "The summit, criticised by India and Pakistan, went ahead in Beijing.",
+        # a heavy military attack is no criticism
+        "Russia launched a blistering attack on Ukrainian positions near Bakhmut with artillery and drones.",
+        # what one undergoes is not one's deed
+        "The United States objected to Taiwan's exclusion from the World Health Assembly.",
+    ],
+)
+def test_relations_no_meeting_by_boycott_no_criticism_by_force_or_of_a_patient(parse, text):
+    got = keys(parse(text, "2024-05-10"))
+    assert not any(k[2] in ("meeting", "criticism") for k in got)
+
+
+def test_relations_a_writers_description_of_a_called_leader_is_no_criticism(parse):
+    text = "Russian President Putin called Belarusian President Lukashenko, a dictator shunned by the West, on Monday."
+    assert keys(parse(text, "2024-05-10")) == {("BLR", "RUS", "meeting", "occurred")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ordinary dash after an opening date is no dateline
+        ("On Tuesday -- the anniversary of the invasion -- Biden visited Kyiv.", "2024-05-07"),
+        # a dateline's place is no actor, and its date does not date the event
+        (
+            "MANILA, Philippines — Japanese Prime Minister Fumio Kishida met Philippine President Ferdinand "
+            "Marcos Jr. on Monday.",
+            "2024-05-06",
+        ),
+    ],
+)
+def test_relations_datelines_only_when_they_are_one(parse, text, expected):
+    got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["relations"]
+    assert got and all(str(r["event_date"]) == expected for r in got)

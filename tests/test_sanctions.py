@@ -306,3 +306,16 @@ def test_sanctions_a_courts_penalty_is_no_sanction_regime(parse):
         learned=False,
     )
     assert got[0]["sanctions"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a regime one decides whether to extend or renew is in force
+        ("EU leaders will decide on Monday whether to extend the sanctions on Russia.", {("EU", "RUS", "in_force")}),
+        ("The EU is debating whether to renew its sanctions on Russia.", {("EU", "RUS", "in_force")}),
+    ],
+)
+def test_sanctions_a_choice_whether_to_extend_leaves_them_in_force(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
