@@ -610,7 +610,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         and tok.lemma_.lower() in classes.get("salute_verbs", frozenset())
         and all(t.lemma_.lower() in classes.get("armed_forces", frozenset()) for t in roles.tokens(src_role, tok))
     ):
-        # "hailed by marching People's Liberation Army soldiers": a guard of honour is a ceremony, no
+        # a leader "hailed by marching soldiers" of his host's army: a guard of honour is a ceremony, no
         # state's praise (one of the judged errors of issue 14, there with soldiers of a named army); an
         # army's thanks still are ("the Ukrainian military thanked the United States")
         return None

@@ -339,8 +339,8 @@ def test_cooperation_a_perfect_progressive_change_is_under_way(parse, text, stat
 
 def test_cooperation_a_copula_calling_it_a_potential_makes_it_planned(parse):
     text = (
-        "Kenya and Uganda signed a trade pact on Monday. Given their young workforces, cooperation in the "
-        "digital economy is also a huge potential for both countries."
+        "Kenya and Uganda signed a trade pact on Monday. With young workforces on both sides, digital "
+        "economy cooperation is a vast potential for the two countries."
     )
     got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
     assert ("science_technology", "planned") in {(r["area"], r["status"]) for r in got}

@@ -1723,10 +1723,10 @@ def test_relations_a_word_of_praise_or_a_call_is_no_criticism(parse):
 
 def test_relations_a_family_name_after_a_generational_suffix_is_the_leaders(parse):
     text = (
-        "Philippine President Ferdinand Marcos Jr. arrived in Berlin on Sunday. "
-        "Marcos is scheduled to meet with US Secretary of Commerce Gina Raimondo on Monday."
+        "Philippine President Ferdinand Marcos Jr. landed in Berlin on Sunday. "
+        "On Monday Marcos will hold talks with the German chancellor."
     )
-    assert ("PHL", "USA", "meeting", "planned") in keys(parse(text, "2024-03-10"))
+    assert ("DEU", "PHL", "meeting", "planned") in keys(parse(text, "2024-03-10"))
 
 
 @pytest.mark.parametrize(
