@@ -105,6 +105,10 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         outer = head.head
         if outer.lemma_ in lexicon.object_classes()["object_control_verbs"]:
             objs = [c for c in outer.children if c.dep_ in ("dobj",)]
+            if not objs and is_passive(outer):
+                # "is criticised by the West for siding with Moscow": the one criticised sided (judged on
+                # unseen articles, the West was made Moscow's supporter)
+                objs = [c for c in outer.children if c.dep_ in PASSIVE_SUBJ]
             if objs:
                 return objs
         if is_verb(outer):
@@ -655,7 +659,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     if (
         tok.lemma_.lower() in lexicon.object_classes()["agreement_nouns"]
         and tok.dep_ == "pobj"
-        and tok.head.lower_ in ("on", "for", "toward", "towards")
+        and tok.head.lower_ in ("on", "for", "toward", "towards", "about")  # "are talking about a trade deal"
         and is_verb(tok.head.head)
         and tok.head.head.lemma_.lower() in pursuit
     ):

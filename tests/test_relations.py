@@ -1913,3 +1913,30 @@ def test_relations_a_writers_description_of_a_called_leader_is_no_criticism(pars
 def test_relations_datelines_only_when_they_are_one(parse, text, expected):
     got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["relations"]
     assert got and all(str(r["event_date"]) == expected for r in got)
+
+
+def test_relations_the_one_criticised_for_a_deed_did_it_also_in_the_passive(parse):
+    got = keys(parse("Kenya is criticised by the West for siding with Moscow.", "2024-05-10"))
+    assert ("KEN", "RUS", "support", "occurred") in got
+    assert not any(k[0] == "WEST" and k[2] == "support" for k in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an agreement talked about or under discussion is still to come
+        "The US and Kenya are talking about a trade agreement.",
+        "The US and Kenya are discussing a trade agreement.",
+    ],
+)
+def test_relations_an_agreement_under_discussion_is_planned(parse, text):
+    got = extract_all(parse(text, "2024-05-10"), learned=False)[0]
+    assert {k[3] for k in keys(parse(text, "2024-05-10")) if k[2] == "agreement"} == {"planned"}
+    assert {r["status"] for r in got["cooperation"]} == {"planned"}
+
+
+def test_relations_joint_patrols_forces_are_meant_to_hold_are_not_under_way(parse):
+    text = "Kenyan and Ugandan forces are meant to hold joint patrols in the border town."
+    out = extract_all(parse(text, "2024-05-10"), learned=False)[0]
+    assert not [r for r in out["relations"] if r["status"] == "occurred"]
+    assert not [r for r in out["cooperation"] if r["status"] == "ongoing"]
