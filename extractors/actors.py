@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from relata.extractors import dates, lexicon
+from relata.extractors import dates, lexicon, syntax
 from relata.extractors.document import Mention, ParsedArticle, Sentence
 from relata.schemas import vocabularies
 
@@ -87,7 +87,7 @@ class ArticleContext:
             # Resolution starts from what the ruler matched, so reading an article twice
             # (one context per extractor) gives the same codes.
             m.code = m.key if m.kind not in ("person",) else ""
-            if m.end <= _dateline_end(sent):
+            if sent.doc is not None and m.end <= syntax.dateline_end(sent.doc):
                 m.code = ""  # "MANILA, Philippines — X denied ...": where the story was filed, no actor
             if m.kind == "leader":
                 r = self.leaders.resolve(m.key, self.day) or self._in_office_then(sent, m.key)
@@ -313,8 +313,6 @@ class ArticleContext:
         relative clause's subject is not a named person and the nearest person is kept."""
         if sent.doc is None or not prev or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        from relata.extractors import syntax
-
         speech = lexicon.speech_verbs()
         cur = tok.head
         for _ in range(3):
@@ -335,8 +333,6 @@ class ArticleContext:
         militants said they ..."), or none."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return []
-        from relata.extractors import syntax
-
         cur = tok.head
         if cur.dep_ != "ccomp" or cur.head == cur or cur.head.lemma_.lower() not in lexicon.speech_verbs():
             return []
@@ -447,8 +443,6 @@ class ArticleContext:
                 return []
             # "Japan, Canada and Australia voiced their concerns": the possessor is the clause's subject,
             # when that is a list of actors named before it (all of them, not the last two).
-            from relata.extractors import syntax  # syntax imports this module
-
             gov = syntax.governing_verb(tok) if tok.dep_ == "poss" else None
             if gov is not None and any(
                 o.i < tok.i and (m := self.mention_at(sent, o.i)) is not None and m.code for o in syntax.objects(gov)
@@ -551,8 +545,6 @@ class ArticleContext:
                 and antecedent.head.pos_ in ("VERB", "AUX")
             ):
                 # "X plans to visit Y, a move that Z criticised": the move is X's.
-                from relata.extractors import syntax
-
                 found = [a for t in syntax.agents(antecedent.head) for a in self._actors_one(t, sent)]
             return found
         if tok.lemma_.lower() in lexicon.object_classes().get("member_nouns", ()):
@@ -637,31 +629,8 @@ def _warned_party(tok: Token) -> Token | None:
 
 def _doers_of_its_verb(tok: Token) -> set[int]:
     """Token indices of the doers of the nearest verb above ``tok`` (its subjects or by-agents)."""
-    from relata.extractors import syntax
-
     verb = next((a for a in tok.ancestors if syntax.is_verb(a)), None)
     return {t.i for t in syntax.agents(verb)} if verb is not None else set()
-
-
-_DATELINE_DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
-
-
-def _dateline_end(sent: Sentence) -> int:
-    """Where a wire dateline ends: the dash after "MANILA, Philippines —" or "BEIJING (Reuters) -", a place
-    in capitals opening the sentence with no verb before the dash (0 when there is none). The parser may
-    make the place the subject (judged on unseen articles, a senatorial candidate's denial was the
-    Philippines')."""
-    doc = sent.doc
-    if doc is None or len(doc) < 3 or not (doc[0].is_alpha and doc[0].is_upper and len(doc[0]) > 1):
-        return 0
-    if doc[1].text not in (",", "("):
-        return 0  # a place, then a comma or the agency ("ASEAN -- along with China ..." is a subject)
-    for t in doc[1 : min(len(doc), 12)]:
-        if t.text in _DATELINE_DASHES and t.whitespace_:
-            return t.i
-        if t.pos_ in ("VERB", "AUX"):
-            return 0
-    return 0
 
 
 def people_counted(sent: Sentence, m: Mention) -> bool:
@@ -687,8 +656,6 @@ def privately_promoted(cue: Token) -> bool:
     cooperation of the states the noun names (judged on unseen articles three times in one sample). A
     ministry or an embassy beside them is the state's; people who benefit from it promote nothing
     ("the people of China and Laos have benefited from China-Laos railway cooperation")."""
-    from relata.extractors import syntax
-
     verb = cue if syntax.is_verb(cue) else syntax.governing_verb(cue)
     agents = [t for a in (syntax.agents(verb) if verb is not None else []) for t in (a, *a.conjuncts)]
     return bool(agents) and all(_private_body(a) for a in agents)
@@ -712,8 +679,6 @@ def _private_body(tok: Token) -> bool:
 def private_party(tok: Token) -> bool:
     """A firm, a tourist, an analyst: people and things of a state that do not act for it
     ("U.S. brands", "Chinese railway manufacturer CRRC", "Thai tourists")."""
-    from relata.extractors import syntax
-
     classes = lexicon.object_classes()
     private = classes.get("private_entities", frozenset())
     if tok.lemma_.lower() in private or any(c.dep_ == "compound" and c.lemma_.lower() in private for c in tok.children):
