@@ -860,7 +860,10 @@ def date_spans(tok: Token):
             return 99
         return a.index(common) + b.index(common)
 
-    scored = sorted(((dist(e), e) for e in dates if not _dateline(e)), key=lambda x: x[0])
+    # A dateline's date gives way to a date of the sentence's own ("BEIJING, Nov. 1 /PRNewswire/ -- On
+    # Thursday, X arrived": Thursday); alone, it stays, the nearest to the event the wire gives.
+    own = [e for e in dates if not _dateline(e)]
+    scored = sorted(((dist(e), e) for e in (own or dates)), key=lambda x: x[0])
     return [e for d, e in scored if d <= 5]
 
 
@@ -871,8 +874,8 @@ def dateline_end(doc) -> int:
     """Where a wire dateline ends, 0 when the sentence has none: the dash standing alone after "MANILA,
     Philippines —", "BEIJING, Nov. 1, 2024 /PRNewswire/ --" or "MOSCOW (Reuters) -", a place in capitals
     then a comma or a bracket, with no verb before the dash. Its place is where the story was filed, no
-    actor, and its date when, not when the events happened (judged on unseen articles: the parser made
-    "MANILA" a denier's subject; an arrival "on Thursday" was dated to the dateline's Friday). Not "On
+    actor; its date, when, gives way to a date of the sentence's own (judged on unseen articles: the parser
+    made "MANILA" a denier's subject; an arrival "on Thursday" was dated to the dateline's Friday). Not "On
     Tuesday -- the anniversary of the invasion -- ...", nor "ASEAN -- along with China -- agreed"."""
     if len(doc) < 3 or not (doc[0].is_alpha and doc[0].is_upper and len(doc[0]) > 1):
         return 0

@@ -1902,12 +1902,14 @@ def test_relations_a_writers_description_of_a_called_leader_is_no_criticism(pars
     [
         # an ordinary dash after an opening date is no dateline
         ("On Tuesday -- the anniversary of the invasion -- Biden visited Kyiv.", "2024-05-07"),
-        # a dateline's place is no actor, and its date does not date the event
+        # a dateline's place is no actor, and its date gives way to the sentence's own
         (
             "MANILA, Philippines — Japanese Prime Minister Fumio Kishida met Philippine President Ferdinand "
             "Marcos Jr. on Monday.",
             "2024-05-06",
         ),
+        # alone, the dateline's date stays the nearest the wire gives
+        ("MOSCOW, May 8 (Reuters) - Putin met Xi in the Kremlin.", "2024-05-08"),
     ],
 )
 def test_relations_datelines_only_when_they_are_one(parse, text, expected):
