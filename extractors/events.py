@@ -526,11 +526,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         outer = syntax.modality(carrier.head, in_reported_speech=report is not None)
         if outer.status == "hypothetical" or (outer.status == "planned" and mod.status == "occurred"):
             mod = outer
-    if (
-        syntax.is_verb(tok)
-        and tok.dep_ in ("relcl", "acl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    ):
+    if syntax.is_verb(tok) and tok.dep_ in ("relcl", "acl") and syntax.infinitive(tok):
         # "will become the first Chilean leader to visit Hiroshima": an infinitive on a noun happens
         # when the verb that noun depends on says (judged: stored as a visit made); "has no plans to
         # visit": not at all

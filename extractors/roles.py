@@ -264,15 +264,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
         hosts = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         if tok.dep_ == "nsubjpass":
             hosts.append(tok.head)
-        return [
-            p
-            for h in hosts
-            if h.lemma_.lower() in taking_part
-            for a in h.children
-            if a.dep_ == "agent"
-            for p in a.children
-            if p.dep_ == "pobj"
-        ]
+        return [p for h in hosts if h.lemma_.lower() in taking_part for p in syntax.by_agents(h)]
     if role == "included":
         # "a trip that has included Fiji and Samoa": what a relative clause says the noun takes in
         if verb:
@@ -313,7 +305,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
             found = [
                 p
                 for c in clauses
-                if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                if syntax.infinitive(c)
                 for o in syntax.objects(c)
                 for p in syntax.prep_objects(o, preps, through_objects=False)
             ]
@@ -354,12 +346,9 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
             for c in o.children
             if c.dep_ == "acl"
             and c.tag_ == "VBN"
-            and c != tok  # ("an offensive backed by X": X backs)
-            and not _tells_of(c)
-            for a in c.children
-            if a.dep_ == "agent"
-            for p in a.children
-            if p.dep_ == "pobj"
+            and c != tok
+            and not _tells_of(c)  # ("an offensive backed by X": X backs)
+            for p in syntax.by_agents(c)
         ]
         if done_by:
             out += done_by

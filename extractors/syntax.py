@@ -52,15 +52,25 @@ def _conj_chain(c: Token, root: Token) -> bool:
     return c == root
 
 
+def by_agents(verb: Token) -> list[Token]:
+    """The objects of a passive's by-phrase ("attended by X", "staged by Seoul")."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def infinitive(verb: Token) -> bool:
+    """A to-infinitive ("to restore", "whether to quit")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def agents(verb: Token, depth: int = 0) -> list[Token]:
     """Who does what the verb says: its subject, the by-agent of a passive, or (for a verb
     with no subject of its own) the subject or object of the verb it depends on."""
     # The by-agent, also of a passive conjoined to another ("built by Iran and fired by Russia": the
     # second verb shares the first's auxiliary, and the parser marks only the agent on it).
-    by_phrases = [c for c in verb.children if c.dep_ == "agent"]
-    by = [p for c in by_phrases for p in c.children if p.dep_ == "pobj"]
+    by = by_agents(verb)
     if by:
         return by
+    by_phrases = [c for c in verb.children if c.dep_ == "agent"]
     if by_phrases:
         # "were hailed by marching soldiers", which the parser reads as a gerund and its object: the doers
         # are in that object (for a true gerund, "punished by freezing its assets", the object is what is
@@ -126,7 +136,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
             # side with X": a motive is no deed). Any other relative clause's doer is its noun.
             issued = (
                 head.lemma_.lower() in classes.get("threat_nouns", frozenset())
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and infinitive(verb)
                 and gov is not None
                 and gov.lemma_.lower() in classes.get("issuing_verbs", frozenset())
             )
@@ -179,7 +189,7 @@ def objects(verb: Token) -> list[Token]:
         out = [
             s
             for c in verb.children
-            if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if c.dep_ in ("ccomp", "xcomp") and infinitive(c)
             for s in c.children
             if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1
         ]
@@ -547,7 +557,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((head[phrasal], phrasal))
             elif t.pos_ == "ADJ" and chain[i - 1].dep_ == "xcomp" and lemma in adj_head:
                 found.append((adj_head[lemma], lemma))
-            elif lemma in head or t.lower_ in head:  # the small model lemmatises "hoped" as "hop"
+            elif lemma in head or t.lower_ in head:  # (the lexicon also lists some word forms: "hoped")
                 if i == 1 and lemma in _refuting() and tok.lemma_.lower() in _claims():
                     continue  # "denied the allegations": the denial is of their content; they were made
                 found.append((head.get(lemma) or head[t.lower_], lemma))
@@ -601,7 +611,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             found.append((marks[hit], hit))
             break
         choice = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in choices), None)
-        if choice and own_clause and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        if choice and own_clause and infinitive(cur):
             # "voted on whether to quit": not decided; not a clause on something it names ("whether to
             # punish China, which supplied drones": the supplying is told as done)
             found.append((choices[choice], choice))
@@ -909,11 +919,7 @@ def _contrasted(conj: Token) -> bool:
 
 def _be_to(verb: Token) -> bool:
     """An infinitive complement of "be" ("is to invest", "is to be held")."""
-    return (
-        verb.dep_ == "xcomp"
-        and verb.head.lemma_ == "be"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and infinitive(verb)
 
 
 def _yes_no_question(sent) -> bool:
