@@ -106,6 +106,7 @@ class Term:
 class Leaders:
     terms_by_name: dict[str, tuple[Term, ...]]  # every alias -> the person's terms
     terms_by_office: dict[tuple[str, str], tuple[Term, ...]]  # (code, office) -> terms
+    home: dict[str, str]  # a person heading several states at once -> the state they act for first
 
     def holder(self, code: str, office: str, day: dt.date | None) -> str | None:
         terms = self.terms_by_office.get((code, office), ())
@@ -116,22 +117,27 @@ class Leaders:
                 return t.name
         return None
 
-    def resolve(self, alias: str, day: dt.date | None) -> tuple[str, str] | None:
+    def resolve(self, alias: str, day: dt.date | None, prefer: str | None = None) -> tuple[str, str] | None:
         """(code, full name) of the person an alias names, if they held office on that day.
 
         Out of office, a person no longer acts for the state: "former president
         X said" is not the state speaking. Without a date, the latest term counts.
+        Of several people or states the alias fits, the one the sentence names
+        (``prefer``: "Jordan's King Abdullah"), else a monarch's home state
+        (personal_unions.csv: "King Charles" is Britain's before Australia's).
         """
         terms = self.terms_by_name.get(alias)
         if not terms:
             return None
+        fitting = list(terms) if day is None else [t for t in terms if t.covers(day)]
+        fitting = [t for t in fitting if t.code == prefer] or fitting
+        if not fitting:
+            return None
         if day is None:
-            t = max(terms, key=lambda t: t.start)
-            return t.code, t.name
-        for t in terms:
-            if t.covers(day):
-                return t.code, t.name
-        return None
+            latest = max(t.start for t in fitting)
+            fitting = [t for t in fitting if t.start == latest]
+        t = next((t for t in fitting if self.home.get(t.name) == t.code), fitting[0])
+        return t.code, t.name
 
 
 @functools.cache
@@ -157,6 +163,7 @@ def leaders() -> Leaders:
     return Leaders(
         {k: tuple(v) for k, v in by_name.items()},
         {k: tuple(sorted(v, key=lambda t: t.start)) for k, v in by_office.items()},
+        {r["name"]: r["code"] for r in rows("personal_unions.csv")},
     )
 
 

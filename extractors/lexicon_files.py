@@ -166,6 +166,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "non_actors.csv": {"phrase": TEXT},
     "object_classes.csv": {"class": TEXT, "lemma": TEXT},
     "offices.csv": {"title": TEXT, "office": Column(_in(OFFICES), "one of " + ", ".join(OFFICES))},
+    "personal_unions.csv": {"name": TEXT, "code": ACTOR, "source": TEXT},
     "organizations.csv": {"code": ACTOR, "name": TEXT},
     "relation_triggers.csv": {
         "lemma": TEXT,
