@@ -119,6 +119,9 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
                 # "is criticised by the West for siding with Moscow": the one criticised sided (judged on
                 # unseen articles, the West was made Moscow's supporter)
                 objs = [c for c in outer.children if c.dep_ in PASSIVE_SUBJ]
+                if not objs:
+                    # "X has yet to condemn Y and is criticised by Z for siding with Y": X sided
+                    objs = shared_subject(outer)
             if objs:
                 return objs
         if is_verb(outer):
@@ -157,6 +160,21 @@ def what_it_names(clause: Token) -> list[Token]:
     return [c for c in clause.children if c.dep_ in ("oprd", "dobj", "attr") and c.lower_ != "what"]
 
 
+def shared_subject(verb: Token) -> list[Token]:
+    """The subject a verb joined to another shares with it: "X has yet to condemn Y and is criticised
+    by Z": X is the one criticised (the parser hangs X on the first verb only)."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in verb.children):
+        return []
+    first = verb.head
+    while first.dep_ == "conj" and is_verb(first.head):
+        first = first.head
+    if not is_verb(first):
+        return []
+    if is_passive(first):
+        return [c for c in first.children if c.dep_ in PASSIVE_SUBJ]
+    return agents(first)
+
+
 def co_subjects(head: Token) -> list[Token]:
     """Who acts together with a subject (or the subject of a verb): "X, together with Y and Z, signed",
     "X, along with Y, said" (the parser hangs the partners on the subject or on the verb; "and Z"
@@ -182,6 +200,9 @@ def objects(verb: Token) -> list[Token]:
             return out
         if verb.dep_ in ("acl", "relcl") and not is_verb(verb.head):
             return [verb.head]  # "sanctions placed on Russia": the noun the participle modifies
+        out = shared_subject(verb)
+        if out:
+            return out
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if not out:
         # "visited Cuba to receive an honour", which the parser reads as a to-clause with "Cuba" for its
@@ -348,6 +369,15 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
                 break
             if dep == "conj" and any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in cur.children):
                 break  # "It did not name them, but the US blamed X": a clause with its own subject
+            if (
+                dep == "conj"
+                and (infinitive(cur.head) or any(c.dep_ == "neg" for c in cur.head.children))
+                and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBD", "VBP", "MD") for c in cur.children)
+            ):
+                # "plans to sign the deal and was praised", "has not yet denounced it and is faulted": a
+                # verb with a tense of its own is a clause of its own, which the plan or the "not" of the
+                # verb it is joined to does not govern
+                break
             if dep in ("advcl", "acl") and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children):
                 break  # "when X visited", "accusing them of": events of their own
         cur = cur.head
@@ -767,6 +797,7 @@ def reports(tok: Token) -> list[Report]:
     callers pick the first report whose speakers they can resolve.
     """
     verbs = lexicon.speech_verbs()
+    clause_only = lexicon.object_classes().get("clause_speech_verbs", frozenset())
     out: list[Report] = []
     cur = tok
     for _ in range(10):
@@ -777,6 +808,7 @@ def reports(tok: Token) -> list[Report]:
         if (
             dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "pcomp", "acl", "nsubj")
             and cur.lemma_.lower() in verbs
+            and not (dep == "dobj" and cur.lemma_.lower() in clause_only)
             and is_verb(cur)
             and cur != tok
         ):
@@ -860,7 +892,21 @@ def date_spans(tok: Token):
             # dates the event only when that noun is an event ("last year's summit was held in
             # Tokyo"); judged on unseen articles, an agreement of February was dated January.
             return 99
+        if any(x.dep_ == "pcomp" and x.head.lower_ in sequence for x in b[: b.index(common)]):
+            # "will attend a meeting in Brussels on Monday before heading to Britain": the event is the
+            # one before or after, and the date is the other one's (judged on unseen articles, the trip to
+            # Britain was dated that Monday)
+            return 99
         within = a[1 : a.index(common)]
+        if (
+            ent.root.dep_ in ("nmod", "compound")
+            and ent.root.head != tok
+            and ent.root.head.dep_ == "pobj"
+            and ent.root.head.head.lower_ in sequence
+        ):
+            # "Days after the Dec. 4 encounters, Manila filed a protest": the date is the encounters', which
+            # the protest follows (judged on unseen articles, the protest was dated Dec. 4)
+            return 99
         if _YEAR_ONLY.fullmatch(ent.text) and any(
             x.dep_ == "pobj" and x.head.lower_ in sequence and x.ent_type_ != "DATE" for x in within
         ):
