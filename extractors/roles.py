@@ -339,6 +339,8 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
     classes = lexicon.object_classes()
     firms, undergone = classes.get("firm_nouns", frozenset()), classes.get("undergone_nouns", frozenset())
     outside = classes.get("non_state_modifiers", frozenset())
+    # whose ally or patron one backs is not whom one backs ("Laos backed their ally": not Cambodia)
+    relational = classes.get("relational_nouns", frozenset())
     out: list[Token] = []
     for o in objs:
         done_by = [
@@ -352,7 +354,7 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
         ]
         if done_by:
             out += done_by
-        elif o.lemma_.lower() not in firms | undergone and not any(
+        elif o.lemma_.lower() not in firms | undergone | relational and not any(
             c.dep_ in ("amod", "compound") and c.lower_ in outside for c in o.children
         ):
             # (nor are the state's militants or rebels: "supporting Syrian militant groups")
