@@ -689,6 +689,15 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None  # "X and Y have been attracting investment": each draws it from others
     if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
         return None
+    if (
+        not rtype.symmetric
+        and all(a.via == "pronoun" for a in sources + targets)
+        and {a.code for a in sources} == {a.code for a in targets}
+    ):
+        # "... and that they have no right to hear charges against them": "they" and "them" both read as
+        # the two states named, each made the other's accuser (judged on unseen articles); one group
+        # doing it to itself tells no pair
+        return None
     status = "occurred" if mod.status == "ongoing" else mod.status
     if "planned" in requires and status == "occurred":
         status = "planned"  # the word itself looks ahead: "X is expected in Y"

@@ -102,6 +102,14 @@ def test_an_event_at_next_months_gathering_is_planned_and_dated(parse):
             "sanctions",
             None,
         ),
+        # judged (30th sample): the event before or after which another is told is not dated by it
+        (
+            "Ruto is set to attend a meeting of EU envoys in Brussels on Monday before flying to Britain.",
+            "relations",
+            None,
+        ),
+        # judged (30th sample): a date on the noun one acts after is that noun's
+        ("Weeks after the March 3 clashes, Accra lodged a formal protest with Lome.", "relations", None),
         # without a subject of its own the joined verb shares the date
         ("Kenya's president toured Lima on Tuesday and signed a trade deal with Peru.", "relations", "2024-02-13"),
     ],

@@ -371,3 +371,17 @@ def test_cooperation_a_ministry_beside_a_charity_and_people_who_benefit_keep_it(
 def test_denials_who_investigated_or_dismissed_a_claim_did_not_make_it(parse, text):
     got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["denials"]
     assert got and all(d["accuser"] is None for d in got)
+
+
+def test_cooperation_ties_a_state_maintains_are_no_claim_and_a_desire_is_no_deed(parse):
+    # Judged (30th sample): "maintains economic ties with China" read "maintain" as a claim verb
+    # ("maintained that ...") and made the ties alleged; "a desire to upgrade cooperation" was
+    # economic cooperation done.
+    held = extract_all(parse("Despite rows over fishing, Ghana maintains close economic ties with Togo."), learned=False)[0]
+    assert ("GHA", "TGO", "economic_cooperation", "occurred") in {
+        (r["source_actor"], r["target_actor"], r["relation_type"], r["status"]) for r in held["relations"]
+    }
+    wished = extract_all(
+        parse("The visit showed Peru's strong desire to widen cooperation with Chile in every field."), learned=False
+    )[0]
+    assert not [r for r in wished["relations"] if r["status"] == "occurred"]
