@@ -293,6 +293,13 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     ):
         # "announced agreements on a military hotline": judged on unseen articles, stored as under way
         return "agreed"
+    if (
+        agreement.lemma_.lower() in lexicon.object_classes()["agreement_nouns"]
+        and syntax.still_to_come(agreement) == "planned"
+    ):
+        # "continued negotiations for a free trade agreement": the talks go on, the agreement is still to
+        # come (judged on unseen articles, stored as trade under way)
+        return "planned"
     if any(m.status == "ongoing" for m in mods):
         return "ongoing"
     statuses = [st for _, st in path]

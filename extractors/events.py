@@ -689,6 +689,10 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None  # "X and Y have been attracting investment": each draws it from others
     if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
         return None
+    if rtype.symmetric and not targets and _met_someone_else(tok, sent, ctx):
+        # "the leaders of X and Y met with local farmers", "they spent time meeting with villagers": the
+        # meeting named is with someone who is no state, not between the two (judged on unseen articles)
+        return None
     if (
         not rtype.symmetric
         and all(a.via == "pronoun" for a in sources + targets)
@@ -884,6 +888,21 @@ def speaker_of(tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[syntax.
         if actors:
             return rep, actors
     return (reps[0] if reps else None), []
+
+
+def _met_someone_else(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """A meeting's with-partner named as a noun that resolves to no actor ("met with local farmers")."""
+    partners = [
+        p
+        for p in syntax.prep_objects(tok, {"with"}, through_objects=False)
+        if p.pos_ in ("NOUN", "PROPN")
+        and p.dep_ == "pobj"
+        # (not a thing the meeting is held with: "a summit, with big hopes that they will ...")
+        and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in p.children)
+    ]
+    return bool(partners) and not any(
+        a.code for p in partners for c in (p, *p.conjuncts) for a in ctx.actors_of(c, sent)
+    )
 
 
 def _implied_partner(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:

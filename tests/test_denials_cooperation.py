@@ -385,3 +385,10 @@ def test_cooperation_ties_a_state_maintains_are_no_claim_and_a_desire_is_no_deed
         parse("The visit showed Peru's strong desire to widen cooperation with Chile in every field."), learned=False
     )[0]
     assert not [r for r in wished["relations"] if r["status"] == "occurred"]
+
+
+def test_cooperation_talks_going_on_for_an_agreement_plan_it(parse):
+    # Judged (30th sample): "to continue negotiations between the EU and Indonesia for a free trade
+    # agreement" was trade under way.
+    got = extract_all(parse("Chile and Peru continued their negotiations for a free trade agreement."), learned=False)
+    assert {(r["area"], r["status"]) for r in got[0]["cooperation"]} == {("trade", "planned")}

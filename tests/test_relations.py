@@ -206,6 +206,19 @@ def test_relations_they_doing_it_to_them_tells_no_pair(parse):
     assert not keys(parse(text, "2004-10-01"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # judged (29th sample): a royal tour's "they spent time meeting with local villagers" was a meeting
+        # of the two countries toured
+        "The two princes began a tour of Nepal and Bhutan, where they spent hours meeting with farmers.",
+        "The presidents of Ghana and Togo met with local traders in Lome on Monday.",
+    ],
+)
+def test_relations_a_meeting_with_someone_who_is_no_state_is_none_between_the_others(parse, text):
+    assert not {k for k in keys(parse(text)) if k[2] == "meeting"}
+
+
 def test_relations_rows_have_codes_and_evidence(parse):
     p = parse("Japan and South Korea held talks in Seoul.")
     [r] = [r for r in extract_all(p)[0]["relations"] if r["relation_type"] == "meeting"]
