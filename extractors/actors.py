@@ -66,6 +66,9 @@ class ArticleContext:
         # The last criticism the article told: its sentence, critics and targets ("X condemned Y. Z also
         # voiced concern": Z's concern is about Y too; events._criticised_before).
         self.last_criticism: tuple[int, frozenset[str], list[Actor]] | None = None
+        # The country of the last gathering of each name the article placed ("the summit in Vientiane"),
+        # where "the summit" attended in a later sentence is held (events._venue_told_before).
+        self.venues: dict[str, Actor] = {}
 
     # -- mentions ---------------------------------------------------------
 

@@ -78,9 +78,20 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     attending = lexicon.object_classes().get("attending_verbs", frozenset())
     have = _visit_pairs(events)
     out: list[Event] = []
+    placed: dict[str, Actor] = {}
     for tok in sent.doc:
-        if syntax.is_verb(tok) or not any(t.relation_type == "meeting" for t in triggers_for(tok)):
+        if syntax.is_verb(tok) or not (
+            any(t.relation_type == "meeting" for t in triggers_for(tok)) or tok.lemma_.lower() in _words_of("ceremony_nouns")
+        ):
             continue
+        here = _places(tok, {"in"}, sent, ctx)
+        if (
+            here
+            and len(here[0].code) == 3
+            and not any(c.dep_ == "amod" and c.lower_ in _words_of("other_occasion_words") for c in tok.children)
+        ):
+            # (not "the previous summit in Jakarta", which "the summit" after it is not)
+            placed.setdefault(tok.lemma_.lower(), here[0])
         gov = syntax.governing_verb(tok)
         if gov is None or gov.lemma_.lower() not in attending or not _is_official(gov, sent, ctx, "subj"):
             continue
@@ -89,10 +100,35 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
             continue
         participants = [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent)]
         status = "occurred" if mod.status == "ongoing" else mod.status
-        out += _visits_to_host(
-            tok, {"in"}, participants, Event("visit", "042", tok, [], [], status, None, 0.55, mod.cues), sent, ctx, have
-        )
+        like = Event("visit", "042", tok, [], [], status, None, 0.55, mod.cues)
+        if here:
+            out += _visits_to_host(tok, {"in"}, participants, like, sent, ctx, have)
+        elif (venue := _venue_told_before(tok, sent, ctx)) is not None:
+            out += [
+                Event("visit", "042", tok, [p], [venue], status, None, 0.5, mod.cues)
+                for p in participants
+                if vocabularies.is_country(p.code) and p.code != venue.code and (p.code, venue.code) not in have
+            ]
+            have |= {(e.sources[0].code, venue.code) for e in out}
+    ctx.venues.update(placed)
     return out
+
+
+def _venue_told_before(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    """Where a gathering the sentence names without a place is held: a leader's inauguration or funeral is
+    in their state ("attended Prabowo's inauguration"); "the summit", "this week's forum" is where the
+    article last placed a gathering so named ("The ASEAN summit opened in Vientiane ... Harris is
+    scheduled to attend the summit")."""
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    if tok.lemma_.lower() in _words_of("ceremony_nouns"):
+        states = [a for o in owners for a in ctx.actors_of(o, sent) if vocabularies.is_country(a.code)]
+        return states[0] if len(states) == 1 else None
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) or any(
+        o.ent_type_ == "DATE" for o in owners
+    )
+    if not definite or any(c.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(sent, c.i) for c in tok.children):
+        return None  # "a summit", "the EU-China summit": not the one placed before
+    return ctx.venues.get(tok.lemma_.lower())
 
 
 def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
@@ -287,20 +323,7 @@ def _visits_to_host(
     ("in Astana"), unless it is theirs or the sentence already has that visit. ``strict``: the place
     is the preposition's object itself, a country, a capital or a city ("in Spanish", "in terms of US
     arrivals", "active in the Ukraine-Russia war" name no place one is in)."""
-    places: list[Actor] = []
-    for t in syntax.prep_objects(meeting, preps, through_objects=False):
-        # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok": the innermost place
-        # first ("at the Chinese embassy in Tokyo" is in Japan)
-        for where in syntax.prep_objects(t, {"in"}, through_objects=False) + [t]:
-            m = ctx.mention_at(sent, where.i)
-            if strict:
-                if m is not None and m.kind in ("country", "capital"):
-                    places += ctx.actors_of(where, sent, with_conj=False)
-            elif m is None or m.kind in ("country", "capital", "demonym", "coref", "institution"):
-                # (a seat of power is in its state: "talks at the White House", "at the Kremlin")
-                places += ctx.actors_of(where, sent, with_conj=False)
-            city = (_place(where) or _named_town(where, sent, ctx)) if not places else None
-            places += [city] if city else []
+    places = _places(meeting, preps, sent, ctx, strict)
     out: list[Event] = []
     for place in places[:1]:
         if len(place.code) != 3:  # a country, not the UN, the EU or ASEAN
@@ -322,6 +345,34 @@ def _visits_to_host(
                     )
                 )
     return out
+
+
+def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext, strict: bool = False) -> list[Actor]:
+    """Where the sentence says a meeting is held: its in-phrase (see _visits_to_host), or that of the
+    participle on it ("the peace conference to be held in Switzerland", "the summit held in Samarkand")."""
+    venue_verbs = _words_of("venue_verbs")
+    heads = [meeting] + [c for c in meeting.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in venue_verbs]
+    if meeting.dep_ in ("nsubj", "nsubjpass") and meeting.head.lemma_.lower() in venue_verbs | _words_of("opening_verbs"):
+        heads.append(meeting.head)  # "the summit opened in Vientiane", "the forum was held in Beijing"
+    places: list[Actor] = []
+    for t in [t for h in heads for t in syntax.prep_objects(h, preps, through_objects=False)]:
+        # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok": the innermost place
+        # first ("at the Chinese embassy in Tokyo" is in Japan)
+        for where in syntax.prep_objects(t, {"in"}, through_objects=False) + [t]:
+            m = ctx.mention_at(sent, where.i)
+            if strict:
+                if m is not None and m.kind in ("country", "capital"):
+                    places += ctx.actors_of(where, sent, with_conj=False)
+            elif m is None or m.kind in ("country", "capital", "demonym", "coref", "institution"):
+                # (a seat of power is in its state: "talks at the White House", "at the Kremlin")
+                places += ctx.actors_of(where, sent, with_conj=False)
+            city = (_place(where) or _named_town(where, sent, ctx)) if not places else None
+            places += [city] if city else []
+    return places
+
+
+def _words_of(cls: str) -> frozenset[str]:
+    return lexicon.object_classes().get(cls, frozenset())
 
 
 def triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:

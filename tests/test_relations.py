@@ -219,6 +219,38 @@ def test_relations_a_meeting_with_someone_who_is_no_state_is_none_between_the_ot
     assert not {k for k in keys(parse(text)) if k[2] == "meeting"}
 
 
+@pytest.mark.parametrize(
+    "text, day, expected",
+    [
+        # the gathering placed a sentence before ("the summit" attended later is held there)
+        (
+            "The Pacific Islands Forum summit opened in Suva on Monday. Australia's Prime Minister Anthony"
+            " Albanese is due to attend the summit.",
+            "2024-05-10",
+            ("AUS", "FJI", "visit", "planned"),
+        ),
+        # where a participle on the gathering says it is held
+        ("Kenyan ministers will attend the peace conference to be held in Switzerland.", "2024-05-10",
+         ("KEN", "CHE", "visit", "planned")),
+        # a leader's inauguration is in their state
+        ("Singapore's Prime Minister Lawrence Wong attended Prabowo's inauguration on Sunday.", "2024-10-25",
+         ("SGP", "IDN", "visit", "occurred")),
+    ],
+)
+def test_relations_a_gathering_attended_is_where_the_article_or_its_host_places_it(parse, text, day, expected):
+    # Annotated corpus: attendance of a summit placed in another sentence, by a participle, or by its
+    # host was missed.
+    assert expected in keys(parse(text, day))
+
+
+def test_relations_the_summit_is_not_the_previous_one_placed(parse):
+    text = (
+        "The leaders kept to what was agreed at the previous summit in Nairobi. Last week's summit was attended"
+        " by Ghana's President John Mahama."
+    )
+    assert not {k for k in keys(parse(text, "2025-05-10")) if k[2] == "visit"}
+
+
 def test_relations_rows_have_codes_and_evidence(parse):
     p = parse("Japan and South Korea held talks in Seoul.")
     [r] = [r for r in extract_all(p)[0]["relations"] if r["relation_type"] == "meeting"]
