@@ -80,9 +80,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     out: list[Event] = []
     placed: dict[str, Actor] = {}
     for tok in sent.doc:
-        if syntax.is_verb(tok) or not (
-            any(t.relation_type == "meeting" for t in triggers_for(tok)) or tok.lemma_.lower() in _words_of("ceremony_nouns")
-        ):
+        if syntax.is_verb(tok) or not (syntax.names_a_gathering(tok) or tok.lemma_.lower() in _words_of("ceremony_nouns")):
             continue
         here = _places(tok, {"in"}, sent, ctx)
         if (

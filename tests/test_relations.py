@@ -230,17 +230,51 @@ def test_relations_a_meeting_with_someone_who_is_no_state_is_none_between_the_ot
             ("AUS", "FJI", "visit", "planned"),
         ),
         # where a participle on the gathering says it is held
-        ("Kenyan ministers will attend the peace conference to be held in Switzerland.", "2024-05-10",
-         ("KEN", "CHE", "visit", "planned")),
+        (
+            "Kenyan ministers will attend the peace conference to be held in Switzerland.",
+            "2024-05-10",
+            ("KEN", "CHE", "visit", "planned"),
+        ),
         # a leader's inauguration is in their state
-        ("Singapore's Prime Minister Lawrence Wong attended Prabowo's inauguration on Sunday.", "2024-10-25",
-         ("SGP", "IDN", "visit", "occurred")),
+        (
+            "Singapore's Prime Minister Lawrence Wong attended Prabowo's inauguration on Sunday.",
+            "2024-10-25",
+            ("SGP", "IDN", "visit", "occurred"),
+        ),
     ],
 )
 def test_relations_a_gathering_attended_is_where_the_article_or_its_host_places_it(parse, text, day, expected):
     # Annotated corpus: attendance of a summit placed in another sentence, by a participle, or by its
     # host was missed.
     assert expected in keys(parse(text, day))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # annotated corpus: leaders who gather, assemble or address others in another country are there
+        (
+            "Bloc leaders and Chinese Premier Li Qiang assembled in Nairobi for a yearly summit.",
+            ("CHN", "KEN", "visit", "occurred"),
+        ),
+        (
+            "Peace needs patience, Chinese Premier Li Qiang said, addressing African leaders in Nairobi.",
+            ("CHN", "KEN", "visit", "occurred"),
+        ),
+        # a forum is a gathering like a summit; "is confirmed to attend" is still to come
+        (
+            "The presidents of Ghana and Togo are confirmed to attend the Africa forum in Beijing.",
+            ("GHA", "CHN", "visit", "planned"),
+        ),
+        # leading a delegation somewhere is going there
+        (
+            "US Commerce Secretary Gina Raimondo will lead a delegation to Nairobi next week.",
+            ("USA", "KEN", "visit", "planned"),
+        ),
+    ],
+)
+def test_relations_presence_at_gatherings_abroad_is_a_visit(parse, text, expected):
+    assert expected in keys(parse(text))
 
 
 def test_relations_the_summit_is_not_the_previous_one_placed(parse):
