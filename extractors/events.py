@@ -744,12 +744,13 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if (
         not rtype.symmetric
-        and all(a.via == "pronoun" for a in sources + targets)
+        and all(a.via == "pronoun" for a in targets)
         and {a.code for a in sources} == {a.code for a in targets}
     ):
         # "... and that they have no right to hear charges against them": "they" and "them" both read as
-        # the two states named, each made the other's accuser (judged on unseen articles); one group
-        # doing it to itself tells no pair
+        # the two states named, each made the other's accuser (judged on unseen articles); "China and
+        # Russia ..., seeing it as a threat to their own security": each the other's threat. A group
+        # doing something to itself tells no pair.
         return None
     status = "occurred" if mod.status == "ongoing" else mod.status
     if "planned" in requires and status == "occurred":

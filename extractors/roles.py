@@ -321,6 +321,15 @@ def tokens(role: str, tok: Token) -> list[Token]:
                 or (tok.dep_ == "nsubj" and gov.lemma_ == "be" and not any(c.dep_ == "neg" for c in gov.children))
             ):
                 found = syntax.prep_objects(gov, preps, through_objects=False)
+        # "opposed to Uganda building a dam": the gerund's own subject is whom the stance is against
+        found = [
+            n
+            for f in found
+            for n in (
+                [c for c in f.children if c.dep_ in ("nsubj", "poss")] if f.dep_ == "pcomp" and f.tag_ == "VBG" else []
+            )
+            or [f]
+        ]
         # "railed against what it calls American domination"
         return [n for f in found for n in (syntax.what_it_names(f) or [f])]
     return []

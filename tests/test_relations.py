@@ -285,6 +285,37 @@ def test_relations_the_summit_is_not_the_previous_one_placed(parse):
     assert not {k for k in keys(parse(text, "2025-05-10")) if k[2] == "visit"}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # annotated corpus: being critical of, opposed to or hostile to a state criticises it
+        ("Ghana and Benin have been critical of Lome since the vote.", ("GHA", "TGO", "criticism", "occurred")),
+        (
+            "Ruto told Museveni that Kenya was firmly opposed to Uganda building a dam on the river.",
+            ("KEN", "UGA", "criticism", "occurred"),
+        ),
+        # suing a state accuses it (CAMEO 115)
+        (
+            "The EU sued Indonesia at the World Trade Organization over its ore export ban.",
+            ("EU", "IDN", "accusation", "occurred"),
+        ),
+    ],
+)
+def test_relations_stances_against_a_state_and_lawsuits(parse, text, expected):
+    assert expected in keys(parse(text))
+
+
+def test_relations_a_group_seeing_a_threat_to_itself_is_no_pair(parse):
+    # "China and Russia ..., seeing it as a threat to their own security" made each the other's threat.
+    k = keys(parse("Ghana and Togo have opposed the new rules, seeing them as a danger to their own farmers."))
+    assert not {key for key in k if {key[0], key[1]} == {"GHA", "TGO"}}
+
+
+def test_relations_an_ethnic_minority_is_not_its_state(parse):
+    # Corpus: "Turkey is hostile to the Syrian Kurds" became a criticism of Syria.
+    assert not keys(parse("Turkey is hostile to the Syrian Kurds."))
+
+
 def test_relations_rows_have_codes_and_evidence(parse):
     p = parse("Japan and South Korea held talks in Seoul.")
     [r] = [r for r in extract_all(p)[0]["relations"] if r["relation_type"] == "meeting"]
