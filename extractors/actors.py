@@ -92,6 +92,13 @@ class ArticleContext:
             m.code = m.key if m.kind not in ("person",) else ""
             if sent.doc is not None and m.end <= syntax.dateline_end(sent.doc):
                 m.code = ""  # "MANILA, Philippines — X denied ...": where the story was filed, no actor
+            if (
+                sent.doc is not None
+                and m.start >= 2
+                and sent.doc[m.start - 1].text == "-"
+                and sent.doc[m.start - 2].lower_ in lexicon.function_words().get("stance_prefix", frozenset())
+            ):
+                m.code = ""  # "an anti-Western stance", "pro-Russian rebels": a stance toward the actor, not it
             if m.kind == "leader":
                 # "Jordan's King Abdullah", "Canada's King Charles": of the states the name fits, the one
                 # the sentence gives it

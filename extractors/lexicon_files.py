@@ -143,6 +143,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "additive",
                     "contrastive",
                     "name_suffix",
+                    "stance_prefix",
                 )
             ),
             "a function-word class",

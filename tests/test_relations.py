@@ -316,6 +316,34 @@ def test_relations_an_ethnic_minority_is_not_its_state(parse):
     assert not keys(parse("Turkey is hostile to the Syrian Kurds."))
 
 
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # annotated corpus: talks one encourages or espouses are not held
+        (
+            '"We will encourage Kenya and Uganda to keep up their dialogue," he said.',
+            ("KEN", "UGA", "meeting", "planned"),
+        ),
+        (
+            "Kenya has long been espousing bilateral talks with Uganda to settle the dispute.",
+            ("KEN", "UGA", "meeting", "occurred"),
+        ),
+        # a stance toward an actor is not the actor: "anti-Western", "pro-Russian"
+        ("Putin and Xi headline summit with anti-Western stance", ("RUS", "WEST", "meeting", "occurred")),
+        ("Kenya criticised the pro-Ugandan stance of the newspaper.", ("KEN", "UGA", "criticism", "occurred")),
+    ],
+)
+def test_relations_talks_urged_and_stances_toward_an_actor_are_no_rows(parse, text, absent):
+    assert absent not in keys(parse(text))
+
+
+def test_relations_a_meeting_of_a_bloc_is_with_the_bloc_not_the_host(parse):
+    # Corpus: "traveled to Indonesia to attend a meeting of ASEAN" was a meeting with Indonesia.
+    k = keys(parse("In 1979, the US secretary of state traveled to Kenya to attend a meeting of the African Union."))
+    assert ("AU", "USA", "meeting", "occurred") in k
+    assert ("KEN", "USA", "meeting", "occurred") not in k
+
+
 def test_relations_rows_have_codes_and_evidence(parse):
     p = parse("Japan and South Korea held talks in Seoul.")
     [r] = [r for r in extract_all(p)[0]["relations"] if r["relation_type"] == "meeting"]
