@@ -583,6 +583,11 @@ class ArticleContext:
         titled = self._titled_official(tok)
         if titled:
             return titled
+        if _named_private_body(tok, sent, self):
+            # "Japan's Toyota", "Brazil's Embraer SA": a firm or other body the NER names, with no word of a
+            # state organ in its name, is not the state its country modifier names (judged on unseen
+            # articles: "a firm turned into its state")
+            return []
         # An actor among the token's modifiers: "the Russian minister", "Japan's government".
         best: list[tuple[int, list[Actor]]] = []
         seen: dict[int, int] = {}  # a mention's first word -> its entry in best
@@ -627,6 +632,22 @@ class ArticleContext:
         if best:
             return min(best, key=lambda x: x[0])[1]
         return []
+
+
+def _named_private_body(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """A named organisation (the NER's ORG) that no lexicon makes an actor and whose name holds no word
+    of a public body (object class public_body_words: ministry, agency, army, embassy ...)."""
+    if tok.ent_type_ != "ORG" or ctx.mention_at(sent, tok.i) is not None:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return False
+    classes = lexicon.object_classes()
+    public = classes.get("public_body_words", frozenset()) | classes.get("officials", frozenset())
+    # (nor a person the NER took for one: "US Secretary of Commerce Gina Raimondo", tagged ORG from
+    # "Commerce" on: a title before the name makes it an official)
+    before = [t for t in tok.subtree if t.i < tok.i]
+    return not any(t.lemma_.lower() in public or t.lower_ in public for t in [*ent, *before])
 
 
 def _warned_party(tok: Token) -> Token | None:

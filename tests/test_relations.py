@@ -344,6 +344,27 @@ def test_relations_a_meeting_of_a_bloc_is_with_the_bloc_not_the_host(parse):
     assert ("KEN", "USA", "meeting", "occurred") not in k
 
 
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a named firm is not the state its country modifier names (the brief's "a firm turned into its state")
+        ("Nairobi signed a deal with Japan's Toyota to build a car plant.", ("JPN", "KEN", "agreement", "occurred")),
+        # agreements a state lacks were not made
+        (
+            "Although Kenya has trade pacts with Uganda, it lacks such agreements with Ghana and Togo.",
+            ("GHA", "KEN", "agreement", "occurred"),
+        ),
+    ],
+)
+def test_relations_firms_and_agreements_lacked_make_no_row(parse, text, absent):
+    assert absent not in keys(parse(text))
+
+
+def test_relations_a_titled_official_the_ner_tags_as_a_body_is_still_the_official(parse):
+    k = keys(parse("Ruto is scheduled to meet with US Secretary of Commerce Gina Raimondo in Nairobi on Monday."))
+    assert ("KEN", "USA", "meeting", "planned") in k
+
+
 def test_relations_rows_have_codes_and_evidence(parse):
     p = parse("Japan and South Korea held talks in Seoul.")
     [r] = [r for r in extract_all(p)[0]["relations"] if r["relation_type"] == "meeting"]
