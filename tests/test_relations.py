@@ -365,6 +365,21 @@ def test_relations_a_titled_official_the_ner_tags_as_a_body_is_still_the_officia
     assert ("KEN", "USA", "meeting", "planned") in k
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Japan gave $50 million to support Kenya's health system.", ("JPN", "KEN", "economic_aid", "occurred")),
+        ("France pledged $110 million to support Ghana's budget.", ("FRA", "GHA", "economic_aid", "planned")),
+    ],
+)
+def test_relations_money_given_to_support_a_state_is_economic_aid(parse, text, expected):
+    # Judged (30th sample): "proposed to commit $110 million to support the Indonesian budgetary effort"
+    # was stored as words of support.
+    k = keys(parse(text))
+    assert expected in k
+    assert (expected[0], expected[1], "support", expected[3]) not in k
+
+
 def test_relations_rows_have_codes_and_evidence(parse):
     p = parse("Japan and South Korea held talks in Seoul.")
     [r] = [r for r in extract_all(p)[0]["relations"] if r["relation_type"] == "meeting"]
