@@ -80,7 +80,9 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     out: list[Event] = []
     placed: dict[str, Actor] = {}
     for tok in sent.doc:
-        if syntax.is_verb(tok) or not (syntax.names_a_gathering(tok) or tok.lemma_.lower() in _words_of("ceremony_nouns")):
+        if syntax.is_verb(tok) or not (
+            syntax.names_a_gathering(tok) or tok.lemma_.lower() in _words_of("ceremony_nouns")
+        ):
             continue
         here = _places(tok, {"in"}, sent, ctx)
         if (
@@ -350,7 +352,8 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
     participle on it ("the peace conference to be held in Switzerland", "the summit held in Samarkand")."""
     venue_verbs = _words_of("venue_verbs")
     heads = [meeting] + [c for c in meeting.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in venue_verbs]
-    if meeting.dep_ in ("nsubj", "nsubjpass") and meeting.head.lemma_.lower() in venue_verbs | _words_of("opening_verbs"):
+    held_by_verb = venue_verbs | _words_of("opening_verbs")
+    if meeting.dep_ in ("nsubj", "nsubjpass") and meeting.head.lemma_.lower() in held_by_verb:
         heads.append(meeting.head)  # "the summit opened in Vientiane", "the forum was held in Beijing"
     places: list[Actor] = []
     for t in [t for h in heads for t in syntax.prep_objects(h, preps, through_objects=False)]:

@@ -442,10 +442,8 @@ def still_to_come(agreement: Token) -> str | None:
             "move",
         ):
             return "planned"
-        if (
-            head.lower_ in ("for", "on", "over", "toward", "towards")
-            and head.head.lemma_.lower() in classes.get("unmade_deal_words", frozenset()) | {"talk"}
-        ):
+        talks = classes.get("unmade_deal_words", frozenset()) | {"talk"}
+        if head.lower_ in ("for", "on", "over", "toward", "towards") and head.head.lemma_.lower() in talks:
             return "planned"  # "continued negotiations for a free trade agreement", "talks on a deal"
     gov = governing_verb(agreement)
     if (

@@ -377,7 +377,9 @@ def test_cooperation_ties_a_state_maintains_are_no_claim_and_a_desire_is_no_deed
     # Judged (30th sample): "maintains economic ties with China" read "maintain" as a claim verb
     # ("maintained that ...") and made the ties alleged; "a desire to upgrade cooperation" was
     # economic cooperation done.
-    held = extract_all(parse("Despite rows over fishing, Ghana maintains close economic ties with Togo."), learned=False)[0]
+    held = extract_all(
+        parse("Despite rows over fishing, Ghana maintains close economic ties with Togo."), learned=False
+    )[0]
     assert ("GHA", "TGO", "economic_cooperation", "occurred") in {
         (r["source_actor"], r["target_actor"], r["relation_type"], r["status"]) for r in held["relations"]
     }
