@@ -964,7 +964,7 @@ def _met_someone_else(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
         for p in syntax.prep_objects(tok, {"with"}, through_objects=False)
         if p.pos_ in ("NOUN", "PROPN")
         and p.dep_ == "pobj"
-        # (not a thing the meeting is held with: "a summit, with big hopes that they will ...")
+        # (not a thing the meeting is held with: "a summit, with high hopes that the leaders would ...")
         and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in p.children)
     ]
     return bool(partners) and not any(

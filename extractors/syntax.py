@@ -896,7 +896,7 @@ def date_spans(tok: Token):
             # Tokyo"); judged on unseen articles, an agreement of February was dated January.
             return 99
         if any(x.dep_ == "pcomp" and x.head.lower_ in sequence for x in b[: b.index(common)]):
-            # "will attend a meeting in Brussels on Monday before heading to Britain": the event is the
+            # "is to open a fair in Mombasa on Monday before flying to Britain": the event is the
             # one before or after, and the date is the other one's (judged on unseen articles, the trip to
             # Britain was dated that Monday)
             return 99
@@ -907,7 +907,7 @@ def date_spans(tok: Token):
             and ent.root.head.dep_ == "pobj"
             and ent.root.head.head.lower_ in sequence
         ):
-            # "Days after the Dec. 4 encounters, Manila filed a protest": the date is the encounters', which
+            # "a week after the March 3 clashes, Accra protested": the date is the clashes', which
             # the protest follows (judged on unseen articles, the protest was dated Dec. 4)
             return 99
         if _YEAR_ONLY.fullmatch(ent.text) and any(

@@ -390,7 +390,7 @@ def test_cooperation_ties_a_state_maintains_are_no_claim_and_a_desire_is_no_deed
 
 
 def test_cooperation_talks_going_on_for_an_agreement_plan_it(parse):
-    # Judged (30th sample): "to continue negotiations between the EU and Indonesia for a free trade
-    # agreement" was trade under way.
+    # Judged (30th sample): EU-Indonesia talks on a free trade deal that were to go on were stored as
+    # trade under way.
     got = extract_all(parse("Chile and Peru continued their negotiations for a free trade agreement."), learned=False)
     assert {(r["area"], r["status"]) for r in got[0]["cooperation"]} == {("trade", "planned")}

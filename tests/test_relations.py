@@ -156,7 +156,7 @@ def test_relations_a_leader_two_states_could_claim_is_the_one_the_sentence_names
     from relata.extractors.document import ArticleMeta, article_id_for
     from relata.extractors.pipeline import parse_article
 
-    text = "Ties soured after accusations by Jordan's King Abdullah that Tehran wanted to sway the Iraqi vote."
+    text = "Relations cooled following charges by Jordan's King Abdullah that Tehran meddled in Iraq's election."
     undated = parse_article(ArticleMeta(article_id_for(text), None, None), text)
     assert ("JOR", "IRN", "accusation", "occurred") in keys(undated)
     assert ("GBR", "KEN", "visit", "occurred") in keys(parse("King Charles toured Kenya last week.", "2023-11-05"))
@@ -181,7 +181,7 @@ def test_relations_a_finite_verb_joined_to_a_plan_is_not_planned(parse):
 
 
 def test_relations_whose_ally_one_backs_is_not_whom_one_backs(parse):
-    # Judged (29th sample): "to support their patron or ally - China" made Laos Cambodia's supporter.
+    # Judged (29th sample): two states backing "their patron", China, were made each other's supporters.
     k = keys(parse("Cambodia and Laos backed their ally at the meeting."))
     assert not {key for key in k if key[2] == "support"}
 
@@ -209,7 +209,7 @@ def test_relations_they_doing_it_to_them_tells_no_pair(parse):
 @pytest.mark.parametrize(
     "text",
     [
-        # judged (29th sample): a royal tour's "they spent time meeting with local villagers" was a meeting
+        # judged (29th sample): a royal couple touring two countries and meeting villagers there made a meeting
         # of the two countries toured
         "The two princes began a tour of Nepal and Bhutan, where they spent hours meeting with farmers.",
         "The presidents of Ghana and Togo met with local traders in Lome on Monday.",
@@ -254,7 +254,7 @@ def test_relations_a_gathering_attended_is_where_the_article_or_its_host_places_
     [
         # annotated corpus: leaders who gather, assemble or address others in another country are there
         (
-            "Bloc leaders and Chinese Premier Li Qiang assembled in Nairobi for a yearly summit.",
+            "Chinese Premier Li Qiang and African heads of state assembled in Nairobi on Friday.",
             ("CHN", "KEN", "visit", "occurred"),
         ),
         (
@@ -296,7 +296,7 @@ def test_relations_the_summit_is_not_the_previous_one_placed(parse):
         ),
         # suing a state accuses it (CAMEO 115)
         (
-            "The EU sued Indonesia at the World Trade Organization over its ore export ban.",
+            "The European Union sued Indonesia last year at the WTO over a ban on nickel ore exports.",
             ("EU", "IDN", "accusation", "occurred"),
         ),
     ],
@@ -306,7 +306,7 @@ def test_relations_stances_against_a_state_and_lawsuits(parse, text, expected):
 
 
 def test_relations_a_group_seeing_a_threat_to_itself_is_no_pair(parse):
-    # "China and Russia ..., seeing it as a threat to their own security" made each the other's threat.
+    # Two states opposing a deployment as a danger to their own security were each made the other's threat.
     k = keys(parse("Ghana and Togo have opposed the new rules, seeing them as a danger to their own farmers."))
     assert not {key for key in k if {key[0], key[1]} == {"GHA", "TGO"}}
 
@@ -329,7 +329,7 @@ def test_relations_an_ethnic_minority_is_not_its_state(parse):
             ("KEN", "UGA", "meeting", "occurred"),
         ),
         # a stance toward an actor is not the actor: "anti-Western", "pro-Russian"
-        ("Putin and Xi headline summit with anti-Western stance", ("RUS", "WEST", "meeting", "occurred")),
+        ("Xi and Putin lead a summit with an anti-Western tone", ("RUS", "WEST", "meeting", "occurred")),
         ("Kenya criticised the pro-Ugandan stance of the newspaper.", ("KEN", "UGA", "criticism", "occurred")),
     ],
 )
@@ -338,7 +338,7 @@ def test_relations_talks_urged_and_stances_toward_an_actor_are_no_rows(parse, te
 
 
 def test_relations_a_meeting_of_a_bloc_is_with_the_bloc_not_the_host(parse):
-    # Corpus: "traveled to Indonesia to attend a meeting of ASEAN" was a meeting with Indonesia.
+    # Corpus: a trip to Indonesia for an ASEAN meeting made a meeting with Indonesia.
     k = keys(parse("In 1979, the US secretary of state traveled to Kenya to attend a meeting of the African Union."))
     assert ("AU", "USA", "meeting", "occurred") in k
     assert ("KEN", "USA", "meeting", "occurred") not in k
@@ -361,7 +361,7 @@ def test_relations_firms_and_agreements_lacked_make_no_row(parse, text, absent):
 
 
 def test_relations_a_titled_official_the_ner_tags_as_a_body_is_still_the_official(parse):
-    k = keys(parse("Ruto is scheduled to meet with US Secretary of Commerce Gina Raimondo in Nairobi on Monday."))
+    k = keys(parse("Ruto will hold talks with US Secretary of Commerce Gina Raimondo in Nairobi next week."))
     assert ("KEN", "USA", "meeting", "planned") in k
 
 
@@ -373,8 +373,7 @@ def test_relations_a_titled_official_the_ner_tags_as_a_body_is_still_the_officia
     ],
 )
 def test_relations_money_given_to_support_a_state_is_economic_aid(parse, text, expected):
-    # Judged (30th sample): "proposed to commit $110 million to support the Indonesian budgetary effort"
-    # was stored as words of support.
+    # Judged (30th sample): a sum pledged to prop up Indonesia's budget was stored as words of support.
     k = keys(parse(text))
     assert expected in k
     assert (expected[0], expected[1], "support", expected[3]) not in k
