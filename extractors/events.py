@@ -752,10 +752,10 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         and all(a.via == "pronoun" for a in targets)
         and {a.code for a in sources} == {a.code for a in targets}
     ):
-        # "... and that they have no right to hear charges against them": "they" and "them" both read as
-        # the two states named, each made the other's accuser (judged on unseen articles); "China and
-        # Russia ..., seeing it as a threat to their own security": each the other's threat. A group
-        # doing something to itself tells no pair.
+        # Detainees said to have no right to hear the charges against them: "they" and "them" both read as
+        # the two states named, each made the other's accuser (judged on unseen articles); two states that
+        # oppose a deployment as a danger to "their own" security: each the other's threat. A group doing
+        # something to itself tells no pair.
         return None
     status = "occurred" if mod.status == "ongoing" else mod.status
     if "planned" in requires and status == "occurred":

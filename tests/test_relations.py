@@ -361,7 +361,7 @@ def test_relations_firms_and_agreements_lacked_make_no_row(parse, text, absent):
 
 
 def test_relations_a_titled_official_the_ner_tags_as_a_body_is_still_the_official(parse):
-    k = keys(parse("Ruto will hold talks with US Secretary of Commerce Gina Raimondo in Nairobi next week."))
+    k = keys(parse("Ruto will meet with U.S. Secretary of Commerce Gina Raimondo in Nairobi next week."))
     assert ("KEN", "USA", "meeting", "planned") in k
 
 
