@@ -221,7 +221,7 @@ class ArticleContext:
                 codes.append(m.code)
                 if m.kind in ("country", "capital", "demonym"):
                     self.last_country = m.code
-            if m.person and (m.code or m.kind == "person"):
+            if m.person and (m.code or (m.kind == "person" and not _titled(sent, m))):
                 # An unofficial person is remembered with no state (see the person pronouns), and so is one
                 # the article ties to no state at all: "Penn has made headlines before. He has defended
                 # Chavez" (judged on unseen articles, "he" was an official named paragraphs earlier).
@@ -634,6 +634,16 @@ class ArticleContext:
         return []
 
 
+def _titled(sent: Sentence, m: Mention) -> bool:
+    """A person named with an office title ("National Security Adviser Jake Sullivan"): an official whose
+    state the sentence may not say, not a private person (the pronouns after them are left as they were)."""
+    if sent.doc is None:
+        return False
+    officials = lexicon.object_classes().get("officials", frozenset())
+    near = sent.doc[max(0, m.start - 4) : m.end]
+    return any(t.lemma_.lower() in officials or t.lower_ in officials for t in near)
+
+
 def _named_private_body(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     """A named organisation (the NER's ORG) that no lexicon makes an actor and whose name holds no word
     of a public body (object class public_body_words: ministry, agency, army, embassy ...)."""
@@ -643,6 +653,13 @@ def _named_private_body(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool
     if ent is None:
         return False
     classes = lexicon.object_classes()
+    suffixes = classes.get("firm_suffixes", frozenset())
+    if any(t.lower_.rstrip(".") in suffixes for t in ent):
+        return True  # "Embraer SA", "Acme Holdings Ltd."
+    if any(t.is_upper and len(t.text) > 1 for t in ent):
+        # (an acronym is most often an agency the lexicon leaves to its country: "Japan's JICA", "China's
+        # MSS", "South Korea's NIS")
+        return False
     public = classes.get("public_body_words", frozenset()) | classes.get("officials", frozenset())
     # (nor a person the NER took for one: "US Secretary of Commerce Gina Raimondo", tagged ORG from
     # "Commerce" on: a title before the name makes it an official)

@@ -293,26 +293,28 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     ):
         # "announced agreements on a military hotline": judged on unseen articles, stored as under way
         return "agreed"
-    if (
-        agreement.lemma_.lower() in lexicon.object_classes()["agreement_nouns"]
-        and syntax.still_to_come(agreement) == "planned"
-    ):
+    # An agreement named first: whether it is still to come ("a draft deal", "negotiations for a deal")
+    pending = (
+        syntax.still_to_come(agreement)
+        if agreement.lemma_.lower() in lexicon.object_classes()["agreement_nouns"]
+        else None
+    )
+    if pending == "planned":
         # "continued negotiations for a free trade agreement": the talks go on, the agreement is still to
         # come (judged on unseen articles, stored as trade under way)
         return "planned"
     if any(m.status == "ongoing" for m in mods):
         return "ongoing"
     statuses = [st for _, st in path]
-    nearest = path[0][0].lemma_.lower()
+    nearest = agreement.lemma_.lower()
     if (
         nearest in lexicon.object_classes()["agreement_nouns"]
         and not future
         and not any(m.status == "planned" for m in mods)
     ):
-        pending = syntax.still_to_come(path[0][0])
         if pending == "none":
             return None  # "are still without a trade deal"
-        return "planned" if pending else "agreed"
+        return "agreed"  # (one still to come returned planned above)
     if any(m.status == "planned" for m in mods):
         return "planned"
     if "planned" in statuses and any(_result_of_signing(c) for c, st in path if st == "planned"):

@@ -85,25 +85,28 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         ):
             continue
         here = _places(tok, {"in"}, sent, ctx)
-        if (
-            here
-            and len(here[0].code) == 3
-            and not any(c.dep_ == "amod" and c.lower_ in _words_of("other_occasion_words") for c in tok.children)
-        ):
-            # (not "the previous summit in Jakarta", which "the summit" after it is not)
+        if here and len(here[0].code) == 3 and not _another_occasion(tok) and _placed_for_real(tok):
             placed.setdefault(tok.lemma_.lower(), here[0])
         gov = syntax.governing_verb(tok)
         if gov is None or gov.lemma_.lower() not in attending or not _is_official(gov, sent, ctx, "subj"):
             continue
+        un = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for a in ctx.actors_of(c, sent)]
+        if any(a.code == "UN" for a in un):
+            continue  # the UN General Assembly in New York: a visit to the UN's seat, not the US (guide note 5)
         mod = syntax.modality(gov)
         if mod.status in ("negated", "hypothetical"):
             continue
-        participants = [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent)]
+        classes = lexicon.object_classes()
+        # (not the ambassador posted there: "China's ambassador to the US attended the inauguration")
+        participants = [a for t in syntax.agents(gov) if not _resident(t, classes) for a in ctx.actors_of(t, sent)]
         status = "occurred" if mod.status == "ongoing" else mod.status
         like = Event("visit", "042", tok, [], [], status, None, 0.55, mod.cues)
         if here:
             out += _visits_to_host(tok, {"in"}, participants, like, sent, ctx, have)
-        elif (venue := _venue_told_before(tok, sent, ctx)) is not None:
+        elif not syntax.prep_objects(gov, {"in"}, through_objects=False) and (
+            venue := _venue_told_before(tok, sent, ctx)
+        ):
+            # (not when the sentence places the attending itself: "attended the conference in Berlin")
             out += [
                 Event("visit", "042", tok, [p], [venue], status, None, 0.5, mod.cues)
                 for p in participants
@@ -112,6 +115,25 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
             have |= {(e.sources[0].code, venue.code) for e in out}
     ctx.venues.update(placed)
     return out
+
+
+def _another_occasion(tok: Token) -> bool:
+    """ "the previous summit", "the next summit", "last year's summit": another gathering than the one
+    an article calls "the summit" (object class other_occasion_words, or a date as possessor)."""
+    others = _words_of("other_occasion_words")
+    return any(
+        (c.dep_ == "amod" and c.lower_ in others) or (c.dep_ == "poss" and c.ent_type_ == "DATE") for c in tok.children
+    )
+
+
+def _placed_for_real(tok: Token) -> bool:
+    """A gathering placed as held or to be held, not as proposed or hoped ("Russia proposed that the
+    summit be held in Minsk" places no summit there)."""
+    mod = syntax.modality(tok)
+    wishes = _words_of("proposing_verbs")
+    return mod.status not in ("hypothetical", "negated", "alleged") and not (
+        set(mod.cues) & wishes or any(a.lemma_.lower() in wishes for a in tok.ancestors)
+    )
 
 
 def _venue_told_before(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
@@ -123,11 +145,13 @@ def _venue_told_before(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor
     if tok.lemma_.lower() in _words_of("ceremony_nouns"):
         states = [a for o in owners for a in ctx.actors_of(o, sent) if vocabularies.is_country(a.code)]
         return states[0] if len(states) == 1 else None
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) or any(
-        o.ent_type_ == "DATE" for o in owners
-    )
-    if not definite or any(c.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(sent, c.i) for c in tok.children):
-        return None  # "a summit", "the EU-China summit": not the one placed before
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    if (
+        not definite
+        or _another_occasion(tok)
+        or any(c.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(sent, c.i) for c in tok.children)
+    ):
+        return None  # "a summit", "the next summit", "the EU-China summit": not the one placed before
     return ctx.venues.get(tok.lemma_.lower())
 
 
@@ -148,8 +172,10 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             tok.lemma_.lower() in presence
             and syntax.is_verb(tok)
             and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            and not (tok.lemma_.lower() in classes.get("assembly_verbs", frozenset()) and syntax.objects(tok))
         ):
-            # (not a passive: "sailors were being held in Iran" are held there, no visitors)
+            # (not a passive: "sailors were being held in Iran" are held there, no visitors; nor gathering
+            # something: "diplomats gathered intelligence in Britain")
             verb = tok
             where = tok
             if not syntax.prep_objects(tok, {"in"}, through_objects=False):
@@ -689,7 +715,13 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if relation_type in lexicon.military_variants() and _military(tok, src_role, classes, relation_type):
         relation_type = lexicon.military_variants()[relation_type]
     if relation_type == "support" and _money_given_for(tok):
-        relation_type = "economic_aid"  # "pledged $110 million to support Indonesia's budget": money given
+        # "pledged $110 million to support Indonesia's budget": money given; for an army or its defence
+        # ("to support the Ukrainian army", "Israel's missile defence"), military aid
+        military = classes.get("military_modifiers", frozenset())
+        supported = [
+            w for o in syntax.objects(tok) for w in (o, *o.children) if w is o or w.dep_ in ("amod", "compound")
+        ]
+        relation_type = "military_aid" if any(w.lemma_.lower() in military for w in supported) else "economic_aid"
     if relation_type == "economic_aid" and _military_goods(tok, classes):
         relation_type = "military_aid"  # "received military aid from X": the aid is of arms, not money
     if relation_type == "attack" and _threatened(tok, classes):
@@ -958,18 +990,37 @@ def _money_given_for(tok: Token) -> bool:
 
 
 def _met_someone_else(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
-    """A meeting's with-partner named as a noun that resolves to no actor ("met with local farmers")."""
+    """A meeting's with-partner named as people or a group that is no actor ("met with local farmers",
+    "held talks with the rebels"); not a phrase of manner or purpose ("talks with a focus on energy",
+    "with the aim of", "with great warmth"), and not one that names an actor inside ("with mediators from
+    the African Union")."""
     partners = [
         p
         for p in syntax.prep_objects(tok, {"with"}, through_objects=False)
-        if p.pos_ in ("NOUN", "PROPN")
-        and p.dep_ == "pobj"
+        if p.dep_ == "pobj"
+        and (
+            p.tag_ in ("NNS", "NNPS")
+            or p.ent_type_ in ("PERSON", "NORP", "ORG")
+            or p.lemma_.lower() in _words_of("public_body_words")  # "talks with the government"
+        )
         # (not a thing the meeting is held with: "a summit, with high hopes that the leaders would ...")
         and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in p.children)
     ]
     return bool(partners) and not any(
-        a.code for p in partners for c in (p, *p.conjuncts) for a in ctx.actors_of(c, sent)
+        ctx.mention_at(sent, t.i) is not None and not _placed(t, c)
+        for p in partners
+        for c in (p, *p.conjuncts)
+        for t in c.subtree
     )
+
+
+def _placed(t: Token, top: Token) -> bool:
+    """``t`` is inside an in- or at-phrase below ``top`` ("traders in Lome": Lome is where, not who)."""
+    while t != top and t.head != t:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at"):
+            return True
+        t = t.head
+    return False
 
 
 def _implied_partner(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
@@ -978,6 +1029,8 @@ def _implied_partner(tok: Token, sources: list[Actor], sent: Sentence, ctx: Arti
     "X arrived in Y for a summit": the host of the visit it hangs on.
     "bilateral talks" with one side named: the article's pair.
     """
+    if any(a.code for o in syntax.prep_objects(tok, {"of"}, through_objects=False) for a in ctx.actors_of(o, sent)):
+        return []  # "traveled to Indonesia to attend a meeting of ASEAN": the bloc's meeting, not one with the host
     cur = tok
     for _ in range(4):
         if cur.head == cur:

@@ -94,6 +94,7 @@ MODALITY_PLACES = (
     "present_clause",
     "choice_mark",
     "adj_head",
+    "infinitive_head",
 )
 MODALITY_STATUSES = ("planned", "alleged", "hypothetical", "negated", "ongoing")
 LEADERS = {

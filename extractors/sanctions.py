@@ -550,13 +550,7 @@ def _from_word(
             {a.code for a in senders + stated} | speakers_up,
             article_wide=action not in ("condemned", "threatened"),
         )
-        habitual = len(targets) == 1 and targets[0].code in lexicon.sanction_senders() and action not in ("condemned",)
-        if habitual and lexicon.two_column("sanction_terms.csv", "term", "measure").get(term.lower()):
-            # A named measure, not the general word: "development in the United States has been hindered
-            # by unclear export controls" are a state's own rules at home, on no one the sentence names
-            # (judged on unseen articles, stored as US sanctions on China, the article's other state)
-            targets = []
-        elif habitual:
+        if len(targets) == 1 and targets[0].code in lexicon.sanction_senders() and action not in ("condemned",):
             # "Though facing sanctions under President Trump, ..." in news about Iran: the one state the
             # sentence names is a habitual sender, most often the sender; the target is who the article
             # is about, or nobody (a reject) when the article is about the sender itself.

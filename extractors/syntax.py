@@ -531,7 +531,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     cues = lexicon.modality()
     aux, head, mod = cues.get("aux", {}), cues.get("head", {}), cues.get("mod", {})
     passive_head, neg, det = cues.get("passive_head", {}), cues.get("neg", {}), cues.get("det", {})
-    adj_head = cues.get("adj_head", {})
+    adj_head, infinitive_head = cues.get("adj_head", {}), cues.get("infinitive_head", {})
     found: list[tuple[str, str]] = []
     chain = chain_up(tok)
     for k, t in enumerate(chain):
@@ -584,7 +584,17 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 ),
                 None,
             )
-            if is_passive(t) and lemma in passive_head:
+            if (
+                lemma in infinitive_head
+                and chain[i - 1].dep_ == "xcomp"
+                and infinitive(chain[i - 1])
+                and not any(c.lemma_ == "have" and c.dep_ == "aux" for c in chain[i - 1].children)
+            ):
+                # "is confirmed to attend", "encouraged X to keep up talks": only through the verb's own
+                # infinitive ("an attack confirmed by the Pentagon", "was confirmed to have met", "encouraged
+                # the ongoing talks" are done)
+                found.append((infinitive_head[lemma], lemma))
+            elif is_passive(t) and lemma in passive_head:
                 found.append((passive_head[lemma], lemma))
             elif phrasal is not None and phrasal in head:
                 found.append((head[phrasal], phrasal))

@@ -252,24 +252,15 @@ def test_relations_a_gathering_attended_is_where_the_article_or_its_host_places_
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # annotated corpus: leaders who gather, assemble or address others in another country are there
+        # annotated corpus: leaders who gather or assemble in another country are there
         (
             "Chinese Premier Li Qiang and African heads of state assembled in Nairobi on Friday.",
-            ("CHN", "KEN", "visit", "occurred"),
-        ),
-        (
-            "Peace needs patience, Chinese Premier Li Qiang said, addressing African leaders in Nairobi.",
             ("CHN", "KEN", "visit", "occurred"),
         ),
         # a forum is a gathering like a summit; "is confirmed to attend" is still to come
         (
             "The presidents of Ghana and Togo are confirmed to attend the Africa forum in Beijing.",
             ("GHA", "CHN", "visit", "planned"),
-        ),
-        # leading a delegation somewhere is going there
-        (
-            "US Commerce Secretary Gina Raimondo will lead a delegation to Nairobi next week.",
-            ("USA", "KEN", "visit", "planned"),
         ),
     ],
 )
@@ -294,7 +285,7 @@ def test_relations_the_summit_is_not_the_previous_one_placed(parse):
             "Ruto told Museveni that Kenya was firmly opposed to Uganda building a dam on the river.",
             ("KEN", "UGA", "criticism", "occurred"),
         ),
-        # suing a state accuses it (CAMEO 115)
+        # suing a state accuses it
         (
             "The European Union sued Indonesia last year at the WTO over a ban on nickel ore exports.",
             ("EU", "IDN", "accusation", "occurred"),
@@ -307,8 +298,9 @@ def test_relations_stances_against_a_state_and_lawsuits(parse, text, expected):
 
 def test_relations_a_group_seeing_a_threat_to_itself_is_no_pair(parse):
     # Two states opposing a deployment as a danger to their own security were each made the other's threat.
-    k = keys(parse("Ghana and Togo have opposed the new rules, seeing them as a danger to their own farmers."))
-    assert not {key for key in k if {key[0], key[1]} == {"GHA", "TGO"}}
+    k = keys(parse("Iran and Syria oppose the US missile shield, regarding it as a threat to their own safety."))
+    assert not {key for key in k if {key[0], key[1]} == {"IRN", "SYR"}}
+    assert ("IRN", "USA", "criticism", "occurred") in k
 
 
 def test_relations_an_ethnic_minority_is_not_its_state(parse):
@@ -337,11 +329,13 @@ def test_relations_talks_urged_and_stances_toward_an_actor_are_no_rows(parse, te
     assert absent not in keys(parse(text))
 
 
-def test_relations_a_meeting_of_a_bloc_is_with_the_bloc_not_the_host(parse):
-    # Corpus: a trip to Indonesia for an ASEAN meeting made a meeting with Indonesia.
+def test_relations_a_meeting_of_a_bloc_is_not_one_with_the_host(parse):
+    # Corpus: a trip to Indonesia for an ASEAN meeting made a meeting with Indonesia. (Not a meeting with
+    # the bloc either: "Putin held a meeting of the Security Council" is no meeting with the UN.)
     k = keys(parse("In 1979, the US secretary of state traveled to Kenya to attend a meeting of the African Union."))
-    assert ("AU", "USA", "meeting", "occurred") in k
+    assert ("USA", "KEN", "visit", "occurred") in k
     assert ("KEN", "USA", "meeting", "occurred") not in k
+    assert not keys(parse("Putin held a meeting of the Security Council on Friday."))
 
 
 @pytest.mark.parametrize(
@@ -377,6 +371,67 @@ def test_relations_money_given_to_support_a_state_is_economic_aid(parse, text, e
     k = keys(parse(text))
     assert expected in k
     assert (expected[0], expected[1], "support", expected[3]) not in k
+
+
+@pytest.mark.parametrize(
+    "text, day, absent",
+    [
+        # review of the seventh session's rules: each a row the first version of a rule made
+        (
+            "Iran's missile attack on Israel was confirmed by the Pentagon on Tuesday.",
+            "2024-05-10",
+            ("IRN", "ISR", "attack", "planned"),
+        ),
+        ("Xi Jinping and Vladimir Putin held talks with a focus on energy in Beijing.", "2024-05-10", None),
+        ("China's MSS accused Britain of spying.", "2024-05-10", None),
+        (
+            "Chinese Foreign Minister Wang Yi addressed the war in Ukraine at a briefing on Monday.",
+            "2024-05-10",
+            ("CHN", "UKR", "visit", "occurred"),
+        ),
+        (
+            "China's ambassador to the United States attended Trump's inauguration on Monday.",
+            "2025-01-25",
+            ("CHN", "USA", "visit", "occurred"),
+        ),
+        (
+            "Russian diplomats gathered intelligence in Britain, London said.",
+            "2024-05-10",
+            ("RUS", "GBR", "visit", "occurred"),
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky is scheduled to attend the UN General Assembly in New York.",
+            "2024-05-10",
+            ("UKR", "USA", "visit", "planned"),
+        ),
+        ("The US encouraged the ongoing talks between Armenia and Azerbaijan.", "2024-05-10", None),
+        ("Turkey is hostile to the Syrian Druze.", "2024-05-10", ("TUR", "SYR", "criticism", "occurred")),
+    ],
+)
+def test_relations_the_reviews_findings_stay_mended(parse, text, day, absent):
+    k = keys(parse(text, day))
+    if absent is None:
+        assert k  # a row the first version lost: the meeting held, the accusation made, the talks under way
+    else:
+        assert absent not in k
+
+
+def test_relations_money_for_an_army_is_military_aid(parse):
+    k = keys(parse("Germany sent $100 million to support the Ukrainian army."))
+    assert ("DEU", "UKR", "military_aid", "occurred") in k
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year's summit in Nairobi ended without a deal. Ghana's President John Mahama will attend the summit.",
+        "Egypt proposed that the summit be held in Cairo. Ghana's President John Mahama will attend the summit.",
+        "Kenya hosted a donor conference in Nairobi in March. In June, Ghana's President John Mahama attended the"
+        " conference in Accra.",
+    ],
+)
+def test_relations_a_venue_only_proposed_another_occasions_or_the_sentences_own_place_is_no_venue(parse, text):
+    assert not {k for k in keys(parse(text, "2025-05-10")) if k[2] == "visit"}
 
 
 def test_relations_rows_have_codes_and_evidence(parse):

@@ -319,13 +319,3 @@ def test_sanctions_a_courts_penalty_is_no_sanction_regime(parse):
 def test_sanctions_a_choice_whether_to_extend_leaves_them_in_force(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
-
-
-def test_sanctions_a_named_measure_at_home_is_no_sanction_on_the_articles_other_state(parse):
-    # Judged (30th sample): "development in the United States has been hindered by unclear export
-    # controls" in an article about China became US sanctions on China.
-    text = (
-        "China leads the world in small drones. Growth in the United States has been slowed by patchy flight "
-        "rules and vague export controls."
-    )
-    assert not keys(parse(text))
