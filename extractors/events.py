@@ -75,7 +75,8 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     """ "X attended the G20 summit in Rome", "represented Thailand at the Asean summits in Vientiane":
     an official taking part in a meeting held in another country visits it, even when the sentence
     names no partner for a meeting row."""
-    attending = lexicon.object_classes().get("attending_verbs", frozenset())
+    classes = lexicon.object_classes()
+    attending = classes.get("attending_verbs", frozenset())
     have = _visit_pairs(events)
     out: list[Event] = []
     placed: dict[str, Actor] = {}
@@ -90,13 +91,12 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         gov = syntax.governing_verb(tok)
         if gov is None or gov.lemma_.lower() not in attending or not _is_official(gov, sent, ctx, "subj"):
             continue
-        un = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for a in ctx.actors_of(c, sent)]
-        if any(a.code == "UN" for a in un):
+        bodies = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for a in ctx.actors_of(c, sent)]
+        if any(a.code == "UN" for a in bodies):
             continue  # the UN General Assembly in New York: a visit to the UN's seat, not the US (guide note 5)
         mod = syntax.modality(gov)
         if mod.status in ("negated", "hypothetical"):
             continue
-        classes = lexicon.object_classes()
         # (not the ambassador posted there: "China's ambassador to the US attended the inauguration")
         participants = [a for t in syntax.agents(gov) if not _resident(t, classes) for a in ctx.actors_of(t, sent)]
         status = "occurred" if mod.status == "ongoing" else mod.status
@@ -1007,14 +1007,14 @@ def _met_someone_else(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
         and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in p.children)
     ]
     return bool(partners) and not any(
-        ctx.mention_at(sent, t.i) is not None and not _placed(t, c)
+        ctx.mention_at(sent, t.i) is not None and not _in_place_phrase(t, c)
         for p in partners
         for c in (p, *p.conjuncts)
         for t in c.subtree
     )
 
 
-def _placed(t: Token, top: Token) -> bool:
+def _in_place_phrase(t: Token, top: Token) -> bool:
     """``t`` is inside an in- or at-phrase below ``top`` ("traders in Lome": Lome is where, not who)."""
     while t != top and t.head != t:
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "at"):

@@ -117,11 +117,9 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
             objs = [c for c in outer.children if c.dep_ in ("dobj",)]
             if not objs and is_passive(outer):
                 # "is criticised by the West for siding with Moscow": the one criticised sided (judged on
-                # unseen articles, the West was made Moscow's supporter)
-                objs = [c for c in outer.children if c.dep_ in PASSIVE_SUBJ]
-                if not objs:
-                    # "X has yet to condemn Y and is criticised by Z for siding with Y": X sided
-                    objs = shared_subject(outer)
+                # unseen articles, the West was made Moscow's supporter), also when the passive shares its
+                # subject with a verb before it ("X has yet to condemn Y and is criticised by Z for ...")
+                objs = [c for c in outer.children if c.dep_ in PASSIVE_SUBJ] or shared_subject(outer)
             if objs:
                 return objs
         if is_verb(outer):
