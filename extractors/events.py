@@ -462,6 +462,10 @@ def _official_token(arg: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     """A person or body that acts for a state (not a bare country): a named official, an institution,
     "the minister", "he"; also "a party of Chilean traders and officials", "the Japanese delegation"."""
     officials = lexicon.object_classes().get("officials", frozenset())
+    if arg.tag_ == "WP" and arg.head.dep_ == "relcl" and arg.head.head != arg:
+        # "Gabriel Boric, who visited Spain": the relative pronoun stands for its noun (judged by the
+        # noun; the visit was lost)
+        arg = arg.head.head
     for t in [arg] + [x for x in arg.subtree if x.dep_ in ("pobj", "conj", "compound", "appos")]:
         m = ctx.mention_at(sent, t.i)
         if m is not None and (m.official or m.kind in ("institution", "coref", "organisation")):

@@ -95,6 +95,8 @@ MODALITY_PLACES = (
     "choice_mark",
     "adj_head",
     "infinitive_head",
+    "expletive_adj",
+    "demand_head",
 )
 MODALITY_STATUSES = ("planned", "alleged", "hypothetical", "negated", "ongoing")
 LEADERS = {

@@ -313,6 +313,8 @@ _FRAMING_PREPOSITIONS = (
     # an act someone is kept from: "to deter Iran from striking Israel" (not "could not help himself
     # from deriding", which did deride)
     ("pcomp", ("from",), "preventing_verbs"),
+    # and one its subject keeps from: "has refrained from condemning Russia"
+    ("pcomp", ("from",), "refraining_verbs"),
     # an act timed by another: "is due to attend a meeting on Monday before heading to Britain"
     ("pcomp", ("before", "after", "until"), None),
 )
@@ -521,6 +523,27 @@ def _negative_context(tok: Token) -> bool:
     return tok.head.lemma_.lower() in _refuting() | {lemma for lemma, _pos in lexicon.denial_triggers()}
 
 
+# The event nouns someone asking for them has not brought about (modality's demand_head).
+_ASKED_FOR_TYPES = frozenset({"meeting", "visit", "attack"})
+
+
+def _expletive_judgement(t: Token, adjectives: dict[str, str]) -> str | None:
+    """The adjective of ``expletive_adj`` that ``t`` is, or that the copula ``t`` predicates, of an
+    expletive "it" ("it was crucial for X to ...", "it is necessary to ..."); None otherwise."""
+    if t.pos_ == "ADJ" and t.dep_ == "acomp":
+        adj, copula = t, t.head
+    elif t.lemma_ == "be":
+        adj = next((c for c in t.children if c.dep_ == "acomp" and c.lemma_.lower() in adjectives), None)
+        copula = t
+    else:
+        return None
+    if adj is None or adj.lemma_.lower() not in adjectives:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+        return None
+    return str(adj.lemma_.lower())
+
+
 def _claims() -> frozenset[str]:
     return lexicon.object_classes().get("claims", frozenset())
 
@@ -530,6 +553,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     aux, head, mod = cues.get("aux", {}), cues.get("head", {}), cues.get("mod", {})
     passive_head, neg, det = cues.get("passive_head", {}), cues.get("neg", {}), cues.get("det", {})
     adj_head, infinitive_head = cues.get("adj_head", {}), cues.get("infinitive_head", {})
+    expletive = cues.get("expletive_adj", {})
     found: list[tuple[str, str]] = []
     chain = chain_up(tok)
     for k, t in enumerate(chain):
@@ -578,7 +602,17 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 (
                     f"{lemma} {c.lower_}"
                     for c in t.children
-                    if c.dep_ == "prt" or (c.dep_ == "advmod" and f"{lemma} {c.lower_}" in head)
+                    if c.dep_ == "prt"
+                    or (c.dep_ == "advmod" and f"{lemma} {c.lower_}" in head)
+                    # "called on Chile to hold talks" (the parser's prep), not "called on Monday to ...",
+                    # nor a call to cease a deed, which was done ("called on Beijing to cease support")
+                    or (
+                        c.dep_ == "prep"
+                        and chain[i - 1].dep_ == "xcomp"
+                        and chain[i - 1].lemma_.lower() not in lexicon.object_classes().get("cessation_verbs", ())
+                        and f"{lemma} {c.lower_}" in head
+                        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+                    )
                 ),
                 None,
             )
@@ -598,6 +632,10 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((head[phrasal], phrasal))
             elif t.pos_ == "ADJ" and chain[i - 1].dep_ == "xcomp" and lemma in adj_head:
                 found.append((adj_head[lemma], lemma))
+            elif chain[i - 1].dep_ in ("advcl", "xcomp", "ccomp") and (said := _expletive_judgement(t, expletive)):
+                # "it was crucial for China and the US to keep talking": what ought to be, not what
+                # is (the corpus's annotators stored no meeting; the rules had one)
+                found.append((expletive[said], said))
             elif lemma in head or t.lower_ in head:  # (the lexicon also lists some word forms: "hoped")
                 if i == 1 and lemma in _refuting() and tok.lemma_.lower() in _claims():
                     continue  # "denied the allegations": the denial is of their content; they were made
@@ -621,12 +659,26 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         hit = next((c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark") and c.lower_ in temporal), None)
         if hit:
             found.append((temporal[hit], hit))
+    # "it is important that Peru and Chile hold talks": a that-clause in the present (or the
+    # subjunctive) under such an adjective says what ought to be (chain_up does not climb a
+    # that-clause, which elsewhere reports what is so)
+    if (
+        verb is not None
+        and verb.dep_ == "ccomp"
+        and verb.tag_ in ("VB", "VBP", "VBZ")
+        and (said := _expletive_judgement(verb.head, cues.get("expletive_adj", {})))
+    ):
+        found.append((cues["expletive_adj"][said], said))
     # "deter Iran from striking Israel", "stopped them from leaving": an act someone is kept from
     # has not happened (chain_up climbs to the keeping verb through "from").
     preventing = lexicon.object_classes().get("preventing_verbs", frozenset())
+    refraining = lexicon.object_classes().get("refraining_verbs", frozenset())
     for i, t in enumerate(chain[1:], 1):
         if t.lower_ == "from" and chain[i - 1].dep_ == "pcomp" and t.head.lemma_.lower() in preventing:
             found.append(("hypothetical", t.head.lemma_.lower()))
+            break
+        if t.lower_ == "from" and chain[i - 1].dep_ == "pcomp" and t.head.lemma_.lower() in refraining:
+            found.append(("negated", t.head.lemma_.lower()))  # "has refrained from condemning Russia"
             break
     # "the plans include promoting trade exchanges", "the talks covered energy cooperation": what a
     # verb whose subject is a plan or talks holds is what such a noun holds as its of-object ("plans
@@ -715,6 +767,26 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         and tok.head.head.lemma_.lower() in pursuit
     ):
         found.append((pursuit[tok.head.head.lemma_.lower()], tok.head.head.lower_))
+    # "insisting on bilateral negotiations", "hawks pushing for strikes against Iran", "demanded
+    # talks with X": an event other than an agreement that someone asks for has not happened (the
+    # corpus's annotators stored none; an agreement pushed for is pursuit_head's planned one).
+    demand = cues.get("demand_head", {})
+    wanting = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") else None
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "demand":
+        wanting = tok.head
+    if (
+        wanting is not None
+        and is_verb(wanting)
+        and wanting.lemma_.lower() in demand
+        and tok.lemma_.lower() not in lexicon.object_classes()["agreement_nouns"]
+        # only meetings, visits and strikes: the annotators have a condemnation or cooperation pushed
+        # or called for as made ("pushing for strong condemnation of Russia" in a declaration)
+        and any(
+            t.relation_type in _ASKED_FOR_TYPES
+            for t in lexicon.relation_triggers().get((tok.lemma_.lower(), "NOUN"), ())
+        )
+    ):
+        found.append((demand[wanting.lemma_.lower()], wanting.lower_))
     # "A strike by X is highly unlikely": an adjective predicated of the event noun.
     pred = cues.get("pred", {})
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
