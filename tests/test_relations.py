@@ -2292,3 +2292,19 @@ def test_relations_deeds_beside_calls_and_judgements_stay(parse, text, kept):
 )
 def test_relations_an_official_in_a_relative_clause_is_its_noun(parse, text):
     assert ("CHL", "ESP", "visit", "occurred") in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru has been frustrated with EU policies on farm trade.", ("PER", "EU", "criticism", "occurred")),
+        (
+            "Bolivia, which has been angered by Chilean patrols near the border, held drills.",
+            ("BOL", "CHL", "criticism", "occurred"),
+        ),
+        ("Argentina's new tariffs infuriated Brazil.", ("BRA", "ARG", "criticism", "occurred")),
+        ("Brazil was disillusioned with Argentina's new tariffs.", ("BRA", "ARG", "criticism", "occurred")),
+    ],
+)
+def test_relations_who_a_deed_angers_or_frustrates_criticises_its_doer(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
