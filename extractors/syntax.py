@@ -563,6 +563,11 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             # defended invasion stored as planned).
             chain = chain[: k + 1]
             break
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and any(c.dep_ == "neg" for c in t.head.children):
+            # "was not happy with the ban and sued Indonesia": a finite verb joined to a negated one has
+            # its own tense and is not under the "not" ("did not meet X or sign" shares it: a bare "sign")
+            chain = chain[: k + 1]
+            break
     for i, t in enumerate(chain):
         for c in t.children:
             low = c.lower_

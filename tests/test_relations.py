@@ -2308,3 +2308,19 @@ def test_relations_an_official_in_a_relative_clause_is_its_noun(parse, text):
 )
 def test_relations_who_a_deed_angers_or_frustrates_criticises_its_doer(parse, text, expected):
     assert expected in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The EU, however, was not happy with the export ban and sued Indonesia at the trade body.",
+            {("EU", "IDN", "accusation", "occurred")},
+        ),
+        ("Peru did not attend the summit and criticised Chile instead.", {("PER", "CHL", "criticism", "occurred")}),
+        # a bare verb joined under the same "did not" shares it
+        ("Brazil did not meet Chile or sign the accord.", set()),
+    ],
+)
+def test_relations_a_finite_verb_joined_to_a_negated_one_has_its_own_polarity(parse, text, expected):
+    assert keys(parse(text, "2024-05-10")) == expected
