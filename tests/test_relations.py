@@ -2324,3 +2324,25 @@ def test_relations_who_a_deed_angers_or_frustrates_criticises_its_doer(parse, te
 )
 def test_relations_a_finite_verb_joined_to_a_negated_one_has_its_own_polarity(parse, text, expected):
     assert keys(parse(text, "2024-05-10")) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kenya owes about $6 billion to China, according to official figures.",
+            ("CHN", "KEN", "economic_aid", "occurred"),
+        ),
+        ("Peru mainly relies on Chinese loans to build the railway.", ("CHN", "PER", "economic_aid", "occurred")),
+        (
+            "In August, Beijing threw a lifeline to Argentina by paying part of its debt.",
+            ("CHN", "ARG", "economic_aid", "occurred"),
+        ),
+    ],
+)
+def test_relations_loans_owed_relied_on_and_lifelines_are_economic_aid(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_what_a_body_owes_a_state_that_is_no_sum_is_no_aid(parse):
+    assert not keys(parse("The bank owes its success to China.", "2024-05-10"))
