@@ -66,6 +66,10 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
         rows = decided.apply(collector.decide(), article, rows, collector.support)
     for extractor, finish in finishers:
         rows[extractor.table] = finish(rows[extractor.table], article, ctx)
+    if "relations" in rows and "sanctions" in rows:
+        # a threatened sanction is also a threat, where its sentence speaks of one (after the
+        # sanctions' finisher, which names the senders)
+        rows["relations"] += relations.threats_of_sanctions(rows["sanctions"], rows["relations"], article)
     # A denial points at the relation row of its claim only while that row exists (the models and
     # the finishers may have dropped it).
     kept = {r["relation_id"] for r in rows.get("relations", [])}

@@ -63,6 +63,57 @@ def carried_out(cooperation: list[dict], relations: list[dict], sent: Sentence, 
     return out
 
 
+def threats_of_sanctions(sanctions: list[dict], relations: list[dict], article: ParsedArticle) -> list[dict]:
+    """A threat row (occurred) for each threatened sanction with a sender and a target, both named in
+    its sentence, where that sentence speaks of a threat (object class sanction_threat_words: "a
+    threat by Washington to impose fresh sanctions", "or face possible UN sanctions"). The annotation
+    guide: "Threats stay: threat relation (or a threatened sanction)", and the corpus's annotators
+    gave the relation beside the sanction. Not sanctions only proposed or weighed ("the risks of
+    sanctions"). Run on the article's final sanction rows (their senders may come from elsewhere in
+    the article, which is not enough here)."""
+    words = lexicon.object_classes().get("sanction_threat_words", frozenset())
+    sentences = {x.index: x for x in article.sentences}
+    have = {(r["relation_type"], r["source_actor"], r["target_actor"]) for r in relations}
+    rtype = lexicon.relation_types()["threat"]
+    goldstein = lexicon.goldstein()
+    out = []
+    for s in sanctions:
+        pair = (s.get("sender"), s.get("target"))
+        sent = sentences.get(s["sentence_index"])
+        if (
+            s.get("action") != "threatened"
+            or not all(pair)
+            or pair[0] == pair[1]
+            or ("threat", *pair) in have
+            or sent is None
+            or sent.doc is None
+            or not set(pair) <= {m.code for m in sent.mentions}
+            or not any(t.lemma_.lower() in words for t in sent.doc)
+        ):
+            continue
+        have.add(("threat", *pair))
+        out.append(
+            {
+                "relation_id": row_id("relations", article, sent, pair[0], pair[1], "threat"),
+                "source_actor": pair[0],
+                "target_actor": pair[1],
+                "source_person": None,
+                "target_person": None,
+                "relation_type": "threat",
+                "status": "occurred",
+                "attributed_to": None,
+                "event_date": s["event_date"],
+                "date_precision": s["date_precision"],
+                "cameo_code": rtype.cameo_code,
+                "plover_type": rtype.plover_type,
+                "quad_class": rtype.quad_class,
+                "goldstein": goldstein[rtype.cameo_code],
+                **provenance(article, sent, VERSION, s["confidence"] * 0.9),
+            }
+        )
+    return out
+
+
 def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext) -> list[dict]:
     """A headline's event that the body tells too takes the body's reading.
 

@@ -2346,3 +2346,17 @@ def test_relations_loans_owed_relied_on_and_lifelines_are_economic_aid(parse, te
 
 def test_relations_what_a_body_owes_a_state_that_is_no_sum_is_no_aid(parse):
     assert not keys(parse("The bank owes its success to China.", "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, threat",
+    [
+        ("The talks nearly collapsed over a threat by Washington to impose new sanctions on Iran.", True),
+        ("Chile told Bolivia to stop the raids or face possible sanctions from Chile.", True),
+        # sanctions weighed or proposed are no threat made
+        ("If Chile imposes more sanctions on Bolivia, it could backfire, an analyst said.", False),
+    ],
+)
+def test_relations_a_threatened_sanction_the_sentence_calls_a_threat_is_a_threat(parse, text, threat):
+    got = {k for k in keys(parse(text, "2024-05-10")) if k[2] == "threat"}
+    assert bool(got) == threat
