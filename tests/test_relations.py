@@ -2360,3 +2360,19 @@ def test_relations_what_a_body_owes_a_state_that_is_no_sum_is_no_aid(parse):
 def test_relations_a_threatened_sanction_the_sentence_calls_a_threat_is_a_threat(parse, text, threat):
     got = {k for k in keys(parse(text, "2024-05-10")) if k[2] == "threat"}
     assert bool(got) == threat
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In 2017, Cambodia abruptly suspended joint military exercises with the US.",
+            ("KHM", "USA", "rejection", "occurred"),
+        ),
+        ("Peru froze its trade talks with Chile after the incident.", ("PER", "CHL", "rejection", "occurred")),
+    ],
+)
+def test_relations_suspending_what_one_does_with_a_partner_rejects_it(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected in got
+    assert not {k for k in got if k[2] in ("military_cooperation", "meeting")}  # the suspended thing is not done
