@@ -311,6 +311,37 @@ class ArticleContext:
                 if m is not None and m.code and m.kind in ("country", "demonym", "capital"):
                     self.title_memory[office] = (m.code, sent.index)
 
+    def _continues_a_document(self, tok: Token, sent: Sentence) -> bool:
+        """A subject "they" opening a sentence whose sentence before has for subject a plural document
+        or measure (object class acting_documents: "The measures were drafted ... They require")."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i != tok.sent.start or sent.index == 0:
+            return False
+        before = next((s for s in self.article.sentences if s.index == sent.index - 1), None)
+        if before is None or before.doc is None:
+            return False
+        documents = lexicon.object_classes().get("acting_documents", frozenset())
+        roots = [t for t in before.doc if t.dep_ == "ROOT"]
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" and c.lemma_.lower() in documents
+            for r in roots
+            for c in r.children
+        )
+
+    def _main_clause_subject(self, tok: Token, prev: list[Mention]) -> Mention | None:
+        """The person mention, named before ``tok``, that is the subject of the clause an adverbial
+        clause with the subject pronoun ``tok`` hangs on ("Marcos will meet Raimondo before he ...")."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "advcl":
+            return None
+        verb = tok.head.head
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return next((m for m in prev if any(m.start <= x.i < m.end for x in subjects[0].subtree)), None)
+            if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head == verb:
+                return None
+            verb = verb.head
+        return None
+
     def _main_subject_ahead(self, tok: Token, sent: Sentence) -> Mention | None:
         """The person subject of the clause an opening adverbial clause holding ``tok`` belongs to."""
         if sent.doc is None:
@@ -435,8 +466,14 @@ class ArticleContext:
             # _actors_one) acts for none either: judged on unseen articles, "she met her husband
             # during a tourist trip in Peru" made a US visit.
             person: Actor | None
+            main = self._main_clause_subject(tok, [x for x in sent.mentions if x.end <= tok.i and x.person])
             if speaker is not None:
                 person = Actor(speaker.code, speaker.person, "pronoun") if speaker.official else None
+            elif main is not None:
+                # "X is to meet Y on Monday before he heads to Germany": the subject of an adverbial
+                # clause is the main clause's subject, not the person named last (a commerce secretary
+                # listed since 2026-12-05 had become the one heading to Germany)
+                person = Actor(main.code, main.person, "pronoun") if main.official and main.code else None
             elif prev:
                 person = Actor(prev[-1].code, prev[-1].person, "pronoun") if prev[-1].official else None
             elif (ahead := self._main_subject_ahead(tok, sent)) is not None:
@@ -451,6 +488,10 @@ class ArticleContext:
                 person = self.last_person
             return [person] if person is not None and person.code else []
         if low in _words("plural_pronoun"):
+            if self._continues_a_document(tok, sent):
+                # "The measures were drafted by the US ... They require all cargo to be inspected": they
+                # are the measures, no actors (the article's pair had become the sanctions' senders)
+                return []
             speakers = self._reporting_speakers(tok)
             if speakers and all(private_party(s) for s in speakers):
                 # "Militants holding UN workers in Afghanistan said they negotiated with ...": they

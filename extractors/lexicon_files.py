@@ -79,6 +79,17 @@ TEXT = Column()
 POS = Column(_in(("VERB", "NOUN", "ADJ")), "VERB, NOUN or ADJ")
 RELATION_TYPE = Column(_in(vocabularies.RELATION_TYPES), "a relation type of the contract")
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "head_of_organization")
+# Offices of leaders_part6.csv (senior officials): they tie a name to a state, no title names them.
+OFFICIAL_OFFICES = (
+    "defence_minister",
+    "finance_minister",
+    "trade_minister",
+    "national_security_adviser",
+    "un_ambassador",
+    "spokesperson",
+    "energy_minister",
+    "military_chief",
+)
 # Where a modality cue is looked for, relative to the event word (syntax.modality reads these).
 MODALITY_PLACES = (
     "head",
@@ -101,7 +112,7 @@ MODALITY_PLACES = (
 MODALITY_STATUSES = ("planned", "alleged", "hypothetical", "negated", "ongoing")
 LEADERS = {
     "code": ACTOR,
-    "office": Column(_in(OFFICES), "one of " + ", ".join(OFFICES)),
+    "office": Column(_in(OFFICES + OFFICIAL_OFFICES), "one of " + ", ".join(OFFICES + OFFICIAL_OFFICES)),
     "name": TEXT,
     "aliases": Column(optional=True),
     "start": Column(_is_date, "an ISO date"),
@@ -162,6 +173,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "leaders_part3.csv": LEADERS,
     "leaders_part4.csv": LEADERS,
     "leaders_part5.csv": LEADERS,
+    "leaders_part6.csv": LEADERS,
     "modality.csv": {
         "cue": TEXT,
         "status": Column(_in(MODALITY_STATUSES), "one of " + ", ".join(MODALITY_STATUSES)),

@@ -63,6 +63,7 @@ COMMON_LEXICONS = (
     "leaders_part3.csv",
     "leaders_part4.csv",
     "leaders_part5.csv",
+    "leaders_part6.csv",
     "personal_unions.csv",
     "modality.csv",
     "non_actors.csv",

@@ -2376,3 +2376,43 @@ def test_relations_suspending_what_one_does_with_a_partner_rejects_it(parse, tex
     got = keys(parse(text, "2024-05-10"))
     assert expected in got
     assert not {k for k in got if k[2] in ("military_cooperation", "meeting")}  # the suspended thing is not done
+
+
+@pytest.mark.parametrize(
+    "text, day, expected",
+    [
+        # officials beyond heads of state and foreign ministers (leaders_part6.csv), by date
+        ("Ash Carter warned China against provocative behaviour.", "2016-05-10", ("USA", "CHN", "threat", "occurred")),
+        (
+            "Prabowo met Chinese President Xi Jinping in Beijing on Monday.",
+            "2023-05-10",
+            ("IDN", "CHN", "visit", "occurred"),
+        ),
+        (
+            "The White House said National Security Adviser Jake Sullivan would soon travel to Lima.",
+            "2024-05-10",
+            ("USA", "PER", "visit", "planned"),
+        ),
+        # the subject of an adverbial clause is the main clause's subject, not the official named last
+        (
+            "Marcos is scheduled to meet US Commerce Secretary Gina Raimondo on Monday before he heads to Germany.",
+            "2024-05-10",
+            ("PHL", "DEU", "visit", "planned"),
+        ),
+    ],
+)
+def test_relations_senior_officials_act_for_their_state(parse, text, day, expected):
+    got = keys(parse(text, day))
+    assert expected in got
+    assert not any(k[0] == "USA" and k[1] == "DEU" for k in got)
+
+
+def test_relations_they_after_measures_is_the_measures_not_the_articles_pair(parse):
+    text = (
+        "Chile and Bolivia have quarrelled for years, and Chile blames Bolivia for the border raids. "
+        "The council voted new sanctions on Bolivia. The measures were drafted by Chile and negotiated with Peru, Bolivia's neighbour. "
+        "They ban exports of Bolivian tin and extend the arms embargo to small arms."
+    )
+    out = extract_all(parse(text, "2024-05-10"), learned=False)[0]
+    last = [r for r in out["sanctions"] if r["sentence_index"] == 3]
+    assert last and all(r["target"] == "BOL" for r in last)
