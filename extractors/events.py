@@ -511,6 +511,10 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
         for o in syntax.objects(tok):
             for t in (o, *o.conjuncts):
                 have |= {w.lemma_.lower() for w in (t, *(c for c in t.children if c.dep_ == "compound"))}
+                if trig.object_class == "officials" and t.lower_ in ("he", "she", "him", "her"):
+                    # "where he was welcomed by the Mozambican president": a person, whom the pronoun
+                    # memory resolves to an official or to no one
+                    have |= wanted
                 if t.lemma_.lower() in hosts:
                     have |= {p.lemma_.lower() for p in syntax.prep_objects(t, {"of"}, through_objects=False)}
     elif syntax.is_verb(tok):

@@ -2416,3 +2416,20 @@ def test_relations_they_after_measures_is_the_measures_not_the_articles_pair(par
     out = extract_all(parse(text, "2024-05-10"), learned=False)[0]
     last = [r for r in out["sanctions"] if r["sentence_index"] == 3]
     assert last and all(r["target"] == "BOL" for r in last)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Meloni had assured US President Joe Biden earlier this year that Italy would stay.",
+            ("ITA", "USA", "meeting", "occurred"),
+        ),
+        (
+            "On Tuesday evening, Lula arrived in Maputo, where he was welcomed by Mozambican President Filipe Nyusi.",
+            ("BRA", "MOZ", "meeting", "occurred"),
+        ),
+    ],
+)
+def test_relations_assuring_or_welcoming_an_official_is_meeting_them(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
