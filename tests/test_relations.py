@@ -2433,3 +2433,25 @@ def test_relations_they_after_measures_is_the_measures_not_the_articles_pair(par
 )
 def test_relations_assuring_or_welcoming_an_official_is_meeting_them(parse, text, expected):
     assert expected in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices rose at the outset of Russia's war against Ukraine.", {("RUS", "UKR", "attack", "occurred")}),
+        ("Now, Israel has expanded the war to Lebanon.", {("ISR", "LBN", "attack", "occurred")}),
+        (
+            "Russia's blockades of Ukraine's Black Sea ports have hit food markets.",
+            {("RUS", "UKR", "attack", "occurred")},
+        ),
+        (
+            "Ties remain tense after Turkey's downing of a Russian warplane at the border.",
+            {("TUR", "RUS", "attack", "occurred")},
+        ),
+        # a war named by its place alone has no side
+        ("Ties between Brazil and Chile grew stronger during the war in Ukraine.", set()),
+        ("He said he would end the war in Ukraine within a day of taking office.", set()),
+    ],
+)
+def test_relations_a_states_war_on_another_is_an_attack(parse, text, expected):
+    assert {k for k in keys(parse(text, "2024-05-10")) if k[2] == "attack"} == expected
