@@ -2455,3 +2455,16 @@ def test_relations_assuring_or_welcoming_an_official_is_meeting_them(parse, text
 )
 def test_relations_a_states_war_on_another_is_an_attack(parse, text, expected):
     assert {k for k in keys(parse(text, "2024-05-10")) if k[2] == "attack"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Indonesia is a vocal supporter of Palestinian independence.", ("IDN", "PSE", "support", "occurred")),
+        ("China is Russia's main backer in the war.", ("CHN", "RUS", "support", "occurred")),
+    ],
+)
+def test_relations_a_supporter_or_backer_supports_whose_cause_it_is(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected in got
+    assert (expected[1], expected[0], "support", "occurred") not in got  # the one backed is no backer
