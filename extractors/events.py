@@ -20,6 +20,8 @@ denials extractor (which reads the event a denial denies).
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -403,6 +405,12 @@ def _words_of(cls: str) -> frozenset[str]:
 
 
 def triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:
+    table = lexicon.relation_triggers()
+    if _stative_passive(tok) and (said := table.get((tok.lower_, "ADJ"), ())):
+        # "Poland and Hungary have been opposed to taking in refugees": a state the subject is in,
+        # which the parser reads as a passive (whose object, the subject, became the target: the four
+        # states listed criticised one another); the adjective's trigger, its subject the source
+        return tuple(dataclasses.replace(t, source=("obj",)) for t in said)
     if syntax.is_verb(tok):
         pos = "VERB"
     elif tok.pos_ in ("NOUN", "PROPN"):
@@ -412,8 +420,17 @@ def triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:
         pos = "ADJ"
     else:
         return ()
-    table = lexicon.relation_triggers()
     return table.get((tok.lemma_.lower(), pos), ()) or table.get((tok.lower_, pos), ())
+
+
+def _stative_passive(tok: Token) -> bool:
+    """A past participle with a passive auxiliary and no by-agent ("are opposed to", "was
+    frustrated with"): a state, not an act done to the subject."""
+    return (
+        tok.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and not any(c.dep_ in ("agent",) or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+    )
 
 
 def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list[Actor], str]:

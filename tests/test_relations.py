@@ -2468,3 +2468,19 @@ def test_relations_a_supporter_or_backer_supports_whose_cause_it_is(parse, text,
     got = keys(parse(text, "2024-05-10"))
     assert expected in got
     assert (expected[1], expected[0], "support", "occurred") not in got  # the one backed is no backer
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # states listed as sharing a stance do not criticise one another (judged sample 31)
+        (
+            "Chile, Peru, Bolivia and Ecuador have together taken a tough stance on migration and have been"
+            " largely opposed to taking in large numbers of refugees.",
+            set(),
+        ),
+        ("Chile has been opposed to Peru's joining the bloc.", {("CHL", "PER", "criticism", "occurred")}),
+    ],
+)
+def test_relations_a_state_opposed_to_something_is_its_critic_not_its_target(parse, text, expected):
+    assert keys(parse(text, "2024-05-10")) == expected
