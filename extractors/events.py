@@ -800,6 +800,19 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None  # "X and Y have been attracting investment": each draws it from others
     if not sources or (not targets and not (rtype.symmetric and len(sources) >= 2)):
         return None
+    if (
+        rtype.symmetric
+        and not targets
+        and src_role == "head_subj"
+        and tok.lemma_.lower() in classes.get("gathering_nouns", frozenset()) - {"meeting", "dialogue"}
+        and (gov := syntax.governing_verb(tok)) is not None
+        and gov.lemma_.lower() in classes.get("attending_verbs", frozenset())
+    ):
+        # "The presidents of Afghanistan and Nigeria will both be attending the summit": fellow
+        # attendees of a summit or forum are not shown meeting each other (the guide: at a multilateral
+        # meeting only the pairs the text shows interacting; judged sample 31); their visits to its
+        # host are told elsewhere
+        return None
     if rtype.symmetric and not targets and _met_someone_else(tok, sent, ctx):
         # "the leaders of X and Y met with local farmers", "they spent time meeting with villagers": the
         # meeting named is with someone who is no state, not between the two (judged on unseen articles)

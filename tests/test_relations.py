@@ -2484,3 +2484,9 @@ def test_relations_a_supporter_or_backer_supports_whose_cause_it_is(parse, text,
 )
 def test_relations_a_state_opposed_to_something_is_its_critic_not_its_target(parse, text, expected):
     assert keys(parse(text, "2024-05-10")) == expected
+
+
+def test_relations_fellow_attendees_of_a_summit_do_not_meet_each_other(parse):
+    got = keys(parse("The presidents of Chile and Peru will both be attending the summit in Quito.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "meeting"}
+    assert {("CHL", "ECU", "visit", "planned"), ("PER", "ECU", "visit", "planned")} <= got
