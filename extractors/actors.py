@@ -803,8 +803,12 @@ def private_party(tok: Token) -> bool:
     if (
         tok.pos_ == "PROPN"
         and not (tok.ent_type_.startswith("ACTOR") or tok.ent_type_ == "LEADER")
-        and any(c.dep_ == "appos" and c.lemma_.lower() in classes.get("firm_nouns", frozenset()) for c in tok.children)
+        and any(
+            c.dep_ == "appos" and (c.lemma_.lower() in classes.get("firm_nouns", frozenset()) or private_party(c))
+            for c in tok.children
+        )
     ):
+        # (or anything its apposition calls private: "SMBC, a private Japanese bank", judged sample 31)
         return True
     # "the mobile operator's biggest shareholder": who belongs to a firm acts for the firm (judged on
     # unseen articles, a deal between two firms was stored as one between their countries).

@@ -2490,3 +2490,8 @@ def test_relations_fellow_attendees_of_a_summit_do_not_meet_each_other(parse):
     got = keys(parse("The presidents of Chile and Peru will both be attending the summit in Quito.", "2024-05-10"))
     assert not {k for k in got if k[2] == "meeting"}
     assert {("CHL", "ECU", "visit", "planned"), ("PER", "ECU", "visit", "planned")} <= got
+
+
+def test_relations_a_name_its_apposition_calls_private_is_no_state(parse):
+    text = "SMBC, a private Japanese bank, has supported Thailand's green transition with loans."
+    assert not keys(parse(text, "2024-05-10"))
