@@ -108,6 +108,7 @@ MODALITY_PLACES = (
     "infinitive_head",
     "expletive_adj",
     "demand_head",
+    "for_clause_head",
 )
 MODALITY_STATUSES = ("planned", "alleged", "hypothetical", "negated", "ongoing")
 LEADERS = {

@@ -553,7 +553,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     aux, head, mod = cues.get("aux", {}), cues.get("head", {}), cues.get("mod", {})
     passive_head, neg, det = cues.get("passive_head", {}), cues.get("neg", {}), cues.get("det", {})
     adj_head, infinitive_head = cues.get("adj_head", {}), cues.get("infinitive_head", {})
-    expletive = cues.get("expletive_adj", {})
+    expletive, for_clause = cues.get("expletive_adj", {}), cues.get("for_clause_head", {})
     found: list[tuple[str, str]] = []
     chain = chain_up(tok)
     for k, t in enumerate(chain):
@@ -637,6 +637,13 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((head[phrasal], phrasal))
             elif t.pos_ == "ADJ" and chain[i - 1].dep_ == "xcomp" and lemma in adj_head:
                 found.append((adj_head[lemma], lemma))
+            elif (
+                chain[i - 1].dep_ == "advcl"
+                and lemma in for_clause
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in chain[i - 1].children)
+            ):
+                # "Putin called for India and Russia to work together": asked for, not under way
+                found.append((for_clause[lemma], lemma))
             elif chain[i - 1].dep_ in ("advcl", "xcomp", "ccomp") and (said := _expletive_judgement(t, expletive)):
                 # "it was crucial for China and the US to keep talking": what ought to be, not what
                 # is (the corpus's annotators stored no meeting; the rules had one)
