@@ -21,7 +21,6 @@ denials extractor (which reads the event a denial denies).
 from __future__ import annotations
 
 import dataclasses
-
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
