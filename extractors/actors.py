@@ -9,6 +9,7 @@ pair of actors the article is about) and resolves pronouns ("he", "they",
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -117,9 +118,15 @@ class ArticleContext:
                         self._remember(m.text, Actor(code, m.text, "official"))
             elif m.kind == "person":
                 known = self.person_memory.get(m.text) or self.person_memory.get(m.text.split()[-1])
+                held = self._titled_family_name(sent, m) if not known else None
                 if known:
                     m.code, m.person = known.code, known.person
                     m.official = known.via == "official"
+                elif held is not None:
+                    # "Mr Marcos", "President Marcos": the one leader in office of that family name (a bare
+                    # "Marcos" is also a senator sister or a rebel commander, so no alias of the lexicon)
+                    m.code, m.person, m.official = held[0], held[1], True
+                    self._remember(held[1], Actor(held[0], held[1], "official"))
                 elif sent.doc is not None:
                     code, official = self._person_affiliation(sent, m)
                     m.person = m.text
@@ -154,6 +161,40 @@ class ArticleContext:
                 if r and r[0].year < self.day.year:
                     when.append(r[0])
         return self.leaders.resolve(alias, min(when)) if when else None
+
+    def _titled_family_name(self, sent: Sentence, m: Mention) -> tuple[str, str] | None:
+        """(code, name) of the one head of state, head of government or foreign minister in office on the
+        article's day whose family name a one-word person mention is, when a courtesy or office title
+        stands before it ("Mr Marcos", "President Marcos"); None when no title, none or several fit."""
+        if sent.doc is None or self.day is None or m.end - m.start != 1 or m.start == 0:
+            return None
+        before = sent.doc[m.start - 1].lower_
+        titled = before in lexicon.function_words().get("honorific", frozenset()) or before in self.offices
+        if not titled:
+            return None
+        suffixes = lexicon.function_words().get("name_suffix", frozenset())
+        fits = set()
+        for (code, office), terms in self.leaders.terms_by_office.items():
+            if office not in ("head_of_state", "head_of_government", "foreign_minister"):
+                continue
+            for t in terms:
+                parts = [p for p in t.name.split() if p.lower() not in suffixes]
+                if t.covers(self.day) and len(parts) > 1 and parts[-1] == m.text:
+                    fits.add((code, t.name))
+        if len(fits) != 1:
+            return None
+        code, name = next(iter(fits))
+        # Not when the article names someone else of that family name in full ("Kamala Harris ... Ms
+        # Harris" is no Irish prime minister Simon Harris)
+        honorifics = lexicon.function_words().get("honorific", frozenset())
+        given = {
+            g
+            for g in re.findall(r"\b([A-Z][\w'-]+\.?) " + re.escape(m.text) + r"\b", self.article.text)
+            if g.lower() not in honorifics and g.lower() not in self.offices
+        }
+        if given - set(name.split()):
+            return None
+        return code, name
 
     def _remember(self, name: str, actor: Actor) -> None:
         self.person_memory[name] = actor
@@ -313,7 +354,8 @@ class ArticleContext:
 
     def _continues_a_document(self, tok: Token, sent: Sentence) -> bool:
         """A subject "they" opening a sentence whose sentence before has for subject a plural document
-        or measure (object class acting_documents: "The measures were drafted ... They require")."""
+        or measure (object class acting_documents: "The measures were drafted ... They require"), of a
+        verb a document can be the subject of (object class document_verbs)."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i != tok.sent.start or sent.index == 0:
             return False
         before = next((s for s in self.article.sentences if s.index == sent.index - 1), None)
@@ -321,26 +363,15 @@ class ArticleContext:
             return False
         documents = lexicon.object_classes().get("acting_documents", frozenset())
         roots = [t for t in before.doc if t.dep_ == "ROOT"]
+        if tok.head.lemma_.lower() not in lexicon.object_classes().get("document_verbs", frozenset()):
+            # "The resolutions were backed by France and Germany. They then urged Russia to ...": what a
+            # document cannot do, the states named before did
+            return False
         return any(
             c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" and c.lemma_.lower() in documents
             for r in roots
             for c in r.children
         )
-
-    def _main_clause_subject(self, tok: Token, prev: list[Mention]) -> Mention | None:
-        """The person mention, named before ``tok``, that is the subject of the clause an adverbial
-        clause with the subject pronoun ``tok`` hangs on ("Marcos will meet Raimondo before he ...")."""
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "advcl":
-            return None
-        verb = tok.head.head
-        for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return next((m for m in prev if any(m.start <= x.i < m.end for x in subjects[0].subtree)), None)
-            if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head == verb:
-                return None
-            verb = verb.head
-        return None
 
     def _main_subject_ahead(self, tok: Token, sent: Sentence) -> Mention | None:
         """The person subject of the clause an opening adverbial clause holding ``tok`` belongs to."""
@@ -466,14 +497,8 @@ class ArticleContext:
             # _actors_one) acts for none either: judged on unseen articles, "she met her husband
             # during a tourist trip in Peru" made a US visit.
             person: Actor | None
-            main = self._main_clause_subject(tok, [x for x in sent.mentions if x.end <= tok.i and x.person])
             if speaker is not None:
                 person = Actor(speaker.code, speaker.person, "pronoun") if speaker.official else None
-            elif main is not None:
-                # "X is to meet Y on Monday before he heads to Germany": the subject of an adverbial
-                # clause is the main clause's subject, not the person named last (a commerce secretary
-                # listed since 2026-12-05 had become the one heading to Germany)
-                person = Actor(main.code, main.person, "pronoun") if main.official and main.code else None
             elif prev:
                 person = Actor(prev[-1].code, prev[-1].person, "pronoun") if prev[-1].official else None
             elif (ahead := self._main_subject_ahead(tok, sent)) is not None:

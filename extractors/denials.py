@@ -188,7 +188,8 @@ def _deed_named(content: list[Token], denial: Token) -> str | None:
         if t == denial:
             continue
         for trig in triggers_for(t):
-            if trig.relation_type in accusable:
+            # (not a war, which a denied deed is mostly set in: "supplying weapons to Russia for the war")
+            if trig.relation_type in accusable and "armed" not in trig.requires:
                 return trig.relation_type
     return None
 

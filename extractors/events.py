@@ -422,6 +422,15 @@ def triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:
     return table.get((tok.lemma_.lower(), pos), ()) or table.get((tok.lower_, pos), ())
 
 
+def _unarmed_war(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
+    """ "Trump's trade war against China", "an information war", "the war on drugs": a war no arms fight
+    (a modifier or an on-object in object class unarmed_war_words)."""
+    unarmed = classes.get("unarmed_war_words", frozenset())
+    named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    named += syntax.prep_objects(tok, {"on"}, through_objects=False)
+    return any(t.lemma_.lower() in unarmed or t.lower_ in unarmed for t in named)
+
+
 def _stative_passive(tok: Token) -> bool:
     """A past participle with a passive auxiliary and no by-agent ("are opposed to", "was
     frustrated with"): a state, not an act done to the subject."""
@@ -565,7 +574,10 @@ def _only_measures_backed(verb: Token, classes: dict) -> bool:
     """Every object of the support verb is a measure ("backs broader Ghana sanctions"), not a state
     or people beside one ("supports Israel and its plan")."""
     measures = classes.get("backed_measures", frozenset())
-    objs = [c for o in syntax.objects(verb) for c in [o, *o.conjuncts]] if syntax.is_verb(verb) else []
+    if syntax.is_verb(verb):
+        objs = [c for o in syntax.objects(verb) for c in [o, *o.conjuncts]]
+    else:  # "a supporter of Russian sanctions": the of-object of a supporter noun
+        objs = [c for o in syntax.prep_objects(verb, {"of"}, through_objects=False) for c in [o, *o.conjuncts]]
     return bool(objs) and all(o.lemma_.lower() in measures or o.lower_ in measures for o in objs)
 
 
@@ -604,6 +616,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "warned_off" in requires and not _warned_off(tok):
         return None
+    if "armed" in requires and (
+        _unarmed_war(tok, classes)
+        or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "for", "during", "amid", "throughout"))
+    ):
+        # (nor a war that only frames another deed: "drones used by Russia in its war against Ukraine")
+        return None
+    if "not_paid_for" in requires and syntax.prep_objects(tok, {"for"}, through_objects=False):
+        return None
     if "to_cease" in requires and not _asked_to_cease(tok, classes):
         return None
     if "membership_left" in requires and not _membership_left(tok, sent, ctx):
@@ -622,6 +642,10 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         and carrier.dep_ in ("nsubj", "nsubjpass", "dobj")
         and syntax.is_verb(carrier.head)
         and not any(c.dep_ == "acl" for c in tok.children)  # "the accord reached ... will not hold": it was reached
+        # (nor a deed someone ceases or is asked to cease: "called on Beijing to cease its support" was given)
+        and carrier.head.lemma_.lower() not in classes.get("cessation_verbs", frozenset())
+        # (nor a fact one recalls: "it is important to remember Russia's invasion" happened)
+        and carrier.head.lemma_.lower() not in classes.get("recalling_verbs", frozenset())
     ):
         # "The visit to Havana would cap ...", "Xi will make a visit": the event noun takes the
         # modality of the verb it is the subject or object of.
@@ -720,7 +744,11 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             "receiving_verbs", frozenset()
         ):
             return None  # "the drills caused alarm over ...": the subject alarms, it is not alarmed
-    if trig.relation_type == "support" and tgt_role in ("obj", "obj_poss") and _only_measures_backed(tok, classes):
+    if (
+        trig.relation_type == "support"
+        and tgt_role in ("obj", "obj_poss", "p:of")
+        and _only_measures_backed(tok, classes)
+    ):
         # "backs broader North Korea sanctions", "supported Japan's resolution": the state that names
         # a measure backed is its target or author, not the one supported.
         return None
@@ -981,7 +1009,11 @@ def _threatened(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
         # attack marked as the warner's own: "warned of an imminent attack on X" forecasts another's.
         own = classes.get("own_strike_words", frozenset())
         return any(c.dep_ == "amod" and c.lower_ in own for c in tok.children)
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in threatening
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in threatening:
+        return True
+    # "threatened to expand the war to Lebanon": the noun of the verb a threat's infinitive is
+    verb = tok.head if tok.dep_ == "dobj" else None
+    return verb is not None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in threatening
 
 
 def _warned_of(tok: Token, classes: dict[str, frozenset[str]]) -> bool:

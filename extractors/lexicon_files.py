@@ -158,6 +158,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "additive",
                     "contrastive",
                     "name_suffix",
+                    "honorific",
                     "stance_prefix",
                 )
             ),

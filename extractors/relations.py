@@ -9,7 +9,9 @@ that interact, not every pair.
 
 from __future__ import annotations
 
-from relata.extractors import lexicon
+from spacy.tokens import Token
+
+from relata.extractors import lexicon, syntax
 from relata.extractors.actors import Actor, ArticleContext
 from relata.extractors.candidates import MAX_PARTIES
 from relata.extractors.document import ParsedArticle, Sentence
@@ -63,13 +65,40 @@ def carried_out(cooperation: list[dict], relations: list[dict], sent: Sentence, 
     return out
 
 
+def _threat_made(sent: Sentence, words: frozenset[str], sender: str, target: str) -> bool:
+    """Whether a threat word of the sentence governs one of its sanction words and is the sender's:
+    a verb whose subject is the sender ("Washington threatened ... sanctions", "warned Ankara it could
+    face sanctions") or, for "face", the target ("or face possible UN sanctions"); a threat noun
+    ("a threat by Washington to impose sanctions"). Not an economist's warning, nor the target's own."""
+    from relata.extractors import sanctions as sanctions_module
+
+    assert sent.doc is not None
+    said = {t.i for t, _term in sanctions_module.sanction_words(sent.doc)}
+
+    def named(tokens: list[Token], code: str) -> bool:
+        return any(m.code == code and m.start <= x.i < m.end for t in tokens for x in t.subtree for m in sent.mentions)
+
+    for t in sent.doc:
+        if t.lemma_.lower() not in words or not said & {x.i for x in t.subtree}:
+            continue
+        if not syntax.is_verb(t):
+            return True
+        # (its own subject, or the sentence's, where the parser hung the threat inside a clause: "Washington
+        # has told Turkey that ... could compromise the F-35, and has threatened to impose sanctions")
+        roots = [r for r in sent.doc if r.dep_ == "ROOT"]
+        agents = syntax.agents(t) + [a for r in roots for a in syntax.agents(r)]
+        if named(agents, target if t.lemma_.lower() == "face" else sender):
+            return True
+    return False
+
+
 def threats_of_sanctions(sanctions: list[dict], relations: list[dict], article: ParsedArticle) -> list[dict]:
     """A threat row (occurred) for each threatened sanction with a sender and a target, both named in
     its sentence, where that sentence speaks of a threat (object class sanction_threat_words: "a
     threat by Washington to impose fresh sanctions", "or face possible UN sanctions"). The annotation
     guide: "Threats stay: threat relation (or a threatened sanction)", and the corpus's annotators
-    gave the relation beside the sanction. Not sanctions only proposed or weighed ("the risks of
-    sanctions"). Run on the article's final sanction rows (their senders may come from elsewhere in
+    gave the relation beside the sanction. Not sanctions only proposed or weighed, nor a threat word that
+    is not the sender's (_threat_made). Run on the article's final sanction rows (their senders may come from elsewhere in
     the article, which is not enough here)."""
     words = lexicon.object_classes().get("sanction_threat_words", frozenset())
     sentences = {x.index: x for x in article.sentences}
@@ -88,7 +117,7 @@ def threats_of_sanctions(sanctions: list[dict], relations: list[dict], article: 
             or sent is None
             or sent.doc is None
             or not set(pair) <= {m.code for m in sent.mentions}
-            or not any(t.lemma_.lower() in words for t in sent.doc)
+            or not _threat_made(sent, words, *pair)
         ):
             continue
         have.add(("threat", *pair))

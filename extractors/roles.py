@@ -56,6 +56,9 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #              not "called the Indian leader a great friend"), summon ("called X in") or invite ("called X to")
 #   object_itself: the object class holds the object itself, not an of-phrase on it ("entered a partnership")
 #   named_as: the object class holds what the verb names its object, not the object ("called X a dictator")
+#   not_paid_for: the verb has no for-phrase ("owes $2 billion to Russia for gas deliveries" is a trade debt)
+#   armed: a war of arms, not one a modifier or an on-object makes something else ("trade war", "price war",
+#              "information war", "war on drugs": object class unarmed_war_words)
 REQUIREMENTS = frozenset(
     {
         "official_source",
@@ -72,6 +75,8 @@ REQUIREMENTS = frozenset(
         "no_naming",
         "object_itself",
         "named_as",
+        "armed",
+        "not_paid_for",
     }
 )
 

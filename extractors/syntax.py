@@ -527,6 +527,17 @@ def _negative_context(tok: Token) -> bool:
 _ASKED_FOR_TYPES = frozenset({"meeting", "visit", "attack"})
 
 
+def _fact_taking_verbs() -> frozenset[str]:
+    """Verbs whose object is a fact, not a deed to do ("it is important to remember the invasion", "to
+    thank Japan for its aid"): judging, observing and recalling verbs."""
+    classes = lexicon.object_classes()
+    return (
+        classes.get("judging_verbs", frozenset())
+        | classes.get("observing_verbs", frozenset())
+        | classes.get("recalling_verbs", frozenset())
+    )
+
+
 def _expletive_judgement(t: Token, adjectives: dict[str, str]) -> str | None:
     """The adjective of ``expletive_adj`` that ``t`` is, or that the copula ``t`` predicates, of an
     expletive "it" ("it was crucial for X to ...", "it is necessary to ..."); None otherwise."""
@@ -563,9 +574,15 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             # defended invasion stored as planned).
             chain = chain[: k + 1]
             break
-        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and any(c.dep_ == "neg" for c in t.head.children):
-            # "was not happy with the ban and sued Indonesia": a finite verb joined to a negated one has
-            # its own tense and is not under the "not" ("did not meet X or sign" shares it: a bare "sign")
+        if (
+            t.dep_ == "conj"
+            and t.tag_ in ("VBD", "VBZ")
+            and any(c.dep_ == "neg" and c.lower_ != "never" for c in t.head.children)
+            and any(c.dep_ == "cc" and c.lower_ in ("and", "but") for c in t.head.children)
+        ):
+            # "was not happy with the ban and sued Indonesia": a finite verb joined to a negated one by
+            # "and" has its own tense and is not under the "not" ("did not meet X or sign", "never
+            # recognised X or criticised Y" share it)
             chain = chain[: k + 1]
             break
     for i, t in enumerate(chain):
@@ -610,11 +627,14 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                     if c.dep_ == "prt"
                     or (c.dep_ == "advmod" and f"{lemma} {c.lower_}" in head)
                     # "called on Chile to hold talks" (the parser's prep), not "called on Monday to ...",
-                    # nor a call to cease a deed, which was done ("called on Beijing to cease support")
+                    # nor for a deed one is called on to cease, which was done ("called on Beijing to cease
+                    # support"; the ceasing itself is asked for: "called on Russia to halt its drills")
                     or (
                         c.dep_ == "prep"
                         and chain[i - 1].dep_ == "xcomp"
-                        and chain[i - 1].lemma_.lower() not in lexicon.object_classes().get("cessation_verbs", ())
+                        and not (
+                            i > 1 and chain[i - 1].lemma_.lower() in lexicon.object_classes().get("cessation_verbs", ())
+                        )
                         and f"{lemma} {c.lower_}" in head
                         and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
                     )
@@ -644,7 +664,11 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             ):
                 # "Putin called for India and Russia to work together": asked for, not under way
                 found.append((for_clause[lemma], lemma))
-            elif chain[i - 1].dep_ in ("advcl", "xcomp", "ccomp") and (said := _expletive_judgement(t, expletive)):
+            elif (
+                chain[i - 1].dep_ in ("advcl", "xcomp")
+                and (i == 1 or chain[i - 1].lemma_.lower() not in _fact_taking_verbs())
+                and (said := _expletive_judgement(t, expletive))
+            ):
                 # "it was crucial for China and the US to keep talking": what ought to be, not what
                 # is (the corpus's annotators stored no meeting; the rules had one)
                 found.append((expletive[said], said))
@@ -678,9 +702,9 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         verb is not None
         and verb.dep_ == "ccomp"
         and verb.tag_ in ("VB", "VBP", "VBZ")
-        and (said := _expletive_judgement(verb.head, cues.get("expletive_adj", {})))
+        and (said := _expletive_judgement(verb.head, expletive))
     ):
-        found.append((cues["expletive_adj"][said], said))
+        found.append((expletive[said], said))
     # "deter Iran from striking Israel", "stopped them from leaving": an act someone is kept from
     # has not happened (chain_up climbs to the keeping verb through "from").
     preventing = lexicon.object_classes().get("preventing_verbs", frozenset())

@@ -2239,7 +2239,7 @@ def test_relations_joint_patrols_forces_are_meant_to_hold_are_not_under_way(pars
         "Peru has declined to join the arbitration, insisting on direct talks with Chile.",
         "Peru called for direct talks with Chile over the border.",
         "Peru demanded negotiations with Chile over the maritime border.",
-        "Hawks in Lima are pushing for air strikes against Chile.",
+        "Peru is pushing for air strikes against Chile.",
         # a call on another state to act (the guide: no meeting between the two called on)
         "Brazil called on Chile to hold talks with Peru.",
         # refraining from an act is not doing it
@@ -2320,6 +2320,7 @@ def test_relations_who_a_deed_angers_or_frustrates_criticises_its_doer(parse, te
         ("Peru did not attend the summit and criticised Chile instead.", {("PER", "CHL", "criticism", "occurred")}),
         # a bare verb joined under the same "did not" shares it
         ("Brazil did not meet Chile or sign the accord.", set()),
+        ("Brazil never recognised Kosovo or criticised Serbia over the war.", set()),
     ],
 )
 def test_relations_a_finite_verb_joined_to_a_negated_one_has_its_own_polarity(parse, text, expected):
@@ -2345,7 +2346,11 @@ def test_relations_loans_owed_relied_on_and_lifelines_are_economic_aid(parse, te
 
 
 def test_relations_what_a_body_owes_a_state_that_is_no_sum_is_no_aid(parse):
-    assert not keys(parse("The bank owes its success to China.", "2024-05-10"))
+    assert not keys(parse("Chile owes its success to China.", "2024-05-10"))
+    # nor a bill for goods (a trade debt)
+    assert not keys(
+        parse("Ukraine owes about $2 billion to Russia for past gas deliveries, the firm said.", "2024-05-10")
+    )
 
 
 @pytest.mark.parametrize(
@@ -2354,7 +2359,9 @@ def test_relations_what_a_body_owes_a_state_that_is_no_sum_is_no_aid(parse):
         ("The talks nearly collapsed over a threat by Washington to impose new sanctions on Iran.", True),
         ("Chile told Bolivia to stop the raids or face possible sanctions from Chile.", True),
         # sanctions weighed or proposed are no threat made
-        ("If Chile imposes more sanctions on Bolivia, it could backfire, an analyst said.", False),
+        # a threat word that is not the sender's makes no threat
+        ("Economists warn that new Chilean sanctions on Bolivia could push prices higher.", False),
+        ("Bolivia warned that it would retaliate if Chile imposed new sanctions on it.", False),
     ],
 )
 def test_relations_a_threatened_sanction_the_sentence_calls_a_threat_is_a_threat(parse, text, threat):
@@ -2393,18 +2400,10 @@ def test_relations_suspending_what_one_does_with_a_partner_rejects_it(parse, tex
             "2024-05-10",
             ("USA", "PER", "visit", "planned"),
         ),
-        # the subject of an adverbial clause is the main clause's subject, not the official named last
-        (
-            "Marcos is scheduled to meet US Commerce Secretary Gina Raimondo on Monday before he heads to Germany.",
-            "2024-05-10",
-            ("PHL", "DEU", "visit", "planned"),
-        ),
     ],
 )
 def test_relations_senior_officials_act_for_their_state(parse, text, day, expected):
-    got = keys(parse(text, day))
-    assert expected in got
-    assert not any(k[0] == "USA" and k[1] == "DEU" for k in got)
+    assert expected in keys(parse(text, day))
 
 
 def test_relations_they_after_measures_is_the_measures_not_the_articles_pair(parse):
@@ -2422,16 +2421,12 @@ def test_relations_they_after_measures_is_the_measures_not_the_articles_pair(par
     "text, expected",
     [
         (
-            "Meloni had assured US President Joe Biden earlier this year that Italy would stay.",
-            ("ITA", "USA", "meeting", "occurred"),
-        ),
-        (
             "On Tuesday evening, Lula arrived in Maputo, where he was welcomed by Mozambican President Filipe Nyusi.",
             ("BRA", "MOZ", "meeting", "occurred"),
         ),
     ],
 )
-def test_relations_assuring_or_welcoming_an_official_is_meeting_them(parse, text, expected):
+def test_relations_welcoming_an_official_a_pronoun_names_is_meeting_them(parse, text, expected):
     assert expected in keys(parse(text, "2024-05-10"))
 
 
@@ -2440,10 +2435,8 @@ def test_relations_assuring_or_welcoming_an_official_is_meeting_them(parse, text
     [
         ("Prices rose at the outset of Russia's war against Ukraine.", {("RUS", "UKR", "attack", "occurred")}),
         ("Now, Israel has expanded the war to Lebanon.", {("ISR", "LBN", "attack", "occurred")}),
-        (
-            "Russia's blockades of Ukraine's Black Sea ports have hit food markets.",
-            {("RUS", "UKR", "attack", "occurred")},
-        ),
+        # a blockade is as often an embargo ("the US blockade of Cuba"): no attack by the word alone
+        ("The US blockade of Cuba has caused shortages, Havana says.", set()),
         (
             "Ties remain tense after Turkey's downing of a Russian warplane at the border.",
             {("TUR", "RUS", "attack", "occurred")},
@@ -2451,6 +2444,13 @@ def test_relations_assuring_or_welcoming_an_official_is_meeting_them(parse, text
         # a war named by its place alone has no side
         ("Ties between Brazil and Chile grew stronger during the war in Ukraine.", set()),
         ("He said he would end the war in Ukraine within a day of taking office.", set()),
+        # one fought in a country may be for its government; one without arms is none
+        ("Biden ended the war in Afghanistan in 2021.", set()),
+        ("America's war in Afghanistan ended in 2021.", set()),
+        ("Trump's trade war against China hit American farmers hard.", set()),
+        ("Russia's information war against the West has intensified.", set()),
+        # a war threatened is a threat
+        ("Israel threatened to expand the war to Lebanon.", set()),
     ],
 )
 def test_relations_a_states_war_on_another_is_an_attack(parse, text, expected):
@@ -2495,3 +2495,38 @@ def test_relations_fellow_attendees_of_a_summit_do_not_meet_each_other(parse):
 def test_relations_a_name_its_apposition_calls_private_is_no_state(parse):
     text = "SMBC, a private Japanese bank, has supported Thailand's green transition with loans."
     assert not keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # what one supports that is a measure against a state is no support of it
+        ("Poland is a vocal supporter of Russian sanctions.", None, ("POL", "RUS", "support", "occurred")),
+        # the ceasing asked for has not happened
+        (
+            "The US called on Russia to halt its military cooperation with North Korea.",
+            None,
+            ("RUS", "PRK", "rejection", "occurred"),
+        ),
+        # "they" after states named as agents are the states
+        (
+            "The resolutions were backed by France and Germany. They then urged Russia to withdraw its troops.",
+            ("FRA", "RUS", "criticism", "occurred"),
+            None,
+        ),
+        # a fact one is to remember is no wish
+        (
+            "It is important to remember Russia's invasion of Ukraine in 2022, the minister said.",
+            ("RUS", "UKR", "attack"),
+            None,
+        ),
+        # aid taken to a country is given, not received
+        ("Turkey took humanitarian aid to Syria on Monday.", ("TUR", "SYR", "economic_aid", "occurred"), None),
+    ],
+)
+def test_relations_the_second_reviews_findings_stay_mended(parse, text, expected, absent):
+    got = keys(parse(text, "2024-05-10"))
+    if expected is not None:
+        assert expected in got or expected in {k[:3] for k in got}
+    if absent is not None:
+        assert absent not in got
