@@ -107,7 +107,8 @@ def threats_of_sanctions(sanctions: list[dict], relations: list[dict], article: 
     goldstein = lexicon.goldstein()
     out = []
     for s in sanctions:
-        pair = (s.get("sender"), s.get("target"))
+        sender, target = s.get("sender") or "", s.get("target") or ""
+        pair = (sender, target)
         sent = sentences.get(s["sentence_index"])
         if (
             s.get("action") != "threatened"
@@ -117,7 +118,7 @@ def threats_of_sanctions(sanctions: list[dict], relations: list[dict], article: 
             or sent is None
             or sent.doc is None
             or not set(pair) <= {m.code for m in sent.mentions}
-            or not _threat_made(sent, words, *pair)
+            or not _threat_made(sent, words, sender, target)
         ):
             continue
         have.add(("threat", *pair))

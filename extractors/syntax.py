@@ -541,6 +541,7 @@ def _fact_taking_verbs() -> frozenset[str]:
 def _expletive_judgement(t: Token, adjectives: dict[str, str]) -> str | None:
     """The adjective of ``expletive_adj`` that ``t`` is, or that the copula ``t`` predicates, of an
     expletive "it" ("it was crucial for X to ...", "it is necessary to ..."); None otherwise."""
+    adj: Token | None
     if t.pos_ == "ADJ" and t.dep_ == "acomp":
         adj, copula = t, t.head
     elif t.lemma_ == "be":
