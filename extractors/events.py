@@ -835,7 +835,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         and (gov := syntax.governing_verb(tok)) is not None
         and gov.lemma_.lower() in classes.get("attending_verbs", frozenset())
     ):
-        # "The presidents of Afghanistan and Nigeria will both be attending the summit": fellow
+        # two presidents who "will both be attending the summit": fellow
         # attendees of a summit or forum are not shown meeting each other (the guide: at a multilateral
         # meeting only the pairs the text shows interacting; judged sample 31); their visits to its
         # host are told elsewhere

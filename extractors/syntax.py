@@ -817,7 +817,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         and wanting.lemma_.lower() in demand
         and tok.lemma_.lower() not in lexicon.object_classes()["agreement_nouns"]
         # only meetings, visits and strikes: the annotators have a condemnation or cooperation pushed
-        # or called for as made ("pushing for strong condemnation of Russia" in a declaration)
+        # or called for as made (a strong rebuke of Russia pushed for in a joint text)
         and any(
             t.relation_type in _ASKED_FOR_TYPES
             for t in lexicon.relation_triggers().get((tok.lemma_.lower(), "NOUN"), ())

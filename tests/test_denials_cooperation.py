@@ -399,6 +399,6 @@ def test_cooperation_talks_going_on_for_an_agreement_plan_it(parse):
 def test_cooperation_a_state_calls_for_is_planned_not_under_way(parse):
     from relata.extractors import extract_all
 
-    text = "Putin called for India and Russia to work together on new technologies."
+    text = "Lula called for Brazil and China to work together on space research."
     got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
     assert got and {r["status"] for r in got} == {"planned"}

@@ -2255,7 +2255,7 @@ def test_relations_what_ought_to_be_is_asked_for_or_refrained_from_is_no_event(p
     "text, kept",
     [
         # a deed one is called on to cease was done
-        ("They called on Beijing to cease all support for Moscow.", ("CHN", "RUS", "support", "occurred")),
+        ("Western capitals called on Beijing to end its backing of Moscow.", ("CHN", "RUS", "support", "occurred")),
         # a condemnation pushed for in a declaration: the corpus's annotators have it as made
         (
             "Western states pushed for a strong condemnation of Russia in the declaration.",
@@ -2273,7 +2273,7 @@ def test_relations_what_ought_to_be_is_asked_for_or_refrained_from_is_no_event(p
         ),
         # "important to note that ...": the noting ought to be, not what is noted
         (
-            "It was also important to note that Brazil and Argentina signed a trade pact in 2019.",
+            "It is important to note that Brazil and Argentina signed a trade pact in 2019, the envoy added.",
             ("ARG", "BRA", "agreement", "occurred"),
         ),
     ],
@@ -2314,7 +2314,7 @@ def test_relations_who_a_deed_angers_or_frustrates_criticises_its_doer(parse, te
     "text, expected",
     [
         (
-            "The EU, however, was not happy with the export ban and sued Indonesia at the trade body.",
+            "The EU was not satisfied with the ore rule and sued Indonesia before the trade body.",
             {("EU", "IDN", "accusation", "occurred")},
         ),
         ("Peru did not attend the summit and criticised Chile instead.", {("PER", "CHL", "criticism", "occurred")}),
@@ -2331,13 +2331,13 @@ def test_relations_a_finite_verb_joined_to_a_negated_one_has_its_own_polarity(pa
     "text, expected",
     [
         (
-            "Kenya owes about $6 billion to China, according to official figures.",
-            ("CHN", "KEN", "economic_aid", "occurred"),
+            "Zambia owes some $4 billion to China, official data show.",
+            ("CHN", "ZMB", "economic_aid", "occurred"),
         ),
-        ("Peru mainly relies on Chinese loans to build the railway.", ("CHN", "PER", "economic_aid", "occurred")),
+        ("Laos relies heavily on Chinese loans for its new railway.", ("CHN", "LAO", "economic_aid", "occurred")),
         (
-            "In August, Beijing threw a lifeline to Argentina by paying part of its debt.",
-            ("CHN", "ARG", "economic_aid", "occurred"),
+            "Tokyo threw a lifeline to Sri Lanka during its debt crisis.",
+            ("JPN", "LKA", "economic_aid", "occurred"),
         ),
     ],
 )
@@ -2373,8 +2373,8 @@ def test_relations_a_threatened_sanction_the_sentence_calls_a_threat_is_a_threat
     "text, expected",
     [
         (
-            "In 2017, Cambodia abruptly suspended joint military exercises with the US.",
-            ("KHM", "USA", "rejection", "occurred"),
+            "Last year Laos abruptly suspended joint naval drills with Vietnam.",
+            ("LAO", "VNM", "rejection", "occurred"),
         ),
         ("Peru froze its trade talks with Chile after the incident.", ("PER", "CHL", "rejection", "occurred")),
     ],
@@ -2391,7 +2391,7 @@ def test_relations_suspending_what_one_does_with_a_partner_rejects_it(parse, tex
         # officials beyond heads of state and foreign ministers (leaders_part6.csv), by date
         ("Ash Carter warned China against provocative behaviour.", "2016-05-10", ("USA", "CHN", "threat", "occurred")),
         (
-            "Prabowo met Chinese President Xi Jinping in Beijing on Monday.",
+            "Prabowo arrived in Beijing on Monday for talks with Xi Jinping.",
             "2023-05-10",
             ("IDN", "CHN", "visit", "occurred"),
         ),
@@ -2434,16 +2434,16 @@ def test_relations_welcoming_an_official_a_pronoun_names_is_meeting_them(parse, 
     "text, expected",
     [
         ("Prices rose at the outset of Russia's war against Ukraine.", {("RUS", "UKR", "attack", "occurred")}),
-        ("Now, Israel has expanded the war to Lebanon.", {("ISR", "LBN", "attack", "occurred")}),
+        ("Israel has since widened the war to Lebanon.", {("ISR", "LBN", "attack", "occurred")}),
         # a blockade is as often an embargo ("the US blockade of Cuba"): no attack by the word alone
         ("The US blockade of Cuba has caused shortages, Havana says.", set()),
         (
-            "Ties remain tense after Turkey's downing of a Russian warplane at the border.",
-            {("TUR", "RUS", "attack", "occurred")},
+            "Relations soured after Pakistan's downing of an Indian jet near the frontier.",
+            {("PAK", "IND", "attack", "occurred")},
         ),
         # a war named by its place alone has no side
         ("Ties between Brazil and Chile grew stronger during the war in Ukraine.", set()),
-        ("He said he would end the war in Ukraine within a day of taking office.", set()),
+        ("She vowed to end the war in Ukraine soon after her inauguration.", set()),
         # one fought in a country may be for its government; one without arms is none
         ("Biden ended the war in Afghanistan in 2021.", set()),
         ("America's war in Afghanistan ended in 2021.", set()),
@@ -2460,7 +2460,7 @@ def test_relations_a_states_war_on_another_is_an_attack(parse, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Indonesia is a vocal supporter of Palestinian independence.", ("IDN", "PSE", "support", "occurred")),
+        ("Malaysia is a firm supporter of Palestinian statehood.", ("MYS", "PSE", "support", "occurred")),
         ("China is Russia's main backer in the war.", ("CHN", "RUS", "support", "occurred")),
     ],
 )
@@ -2475,8 +2475,8 @@ def test_relations_a_supporter_or_backer_supports_whose_cause_it_is(parse, text,
     [
         # states listed as sharing a stance do not criticise one another (judged sample 31)
         (
-            "Chile, Peru, Bolivia and Ecuador have together taken a tough stance on migration and have been"
-            " largely opposed to taking in large numbers of refugees.",
+            "Chile, Peru, Bolivia and Ecuador have jointly adopted a hard line on asylum and have been"
+            " broadly opposed to taking in many refugees.",
             set(),
         ),
         ("Chile has been opposed to Peru's joining the bloc.", {("CHL", "PER", "criticism", "occurred")}),
