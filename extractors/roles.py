@@ -111,7 +111,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
         return _owners(syntax.objects(tok) if verb else [], tok)
     if role.startswith(PREPOSITION_OWNER_ROLE):
         # "objected to China's new map", "protested against the map issued by China": whose thing the
-        # preposition's object is; on a noun too ("a supporter of Palestinian independence"; the noun's
+        # preposition's object is; on a noun too ("a firm supporter of Palestinian statehood"; the noun's
         # own modifiers are its "mod" role)
         return _owners(syntax.prep_objects(tok, {role[len(PREPOSITION_OWNER_ROLE) :]}, through_objects=False), tok)
     if role == "poss":
