@@ -434,6 +434,11 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
     no "the two countries" elsewhere in the sentence stands for them either)."""
     groups: list[list[Actor]] = []
     apart = False
+    bygone = lexicon.object_classes().get("bygone_words", frozenset())
+    if any(t.lower_ in bygone for t in cue.subtree if t.i < cue.i and t.dep_ in ("compound", "amod", "nmod")):
+        # "250 years of colonial-era sea trade between the Philippines and Mexico": cooperation of a bygone
+        # age, no cooperation of the two states now (judged sample 32)
+        return [], True
     verb = cue if syntax.is_verb(cue) else syntax.governing_verb(cue)
     if (
         verb is not None

@@ -1058,8 +1058,8 @@ def dateline_end(doc) -> int:
     if doc[1].text not in (",", "("):
         return 0
     for t in doc[1 : min(len(doc), 12)]:
-        if t.text in _DASHES and t.whitespace_ and doc[t.i - 1].whitespace_:
-            return t.i
+        if (t.text in _DASHES or t.text == ":") and t.whitespace_ and doc[t.i - 1].whitespace_:
+            return t.i  # (also a colon standing alone: "KANDAHAR, Afghanistan : A man died ...")
         if t.pos_ in ("VERB", "AUX"):
             return 0
     return 0

@@ -402,3 +402,21 @@ def test_cooperation_a_state_calls_for_is_planned_not_under_way(parse):
     text = "Lula called for Brazil and China to work together on space research."
     got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
     assert got and {r["status"] for r in got} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # aviation is transport; a direct air service is flights (judged sample 32: satellite navigation "in
+        # fields like aviation" stored as an air service)
+        ("Chile and Peru have long cooperated in fields like aviation and shipping.", {"transport"}),
+        # cooperation of a bygone age is none between the states now
+        ("He recalled three centuries of colonial-era sea trade between the Philippines and Mexico.", set()),
+    ],
+)
+def test_cooperation_aviation_is_transport_and_bygone_trade_is_none(parse, text, expected):
+    from relata.extractors import extract_all
+
+    got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
+    assert {r["area"] for r in got} <= expected
+    assert bool(got) == bool(expected)

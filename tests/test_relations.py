@@ -2530,3 +2530,9 @@ def test_relations_the_second_reviews_findings_stay_mended(parse, text, expected
         assert expected in got or expected in {k[:3] for k in got}
     if absent is not None:
         assert absent not in got
+
+
+def test_relations_a_dateline_closed_by_a_lone_colon_is_no_actor(parse):
+    # judged sample 32: "KANDAHAR, Afghanistan : ..." made Afghanistan the bomber
+    text = "KANDAHAR, Afghanistan : A man died in a bomb attack on a UN vehicle near the city, officials said."
+    assert not keys(parse(text, "2024-05-10"))
