@@ -35,34 +35,37 @@ def carried_out(cooperation: list[dict], relations: list[dict], sent: Sentence, 
     unless the sentence's relations already hold that type between the two."""
     types = lexicon.carried_out_types()
     have = {(r["relation_type"], frozenset((r["source_actor"], r["target_actor"]))) for r in relations}
-    goldstein = lexicon.goldstein()
     out = []
     for c in cooperation:
         kind = types.get(c["area"])
         if c["status"] != "ongoing" or kind is None or (kind, frozenset((c["actor_a"], c["actor_b"]))) in have:
             continue
         have.add((kind, frozenset((c["actor_a"], c["actor_b"]))))
-        rtype = lexicon.relation_types()[kind]
-        out.append(
-            {
-                "relation_id": row_id("relations", article, sent, c["actor_a"], c["actor_b"], kind),
-                "source_actor": c["actor_a"],
-                "target_actor": c["actor_b"],
-                "source_person": None,
-                "target_person": None,
-                "relation_type": kind,
-                "status": "occurred",
-                "attributed_to": None,
-                "event_date": c["event_date"],
-                "date_precision": c["date_precision"],
-                "cameo_code": rtype.cameo_code,
-                "plover_type": rtype.plover_type,
-                "quad_class": rtype.quad_class,
-                "goldstein": goldstein[rtype.cameo_code],
-                **provenance(article, sent, VERSION, c["confidence"] * 0.9),
-            }
-        )
+        out.append(_derived_row(article, sent, c["actor_a"], c["actor_b"], kind, c))
     return out
+
+
+def _derived_row(article: ParsedArticle, sent: Sentence, source: str, target: str, kind: str, origin: dict) -> dict:
+    """A relations row (occurred) another table's row of the sentence implies, with that row's date
+    and nine tenths of its confidence."""
+    rtype = lexicon.relation_types()[kind]
+    return {
+        "relation_id": row_id("relations", article, sent, source, target, kind),
+        "source_actor": source,
+        "target_actor": target,
+        "source_person": None,
+        "target_person": None,
+        "relation_type": kind,
+        "status": "occurred",
+        "attributed_to": None,
+        "event_date": origin["event_date"],
+        "date_precision": origin["date_precision"],
+        "cameo_code": rtype.cameo_code,
+        "plover_type": rtype.plover_type,
+        "quad_class": rtype.quad_class,
+        "goldstein": lexicon.goldstein()[rtype.cameo_code],
+        **provenance(article, sent, VERSION, origin["confidence"] * 0.9),
+    }
 
 
 def _threat_made(sent: Sentence, words: frozenset[str], sender: str, target: str) -> bool:
@@ -103,8 +106,6 @@ def threats_of_sanctions(sanctions: list[dict], relations: list[dict], article: 
     words = lexicon.object_classes().get("sanction_threat_words", frozenset())
     sentences = {x.index: x for x in article.sentences}
     have = {(r["relation_type"], r["source_actor"], r["target_actor"]) for r in relations}
-    rtype = lexicon.relation_types()["threat"]
-    goldstein = lexicon.goldstein()
     out = []
     for s in sanctions:
         sender, target = s.get("sender") or "", s.get("target") or ""
@@ -122,25 +123,7 @@ def threats_of_sanctions(sanctions: list[dict], relations: list[dict], article: 
         ):
             continue
         have.add(("threat", *pair))
-        out.append(
-            {
-                "relation_id": row_id("relations", article, sent, pair[0], pair[1], "threat"),
-                "source_actor": pair[0],
-                "target_actor": pair[1],
-                "source_person": None,
-                "target_person": None,
-                "relation_type": "threat",
-                "status": "occurred",
-                "attributed_to": None,
-                "event_date": s["event_date"],
-                "date_precision": s["date_precision"],
-                "cameo_code": rtype.cameo_code,
-                "plover_type": rtype.plover_type,
-                "quad_class": rtype.quad_class,
-                "goldstein": goldstein[rtype.cameo_code],
-                **provenance(article, sent, VERSION, s["confidence"] * 0.9),
-            }
-        )
+        out.append(_derived_row(article, sent, sender, target, "threat", s))
     return out
 
 
