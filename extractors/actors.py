@@ -358,15 +358,15 @@ class ArticleContext:
         verb a document can be the subject of (object class document_verbs)."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i != tok.sent.start or sent.index == 0:
             return False
+        if tok.head.lemma_.lower() not in lexicon.object_classes().get("document_verbs", frozenset()):
+            # "The resolutions were backed by France and Germany. They then urged Russia to ...": what a
+            # document cannot do, the states named before did
+            return False
         before = next((s for s in self.article.sentences if s.index == sent.index - 1), None)
         if before is None or before.doc is None:
             return False
         documents = lexicon.object_classes().get("acting_documents", frozenset())
         roots = [t for t in before.doc if t.dep_ == "ROOT"]
-        if tok.head.lemma_.lower() not in lexicon.object_classes().get("document_verbs", frozenset()):
-            # "The resolutions were backed by France and Germany. They then urged Russia to ...": what a
-            # document cannot do, the states named before did
-            return False
         return any(
             c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" and c.lemma_.lower() in documents
             for r in roots
