@@ -17,6 +17,7 @@ from relata.extractors.candidates import MAX_PARTIES
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.events import Event, sentence_events
 from relata.extractors.rows import event_date, provenance, row_id, status_from_date
+from relata.extractors.sanctions import sanction_words
 from relata.extractors.version import VERSIONS
 
 VERSION = VERSIONS["relations"]
@@ -73,10 +74,8 @@ def _threat_made(sent: Sentence, words: frozenset[str], sender: str, target: str
     a verb whose subject is the sender ("Washington threatened ... sanctions", "warned Ankara it could
     face sanctions") or, for "face", the target ("or face possible UN sanctions"); a threat noun
     ("a threat by Washington to impose sanctions"). Not an economist's warning, nor the target's own."""
-    from relata.extractors import sanctions as sanctions_module
-
     assert sent.doc is not None
-    said = {t.i for t, _term in sanctions_module.sanction_words(sent.doc)}
+    said = {t.i for t, _term in sanction_words(sent.doc)}
 
     def named(tokens: list[Token], code: str) -> bool:
         return any(m.code == code and m.start <= x.i < m.end for t in tokens for x in t.subtree for m in sent.mentions)
