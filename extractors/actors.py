@@ -779,6 +779,16 @@ def privately_promoted(cue: Token) -> bool:
     ("the people of China and Laos have benefited from China-Laos railway cooperation")."""
     verb = cue if syntax.is_verb(cue) else syntax.governing_verb(cue)
     agents = [t for a in (syntax.agents(verb) if verb is not None else []) for t in (a, *a.conjuncts)]
+    if (
+        verb is not None
+        and agents
+        and all(a.lower_ in ("it", "they") for a in agents)
+        and verb.dep_ == "ccomp"
+        and any(private_party(s) for s in syntax.agents(verb.head))
+    ):
+        # "the airline's area manager said it will expand flights between Australia and the Philippines":
+        # "it" is the speaker's firm (judged sample 32: stored as the two states' air service)
+        return True
     return bool(agents) and all(_private_body(a) for a in agents)
 
 

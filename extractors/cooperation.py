@@ -570,6 +570,10 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
             groups.append(g)
     for cue, _ in path:
         found, each_apart = _participants(cue, sent, ctx)
+        if each_apart and not found and privately_promoted(cue):
+            # a firm's or foundation's doing, also for the partners its with- or between-phrase names
+            # ("the airline's manager said it will expand flights between Australia and the Philippines")
+            return []
         groups += found
         apart = apart or each_apart
         if len({a.code for g in groups for a in g}) >= 2:

@@ -420,3 +420,13 @@ def test_cooperation_aviation_is_transport_and_bygone_trade_is_none(parse, text,
     got = extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
     assert {r["area"] for r in got} <= expected
     assert bool(got) == bool(expected)
+
+
+def test_cooperation_a_firms_plan_between_two_states_is_none_of_theirs(parse):
+    # judged sample 32: an airline's flights stored as the two states' air service
+    from relata.extractors import extract_all
+
+    text = "The airline's area manager for Australia, Jane Cruz, said it will expand weekly flights between Australia and Fiji."
+    assert not extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
+    text = "Fiji's foreign minister said the two governments will expand weekly flights between Australia and Fiji."
+    assert extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
