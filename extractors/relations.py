@@ -80,15 +80,15 @@ def _threat_made(sent: Sentence, words: frozenset[str], sender: str, target: str
     def named(tokens: list[Token], code: str) -> bool:
         return any(m.code == code and m.start <= x.i < m.end for t in tokens for x in t.subtree for m in sent.mentions)
 
+    # (a threat verb's own subject, or the sentence's, where the parser hung the threat inside a clause:
+    # "Washington has told Turkey that ... could compromise the F-35, and has threatened to impose sanctions")
+    sentence_agents = [a for r in sent.doc if r.dep_ == "ROOT" for a in syntax.agents(r)]
     for t in sent.doc:
         if t.lemma_.lower() not in words or not said & {x.i for x in t.subtree}:
             continue
         if not syntax.is_verb(t):
             return True
-        # (its own subject, or the sentence's, where the parser hung the threat inside a clause: "Washington
-        # has told Turkey that ... could compromise the F-35, and has threatened to impose sanctions")
-        roots = [r for r in sent.doc if r.dep_ == "ROOT"]
-        agents = syntax.agents(t) + [a for r in roots for a in syntax.agents(r)]
+        agents = syntax.agents(t) + sentence_agents
         if named(agents, target if t.lemma_.lower() == "face" else sender):
             return True
     return False

@@ -667,8 +667,8 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 found.append((for_clause[lemma], lemma))
             elif (
                 chain[i - 1].dep_ in ("advcl", "xcomp")
-                and (i == 1 or chain[i - 1].lemma_.lower() not in _fact_taking_verbs())
                 and (said := _expletive_judgement(t, expletive))
+                and (i == 1 or chain[i - 1].lemma_.lower() not in _fact_taking_verbs())
             ):
                 # "it was crucial for China and the US to keep talking": what ought to be, not what
                 # is (the corpus's annotators stored no meeting; the rules had one)
