@@ -43,13 +43,25 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
         root = doc[start:end].root
         if _in_a_title(root):
             continue  # "Defense Minister Shoigu talked with ...": the office, not what they talked about
+        if _describes_the_speaker(root):
+            continue  # "said X, director of the Energy Research Center": who speaks, not what about
         if root.lemma_.lower() in lexicon.object_classes().get("partner_areas", frozenset()) and end - start > 1:
             root = doc[start]  # "trading partner": the partner is the cooperation word, "trading" its area
         area = areas[term.lower()]
         if area == "transport" and _a_project(root):
             area = "infrastructure"
         out.append((root, area))
-    return out
+    # "commercial flights": an adjective of the class qualifying_area_words on another area's noun says
+    # which kind of that area it is, not an area of its own (judged on unseen articles: an agreement
+    # allowing commercial flights was stored as trade cooperation besides air service). Not every
+    # adjective: "financial technology" is finance and technology (the annotated corpus has both).
+    qualifying = lexicon.object_classes().get("qualifying_area_words", frozenset())
+    nouns = {tok: area for tok, area in out if tok.pos_ != "ADJ"}
+    return [
+        (tok, area)
+        for tok, area in out
+        if not (tok.dep_ == "amod" and tok.lower_ in qualifying and nouns.get(tok.head, area) != area)
+    ]
 
 
 def _in_a_title(tok: Token) -> bool:
@@ -57,6 +69,17 @@ def _in_a_title(tok: Token) -> bool:
     modifies an official's noun (object class officials), which says who they are, not the topic."""
     officials = lexicon.object_classes().get("officials", frozenset())
     return tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in officials
+
+
+def _describes_the_speaker(tok: Token) -> bool:
+    """The area word is in the phrase that names who speaks ("..., said John Mensah, director of
+    the Research Center of the Belt and Road Initiative"): judged on unseen articles, the centre's
+    name gave the quoted cooperation the areas infrastructure and science."""
+    verbs = lexicon.speech_verbs()
+    for t in (tok, *tok.ancestors):
+        if t.dep_ in ("nsubj", "nsubjpass") and syntax.is_verb(t.head) and t.head.lemma_.lower() in verbs:
+            return t is not tok and any(c.dep_ in ("ccomp", "parataxis") for c in t.head.children)
+    return False
 
 
 def _a_project(tok: Token) -> bool:
@@ -106,17 +129,22 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
         for c in cooperation
         if c["area"] in ("military", "security") and c["status"] == "ongoing"
     }
-    named = {area for tok, area in area_mentions(sent.doc, sent) if not _still_to_join(tok)} - {"military", "security"}
+    named = [(tok, area) for tok, area in area_mentions(sent.doc, sent) if not _still_to_join(tok)]
     out = []
     for r in carried:
         x, y = sorted((r["source_actor"], r["target_actor"]))
+        areas_of_pair = {
+            area
+            for tok, area in named
+            if not _others_clause(tok, {x, y}, sent) and area not in ("military", "security")
+        }
         # Military cooperation carried out (joint drills, training) is military cooperation under way,
         # whatever area words the sentence has (the annotated corpus: 84 of its 175 such relations have
         # military or security cooperation beside them, most of the rest no cooperation item at all).
         if r["relation_type"] == "military_cooperation":
             areas = [] if (x, y) in forceful else ["military"]
         else:
-            areas = sorted(named)
+            areas = sorted(areas_of_pair)
         for area in areas:
             cid = row_id("cooperation", article, sent, x, y, area)
             if cid in have:
@@ -135,6 +163,23 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
                 }
             )
     return out
+
+
+def _others_clause(area: Token, pair: set[str], sent: Sentence) -> bool:
+    """The area word lies in a clause of its own that names a state outside the pair and neither of
+    the pair ("has deepened its ties with Japan while continuing to buy gas from Qatar": the gas is
+    Qatar's business, not the pair's; judged on unseen articles, stored as the pair's energy
+    cooperation). A clause naming one of the pair is theirs ("Japan and Korea have reduced investment
+    in China")."""
+    clause = next(
+        (t for t in [area, *area.ancestors] if t.dep_ in ("advcl", "relcl", "ccomp", "conj") and syntax.is_verb(t)),
+        None,
+    )
+    if clause is None:
+        return False
+    span = range(clause.left_edge.i, clause.right_edge.i + 1)
+    codes = {m.code for m in sent.mentions if m.code and m.start in span}
+    return bool(codes - pair) and not codes & pair
 
 
 def _still_to_join(area: Token) -> bool:
@@ -248,14 +293,26 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     mods = [syntax.modality(c, in_reported_speech=bool(syntax.reports(c))) for c, _ in path if c not in effects] + (
         [] if tok in effects else [syntax.modality(tok, in_reported_speech=bool(syntax.reports(tok)))]
     )
+    # "urged both sides to work together on energy", "called on X and Y to deepen trade": cooperation
+    # exhorted is proposed, planned (the annotated corpus has it so; a relation exhorted is none)
+    exhorting = lexicon.object_classes().get("exhortation_cues", frozenset())
+    mods = [
+        syntax.Modality("planned", m.cues) if m.status == "hypothetical" and m.cues and set(m.cues) <= exhorting else m
+        for m in mods
+    ]
     agreement = path[0][0]
     if agreement.dep_ == "pobj" and agreement.head.lower_ in ("of", "in", "on", "for"):
         # "will complete the review of the trade agreement": as the review it is the of-object of
         # (the events' modality does the same for an event noun; judged on unseen articles, stored
         # as cooperation under way); "will push for more results in cooperation": as the results.
         holder = agreement.head.head
-        if holder.dep_ in ("dobj", "nsubjpass") and syntax.is_verb(holder.head):
-            mods.append(syntax.modality(holder.head, in_reported_speech=bool(syntax.reports(holder.head))))
+        verb = holder.head
+        if holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.lower_ == "as":
+            # "will declare 2026 as the Year of Digital Cooperation": what the year is declared as
+            # (judged on unseen articles, stored as under way)
+            verb = holder.head.head
+        if (holder.dep_ in ("dobj", "nsubjpass") or verb is not holder.head) and syntax.is_verb(verb):
+            mods.append(syntax.modality(verb, in_reported_speech=bool(syntax.reports(verb))))
     if any(m.status in ("negated", "hypothetical") for m in mods + negations):
         return None
     if any(syntax.a_prospect(c) for c, _ in path):

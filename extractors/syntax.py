@@ -413,6 +413,10 @@ def a_prospect(noun: Token) -> bool:
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         # "cooperation in the digital economy is a huge potential for both": what the copula says it is
         return any(c.dep_ == "attr" and c.lemma_.lower() in prospects for c in noun.head.children)
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in ("have", "hold", "offer"):
+        # "cooperation in the digital economy has great potential" (judged on unseen articles, stored as
+        # cooperation under way): what it has is a possibility
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in prospects for c in noun.head.children)
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return False
     holder = noun.head.head

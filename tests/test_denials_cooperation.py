@@ -430,3 +430,62 @@ def test_cooperation_a_firms_plan_between_two_states_is_none_of_theirs(parse):
     assert not extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
     text = "Fiji's foreign minister said the two governments will expand weekly flights between Australia and Fiji."
     assert extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
+
+
+def coop_rows(parse, text):
+    return extract_all(parse(text, "2024-05-10"), learned=False)[0]["cooperation"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # cooperation that "has great potential" is a possibility, planned (judged sample 27: stored as under way)
+        (
+            "Cooperation between Kenya and Ghana in the digital economy has great potential.",
+            {("science_technology", "planned")},
+        ),
+        # states called upon or urged to work together: proposed, planned (judged sample 31)
+        (
+            "The Ghanaian president called upon Kenya and Ghana to work together on new technologies.",
+            {("science_technology", "planned")},
+        ),
+        ("The minister urged Chile and Peru to work together on renewable energy.", {("energy", "planned")}),
+        # a year still to be declared as one of cooperation (judged sample 28: stored as under way)
+        (
+            "Chile and Peru will declare 2027 as the Year of Chile-Peru Digital Cooperation.",
+            {("science_technology", "planned")},
+        ),
+    ],
+)
+def test_cooperation_a_potential_a_call_and_a_year_to_declare_are_planned(parse, text, expected):
+    assert {(r["area"], r["status"]) for r in coop_rows(parse, text)} == expected
+
+
+def test_cooperation_commercial_flights_are_an_air_service_no_trade(parse):
+    # judged sample 27: an agreement allowing commercial flights stored as trade cooperation
+    text = "Chile and Peru signed an aviation agreement that will allow commercial flights between the two countries."
+    areas = {r["area"] for r in coop_rows(parse, text)}
+    assert "air_service" in areas and "trade" not in areas
+    # other area adjectives keep their area: financial technology is finance too
+    text = "Chile and Peru agreed to cooperate in financial technology."
+    assert "finance" in {r["area"] for r in coop_rows(parse, text)}
+
+
+def test_cooperation_under_way_takes_no_area_of_a_clause_about_a_third_state(parse):
+    # judged sample 27: India's ties with the US "while continuing to buy oil from Russia" stored as US energy
+    text = "Investors are turning to Brazil, which has deepened its economic ties with Japan while continuing to buy gas from Qatar."
+    got = {(r["actor_a"], r["actor_b"], r["area"]) for r in coop_rows(parse, text)}
+    assert ("BRA", "JPN", "economy") in got and ("BRA", "JPN", "energy") not in got
+    # a clause that names one of the pair is still theirs
+    text = "Data show that Japan has deepened its economic ties with Brazil and reduced its investment in Brazil."
+    assert ("BRA", "JPN", "finance") in {(r["actor_a"], r["actor_b"], r["area"]) for r in coop_rows(parse, text)}
+
+
+def test_cooperation_no_area_from_the_name_of_the_speakers_centre(parse):
+    # judged sample 28: a research centre's name in the speaker's title gave infrastructure and science
+    text = (
+        '"Cooperation between Kenya and Ghana on vehicle production shows the rise of the Global South," said John '
+        "Mensah, director of the Kenya-Ghana Research Center of the Belt and Road Initiative."
+    )
+    areas = {r["area"] for r in coop_rows(parse, text)}
+    assert not areas & {"infrastructure", "science_technology"}
