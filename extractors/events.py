@@ -1055,7 +1055,14 @@ def _money_given_for(tok: Token) -> bool:
     outer = tok.head
     if outer.pos_ in ("NOUN", "NUM", "SYM"):
         return outer.ent_type_ == "MONEY"  # ("$110 million to support": the parser may hang it on the sum)
-    return any(o.ent_type_ == "MONEY" for o in syntax.objects(outer))
+    # also a sum the small model tags no MONEY ("30 million euros") and aid named by its kind ("approved
+    # a loan to support Kenya's energy sector"; object classes currency_nouns, aid_goods)
+    classes = lexicon.object_classes()
+    funds = classes.get("currency_nouns", frozenset()) | classes.get("aid_goods", frozenset())
+    return any(
+        o.ent_type_ == "MONEY" or o.lemma_.lower() in funds or any(c.ent_type_ == "MONEY" for c in o.children)
+        for o in syntax.objects(outer)
+    )
 
 
 def _met_someone_else(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:

@@ -84,6 +84,11 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         return subj
     if depth > 4 or verb.dep_ == "ROOT":
         return []
+    if verb.dep_ == "conj" and is_passive(verb) and any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
+        # "a driver died and four people were hurt in a bomb attack": a passive with a subject of its
+        # own names who suffered it, and its doer is not the first verb's subject (judged sample 32:
+        # the Afghan victim was made the attacker)
+        return []
     head = verb.head
     if verb.dep_ == "xcomp" and is_verb(head) and is_passive(head):
         # Raising: "X is expected to arrive", "X is said to have supplied": X arrives.
@@ -745,9 +750,11 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             found.append((marks[hit], hit))
             break
         choice = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in choices), None)
-        if choice and own_clause and infinitive(cur):
+        if choice and own_clause and (infinitive(cur) or cur is tok):
             # "voted on whether to quit": not decided; not a clause on something it names ("whether to
-            # punish China, which supplied drones": the supplying is told as done)
+            # punish China, which supplied drones": the supplying is told as done). A finite clause asks
+            # about its own verb ("asked whether he would visit Cuba": judged sample 30, stored as a
+            # planned visit), not about what it names ("whether the sanctions work": they exist)
             found.append((choices[choice], choice))
             break
         own_clause = own_clause and cur.dep_ not in ("relcl", "acl", "advcl")

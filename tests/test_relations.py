@@ -2536,3 +2536,43 @@ def test_relations_a_dateline_closed_by_a_lone_colon_is_no_actor(parse):
     # judged sample 32: "KANDAHAR, Afghanistan : ..." made Afghanistan the bomber
     text = "KANDAHAR, Afghanistan : A man died in a bomb attack on a UN vehicle near the city, officials said."
     assert not keys(parse(text, "2024-05-10"))
+
+
+def test_relations_a_passive_with_its_own_subject_takes_no_doer_from_the_verb_before(parse):
+    # judged sample 32: the Afghan man who died in the blast was made the attacker of the UN
+    text = "A Somali driver died and four people were hurt in a bomb attack on a UN truck in Somalia, officials said."
+    assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "attack"}
+    # a passive with no subject of its own still shares the first verb's ("built by Iran and fired by Russia")
+    text = "Kenya hosted the talks and was praised by Ghana."
+    assert ("GHA", "KEN", "praise", "occurred") in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # judged sample 30: a question put to a candidate was stored as his planned visit
+        "Asked at a town hall in Ohio whether he would visit Cuba, Rubio replied: 'Not while it is a dictatorship.'",
+        "It is unclear whether China supplied the drones to Russia.",
+    ],
+)
+def test_relations_a_deed_a_whether_clause_asks_about_is_not_told(parse, text):
+    assert not keys(parse(text, "2025-06-01"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # judged sample 30: money proposed to support a budget stored as words of support
+        (
+            "France will provide 30 million euros to support Senegal's health system.",
+            ("FRA", "SEN", "economic_aid", "planned"),
+        ),
+        (
+            "The World Bank approved a $200 million loan to support Kenya's energy sector.",
+            ("WB", "KEN", "economic_aid", "occurred"),
+        ),
+    ],
+)
+def test_relations_a_sum_or_a_loan_given_to_support_a_state_is_economic_aid(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected in got and not {k for k in got if k[2] == "support"}
