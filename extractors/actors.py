@@ -823,6 +823,22 @@ def private_party(tok: Token) -> bool:
         marked = classes.get("state_markers", frozenset())
         if not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in marked for c in tok.children):
             return True
+    # "Allianz Kenya", "Garuda Indonesia": a country's name after a proper name that is no part of it is
+    # a firm's local arm (judged samples 27 and 28: an insurer's collaboration with the UNDP was stored as
+    # Thailand's), not "Northern Ireland" or "Bank Indonesia" (object class country_name_prefixes)
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "ACTOR_COUNTRY":
+        prefixes = classes.get("country_name_prefixes", frozenset())
+        if any(
+            c.dep_ == "compound"
+            and c.i == tok.i - 1
+            and c.pos_ == "PROPN"
+            # a name the model tags as one ("Allianz", ORG), not a capitalised word ("Neighboring Turkey")
+            and c.ent_type_ not in ("", "LEADER", "DATE", "TIME")
+            and not c.ent_type_.startswith("ACTOR")
+            and c.lower_ not in prefixes
+            for c in tok.children
+        ):
+            return True
     # "a militant Somali group", "the Japanese private sector": a modifier that puts the noun outside
     # the state, also through a compound ("militant group al-Shabaab"); and "the chief of a militant
     # group" acts for the group (judged on unseen articles, an armed group's rejection was stored as

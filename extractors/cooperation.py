@@ -296,6 +296,7 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     # "urged both sides to work together on energy", "called on X and Y to deepen trade": cooperation
     # exhorted is proposed, planned (the annotated corpus has it so; a relation exhorted is none)
     exhorting = lexicon.object_classes().get("exhortation_cues", frozenset())
+    exhorted = any(m.status == "hypothetical" and m.cues and set(m.cues) <= exhorting for m in mods)
     mods = [
         syntax.Modality("planned", m.cues) if m.status == "hypothetical" and m.cues and set(m.cues) <= exhorting else m
         for m in mods
@@ -339,7 +340,8 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     # What is still to come ("will sign", "is set to sign", "is expected to conclude"), as opposed to a
     # commitment already made ("agreed to boost cooperation": agreed).
     to_come = lexicon.object_classes().get("future_cues", frozenset())
-    future = any(m.status == "planned" and any(x in to_come for x in m.cues) for m in mods)
+    # (a signing called for is still to come: "proposed that X and Y sign a trade deal")
+    future = exhorted or any(m.status == "planned" and any(x in to_come for x in m.cues) for m in mods)
     if (chain_lemmas & lexicon.object_classes()["signing_verbs"] or _documents_exchanged(chain)) and not future:
         return "agreed"
     if (

@@ -741,6 +741,19 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     # articles, a question about a summit was stored as a planned visit.
     if _yes_no_question(tok.sent):
         found.append(("hypothetical", "?"))
+    # "recommends that the EU open talks with Turkey", "suggested that X and Y sign a deal": a that-clause
+    # in the base form after a verb of proposing (object class mandative_verbs) is what ought to be, not
+    # what is (judged sample 28: a report's recommendation was stored as talks held)
+    clause_verb = tok if is_verb(tok) else governing_verb(tok)
+    if (
+        clause_verb is not None
+        and clause_verb.dep_ == "ccomp"
+        # the base form, or a present after a past ("suggested that X and Y sign": a past fact would be "signed")
+        and (clause_verb.tag_ == "VB" or (clause_verb.tag_ == "VBP" and clause_verb.head.tag_ == "VBD"))
+        and not any(c.dep_ == "aux" for c in clause_verb.children)
+        and clause_verb.head.lemma_.lower() in lexicon.object_classes().get("mandative_verbs", frozenset())
+    ):
+        found.append(("hypothetical", clause_verb.head.lemma_.lower()))
     # "if it sees troops attempting to invade": anything inside a conditional clause, however deep.
     marks, choices = cues.get("mark", {}), cues.get("choice_mark", {})
     cur, own_clause = tok, True
@@ -802,6 +815,23 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         holder = via.head.head
         st = of_head.get(holder.lower_) or of_head.get(holder.lemma_.lower())
         if st:
+            found.append((st, holder.lower_))
+    # "defied Obama's call to rescind the embargo", which the parser hangs on "defied": an infinitive
+    # on a verb whose object is a call, plan or proposal with no infinitive of its own is that noun's
+    # (object class infinitive_holders; judged sample 32, stored as the embargo lifted)
+    if is_verb(tok) and infinitive(tok) and tok.dep_ == "advcl" and is_verb(tok.head):
+        holders_of = lexicon.object_classes().get("infinitive_holders", frozenset())
+        holder = next(
+            (
+                o
+                for o in tok.head.children
+                if o.dep_ == "dobj"
+                and o.lemma_.lower() in holders_of
+                and not any(c.dep_ in ("acl", "relcl") for c in o.children)
+            ),
+            None,
+        )
+        if holder is not None and (st := of_head.get(holder.lower_) or of_head.get(holder.lemma_.lower())):
             found.append((st, holder.lower_))
     # "working on free trade agreements with X", "pushing for a deal": an agreement pursued is still
     # to come (not a thing worked on: "worked on the railway" is work done; nor a condemnation pushed

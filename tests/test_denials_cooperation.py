@@ -489,3 +489,8 @@ def test_cooperation_no_area_from_the_name_of_the_speakers_centre(parse):
     )
     areas = {r["area"] for r in coop_rows(parse, text)}
     assert not areas & {"infrastructure", "science_technology"}
+
+
+def test_cooperation_a_signing_proposed_is_planned_not_agreed(parse):
+    got = {(r["area"], r["status"]) for r in coop_rows(parse, "He proposed that Kenya and Ghana sign a trade deal.")}
+    assert got == {("trade", "planned")}

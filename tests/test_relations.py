@@ -2576,3 +2576,25 @@ def test_relations_a_deed_a_whether_clause_asks_about_is_not_told(parse, text):
 def test_relations_a_sum_or_a_loan_given_to_support_a_state_is_economic_aid(parse, text, expected):
     got = keys(parse(text, "2024-05-10"))
     assert expected in got and not {k for k in got if k[2] == "support"}
+
+
+def test_relations_a_firms_local_arm_named_after_its_country_is_no_state(parse):
+    # judged samples 27 and 28: an insurer's Thai arm and the UNDP stored as Thailand's cooperation with the UN
+    text = "Allianz Kenya and the United Nations Development Programme have announced a collaboration on small firms."
+    assert not keys(parse(text, "2024-05-10"))
+    # a word before the name that is no name of a firm leaves the state
+    assert ("TUR", "RUS", "attack", "occurred") in keys(
+        parse("Neighboring Turkey shot down a Russian jet last year.", "2024-05-10")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # judged sample 28: a report's recommendation stored as accession talks held
+        "The EU recommended that Turkey hold talks with Greece.",
+        "He proposed that Kenya and Ghana sign a trade deal.",
+    ],
+)
+def test_relations_a_that_clause_of_proposing_tells_what_ought_to_be(parse, text):
+    assert not keys(parse(text, "2024-05-10"))

@@ -319,3 +319,12 @@ def test_sanctions_a_courts_penalty_is_no_sanction_regime(parse):
 def test_sanctions_a_choice_whether_to_extend_leaves_them_in_force(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
+
+
+def test_sanctions_a_call_to_lift_them_that_is_defied_lifts_nothing(parse):
+    # judged sample 32: the parser hangs "to rescind" on "defied", and the embargo was stored as lifted
+    text = (
+        "The majority in Congress has defied Obama's call to rescind the decades-old embargo on Cuba, so he has "
+        "used his powers to ease some rules."
+    )
+    assert not {k for k in keys(parse(text, "2016-03-20")) if k[2] == "lifted"}
