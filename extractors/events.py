@@ -524,7 +524,13 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(t.text == "," for t in o.doc[o.i : c.left_edge.i])
         ]
         named += [n for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for n in c.children]
-        have = {t.lemma_.lower() for n in named for t in (n, *n.conjuncts)}
+        # (and what the name says of it: "views Russia as an authoritarian state")
+        have = {
+            t.lemma_.lower()
+            for n in named
+            for m in (n, *n.conjuncts)
+            for t in (m, *(a for a in m.children if a.dep_ == "amod"))
+        }
     elif syntax.is_verb(tok) and (trig.object_class == "officials" or "object_itself" in trig.requires):
         # The object itself, or its compound, is in the class ("welcomed the Kenyan prime minister",
         # "entered a partnership with X"), not an adjective ("received official pardons") nor what an

@@ -2598,3 +2598,26 @@ def test_relations_a_firms_local_arm_named_after_its_country_is_no_state(parse):
 )
 def test_relations_a_that_clause_of_proposing_tells_what_ought_to_be(parse, text):
     assert not keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a pejorative adjective after "as" ("labelled X as blind"), naming verbs that take "as"
+        ("Erdogan labelled Washington as blind for ignoring the group.", ("TUR", "USA", "criticism", "occurred")),
+        ("Biden has referred to Xi as a dictator.", ("USA", "CHN", "criticism", "occurred")),
+        ("Moscow portrays NATO as an aggressive bloc.", ("RUS", "NATO", "criticism", "occurred")),
+        # what the name says of it: an adjective on the noun
+        ("The US views Russia as an authoritarian state.", ("USA", "RUS", "criticism", "occurred")),
+    ],
+)
+def test_relations_naming_a_state_by_a_word_of_blame_is_criticism(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The US views Japan as a key partner.", "Kenya regards Ghana as a reliable friend."],
+)
+def test_relations_naming_a_state_by_a_word_of_praise_is_no_criticism(parse, text):
+    assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "criticism"}
