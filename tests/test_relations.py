@@ -2621,3 +2621,31 @@ def test_relations_naming_a_state_by_a_word_of_blame_is_criticism(parse, text, e
 )
 def test_relations_naming_a_state_by_a_word_of_praise_is_no_criticism(parse, text):
     assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "criticism"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya said Ghana had violated the ceasefire.", ("KEN", "GHA", "accusation", "occurred")),
+        (
+            "A UN panel ruled that Kenyan authorities unlawfully detained the journalist.",
+            ("UN", "KEN", "accusation", "occurred"),
+        ),
+        (
+            "The Pentagon said a Russian fighter had intercepted the US plane in an unsafe and unprofessional way.",
+            ("USA", "RUS", "accusation", "occurred"),
+        ),
+        (
+            "Japan said Sunday's launch by North Korea was a violation of UN resolutions.",
+            ("JPN", "PRK", "accusation", "occurred"),
+        ),
+    ],
+)
+def test_relations_a_deed_a_report_calls_wrong_accuses_its_doer(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_a_wrong_deed_in_the_writers_voice_accuses_no_one(parse):
+    assert not {k for k in keys(parse("Ghana violated the ceasefire on Monday.", "2024-05-10")) if k[2] == "accusation"}
+    text = "Kenya said Ghana had not violated the ceasefire."
+    assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "accusation"}
