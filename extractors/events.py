@@ -961,7 +961,15 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
         # "Syrian troops backed by Russian airstrikes": support that armed forces or their arms give
         # is military aid (judged on unseen articles, stored as verbal support).
         means = forces | classes.get("military_means", frozenset())
-        return any(a.lemma_.lower() in means for a in syntax.agents(tok))
+        if any(a.lemma_.lower() in means for a in syntax.agents(tok)):
+            return True
+        # "Ghanaian soldiers backed by Togo", "Syrian forces backed by Russia": support given to armed forces
+        # in the field is military aid (the annotated corpus has it so)
+        backed = syntax.objects(tok) or ([tok.head] if tok.dep_ in ("acl", "amod") else [])
+        backed = backed or [
+            c for c in tok.children if c.dep_ == "nsubj" and any(a.dep_ == "agent" for a in tok.children)
+        ]
+        return relation_type == "support" and any(b.lemma_.lower() in forces for b in backed)
     givers = syntax.prep_objects(tok, {"from"}, through_objects=False)
     if not givers and tok.dep_ == "dobj":
         givers = syntax.prep_objects(tok.head, {"from"}, through_objects=False)  # "received support from troops"

@@ -104,9 +104,11 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if not verb:
             return []
         # "criticised what it called US interference": the thing named stands for the object
-        return syntax.objects(tok) or [
-            n for c in tok.children if c.dep_ in ("ccomp", "xcomp") for n in syntax.what_it_names(c)
-        ]
+        return (
+            syntax.objects(tok)
+            or [n for c in tok.children if c.dep_ in ("ccomp", "xcomp") for n in syntax.what_it_names(c)]
+            or _reduced_passive_subject(tok)
+        )
     if role == "obj_poss":
         return _owners(syntax.objects(tok) if verb else [], tok)
     if role.startswith(PREPOSITION_OWNER_ROLE):
@@ -138,6 +140,15 @@ def tokens(role: str, tok: Token) -> list[Token]:
             receiving = receiving | classes.get("refuting_verbs", frozenset())  # "denied the accusations"
         if gov is not None and (gov.lemma_.lower() in receiving or (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
             return syntax.agents(gov)
+        holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if (
+            gov is not None
+            and holder is not None
+            and holder.lemma_.lower() in classes.get("recipient_nouns", frozenset())
+            and holder.dep_ == "attr"
+        ):
+            # "Kenya is the largest recipient of Japanese aid": whom the copula calls its recipient
+            return [c for c in holder.head.children if c.dep_ == "nsubj"]
         if (
             gov is not None
             and tok.dep_ == "pobj"
@@ -253,7 +264,11 @@ def tokens(role: str, tok: Token) -> list[Token]:
         from relata.extractors.actors import private_party  # actors imports roles: imported late
 
         body = tok.head
-        if tok.dep_ != "amod" or body.lemma_.lower() not in lexicon.object_classes().get("state_bodies", frozenset()):
+        # (also a participle after the body: "Syrian forces backed by Russia")
+        after = tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+        if not (tok.dep_ == "amod" or after) or body.lemma_.lower() not in lexicon.object_classes().get(
+            "state_bodies", frozenset()
+        ):
             return []
         if private_party(body):
             return []  # "the US-backed opposition forces": no organ of the state
@@ -381,3 +396,12 @@ def _tells_of(verb: Token) -> bool:
 
     low = verb.lemma_.lower()
     return low in lexicon.speech_verbs() or low in lexicon.object_classes().get("recording_verbs", frozenset())
+
+
+def _reduced_passive_subject(verb: Token) -> list[Token]:
+    """ "Ghanaian soldiers backed up by Togo have retaken the town": a participle with a by-agent that
+    the parser reads as the sentence's active verb; its subject is what was backed (from the annotated
+    corpus's misses: the soldiers' state was no one)."""
+    if verb.tag_ not in ("VBD", "VBN") or syntax.is_passive(verb) or not any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]

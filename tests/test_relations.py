@@ -2649,3 +2649,39 @@ def test_relations_a_wrong_deed_in_the_writers_voice_accuses_no_one(parse):
     assert not {k for k in keys(parse("Ghana violated the ceasefire on Monday.", "2024-05-10")) if k[2] == "accusation"}
     text = "Kenya said Ghana had not violated the ceasefire."
     assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "accusation"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Japan is Kenya's largest bilateral donor.", ("JPN", "KEN", "economic_aid", "occurred")),
+        ("Kenya is the largest recipient of Japanese aid in Africa.", ("JPN", "KEN", "economic_aid", "occurred")),
+        (
+            "Thailand recently contributed 9 million baht to the ASEAN disaster centre.",
+            ("THA", "ASEAN", "economic_aid", "occurred"),
+        ),
+        (
+            "The United States will continue to fund Ukraine's reconstruction.",
+            ("USA", "UKR", "economic_aid", "planned"),
+        ),
+    ],
+)
+def test_relations_donors_lenders_recipients_and_funding_are_economic_aid(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle with a by-agent that the parser reads as the sentence's verb
+        (
+            "Ghanaian soldiers backed up by Togo and Benin have retaken the border town.",
+            ("TGO", "GHA", "military_aid", "occurred"),
+        ),
+        ("Syrian forces backed by Russia retook the town.", ("RUS", "SYR", "military_aid", "occurred")),
+    ],
+)
+def test_relations_backing_a_states_troops_is_military_aid(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+    # backing a bid stays support
+    assert ("KEN", "GHA", "support", "occurred") in keys(parse("Kenya backed Ghana's bid for the seat.", "2024-05-10"))
