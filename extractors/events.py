@@ -671,6 +671,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             outer = syntax.modality(gov, in_reported_speech=report is not None)
             if outer.status in ("planned", "hypothetical", "negated"):
                 mod = outer
+    if "when_negated" in trig.requires:
+        # "neither accepts nor recognizes the award", "would not accept the proposal": acceptance denied
+        # is rejection made; acceptance itself is none
+        if mod.status != "negated" or any(t.dep_ == "prep" and t.lower_ == "as" for t in tok.subtree):
+            return None  # (not "for not recognising the group as terrorists": a naming withheld)
+        mod = syntax.Modality("occurred", mod.cues)
     if mod.status in ("negated", "hypothetical"):
         return None
     if trig.relation_type in lexicon.cooperation_types() and not syntax.is_verb(tok) and privately_promoted(tok):

@@ -2685,3 +2685,40 @@ def test_relations_backing_a_states_troops_is_military_aid(parse, text, expected
     assert expected in keys(parse(text, "2024-05-10"))
     # backing a bid stays support
     assert ("KEN", "GHA", "support", "occurred") in keys(parse("Kenya backed Ghana's bid for the seat.", "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The president said Kenya stands with Ghana in this hour of grief.", ("KEN", "GHA", "support", "occurred")),
+        ("Chile described Peru's naval patrol as a lawful response.", ("CHL", "PER", "support", "occurred")),
+        ("Peru got the green light from Chile to open the new border post.", ("CHL", "PER", "support", "occurred")),
+        ("Tokyo moved quickly to reassure Manila after the incident.", ("JPN", "PHL", "support", "occurred")),
+    ],
+)
+def test_relations_standing_with_approving_and_reassuring_are_support(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya has openly defied African Union resolutions on the border.", ("KEN", "AU", "rejection", "occurred")),
+        ("Chile voted against a motion tabled by Peru at the assembly.", ("CHL", "PER", "rejection", "occurred")),
+        ("Ghana said it would not accept Togo's offer.", ("GHA", "TGO", "rejection", "occurred")),
+    ],
+)
+def test_relations_defying_voting_against_and_refusing_to_accept_are_rejection(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana said it would accept Togo's offer.",
+        "Kenya has defied predictions of a slowdown in Ghana.",
+        "Chile was criticised for not recognising the Peruvian group as rebels.",
+    ],
+)
+def test_relations_acceptance_and_defied_forecasts_are_no_rejection(parse, text):
+    assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "rejection"}
