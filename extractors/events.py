@@ -631,6 +631,11 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "not_paid_for" in requires and syntax.prep_objects(tok, {"for"}, through_objects=False):
         return None
+    if "not_joint" in requires and (
+        any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in tok.children if c.dep_ == "amod")
+        or syntax.prep_objects(tok, {"with", "between"}, through_objects=False)
+    ):
+        return None
     if "to_cease" in requires and not _asked_to_cease(tok, classes):
         return None
     if "membership_left" in requires and not _membership_left(tok, sent, ctx):
@@ -1263,6 +1268,8 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
                         )
                     )
                 continue
+            if ev.cameo == "138" and report.kind != "claim":
+                continue  # drills staged near a state, reported: a show of force told, no wrongdoing claimed
             if ev.type in lexicon.accusable_types() or report.kind == "claim":
                 out.append(
                     Event("accusation", "112", report.verb, [sp], accused, "occurred", confidence=ev.confidence * 0.9)

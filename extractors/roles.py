@@ -59,6 +59,7 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #   not_paid_for: the verb has no for-phrase ("owes $2 billion to Russia for gas deliveries" is a trade debt)
 #   armed: a war of arms, not one a modifier or an on-object makes something else ("trade war", "price war",
 #              "information war", "war on drugs": object class unarmed_war_words)
+#   not_joint: the noun counts only when not held jointly ("joint drills near Taiwan" are no show of force)
 #   when_negated: the word counts only when negated, as that event ("would not accept the proposal": rejection)
 REQUIREMENTS = frozenset(
     {
@@ -79,6 +80,7 @@ REQUIREMENTS = frozenset(
         "armed",
         "not_paid_for",
         "when_negated",
+        "not_joint",
     }
 )
 

@@ -2722,3 +2722,22 @@ def test_relations_defying_voting_against_and_refusing_to_accept_are_rejection(p
 )
 def test_relations_acceptance_and_defied_forecasts_are_no_rejection(parse, text):
     assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "rejection"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Beijing staged large naval drills around Taiwan on Monday.", ("CHN", "TWN", "threat", "occurred")),
+        ("Russian war games near Estonia alarmed the Baltic states.", ("RUS", "EST", "threat", "occurred")),
+        ("Brussels threatened new tariffs on Chinese steel.", ("EU", "CHN", "threat", "occurred")),
+    ],
+)
+def test_relations_drills_staged_near_a_state_and_barriers_threatened_on_it_are_threats(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_joint_drills_near_a_state_are_no_threat_and_a_reported_show_of_force_accuses_no_one(parse):
+    got = keys(parse("Japan and the US held joint drills near Taiwan.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "threat"}
+    got = keys(parse("China staged drills around Taiwan, Japan said.", "2024-05-10"))
+    assert ("CHN", "TWN", "threat", "alleged") in got and not {k for k in got if k[2] == "accusation"}
