@@ -631,6 +631,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "not_paid_for" in requires and syntax.prep_objects(tok, {"for"}, through_objects=False):
         return None
+    if "armed_source" in requires and not _armed_doer(tok, sent, ctx, classes):
+        return None
     if "not_joint" in requires and (
         any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in tok.children if c.dep_ == "amod")
         or syntax.prep_objects(tok, {"with", "between"}, through_objects=False)
@@ -1331,3 +1333,22 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
                 have.add((sp.code, d.code))
                 out.append(Event("accusation", "112", report.verb, [sp], [d], "occurred", confidence=0.6))
     return out
+
+
+def _armed_doer(verb: Token, sent: Sentence, ctx: ArticleContext, classes: dict[str, frozenset[str]]) -> bool:
+    """Who does it are armed forces or their arms ("Russian forces swept into Ukraine", "Israel's military
+    has killed ...", "Turkish artillery shelled ..."), or a state itself ("Ethiopia crossed into Eritrea"),
+    not a person, a firm or a crowd ("migrants crossed into Greece", "the gunman killed two")."""
+    means = (
+        classes.get("armed_forces", frozenset())
+        | classes.get("military_means", frozenset())
+        | classes.get("military_goods", frozenset())  # ("Russian tanks rolled into Georgia")
+    )
+    for t in syntax.agents(verb):
+        # (a suicide bomber is no bomber aircraft)
+        if t.lemma_.lower() in means and not private_party(t) and not any(c.lower_ == "suicide" for c in t.children):
+            return True
+        mention = ctx.mention_at(sent, t.i)
+        if mention is not None and mention.kind in ("country", "capital") and mention.code:
+            return True
+    return False

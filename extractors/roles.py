@@ -29,6 +29,7 @@ ROLES = frozenset(
         "modified_state",
         "included",
         "attended_by",
+        "obj_people",
     }
 )
 PREPOSITION_ROLE = "p:"
@@ -59,6 +60,8 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #   not_paid_for: the verb has no for-phrase ("owes $2 billion to Russia for gas deliveries" is a trade debt)
 #   armed: a war of arms, not one a modifier or an on-object makes something else ("trade war", "price war",
 #              "information war", "war on drugs": object class unarmed_war_words)
+#   armed_source: the doer is armed forces, their arms or a state itself, not a person or a crowd ("Russian
+#              forces swept into Ukraine"; not "migrants crossed into Greece")
 #   not_joint: the noun counts only when not held jointly ("joint drills near Taiwan" are no show of force)
 #   when_negated: the word counts only when negated, as that event ("would not accept the proposal": rejection)
 REQUIREMENTS = frozenset(
@@ -81,6 +84,7 @@ REQUIREMENTS = frozenset(
         "not_paid_for",
         "when_negated",
         "not_joint",
+        "armed_source",
     }
 )
 
@@ -113,6 +117,19 @@ def tokens(role: str, tok: Token) -> list[Token]:
             or [n for c in tok.children if c.dep_ in ("ccomp", "xcomp") for n in syntax.what_it_names(c)]
             or _reduced_passive_subject(tok)
         )
+    if role == "obj_people":
+        # "killed 31,000 Palestinians", "killed thousands of Ukrainian civilians": the people struck, named
+        # by their state's demonym or name on the object itself (not "killed a leader in Syria": where it
+        # happened says nothing of whose people died)
+        if not verb:
+            return []
+        nouns = [n for o in syntax.objects(tok) for n in (o, *syntax.prep_objects(o, {"of"}, through_objects=False))]
+        return [
+            t
+            for n in nouns
+            for t in (n, *(c for c in n.children if c.dep_ in ("amod", "compound")))
+            if t.ent_type_.startswith("ACTOR")
+        ]
     if role == "obj_poss":
         return _owners(syntax.objects(tok) if verb else [], tok)
     if role.startswith(PREPOSITION_OWNER_ROLE):

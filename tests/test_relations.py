@@ -2741,3 +2741,35 @@ def test_relations_joint_drills_near_a_state_are_no_threat_and_a_reported_show_o
     assert not {k for k in got if k[2] == "threat"}
     got = keys(parse("China staged drills around Taiwan, Japan said.", "2024-05-10"))
     assert ("CHN", "TWN", "threat", "alleged") in got and not {k for k in got if k[2] == "accusation"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ethiopian troops crossed into Eritrea overnight.", ("ETH", "ERI", "attack", "occurred")),
+        ("Russian tanks rolled into Moldova in August.", ("RUS", "MDA", "attack", "occurred")),
+        ("Government troops have killed dozens of Sudanese refugees, Chad says.", None),
+        ("Serbian forces killed hundreds of Albanian villagers in the spring.", ("SRB", "ALB", "attack", "occurred")),
+        ("Turkish howitzers shelled militant camps in Iraq on Sunday.", ("TUR", "IRQ", "attack", "occurred")),
+        ("Indian forces downed a Pakistani drone near the border.", ("IND", "PAK", "attack", "occurred")),
+    ],
+)
+def test_relations_armed_forces_moving_in_killing_shelling_or_downing_attack(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    if expected is None:
+        assert not {k for k in got if k[2] == "attack"}
+    else:
+        assert expected in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of migrants crossed into Greece last week.",
+        "The gunman killed two Kenyan tourists.",
+        "The US military killed a militant commander in Syria.",
+        "On Tuesday, a Kenyan suicide bomber killed ten Ghanaian tourists in Lagos.",
+    ],
+)
+def test_relations_crowds_gunmen_and_a_death_somewhere_are_no_state_attack(parse, text):
+    assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "attack"}
