@@ -79,7 +79,8 @@ TEXT = Column()
 POS = Column(_in(("VERB", "NOUN", "ADJ")), "VERB, NOUN or ADJ")
 RELATION_TYPE = Column(_in(vocabularies.RELATION_TYPES), "a relation type of the contract")
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "head_of_organization")
-# Offices of leaders_part6.csv (senior officials): they tie a name to a state, no title names them.
+# Offices of leaders_part6.csv and leaders_part7.csv (senior officials, vice presidents and deputy heads of
+# government): they tie a name to a state, no title names them.
 OFFICIAL_OFFICES = (
     "defence_minister",
     "finance_minister",
@@ -89,6 +90,8 @@ OFFICIAL_OFFICES = (
     "spokesperson",
     "energy_minister",
     "military_chief",
+    "vice_president",
+    "deputy_head_of_government",
 )
 # Where a modality cue is looked for, relative to the event word (syntax.modality reads these).
 MODALITY_PLACES = (
@@ -176,6 +179,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "leaders_part4.csv": LEADERS,
     "leaders_part5.csv": LEADERS,
     "leaders_part6.csv": LEADERS,
+    "leaders_part7.csv": LEADERS,
     "modality.csv": {
         "cue": TEXT,
         "status": Column(_in(MODALITY_STATUSES), "one of " + ", ".join(MODALITY_STATUSES)),

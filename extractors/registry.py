@@ -64,6 +64,7 @@ COMMON_LEXICONS = (
     "leaders_part4.csv",
     "leaders_part5.csv",
     "leaders_part6.csv",
+    "leaders_part7.csv",
     "personal_unions.csv",
     "modality.csv",
     "non_actors.csv",

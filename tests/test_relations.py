@@ -2773,3 +2773,19 @@ def test_relations_armed_forces_moving_in_killing_shelling_or_downing_attack(par
 )
 def test_relations_crowds_gunmen_and_a_death_somewhere_are_no_state_attack(parse, text):
     assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "attack"}
+
+
+@pytest.mark.parametrize(
+    "text, day, expected",
+    [
+        # leaders_part7.csv: vice presidents and deputy heads of government resolve to their state by date
+        (
+            "Vice President Ma'ruf Amin arrived in Vientiane for the summit.",
+            "2024-10-09",
+            ("IDN", "LAO", "visit", "occurred"),
+        ),
+        ("Kamala Harris met Ferdinand Marcos Jr. in Manila.", "2022-11-21", ("PHL", "USA", "meeting", "occurred")),
+    ],
+)
+def test_relations_vice_presidents_act_for_their_state(parse, text, day, expected):
+    assert expected in keys(parse(text, day))
