@@ -124,9 +124,14 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if not verb:
             return []
         nouns = [n for o in syntax.objects(tok) for n in (o, *syntax.prep_objects(o, {"of"}, through_objects=False))]
+        from relata.extractors.actors import private_party  # actors imports roles: imported late
+
+        # (not a gunman or a militant killed: "shot a Palestinian gunman" is no attack on a state;
+        # judged sample 33)
         return [
             t
             for n in nouns
+            if not private_party(n)
             for t in (n, *(c for c in n.children if c.dep_ in ("amod", "compound")))
             if t.ent_type_.startswith("ACTOR")
         ]

@@ -816,6 +816,13 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         st = of_head.get(holder.lower_) or of_head.get(holder.lemma_.lower())
         if st:
             found.append((st, holder.lower_))
+    # "the EU's decision to hold entry talks", "Kenya's offer to host talks": what a decision, an offer or a
+    # plan is to do is still to come (object class intention_nouns; judged sample 33, stored as talks held)
+    intents = lexicon.object_classes().get("intention_nouns", frozenset())
+    for t in chain_up(tok):
+        if is_verb(t) and infinitive(t) and t.dep_ == "acl" and t.head.lemma_.lower() in intents:
+            found.append(("planned", t.head.lemma_.lower()))
+            break
     # "defied Obama's call to rescind the embargo", which the parser hangs on "defied": an infinitive
     # on a verb whose object is a call, plan or proposal with no infinitive of its own is that noun's
     # (object class infinitive_holders; judged sample 32, stored as the embargo lifted)

@@ -2769,6 +2769,9 @@ def test_relations_armed_forces_moving_in_killing_shelling_or_downing_attack(par
         "The gunman killed two Kenyan tourists.",
         "The US military killed a militant commander in Syria.",
         "On Tuesday, a Kenyan suicide bomber killed ten Ghanaian tourists in Lagos.",
+        # judged sample 33: a gunman or a fishing boat is no state
+        "Israeli soldiers shot and killed a Palestinian gunman on Monday near the settlement.",
+        "In May, a Malaysian frigate fired shots at a Thai trawler that refused to stop fishing.",
     ],
 )
 def test_relations_crowds_gunmen_and_a_death_somewhere_are_no_state_attack(parse, text):
@@ -2789,3 +2792,19 @@ def test_relations_crowds_gunmen_and_a_death_somewhere_are_no_state_attack(parse
 )
 def test_relations_vice_presidents_act_for_their_state(parse, text, day, expected):
     assert expected in keys(parse(text, day))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # judged sample 33: a decision to hold talks was stored as talks held
+        ("The EU's decision to hold entry talks with Turkey was widely welcomed.", ("EU", "TUR", "meeting", "planned")),
+        (
+            "Chile's commitment to sign a trade pact with Peru surprised investors.",
+            ("CHL", "PER", "agreement", "planned"),
+        ),
+    ],
+)
+def test_relations_what_a_decision_or_commitment_is_to_do_is_planned(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected in got and expected[:3] + ("occurred",) not in got
