@@ -1065,6 +1065,11 @@ def date_spans(tok: Token):
             # one before or after, and the date is the other one's (judged on unseen articles, the trip to
             # Britain was dated that Monday)
             return 99
+        accounts = lexicon.object_classes().get("account_nouns", frozenset())
+        if any(x.lemma_.lower() in accounts and not is_verb(x) for x in b[1 : b.index(common)]):
+            # "on Thursday provided a summary of the talks between X and Y": the date is the telling's, not
+            # the talks' (object class account_nouns; judged sample 33, the talks were dated that Thursday)
+            return 99
         within = a[1 : a.index(common)]
         if (
             ent.root.dep_ in ("nmod", "compound")

@@ -131,3 +131,13 @@ def test_a_date_belongs_to_the_clause_that_carries_it(parse, text, table, expect
 def test_a_participle_or_a_fronted_date_dates_the_event(parse, text, expected):
     rows = extract_all(parse(text, "2024-05-10"), learned=False)[0]["relations"]
     assert expected in {str(r["event_date"]) for r in rows if r["relation_type"] == "agreement"}
+
+
+def test_a_date_on_telling_of_an_event_does_not_date_the_event(parse):
+    # judged sample 33: talks were dated to the day a spokesman summed them up
+    text = "A government spokesman on Thursday gave a summary of the talks between Srettha and Xi."
+    rows = extract_all(parse(text, "2024-05-10"))[0]["relations"]
+    assert rows and all(r["event_date"] is None for r in rows if r["relation_type"] == "meeting")
+    text = "On Thursday, Srettha and Xi held talks in Beijing."
+    rows = extract_all(parse(text, "2024-05-10"))[0]["relations"]
+    assert any(r["event_date"] == dt.date(2024, 5, 9) for r in rows if r["relation_type"] == "meeting")
