@@ -525,11 +525,15 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(t.text == "," for t in o.doc[o.i : c.left_edge.i])
         ]
         named += [n for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for n in c.children]
-        # (and what the name says of it: "views Russia as an authoritarian state")
+        # (and what the name says of it: "views Russia as an authoritarian state"); not a name denied ("neither
+        # free nor legitimate") nor a target, which a state names to strike ("called US bases legitimate
+        # targets": review 21)
         have = {
             t.lemma_.lower()
             for n in named
+            if not any(c.dep_ in ("neg", "preconj") for c in n.children)
             for m in (n, *n.conjuncts)
+            if m.lemma_.lower() not in ("target", "objective")
             for t in (m, *(a for a in m.children if a.dep_ == "amod"))
         }
     elif syntax.is_verb(tok) and (trig.object_class == "officials" or "object_itself" in trig.requires):
@@ -633,9 +637,17 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "armed_source" in requires and not _armed_doer(tok, sent, ctx, classes):
         return None
+    if "armed_or_state_source" in requires and not _armed_doer(tok, sent, ctx, classes, state_too=True):
+        return None
+    if "without_consent" in requires and _at_the_hosts_request(tok):
+        return None
+    held_by = syntax.governing_verb(tok) if "not_joint" in requires else None
     if "not_joint" in requires and (
         any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in tok.children if c.dep_ == "amod")
         or syntax.prep_objects(tok, {"with", "between"}, through_objects=False)
+        # (or held by two together: "the US and South Korea held drills ...", "... alongside Philippine ships")
+        or (held_by is not None and any(a.conjuncts for a in syntax.agents(held_by)))
+        or (held_by is not None and syntax.prep_objects(held_by, {"alongside", "with"}, through_objects=False))
     ):
         return None
     if "to_cease" in requires and not _asked_to_cease(tok, classes):
@@ -680,8 +692,21 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
                 mod = outer
     if "when_negated" in trig.requires:
         # "neither accepts nor recognizes the award", "would not accept the proposal": acceptance denied
-        # is rejection made; acceptance itself is none
-        if mod.status != "negated" or any(t.dep_ == "prep" and t.lower_ == "as" for t in tok.subtree):
+        # is rejection made; acceptance itself is none. Only a refusal said of the verb itself, with no
+        # other cue: not "if X does not accept", "may not accept", "did not hesitate to accept", nor "has
+        # not (yet) accepted", which is no decision (review 21)
+        negations = {"not", "n't", "never", "neither", "nor"}
+        refused = any(c.dep_ in ("neg", "preconj") and c.lower_ in negations for c in tok.children)
+        undecided = any(
+            (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "advmod" and c.lower_ == "yet") for c in tok.children
+        )
+        if (
+            mod.status != "negated"
+            or not refused
+            or undecided
+            or any(c not in negations | {"would", "will"} for c in mod.cues)
+            or any(t.dep_ == "prep" and t.lower_ == "as" for t in tok.subtree)
+        ):
             return None  # (not "for not recognising the group as terrorists": a naming withheld)
         mod = syntax.Modality("occurred", mod.cues)
     if mod.status in ("negated", "hypothetical"):
@@ -978,10 +1003,11 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
             return True
         # "Ghanaian soldiers backed by Togo", "Syrian forces backed by Russia": support given to armed forces
         # in the field is military aid (the annotated corpus has it so)
-        backed = syntax.objects(tok) or ([tok.head] if tok.dep_ in ("acl", "amod") else [])
-        backed = backed or [
-            c for c in tok.children if c.dep_ == "nsubj" and any(a.dep_ == "agent" for a in tok.children)
-        ]
+        backed = (
+            syntax.objects(tok)
+            or ([tok.head] if tok.dep_ in ("acl", "amod") else [])
+            or roles.reduced_passive_subject(tok)
+        )
         return relation_type == "support" and any(b.lemma_.lower() in forces for b in backed)
     givers = syntax.prep_objects(tok, {"from"}, through_objects=False)
     if not givers and tok.dep_ == "dobj":
@@ -1308,22 +1334,35 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
             ):
                 doing = syntax.agents(tok)
         elif tok.lemma_.lower() in nouns and tok.dep_ == "attr" and tok.head.lemma_ == "be":
-            # "the launch by North Korea was a violation": whose the deed said to be one is
-            deeds = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            # "the launch by North Korea was a violation": whose the deed said to be one is, its by-agent first,
+            # then its possessor or modifier; only a deed's (object class deed_nouns), not the victims' ("the
+            # Palestinian deaths were a crime": review 21)
+            deeds = [
+                c for c in tok.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in classes.get("deed_nouns", ())
+            ]
             doing = [
                 x
                 for d in deeds
                 for x in (
-                    *(c for c in d.children if c.dep_ in ("poss", "compound", "amod")),
-                    *syntax.prep_objects(d, {"by"}, through_objects=False),
+                    syntax.prep_objects(d, {"by"}, through_objects=False)
+                    or [c for c in d.children if c.dep_ in ("poss", "compound", "amod")]
                 )
             ]
-        doers = [a for t in doing if not private_party(t) for a in ctx.actors_of(t, sent)]
+        # (not a crowd counted by an of-phrase: "thousands of Guatemalan migrants illegally crossed")
+        doers = [
+            a
+            for t in doing
+            if not private_party(t)
+            and not any(private_party(p) for p in syntax.prep_objects(t, {"of"}, through_objects=False))
+            for a in ctx.actors_of(t, sent)
+        ]
         if not doers:
             continue
         report, speakers = speaker_of(tok, sent, ctx)
         if report is None or report.verb is None or not speakers:
             continue  # told in the writer's voice: a deed, no one's accusation
+        if _claim_withheld(tok, report.verb, classes):
+            continue  # "found no evidence that Israel violated", "doubted that Russia had violated"
         if syntax.modality(tok, in_reported_speech=True).status in ("negated", "hypothetical"):
             continue
         for sp in speakers:
@@ -1335,10 +1374,14 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
     return out
 
 
-def _armed_doer(verb: Token, sent: Sentence, ctx: ArticleContext, classes: dict[str, frozenset[str]]) -> bool:
+def _armed_doer(
+    verb: Token, sent: Sentence, ctx: ArticleContext, classes: dict[str, frozenset[str]], *, state_too: bool = False
+) -> bool:
     """Who does it are armed forces or their arms ("Russian forces swept into Ukraine", "Israel's military
-    has killed ...", "Turkish artillery shelled ..."), or a state itself ("Ethiopia crossed into Eritrea"),
-    not a person, a firm or a crowd ("migrants crossed into Greece", "the gunman killed two")."""
+    has killed ...", "Russian tanks rolled into ..."), with ``state_too`` also a state itself ("Russia has
+    killed thousands of Ukrainian civilians"); not a person, a firm or a crowd ("migrants crossed into
+    Greece", "the gunman killed two"), and for a movement not a state, whose money or goods move too
+    ("China has poured billions into Pakistan": review 21)."""
     means = (
         classes.get("armed_forces", frozenset())
         | classes.get("military_means", frozenset())
@@ -1348,7 +1391,33 @@ def _armed_doer(verb: Token, sent: Sentence, ctx: ArticleContext, classes: dict[
         # (a suicide bomber is no bomber aircraft)
         if t.lemma_.lower() in means and not private_party(t) and not any(c.lower_ == "suicide" for c in t.children):
             return True
-        mention = ctx.mention_at(sent, t.i)
+        mention = ctx.mention_at(sent, t.i) if state_too else None
         if mention is not None and mention.kind in ("country", "capital") and mention.code:
             return True
     return False
+
+
+def _claim_withheld(tok: Token, said: Token, classes: dict[str, frozenset[str]]) -> bool:
+    """The report does not make the claim: it is negated ("did not say that"), doubts it (object class
+    doubting_verbs: "doubted that Russia had violated the treaty"), or finds no evidence of it ("found no
+    evidence that Israel violated US law": a noun with "no" between the deed and the report)."""
+    if syntax.modality(said).status in ("negated", "hypothetical"):
+        return True
+    if said.lemma_.lower() in classes.get("doubting_verbs", frozenset()):
+        return True
+    for t in tok.ancestors:
+        if t == said:
+            break
+        if not syntax.is_verb(t) and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return True
+    return False
+
+
+def _at_the_hosts_request(verb: Token) -> bool:
+    """Force used at another's request or in its support ("bombed rebel positions in Syria at the request
+    of the Syrian government", "in support of Assad's army"): no attack on the place (the guide's note on
+    force with the host's consent; object class consent_nouns)."""
+    consent = lexicon.object_classes().get("consent_nouns", frozenset())
+    return any(
+        p.lemma_.lower() in consent for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+    )

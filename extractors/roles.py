@@ -62,6 +62,8 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #              "information war", "war on drugs": object class unarmed_war_words)
 #   armed_source: the doer is armed forces, their arms or a state itself, not a person or a crowd ("Russian
 #              forces swept into Ukraine"; not "migrants crossed into Greece")
+#   armed_or_state_source: as armed_source, or a state itself ("Russia has killed thousands of civilians")
+#   without_consent: not force used at another's request or in its support ("at the request of the government")
 #   not_joint: the noun counts only when not held jointly ("joint drills near Taiwan" are no show of force)
 #   when_negated: the word counts only when negated, as that event ("would not accept the proposal": rejection)
 REQUIREMENTS = frozenset(
@@ -85,6 +87,8 @@ REQUIREMENTS = frozenset(
         "when_negated",
         "not_joint",
         "armed_source",
+        "armed_or_state_source",
+        "without_consent",
     }
 )
 
@@ -115,7 +119,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
         return (
             syntax.objects(tok)
             or [n for c in tok.children if c.dep_ in ("ccomp", "xcomp") for n in syntax.what_it_names(c)]
-            or _reduced_passive_subject(tok)
+            or reduced_passive_subject(tok)
         )
     if role == "obj_people":
         # "killed 31,000 Palestinians", "killed thousands of Ukrainian civilians": the people struck, named
@@ -126,12 +130,16 @@ def tokens(role: str, tok: Token) -> list[Token]:
         nouns = [n for o in syntax.objects(tok) for n in (o, *syntax.prep_objects(o, {"of"}, through_objects=False))]
         from relata.extractors.actors import private_party  # actors imports roles: imported late
 
-        # (not a gunman or a militant killed: "shot a Palestinian gunman" is no attack on a state;
-        # judged sample 33)
+        # Only people ("civilians", "soldiers", or the demonym itself: "Palestinians"; object class
+        # struck_people), not a gunman or a militant (judged sample 33), nor jobs or an ethnic group
+        # ("killed thousands of American jobs", "ethnic Albanian villagers": review 21)
+        people = lexicon.object_classes().get("struck_people", frozenset())
         return [
             t
             for n in nouns
             if not private_party(n)
+            and (n.lemma_.lower() in people or n.ent_type_.startswith("ACTOR"))
+            and not any(c.lower_ == "ethnic" for c in n.children)
             for t in (n, *(c for c in n.children if c.dep_ in ("amod", "compound")))
             if t.ent_type_.startswith("ACTOR")
         ]
@@ -424,7 +432,7 @@ def _tells_of(verb: Token) -> bool:
     return low in lexicon.speech_verbs() or low in lexicon.object_classes().get("recording_verbs", frozenset())
 
 
-def _reduced_passive_subject(verb: Token) -> list[Token]:
+def reduced_passive_subject(verb: Token) -> list[Token]:
     """ "Ghanaian soldiers backed up by Togo have retaken the town": a participle with a by-agent that
     the parser reads as the sentence's active verb; its subject is what was backed (from the annotated
     corpus's misses: the soldiers' state was no one)."""

@@ -418,10 +418,11 @@ def a_prospect(noun: Token) -> bool:
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         # "cooperation in the digital economy is a huge potential for both": what the copula says it is
         return any(c.dep_ == "attr" and c.lemma_.lower() in prospects for c in noun.head.children)
-    if noun.dep_ == "nsubj" and noun.head.lemma_ in ("have", "hold", "offer"):
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in ("have", "hold"):
         # "cooperation in the digital economy has great potential" (judged on unseen articles, stored as
-        # cooperation under way): what it has is a possibility
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in prospects for c in noun.head.children)
+        # cooperation under way): what it has is a possibility; not "has room to grow" nor "has offered
+        # opportunities to youth", said of cooperation under way (review 21)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ("potential", "promise") for c in noun.head.children)
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return False
     holder = noun.head.head

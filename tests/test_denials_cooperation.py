@@ -494,3 +494,23 @@ def test_cooperation_no_area_from_the_name_of_the_speakers_centre(parse):
 def test_cooperation_a_signing_proposed_is_planned_not_agreed(parse):
     got = {(r["area"], r["status"]) for r in coop_rows(parse, "He proposed that Kenya and Ghana sign a trade deal.")}
     assert got == {("trade", "planned")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # review 21: a call to lessen cooperation plans none; cooperation under way that offers opportunities or has
+        # room to grow is under way; a document that "says" is no speaker; a relative clause on one of the pair is theirs
+        ("Western officials urged Kazakhstan to end its military cooperation with Russia.", set()),
+        ("The EU called on Serbia to scale back its energy cooperation with Russia.", set()),
+        ("Trade between India and Japan has room to grow, the minister said.", {("trade", "ongoing")}),
+        (
+            "A memorandum on tourism signed by Laos and Vietnam says the two countries will open new flights.",
+            {("tourism", "agreed")},
+        ),
+    ],
+)
+def test_cooperation_the_third_reviews_findings_stay_mended(parse, text, expected):
+    assert {(r["area"], r["status"]) for r in coop_rows(parse, text)} >= expected
+    if not expected:
+        assert not coop_rows(parse, text)

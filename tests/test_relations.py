@@ -2749,9 +2749,9 @@ def test_relations_joint_drills_near_a_state_are_no_threat_and_a_reported_show_o
         ("Ethiopian troops crossed into Eritrea overnight.", ("ETH", "ERI", "attack", "occurred")),
         ("Russian tanks rolled into Moldova in August.", ("RUS", "MDA", "attack", "occurred")),
         ("Government troops have killed dozens of Sudanese refugees, Chad says.", None),
-        ("Serbian forces killed hundreds of Albanian villagers in the spring.", ("SRB", "ALB", "attack", "occurred")),
+        ("Serbian forces killed dozens of Croatian soldiers near the border.", ("SRB", "HRV", "attack", "occurred")),
         ("Turkish howitzers shelled militant camps in Iraq on Sunday.", ("TUR", "IRQ", "attack", "occurred")),
-        ("Indian forces downed a Pakistani drone near the border.", ("IND", "PAK", "attack", "occurred")),
+        ("Indian forces downed a Pakistani helicopter near the border.", ("IND", "PAK", "attack", "occurred")),
     ],
 )
 def test_relations_armed_forces_moving_in_killing_shelling_or_downing_attack(parse, text, expected):
@@ -2808,3 +2808,36 @@ def test_relations_vice_presidents_act_for_their_state(parse, text, day, expecte
 def test_relations_what_a_decision_or_commitment_is_to_do_is_planned(parse, text, expected):
     got = keys(parse(text, "2024-05-10"))
     assert expected in got and expected[:3] + ("occurred",) not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second review's findings (review 21), each a row the first versions made
+        "China has poured billions of dollars into Pakistan since 2015.",
+        "Russian jets bombed rebel positions in Syria on Sunday at the request of the Syrian government.",
+        "Iran called US bases in the region legitimate targets.",
+        "The US called Venezuela's election neither free nor legitimate.",
+        "China killed thousands of American jobs with cheap exports, the senator said.",
+        "Serbian forces killed hundreds of ethnic Albanian villagers in Kosovo in 1999.",
+        "Israeli air defences downed most of the Iranian missiles fired on Saturday.",
+        "If Israel does not accept Egypt's proposal, the talks will collapse.",
+        "Ukraine did not hesitate to accept Poland's offer of help.",
+        "Japan has not accepted China's invitation, officials said.",
+        "Washington has found no evidence that Israel violated US law.",
+        "France doubted that Russia had violated the treaty.",
+        "Turkey said the Palestinian deaths in Gaza were a crime.",
+        "Mexico said thousands of Guatemalan migrants had illegally crossed into Mexico.",
+        "Iran funds Houthi rebels in Yemen, the US says.",
+        "The US Navy held drills near Taiwan, Beijing said.",
+        "Macron stood beside Scholz during the press conference in Berlin.",
+    ],
+)
+def test_relations_the_third_reviews_findings_stay_mended(parse, text):
+    got = keys(parse(text, "2024-05-10"))
+    assert not {k for k in got if k[2] in ("attack", "support", "rejection", "accusation", "economic_aid", "threat")}
+
+
+def test_relations_drills_two_states_hold_together_threaten_no_one(parse):
+    got = keys(parse("The US and South Korea held military drills around North Korea on Monday.", "2024-05-10"))
+    assert ("KOR", "USA", "military_cooperation", "occurred") in got and not {k for k in got if k[2] == "threat"}
