@@ -672,6 +672,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         and carrier.head.lemma_.lower() not in classes.get("cessation_verbs", frozenset())
         # (nor a fact one recalls: "it is important to remember Russia's invasion" happened)
         and carrier.head.lemma_.lower() not in classes.get("recalling_verbs", frozenset())
+        # (nor a deed said to go on: "as long as Israeli attacks continue" tells of attacks going on)
+        and carrier.head.lemma_.lower() not in classes.get("continuation_verbs", frozenset())
     ):
         # "The visit to Havana would cap ...", "Xi will make a visit": the event noun takes the
         # modality of the verb it is the subject or object of.

@@ -763,6 +763,18 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         if hit:
             found.append((marks[hit], hit))
             break
+        if (
+            cur.head.lower_ == "long"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cur.children)
+            and not any(
+                t.dep_ in ("nsubj", "nsubjpass") for t in [tok, *tok.ancestors][: [tok, *tok.ancestors].index(cur)]
+            )
+        ):
+            # "as long as Japan continues to deepen ties with ASEAN, ...": a condition (judged sample 33,
+            # stored as cooperation carried out); not what the condition says goes on ("as long as Israeli
+            # attacks continue": the attacks are told as going on)
+            found.append(("hypothetical", "as long as"))
+            break
         choice = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in choices), None)
         if choice and own_clause and (infinitive(cur) or cur is tok):
             # "voted on whether to quit": not decided; not a clause on something it names ("whether to

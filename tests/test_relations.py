@@ -2841,3 +2841,14 @@ def test_relations_the_third_reviews_findings_stay_mended(parse, text):
 def test_relations_drills_two_states_hold_together_threaten_no_one(parse):
     got = keys(parse("The US and South Korea held military drills around North Korea on Monday.", "2024-05-10"))
     assert ("KOR", "USA", "military_cooperation", "occurred") in got and not {k for k in got if k[2] == "threat"}
+
+
+def test_relations_what_holds_as_long_as_a_condition_is_no_deed_told(parse):
+    # judged sample 33: cooperation in an "as long as" clause was stored as carried out
+    text = "As long as Japan keeps deepening its economic ties with Vietnam, the region will benefit."
+    assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "economic_cooperation"}
+    text = "Japan keeps deepening its economic ties with Vietnam."
+    assert ("JPN", "VNM", "economic_cooperation", "occurred") in keys(parse(text, "2024-05-10"))
+    # what the condition says goes on is told as going on
+    text = "Jordan said it could not help as long as Syrian strikes on Turkey continue."
+    assert ("SYR", "TUR", "attack") in {k[:3] for k in keys(parse(text, "2024-05-10"))}
