@@ -841,7 +841,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     # (object class infinitive_holders; judged sample 32, stored as the embargo lifted)
     if is_verb(tok) and infinitive(tok) and tok.dep_ == "advcl" and is_verb(tok.head):
         holders_of = lexicon.object_classes().get("infinitive_holders", frozenset())
-        holder = next(
+        called = next(
             (
                 o
                 for o in tok.head.children
@@ -851,8 +851,8 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             ),
             None,
         )
-        if holder is not None and (st := of_head.get(holder.lower_) or of_head.get(holder.lemma_.lower())):
-            found.append((st, holder.lower_))
+        if called is not None and (st := of_head.get(called.lower_) or of_head.get(called.lemma_.lower())):
+            found.append((st, called.lower_))
     # "working on free trade agreements with X", "pushing for a deal": an agreement pursued is still
     # to come (not a thing worked on: "worked on the railway" is work done; nor a condemnation pushed
     # for, which the annotated corpus has as made).
