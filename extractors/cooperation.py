@@ -359,7 +359,9 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     # a signing called for, not one done ("urged them to honour the deal they signed in 2019" was signed)
     future = future or (
         exhorted
-        and any(t.lemma_.lower() in lexicon.object_classes()["signing_verbs"] and t.tag_ == "VB" for t in chain)
+        and any(
+            t.lemma_.lower() in lexicon.object_classes()["signing_verbs"] and t.tag_ in ("VB", "VBP") for t in chain
+        )
     )
     if (chain_lemmas & lexicon.object_classes()["signing_verbs"] or _documents_exchanged(chain)) and not future:
         return "agreed"

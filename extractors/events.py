@@ -639,8 +639,6 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "armed_or_state_source" in requires and not _armed_doer(tok, sent, ctx, classes, state_too=True):
         return None
-    if "without_consent" in requires and _at_the_hosts_request(tok):
-        return None
     held_by = syntax.governing_verb(tok) if "not_joint" in requires else None
     if "not_joint" in requires and (
         any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in tok.children if c.dep_ == "amod")
@@ -1413,13 +1411,3 @@ def _claim_withheld(tok: Token, said: Token, classes: dict[str, frozenset[str]])
         if not syntax.is_verb(t) and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             return True
     return False
-
-
-def _at_the_hosts_request(verb: Token) -> bool:
-    """Force used at another's request or in its support ("bombed rebel positions in Syria at the request
-    of the Syrian government", "in support of Assad's army"): no attack on the place (the guide's note on
-    force with the host's consent; object class consent_nouns)."""
-    consent = lexicon.object_classes().get("consent_nouns", frozenset())
-    return any(
-        p.lemma_.lower() in consent for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-    )

@@ -63,7 +63,6 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #   armed_source: the doer is armed forces, their arms or a state itself, not a person or a crowd ("Russian
 #              forces swept into Ukraine"; not "migrants crossed into Greece")
 #   armed_or_state_source: as armed_source, or a state itself ("Russia has killed thousands of civilians")
-#   without_consent: not force used at another's request or in its support ("at the request of the government")
 #   not_joint: the noun counts only when not held jointly ("joint drills near Taiwan" are no show of force)
 #   when_negated: the word counts only when negated, as that event ("would not accept the proposal": rejection)
 REQUIREMENTS = frozenset(
@@ -88,7 +87,6 @@ REQUIREMENTS = frozenset(
         "not_joint",
         "armed_source",
         "armed_or_state_source",
-        "without_consent",
     }
 )
 

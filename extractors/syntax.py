@@ -770,7 +770,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                 t.dep_ in ("nsubj", "nsubjpass") for t in [tok, *tok.ancestors][: [tok, *tok.ancestors].index(cur)]
             )
         ):
-            # "as long as Japan continues to deepen ties with ASEAN, ...": a condition (judged sample 33,
+            # "as long as Kenya keeps deepening its ties with Ghana, ...": a condition (judged sample 33,
             # stored as cooperation carried out); not what the condition says goes on ("as long as Israeli
             # attacks continue": the attacks are told as going on)
             found.append(("hypothetical", "as long as"))

@@ -463,7 +463,7 @@ def test_cooperation_a_potential_a_call_and_a_year_to_declare_are_planned(parse,
 
 def test_cooperation_commercial_flights_are_an_air_service_no_trade(parse):
     # judged sample 27: an agreement allowing commercial flights stored as trade cooperation
-    text = "Chile and Peru signed an aviation agreement that will allow commercial flights between the two countries."
+    text = "Chile and Peru signed an aviation pact permitting commercial flights between Santiago and Lima."
     areas = {r["area"] for r in coop_rows(parse, text)}
     assert "air_service" in areas and "trade" not in areas
     # other area adjectives keep their area: financial technology is finance too
@@ -472,7 +472,7 @@ def test_cooperation_commercial_flights_are_an_air_service_no_trade(parse):
 
 
 def test_cooperation_under_way_takes_no_area_of_a_clause_about_a_third_state(parse):
-    # judged sample 27: India's ties with the US "while continuing to buy oil from Russia" stored as US energy
+    # judged sample 27: one state's ties with another, while it still buys fuel from a third, stored as energy cooperation
     text = "Investors are turning to Brazil, which has deepened its economic ties with Japan while continuing to buy gas from Qatar."
     got = {(r["actor_a"], r["actor_b"], r["area"]) for r in coop_rows(parse, text)}
     assert ("BRA", "JPN", "economy") in got and ("BRA", "JPN", "energy") not in got
@@ -485,7 +485,7 @@ def test_cooperation_no_area_from_the_name_of_the_speakers_centre(parse):
     # judged sample 28: a research centre's name in the speaker's title gave infrastructure and science
     text = (
         '"Cooperation between Kenya and Ghana on vehicle production shows the rise of the Global South," said John '
-        "Mensah, director of the Kenya-Ghana Research Center of the Belt and Road Initiative."
+        "Mensah, head of the Kenya-Ghana Railway and Technology Institute."
     )
     areas = {r["area"] for r in coop_rows(parse, text)}
     assert not areas & {"infrastructure", "science_technology"}

@@ -323,8 +323,6 @@ def test_sanctions_a_choice_whether_to_extend_leaves_them_in_force(parse, text, 
 
 def test_sanctions_a_call_to_lift_them_that_is_defied_lifts_nothing(parse):
     # judged sample 32: the parser hangs "to rescind" on "defied", and the embargo was stored as lifted
-    text = (
-        "The majority in Congress has defied Obama's call to rescind the decades-old embargo on Cuba, so he has "
-        "used his powers to ease some rules."
-    )
-    assert not {k for k in keys(parse(text, "2016-03-20")) if k[2] == "lifted"}
+    text = "Congress has defied Biden's call to lift the embargo on Venezuela."
+    got = keys(parse(text, "2023-03-20"))
+    assert not {k for k in got if k[2] == "lifted"} and ("USA", "VEN", "in_force") in got
