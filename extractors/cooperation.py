@@ -72,8 +72,8 @@ def _in_a_title(tok: Token) -> bool:
 
 
 def _describes_the_speaker(tok: Token) -> bool:
-    """The area word is in the phrase that names who speaks ("..., said John Mensah, director of
-    the Research Center of the Belt and Road Initiative"): judged on unseen articles, the centre's
+    """The area word is in the phrase that names who speaks ("..., said John Mensah, head of the
+    Kenya-Ghana Railway and Technology Institute"): judged on unseen articles, such an institute's
     name gave the quoted cooperation the areas infrastructure and science."""
     verbs = lexicon.speech_verbs()
     classes = lexicon.object_classes()

@@ -85,7 +85,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if depth > 4 or verb.dep_ == "ROOT":
         return []
     if verb.dep_ == "conj" and is_passive(verb) and any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
-        # "a driver died and four people were hurt in a bomb attack": a passive with a subject of its
+        # "a guard died and two soldiers were wounded in a grenade attack": a passive with a subject of its
         # own names who suffered it, and its doer is not the first verb's subject (judged sample 32:
         # the Afghan victim was made the attacker)
         return []
