@@ -1297,7 +1297,7 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
                     )
                 continue
             if ev.cameo == "138" and report.kind != "claim":
-                continue  # drills staged near a state, reported: a show of force told, no wrongdoing claimed
+                continue  # drills staged around a state, reported: a show of force told, no wrongdoing claimed
             if ev.type in lexicon.accusable_types() or report.kind == "claim":
                 out.append(
                     Event("accusation", "112", report.verb, [sp], accused, "occurred", confidence=ev.confidence * 0.9)

@@ -60,10 +60,10 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #   not_paid_for: the verb has no for-phrase ("owes $2 billion to Russia for gas deliveries" is a trade debt)
 #   armed: a war of arms, not one a modifier or an on-object makes something else ("trade war", "price war",
 #              "information war", "war on drugs": object class unarmed_war_words)
-#   armed_source: the doer is armed forces, their arms or a state itself, not a person or a crowd ("Russian
-#              forces swept into Ukraine"; not "migrants crossed into Greece")
+#   armed_source: the doer is armed forces or their arms, not a person, a crowd or a state itself ("Russian
+#              forces swept into Ukraine"; not "migrants crossed into Greece", "poured billions into Pakistan")
 #   armed_or_state_source: as armed_source, or a state itself ("Russia has killed thousands of civilians")
-#   not_joint: the noun counts only when not held jointly ("joint drills near Taiwan" are no show of force)
+#   not_joint: the noun counts only when not held jointly ("joint drills around Taiwan" are no show of force)
 #   when_negated: the word counts only when negated, as that event ("would not accept the proposal": rejection)
 REQUIREMENTS = frozenset(
     {
@@ -125,9 +125,9 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # happened says nothing of whose people died)
         if not verb:
             return []
-        nouns = [n for o in syntax.objects(tok) for n in (o, *syntax.prep_objects(o, {"of"}, through_objects=False))]
         from relata.extractors.actors import private_party  # actors imports roles: imported late
 
+        nouns = [n for o in syntax.objects(tok) for n in (o, *syntax.prep_objects(o, {"of"}, through_objects=False))]
         # Only people ("civilians", "soldiers", or the demonym itself: "Palestinians"; object class
         # struck_people), not a gunman or a militant (judged sample 33), nor jobs or an ethnic group
         # ("killed thousands of American jobs", "ethnic Albanian villagers": review 21)
