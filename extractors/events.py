@@ -635,6 +635,15 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "not_paid_for" in requires and syntax.prep_objects(tok, {"for"}, through_objects=False):
         return None
+    if (
+        trig.relation_type in ("visit", "meeting")
+        and not syntax.is_verb(tok)
+        and any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in classes.get("private_entities", frozenset())
+            for c in tok.children
+        )
+    ):
+        return None  # "a tourist trip to Peru", "business talks": private travel, no state's (judged sample 34)
     if "armed_source" in requires and not _armed_doer(tok, sent, ctx, classes):
         return None
     if "armed_or_state_source" in requires and not _armed_doer(tok, sent, ctx, classes, state_too=True):

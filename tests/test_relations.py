@@ -2856,3 +2856,15 @@ def test_relations_what_holds_as_long_as_a_condition_is_no_deed_told(parse):
     # what the condition says goes on is told as going on
     text = "Jordan said it could not help as long as Syrian strikes on Turkey continue."
     assert ("SYR", "TUR", "attack") in {k[:3] for k in keys(parse(text, "2024-05-10"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # judged sample 34: a private person's trip and charges against a private person are no state's
+        "She met her husband in 2005 during a tourist trip in Cusco, Peru.",
+        "US prosecutors filed charges on Monday against a British man accused of plotting attacks.",
+    ],
+)
+def test_relations_private_trips_and_private_people_are_no_states(parse, text):
+    assert not keys(parse(text, "2016-03-25"))
