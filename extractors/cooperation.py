@@ -83,7 +83,7 @@ def _describes_the_speaker(tok: Token) -> bool:
             # (a document that says is no speaker: "a memorandum on tourism signed by Laos and Vietnam says":
             # review 21)
             return (
-                t is not tok
+                t != tok
                 and t.lemma_.lower() not in documents
                 and any(c.dep_ in ("ccomp", "parataxis") for c in t.head.children)
             )
@@ -305,9 +305,9 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     )
     # "urged both sides to work together on energy", "called on X and Y to deepen trade": cooperation
     # exhorted is proposed, planned (the annotated corpus has it so; a relation exhorted is none)
-    exhorting = lexicon.object_classes().get("exhortation_cues", frozenset())
-    exhorted = any(m.status == "hypothetical" and m.cues and set(m.cues) <= exhorting for m in mods)
     classes = lexicon.object_classes()
+    exhorting = classes.get("exhortation_cues", frozenset())
+    exhorted = any(m.status == "hypothetical" and m.cues and set(m.cues) <= exhorting for m in mods)
     lessening = classes.get("cessation_verbs", frozenset()) | classes.get("lessening_verbs", frozenset())
     if exhorted and any(t.lemma_.lower() in lessening for c, _ in path for t in _own_chain(c)):
         return None  # "urged Kazakhstan to end its military cooperation with Russia": less of it (review 21)
@@ -322,11 +322,13 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
         # as cooperation under way); "will push for more results in cooperation": as the results.
         holder = agreement.head.head
         verb = holder.head
-        if holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.lower_ == "as":
+        declared_as = holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.lower_ == "as"
+        if declared_as:
             # "will declare 2026 as the Year of Digital Cooperation": what the year is declared as
             # (judged on unseen articles, stored as under way)
             verb = holder.head.head
-        if (holder.dep_ in ("dobj", "nsubjpass") or verb is not holder.head) and syntax.is_verb(verb):
+        # (also what a copula says it will be: "2024 will be a year of tourism between Thailand and Russia")
+        if (holder.dep_ in ("dobj", "nsubjpass", "attr") or declared_as) and syntax.is_verb(verb):
             mods.append(syntax.modality(verb, in_reported_speech=bool(syntax.reports(verb))))
     if any(m.status in ("negated", "hypothetical") for m in mods + negations):
         return None
@@ -354,9 +356,9 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     # What is still to come ("will sign", "is set to sign", "is expected to conclude"), as opposed to a
     # commitment already made ("agreed to boost cooperation": agreed).
     to_come = lexicon.object_classes().get("future_cues", frozenset())
-    # (a signing called for is still to come: "proposed that X and Y sign a trade deal")
     future = any(m.status == "planned" and any(x in to_come for x in m.cues) for m in mods)
-    # a signing called for, not one done ("urged them to honour the deal they signed in 2019" was signed)
+    # a signing called for is still to come ("proposed that X and Y sign a trade deal"), one done is not ("urged
+    # them to honour the deal they signed in 2019": signed)
     future = future or (
         exhorted
         and any(

@@ -742,14 +742,14 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
     # articles, a question about a summit was stored as a planned visit.
     if _yes_no_question(tok.sent):
         found.append(("hypothetical", "?"))
-    # "recommends that the EU open talks with Turkey", "suggested that X and Y sign a deal": a that-clause
+    # "recommends that the EU open talks with Turkey", "proposed that X and Y sign a deal": a that-clause
     # in the base form after a verb of proposing (object class mandative_verbs) is what ought to be, not
     # what is (judged sample 28: a report's recommendation was stored as talks held)
     clause_verb = tok if is_verb(tok) else governing_verb(tok)
     if (
         clause_verb is not None
         and clause_verb.dep_ == "ccomp"
-        # the base form, or a present after a past ("suggested that X and Y sign": a past fact would be "signed")
+        # the base form, or a present after a past ("proposed that X and Y sign": a past fact would be "signed")
         and (clause_verb.tag_ == "VB" or (clause_verb.tag_ == "VBP" and clause_verb.head.tag_ == "VBD"))
         and not any(c.dep_ == "aux" for c in clause_verb.children)
         and clause_verb.head.lemma_.lower() in lexicon.object_classes().get("mandative_verbs", frozenset())
@@ -766,9 +766,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         if (
             cur.head.lower_ == "long"
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in cur.children)
-            and not any(
-                t.dep_ in ("nsubj", "nsubjpass") for t in [tok, *tok.ancestors][: [tok, *tok.ancestors].index(cur)]
-            )
+            and not any(t.dep_ in ("nsubj", "nsubjpass") for t in _path_below(tok, cur))
         ):
             # "as long as Kenya keeps deepening its ties with Ghana, ...": a condition (judged sample 33,
             # stored as cooperation carried out); not what the condition says goes on ("as long as Israeli
@@ -776,7 +774,7 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             found.append(("hypothetical", "as long as"))
             break
         choice = next((c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in choices), None)
-        if choice and own_clause and (infinitive(cur) or cur is tok):
+        if choice and own_clause and (infinitive(cur) or cur == tok):
             # "voted on whether to quit": not decided; not a clause on something it names ("whether to
             # punish China, which supplied drones": the supplying is told as done). A finite clause asks
             # about its own verb ("asked whether he would visit Cuba": judged sample 30, stored as a
@@ -1170,4 +1168,14 @@ def _ancestors_with_self(tok: Token) -> list[Token]:
     while tok.head != tok:
         tok = tok.head
         out.append(tok)
+    return out
+
+
+def _path_below(tok: Token, top: Token) -> list[Token]:
+    """``tok`` and its heads up to, not including, ``top`` (one of its ancestors)."""
+    out: list[Token] = []
+    for t in (tok, *tok.ancestors):
+        if t == top:
+            break
+        out.append(t)
     return out

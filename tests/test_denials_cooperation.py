@@ -514,3 +514,11 @@ def test_cooperation_the_third_reviews_findings_stay_mended(parse, text, expecte
     assert {(r["area"], r["status"]) for r in coop_rows(parse, text)} >= expected
     if not expected:
         assert not coop_rows(parse, text)
+
+
+def test_cooperation_a_year_a_copula_says_will_be_one_of_cooperation_is_planned(parse):
+    text = "In 2027, it will be a year of cultural exchange and tourism between Kenya and Ghana."
+    assert {(r["area"], r["status"]) for r in coop_rows(parse, text)} == {
+        ("culture", "planned"),
+        ("tourism", "planned"),
+    }
