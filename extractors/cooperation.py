@@ -308,7 +308,11 @@ def status_of(tok: Token, path: list[tuple[Token, str]]) -> str | None:
     classes = lexicon.object_classes()
     exhorting = classes.get("exhortation_cues", frozenset())
     exhorted = any(m.status == "hypothetical" and m.cues and set(m.cues) <= exhorting for m in mods)
-    lessening = classes.get("cessation_verbs", frozenset()) | classes.get("lessening_verbs", frozenset())
+    lessening = (
+        classes.get("cessation_verbs", frozenset())
+        | classes.get("trade_ending_verbs", frozenset())
+        | classes.get("lessening_verbs", frozenset())
+    )
     if exhorted and any(t.lemma_.lower() in lessening for c, _ in path for t in _own_chain(c)):
         return None  # "urged Kazakhstan to end its military cooperation with Russia": less of it (review 21)
     mods = [

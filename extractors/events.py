@@ -1412,7 +1412,7 @@ def _claim_withheld(tok: Token, said: Token, classes: dict[str, frozenset[str]])
     evidence that Israel violated US law": a noun with "no" between the deed and the report)."""
     if syntax.modality(said).status in ("negated", "hypothetical"):
         return True
-    if said.lemma_.lower() in classes.get("doubting_verbs", frozenset()):
+    if said.lemma_.lower() in classes.get("doubting_verbs", frozenset()) | classes.get("refuting_verbs", frozenset()):
         return True
     for t in tok.ancestors:
         if t == said:

@@ -194,12 +194,9 @@ def _relief_only_asked(verb: Token, actions: dict) -> bool:
     also one of several things asked ("called for lawmakers to approve the budget and lift the embargo")."""
     while verb.dep_ == "conj" and verb.head != verb and syntax.is_verb(verb.head):
         verb = verb.head
-    classes = lexicon.object_classes()
-    asking = classes.get("infinitive_holders", frozenset()) | classes.get("intention_nouns", frozenset())
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in asking:
+    if syntax.intended_noun(verb) is not None:
         return True  # "defied Obama's call to lift the embargo": a lifting called for (judged sample 32)
-    if verb.dep_ == "advcl" and any(o.dep_ == "dobj" and o.lemma_.lower() in asking for o in verb.head.children):
-        return True  # (the same call, whose infinitive the parser hangs on "defied")
+    classes = lexicon.object_classes()
     if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head == verb or not syntax.is_verb(verb.head):
         return False
     outer = verb.head

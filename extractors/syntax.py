@@ -827,30 +827,15 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
         st = of_head.get(holder.lower_) or of_head.get(holder.lemma_.lower())
         if st:
             found.append((st, holder.lower_))
-    # "the EU's decision to hold entry talks", "Kenya's offer to host talks": what a decision, an offer or a
-    # plan is to do is still to come (object class intention_nouns; judged sample 33, stored as talks held)
-    intents = lexicon.object_classes().get("intention_nouns", frozenset())
-    for t in chain_up(tok):
-        if is_verb(t) and infinitive(t) and t.dep_ == "acl" and t.head.lemma_.lower() in intents:
-            found.append(("planned", t.head.lemma_.lower()))
+    # "the EU's decision to hold entry talks", "Kenya's offer to host talks", "defied Obama's call to rescind
+    # the embargo": what a decision, an offer, a plan or a call is to do is still to come, planned, or for a
+    # noun the lexicon gives a modality of its own (of_head: a call or a hope is hypothetical). Judged samples
+    # 32 and 33 (the embargo stored as lifted, talks as held).
+    for t in chain:
+        noun = intended_noun(t)
+        if noun is not None:
+            found.append((of_head.get(noun.lower_) or of_head.get(noun.lemma_.lower()) or "planned", noun.lower_))
             break
-    # "defied Obama's call to rescind the embargo", which the parser hangs on "defied": an infinitive
-    # on a verb whose object is a call, plan or proposal with no infinitive of its own is that noun's
-    # (object class infinitive_holders; judged sample 32, stored as the embargo lifted)
-    if is_verb(tok) and infinitive(tok) and tok.dep_ == "advcl" and is_verb(tok.head):
-        holders_of = lexicon.object_classes().get("infinitive_holders", frozenset())
-        called = next(
-            (
-                o
-                for o in tok.head.children
-                if o.dep_ == "dobj"
-                and o.lemma_.lower() in holders_of
-                and not any(c.dep_ in ("acl", "relcl") for c in o.children)
-            ),
-            None,
-        )
-        if called is not None and (st := of_head.get(called.lower_) or of_head.get(called.lemma_.lower())):
-            found.append((st, called.lower_))
     # "working on free trade agreements with X", "pushing for a deal": an agreement pursued is still
     # to come (not a thing worked on: "worked on the railway" is work done; nor a condemnation pushed
     # for, which the annotated corpus has as made).
@@ -1179,3 +1164,26 @@ def _path_below(tok: Token, top: Token) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def intended_noun(verb: Token) -> Token | None:
+    """The noun of intention (object class intention_nouns) whose to-infinitive ``verb`` is: "the decision
+    to hold talks", and where the parser hangs the infinitive on the verb that takes the noun ("defied
+    Obama's call to rescind the embargo": on "defied"); None otherwise."""
+    if not (is_verb(verb) and infinitive(verb)):
+        return None
+    intents = lexicon.object_classes().get("intention_nouns", frozenset())
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in intents:
+        return verb.head
+    if verb.dep_ == "advcl" and is_verb(verb.head):
+        return next(
+            (
+                o
+                for o in verb.head.children
+                if o.dep_ == "dobj"
+                and o.lemma_.lower() in intents
+                and not any(c.dep_ in ("acl", "relcl") for c in o.children)
+            ),
+            None,
+        )
+    return None
