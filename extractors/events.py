@@ -525,6 +525,8 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             if c.dep_ == "appos" and c.pos_ == "NOUN" and not any(t.text == "," for t in o.doc[o.i : c.left_edge.i])
         ]
         named += [n for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for n in c.children]
+        # "said Venezuela was a dictatorship": what a copular that-clause says its subject is
+        named += [a for c in roles.copular_clauses(tok) for a in c.children if a.dep_ in ("attr", "acomp")]
         # (and what the name says of it: "views Russia as an authoritarian state"); not a name denied ("neither
         # free nor legitimate") nor a target, which a state names to strike ("called US bases legitimate
         # targets": review 21)
@@ -900,19 +902,22 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if (
         not rtype.symmetric
+        and targets
         and all(a.via == "pronoun" for a in targets)
-        and {a.code for a in sources} == {a.code for a in targets}
+        and {a.code for a in targets} <= {a.code for a in sources}
     ):
         # Detainees said to have no right to hear the charges against them: "they" and "them" both read as
         # the two states named, each made the other's accuser (judged on unseen articles); two states that
         # oppose a deployment as a danger to "their own" security: each the other's threat. A group doing
-        # something to itself tells no pair.
+        # something to itself tells no pair, nor does a pronoun read as one of the doers ("X and Y opposed
+        # the radar, seeing it as a threat": "it" is the radar, not X).
         return None
     status = "occurred" if mod.status == "ongoing" else mod.status
     if "planned" in requires and status == "occurred":
         status = "planned"  # the word itself looks ahead: "X is expected in Y"
-    if status == "occurred" and not syntax.is_verb(tok) and syntax.a_prospect(tok):
-        status = "planned"  # "will create new avenues for Kenya-Ghana cooperation": none done yet
+    if status == "occurred" and not syntax.is_verb(tok) and (syntax.a_prospect(tok) or syntax.during_a_plan(tok)):
+        # "will create new avenues for Kenya-Ghana cooperation", "during his trip, X will ...": none done yet
+        status = "planned"
     if relation_type == "agreement" and not syntax.is_verb(tok) and status == "occurred":
         # "are nearing a trade deal", "a draft deal", "remains elusive": not made yet (as the
         # cooperation table reads it); "are still without a deal": none
@@ -1042,7 +1047,10 @@ def _agreement_left(
     if gov is None:
         return None
     lemma = gov.lemma_.lower()
-    if lemma in classes.get("ending_verbs", frozenset()) and noun.dep_ in ("nsubj", "nsubjpass"):
+    ending = classes.get("ending_verbs", frozenset())
+    phrasal = {f"{lemma} {c.lower_}" for c in gov.children if c.dep_ in ("prt", "advmod")}
+    if (lemma in ending or phrasal & ending) and noun.dep_ in ("nsubj", "nsubjpass") and not syntax.objects(gov):
+        # (intransitive only: "the deal ended the war" ends something else)
         return [], []
     if not syntax.left_behind(noun):
         return None

@@ -2,7 +2,7 @@
 
 ``relation_triggers.csv`` names, for each trigger, the roles that hold its
 source and its target (``subj``, ``obj``, ``obj_poss``, ``poss``, ``mod``,
-``recv``, ``head_subj``, ``clause_subj``, ``for_subj``, ``hyphen_agent``, ``modified_state``, ``included``, ``attended_by``,
+``recv``, ``head_subj``, ``clause_subj``, ``named_subj``, ``for_subj``, ``hyphen_agent``, ``modified_state``, ``included``, ``attended_by``,
 ``p:<preposition>``, ``p_poss:<preposition>``); ``ROLES`` lists them and
 ``lexicon`` refuses a trigger with any other. ``tokens`` finds the tokens
 that fill a role.
@@ -24,6 +24,7 @@ ROLES = frozenset(
         "recv",
         "head_subj",
         "clause_subj",
+        "named_subj",
         "for_subj",
         "hyphen_agent",
         "modified_state",
@@ -118,6 +119,15 @@ def tokens(role: str, tok: Token) -> list[Token]:
             syntax.objects(tok)
             or [n for c in tok.children if c.dep_ in ("ccomp", "xcomp") for n in syntax.what_it_names(c)]
             or reduced_passive_subject(tok)
+            # "considers Beijing a security threat": the parser makes the object the subject of what it
+            # is named (a small clause with no verb)
+            or [
+                s
+                for c in tok.children
+                if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ in ("NOUN", "ADJ")
+                for s in c.children
+                if s.dep_ == "nsubj"
+            ]
         )
     if role == "obj_people":
         # "killed 31,000 Palestinians", "killed thousands of Ukrainian civilians": the people struck, named
@@ -252,6 +262,10 @@ def tokens(role: str, tok: Token) -> list[Token]:
             if c.dep_ in ("ccomp", "acl") and syntax.is_verb(c) and syntax.modality(c).status != "hypothetical"
         ]
         return [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    if role == "named_subj":
+        # "said Venezuela was a dictatorship", "believes the Saudis are the main obstacle": the subject of
+        # a that-clause whose copula names it something (what it is named, events._object_in_class)
+        return [s for c in copular_clauses(tok) for s in c.children if s.dep_ == "nsubj"]
     if role == "for_subj":
         # "called for Pyongyang to halt its tests": the subject of a for-to clause on the verb
         # (the parser hangs the clause on the verb and "for" on the clause)
@@ -437,3 +451,16 @@ def reduced_passive_subject(verb: Token) -> list[Token]:
     if verb.tag_ not in ("VBD", "VBN") or syntax.is_passive(verb) or not any(c.dep_ == "agent" for c in verb.children):
         return []
     return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def copular_clauses(tok: Token) -> list[Token]:
+    """The that-clauses on ``tok`` whose verb is a copula saying what its subject is ("said X was a
+    dictatorship"), not negated nor what may be ("said X is not a threat", "could become a threat")."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "ccomp"
+        and c.lemma_ == "be"
+        and any(a.dep_ in ("attr", "acomp") for a in c.children)
+        and syntax.modality(c).status not in ("negated", "hypothetical")
+    ]

@@ -429,6 +429,17 @@ def a_prospect(noun: Token) -> bool:
     return holder.lemma_.lower() in prospects
 
 
+def during_a_plan(noun: Token) -> bool:
+    """The event noun is the time of a deed still to come: "during her trip to New York, Temer will
+    assume the presidency" (judged on unseen articles, the trip was stored as made). Only "during",
+    and only a future the verb itself is in: the adjunct is no part of what the verb negates or
+    reports ("during the visit he did not meet X" was a visit all the same), and the parser hangs it
+    on an infinitive it belongs above ("proposed to build a community during his visit": made then)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "during" or not is_verb(noun.head.head):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in noun.head.head.children)
+
+
 def still_to_come(agreement: Token) -> str | None:
     """ "planned" for an agreement named but not yet made: a draft or proposed deal, one a state is
     close to, nears, eyes or negotiates, one under negotiation or still elusive; "none" for one a
@@ -983,7 +994,11 @@ def reports(tok: Token) -> list[Report]:
     root = tok
     while root.head != root:
         root = root.head
-    for t in root.children:
+    # "..., X said." hangs on the event's own clause; when the main clause is itself the report
+    # ("Y, speaking on the sidelines of Z's visit, said he believed ..."), its clauses are what Y
+    # says, and the event in Y's own words is narration (judged: the visit stored as alleged).
+    said_by_root = is_verb(root) and root.lemma_.lower() in verbs
+    for t in [] if said_by_root else root.children:
         if (
             t.dep_ in ("ccomp", "parataxis")
             and t.lemma_.lower() in verbs
@@ -1060,6 +1075,14 @@ def date_spans(tok: Token):
             # "is to open a fair in Mombasa on Monday before flying to Britain": the event is the
             # one before or after, and the date is the other one's (judged on unseen articles, the trip to
             # Britain was dated that Monday)
+            return 99
+        if any(
+            is_verb(x) and x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in sequence for c in x.children)
+            for x in b[: b.index(common)]
+        ):
+            # "Two days after X called Y corrupt, he is hosting a summit Thursday": the event is in a
+            # clause of what came before or after, and the main clause's date is the other deed's
+            # (judged sample 34: the remark was dated to the summit)
             return 99
         accounts = lexicon.object_classes().get("account_nouns", frozenset())
         if any(x.lemma_.lower() in accounts and not is_verb(x) for x in b[1 : b.index(common)]):

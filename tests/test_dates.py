@@ -141,3 +141,14 @@ def test_a_date_on_telling_of_an_event_does_not_date_the_event(parse):
     text = "On Thursday, Srettha and Xi held talks in Beijing."
     rows = extract_all(parse(text, "2024-05-10"))[0]["relations"]
     assert any(r["event_date"] == dt.date(2024, 5, 9) for r in rows if r["relation_type"] == "meeting")
+
+
+def test_dates_an_event_in_a_clause_of_what_came_before_takes_not_the_main_clauses_date(parse):
+    # judged sample 34: "Two days after X called Y corrupt, he is hosting a summit Thursday" dated the remark
+    # to the summit's Thursday
+    text = (
+        "Two days after the Canadian prime minister called Mexico a corrupt partner, he is hosting a trade "
+        "summit on Friday."
+    )
+    rows = [r for r in extract_all(parse(text, "2024-05-08"))[0]["relations"] if r["relation_type"] == "criticism"]
+    assert rows and all(r["event_date"] is None for r in rows)
