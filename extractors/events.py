@@ -1322,6 +1322,19 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
     return out
 
 
+def _said_to_be_at_fault(copula: Token) -> bool:
+    """ "the vessels were at fault", "Ankara is to blame": the copula's subject did wrong."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "at" and any(o.lemma_.lower() == "fault" for o in p.children)
+        for p in copula.children
+    ) or any(c.dep_ == "xcomp" and c.lemma_.lower() == "blame" and _bare_infinitive(c) for c in copula.children)
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """A bare to-infinitive with no object of its own ("is to blame", not "is to blame X for ...")."""
+    return syntax.infinitive(verb) and not syntax.objects(verb)
+
+
 def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
     """A deed a report calls wrong accuses its doer, by whoever reports it: "Kenya said Ghana had
     violated the ceasefire", "a panel ruled that Kenyan authorities unlawfully detained him", "the
@@ -1348,6 +1361,7 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
                     and any(a.lower_ in marks for a in o.children if a.dep_ in ("amod", "conj"))
                     for o in ways
                 )
+                or (tok.lemma_ == "be" and _said_to_be_at_fault(tok))
             ):
                 doing = syntax.agents(tok)
         elif tok.lemma_.lower() in nouns and tok.dep_ == "attr" and tok.head.lemma_ == "be":

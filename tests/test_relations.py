@@ -2950,3 +2950,24 @@ def test_relations_naming_or_saying_a_state_is_something_blameworthy_criticises_
 )
 def test_relations_no_blame_where_none_is_named_or_the_pronoun_is_a_doer(parse, text):
     assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "criticism"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the corpus's accusation misses: a state said to be at fault or to blame, a court case brought
+        ("Beijing claimed that the Vietnamese ships were at fault.", ("CHN", "VNM", "accusation", "occurred")),
+        ("Moscow said Kyiv was to blame for the blast at the dam.", ("RUS", "UKR", "accusation", "occurred")),
+        (
+            "The European Commission is taking legal action against Poland for allegedly undermining its courts.",
+            ("EU", "POL", "accusation", "occurred"),
+        ),
+    ],
+)
+def test_relations_fault_blame_and_legal_action_accuse(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_action_against_a_state_is_an_accusation_only_in_court(parse):
+    got = keys(parse("Washington threatened military action against Iran.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "accusation"}
