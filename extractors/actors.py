@@ -684,6 +684,8 @@ class ArticleContext:
             elif (
                 sub.lower_ in _words("person_pronoun") | _words("plural_pronoun") | _words("thing_pronoun")
                 and sub.dep_ == "poss"
+                # "her counterparts from Germany": hers are another state's, not her own state
+                and not (sub.head == tok and tok.lemma_.lower() == "counterpart")
             ):
                 actors = self._actors_one(sub, sent)
                 if actors:
@@ -903,7 +905,7 @@ def _modifier_tree(tok: Token, depth: int):
         return  # "half of ASEAN member states": some members, not the bloc
     if tok.lemma_.lower() in classes.get("kin_nouns", ()):
         return  # "nephew of the late Palestinian leader": a relative acts for no one's state
-    for c in tok.children:
+    for c in _with_misplaced_from(tok):
         if c.dep_ in MODIFIER_DEPS:
             yield from _modifier_tree(c, depth - 1)
         elif c.dep_ == "prep" and (c.lower_ == "of" or (located and c.lower_ in ("in", "from"))):
@@ -914,6 +916,23 @@ def _modifier_tree(tok: Token, depth: int):
                 # "hundreds of firms in Russia" still tells whose firms.
                 if p.dep_ == "pobj" and not (members and private_party(p)):
                     yield from _modifier_tree(p, depth - 1)
+
+
+def _with_misplaced_from(tok: Token) -> list[Token]:
+    """The noun's children, and for "counterparts" the from-phrase right after it that the parser hung
+    on the verb ("met her counterparts from Germany and Jordan"): a counterpart is always another
+    state's, so "from" after it names that state, never where the meeting came from."""
+    out = list(tok.children)
+    nxt = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    if (
+        tok.lemma_.lower() == "counterpart"
+        and nxt is not None
+        and nxt.lower_ == "from"
+        and nxt.dep_ == "prep"
+        and nxt.head == tok.head
+    ):
+        out.append(nxt)
+    return out
 
 
 def _members_unnamed(tok: Token) -> bool:

@@ -2971,3 +2971,32 @@ def test_relations_fault_blame_and_legal_action_accuse(parse, text, expected):
 def test_relations_action_against_a_state_is_an_accusation_only_in_court(parse):
     got = keys(parse("Washington threatened military action against Iran.", "2024-05-10"))
     assert not {k for k in got if k[2] == "accusation"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the corpus's meeting misses: video and telephone conferences, consulting, contacting counterparts
+        (
+            "In March, Vietnam, Laos and Cambodia held a videoconference on the floods.",
+            ("KHM", "LAO", "meeting", "occurred"),
+        ),
+        ("Mexico is consulting closely with Canada on the tariffs.", ("CAN", "MEX", "meeting", "occurred")),
+        (
+            "Australian Foreign Minister Penny Wong contacted her counterparts from Germany and Jordan to urge restraint.",
+            ("AUS", "JOR", "meeting", "occurred"),
+        ),
+        # a counterpart is another state's: "her counterparts from Germany" are Germany's (the parser hangs
+        # "from" on the verb), not hers
+        (
+            "Australian Foreign Minister Penny Wong met her counterparts from Germany and Jordan on Monday.",
+            ("AUS", "DEU", "meeting", "occurred"),
+        ),
+    ],
+)
+def test_relations_conferences_consulting_and_counterparts_from_a_state_are_meetings(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_police_contacting_an_embassy_is_no_meeting_of_states(parse):
+    assert not keys(parse("Thai police contacted the Chinese embassy after the arrest.", "2024-05-10"))
