@@ -3000,3 +3000,22 @@ def test_relations_conferences_consulting_and_counterparts_from_a_state_are_meet
 
 def test_relations_police_contacting_an_embassy_is_no_meeting_of_states(parse):
     assert not keys(parse("Thai police contacted the Chinese embassy after the arrest.", "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the corpus's agreement misses: a truce two states broker, sponsor or draw up is their agreement,
+        # also through a relative pronoun and a hyphenated list of brokers
+        "The truce, which was brokered by Turkey and Russia in January, has since collapsed.",
+        "Fighting threatens a Turkey-Russia-brokered ceasefire that has held for a month.",
+        "The ceasefire drawn up by Ankara and Moscow faced collapse because militias were violating it.",
+    ],
+)
+def test_relations_a_truce_two_states_broker_is_their_agreement(parse, text):
+    assert ("RUS", "TUR", "agreement", "occurred") in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_one_broker_is_no_party_to_the_truce(parse):
+    got = keys(parse("Qatar brokered a ceasefire between Israel and Lebanon on Monday.", "2024-05-10"))
+    assert not {k for k in got if "QAT" in k[:2] and k[2] == "agreement"}
