@@ -490,6 +490,10 @@ class ArticleContext:
             # A person who acts for no one we know ("former premier X") may still have a title
             # that says for whom: fall through to the modifiers ("Japanese Prime Minister X").
         low = tok.lower_
+        if low == "whose" and tok.dep_ == "poss":
+            # "Wang Yi, whose four-day visit ended on Monday": the noun the relative clause is on
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            return self.actors_of(clause.head, sent, with_conj=False) if clause is not None else []
         if low in _words("person_pronoun"):
             prev = [x for x in sent.mentions if x.end <= tok.i and x.person and x.code]
             speaker = self._reporting_subject(tok, sent, prev)

@@ -492,6 +492,8 @@ def _official_token(arg: Token, sent: Sentence, ctx: ArticleContext) -> bool:
         # "Gabriel Boric, who visited Spain": the relative pronoun stands for its noun (judged by the
         # noun; the visit was lost)
         arg = arg.head.head
+    elif arg.lower_ == "whose" and (clause := next((a for a in arg.ancestors if a.dep_ == "relcl"), None)):
+        arg = clause.head  # "Wang Yi, whose four-day visit ended": as "who"
     for t in [arg] + [x for x in arg.subtree if x.dep_ in ("pobj", "conj", "compound", "appos")]:
         m = ctx.mention_at(sent, t.i)
         if m is not None and (m.official or m.kind in ("institution", "coref", "organisation")):
@@ -873,6 +875,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         targets = _thanked_beneficiary(tok, sent, ctx)
     if not targets and relation_type == "criticism":
         targets = _criticised_before(tok, sources, sent, ctx)
+    if not targets and relation_type == "visit":
+        targets = _the_one_other_state(tok, sources, sent, ctx)
     if (
         rtype.symmetric
         and not targets
@@ -1223,6 +1227,38 @@ def _for_its_sake_or_ended(tok: Token, tgt_role: str, classes: dict) -> bool:
     gov = syntax.governing_verb(tok) if not syntax.is_verb(tok) and tok.dep_ == "dobj" else None
     ending = classes.get("cessation_verbs", frozenset()) | {"drop", "lift"}
     return gov is not None and gov.lemma_.lower() in ending
+
+
+def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """Where a visit that names no destination went: the one state besides the visitor's that the
+    sentence names ("Xi's visit signals better Sino-Vietnam ties", "after a meeting with Wang Yi, whose
+    four-day visit concluded on Monday, Srettha said"). Not with two or more others (which is unsaid),
+    nor where the visit word says where it is or is not ("a visit home")."""
+    if (
+        not sources
+        or tok.lemma_.lower() not in ("visit", "trip")
+        or (syntax.is_verb(tok) and syntax.objects(tok))
+        or any(
+            (c.dep_ == "prep" and c.lower_ in ("to", "in", "of", "around", "through", "across"))
+            or (c.dep_ in ("advmod", "npadvmod") and c.lower_ in ("home", "abroad", "overseas"))
+            or (c.dep_ == "amod" and c.lower_ in ("foreign", "overseas", "domestic", "regional"))
+            for c in tok.children
+        )
+    ):
+        # (only a visit or trip that says nothing of where: "visited a pool in Jakarta", "his first
+        # foreign trip", "a tour of Asia" say something else; arrivals, tours and receptions not)
+        return []
+    visitors = {a.code for a in sources}
+    # (not one a clause on the visit names: "Putin's visit, condemned by Ukraine": who judges it)
+    judged = {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "appos") for t in c.subtree}
+    others: dict[str, Actor] = {}
+    for m in sent.mentions:
+        if not m.code or m.code in visitors or not vocabularies.is_country(m.code) or m.start in judged:
+            continue
+        if m.kind in ("person", "leader") and not m.official:
+            continue
+        others.setdefault(m.code, Actor(m.code, None, "context"))
+    return list(others.values()) if len(others) == 1 else []
 
 
 def _criticised_before(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:

@@ -3019,3 +3019,41 @@ def test_relations_a_truce_two_states_broker_is_their_agreement(parse, text):
 def test_relations_one_broker_is_no_party_to_the_truce(parse):
     got = keys(parse("Qatar brokered a ceasefire between Israel and Lebanon on Monday.", "2024-05-10"))
     assert not {k for k in got if "QAT" in k[:2] and k[2] == "agreement"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the corpus's visit misses: a visit that names no destination went to the one other state the
+        # sentence names
+        ("Modi's visit was a sign of warmer Indo-Japanese ties.", ("IND", "JPN", "visit", "occurred")),
+        (
+            "The drills appeared aimed at sending a message to the Japanese as Vice President Kamala Harris was visiting.",
+            ("USA", "JPN", "visit", "occurred"),
+        ),
+        # "whose" stands for the noun its clause is on
+        (
+            "Speaking after a meeting with Indian Foreign Minister Jaishankar, whose three-day visit ended on Sunday, "
+            "Australian Prime Minister Anthony Albanese said the two sides discussed trade.",
+            ("IND", "AUS", "visit", "occurred"),
+        ),
+    ],
+)
+def test_relations_a_visit_without_a_destination_went_to_the_one_other_state_named(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state that judges the visit is not where it went
+        "Putin's visit, condemned by Ukraine, went ahead.",
+        # a visit that says where it went, or that it went abroad, tells no destination by the state beside it
+        "Prabowo recalled a Dutch sign he saw when visiting a pool in Jakarta in 1978.",
+        "The pope has used his foreign trips to send messages to China.",
+        # two other states: which one is unsaid
+        "Xi's visit came as Japan and the United States held talks.",
+    ],
+)
+def test_relations_no_destination_is_guessed_where_the_sentence_tells_another(parse, text):
+    assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "visit"}
