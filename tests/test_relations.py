@@ -3057,3 +3057,23 @@ def test_relations_a_visit_without_a_destination_went_to_the_one_other_state_nam
 )
 def test_relations_no_destination_is_guessed_where_the_sentence_tells_another(parse, text):
     assert not {k for k in keys(parse(text, "2024-05-10")) if k[2] == "visit"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # accepting or upholding a bloc's centrality backs it
+        (
+            "Japan, India and Australia have long accepted ASEAN centrality in regional affairs.",
+            ("JPN", "ASEAN", "support", "occurred"),
+        ),
+        ("Canada respects ASEAN centrality, the minister said.", ("CAN", "ASEAN", "support", "occurred")),
+    ],
+)
+def test_relations_upholding_a_blocs_centrality_supports_it(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_accepting_an_offer_is_no_support_of_its_maker(parse):
+    got = keys(parse("Kenya accepted Japan's offer of flood aid.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "support" and k[:2] == ("KEN", "JPN")}
