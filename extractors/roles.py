@@ -433,6 +433,9 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
         ):
             # (nor are the state's militants or rebels: "supporting Syrian militant groups")
             out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+            if o.lemma_.lower() in classes.get("proposal_nouns", frozenset()):
+                # "rebuffing a recommendation from the IMF", "rejected a proposal by Russia": who made it
+                out += syntax.prep_objects(o, {"from", "by"}, through_objects=False)
     return out
 
 

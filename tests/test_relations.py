@@ -3077,3 +3077,11 @@ def test_relations_upholding_a_blocs_centrality_supports_it(parse, text, expecte
 def test_relations_accepting_an_offer_is_no_support_of_its_maker(parse):
     got = keys(parse("Kenya accepted Japan's offer of flood aid.", "2024-05-10"))
     assert not {k for k in got if k[2] == "support" and k[:2] == ("KEN", "JPN")}
+
+
+def test_relations_a_proposal_from_a_state_is_its_own_when_rejected(parse):
+    # the corpus's rejection misses: who made a recommendation or proposal a from- or by-phrase names
+    got = keys(parse("Germany rebuffed a recommendation from the IMF on Friday.", "2024-05-10"))
+    assert ("DEU", "IMF", "rejection", "occurred") in got
+    got = keys(parse("Ukraine rejected a peace proposal by Brazil.", "2024-05-10"))
+    assert ("UKR", "BRA", "rejection", "occurred") in got
