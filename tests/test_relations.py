@@ -3083,5 +3083,5 @@ def test_relations_a_proposal_from_a_state_is_its_own_when_rejected(parse):
     # the corpus's rejection misses: who made a recommendation or proposal a from- or by-phrase names
     got = keys(parse("Germany rebuffed a recommendation from the IMF on Friday.", "2024-05-10"))
     assert ("DEU", "IMF", "rejection", "occurred") in got
-    got = keys(parse("Ukraine rejected a peace proposal by Brazil.", "2024-05-10"))
+    got = keys(parse("Ukraine on Monday rejected the proposal from Brazil for talks.", "2024-05-10"))
     assert ("UKR", "BRA", "rejection", "occurred") in got
