@@ -726,7 +726,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if trig.relation_type in lexicon.cooperation_types() and not syntax.is_verb(tok) and privately_promoted(tok):
         return None
-    sources, src_role = _resolve(trig.source, tok, sent, ctx)
+    source_roles = trig.source
+    if tok.lemma_.lower() == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        # "sent troops in support of the Libyan government": the of-phrase of the idiom is whom the
+        # support is for, never whose it is ("the support of Ghana" may be Ghana's)
+        source_roles = tuple(r for r in source_roles if r != "p:of")
+    sources, src_role = _resolve(source_roles, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
     gov = syntax.governing_verb(tok) if src_role == "head_subj" else None
     if src_role == "head_subj" and "p:between" in trig.source:
@@ -1027,6 +1032,16 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
             or roles.reduced_passive_subject(tok)
         )
         return relation_type == "support" and any(b.lemma_.lower() in forces for b in backed)
+    if relation_type == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        # "strikes in support of government forces", "sent troops in support of X": support of armed forces,
+        # or given by force of arms (the clause's doer or what it does), is military aid
+        means = forces | classes.get("military_means", frozenset())
+        gov = syntax.governing_verb(tok)
+        used = [*syntax.agents(gov), *syntax.objects(gov)] if gov is not None else []
+        if any(b.lemma_.lower() in forces for b in syntax.prep_objects(tok, {"of"}, through_objects=False)) or any(
+            u.lemma_.lower() in means for u in used
+        ):
+            return True
     givers = syntax.prep_objects(tok, {"from"}, through_objects=False)
     if not givers and tok.dep_ == "dobj":
         givers = syntax.prep_objects(tok.head, {"from"}, through_objects=False)  # "received support from troops"

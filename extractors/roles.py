@@ -249,6 +249,10 @@ def tokens(role: str, tok: Token) -> list[Token]:
             owner = head.head.head
             parts = lexicon.object_classes().get("event_parts", frozenset())
             direct = owner.lemma_.lower() in parts and owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov
+        if not direct and head.dep_ == "pobj" and head.head.lower_ == "in" and head.lemma_.lower() == "support":
+            # "drones were carrying out strikes in support of government forces": the idiom says why the
+            # clause's subject acted, wherever the parser hangs it (here on "strikes")
+            direct = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         return syntax.agents(gov) if direct else []
     if role == "clause_subj":
         # "complained that Japan has not atoned", "voiced concern that India had interfered": whoever

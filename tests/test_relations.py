@@ -3085,3 +3085,17 @@ def test_relations_a_proposal_from_a_state_is_its_own_when_rejected(parse):
     assert ("DEU", "IMF", "rejection", "occurred") in got
     got = keys(parse("Ukraine on Monday rejected the proposal from Brazil for talks.", "2024-05-10"))
     assert ("UKR", "BRA", "rejection", "occurred") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the corpus's military-aid misses: strikes or troops "in support of" a state's forces or government
+        "Turkish drones were carrying out strikes in support of Libyan government forces.",
+        "Turkey sent troops in support of the Libyan government.",
+        # "whose forces are backed by": whose is the government's
+        "The Libyan government, whose forces are backed by Turkish air power, has said it is abiding by the truce.",
+    ],
+)
+def test_relations_armed_support_of_a_states_forces_is_military_aid(parse, text):
+    assert ("TUR", "LBY", "military_aid", "occurred") in keys(parse(text, "2024-05-10"))
