@@ -269,7 +269,20 @@ def tokens(role: str, tok: Token) -> list[Token]:
     if role == "named_subj":
         # "said Venezuela was a dictatorship", "believes the Saudis are the main obstacle": the subject of
         # a that-clause whose copula names it something (what it is named, events._object_in_class)
-        return [s for c in copular_clauses(tok) for s in c.children if s.dep_ == "nsubj"]
+        # Only a subject that is the actor or whose modifier names it ("the EU sanctions were illegitimate"),
+        # not one an of-phrase ties to a state ("the killing of a Frenchman was a terrorist attack": the
+        # victim's; judged sample 35, Saudi criticism of France)
+        return [
+            s
+            for c in copular_clauses(tok)
+            for s in c.children
+            if s.dep_ == "nsubj"
+            and (
+                _names_someone(s)
+                or (s.pos_ == "PRON" and s.lower_ not in ("it", "this", "that"))  # (what "it" is: a thing)
+                or any(m.dep_ in ("poss", "compound", "amod", "nmod") and _names_someone(m) for m in s.children)
+            )
+        ]
     if role == "for_subj":
         # "called for Pyongyang to halt its tests": the subject of a for-to clause on the verb
         # (the parser hangs the clause on the verb and "for" on the clause)
@@ -458,6 +471,11 @@ def reduced_passive_subject(verb: Token) -> list[Token]:
     if verb.tag_ not in ("VBD", "VBN") or syntax.is_passive(verb) or not any(c.dep_ == "agent" for c in verb.children):
         return []
     return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _names_someone(tok: Token) -> bool:
+    """A state, bloc, leader or person the entity ruler or the parser's NER names."""
+    return tok.ent_type_.startswith("ACTOR") or tok.ent_type_ in ("LEADER", "PERSON", "ORG", "GPE", "NORP")
 
 
 def copular_clauses(tok: Token) -> list[Token]:

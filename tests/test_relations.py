@@ -3099,3 +3099,11 @@ def test_relations_a_proposal_from_a_state_is_its_own_when_rejected(parse):
 )
 def test_relations_armed_support_of_a_states_forces_is_military_aid(parse, text):
     assert ("TUR", "LBY", "military_aid", "occurred") in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_a_deed_done_to_a_states_citizen_called_terrorism_blames_no_state(parse):
+    # judged sample 35: "Riyadh says killing of Frenchman was terrorist attack" was Saudi criticism of France
+    got = keys(parse("Ankara says killing of Dutchman was terrorist attack.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "criticism"}
+    got = keys(parse("Moscow said the EU sanctions were illegitimate.", "2024-05-10"))
+    assert ("RUS", "EU", "criticism", "occurred") in got
