@@ -566,8 +566,12 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
         a
         for c in cue.children
         if c.dep_ in ("poss", "compound", "amod", "nmod") and not _venue_named(c, cue, sent, ctx)
-        # "Kenya-Uganda cooperation": the parser hangs the first name on the second
-        for t in (c, *(x for x in c.children if x.dep_ == "compound" and ctx.mention_at(sent, x.i) is not None))
+        # "Kenya-Uganda cooperation", "Russia-China military ties": the parser hangs the first name on the
+        # second (as a compound or a nominal modifier)
+        for t in (
+            c,
+            *(x for x in c.children if x.dep_ in ("compound", "nmod") and ctx.mention_at(sent, x.i) is not None),
+        )
         for a in ctx.actors_of(t, sent)
     ]
     mods = list({a.code: a for a in mods if a.code}.values())

@@ -522,3 +522,16 @@ def test_cooperation_a_year_a_copula_says_will_be_one_of_cooperation_is_planned(
         ("culture", "planned"),
         ("tourism", "planned"),
     }
+
+
+@pytest.mark.parametrize(
+    "text, area",
+    [
+        # the parser hangs the first name of "X-Y" on the second as a nominal modifier: both are the pair
+        ("Russia-China military ties have also strengthened.", "military"),
+        ("US-Philippines cultural ties are strong.", "culture"),
+    ],
+)
+def test_cooperation_a_hyphenated_pair_before_an_area_names_both_parties(parse, text, area):
+    rows = extract_all(parse(text, "2024-05-10"))[0]["cooperation"]
+    assert any(r["area"] == area and len({r["actor_a"], r["actor_b"]}) == 2 for r in rows)
