@@ -249,11 +249,26 @@ def _self_cued(tok: Token, cues: dict[str, str]) -> list[tuple[Token, str]]:
     shared = classes.get("shared_activity_areas", frozenset())
     if (
         lemma in shared
-        and syntax.prep_objects(tok, {"with", "between"}, through_objects=False)
+        and (syntax.prep_objects(tok, {"with", "between"}, through_objects=False) or _hyphenated_pair_on(tok))
         and not _trade_ended_or_illicit(tok, classes)
     ):
         return [(tok, "ongoing")]
     return []
+
+
+def _hyphenated_pair_on(tok: Token) -> bool:
+    """ "China-Russia trade soared": two actors joined by a hyphen before the word name its two sides."""
+    for c in tok.children:
+        if c.dep_ not in ("compound", "nmod") or not c.ent_type_.startswith("ACTOR"):
+            continue
+        for x in c.children:
+            if (
+                x.dep_ in ("compound", "nmod")
+                and x.ent_type_.startswith("ACTOR")
+                and any(t.tag_ == "HYPH" for t in tok.doc[x.i + 1 : c.i])
+            ):
+                return True
+    return False
 
 
 def _partner_said(tok: Token, classes: dict) -> bool:

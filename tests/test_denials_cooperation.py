@@ -535,3 +535,10 @@ def test_cooperation_a_year_a_copula_says_will_be_one_of_cooperation_is_planned(
 def test_cooperation_a_hyphenated_pair_before_an_area_names_both_parties(parse, text, area):
     rows = extract_all(parse(text, "2024-05-10"))[0]["cooperation"]
     assert any(r["area"] == area and len({r["actor_a"], r["actor_b"]}) == 2 for r in rows)
+
+
+def test_cooperation_trade_a_hyphenated_pair_names_is_under_way_unless_a_war_or_ended(parse):
+    rows = extract_all(parse("India-Japan trade rose 20 percent last year.", "2024-05-10"))[0]["cooperation"]
+    assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows} == {("IND", "JPN", "trade", "ongoing")}
+    for text in ("The US-China trade war escalated on Monday.", "India-Pakistan trade has been suspended since 2019."):
+        assert not extract_all(parse(text, "2024-05-10"))[0]["cooperation"], text
