@@ -407,6 +407,25 @@ class ArticleContext:
             return None
         return None
 
+    def _main_clause_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
+        """ "Marcos will meet Raimondo on Monday before he heads to Germany": the subject pronoun of an
+        adverbial clause of time is the main clause's subject, not the person named last (judged: a US
+        visit to Germany)."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or not syntax.is_verb(clause.head):
+            return None
+        if not any(
+            c.dep_ == "mark" and c.lower_ in ("before", "after", "while", "as", "when") for c in clause.children
+        ):
+            return None
+        for agent in syntax.agents(clause.head):
+            m = self.mention_at(sent, agent.i)
+            if m is not None and m in prev:
+                return m
+            if agent.ent_type_ in ("PERSON", "LEADER") or (m is not None and m.person):
+                return Mention("", agent.i, agent.i + 1, "person")  # a person, but no one we know
+        return None
+
     def _reporting_speakers(self, tok: Token) -> list[Token]:
         """The plural subjects of the speech verb whose complement this subject pronoun is in ("the
         militants said they ..."), or none."""
@@ -497,6 +516,10 @@ class ArticleContext:
         if low in _words("person_pronoun"):
             prev = [x for x in sent.mentions if x.end <= tok.i and x.person and x.code]
             speaker = self._reporting_subject(tok, sent, prev)
+            main = self._main_clause_subject(tok, sent, prev) if speaker is None else None
+            if main is not None and main.code == "":
+                return []  # the main clause's subject, a person the article does not tie to a state
+            speaker = speaker or main
             # A pronoun for a person who acts for no state (known by nationality alone, see
             # _actors_one) acts for none either: judged on unseen articles, "she met her husband
             # during a tourist trip in Peru" made a US visit.

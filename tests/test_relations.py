@@ -3107,3 +3107,9 @@ def test_relations_a_deed_done_to_a_states_citizen_called_terrorism_blames_no_st
     assert not {k for k in got if k[2] == "criticism"}
     got = keys(parse("Moscow said the EU sanctions were illegitimate.", "2024-05-10"))
     assert ("RUS", "EU", "criticism", "occurred") in got
+
+
+def test_relations_a_subject_pronoun_of_a_time_clause_is_the_main_clauses_subject(parse):
+    # "X will meet Y before he heads to Germany": he is X, not Y (judged: a US visit to Germany)
+    got = keys(parse("Xi Jinping met Emmanuel Macron in Paris before he flew on to Serbia.", "2024-05-10"))
+    assert ("CHN", "SRB", "visit", "occurred") in got and ("FRA", "SRB", "visit", "occurred") not in got
