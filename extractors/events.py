@@ -530,12 +530,13 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
         # "said Venezuela was a dictatorship": what a copular that-clause says its subject is
         named += [a for c in roles.copular_clauses(tok) for a in c.children if a.dep_ in ("attr", "acomp")]
         # (and what the name says of it: "views Russia as an authoritarian state"); not a name denied ("neither
-        # free nor legitimate") nor a target, which a state names to strike ("called US bases legitimate
-        # targets": review 21)
+        # free nor legitimate", "no threat", "hardly an enemy") nor a target, which a state names to strike
+        # ("called US bases legitimate targets": review 21), nor a danger to someone ("too dangerous for
+        # refugees to return", "a dangerous place for journalists": conditions, no blame; review 22)
         have = {
             t.lemma_.lower()
             for n in named
-            if not any(c.dep_ in ("neg", "preconj") for c in n.children)
+            if not _name_withheld(n)
             for m in (n, *n.conjuncts)
             if m.lemma_.lower() not in ("target", "objective")
             for t in (m, *(a for a in m.children if a.dep_ == "amod"))
@@ -579,10 +580,34 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             )
         ):
             have |= wanted  # "Canada's complaint against China was upheld": its own, filed
+        if trig.object_class == "legal_action_words" and (gov := syntax.governing_verb(tok)) is not None:
+            # a legal action dropped, threatened or called for is none brought (review 22: "dropped its legal
+            # action", "threatened legal action": a threat, "called for legal action": someone else's to bring)
+            unbrought = classes.get("cessation_verbs", frozenset()) | classes.get("unbrought_action_verbs", frozenset())
+            if gov.lemma_.lower() in unbrought:
+                return False
     found = have & wanted
     if found and found <= classes.get("joint_only_docs", frozenset()) and "joint" not in have:
         return False  # "signed a statement condemning X": a joint statement only is an agreement
     return bool(found)
+
+
+def _in_support_of(tok: Token) -> bool:
+    return tok.lemma_.lower() == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "in"
+
+
+def _name_withheld(name: Token) -> bool:
+    """What a naming verb or copula names is denied, hedged or a danger to someone: "not a threat", "no
+    enemy", "hardly an enemy", "too dangerous for refugees", "a dangerous place for journalists"."""
+    words = [name, *(c for c in name.children if c.dep_ == "amod")]
+    return any(
+        c.dep_ in ("neg", "preconj")
+        or (c.dep_ == "det" and c.lower_ == "no")
+        or (c.dep_ == "advmod" and c.lower_ in ("hardly", "scarcely", "barely", "never", "too"))
+        or (c.dep_ == "prep" and c.lower_ == "for")
+        for w in words
+        for c in w.children
+    ) or any(c.dep_ == "advmod" and c.lower_ in ("hardly", "scarcely", "barely", "never") for c in name.head.children)
 
 
 def _only_measures_backed(verb: Token, classes: dict) -> bool:
@@ -663,6 +688,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "to_cease" in requires and not _asked_to_cease(tok, classes):
         return None
+    if "own_truce" in requires and (
+        syntax.prep_objects(tok, {"between", "among"}, through_objects=False)
+        or any(
+            syntax.prep_objects(h, {"between", "among", "in"}, through_objects=False)
+            for h in ([tok.head] if tok.dep_ == "amod" else syntax.objects(tok))
+        )
+    ):
+        return None  # "brokered a ceasefire between Israel and Hamas", "a truce in Gaza": mediators
     if "membership_left" in requires and not _membership_left(tok, sent, ctx):
         return None
     if not syntax.is_verb(tok) and tok.dep_ == "pobj" and tok.head.lower_ == "without":
@@ -690,6 +723,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         # modality of the verb it is the subject or object of.
         outer = syntax.modality(carrier.head, in_reported_speech=report is not None)
         if outer.status == "hypothetical" or (outer.status == "planned" and mod.status == "occurred"):
+            mod = outer
+    if _in_support_of(tok) and (gov := syntax.governing_verb(tok)) is not None:
+        # "will not send soldiers in support of Ukraine", "would consider sending troops in support of X":
+        # the idiom is what the clause does, and takes its negation, plan or condition (review 22)
+        outer = syntax.modality(gov, in_reported_speech=report is not None)
+        if outer.status != "occurred" and mod.status == "occurred":
             mod = outer
     if syntax.is_verb(tok) and tok.dep_ in ("relcl", "acl") and syntax.infinitive(tok):
         # "will become the first Chilean leader to visit Hiroshima": an infinitive on a noun happens
@@ -727,7 +766,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if trig.relation_type in lexicon.cooperation_types() and not syntax.is_verb(tok) and privately_promoted(tok):
         return None
     source_roles = trig.source
-    if tok.lemma_.lower() == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+    if _in_support_of(tok):
         # "sent troops in support of the Libyan government": the of-phrase of the idiom is whom the
         # support is for, never whose it is ("the support of Ghana" may be Ghana's)
         source_roles = tuple(r for r in source_roles if r != "p:of")
@@ -909,18 +948,17 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         # "the leaders of X and Y met with local farmers", "they spent time meeting with villagers": the
         # meeting named is with someone who is no state, not between the two (judged on unseen articles)
         return None
-    if (
-        not rtype.symmetric
-        and targets
-        and all(a.via == "pronoun" for a in targets)
-        and {a.code for a in targets} <= {a.code for a in sources}
-    ):
+    if not rtype.symmetric and any(a.via == "pronoun" for a in targets):
         # Detainees said to have no right to hear the charges against them: "they" and "them" both read as
         # the two states named, each made the other's accuser (judged on unseen articles); two states that
-        # oppose a deployment as a danger to "their own" security: each the other's threat. A group doing
-        # something to itself tells no pair, nor does a pronoun read as one of the doers ("X and Y opposed
-        # the radar, seeing it as a threat": "it" is the radar, not X).
-        return None
+        # oppose a deployment as a danger to "their own" security: each the other's threat. A pronoun read as
+        # one of the doers is no target, whatever else it stands for ("X and Y opposed the radar, seeing it as
+        # a threat": "it" is the radar; "the Philippines and Vietnam rejected the claims, seeing them as
+        # illegal": not Vietnam; review 22).
+        doers = {a.code for a in sources}
+        targets = [a for a in targets if not (a.via == "pronoun" and a.code in doers)]
+        if not targets:
+            return None
     status = "occurred" if mod.status == "ongoing" else mod.status
     if "planned" in requires and status == "occurred":
         status = "planned"  # the word itself looks ahead: "X is expected in Y"
@@ -1032,7 +1070,7 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
             or roles.reduced_passive_subject(tok)
         )
         return relation_type == "support" and any(b.lemma_.lower() in forces for b in backed)
-    if relation_type == "support" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+    if relation_type == "support" and _in_support_of(tok):
         # "strikes in support of government forces", "sent troops in support of X": support of armed forces,
         # or given by force of arms (the clause's doer or what it does), is military aid
         means = forces | classes.get("military_means", frozenset())
@@ -1068,7 +1106,9 @@ def _agreement_left(
     lemma = gov.lemma_.lower()
     ending = classes.get("ending_verbs", frozenset())
     phrasal = {f"{lemma} {c.lower_}" for c in gov.children if c.dep_ in ("prt", "advmod")}
-    if (lemma in ending or phrasal & ending) and noun.dep_ in ("nsubj", "nsubjpass") and not syntax.objects(gov):
+    # (a verb alone only with no particle nor complement: "ended up being signed" was made)
+    alone = lemma in ending and not any(c.dep_ in ("prt", "xcomp", "acomp") for c in gov.children)
+    if (alone or phrasal & ending) and noun.dep_ in ("nsubj", "nsubjpass") and not syntax.objects(gov):
         # (intransitive only: "the deal ended the war" ends something else)
         return [], []
     if not syntax.left_behind(noun):
@@ -1246,9 +1286,13 @@ def _for_its_sake_or_ended(tok: Token, tgt_role: str, classes: dict) -> bool:
 
 def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
     """Where a visit that names no destination went: the one state besides the visitor's that the
-    sentence names ("Xi's visit signals better Sino-Vietnam ties", "after a meeting with Wang Yi, whose
-    four-day visit concluded on Monday, Srettha said"). Not with two or more others (which is unsaid),
-    nor where the visit word says where it is or is not ("a visit home")."""
+    sentence ties to the visit as its host, not merely names. A host is a state whose people the
+    sentence has meet, host, welcome or await the visitor ("after a meeting with Wang Yi, whose visit
+    concluded on Monday, Srettha said", "Kenya readies itself for the pope's visit", "he met his Chinese
+    counterparts on multiple visits"), or one a pair word joins to the visitor ("Modi's visit was a sign of
+    warmer Indo-Japanese ties"). Not a state that judges the visit, nor one of a clause about something
+    else ("Blinken's trip came after Israel struck Rafah": review 22); not with two or more others (which
+    is unsaid), nor where the visit word says where it is or is not ("a visit home")."""
     if (
         not sources
         or tok.lemma_.lower() not in ("visit", "trip")
@@ -1264,16 +1308,52 @@ def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: 
         # foreign trip", "a tour of Asia" say something else; arrivals, tours and receptions not)
         return []
     visitors = {a.code for a in sources}
-    # (not one a clause on the visit names: "Putin's visit, condemned by Ukraine": who judges it)
-    judged = {t.i for c in tok.children if c.dep_ in ("acl", "relcl", "appos") for t in c.subtree}
     others: dict[str, Actor] = {}
     for m in sent.mentions:
-        if not m.code or m.code in visitors or not vocabularies.is_country(m.code) or m.start in judged:
+        if not m.code or m.code in visitors or not vocabularies.is_country(m.code):
             continue
         if m.kind in ("person", "leader") and not m.official:
             continue
         others.setdefault(m.code, Actor(m.code, None, "context"))
-    return list(others.values()) if len(others) == 1 else []
+    if len(others) != 1:
+        return []
+    (host,) = others.values()
+    hosting = _words_of("hosting_words")
+    at = [m.start for m in sent.mentions if m.code == host.code]
+    named_on = {c.i for c in tok.children if c.dep_ == "compound"} | {
+        t.i for p in tok.subtree if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree
+    }
+    if any(i in named_on for i in at):
+        return [host]  # "Blair's Israel visit", "a visit by the Canadian trade mission to the Philippines"
+    for w in sent.doc:
+        if w.lemma_.lower() not in hosting:
+            continue
+        # the host among the meeting's or hosting's own words: its subject, object, with-partner or
+        # modifiers ("a meeting with Wang Yi", "Kenya readies itself for", "his Chinese counterparts")
+        near = {t.i for t in w.subtree}
+        # (and who meets: the verb's subject, or the subject of the verb a meeting noun hangs on: "speaking
+        # after a meeting with Wang Yi, Srettha said")
+        doer = w if syntax.is_verb(w) else syntax.governing_verb(w)
+        if doer is not None:
+            near |= {t.i for a in syntax.agents(doer) for t in a.subtree}
+        if any(i in near for i in at):
+            return [host]
+    if _paired_with(host.code, visitors, sent):
+        return [host]
+    return []
+
+
+def _paired_with(host: str, visitors: set[str], sent: Sentence) -> bool:
+    """ "Indo-Japanese ties", "Sino-Vietnam relations": the host and the visitor joined by a hyphen."""
+    for m in sent.mentions:
+        if m.code != host:
+            continue
+        for n in sent.mentions:
+            if n.code in visitors and abs(n.start - m.start) <= 3:
+                lo, hi = sorted((n, m), key=lambda x: x.start)
+                if any(t.tag_ == "HYPH" or t.text == "-" for t in sent.doc[lo.end - 1 : hi.start + 1]):
+                    return True
+    return False
 
 
 def _criticised_before(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
@@ -1374,11 +1454,25 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
 
 
 def _said_to_be_at_fault(copula: Token) -> bool:
-    """ "the vessels were at fault", "Ankara is to blame": the copula's subject did wrong."""
-    return any(
+    """ "the vessels were at fault", "Ankara is to blame": the copula's subject did wrong. Not when the
+    parser hangs a "not" or an if-clause on "blame", nor "neither X nor Y" (review 22)."""
+    fault = any(
         p.dep_ == "prep" and p.lower_ == "at" and any(o.lemma_.lower() == "fault" for o in p.children)
         for p in copula.children
-    ) or any(c.dep_ == "xcomp" and c.lemma_.lower() == "blame" and _bare_infinitive(c) for c in copula.children)
+    )
+    blame = [c for c in copula.children if c.dep_ == "xcomp" and c.lemma_.lower() == "blame" and _bare_infinitive(c)]
+    if not (fault or blame):
+        return False
+    heads = [copula, *blame]
+    conditional = any(
+        c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for h in heads
+        for c in h.children
+    )
+    denied = any(c.dep_ == "neg" for h in heads for c in h.children) or any(
+        c.dep_ == "preconj" for s in copula.children if s.dep_ == "nsubj" for c in s.children
+    )
+    return not (conditional or denied)
 
 
 def _bare_infinitive(verb: Token) -> bool:

@@ -66,8 +66,11 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #   armed_or_state_source: as armed_source, or a state itself ("Russia has killed thousands of civilians")
 #   not_joint: the noun counts only when not held jointly ("joint drills around Taiwan" are no show of force)
 #   when_negated: the word counts only when negated, as that event ("would not accept the proposal": rejection)
+#   own_truce: the truce brokered names no parties of its own ("brokered a truce between Israel and Hamas": the
+#              brokers are mediators, no parties; review 22)
 REQUIREMENTS = frozenset(
     {
+        "own_truce",
         "official_source",
         "no_particle",
         "named_partner",
@@ -251,8 +254,15 @@ def tokens(role: str, tok: Token) -> list[Token]:
             direct = owner.lemma_.lower() in parts and owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov
         if not direct and head.dep_ == "pobj" and head.head.lower_ == "in" and head.lemma_.lower() == "support":
             # "drones were carrying out strikes in support of government forces": the idiom says why the
-            # clause's subject acted, wherever the parser hangs it (here on "strikes")
-            direct = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+            # clause's subject acted, also where the parser hangs it on the verb's object ("strikes"); not on a
+            # deed further down, which has a doer of its own ("sanctioned Iran over drone shipments in support
+            # of Russia": Iran's; review 22)
+            deed = head.head.head
+            direct = (
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+                and deed.dep_ == "dobj"
+                and deed.head == gov
+            )
         return syntax.agents(gov) if direct else []
     if role == "clause_subj":
         # "complained that Japan has not atoned", "voiced concern that India had interfered": whoever
@@ -451,8 +461,9 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
             # (nor are the state's militants or rebels: "supporting Syrian militant groups")
             out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
             if o.lemma_.lower() in classes.get("proposal_nouns", frozenset()):
-                # "rebuffing a recommendation from the IMF", "rejected a proposal by Russia": who made it
-                out += syntax.prep_objects(o, {"from", "by"}, through_objects=False)
+                # "rebuffing a recommendation from the IMF", "rejected a proposal by Russia": who made it, when
+                # named itself (not "a request from Sweden's Kurdish groups": the groups': review 22)
+                out += [p for p in syntax.prep_objects(o, {"from", "by"}, through_objects=False) if _names_someone(p)]
     return out
 
 
@@ -480,7 +491,8 @@ def _names_someone(tok: Token) -> bool:
 
 def copular_clauses(tok: Token) -> list[Token]:
     """The that-clauses on ``tok`` whose verb is a copula saying what its subject is ("said X was a
-    dictatorship"), not negated nor what may be ("said X is not a threat", "could become a threat")."""
+    dictatorship"), the copula not negated nor what may be ("said X is not a threat", "could become a
+    threat"); a name denied on the noun itself ("no threat", "hardly an enemy") is events._name_withheld's."""
     return [
         c
         for c in tok.children

@@ -444,6 +444,12 @@ def during_a_plan(noun: Token) -> bool:
     on an infinitive it belongs above ("proposed to build a community during his visit": made then)."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "during" or not is_verb(noun.head.head):
         return False
+    if any(c.dep_ == "amod" and c.lower_ in ("ongoing", "current", "present") for c in noun.children) or any(
+        # (the parser may hang the clause on the visit's place: "his visit to India, which began on Monday")
+        c.dep_ == "relcl" and told_as_past(c)
+        for c in noun.subtree
+    ):
+        return False  # "during his ongoing trip", "during his visit, which began on Monday": under way (review 22)
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in noun.head.head.children)
 
 
@@ -1084,7 +1090,11 @@ def date_spans(tok: Token):
             # Britain was dated that Monday)
             return 99
         if any(
-            is_verb(x) and x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in sequence for c in x.children)
+            is_verb(x)
+            and x.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in sequence for c in x.children)
+            # (a date opening the sentence covers both: "On Tuesday, after Xi arrived in Belgrade, he met Vucic")
+            and not (ent.start < x.left_edge.i and ent.start < common.i)
             for x in b[: b.index(common)]
         ):
             # "Two days after X called Y corrupt, he is hosting a summit Thursday": the event is in a

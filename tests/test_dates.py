@@ -152,3 +152,12 @@ def test_dates_an_event_in_a_clause_of_what_came_before_takes_not_the_main_claus
     )
     rows = [r for r in extract_all(parse(text, "2024-05-08"))[0]["relations"] if r["relation_type"] == "criticism"]
     assert rows and all(r["event_date"] is None for r in rows)
+
+
+def test_dates_a_date_opening_the_sentence_covers_its_after_clause_too(parse):
+    # review 22: "On Tuesday, after X arrived in Belgrade, he met Y" lost the arrival's date
+    text = (
+        "On Tuesday, after Chinese President Xi Jinping arrived in Belgrade, he met Serbian President Aleksandar Vucic."
+    )
+    rows = [r for r in extract_all(parse(text, "2024-05-10"))[0]["relations"] if r["relation_type"] == "visit"]
+    assert rows and all(str(r["event_date"]) == "2024-05-07" for r in rows)
