@@ -1298,7 +1298,12 @@ def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: 
         or tok.lemma_.lower() not in ("visit", "trip")
         or (syntax.is_verb(tok) and syntax.objects(tok))
         or any(
-            (c.dep_ == "prep" and c.lower_ in ("to", "in", "of", "around", "through", "across"))
+            (
+                c.dep_ == "prep"
+                and c.lower_ in ("to", "in", "of", "around", "through", "across")
+                # (not a time: "the first such visit in years")
+                and not any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in c.children)
+            )
             or (c.dep_ in ("advmod", "npadvmod") and c.lower_ in ("home", "abroad", "overseas"))
             or (c.dep_ == "amod" and c.lower_ in ("foreign", "overseas", "domestic", "regional"))
             for c in tok.children
@@ -1325,18 +1330,20 @@ def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: 
     }
     if any(i in named_on for i in at):
         return [host]  # "Blair's Israel visit", "a visit by the Canadian trade mission to the Philippines"
+    guests = [m.start for m in sent.mentions if m.code in visitors] + [tok.i]
     for w in sent.doc:
         if w.lemma_.lower() not in hosting:
             continue
-        # the host among the meeting's or hosting's own words: its subject, object, with-partner or
-        # modifiers ("a meeting with Wang Yi", "Kenya readies itself for", "his Chinese counterparts")
+        # host and visitor both among the meeting's or hosting's own words: its subject, object, with-partner
+        # or modifiers ("a meeting with Wang Yi, whose visit ...", "Kenya readies itself for the pope's visit",
+        # "met his Chinese counterparts on visits", "lands in Israel on first visit by an Indian leader")
         near = {t.i for t in w.subtree}
         # (and who meets: the verb's subject, or the subject of the verb a meeting noun hangs on: "speaking
         # after a meeting with Wang Yi, Srettha said")
         doer = w if syntax.is_verb(w) else syntax.governing_verb(w)
         if doer is not None:
             near |= {t.i for a in syntax.agents(doer) for t in a.subtree}
-        if any(i in near for i in at):
+        if any(i in near for i in at) and any(i in near for i in guests):
             return [host]
     if _paired_with(host.code, visitors, sent):
         return [host]

@@ -3032,6 +3032,11 @@ def test_relations_one_broker_is_no_party_to_the_truce(parse):
             "The announcement is due next week during British Prime Minister Tony Blair's Israel visit.",
             ("GBR", "ISR", "visit", "planned"),
         ),
+        # host and visitor both in the talks: "the first such visit" is the visit to the talks' host
+        (
+            "Dutch Prime Minister Mark Rutte held talks with Putin last week, the first such visit by a Dutch leader in years.",
+            ("NLD", "RUS", "visit", "occurred"),
+        ),
         # "whose" stands for the noun its relative clause is on
         (
             "Speaking after a meeting with Indian Foreign Minister Jaishankar, whose three-day visit ended on Sunday, "
