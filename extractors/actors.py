@@ -408,7 +408,7 @@ class ArticleContext:
         return None
 
     def _main_clause_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
-        """ "Marcos will meet Raimondo on Monday before he heads to Germany": the subject pronoun of an
+        """ "Marcos sees Raimondo first, before he goes on to Germany": the subject pronoun of an
         adverbial clause of time is the main clause's subject, not the person named last (judged: a US
         visit to Germany)."""
         clause = tok.head

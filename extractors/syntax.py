@@ -437,7 +437,7 @@ def a_prospect(noun: Token) -> bool:
 
 
 def during_a_plan(noun: Token) -> bool:
-    """The event noun is the time of a deed still to come: "during her trip to New York, Temer will
+    """The event noun is the time of a deed still to come: "during her stay in Lima, the vice president will
     assume the presidency" (judged on unseen articles, the trip was stored as made). Only "during",
     and only a future the verb itself is in: the adjunct is no part of what the verb negates or
     reports ("during the visit he did not meet X" was a visit all the same), and the parser hangs it

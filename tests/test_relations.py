@@ -2945,7 +2945,7 @@ def test_relations_naming_or_saying_a_state_is_something_blameworthy_criticises_
         "Polish officials said Russia could become a danger to the region.",
         "Ankara sees Greece as a valued partner.",
         # "it" is the radar, not one of the two that see it so
-        "Moscow and Minsk have opposed the radar, seeing it as a threat to their security.",
+        "Moscow and Minsk object to the new radar and see it as a threat to both of them.",
     ],
 )
 def test_relations_no_blame_where_none_is_named_or_the_pronoun_is_a_doer(parse, text):
@@ -2959,7 +2959,7 @@ def test_relations_no_blame_where_none_is_named_or_the_pronoun_is_a_doer(parse, 
         ("Beijing claimed that the Vietnamese ships were at fault.", ("CHN", "VNM", "accusation", "occurred")),
         ("Moscow said Kyiv was to blame for the blast at the dam.", ("RUS", "UKR", "accusation", "occurred")),
         (
-            "The European Commission is taking legal action against Poland for allegedly undermining its courts.",
+            "The European Commission took legal action against Poland on Monday over the independence of its judges.",
             ("EU", "POL", "accusation", "occurred"),
         ),
     ],
@@ -3026,7 +3026,7 @@ def test_relations_one_broker_is_no_party_to_the_truce(parse):
     [
         # the corpus's visit misses: a visit that names no destination went to the one other state the
         # sentence ties to it as host: its people meet, await or hail the visitor, or it is named on the visit
-        ("Kenya readies itself for Pope Francis' visit tomorrow.", ("VAT", "KEN", "visit", "planned")),
+        ("Ghana is preparing for Pope Francis' visit next week.", ("VAT", "GHA", "visit", "planned")),
         ("Wang Yi's visit was hailed by Pakistani officials.", ("CHN", "PAK", "visit", "occurred")),
         (
             "The announcement is due next week during British Prime Minister Tony Blair's Israel visit.",
@@ -3056,7 +3056,7 @@ def test_relations_a_visit_without_a_destination_went_to_the_one_other_state_nam
         "Putin's visit, condemned by Ukraine, went ahead.",
         # a visit that says where it went, or that it went abroad, tells no destination by the state beside it
         "Prabowo recalled a Dutch sign he saw when visiting a pool in Jakarta in 1978.",
-        "The pope has used his foreign trips to send messages to China.",
+        "On his foreign trips the pope often addresses China.",
         # two other states: which one is unsaid
         "Xi's visit came as Japan and the United States held talks.",
         # a state named as the visit's critic, or in a clause about something else, is no host (review 22)
@@ -3105,7 +3105,7 @@ def test_relations_a_proposal_from_a_state_is_its_own_when_rejected(parse):
         "Turkish drones were carrying out strikes in support of Libyan government forces.",
         "Turkey sent troops in support of the Libyan government.",
         # "whose forces are backed by": whose is the government's
-        "The Libyan government, whose forces are backed by Turkish air power, has said it is abiding by the truce.",
+        "The Libyan government, whose forces are backed by Turkish air power, says it respects the ceasefire.",
     ],
 )
 def test_relations_armed_support_of_a_states_forces_is_military_aid(parse, text):
@@ -3113,7 +3113,7 @@ def test_relations_armed_support_of_a_states_forces_is_military_aid(parse, text)
 
 
 def test_relations_a_deed_done_to_a_states_citizen_called_terrorism_blames_no_state(parse):
-    # judged sample 35: "Riyadh says killing of Frenchman was terrorist attack" was Saudi criticism of France
+    # judged sample 35: a Saudi statement that the killing of a French citizen was terrorism was stored as criticism of France
     got = keys(parse("Ankara says killing of Dutchman was terrorist attack.", "2024-05-10"))
     assert not {k for k in got if k[2] == "criticism"}
     got = keys(parse("Moscow said the EU sanctions were illegitimate.", "2024-05-10"))
