@@ -1288,9 +1288,9 @@ def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: 
     """Where a visit that names no destination went: the one state besides the visitor's that the
     sentence ties to the visit as its host, not merely names. A host is a state whose people the
     sentence has meet, host, welcome or await the visitor ("after a meeting with Wang Yi, whose visit
-    concluded on Monday, Srettha said", "Kenya readies itself for the pope's visit", "he met his Chinese
-    counterparts on multiple visits"), or one a pair word joins to the visitor ("Modi's visit was a sign of
-    warmer Indo-Japanese ties"). Not a state that judges the visit, nor one of a clause about something
+    concluded on Monday, Srettha said", "Ghana is preparing for Pope Francis' visit", "he met his Chinese
+    counterparts on multiple visits"), or one a pair word joins to the visitor ("Xi's visit was a sign of
+    warmer Sino-Vietnamese ties"). Not a state that judges the visit, nor one of a clause about something
     else ("Blinken's trip came after Israel struck Rafah": review 22); not with two or more others (which
     is unsaid), nor where the visit word says where it is or is not ("a visit home")."""
     if (
@@ -1335,7 +1335,7 @@ def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: 
         if w.lemma_.lower() not in hosting:
             continue
         # host and visitor both among the meeting's or hosting's own words: its subject, object, with-partner
-        # or modifiers ("a meeting with Wang Yi, whose visit ...", "Kenya readies itself for the pope's visit",
+        # or modifiers ("a meeting with Wang Yi, whose visit ...", "Ghana is preparing for Pope Francis' visit",
         # "met his Chinese counterparts on visits", "lands in Israel on first visit by an Indian leader")
         near = {t.i for t in w.subtree}
         # (and who meets: the verb's subject, or the subject of the verb a meeting noun hangs on: "speaking
@@ -1351,7 +1351,7 @@ def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: 
 
 
 def _paired_with(host: str, visitors: set[str], sent: Sentence) -> bool:
-    """ "Indo-Japanese ties", "Sino-Vietnam relations": the host and the visitor joined by a hyphen."""
+    """ "Sino-Vietnamese ties": the host and the visitor joined by a hyphen."""
     for m in sent.mentions:
         if m.code != host:
             continue

@@ -3027,6 +3027,8 @@ def test_relations_one_broker_is_no_party_to_the_truce(parse):
         # the corpus's visit misses: a visit that names no destination went to the one other state the
         # sentence ties to it as host: its people meet, await or hail the visitor, or it is named on the visit
         ("Ghana is preparing for Pope Francis' visit next week.", ("VAT", "GHA", "visit", "planned")),
+        # or a pair word joins it to the visitor
+        ("Xi's visit was a sign of warmer Sino-Vietnamese ties.", ("CHN", "VNM", "visit", "occurred")),
         ("Wang Yi's visit was hailed by Pakistani officials.", ("CHN", "PAK", "visit", "occurred")),
         (
             "The announcement is due next week during British Prime Minister Tony Blair's Israel visit.",
