@@ -409,8 +409,8 @@ class ArticleContext:
 
     def _main_clause_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
         """ "Marcos sees Raimondo first, before he goes on to Germany": the subject pronoun of an
-        adverbial clause of time is the main clause's subject, not the person named last (judged: a US
-        visit to Germany)."""
+        adverbial clause of time is the main clause's subject, not the person named last (the corpus: a US
+        visit to Germany made of the Philippine president's trip)."""
         clause = tok.head
         if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or not syntax.is_verb(clause.head):
             return None
