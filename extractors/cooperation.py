@@ -261,13 +261,8 @@ def _hyphenated_pair_on(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ not in ("compound", "nmod") or not c.ent_type_.startswith("ACTOR"):
             continue
-        for x in c.children:
-            if (
-                x.dep_ in ("compound", "nmod")
-                and x.ent_type_.startswith("ACTOR")
-                and any(t.tag_ == "HYPH" for t in tok.doc[x.i + 1 : c.i])
-            ):
-                return True
+        if any(x.ent_type_.startswith("ACTOR") and syntax.hyphen_joined(x, c) for x in c.children):
+            return True
     return False
 
 

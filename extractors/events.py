@@ -1352,15 +1352,17 @@ def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: 
 
 def _paired_with(host: str, visitors: set[str], sent: Sentence) -> bool:
     """ "Sino-Vietnamese ties": the host and the visitor joined by a hyphen."""
-    for m in sent.mentions:
-        if m.code != host:
-            continue
-        for n in sent.mentions:
-            if n.code in visitors and abs(n.start - m.start) <= 3:
-                lo, hi = sorted((n, m), key=lambda x: x.start)
-                if any(t.tag_ == "HYPH" or t.text == "-" for t in sent.doc[lo.end - 1 : hi.start + 1]):
-                    return True
-    return False
+    spans = [(m.code, range(m.start, m.end)) for m in sent.mentions if m.code == host or m.code in visitors]
+    doc = sent.doc
+    return any(
+        syntax.hyphen_joined(doc[i], doc[j]) or syntax.hyphen_joined(doc[j], doc[i])
+        for a, sa in spans
+        if a == host
+        for b, sb in spans
+        if b in visitors
+        for i in sa
+        for j in sb
+    )
 
 
 def _criticised_before(tok: Token, sources: list[Actor], sent: Sentence, ctx: ArticleContext) -> list[Actor]:

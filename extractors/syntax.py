@@ -436,6 +436,17 @@ def a_prospect(noun: Token) -> bool:
     return holder.lemma_.lower() in prospects
 
 
+def hyphen_joined(first: Token, second: Token) -> bool:
+    """Two names written as a pair with a hyphen between ("China-Russia trade", "Sino-Vietnamese ties"):
+    the parser hangs the first on the second as a compound or modifier."""
+    return (
+        first.head == second
+        and first.dep_ in ("compound", "nmod", "amod")
+        and first.i < second.i
+        and any(t.tag_ == "HYPH" or t.text == "-" for t in first.doc[first.i + 1 : second.i])
+    )
+
+
 def during_a_plan(noun: Token) -> bool:
     """The event noun is the time of a deed still to come: "during her stay in Lima, the vice president will
     assume the presidency" (judged on unseen articles, the trip was stored as made). Only "during",
