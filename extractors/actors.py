@@ -1007,7 +1007,24 @@ def _conjuncts(tok: Token):
     for c in tok.children:
         if c.dep_ == "conj":
             yield c
+            yield from _misparsed_members(c)
             yield from _conjuncts(c)
+        elif c.dep_ == "appos" and c.i > tok.i and any(g.dep_ == "conj" for g in c.children):
+            # "Premier Li, Prime Minister Kishida and President Yoon": a list of titled names the parser
+            # reads as an apposition that has conjuncts of its own (a true apposition renames one thing)
+            yield c
+            yield from _conjuncts(c)
+
+
+def _misparsed_members(conj: Token):
+    """ "the Saudi, Russian, Qatari and Venezuelan ministers": a member of a list of adjectives the parser
+    hangs on the next member as its modifier (the comma after it says it is one of the list)."""
+    if conj.pos_ != "ADJ":
+        return
+    doc = conj.doc
+    for a in conj.children:
+        if a.dep_ == "amod" and a.i < conj.i and a.i + 1 < len(doc) and doc[a.i + 1].text == ",":
+            yield a
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:

@@ -3189,3 +3189,28 @@ def test_relations_the_tenth_sessions_review_findings_stay_mended(parse, text):
 def test_relations_the_tenth_sessions_review_right_rows(parse, text, expected, not_expected):
     got = keys(parse(text, "2024-05-10"))
     assert expected in got and not_expected not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of titled leaders the parser reads as an apposition with conjuncts of its own
+        (
+            "A three-way summit was attended by Chinese Premier Li Qiang, Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol.",
+            {("CHN", "JPN", "meeting", "occurred"), ("JPN", "KOR", "meeting", "occurred")},
+        ),
+        # a list of demonyms where the parser hangs one on the next as its modifier
+        (
+            "The Iraqi, Iranian, Qatari and Algerian delegates left the room after a tense meeting.",
+            {("IRN", "IRQ", "meeting", "occurred"), ("IRQ", "QAT", "meeting", "occurred")},
+        ),
+    ],
+)
+def test_relations_every_member_of_a_list_the_parser_breaks_is_a_party(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
+
+
+def test_relations_a_true_apposition_renames_one_party(parse):
+    got = keys(parse("Li Qiang, China's premier, met Japanese Prime Minister Fumio Kishida in Seoul.", "2024-05-10"))
+    assert ("CHN", "JPN", "meeting", "occurred") in got and not any(k[0] == k[1] for k in got), got
