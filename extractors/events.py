@@ -183,8 +183,11 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             if not syntax.prep_objects(tok, {"in"}, through_objects=False):
                 # "told journalists in Washington", "told reporters in Beijing"; "met business
                 # leaders in Seoul", "held talks in Doha" (the parser hangs the place on the object)
+                # ("told the summit in Tokyo": a gathering heard is an audience too)
                 heard = [
-                    o for o in syntax.objects(tok) if o.lemma_.lower() in audiences or tok.lemma_.lower() in with_object
+                    o
+                    for o in syntax.objects(tok)
+                    if o.lemma_.lower() in audiences or tok.lemma_.lower() in with_object or syntax.names_a_gathering(o)
                 ]
                 where = heard[0] if heard else None
             travellers = syntax.agents(tok)
@@ -222,6 +225,12 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                     where,
                 )
             travellers = syntax.agents(verb)
+            if not any(_official_token(t, sent, ctx) for t in travellers):
+                # "X set out Indonesia's wish to join the bloc at the summit in Kazan": the parser hangs the
+                # place on an infinitive whose doer is no one who travels; the speaker of the clause above is
+                above = _subject_above(verb)
+                if above:
+                    verb, travellers = above[0].head, above
             remote = classes.get("remote_meeting_words", frozenset())
             # the parties its between-phrase names, wherever the parser hung it ("talks in Riyadh between")
             parties = {
@@ -259,6 +268,19 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
         like = Event("visit", "042", verb, [], [], status, None, 0.55, mod.cues)
         out += _visits_to_host(where, {"in"}, participants, like, sent, ctx, have, strict=True)
     return out
+
+
+def _subject_above(verb: Token) -> list[Token]:
+    """The subject of the first clause above an infinitive or participle with no subject of its own
+    (through the noun it modifies: "set out a wish to join", "agreed to attend")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ not in ("acl", "xcomp", "dobj"):
+            return []
+        t = t.head
+        if syntax.is_verb(t) and (subj := [c for c in t.children if c.dep_ == "nsubj"]):
+            return subj
+    return []
 
 
 def _resident(t: Token, classes: dict[str, frozenset[str]]) -> bool:
@@ -397,6 +419,15 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
                 places += ctx.actors_of(where, sent, with_conj=False)
             city = (_place(where) or _named_town(where, sent, ctx)) if not places else None
             places += [city] if city else []
+    if not places and syntax.names_a_gathering(meeting):
+        # "a Beijing summit", "the Geneva talks": a capital or city compounded on a gathering is where it
+        # is held (a country so compounded is a party: "the China-Africa summit", "the ASEAN summit")
+        for c in meeting.children:
+            m = ctx.mention_at(sent, c.i) if c.dep_ == "compound" else None
+            if c.dep_ == "compound" and m is not None and m.kind == "capital":
+                places += ctx.actors_of(c, sent, with_conj=False)
+            elif c.dep_ == "compound" and m is None and (city := _place(c)):
+                places.append(city)
     return places
 
 

@@ -460,6 +460,11 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
         ):
             # (nor are the state's militants or rebels: "supporting Syrian militant groups")
             out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+            if (o.lemma_.lower(), "NOUN") in lexicon.relation_triggers() or o.lemma_.lower() in classes.get(
+                "event_nouns", frozenset()
+            ):
+                # "deplored the aggression by Russia", "welcomed the decision by Japan": a deed's doer
+                out += syntax.prep_objects(o, {"by"}, through_objects=False)
             if o.lemma_.lower() in classes.get("proposal_nouns", frozenset()):
                 # "rebuffing a recommendation from the IMF", "rejected a proposal by Russia": who made it, when
                 # named itself (not "a request from Sweden's Kurdish groups": the groups': review 22)

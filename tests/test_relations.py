@@ -3214,3 +3214,47 @@ def test_relations_every_member_of_a_list_the_parser_breaks_is_a_party(parse, te
 def test_relations_a_true_apposition_renames_one_party(parse):
     got = keys(parse("Li Qiang, China's premier, met Japanese Prime Minister Fumio Kishida in Seoul.", "2024-05-10"))
     assert ("CHN", "JPN", "meeting", "occurred") in got and not any(k[0] == k[1] for k in got), got
+
+
+@pytest.mark.parametrize(
+    "text, day, expected",
+    [
+        # an understanding reached is a deal
+        (
+            "Rome and Madrid reached a broad understanding on the migration rules, the minister said.",
+            "2024-03-10",
+            ("ESP", "ITA", "agreement", "occurred"),
+        ),
+        # the place of a summit hung on an infinitive whose doer is a country: the speaker above is there
+        (
+            "The foreign minister of Ghana set out his country's hope to join the group at the G20 summit in Brazil's Rio de Janeiro on Thursday.",
+            "2024-10-25",
+            ("GHA", "BRA", "visit", "occurred"),
+        ),
+        # a summit told something is an audience, like reporters told
+        (
+            "President Ruto told the climate summit in Paris that Africa needed cheaper loans.",
+            "2024-03-10",
+            ("KEN", "FRA", "visit", "occurred"),
+        ),
+        # a capital compounded on a gathering is where it is held
+        (
+            "Kenyan President William Ruto attended a Beijing summit on trade last week.",
+            "2024-03-10",
+            ("KEN", "CHN", "visit", "occurred"),
+        ),
+        # a deed's doer named by a by-phrase is whom its condemnation targets
+        (
+            "Ghana deplored in the strongest terms the aggression by Togo against Benin.",
+            "2024-03-10",
+            ("GHA", "TGO", "criticism", "occurred"),
+        ),
+    ],
+)
+def test_relations_understandings_summit_venues_and_deeds_by_a_state(parse, text, day, expected):
+    assert expected in keys(parse(text, day))
+
+
+def test_relations_a_state_compounded_on_a_summit_is_a_party_not_its_venue(parse):
+    got = keys(parse("Kenyan President William Ruto attended the China-Africa summit last week.", "2024-03-10"))
+    assert not any(k[2] == "visit" for k in got), got
