@@ -52,6 +52,9 @@ class ArticleContext:
         self.last_person: Actor | None = None
         self.last_subject_person: Actor | None = None
         self.last_country: str | None = None
+        # the state that was the subject of the sentence before, if one was ("The Philippines signed ...
+        # It has also inked deals"): what a subject pronoun with no state before it in its sentence is
+        self.subject_country: str | None = None
         self.sentence: Sentence | None = None
         # Mention counts over the whole article (title twice): who the article is about.
         counts: Counter[str] = Counter()
@@ -271,6 +274,7 @@ class ArticleContext:
                     sent.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end)
                 ):
                     self.last_subject_person = self.last_person
+        self.subject_country = _subject_state(sent)
         distinct = list(dict.fromkeys(codes))
         self.previous_order = distinct
         if len(distinct) == 2:
@@ -626,7 +630,12 @@ class ArticleContext:
             ]
             subjects = [x for x in prev if sent.doc is not None and single_subject(x)]
             pick = subjects or [x for x in prev if sent.doc is None or sent.doc[x.end - 1].dep_ != "conj"] or prev
-            code = pick[-1].code if pick else self.last_country
+            if pick:
+                code = pick[-1].code
+            elif tok.dep_ in ("nsubj", "nsubjpass") and self.subject_country:
+                code = self.subject_country  # a subject continues the subject before it, not the last state named
+            else:
+                code = self.last_country
             return [Actor(code, via="pronoun")] if code else []
         if (low in _words("latter_reference") | _words("former_reference")) and tok.dep_ != "amod":
             # "sanctions on Russia for the latter's invasion of Ukraine": the last actor named before
@@ -727,6 +736,23 @@ class ArticleContext:
         if best:
             return min(best, key=lambda x: x[0])[1]
         return []
+
+
+def _subject_state(sent: Sentence) -> str | None:
+    """The one state the main clause's subject names ("The Philippines signed", "Manila's envoy said"),
+    if it names just one."""
+    if sent.doc is None:
+        return None
+    codes = set()
+    for m in sent.mentions:
+        if not m.code or m.kind not in ("country", "capital", "demonym"):
+            continue
+        t = sent.doc[m.end - 1]
+        while t.dep_ in ("compound", "amod", "poss") and t.head != t:
+            t = t.head
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+            codes.add(m.code)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _titled(sent: Sentence, m: Mention) -> bool:
@@ -1009,11 +1035,17 @@ def _conjuncts(tok: Token):
             yield c
             yield from _misparsed_members(c)
             yield from _conjuncts(c)
-        elif c.dep_ == "appos" and c.i > tok.i and any(g.dep_ == "conj" for g in c.children):
-            # "Premier Li, Prime Minister Kishida and President Yoon": a list of titled names the parser
-            # reads as an apposition that has conjuncts of its own (a true apposition renames one thing)
+        elif c.dep_ in ("appos", "npadvmod") and c.i > tok.i and _list_goes_on(c):
+            # "Premier Li, Prime Minister Kishida and President Yoon", "Vietnam, Brunei, Malaysia and Peru":
+            # a list the parser reads as appositions (or a noun-phrase adverbial: "Chile, Peru, Bolivia and
+            # Ecuador"), the last of which has conjuncts (a true apposition renames one thing)
             yield c
             yield from _conjuncts(c)
+
+
+def _list_goes_on(appos: Token) -> bool:
+    """Whether an apposition (or adverbial), or the one it has in turn, has conjuncts of its own."""
+    return any(g.dep_ == "conj" or (g.dep_ in ("appos", "npadvmod") and _list_goes_on(g)) for g in appos.children)
 
 
 def _misparsed_members(conj: Token):

@@ -3204,6 +3204,11 @@ def test_relations_the_tenth_sessions_review_right_rows(parse, text, expected, n
             "The Iraqi, Iranian, Qatari and Algerian delegates left the room after a tense meeting.",
             {("IRN", "IRQ", "meeting", "occurred"), ("IRQ", "QAT", "meeting", "occurred")},
         ),
+        # a list read as a chain of appositions, or with a noun-phrase adverbial, ending in conjuncts
+        (
+            "Chile, Peru, Bolivia, Ecuador and Colombia all oppose Brazil's plan for the river.",
+            {("PER", "BRA", "criticism", "occurred"), ("ECU", "BRA", "criticism", "occurred")},
+        ),
     ],
 )
 def test_relations_every_member_of_a_list_the_parser_breaks_is_a_party(parse, text, expected):
@@ -3258,3 +3263,12 @@ def test_relations_understandings_summit_venues_and_deeds_by_a_state(parse, text
 def test_relations_a_state_compounded_on_a_summit_is_a_party_not_its_venue(parse):
     got = keys(parse("Kenyan President William Ruto attended the China-Africa summit last week.", "2024-03-10"))
     assert not any(k[2] == "visit" for k in got), got
+
+
+def test_relations_a_subject_it_continues_the_state_that_was_the_subject_before(parse):
+    text = (
+        "The Philippines signed a defence pact with Japan on Monday after talks with China stalled. It has"
+        " also recently inked security deals with countries like Canada."
+    )
+    got = keys(parse(text, "2024-05-10"))
+    assert ("CAN", "PHL", "agreement", "occurred") in got and ("CAN", "CHN", "agreement", "occurred") not in got, got
