@@ -655,7 +655,7 @@ class ArticleContext:
             back = 1 if low in _words("latter_reference") else 2
             return [Actor(named[-back], via="pronoun")] if len(named) >= back else []
         if low in _words("relative_pronoun") and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
-            antecedent = tok.head.head
+            antecedent = _nearest_antecedent(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
             found = self._actors_one(antecedent, sent)
             if (
                 not found
@@ -736,6 +736,18 @@ class ArticleContext:
         if best:
             return min(best, key=lambda x: x[0])[1]
         return []
+
+
+def _nearest_antecedent(clause: Token) -> Token:
+    """The noun a relative clause whose subject is the relative pronoun is on. "Japan, India and Russia,
+    which has supplied ...": after a list, a clause whose verb is singular is on the last member (the
+    parser hangs it on the first)."""
+    head = clause.head
+    members = list(_conjuncts(head))
+    if not members or members[-1].i > clause.i:
+        return head
+    verbs = [clause] + [c for c in clause.children if c.dep_ == "aux"]
+    return members[-1] if any(v.tag_ == "VBZ" for v in verbs) else head
 
 
 def _subject_state(sent: Sentence) -> str | None:

@@ -444,6 +444,9 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
     relational = classes.get("relational_nouns", frozenset())
     out: list[Token] = []
     for o in objs:
+        if o.tag_ in ("WDT", "WP") and o.head.dep_ == "relcl" and o.head.head != o:
+            # "the UN resolutions, which Pyongyang rejects": the relative pronoun stands for its noun
+            o = o.head.head
         done_by = [
             p
             for c in o.children

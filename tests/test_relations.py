@@ -3272,3 +3272,34 @@ def test_relations_a_subject_it_continues_the_state_that_was_the_subject_before(
     )
     got = keys(parse(text, "2024-05-10"))
     assert ("CAN", "PHL", "agreement", "occurred") in got and ("CAN", "CHN", "agreement", "occurred") not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, day, expected, not_expected",
+    [
+        # after a list, a relative clause with a singular verb is about the last member
+        (
+            "Its top partners now include Japan, India and Russia, which for decades has supplied most of Vietnam's military hardware.",
+            "2024-03-10",
+            ("RUS", "VNM", "military_aid", "occurred"),
+            ("JPN", "VNM", "military_aid", "occurred"),
+        ),
+        # a relative pronoun as the object stands for its noun and its owner
+        (
+            "The tests defy a string of UN Security Council resolutions, which Pyongyang rejects as a breach of its sovereignty.",
+            "2024-03-10",
+            ("PRK", "UN", "rejection", "occurred"),
+            None,
+        ),
+        # backing by fighters is military aid
+        (
+            "The Syrian government, backed by Iranian fighters, refused any truce.",
+            "2016-03-10",
+            ("IRN", "SYR", "military_aid", "occurred"),
+            ("IRN", "SYR", "support", "occurred"),
+        ),
+    ],
+)
+def test_relations_relative_clauses_after_lists_and_backing_by_fighters(parse, text, day, expected, not_expected):
+    got = keys(parse(text, day))
+    assert expected in got and not_expected not in got, got
