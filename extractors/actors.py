@@ -680,8 +680,9 @@ class ArticleContext:
             c.dep_ == "poss" for c in tok.children
         ):
             # "deals with Ghana's neighbours, including Togo": whose neighbours, allies or rivals they
-            # are is not who they are (the examples named, if any, are: see actors_of).
-            return []
+            # are is not who they are (the examples named, if any, are: see actors_of); one named beside
+            # the word is ("its ally, the Philippines").
+            return [a for c in tok.children if c.dep_ == "appos" for a in self.actors_of(c, sent)]
         titled = self._titled_official(tok)
         if titled:
             return titled

@@ -485,6 +485,8 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
                 continue  # "Iraq war allies lash out at X": the war's allies, not the country it was fought in
             if arg.lemma_.lower() in lexicon.object_classes().get("undergone_nouns", frozenset()):
                 continue  # "objected to Taiwan's exclusion": the one who undergoes it is no target of the objection
+            if role == "obj" and arg.lemma_.lower() in lexicon.object_classes().get("entitlement_nouns", frozenset()):
+                continue  # "supported the right of its ally, X": whose right it is (obj_poss), not what "its" is
             actors += ctx.actors_of(arg, sent)
         actors = [a for a in actors if a.code]
         if actors:

@@ -463,6 +463,10 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
         ):
             # (nor are the state's militants or rebels: "supporting Syrian militant groups")
             out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
+            if o.lemma_.lower() in classes.get("entitlement_nouns", frozenset()):
+                # "backed the right of the Philippines to ...", "advocated the recognition of Palestine": whose
+                # right or standing it is (object class entitlement_nouns)
+                out += syntax.prep_objects(o, {"of"}, through_objects=False)
             if (o.lemma_.lower(), "NOUN") in lexicon.relation_triggers() or o.lemma_.lower() in classes.get(
                 "event_nouns", frozenset()
             ):

@@ -3303,3 +3303,22 @@ def test_relations_a_subject_it_continues_the_state_that_was_the_subject_before(
 def test_relations_relative_clauses_after_lists_and_backing_by_fighters(parse, text, day, expected, not_expected):
     got = keys(parse(text, day))
     assert expected in got and not_expected not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a right or standing backed is backing of whose it is, also of an ally named beside the word
+        (
+            "The United States has supported the right of its ally, the Philippines, to bring the case.",
+            ("USA", "PHL", "support", "occurred"),
+        ),
+        (
+            "Brazil's president has advocated for the recognition of Palestine as a sovereign state.",
+            ("BRA", "PSE", "support", "occurred"),
+        ),
+        ("Kenya backed the admission of Somalia to the bloc.", ("KEN", "SOM", "support", "occurred")),
+    ],
+)
+def test_relations_backing_a_states_right_or_standing_is_support_of_it(parse, text, expected):
+    assert expected in keys(parse(text, "2024-03-10"))
