@@ -19,6 +19,7 @@ from relata.extractors import dates, lexicon, syntax
 from relata.extractors.document import Mention, ParsedArticle, Sentence
 from relata.schemas import vocabularies
 
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod"})
 # How many sentences after "Japan's prime minister" a bare "the prime minister" still means Japan's.
 TITLE_MEMORY_SENTENCES = 2
@@ -324,10 +325,15 @@ class ArticleContext:
                 p = self.pair()
                 return [Actor(c, via="coref") for c in p] if p else []
             if m.code == "last_country":
+                # (not the doer of the verb it is the object of: "Iraq invaded the country" is not Iraq)
+                doers = _doers_of_its_verb(tok) if tok.dep_ in OBJECT_DEPS else set()
                 prev = [
                     x.code
                     for x in sent.mentions
-                    if x.end <= m.start and x.code and x.kind in ("country", "capital", "demonym")
+                    if x.end <= m.start
+                    and x.code
+                    and x.kind in ("country", "capital", "demonym")
+                    and x.end - 1 not in doers
                 ]
                 code = prev[-1] if prev else self.last_country
                 return [Actor(code, via="coref")] if code else []
@@ -603,6 +609,15 @@ class ArticleContext:
                 near = [x for x in prev if x.end - 1 in doers]
                 if near:
                     return [Actor(near[-1].code, via="pronoun")]
+
+            if tok.dep_ in OBJECT_DEPS:
+                # "He fled Kuwait after Iraq invaded it": an object pronoun is not the doer of its verb
+                # (that would be "itself")
+                doers = _doers_of_its_verb(tok)
+                if prev and all(x.end - 1 in doers for x in prev):
+                    # "Russia opposes it as well": no other state in the sentence, "it" is most often a thing
+                    return []
+                prev = [x for x in prev if x.end - 1 not in doers]
 
             warned = _warned_party(tok)
             if warned is not None:

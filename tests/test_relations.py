@@ -3322,3 +3322,20 @@ def test_relations_relative_clauses_after_lists_and_backing_by_fighters(parse, t
 )
 def test_relations_backing_a_states_right_or_standing_is_support_of_it(parse, text, expected):
     assert expected in keys(parse(text, "2024-03-10"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He fled Kuwait after Iraq invaded it in 1990.",
+        "Kuwait was shaken when Iraq invaded the country in 1990.",
+    ],
+)
+def test_relations_an_object_pronoun_is_not_its_verbs_doer(parse, text):
+    assert ("IRQ", "KWT", "attack", "occurred") in keys(parse(text, "2016-03-10"))
+
+
+def test_relations_it_with_only_its_verbs_doer_before_is_a_thing(parse):
+    # not the last state named in the sentence before
+    got = keys(parse("China objected to the missile shield. Russia opposes it as well.", "2016-03-10"))
+    assert ("RUS", "CHN", "criticism", "occurred") not in got, got
