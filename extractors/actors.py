@@ -717,8 +717,9 @@ class ArticleContext:
             m = self.mention_at(sent, sub.i)
             if m is not None:
                 actors = self._mention_actors(sent, m, sub)
-                if actors and sub.dep_ in ("pobj", "amod"):
-                    # "the leaders of Germany, France and Russia", "American and French troops"
+                if actors and sub.dep_ in ("pobj", "amod", "nmod", "compound"):
+                    # "the leaders of Germany, France and Russia", "American and French troops", "UK and
+                    # Swedish authorities"
                     for c in _conjuncts(sub):
                         actors = actors + self._actors_one(c, sent)
                 if actors and m.start in seen:

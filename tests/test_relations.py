@@ -3204,6 +3204,11 @@ def test_relations_the_tenth_sessions_review_right_rows(parse, text, expected, n
             "The Iraqi, Iranian, Qatari and Algerian delegates left the room after a tense meeting.",
             {("IRN", "IRQ", "meeting", "occurred"), ("IRQ", "QAT", "meeting", "occurred")},
         ),
+        # a list of a state's name and a demonym on one noun: both its states
+        (
+            "A UN panel has ruled that UK and Swedish authorities unlawfully detained the activist.",
+            {("UN", "GBR", "accusation", "occurred"), ("UN", "SWE", "accusation", "occurred")},
+        ),
         # a list read as a chain of appositions, or with a noun-phrase adverbial, ending in conjuncts
         (
             "Chile, Peru, Bolivia, Ecuador and Colombia all oppose Brazil's plan for the river.",
