@@ -169,7 +169,8 @@ class ArticleContext:
     def _titled_family_name(self, sent: Sentence, m: Mention) -> tuple[str, str] | None:
         """(code, name) of the one head of state, head of government or foreign minister in office on the
         article's day whose family name a one-word person mention is, when a courtesy or office title
-        stands before it ("Mr Marcos", "President Marcos"); None when no title, none or several fit."""
+        stands before it ("Mr Marcos", "President Marcos"; the vice president after "Vice President");
+        None when no title, none or several fit."""
         if sent.doc is None or self.day is None or m.end - m.start != 1 or m.start == 0:
             return None
         before = sent.doc[m.start - 1].lower_
@@ -177,9 +178,13 @@ class ArticleContext:
         if not titled:
             return None
         suffixes = lexicon.function_words().get("name_suffix", frozenset())
+        # "Vice President Harris": a vice president's title names that office alone
+        vice = m.start >= 2 and sent.doc[m.start - 2].lower_ in ("vice", "vice-")
+        vice = vice or before.startswith("vice")
+        offices = ("vice_president",) if vice else ("head_of_state", "head_of_government", "foreign_minister")
         fits = set()
         for (code, office), terms in self.leaders.terms_by_office.items():
-            if office not in ("head_of_state", "head_of_government", "foreign_minister"):
+            if office not in offices:
                 continue
             for t in terms:
                 parts = [p for p in t.name.split() if p.lower() not in suffixes]

@@ -3344,3 +3344,8 @@ def test_relations_it_with_only_its_verbs_doer_before_is_a_thing(parse):
     # not the last state named in the sentence before
     got = keys(parse("China objected to the missile shield. Russia opposes it as well.", "2016-03-10"))
     assert ("RUS", "CHN", "criticism", "occurred") not in got, got
+
+
+def test_relations_a_vice_presidents_title_and_family_name_is_the_vice_president(parse):
+    got = keys(parse("When Vice President Harris visited Jakarta in August, she spoke of the region.", "2023-11-10"))
+    assert ("USA", "IDN", "visit", "occurred") in got, got
