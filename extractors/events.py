@@ -180,7 +180,8 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             # something: "diplomats gathered intelligence in Britain")
             verb = tok
             where = tok
-            if not syntax.prep_objects(tok, {"in"}, through_objects=False):
+            through_audience = tok.lemma_.lower() in classes.get("audience_only_verbs", frozenset())
+            if through_audience or not syntax.prep_objects(tok, {"in"}, through_objects=False):
                 # "told journalists in Washington", "told reporters in Beijing"; "met business
                 # leaders in Seoul", "held talks in Doha" (the parser hangs the place on the object)
                 # ("told the summit in Tokyo": a gathering heard is an audience too)
@@ -190,6 +191,12 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                     if o.lemma_.lower() in audiences or tok.lemma_.lower() in with_object or syntax.names_a_gathering(o)
                 ]
                 where = heard[0] if heard else None
+                if (
+                    through_audience
+                    and where is not None
+                    and not syntax.prep_objects(where, {"in"}, through_objects=False)
+                ):
+                    where = tok  # "addressed a business forum in Berlin": the parser hangs the place on the verb
             travellers = syntax.agents(tok)
             if tok.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in travellers):
                 travellers = [tok.head]  # "X, who is in China"

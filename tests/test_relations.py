@@ -3349,3 +3349,16 @@ def test_relations_it_with_only_its_verbs_doer_before_is_a_thing(parse):
 def test_relations_a_vice_presidents_title_and_family_name_is_the_vice_president(parse):
     got = keys(parse("When Vice President Harris visited Jakarta in August, she spoke of the region.", "2023-11-10"))
     assert ("USA", "IDN", "visit", "occurred") in got, got
+
+
+@pytest.mark.parametrize(
+    "text, visit",
+    [
+        ("President Ruto addressed a business forum in Berlin on Monday.", True),
+        # an issue addressed somewhere is no audience there
+        ("President Ruto addressed the issue in Berlin on Monday.", False),
+    ],
+)
+def test_relations_addressing_a_gathering_abroad_is_a_visit(parse, text, visit):
+    got = keys(parse(text, "2023-09-10"))
+    assert (("KEN", "DEU", "visit", "occurred") in got) == visit, got
