@@ -711,6 +711,13 @@ class ArticleContext:
             # state organ in its name, is not the state its country modifier names (judged on unseen
             # articles: "a firm turned into its state")
             return []
+        if tok.lemma_.lower() in lexicon.object_classes().get("speaking_for_nouns", frozenset()):
+            # "the Baghdad spokesman for the Kenyan army": whom one speaks for, not where one sits
+            speaks_for = [
+                a for p in syntax.prep_objects(tok, {"for"}, through_objects=False) for a in self.actors_of(p, sent)
+            ]
+            if speaks_for:
+                return speaks_for
         # An actor among the token's modifiers: "the Russian minister", "Japan's government".
         best: list[tuple[int, list[Actor]]] = []
         seen: dict[int, int] = {}  # a mention's first word -> its entry in best
@@ -979,7 +986,8 @@ def _compounds(tok: Token) -> list[Token]:
 def _modifier_tree(tok: Token, depth: int):
     """The token and its nominal modifiers (compound, amod, poss, appos, 'of'-phrases), no clauses.
 
-    Firms, banks and officials also take their country from "in"/"from" ("firms in Russia").
+    Firms, banks and officials also take their country from "in"/"from" ("firms in Russia"); a spokesman
+    from "for" (object class speaking_for_nouns).
     """
     yield tok
     if depth == 0:
@@ -995,7 +1003,12 @@ def _modifier_tree(tok: Token, depth: int):
     for c in _with_misplaced_from(tok):
         if c.dep_ in MODIFIER_DEPS:
             yield from _modifier_tree(c, depth - 1)
-        elif c.dep_ == "prep" and (c.lower_ == "of" or (located and c.lower_ in ("in", "from"))):
+        elif c.dep_ == "prep" and (
+            c.lower_ == "of"
+            or (located and c.lower_ in ("in", "from"))
+            or (c.lower_ == "for" and tok.lemma_.lower() in classes.get("speaking_for_nouns", ()))
+        ):
+            # ("a spokesman for the Kenyan government": whom a spokesman speaks for)
             members = tok.lemma_.lower() in classes.get("member_nouns", frozenset())
             for p in c.children:
                 # "members of the Indian community": members of a private party are no more the state

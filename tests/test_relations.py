@@ -3362,3 +3362,26 @@ def test_relations_a_vice_presidents_title_and_family_name_is_the_vice_president
 def test_relations_addressing_a_gathering_abroad_is_a_visit(parse, text, visit):
     got = keys(parse(text, "2023-09-10"))
     assert (("KEN", "DEU", "visit", "occurred") in got) == visit, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A spokesman for the Kenyan government criticised Uganda for the raid.",
+            ("KEN", "UGA", "criticism", "occurred"),
+        ),
+        # whom a spokesman speaks for, not the capital where the spokesman sits
+        (
+            "The Nairobi spokesman for the Ugandan army criticised Kenya for the raid.",
+            ("UGA", "KEN", "criticism", "occurred"),
+        ),
+    ],
+)
+def test_relations_a_spokesman_for_a_state_speaks_for_it(parse, text, expected):
+    assert expected in keys(parse(text, "2016-02-11"))
+
+
+def test_relations_an_envoy_for_a_country_is_the_envoys_senders(parse):
+    got = keys(parse("The U.N. special envoy for Syria is heading to Moscow for talks.", "2016-04-05"))
+    assert ("UN", "RUS", "visit", "planned") in got and ("SYR", "RUS", "visit", "planned") not in got, got
