@@ -183,6 +183,10 @@ def tokens(role: str, tok: Token) -> list[Token]:
         receiving = classes.get("receiving_verbs", frozenset())
         if tok.lemma_.lower() in classes.get("claims", frozenset()):
             receiving = receiving | classes.get("refuting_verbs", frozenset())  # "denied the accusations"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            # "by a US-led alliance and Assad's government with Russian air support": the one the
+            # with-phrase is on, not the others of its list
+            return [tok.head.head]
         if gov is not None and (gov.lemma_.lower() in receiving or (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
             return syntax.agents(gov)
         holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None

@@ -3385,3 +3385,25 @@ def test_relations_a_spokesman_for_a_state_speaks_for_it(parse, text, expected):
 def test_relations_an_envoy_for_a_country_is_the_envoys_senders(parse):
     got = keys(parse("The U.N. special envoy for Syria is heading to Moscow for talks.", "2016-04-05"))
     assert ("UN", "RUS", "visit", "planned") in got and ("SYR", "RUS", "visit", "planned") not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # "U.S.-led": a hyphen after an abbreviation's full stop splits like "US-led"
+        (
+            "The Russian defence ministry lashed out at the U.S.-led coalition for refusing to share intelligence.",
+            ("RUS", "USA", "criticism", "occurred"),
+            None,
+        ),
+        # support "with" a noun of a list is that noun's, not the others'
+        (
+            "The militants are being targeted by a French-led alliance and Assad's government with Russian air support.",
+            ("RUS", "SYR", "military_aid", "occurred"),
+            ("RUS", "FRA", "military_aid", "occurred"),
+        ),
+    ],
+)
+def test_relations_dotted_abbreviations_before_a_hyphen_and_support_with_a_listed_noun(parse, text, expected, absent):
+    got = keys(parse(text, "2016-02-13"))
+    assert expected in got and absent not in got, got
