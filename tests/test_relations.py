@@ -3402,6 +3402,12 @@ def test_relations_an_envoy_for_a_country_is_the_envoys_senders(parse):
             ("RUS", "SYR", "military_aid", "occurred"),
             ("RUS", "FRA", "military_aid", "occurred"),
         ),
+        # (not any noun the parser hangs the with-phrase on: the clause's subject gets the help)
+        (
+            "The Malian army is retaking towns from insurgents with military help from Russia.",
+            ("RUS", "MLI", "military_aid", "occurred"),
+            None,
+        ),
     ],
 )
 def test_relations_dotted_abbreviations_before_a_hyphen_and_support_with_a_listed_noun(parse, text, expected, absent):

@@ -251,6 +251,11 @@ def test_sanctions_faced_still_are_in_force_and_firms_are_no_target(parse, text,
         # or one hoped for or wanted (the lemmatizer's "hop" for "hopes" is set right first)
         ("Havana hopes the US embargo on Cuba will be lifted soon.", {("USA", "CUB", "in_force")}),
         ("Cuba wants Washington to end its embargo.", {("USA", "CUB", "in_force")}),
+        # or one a speaker says another needs to make
+        (
+            "Venezuela's president said the United States needs to lift its long embargo on the country.",
+            {("USA", "VEN", "in_force")},
+        ),
         # a lifting done is one
         ("The European Union lifted its sanctions on Belarus.", {("EU", "BLR", "lifted")}),
     ],
