@@ -105,7 +105,8 @@ DOTTED_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 def _split_dotted_hyphens(nlp: Language) -> None:
     """Both tokenizers (scanner and parser) split the same way: mentions are found by token index."""
     infixes = list(nlp.Defaults.infixes or ()) + [DOTTED_HYPHEN]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 @functools.cache
