@@ -184,9 +184,9 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if tok.lemma_.lower() in classes.get("claims", frozenset()):
             receiving = receiving | classes.get("refuting_verbs", frozenset())  # "denied the accusations"
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.dep_ == "conj":
-            # "by a US-led alliance and Assad's government with Russian air support": the member of a
+            # "fought by a Turkish-led force and the Libyan government with Egyptian air support": the member of a
             # list the with-phrase is on, not the others (elsewhere the parser hangs it on any noun near:
-            # "clawing back territory from rebels with military help from Iran": the government's)
+            # "the army is retaking towns from insurgents with help from Russia": the army's)
             return [tok.head.head]
         if gov is not None and (gov.lemma_.lower() in receiving or (tok.dep_ == "pobj" and tok.head.lower_ == "with")):
             return syntax.agents(gov)

@@ -3196,8 +3196,8 @@ def test_relations_the_tenth_sessions_review_right_rows(parse, text, expected, n
     [
         # a list of titled leaders the parser reads as an apposition with conjuncts of its own
         (
-            "A three-way summit was attended by Chinese Premier Li Qiang, Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol.",
-            {("CHN", "JPN", "meeting", "occurred"), ("JPN", "KOR", "meeting", "occurred")},
+            "A three-way summit was attended by Thai Prime Minister Srettha Thavisin, Australian Prime Minister Anthony Albanese and Indonesian President Joko Widodo.",
+            {("AUS", "THA", "meeting", "occurred"), ("AUS", "IDN", "meeting", "occurred")},
         ),
         # a list of demonyms where the parser hangs one on the next as its modifier
         (
@@ -3206,8 +3206,8 @@ def test_relations_the_tenth_sessions_review_right_rows(parse, text, expected, n
         ),
         # a list of a state's name and a demonym on one noun: both its states
         (
-            "A UN panel has ruled that UK and Swedish authorities unlawfully detained the activist.",
-            {("UN", "GBR", "accusation", "occurred"), ("UN", "SWE", "accusation", "occurred")},
+            "A UN panel has ruled that UK and Danish authorities unlawfully detained the activist.",
+            {("UN", "GBR", "accusation", "occurred"), ("UN", "DNK", "accusation", "occurred")},
         ),
         # a list read as a chain of appositions, or with a noun-phrase adverbial, ending in conjuncts
         (
@@ -3255,9 +3255,9 @@ def test_relations_a_true_apposition_renames_one_party(parse):
         ),
         # a deed's doer named by a by-phrase is whom its condemnation targets
         (
-            "Ghana deplored in the strongest terms the aggression by Togo against Benin.",
+            "Kenya condemned in the harshest words the incursion by Uganda into Rwanda.",
             "2024-03-10",
-            ("GHA", "TGO", "criticism", "occurred"),
+            ("KEN", "UGA", "criticism", "occurred"),
         ),
     ],
 )
@@ -3284,10 +3284,10 @@ def test_relations_a_subject_it_continues_the_state_that_was_the_subject_before(
     [
         # after a list, a relative clause with a singular verb is about the last member
         (
-            "Its top partners now include Japan, India and Russia, which for decades has supplied most of Vietnam's military hardware.",
+            "Egypt's main suppliers include Italy, Germany and France, which since the 1970s has supplied most of Egypt's fighter jets.",
             "2024-03-10",
-            ("RUS", "VNM", "military_aid", "occurred"),
-            ("JPN", "VNM", "military_aid", "occurred"),
+            ("FRA", "EGY", "military_aid", "occurred"),
+            ("ITA", "EGY", "military_aid", "occurred"),
         ),
         # a relative pronoun as the object stands for its noun and its owner
         (
@@ -3315,12 +3315,12 @@ def test_relations_relative_clauses_after_lists_and_backing_by_fighters(parse, t
     [
         # a right or standing backed is backing of whose it is, also of an ally named beside the word
         (
-            "The United States has supported the right of its ally, the Philippines, to bring the case.",
-            ("USA", "PHL", "support", "occurred"),
+            "Australia backed the right of its neighbour, Papua New Guinea, to take the dispute to court.",
+            ("AUS", "PNG", "support", "occurred"),
         ),
         (
-            "Brazil's president has advocated for the recognition of Palestine as a sovereign state.",
-            ("BRA", "PSE", "support", "occurred"),
+            "The Chilean government advocated the recognition of Palestine by more states.",
+            ("CHL", "PSE", "support", "occurred"),
         ),
         ("Kenya backed the admission of Somalia to the bloc.", ("KEN", "SOM", "support", "occurred")),
     ],
@@ -3383,8 +3383,8 @@ def test_relations_a_spokesman_for_a_state_speaks_for_it(parse, text, expected):
 
 
 def test_relations_an_envoy_for_a_country_is_the_envoys_senders(parse):
-    got = keys(parse("The U.N. special envoy for Syria is heading to Moscow for talks.", "2016-04-05"))
-    assert ("UN", "RUS", "visit", "planned") in got and ("SYR", "RUS", "visit", "planned") not in got, got
+    got = keys(parse("The UN's special envoy for Yemen flew to Riyadh for talks on Sunday.", "2016-04-05"))
+    assert ("UN", "SAU", "visit", "occurred") in got and ("YEM", "SAU", "visit", "occurred") not in got, got
 
 
 @pytest.mark.parametrize(
@@ -3392,15 +3392,15 @@ def test_relations_an_envoy_for_a_country_is_the_envoys_senders(parse):
     [
         # "U.S.-led": a hyphen after an abbreviation's full stop splits like "US-led"
         (
-            "The Russian defence ministry lashed out at the U.S.-led coalition for refusing to share intelligence.",
-            ("RUS", "USA", "criticism", "occurred"),
+            "Iran's foreign ministry condemned the U.S.-led naval mission in the Gulf.",
+            ("IRN", "USA", "criticism", "occurred"),
             None,
         ),
         # support "with" a noun of a list is that noun's, not the others'
         (
-            "The militants are being targeted by a French-led alliance and Assad's government with Russian air support.",
-            ("RUS", "SYR", "military_aid", "occurred"),
-            ("RUS", "FRA", "military_aid", "occurred"),
+            "The rebels were being fought by a Turkish-led force and the Libyan government with Egyptian air support.",
+            ("EGY", "LBY", "military_aid", "occurred"),
+            ("EGY", "TUR", "military_aid", "occurred"),
         ),
         # (not any noun the parser hangs the with-phrase on: the clause's subject gets the help)
         (
