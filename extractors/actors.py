@@ -53,9 +53,6 @@ class ArticleContext:
         self.last_person: Actor | None = None
         self.last_subject_person: Actor | None = None
         self.last_country: str | None = None
-        # the state that was the subject of the sentence before, if one was ("The Philippines signed ...
-        # It has also inked deals"): what a subject pronoun with no state before it in its sentence is
-        self.subject_country: str | None = None
         self.sentence: Sentence | None = None
         # Mention counts over the whole article (title twice): who the article is about.
         counts: Counter[str] = Counter()
@@ -179,8 +176,8 @@ class ArticleContext:
             return None
         suffixes = lexicon.function_words().get("name_suffix", frozenset())
         # "Vice President Harris": a vice president's title names that office alone
-        vice = m.start >= 2 and sent.doc[m.start - 2].lower_ in ("vice", "vice-")
-        vice = vice or before.startswith("vice")
+        # (the tokenizer splits "Vice-President" into three words)
+        vice = any(t.lower_ == "vice" for t in sent.doc[max(0, m.start - 3) : m.start - 1])
         offices = ("vice_president",) if vice else ("head_of_state", "head_of_government", "foreign_minister")
         fits = set()
         for (code, office), terms in self.leaders.terms_by_office.items():
@@ -199,7 +196,7 @@ class ArticleContext:
         given = {
             g
             for g in re.findall(r"\b([A-Z][\w'-]+\.?) " + re.escape(m.text) + r"\b", self.article.text)
-            if g.lower() not in honorifics and g.lower() not in self.offices
+            if g.lower() not in honorifics and g.lower().split("-")[-1] not in self.offices  # ("Vice-President")
         }
         if given - set(name.split()):
             return None
@@ -280,7 +277,6 @@ class ArticleContext:
                     sent.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end)
                 ):
                     self.last_subject_person = self.last_person
-        self.subject_country = _subject_state(sent)
         distinct = list(dict.fromkeys(codes))
         self.previous_order = distinct
         if len(distinct) == 2:
@@ -622,7 +618,16 @@ class ArticleContext:
                 if prev and all(x.end - 1 in doers for x in prev):
                     # "Russia opposes it as well": no other state in the sentence, "it" is most often a thing
                     return []
-                prev = [x for x in prev if x.end - 1 not in doers]
+                if any(x.end - 1 in doers for x in prev):
+                    # the other state only when it is itself a subject or object ("He fled Kuwait after Iraq
+                    # invaded it"), not one an aside names ("after talks with Saudi Arabia, Iraq attacked it")
+                    prev = [
+                        x
+                        for x in prev
+                        if x.end - 1 not in doers and sent.doc[x.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj")
+                    ]
+                    if not prev:
+                        return []
 
             warned = _warned_party(tok)
             if warned is not None:
@@ -650,12 +655,7 @@ class ArticleContext:
             ]
             subjects = [x for x in prev if sent.doc is not None and single_subject(x)]
             pick = subjects or [x for x in prev if sent.doc is None or sent.doc[x.end - 1].dep_ != "conj"] or prev
-            if pick:
-                code = pick[-1].code
-            elif tok.dep_ in ("nsubj", "nsubjpass") and self.subject_country:
-                code = self.subject_country  # a subject continues the subject before it, not the last state named
-            else:
-                code = self.last_country
+            code = pick[-1].code if pick else self.last_country
             return [Actor(code, via="pronoun")] if code else []
         if (low in _words("latter_reference") | _words("former_reference")) and tok.dep_ != "amod":
             # "sanctions on Russia for the latter's invasion of Ukraine": the last actor named before
@@ -711,11 +711,15 @@ class ArticleContext:
             # state organ in its name, is not the state its country modifier names (judged on unseen
             # articles: "a firm turned into its state")
             return []
-        if tok.lemma_.lower() in lexicon.object_classes().get("speaking_for_nouns", frozenset()):
-            # "the Baghdad spokesman for the Kenyan army": whom one speaks for, not where one sits
-            speaks_for = [
-                a for p in syntax.prep_objects(tok, {"for"}, through_objects=False) for a in self.actors_of(p, sent)
-            ]
+        if tok.lemma_.lower() in lexicon.object_classes().get("speaking_for_nouns", frozenset()) and (
+            spoken_for := syntax.prep_objects(tok, {"for"}, through_objects=False)
+        ):
+            # "the Baghdad spokesman for the Kenyan army": whom one speaks for, not where one sits; a firm's,
+            # an armed group's or a party's spokesman speaks for no state ("a spokesman for Russian energy giant
+            # Gazprom", "for the militant group Hamas")
+            if any(private_party(p) or _led_by_another(p) for p in spoken_for):
+                return []  # (nor a coalition's: "a spokesman for the Saudi-led coalition" is the coalition's)
+            speaks_for = [a for p in spoken_for for a in self.actors_of(p, sent)]
             if speaks_for:
                 return speaks_for
         # An actor among the token's modifiers: "the Russian minister", "Japan's government".
@@ -767,6 +771,11 @@ class ArticleContext:
         return []
 
 
+def _led_by_another(tok: Token) -> bool:
+    """ "the Saudi-led coalition", "the US-led mission": a body some state leads, not that state."""
+    return any(c.dep_ in ("amod", "acl") and c.lemma_.lower() == "lead" and c.tag_ == "VBN" for c in tok.children)
+
+
 def _nearest_antecedent(clause: Token) -> Token:
     """The noun a relative clause whose subject is the relative pronoun is on. "Japan, India and Russia,
     which has supplied ...": after a list, a clause whose verb is singular is on the last member (the
@@ -777,23 +786,6 @@ def _nearest_antecedent(clause: Token) -> Token:
         return head
     verbs = [clause] + [c for c in clause.children if c.dep_ == "aux"]
     return members[-1] if any(v.tag_ == "VBZ" for v in verbs) else head
-
-
-def _subject_state(sent: Sentence) -> str | None:
-    """The one state the main clause's subject names ("The Philippines signed", "Manila's envoy said"),
-    if it names just one."""
-    if sent.doc is None:
-        return None
-    codes = set()
-    for m in sent.mentions:
-        if not m.code or m.kind not in ("country", "capital", "demonym"):
-            continue
-        t = sent.doc[m.end - 1]
-        while t.dep_ in ("compound", "amod", "poss") and t.head != t:
-            t = t.head
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
-            codes.add(m.code)
-    return codes.pop() if len(codes) == 1 else None
 
 
 def _titled(sent: Sentence, m: Mention) -> bool:
@@ -986,8 +978,7 @@ def _compounds(tok: Token) -> list[Token]:
 def _modifier_tree(tok: Token, depth: int):
     """The token and its nominal modifiers (compound, amod, poss, appos, 'of'-phrases), no clauses.
 
-    Firms, banks and officials also take their country from "in"/"from" ("firms in Russia"); a spokesman
-    from "for" (object class speaking_for_nouns).
+    Firms, banks and officials also take their country from "in"/"from" ("firms in Russia").
     """
     yield tok
     if depth == 0:
@@ -1003,12 +994,7 @@ def _modifier_tree(tok: Token, depth: int):
     for c in _with_misplaced_from(tok):
         if c.dep_ in MODIFIER_DEPS:
             yield from _modifier_tree(c, depth - 1)
-        elif c.dep_ == "prep" and (
-            c.lower_ == "of"
-            or (located and c.lower_ in ("in", "from"))
-            or (c.lower_ == "for" and tok.lemma_.lower() in classes.get("speaking_for_nouns", ()))
-        ):
-            # ("a spokesman for the Kenyan government": whom a spokesman speaks for)
+        elif c.dep_ == "prep" and (c.lower_ == "of" or (located and c.lower_ in ("in", "from"))):
             members = tok.lemma_.lower() in classes.get("member_nouns", frozenset())
             for p in c.children:
                 # "members of the Indian community": members of a private party are no more the state
@@ -1082,7 +1068,7 @@ def _conjuncts(tok: Token):
             yield c
             yield from _misparsed_members(c)
             yield from _conjuncts(c)
-        elif c.dep_ in ("appos", "npadvmod") and c.i > tok.i and _list_goes_on(c):
+        elif c.dep_ in ("appos", "npadvmod") and c.i > tok.i and c.pos_ == "PROPN" and _list_goes_on(c):
             # "Premier Li, Prime Minister Kishida and President Yoon", "Vietnam, Brunei, Malaysia and Peru":
             # a list the parser reads as appositions (or a noun-phrase adverbial: "Chile, Peru, Bolivia and
             # Ecuador"), the last of which has conjuncts (a true apposition renames one thing)
@@ -1091,8 +1077,12 @@ def _conjuncts(tok: Token):
 
 
 def _list_goes_on(appos: Token) -> bool:
-    """Whether an apposition (or adverbial), or the one it has in turn, has conjuncts of its own."""
-    return any(g.dep_ == "conj" or (g.dep_ in ("appos", "npadvmod") and _list_goes_on(g)) for g in appos.children)
+    """Whether an apposition (or adverbial), or the one it has in turn, has conjuncts of its own, all of them
+    names ("Belarus, a close ally of Russia and a neighbour of Ukraine" renames Belarus twice: no list)."""
+    return any(
+        g.pos_ == "PROPN" and (g.dep_ == "conj" or (g.dep_ in ("appos", "npadvmod") and _list_goes_on(g)))
+        for g in appos.children
+    )
 
 
 def _misparsed_members(conj: Token):

@@ -190,6 +190,18 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                     for o in syntax.objects(tok)
                     if o.lemma_.lower() in audiences or tok.lemma_.lower() in with_object or syntax.names_a_gathering(o)
                 ]
+                # (not a UN organ at its seat: "told the UN General Assembly in New York" is a visit to the UN,
+                # guide note 5, not to the United States)
+                heard = [
+                    o
+                    for o in heard
+                    if not any(
+                        a.code == "UN"
+                        for c in o.children
+                        if c.dep_ in ("compound", "nmod", "amod")
+                        for a in ctx.actors_of(c, sent)
+                    )
+                ]
                 where = heard[0] if heard else None
                 if (
                     through_audience
@@ -197,6 +209,14 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                     and not syntax.prep_objects(where, {"in"}, through_objects=False)
                 ):
                     where = tok  # "addressed a business forum in Berlin": the parser hangs the place on the verb
+            remote = classes.get("remote_meeting_words", frozenset())
+            if any(
+                t.lemma_.lower() in remote
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ in ("by", "via", "over")
+                for t in p.subtree
+            ):
+                where = None  # "told the summit in Madrid by video link": no one travels
             travellers = syntax.agents(tok)
             if tok.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in travellers):
                 travellers = [tok.head]  # "X, who is in China"
@@ -284,7 +304,9 @@ def _subject_above(verb: Token) -> list[Token]:
     for _ in range(4):
         if t.dep_ not in ("acl", "xcomp", "dobj"):
             return []
-        t = t.head
+        below, t = t, t.head
+        if syntax.is_verb(t) and any(c.dep_ in ("dobj", "dative") and c != below for c in t.children):
+            return []  # "urged Arab states to back the plan at the summit": the states' act, not the speaker's
         if syntax.is_verb(t) and (subj := [c for c in t.children if c.dep_ == "nsubj"]):
             return subj
     return []
@@ -426,14 +448,17 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
                 places += ctx.actors_of(where, sent, with_conj=False)
             city = (_place(where) or _named_town(where, sent, ctx)) if not places else None
             places += [city] if city else []
-    if not places and syntax.names_a_gathering(meeting):
+    compounds = [c for c in meeting.children if c.dep_ == "compound"]
+    if not places and len(compounds) == 1 and syntax.names_a_gathering(meeting):
         # "a Beijing summit", "the Geneva talks": a capital or city compounded on a gathering is where it
-        # is held (a country so compounded is a party: "the China-Africa summit", "the ASEAN summit")
-        for c in meeting.children:
-            m = ctx.mention_at(sent, c.i) if c.dep_ == "compound" else None
-            if c.dep_ == "compound" and m is not None and m.kind == "capital":
+        # is held (a country so compounded is a party: "the China-Africa summit", "the ASEAN summit"; so are
+        # two capitals: "the Washington-Tehran talks")
+        c = compounds[0]
+        m = ctx.mention_at(sent, c.i)
+        if not any(syntax.hyphen_joined(o, c) or syntax.hyphen_joined(c, o) for o in c.children):
+            if m is not None and m.kind == "capital":
                 places += ctx.actors_of(c, sent, with_conj=False)
-            elif c.dep_ == "compound" and m is None and (city := _place(c)):
+            elif m is None and (city := _place(c)):
                 places.append(city)
     return places
 
@@ -492,8 +517,20 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
                 continue  # "Iraq war allies lash out at X": the war's allies, not the country it was fought in
             if arg.lemma_.lower() in lexicon.object_classes().get("undergone_nouns", frozenset()):
                 continue  # "objected to Taiwan's exclusion": the one who undergoes it is no target of the objection
-            if role == "obj" and arg.lemma_.lower() in lexicon.object_classes().get("entitlement_nouns", frozenset()):
-                continue  # "supported the right of its ally, X": whose right it is (obj_poss), not what "its" is
+            if (
+                role == "obj"
+                and arg.lemma_.lower()
+                in lexicon.object_classes().get("entitlement_nouns", frozenset())
+                | lexicon.object_classes().get("recognition_nouns", frozenset())
+                and any(
+                    ctx.actors_of(h, sent)
+                    for h in syntax.prep_objects(arg, {"of"}, through_objects=False)
+                    if not private_party(h)
+                )
+            ):
+                # "supported the right of its ally, X": whose right it is (obj_poss), not what "its" is (but "the
+                # rights of Taiwan's people": the people are no actor, the right is Taiwan's through its modifiers)
+                continue
             actors += ctx.actors_of(arg, sent)
         actors = [a for a in actors if a.code]
         if actors:

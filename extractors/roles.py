@@ -183,7 +183,12 @@ def tokens(role: str, tok: Token) -> list[Token]:
         receiving = classes.get("receiving_verbs", frozenset())
         if tok.lemma_.lower() in classes.get("claims", frozenset()):
             receiving = receiving | classes.get("refuting_verbs", frozenset())  # "denied the accusations"
-        if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.dep_ == "conj":
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "with"
+            and tok.head.head.dep_ == "conj"
+            and tok.head.head.pos_ in ("NOUN", "PROPN")
+        ):
             # "fought by a Turkish-led force and the Libyan government with Egyptian air support": the member of a
             # list the with-phrase is on, not the others (elsewhere the parser hangs it on any noun near:
             # "the army is retaking towns from insurgents with help from Russia": the army's)
@@ -468,9 +473,13 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
         ):
             # (nor are the state's militants or rebels: "supporting Syrian militant groups")
             out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
-            if o.lemma_.lower() in classes.get("entitlement_nouns", frozenset()):
+            held = o.lemma_.lower() in classes.get("entitlement_nouns", frozenset())
+            if (held and not any(c.dep_ == "poss" for c in o.children)) or o.lemma_.lower() in classes.get(
+                "recognition_nouns", frozenset()
+            ):
                 # "backed the right of the Philippines to ...", "advocated the recognition of Palestine": whose
-                # right or standing it is (object class entitlement_nouns)
+                # right or standing it is (object classes entitlement_nouns, recognition_nouns; a right's
+                # possessor holds it, a recognition's gives it)
                 out += syntax.prep_objects(o, {"of"}, through_objects=False)
             if (o.lemma_.lower(), "NOUN") in lexicon.relation_triggers() or o.lemma_.lower() in classes.get(
                 "event_nouns", frozenset()

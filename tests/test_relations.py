@@ -3222,8 +3222,9 @@ def test_relations_every_member_of_a_list_the_parser_breaks_is_a_party(parse, te
 
 
 def test_relations_a_true_apposition_renames_one_party(parse):
-    got = keys(parse("Li Qiang, China's premier, met Japanese Prime Minister Fumio Kishida in Seoul.", "2024-05-10"))
-    assert ("CHN", "JPN", "meeting", "occurred") in got and not any(k[0] == k[1] for k in got), got
+    # (review 23: two descriptions joined in one apposition are no list of states)
+    got = keys(parse("Belarus, a close ally of Russia and a neighbour of Ukraine, criticised Poland.", "2024-05-10"))
+    assert got == {("BLR", "POL", "criticism", "occurred")}, got
 
 
 @pytest.mark.parametrize(
@@ -3265,18 +3266,17 @@ def test_relations_understandings_summit_venues_and_deeds_by_a_state(parse, text
     assert expected in keys(parse(text, day))
 
 
-def test_relations_a_state_compounded_on_a_summit_is_a_party_not_its_venue(parse):
-    got = keys(parse("Kenyan President William Ruto attended the China-Africa summit last week.", "2024-03-10"))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto attended the China-Africa summit last week.",
+        # two capitals hyphened on talks name their sides (review 23)
+        "Qatar's emir joined the Washington-Tehran talks on Monday.",
+    ],
+)
+def test_relations_a_state_compounded_on_a_summit_is_a_party_not_its_venue(parse, text):
+    got = keys(parse(text, "2024-03-10"))
     assert not any(k[2] == "visit" for k in got), got
-
-
-def test_relations_a_subject_it_continues_the_state_that_was_the_subject_before(parse):
-    text = (
-        "The Philippines signed a defence pact with Japan on Monday after talks with China stalled. It has"
-        " also recently inked security deals with countries like Canada."
-    )
-    got = keys(parse(text, "2024-05-10"))
-    assert ("CAN", "PHL", "agreement", "occurred") in got and ("CAN", "CHN", "agreement", "occurred") not in got, got
 
 
 @pytest.mark.parametrize(
@@ -3390,10 +3390,10 @@ def test_relations_an_envoy_for_a_country_is_the_envoys_senders(parse):
 @pytest.mark.parametrize(
     "text, expected, absent",
     [
-        # "U.S.-led": a hyphen after an abbreviation's full stop splits like "US-led"
+        # "U.S.-backed": a hyphen after an abbreviation's full stop splits like "US-backed"
         (
-            "Iran's foreign ministry condemned the U.S.-led naval mission in the Gulf.",
-            ("IRN", "USA", "criticism", "occurred"),
+            "The U.S.-backed government of Afghanistan rejected the Taliban's offer.",
+            ("USA", "AFG", "support", "occurred"),
             None,
         ),
         # support "with" a noun of a list is that noun's, not the others'
@@ -3413,3 +3413,80 @@ def test_relations_an_envoy_for_a_country_is_the_envoys_senders(parse):
 def test_relations_dotted_abbreviations_before_a_hyphen_and_support_with_a_listed_noun(parse, text, expected, absent):
     got = keys(parse(text, "2016-02-13"))
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, day, expected, absent",
+    [
+        # the subject "it" is the last state named, not the previous subject, by default (the subject rule was dropped)
+        (
+            "Russia invaded Ukraine in 2022. It has since received billions of dollars in aid from the European Union.",
+            "2024-03-10",
+            ("EU", "UKR", "economic_aid", "occurred"),
+            ("EU", "RUS", "economic_aid", "occurred"),
+        ),
+        # an object "it" with its verb's doer set aside is no state an aside names
+        (
+            "Kuwait was hit by Iraqi rockets. After talks with Saudi Arabia, Iraq attacked it again.",
+            "2024-03-10",
+            None,
+            ("IRQ", "SAU", "attack", "occurred"),
+        ),
+        # membership "of" a bloc names the bloc joined, not whose membership it is
+        ("Hungary opposes Ukraine's membership of NATO.", "2024-03-10", None, ("HUN", "NATO", "criticism", "occurred")),
+        # a summit told by video link takes no one abroad
+        (
+            "Ukrainian President Volodymyr Zelensky told the summit in Madrid by video link that Kyiv needed jets.",
+            "2024-03-10",
+            None,
+            ("UKR", "ESP", "visit", "occurred"),
+        ),
+        # others urged to act at a summit are not the speaker
+        (
+            "Iran's president urged Arab states to back the plan at next week's summit in Riyadh.",
+            "2024-03-10",
+            None,
+            ("IRN", "SAU", "visit", "occurred"),
+        ),
+        # support "with" a second verb is the subject's
+        (
+            "Ukraine's army held the line and recaptured several villages with British support.",
+            "2024-03-10",
+            ("GBR", "UKR", "support", "occurred"),
+            None,
+        ),
+        # a firm's spokesman speaks for no state
+        (
+            "A spokesman for Russian energy giant Gazprom criticised Ukraine for halting gas transit.",
+            "2024-03-10",
+            None,
+            ("RUS", "UKR", "criticism", "occurred"),
+        ),
+        # the UN General Assembly in New York is the UN's seat (guide note 5)
+        (
+            "Iranian President Ebrahim Raisi told the UN General Assembly in New York that sanctions had failed.",
+            "2023-09-20",
+            None,
+            ("IRN", "USA", "visit", "occurred"),
+        ),
+        # a parliamentary committee is no official body (guide note 1)
+        (
+            "A Japanese parliamentary committee visited Taiwan last week.",
+            "2024-03-10",
+            None,
+            ("JPN", "TWN", "visit", "occurred"),
+        ),
+        # the rights of a state's people backed are the state's
+        (
+            "Lithuania backed the rights of Taiwan's people to choose their leaders.",
+            "2024-03-10",
+            ("LTU", "TWN", "support", "occurred"),
+            None,
+        ),
+        # "Vice-President" with a hyphen is the vice president's title too
+        ("Vice-President Harris visited Hanoi.", "2023-11-10", ("USA", "VNM", "visit", "occurred"), None),
+    ],
+)
+def test_relations_the_eleventh_sessions_review_findings_stay_mended(parse, text, day, expected, absent):
+    got = keys(parse(text, day))
+    assert (expected is None or expected in got) and absent not in got, got
