@@ -619,13 +619,17 @@ class ArticleContext:
                     # "Russia opposes it as well": no other state in the sentence, "it" is most often a thing
                     return []
                 if any(x.end - 1 in doers for x in prev):
-                    # the other state only when it is itself a subject or object ("He fled Kuwait after Iraq
-                    # invaded it"), not one an aside names ("after talks with Saudi Arabia, Iraq attacked it")
-                    prev = [
-                        x
-                        for x in prev
-                        if x.end - 1 not in doers and sent.doc[x.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj")
-                    ]
+                    # the other state, but not one a prepositional phrase of the same verb names ("after talks
+                    # with Saudi Arabia, Iraq attacked it": no party of the talks; a condition's subject may be:
+                    # "if China did not comply, the US would put sanctions on it")
+                    verb = next((a for a in tok.ancestors if syntax.is_verb(a)), None)
+                    asides = {
+                        t.i
+                        for c in (verb.children if verb is not None else ())
+                        if c.dep_ == "prep" and tok not in c.subtree
+                        for t in c.subtree
+                    }
+                    prev = [x for x in prev if x.end - 1 not in doers and x.end - 1 not in asides]
                     if not prev:
                         return []
 
