@@ -1081,8 +1081,8 @@ def _conjuncts(tok: Token):
 
 
 def _list_goes_on(appos: Token) -> bool:
-    """Whether an apposition (or adverbial), or the one it has in turn, has conjuncts of its own, all of them
-    names ("Belarus, a close ally of Russia and a neighbour of Ukraine" renames Belarus twice: no list)."""
+    """Whether an apposition (or adverbial), or a name apposed to it in turn, has a name as a conjunct of its own
+    ("Belarus, a close ally of Russia and a neighbour of Ukraine" renames Belarus twice: no list)."""
     return any(
         g.pos_ == "PROPN" and (g.dep_ == "conj" or (g.dep_ in ("appos", "npadvmod") and _list_goes_on(g)))
         for g in appos.children

@@ -299,7 +299,8 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
 
 def _subject_above(verb: Token) -> list[Token]:
     """The subject of the first clause above an infinitive or participle with no subject of its own
-    (through the noun it modifies: "set out a wish to join", "agreed to attend")."""
+    (through the noun it modifies: "set out a wish to join", "agreed to attend"); none past a verb with an
+    object of its own, whose infinitive that object does ("urged Arab states to back the plan")."""
     t = verb
     for _ in range(4):
         if t.dep_ not in ("acl", "xcomp", "dobj"):
