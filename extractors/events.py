@@ -93,8 +93,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         gov = syntax.governing_verb(tok)
         if gov is None or gov.lemma_.lower() not in attending or not _is_official(gov, sent, ctx, "subj"):
             continue
-        bodies = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for a in ctx.actors_of(c, sent)]
-        if any(a.code == "UN" for a in bodies):
+        if _a_un_organ(tok, sent, ctx):
             continue  # the UN General Assembly in New York: a visit to the UN's seat, not the US (guide note 5)
         mod = syntax.modality(gov)
         if mod.status in ("negated", "hypothetical"):
@@ -192,16 +191,7 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                 ]
                 # (not a UN organ at its seat: "told the UN General Assembly in New York" is a visit to the UN,
                 # guide note 5, not to the United States)
-                heard = [
-                    o
-                    for o in heard
-                    if not any(
-                        a.code == "UN"
-                        for c in o.children
-                        if c.dep_ in ("compound", "nmod", "amod")
-                        for a in ctx.actors_of(c, sent)
-                    )
-                ]
+                heard = [o for o in heard if not _a_un_organ(o, sent, ctx)]
                 where = heard[0] if heard else None
                 if (
                     through_audience
@@ -209,13 +199,7 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                     and not syntax.prep_objects(where, {"in"}, through_objects=False)
                 ):
                     where = tok  # "addressed a business forum in Berlin": the parser hangs the place on the verb
-            remote = classes.get("remote_meeting_words", frozenset())
-            if any(
-                t.lemma_.lower() in remote
-                for p in tok.children
-                if p.dep_ == "prep" and p.lower_ in ("by", "via", "over")
-                for t in p.subtree
-            ):
+            if _by_remote_means(tok):
                 where = None  # "told the summit in Madrid by video link": no one travels
             travellers = syntax.agents(tok)
             if tok.dep_ == "relcl" and all(t.tag_ in ("WP", "WDT") for t in travellers):
@@ -269,13 +253,11 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
                 for a in ctx.actors_of(w, sent)
             }
             doers = {a.code for t in travellers for a in ctx.actors_of(t, sent)}
-            remote_cues = {t.lemma_.lower() for t in gathering.subtree} | {
-                t.lemma_.lower()
-                for p in verb.children
-                if p.dep_ == "prep" and p.lower_ in ("by", "via", "over")
-                for t in p.subtree
-            }
-            if remote_cues & remote or (parties and not doers & parties):
+            if (
+                any(t.lemma_.lower() in remote for t in gathering.subtree)
+                or _by_remote_means(verb)
+                or (parties and not doers & parties)
+            ):
                 # a call or a video meeting takes no one abroad; talks between others the subject
                 # only spoke of are not the subject's
                 travellers = []
@@ -313,6 +295,28 @@ def _subject_above(verb: Token) -> list[Token]:
     return []
 
 
+def _by_remote_means(word: Token) -> bool:
+    """ "told the summit by video link", "talks over the phone": a by-, via- or over-phrase on the word names
+    a means that takes no one abroad (object class remote_meeting_words)."""
+    remote = _words_of("remote_meeting_words")
+    return any(
+        t.lemma_.lower() in remote
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ in ("by", "via", "over")
+        for t in p.subtree
+    )
+
+
+def _a_un_organ(gathering: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """ "the UN General Assembly", "a UN summit": a gathering the UN's name modifies, held at its seat."""
+    return any(
+        a.code == "UN"
+        for c in gathering.children
+        if c.dep_ in ("compound", "nmod", "amod")
+        for a in ctx.actors_of(c, sent)
+    )
+
+
 def _resident(t: Token, classes: dict[str, frozenset[str]]) -> bool:
     """An official who resides where they serve ("the Chinese ambassador", "embassy staff"), by the
     word or its compound (object class resident_officials)."""
@@ -332,8 +336,7 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
         classes = lexicon.object_classes()
         remote = classes.get("remote_meeting_words", frozenset())
         own = [anchor, *(c for c in anchor.children if c.dep_ in ("amod", "compound"))]
-        own += [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("by", "via", "over") for p in c.subtree]
-        if any(t.lemma_.lower() in remote for t in own):
+        if any(t.lemma_.lower() in remote for t in own) or _by_remote_means(anchor):
             continue  # "a phone call with officials in Accra", "talks by video": no one travels
         if not syntax.is_verb(anchor) and not syntax.prep_objects(anchor, {"in", "at"}, through_objects=False):
             # "the meeting between X and Y in Lima": the parser hangs the place on the last party (not on
