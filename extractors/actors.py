@@ -565,20 +565,25 @@ class ArticleContext:
             # "Japan, Canada and Australia voiced their concerns": the possessor is the clause's subject,
             # when that is a list of actors named before it (all of them, not the last two).
             gov = syntax.governing_verb(tok) if tok.dep_ == "poss" else None
-            if gov is not None and any(
-                o.i < tok.i and (m := self.mention_at(sent, o.i)) is not None and m.code for o in syntax.objects(gov)
-            ):
-                gov = None  # "condemned Russia and Iran for their drills": the objects, named nearer (below)
             if gov is not None:
                 # (named ones only: a subject that is itself a pronoun or holds one would loop back here)
-                subjects = [
-                    a
-                    for s in syntax.agents(gov)
-                    if s.i < tok.i and s.pos_ == "PROPN" and not any(w.pos_ == "PRON" for w in s.subtree)
-                    for a in self.actors_of(s, sent)
-                ]
-                if len({a.code for a in subjects}) >= 2:
-                    return [Actor(a.code, via="pronoun") for a in subjects]
+                def named(heads: list[Token]) -> list[Actor]:
+                    return [
+                        a
+                        for s in heads
+                        if s.i < tok.i and s.pos_ == "PROPN" and not any(w.pos_ == "PRON" for w in s.subtree)
+                        for a in self.actors_of(s, sent)
+                    ]
+
+                objects = [o for o in syntax.objects(gov) if o.i < tok.i]
+                if any((m := self.mention_at(sent, o.i)) is not None and m.code for o in objects):
+                    # "condemned Russia and Iran for their drills": the objects, named nearer; "Iran, Egypt and
+                    # Ethiopia were represented by their leaders": a passive's subject, all of its list
+                    owners = named(objects)  # (fewer than two: the two named last, below)
+                else:
+                    owners = named(syntax.agents(gov))
+                if len({a.code for a in owners}) >= 2:
+                    return [Actor(a.code, via="pronoun") for a in owners]
             # "Russian and Syrian jets stepped up their bombing": two actors just named; otherwise
             # the article's pair, if the sentence before named both.
             prev = list(dict.fromkeys(x.code for x in sent.mentions if x.end <= tok.i and x.code and x.kind != "coref"))
@@ -1006,6 +1011,9 @@ def _modifier_tree(tok: Token, depth: int):
                 # "hundreds of firms in Russia" still tells whose firms.
                 if p.dep_ == "pobj" and not (members and private_party(p)):
                     yield from _modifier_tree(p, depth - 1)
+                    for ex in _examples(p):
+                        # "officials from 11 countries, including Pakistan and China"
+                        yield from _modifier_tree(ex, depth - 1)
 
 
 def _with_misplaced_from(tok: Token) -> list[Token]:
@@ -1042,6 +1050,11 @@ def _members_unnamed(tok: Token) -> bool:
 
 
 def _examples(tok: Token) -> list[Token]:
+    """The actors a common noun is illustrated by: "countries such as Germany and Jordan", "43 states including
+    Iran". Not the members of a body that acts as one ("a group of countries, including the US and Russia,
+    agreed": a multilateral group, not bilateral pairs; object class membership_nouns)."""
+    if tok.lemma_.lower() in lexicon.object_classes().get("membership_nouns", frozenset()):
+        return []
     out = []
     for c in tok.children:
         if c.lower_ in ("including", "like", "notably", "especially") and c.dep_ in ("prep", "acl", "advmod"):

@@ -90,8 +90,8 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         here = _places(tok, {"in"}, sent, ctx)
         if here and len(here[0].code) == 3 and not _another_occasion(tok) and _placed_for_real(tok):
             placed.setdefault(tok.lemma_.lower(), here[0])
-        gov = syntax.governing_verb(tok)
-        if gov is None or gov.lemma_.lower() not in attending or not _is_official(gov, sent, ctx, "subj"):
+        gov = _attended(tok, attending)
+        if gov is None or not _is_official(gov, sent, ctx, "subj"):
             continue
         if _a_un_organ(tok, sent, ctx):
             continue  # the UN General Assembly in New York: a visit to the UN's seat, not the US (guide note 5)
@@ -116,6 +116,21 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
             have |= {(e.sources[0].code, venue.code) for e in out}
     ctx.venues.update(placed)
     return out
+
+
+def _attended(gathering: Token, attending: frozenset[str]) -> Token | None:
+    """The verb of attending a gathering: the one it depends on ("attended the summit"), or a passive said
+    of it ("the forum, attended by X", "the meeting was held in Islamabad and attended by X")."""
+    gov = syntax.governing_verb(gathering)
+    if gov is not None and gov.lemma_.lower() in attending:
+        return gov
+    told = [c for c in gathering.children if c.dep_ == "acl"]
+    # ("a meeting being held in Islamabad and attended by X": a participle's conjunct)
+    told += [c for v in told for c in v.children if c.dep_ == "conj" and syntax.is_verb(c)]
+    if gov is not None and gathering.dep_ in syntax.PASSIVE_SUBJ:
+        # (a second passive sharing its subject: no subject of its own)
+        told += [c for c in gov.children if c.dep_ == "conj" and not any(x.dep_ in syntax.SUBJ for x in c.children)]
+    return next((v for v in told if v.lemma_.lower() in attending and syntax.by_agents(v)), None)
 
 
 def _another_occasion(tok: Token) -> bool:

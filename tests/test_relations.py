@@ -3490,3 +3490,42 @@ def test_relations_dotted_abbreviations_before_a_hyphen_and_support_with_a_liste
 def test_relations_the_eleventh_sessions_review_findings_stay_mended(parse, text, day, expected, absent):
     got = keys(parse(text, day))
     assert (expected is None or expected in got) and absent not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # "their" in a passive's by-phrase: every member of the passive's subject list, not the last two
+        (
+            "The 9th Arctic Summit took place in Oslo, Norway, last week. Canada, Finland, Iceland and Denmark were "
+            "represented by their prime ministers at the summit.",
+            {
+                ("CAN", "NOR", "visit", "occurred"),
+                ("FIN", "NOR", "visit", "occurred"),
+                ("ISL", "NOR", "visit", "occurred"),
+            },
+            set(),
+        ),
+        # a gathering said to be attended, in a participle or a second passive sharing its subject
+        (
+            "The trade forum in Nairobi, attended by the Ugandan and Rwandan trade ministers, closed on Friday.",
+            {("UGA", "KEN", "visit", "occurred"), ("RWA", "KEN", "visit", "occurred")},
+            set(),
+        ),
+        (
+            "The conference was held in Lima and attended by envoys from 14 nations, including Chile and Bolivia.",
+            {("CHL", "PER", "visit", "occurred"), ("BOL", "PER", "visit", "occurred")},
+            set(),
+        ),
+        # the members of a group acting as one are not paired with one another
+        (
+            "Envoys from a group of countries, including Norway, Chile, Ghana and Japan, agreed on Monday to seek a truce.",
+            set(),
+            {("CHL", "NOR", "agreement", "occurred"), ("GHA", "NOR", "agreement", "occurred")},
+        ),
+    ],
+)
+def test_relations_attendance_told_in_the_passive_and_the_listed_states_of_a_noun(parse, text, expected, absent):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
+    assert not (absent & got), got
