@@ -550,6 +550,16 @@ class ArticleContext:
             else:
                 person = self.last_person
             return [person] if person is not None and person.code else []
+        if low == "both" and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Obama met Xi and both called for ...": the two the sentence just named, or the article's pair
+            # when the sentence before named both; never a guess among more
+            prev = list(dict.fromkeys(x.code for x in sent.mentions if x.end <= tok.i and x.code and x.kind != "coref"))
+            if len(prev) == 2:
+                return [Actor(c, via="pronoun") for c in prev]
+            p = self.pair()
+            if not prev and p and set(p) <= self.previous_codes:
+                return [Actor(c, via="pronoun") for c in p]
+            return []
         if low in _words("plural_pronoun"):
             if self._continues_a_document(tok, sent):
                 # "The measures were drafted by the US ... They require all cargo to be inspected": they

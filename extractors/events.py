@@ -1492,7 +1492,16 @@ def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
     hosts = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "prep") for c in [c, *c.children])]
     if any(h.lemma_.lower() in classes.get("all_parties_nouns", frozenset()) for h in hosts):
         return False  # "called on both sides to stop fighting": even-handed, no one blamed
-    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in ceasing for h in hosts for c in h.children)
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "advcl") and ({c.lemma_.lower()} | _phrasal(c)) & ceasing
+        for h in hosts
+        for c in h.children
+    )
+
+
+def _phrasal(verb: Token) -> set[str]:
+    """The verb with its particle ("give up", "back down"), as a phrasal verb is listed in object classes."""
+    return {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
 
 
 def _warned_off(tok: Token) -> bool:

@@ -3529,3 +3529,25 @@ def test_relations_attendance_told_in_the_passive_and_the_listed_states_of_a_nou
     got = keys(parse(text, "2024-05-10"))
     assert expected <= got, got
     assert not (absent & got), got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "both" as a subject: the two states the sentence just named
+        (
+            "Kenyan President William Ruto hosted Ugandan President Yoweri Museveni, and both urged Sudan to end the fighting.",
+            {("KEN", "SDN", "criticism", "occurred"), ("UGA", "SDN", "criticism", "occurred")},
+        ),
+        # a phrasal verb of ceasing ("give up") in the call
+        ("Chile called for Peru to give up its claim to the islands.", {("CHL", "PER", "criticism", "occurred")}),
+    ],
+)
+def test_relations_both_as_a_subject_and_a_call_to_give_up(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
+
+
+def test_relations_both_after_three_states_is_no_guess(parse):
+    got = keys(parse("Chile, Peru and Bolivia met, and both urged Brazil to halt the dam.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "criticism"}, got
