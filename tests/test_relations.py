@@ -3551,3 +3551,20 @@ def test_relations_both_as_a_subject_and_a_call_to_give_up(parse, text, expected
 def test_relations_both_after_three_states_is_no_guess(parse):
     got = keys(parse("Chile, Peru and Bolivia met, and both urged Brazil to halt the dam.", "2024-05-10"))
     assert not {k for k in got if k[2] == "criticism"}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Malaysia flew medical aid to Gaza on Tuesday.", {("MYS", "PSE", "economic_aid", "occurred")}),
+        ("Jordan sent food aid to the Gaza Strip last week.", {("JOR", "PSE", "economic_aid", "occurred")}),
+    ],
+)
+def test_relations_aid_to_gaza_is_aid_to_the_palestinians(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
+
+
+def test_relations_gaza_as_a_place_of_origin_makes_no_palestinian_attack(parse):
+    got = keys(parse("Rockets fired from Gaza struck two towns in southern Israel.", "2024-05-10"))
+    assert not {k for k in got if k[0] == "PSE"}, got
