@@ -656,6 +656,10 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
                     have |= {p.lemma_.lower() for p in syntax.prep_objects(t, {"of"}, through_objects=False)}
     elif syntax.is_verb(tok):
         have = syntax.object_lemmas(tok)
+        if any(o.ent_type_ == "MONEY" for o in syntax.objects(tok)):
+            # "pledged $100 million", "gave 50 million euros": a sum of money (the parser's money entity, whose
+            # head is the number when the currency is a symbol)
+            have |= {"money", "dollar"}
     else:  # "arms sales", "deliveries of missiles"; a case "filed" (the verb it is the object of)
         have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         have |= {

@@ -3568,3 +3568,18 @@ def test_relations_aid_to_gaza_is_aid_to_the_palestinians(parse, text, expected)
 def test_relations_gaza_as_a_place_of_origin_makes_no_palestinian_attack(parse):
     got = keys(parse("Rockets fired from Gaza struck two towns in southern Israel.", "2024-05-10"))
     assert not {k for k in got if k[0] == "PSE"}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Norway will contribute more than $40 million to the African Union's mission.",
+            {("NOR", "AU", "economic_aid", "planned")},
+        ),
+        ("Qatar gave $2 billion to Egypt last year.", {("QAT", "EGY", "economic_aid", "occurred")}),
+    ],
+)
+def test_relations_a_sum_given_in_a_currency_symbol_is_aid(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
