@@ -70,7 +70,52 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     events += _visits_to_meetings_abroad(events, sent, ctx)
     events += _summits_attended_abroad(events, sent, ctx)
     events += _presence_abroad(events, sent, ctx)
+    _remember_deeds(sent, ctx)
     return events
+
+
+def _remember_deeds(sent: Sentence, ctx: ArticleContext) -> None:
+    """The doers of the deeds the sentence tells (object class remembered_deeds): "North Korea conducted a
+    nuclear test", "Russia's invasion", "launched by Iran", and a verb that is the deed ("North Korea
+    launched a rocket": a launch), for a later "the test" (_doer_told_before)."""
+    remembered = _words_of("remembered_deeds")
+    launching = _words_of("launch_verbs")
+    for tok in sent.doc:
+        lemma = tok.lemma_.lower()
+        verb = syntax.is_verb(tok)
+        if not (lemma in remembered or (verb and lemma in launching)):
+            continue
+        if syntax.modality(tok).status in ("negated", "hypothetical"):
+            continue
+        if verb:
+            doers = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)]
+        else:
+            own = syntax.prep_objects(tok, {"by"}, through_objects=False) or [
+                c for c in tok.children if c.dep_ in ("poss", "compound", "amod")
+            ]
+            gov = syntax.governing_verb(tok)
+            if not own and gov is not None and tok in syntax.objects(gov):
+                own = syntax.agents(gov)  # "conducted a nuclear test"
+            doers = [a for t in own if not private_party(t) for a in ctx.actors_of(t, sent)]
+        doers = [a for a in doers if a.code]
+        if doers:
+            # (a missile fired, launched or tested: "the launch" and "the test" alike; "a rocket launch ... the
+            # test violated")
+            alike = lemma in launching and (verb or lemma in remembered)
+            for name in ("launch", "test") if alike else (lemma,):
+                ctx.deeds[name] = doers
+
+
+def _doer_told_before(deed: Token, ctx: ArticleContext) -> list[Actor]:
+    """ "the test", "Sunday's launch": a definite deed with no doer of its own is the last one so named the
+    article told, by its doer (not "a test", "the next test")."""
+    if deed.lemma_.lower() not in _words_of("remembered_deeds") or _another_occasion(deed):
+        return []
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.ent_type_ == "DATE")
+        for c in deed.children
+    )
+    return list(ctx.deeds.get(deed.lemma_.lower(), [])) if definite else []
 
 
 def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
@@ -1642,13 +1687,15 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
                     or [c for c in d.children if c.dep_ in ("poss", "compound", "amod")]
                 )
             ]
+            if not doing:
+                doing = deeds  # (told before, below)
         # (not a crowd counted by an of-phrase: "thousands of Guatemalan migrants illegally crossed")
         doers = [
             a
             for t in doing
             if not private_party(t)
             and not any(private_party(p) for p in syntax.prep_objects(t, {"of"}, through_objects=False))
-            for a in ctx.actors_of(t, sent)
+            for a in ctx.actors_of(t, sent) or _doer_told_before(t, ctx)
         ]
         if not doers:
             continue

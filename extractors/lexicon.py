@@ -336,6 +336,8 @@ def _scan_words() -> frozenset[str]:
     lemmas |= set(two_column("cooperation_cues.csv", "lemma", "status"))
     lemmas |= {t.split()[0] for t in two_column("sanction_terms.csv", "term", "measure")}
     lemmas |= {t.split()[-1] for t in two_column("cooperation_areas.csv", "term", "area")}
+    # (a deed a later sentence may call a violation: "North Korea launched a rocket. ... the launch violated")
+    lemmas |= set(object_classes().get("remembered_deeds", frozenset()))
     words: set[str] = set()
     for lemma in lemmas:
         words |= inflections(lemma.lower())

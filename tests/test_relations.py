@@ -3583,3 +3583,21 @@ def test_relations_gaza_as_a_place_of_origin_makes_no_palestinian_attack(parse):
 def test_relations_a_sum_given_in_a_currency_symbol_is_aid(parse, text, expected):
     got = keys(parse(text, "2024-05-10"))
     assert expected <= got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran fired a ballistic missile on Sunday. Britain and France said the launch violated a UN Security Council resolution.",
+        "Iran's missile launch drew protests. Britain and France said the test violated a UN Security Council resolution.",
+    ],
+)
+def test_relations_a_deed_named_again_is_the_doer_told_before(parse, text):
+    got = keys(parse(text, "2024-05-10"))
+    assert {("GBR", "IRN", "accusation", "occurred"), ("FRA", "IRN", "accusation", "occurred")} <= got, got
+
+
+def test_relations_an_indefinite_deed_is_no_deed_told_before(parse):
+    text = "Iran fired a ballistic missile on Sunday. Britain said any new test would violate a UN resolution."
+    got = keys(parse(text, "2024-05-10"))
+    assert ("GBR", "IRN", "accusation", "occurred") not in got, got
