@@ -178,6 +178,13 @@ def _attended(gathering: Token, attending: frozenset[str]) -> Token | None:
     return next((v for v in told if v.lemma_.lower() in attending and syntax.by_agents(v)), None)
 
 
+def _pair_named_on(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """Two actors written as a hyphened pair on the noun ("the Asean-Australia conference", "the
+    China-Africa conference")."""
+    named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and ctx.mention_at(sent, c.i)]
+    return any(syntax.hyphen_joined(o, c) for c in named for o in c.children if ctx.mention_at(sent, o.i))
+
+
 def _another_occasion(tok: Token) -> bool:
     """ "the previous summit", "the next summit", "last year's summit": another gathering than the one
     an article calls "the summit" (object class other_occasion_words, or a date as possessor)."""
@@ -1037,8 +1044,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
                 return None
             relation_type, sources, targets = "rejection", *left
     rtype = lexicon.relation_types()[relation_type]
-    if "named_partner" in requires and not targets:
-        return None
+    if "named_partner" in requires and not targets and not _pair_named_on(tok, sent, ctx):
+        return None  # ("the Asean-Australia conference": a pair written on it names both parties)
     if (
         rtype.symmetric
         and not targets

@@ -3601,3 +3601,15 @@ def test_relations_an_indefinite_deed_is_no_deed_told_before(parse):
     text = "Iran fired a ballistic missile on Sunday. Britain said any new test would violate a UN resolution."
     got = keys(parse(text, "2024-05-10"))
     assert ("GBR", "IRN", "accusation", "occurred") not in got, got
+
+
+def test_relations_a_conference_with_a_hyphened_pair_on_it_is_their_meeting(parse):
+    got = keys(
+        parse("At the Kenya-Uganda Trade Conference in Nairobi, the ministers spoke about tariffs.", "2024-05-10")
+    )
+    assert ("KEN", "UGA", "meeting", "occurred") in got, got
+
+
+def test_relations_a_conference_with_one_state_on_it_names_no_partner(parse):
+    got = keys(parse("At the Kenya Trade Conference in Nairobi, the ministers spoke about tariffs.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "meeting"}, got
