@@ -173,7 +173,12 @@ def tokens(role: str, tok: Token) -> list[Token]:
         while stack:
             t = stack.pop(0)
             out.append(t)
-            stack += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "conj")]
+            stack += [
+                c
+                for c in t.children
+                if c.dep_ in ("amod", "compound", "nmod", "conj")
+                or (c.dep_ == "npadvmod" and syntax.hyphen_joined(c, t))
+            ]
         return out
     if role == "recv":
         # The one who faces, draws or dismisses criticism, or enjoys support, is its target; who
@@ -410,6 +415,16 @@ def tokens(role: str, tok: Token) -> list[Token]:
                 if syntax.infinitive(c)
                 for o in syntax.objects(c)
                 for p in syntax.prep_objects(o, preps, through_objects=False)
+            ]
+            # "the agreement on exporting grain via the Black Sea between Turkey, Russia and Ukraine": on the
+            # gerund that says what the deal is about
+            found = found or [
+                p
+                for c in tok.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                for p in syntax.prep_objects(g, preps, through_objects=False)
             ]
         if not found and not verb:
             # "enjoys military backing from Iran", "held talks with X": in a light-verb phrase the

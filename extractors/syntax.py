@@ -441,7 +441,7 @@ def hyphen_joined(first: Token, second: Token) -> bool:
     the parser hangs the first on the second as a compound or modifier."""
     return (
         first.head == second
-        and first.dep_ in ("compound", "nmod", "amod")
+        and first.dep_ in ("compound", "nmod", "amod", "npadvmod")  # ("US-Saudi": US an adverbial of Saudi)
         and first.i < second.i
         and any(t.tag_ == "HYPH" or t.text == "-" for t in first.doc[first.i + 1 : second.i])
     )

@@ -3613,3 +3613,20 @@ def test_relations_a_conference_with_a_hyphened_pair_on_it_is_their_meeting(pars
 def test_relations_a_conference_with_one_state_on_it_names_no_partner(parse):
     got = keys(parse("At the Kenya Trade Conference in Nairobi, the ministers spoke about tariffs.", "2024-05-10"))
     assert not {k for k in got if k[2] == "meeting"}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parties of a deal named on the gerund that says what it is about
+        (
+            "Trade grew after the agreement on shipping fertiliser across the lake between Kenya, Uganda and Tanzania.",
+            {("KEN", "UGA", "agreement", "occurred"), ("TZA", "UGA", "agreement", "occurred")},
+        ),
+        # a pair hyphened with the first name as an adverbial of the second, and an impending deal is planned
+        ("An impending US-Saudi defence pact worries Tehran.", {("SAU", "USA", "agreement", "planned")}),
+    ],
+)
+def test_relations_parties_of_a_deal_named_on_its_gerund_or_a_hyphened_pair(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
