@@ -1221,7 +1221,9 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
             or ([tok.head] if tok.dep_ in ("acl", "amod") else [])
             or roles.reduced_passive_subject(tok)
         )
-        return relation_type == "support" and any(b.lemma_.lower() in forces for b in backed)
+        # (or an armed operation: "an offensive backed by Russia")
+        operations = forces | classes.get("armed_operations", frozenset())
+        return relation_type == "support" and any(b.lemma_.lower() in operations for b in backed)
     if relation_type == "support" and _in_support_of(tok):
         # "strikes in support of government forces", "sent troops in support of X": support of armed forces,
         # or given by force of arms (the clause's doer or what it does), is military aid

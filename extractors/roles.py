@@ -354,14 +354,33 @@ def tokens(role: str, tok: Token) -> list[Token]:
         body = tok.head
         # (also a participle after the body: "Syrian forces backed by Russia")
         after = tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
-        if not (tok.dep_ == "amod" or after) or body.lemma_.lower() not in lexicon.object_classes().get(
-            "state_bodies", frozenset()
+        classes = lexicon.object_classes()
+        operation = body.lemma_.lower() in classes.get("armed_operations", frozenset())
+        if not (tok.dep_ == "amod" or after) or not (
+            body.lemma_.lower() in classes.get("state_bodies", frozenset()) or operation
         ):
             return []
         if private_party(body):
             return []  # "the US-backed opposition forces": no organ of the state
         own = [c for c in body.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c != tok]
-        return own + syntax.prep_objects(body, {"of"}, through_objects=False)
+        own += syntax.prep_objects(body, {"of"}, through_objects=False)
+        if operation:
+            # (not a word that names no one: "a major offensive")
+            own = [
+                c
+                for c in own
+                if c.dep_ == "poss" or c.ent_type_.startswith("ACTOR") or c.lemma_.lower() in classes["state_bodies"]
+            ]
+        if operation and not own and (gov := syntax.governing_verb(body)) is not None:
+            # "the Syrian army advanced in an offensive backed by Russia", "launched an offensive backed by
+            # Russia": an armed operation is the doer's of the verb it is done in or launched by (object
+            # class armed_operations), when its doers are a state's organs
+            own = [
+                a
+                for a in syntax.agents(gov)
+                if not private_party(a) and (a.pos_ == "PROPN" or a.lemma_.lower() in classes.get("state_bodies", ()))
+            ]
+        return own
     if role == "attended_by":
         # "a summit attended by Kenya and Uganda", "the talks were attended by X and Y": who a participle or
         # a passive of taking part (object class attending_verbs) names (not "boycotted by", "condemned by")

@@ -3630,3 +3630,26 @@ def test_relations_a_conference_with_one_state_on_it_names_no_partner(parse):
 def test_relations_parties_of_a_deal_named_on_its_gerund_or_a_hyphened_pair(parse, text, expected):
     got = keys(parse(text, "2024-05-10"))
     assert expected <= got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an armed operation backed by another state: military aid to the state whose operation it is
+        (
+            "The Malian army pushed north on Sunday in a large offensive backed by France and Chad.",
+            {("FRA", "MLI", "military_aid", "occurred"), ("TCD", "MLI", "military_aid", "occurred")},
+        ),
+        ("Rebels lost ground to a Russian-backed Malian army offensive.", {("RUS", "MLI", "military_aid", "occurred")}),
+        # assisted by another state's troops
+        ("Malian soldiers, assisted by French troops, retook the town.", {("FRA", "MLI", "military_aid", "occurred")}),
+    ],
+)
+def test_relations_backing_an_armed_operation_or_assisting_troops_is_military_aid(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
+
+
+def test_relations_an_offensive_by_rebels_backed_by_a_state_is_no_aid_to_a_state(parse):
+    got = keys(parse("The rebels launched an offensive backed by Turkey.", "2024-05-10"))
+    assert not {k for k in got if k[2] in ("military_aid", "support")}, got
