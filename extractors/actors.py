@@ -74,6 +74,8 @@ class ArticleContext:
         # The doer of the last deed of each name the article told ("North Korea conducted a test"), whose
         # "the test" a later sentence calls a violation (events._doer_told_before).
         self.deeds: dict[str, list[Actor]] = {}
+        # The parties of the last agreement the article told (events._parties_told_before).
+        self.last_agreement: list[Actor] = []
 
     # -- mentions ---------------------------------------------------------
 

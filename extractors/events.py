@@ -71,7 +71,24 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     events += _summits_attended_abroad(events, sent, ctx)
     events += _presence_abroad(events, sent, ctx)
     _remember_deeds(sent, ctx)
+    for ev in events:
+        if ev.type == "agreement":
+            # the parties of the last agreement told, for "X withdrew from the agreement" later
+            ctx.last_agreement = [*ev.sources, *ev.targets]
     return events
+
+
+def _parties_told_before(noun: Token, leavers: list[Actor], ctx: ArticleContext) -> list[Actor]:
+    """ "Russia has withdrawn from the agreement": the other parties of the last agreement the article told
+    ("the grain deal between Turkey, Russia and Ukraine"), when the leaver is one of them (then it is the
+    same agreement); only for a definite agreement noun with no party of its own besides the leaver."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return []
+    told = list(ctx.last_agreement)
+    codes = {a.code for a in leavers}
+    if not codes <= {a.code for a in told}:
+        return []
+    return list({a.code: a for a in told if a.code and a.code not in codes}.values())
 
 
 def _remember_deeds(sent: Sentence, ctx: ArticleContext) -> None:
@@ -1036,6 +1053,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None  # "warned of an imminent attack on X": a forecast; no attack made, no one named
     if relation_type == "agreement" and not syntax.is_verb(tok):
         left = _agreement_left(tok, sources + targets, sent, ctx, classes)
+        if left is not None and left[0] and not left[1]:
+            left = (left[0], _parties_told_before(tok, left[0], ctx))
         if left is not None:
             # "Russia withdrew from the grain deal with Turkey": no agreement, Russia's rejection of it;
             # "the treaty lapsed": nothing concluded, no one named as rejecting it (judged on unseen

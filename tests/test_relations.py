@@ -3653,3 +3653,15 @@ def test_relations_backing_an_armed_operation_or_assisting_troops_is_military_ai
 def test_relations_an_offensive_by_rebels_backed_by_a_state_is_no_aid_to_a_state(parse):
     got = keys(parse("The rebels launched an offensive backed by Turkey.", "2024-05-10"))
     assert not {k for k in got if k[2] in ("military_aid", "support")}, got
+
+
+def test_relations_leaving_the_agreement_told_before_rejects_its_other_parties(parse):
+    text = "Exports recovered under the fishing pact between Kenya, Uganda and Tanzania. Then Uganda withdrew from the agreement."
+    got = keys(parse(text, "2024-05-10"))
+    assert {("UGA", "KEN", "rejection", "occurred"), ("UGA", "TZA", "rejection", "occurred")} <= got, got
+
+
+def test_relations_a_leaver_who_was_no_party_of_the_agreement_told_before_rejects_no_one(parse):
+    text = "Kenya and Uganda signed a border accord. Later Tanzania withdrew from the agreement."
+    got = keys(parse(text, "2024-05-10"))
+    assert not {k for k in got if k[2] == "rejection"}, got
