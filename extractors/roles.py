@@ -31,6 +31,7 @@ ROLES = frozenset(
         "included",
         "attended_by",
         "obj_people",
+        "described",
     }
 )
 PREPOSITION_ROLE = "p:"
@@ -218,6 +219,20 @@ def tokens(role: str, tok: Token) -> list[Token]:
             # "X expanded its programmes despite criticism from the West": X draws it (not protests with a
             # topic of their own: "visited Kampala amid protests over fuel prices")
             return syntax.agents(gov)
+        return []
+    if role == "described":
+        # Whom a noun describes: an apposition ("Biden, one of Israel's staunchest supporters", "Biden, a
+        # supporter of Israel") or an as-phrase on a verb ("China acts as a key supporter of Russia": the verb's
+        # subject)
+        if verb:
+            return []
+        head = tok
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
+            head = tok.head.head  # "one of Israel's supporters"
+        if head.dep_ == "appos":
+            return [head.head]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and (gov := syntax.governing_verb(tok)) is not None:
+            return [a for a in syntax.agents(gov) if a.i < tok.i]
         return []
     if role == "head_subj":
         if verb:

@@ -3665,3 +3665,18 @@ def test_relations_a_leaver_who_was_no_party_of_the_agreement_told_before_reject
     text = "Kenya and Uganda signed a border accord. Later Tanzania withdrew from the agreement."
     got = keys(parse(text, "2024-05-10"))
     assert not {k for k in got if k[2] == "rejection"}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kenyan President William Ruto, one of Somalia's firmest backers, spoke on Monday.",
+            {("KEN", "SOM", "support", "occurred")},
+        ),
+        ("Belarus has acted as a key supporter of Russia.", {("BLR", "RUS", "support", "occurred")}),
+    ],
+)
+def test_relations_a_supporter_named_in_an_apposition_or_an_as_phrase(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
