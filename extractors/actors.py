@@ -698,8 +698,11 @@ class ArticleContext:
                 named = self.previous_order if len(self.previous_order) == 2 else []
             back = 1 if low in _words("latter_reference") else 2
             return [Actor(named[-back], via="pronoun")] if len(named) >= back else []
-        if low in _words("relative_pronoun") and tok.head.dep_ in ("relcl", "acl") and tok.head.head != tok:
-            antecedent = _nearest_antecedent(tok.head) if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head
+        clause = tok.head
+        while tok.dep_ == "dobj" and clause.dep_ == "xcomp" and clause.head != clause:
+            clause = clause.head  # "the Philippines, which the US has vowed to defend": the infinitive's object
+        if low in _words("relative_pronoun") and clause.dep_ in ("relcl", "acl") and clause.head != tok:
+            antecedent = _nearest_antecedent(clause) if tok.dep_ in ("nsubj", "nsubjpass") else clause.head
             found = self._actors_one(antecedent, sent)
             if (
                 not found

@@ -3680,3 +3680,8 @@ def test_relations_a_leaver_who_was_no_party_of_the_agreement_told_before_reject
 def test_relations_a_supporter_named_in_an_apposition_or_an_as_phrase(parse, text, expected):
     got = keys(parse(text, "2024-05-10"))
     assert expected <= got, got
+
+
+def test_relations_a_relative_pronoun_object_of_an_infinitive_stands_for_its_noun(parse):
+    got = keys(parse("Somalia, which Kenya has promised to defend, protested on Monday.", "2024-05-10"))
+    assert ("KEN", "SOM", "support", "planned") in got, got
