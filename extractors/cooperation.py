@@ -225,7 +225,10 @@ def cue_path(tok: Token) -> list[tuple[Token, str]]:
         if (
             cur.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "csubj")
             or (
-                cur.dep_ == "acl" and cur.lemma_.lower() not in lexicon.object_classes()["preposition_like_participles"]
+                cur.dep_ == "acl"
+                and cur.lemma_.lower() not in lexicon.object_classes()["preposition_like_participles"]
+                # (not the purpose of a cooperation word: "a partnership to develop a vaccine")
+                and not (syntax.infinitive(cur) and (cues.get(cur.head.lemma_.lower()) or cues.get(cur.head.lower_)))
             )
         ) and not _tells_an_agreements_effect(cur):
             break  # "..., which promotes the country's economy": another clause, another event

@@ -542,3 +542,18 @@ def test_cooperation_trade_a_hyphenated_pair_names_is_under_way_unless_a_war_or_
     assert {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows} == {("IND", "JPN", "trade", "ongoing")}
     for text in ("The US-China trade war escalated on Monday.", "India-Pakistan trade has been suspended since 2019."):
         assert not extract_all(parse(text, "2024-05-10"))[0]["cooperation"], text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya and Ghana will form a partnership to develop malaria vaccines.", ("GHA", "KEN", "health", "planned")),
+        (
+            "Chile and Peru signed an agreement to build a railway across the border.",
+            ("CHL", "PER", "infrastructure", "agreed"),
+        ),
+    ],
+)
+def test_cooperation_the_purpose_of_a_cooperation_word_names_its_area(parse, text, expected):
+    rows = extract_all(parse(text, "2024-05-10"))[0]["cooperation"]
+    assert expected in {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows}, rows
