@@ -70,6 +70,7 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     events += _visits_to_meetings_abroad(events, sent, ctx)
     events += _summits_attended_abroad(events, sent, ctx)
     events += _presence_abroad(events, sent, ctx)
+    events += _legislatures_addressed(events, sent, ctx)
     _remember_deeds(sent, ctx)
     for ev in events:
         if ev.type == "agreement":
@@ -89,6 +90,56 @@ def _parties_told_before(noun: Token, leavers: list[Actor], ctx: ArticleContext)
     if not codes <= {a.code for a in told}:
         return []
     return list({a.code: a for a in told if a.code and a.code not in codes}.values())
+
+
+def _legislatures_addressed(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """ "Marcos addressed the Australian parliament", "Modi spoke to the US Congress", "Xi's speech at the
+    Indonesian parliament": an official who addresses another state's legislature (object class
+    legislature_nouns) is there, a visit to that state. Its state is what the legislature's own words name
+    (a demonym, a possessor, a compound); the speaker is the addressing verb's doer or the speech's owner."""
+    classes = lexicon.object_classes()
+    legislatures = classes.get("legislature_nouns", frozenset())
+    have = _visit_pairs(events)
+    out: list[Event] = []
+    for tok in sent.doc:
+        if tok.lemma_.lower() not in legislatures or _a_un_organ(tok, sent, ctx):
+            continue
+        owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        states = [a for o in owners for a in ctx.actors_of(o, sent, with_conj=False) if vocabularies.is_country(a.code)]
+        if len(states) != 1:
+            continue
+        speakers: list[Token] = []
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() == "address":
+            speakers, said = syntax.agents(head), head  # "addressed the Australian parliament"
+        elif (
+            tok.dep_ == "pobj"
+            and head.lower_ in ("to", "at", "before")
+            and head.head.lemma_.lower() in ("speak", "address")
+        ):
+            speakers, said = syntax.agents(head.head), head.head  # "spoke to the US Congress"
+        elif (
+            tok.dep_ == "pobj"
+            and head.lower_ in ("to", "at", "before")
+            and head.head.lemma_.lower() in ("speech", "address")
+        ):
+            said = head.head  # "Xi's speech at the Indonesian parliament"
+            speakers = [c for c in said.children if c.dep_ == "poss"] or (
+                syntax.agents(g) if (g := syntax.governing_verb(said)) is not None and said.dep_ == "dobj" else []
+            )
+        else:
+            continue
+        mod = syntax.modality(said)
+        if mod.status in ("negated", "hypothetical") or _by_remote_means(said):
+            continue
+        if not any(_official_token(s, sent, ctx) for s in speakers):
+            continue
+        status = "occurred" if mod.status == "ongoing" else mod.status
+        for a in [a for s in speakers for a in ctx.actors_of(s, sent)]:
+            if vocabularies.is_country(a.code) and a.code != states[0].code and (a.code, states[0].code) not in have:
+                have.add((a.code, states[0].code))
+                out.append(Event("visit", "042", said, [a], [states[0]], status, None, 0.55, mod.cues))
+    return out
 
 
 def _remember_deeds(sent: Sentence, ctx: ArticleContext) -> None:

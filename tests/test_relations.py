@@ -3685,3 +3685,30 @@ def test_relations_a_supporter_named_in_an_apposition_or_an_as_phrase(parse, tex
 def test_relations_a_relative_pronoun_object_of_an_infinitive_stands_for_its_noun(parse):
     got = keys(parse("Somalia, which Kenya has promised to defend, protested on Monday.", "2024-05-10"))
     assert ("KEN", "SOM", "support", "planned") in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Kenyan president addressed the British parliament on Tuesday.", ("KEN", "GBR", "visit", "occurred")),
+        ("Modi spoke to the US Congress in June.", ("IND", "USA", "visit", "occurred")),
+        ("Ruto's speech at the Japanese parliament drew applause.", ("KEN", "JPN", "visit", "occurred")),
+        ("Kenya sent a delegation to Beijing last week.", ("KEN", "CHN", "visit", "occurred")),
+    ],
+)
+def test_relations_addressing_a_foreign_legislature_or_sending_a_delegation_is_a_visit(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president addressed the British parliament by video link on Tuesday.",
+        "The Kenyan president addressed the Kenyan parliament on Tuesday.",
+        "Kenya sent troops to Somalia last week.",
+    ],
+)
+def test_relations_a_legislature_addressed_from_afar_or_at_home_and_troops_sent_are_no_visit(parse, text):
+    got = keys(parse(text, "2024-05-10"))
+    assert not {k for k in got if k[2] == "visit"}, got
