@@ -876,6 +876,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     if "warned_off" in requires and not _warned_off(tok):
         return None
+    if "of_consequences" in requires and not _consequences_warned_of(tok):
+        return None
     if "armed" in requires and (
         _unarmed_war(tok, classes)
         or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "for", "during", "amid", "throughout"))
@@ -1630,6 +1632,20 @@ def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
 def _phrasal(verb: Token) -> set[str]:
     """The verb with its particle ("give up", "back down"), as a phrasal verb is listed in object classes."""
     return {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+
+
+def _consequences_warned_of(tok: Token) -> list[Token]:
+    """The consequences a warning is of ("warned Uganda of serious consequences", "warned of retaliation if X
+    ...": object class retaliation_words): the warner's own answer to what the warned does, a threat."""
+    words = lexicon.object_classes().get("retaliation_words", frozenset())
+    # (also where the parser hangs the of-phrase on a date: "warned on Wednesday of searing consequences")
+    dates = [d for d in syntax.prep_objects(tok, {"on"}, through_objects=False) if d.ent_type_ == "DATE"]
+    return [
+        p
+        for host in (tok, *dates)
+        for p in syntax.prep_objects(host, {"of", "about"}, through_objects=False)
+        if p.lemma_.lower() in words
+    ]
 
 
 def _warned_off(tok: Token) -> bool:

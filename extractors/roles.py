@@ -32,6 +32,7 @@ ROLES = frozenset(
         "attended_by",
         "obj_people",
         "described",
+        "if_subj",
     }
 )
 PREPOSITION_ROLE = "p:"
@@ -82,6 +83,7 @@ REQUIREMENTS = frozenset(
         "to_cease",
         "membership_left",
         "warned_off",
+        "of_consequences",
         "mutual",
         "no_naming",
         "object_itself",
@@ -220,6 +222,18 @@ def tokens(role: str, tok: Token) -> list[Token]:
             # topic of their own: "visited Kampala amid protests over fuel prices")
             return syntax.agents(gov)
         return []
+    if role == "if_subj":
+        # "warned of serious consequences if North Korea launches": the subject of the condition, on the verb or
+        # on its of-object
+        hosts = [tok, *syntax.prep_objects(tok, {"of", "about"}, through_objects=False)]
+        return [
+            s
+            for h in hosts
+            for c in h.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+        ]
     if role == "described":
         # Whom a noun describes: an apposition ("Biden, one of Israel's staunchest supporters", "Biden, a
         # supporter of Israel") or an as-phrase on a verb ("China acts as a key supporter of Russia": the verb's

@@ -3712,3 +3712,23 @@ def test_relations_addressing_a_foreign_legislature_or_sending_a_delegation_is_a
 def test_relations_a_legislature_addressed_from_afar_or_at_home_and_troops_sent_are_no_visit(parse, text):
     got = keys(parse(text, "2024-05-10"))
     assert not {k for k in got if k[2] == "visit"}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya warned Uganda of serious consequences if it builds the dam.", ("KEN", "UGA", "threat", "occurred")),
+        (
+            "Ethiopia warned on Monday of retaliation if Egypt moves troops to the border.",
+            ("ETH", "EGY", "threat", "occurred"),
+        ),
+    ],
+)
+def test_relations_a_warning_of_consequences_threatens_the_warned(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected in got, got
+
+
+def test_relations_a_warning_of_a_storm_threatens_no_one(parse):
+    got = keys(parse("Kenya warned Uganda of heavy floods if the rains continue.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "threat"}, got
