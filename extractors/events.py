@@ -85,6 +85,8 @@ def _parties_told_before(noun: Token, leavers: list[Actor], ctx: ArticleContext)
     same agreement); only for a definite agreement noun with no party of its own besides the leaver."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return []
+    if any(c.dep_ in ("compound", "amod", "nmod", "poss") or c.pos_ == "PROPN" for c in noun.children):
+        return []  # "the Open Skies Treaty", "the nuclear arms agreement": one named, maybe another (review 24)
     told = list(ctx.last_agreement)
     codes = {a.code for a in leavers}
     if not codes <= {a.code for a in told}:
@@ -145,26 +147,36 @@ def _legislatures_addressed(events: list[Event], sent: Sentence, ctx: ArticleCon
 def _remember_deeds(sent: Sentence, ctx: ArticleContext) -> None:
     """The doers of the deeds the sentence tells (object class remembered_deeds): "North Korea conducted a
     nuclear test", "Russia's invasion", "launched by Iran", and a verb that is the deed ("North Korea
-    launched a rocket": a launch), for a later "the test" (_doer_told_before)."""
+    launched a rocket": a launch), for a later "the test" (_doer_told_before). Only who does it: the subject
+    of a verb of carrying it out (object class deed_doing_verbs), not of one that comments on it ("the US
+    condemned the test", "Japan tracked the launch"); a missile or rocket fired, launched or tested, not an
+    inquiry launched or a minister fired; not a deed warned against."""
     remembered = _words_of("remembered_deeds")
     launching = _words_of("launch_verbs")
+    doing = _words_of("deed_doing_verbs")
+    # (a compound on an invasion or a blockade is mostly whom it is done to: "the Ukraine invasion")
+    suffered = _words_of("suffered_deeds")
     for tok in sent.doc:
         lemma = tok.lemma_.lower()
         verb = syntax.is_verb(tok)
         if not (lemma in remembered or (verb and lemma in launching)):
             continue
-        if syntax.modality(tok).status in ("negated", "hypothetical"):
+        if syntax.modality(tok).status in ("negated", "hypothetical") or _warned_of(tok, lexicon.object_classes()):
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "against":
+            continue  # "warned against a missile test by North Korea": none made
         if verb:
+            if lemma in launching and not (syntax.object_lemmas(tok) & _words_of("military_goods")):
+                continue  # "launched an investigation", "fired his army chief"
             doers = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)]
         else:
-            own = syntax.prep_objects(tok, {"by"}, through_objects=False) or [
-                c for c in tok.children if c.dep_ in ("poss", "compound", "amod")
-            ]
-            gov = syntax.governing_verb(tok)
-            if not own and gov is not None and tok in syntax.objects(gov):
-                own = syntax.agents(gov)  # "conducted a nuclear test"
+            mods = ("poss", "amod") if lemma in suffered else ("poss", "compound", "amod")
+            own = syntax.prep_objects(tok, {"by"}, through_objects=False) or [c for c in tok.children if c.dep_ in mods]
             doers = [a for t in own if not private_party(t) for a in ctx.actors_of(t, sent)]
+            gov = syntax.governing_verb(tok)
+            if not doers and gov is not None and gov.lemma_.lower() in doing and tok in syntax.objects(gov):
+                # "conducted a nuclear test", "Putin ordered the invasion"
+                doers = [a for t in syntax.agents(gov) if not private_party(t) for a in ctx.actors_of(t, sent)]
         doers = [a for a in doers if a.code]
         if doers:
             # (a missile fired, launched or tested: "the launch" and "the test" alike; "a rocket launch ... the
@@ -204,8 +216,8 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         if here and len(here[0].code) == 3 and not _another_occasion(tok) and _placed_for_real(tok):
             placed.setdefault(tok.lemma_.lower(), here[0])
         gov = _attended(tok, attending)
-        if gov is None or not _is_official(gov, sent, ctx, "subj"):
-            continue
+        if gov is None or not _is_official(gov, sent, ctx, "subj") or _by_remote_means(gov):
+            continue  # (not "attended by Kenyan officials via video link": review 24)
         if _a_un_organ(tok, sent, ctx):
             continue  # the UN General Assembly in New York: a visit to the UN's seat, not the US (guide note 5)
         mod = syntax.modality(gov)
@@ -250,7 +262,15 @@ def _pair_named_on(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     """Two actors written as a hyphened pair on the noun ("the Asean-Australia conference", "the
     China-Africa conference")."""
     named = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and ctx.mention_at(sent, c.i)]
-    return any(syntax.hyphen_joined(o, c) for c in named for o in c.children if ctx.mention_at(sent, o.i))
+    # (only as a name's first words, "the Asean-Australia Post-Ministerial Conference"; a topic between the pair
+    # and the noun makes the pair the topic: "the Russia-Ukraine peace conference", "a US-China relations
+    # conference")
+    return any(
+        syntax.hyphen_joined(o, c) and not any(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[c.i + 1 : tok.i])
+        for c in named
+        for o in c.children
+        if ctx.mention_at(sent, o.i)
+    )
 
 
 def _another_occasion(tok: Token) -> bool:
@@ -776,10 +796,24 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
                     have |= {p.lemma_.lower() for p in syntax.prep_objects(t, {"of"}, through_objects=False)}
     elif syntax.is_verb(tok):
         have = syntax.object_lemmas(tok)
-        if any(o.ent_type_ == "MONEY" for o in syntax.objects(tok)):
+        for o in syntax.objects(tok):
+            if o.ent_type_ != "MONEY":
+                continue
             # "pledged $100 million", "gave 50 million euros": a sum of money (the parser's money entity, whose
-            # head is the number when the currency is a symbol)
-            have |= {"money", "dollar"}
+            # head is the number when the currency is a symbol); "$300 million in weapons", "$6 billion in frozen
+            # oil revenues": what the sum is in says what was given (review 24)
+            spent_on = [
+                w
+                for p in syntax.prep_objects(o, {"in", "of", "worth"}, through_objects=False)
+                # (or on the verb: "received $6 billion from South Korea in frozen oil revenues")
+                + [
+                    p
+                    for p in syntax.prep_objects(tok, {"in"}, through_objects=False)
+                    if p.pos_ == "NOUN" and not p.ent_type_  # (not "in 2023", "in Cairo")
+                ]
+                for w in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))
+            ]
+            have |= {w.lemma_.lower() for w in spent_on} if spent_on else {"money", "dollar"}
     else:  # "arms sales", "deliveries of missiles"; a case "filed" (the verb it is the object of)
         have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         have |= {
@@ -1108,6 +1142,18 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         left = _agreement_left(tok, sources + targets, sent, ctx, classes)
         if left is not None and left[0] and not left[1]:
             left = (left[0], _parties_told_before(tok, left[0], ctx))
+        if left is not None and left[0] and (leaving := syntax.governing_verb(tok)) is not None:
+            # the leaving's own plan, condition or negation ("has no plans to quit the deal", "may withdraw from
+            # it", "did not withdraw": review 24)
+            outer = syntax.modality(leaving, in_reported_speech=report is not None)
+            if outer.status in ("negated", "hypothetical") or any(
+                c.dep_ == "det" and c.lower_ == "no" for a in leaving.ancestors for c in a.children
+            ):
+                return None
+            if outer.status == "planned" or (
+                leaving.dep_ == "xcomp" and leaving.head.lemma_.lower() in classes.get("threatening_verbs", frozenset())
+            ):
+                mod = syntax.Modality("planned", outer.cues)
         if left is not None:
             # "Russia withdrew from the grain deal with Turkey": no agreement, Russia's rejection of it;
             # "the treaty lapsed": nothing concluded, no one named as rejecting it (judged on unseen
@@ -1295,7 +1341,14 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
         )
         # (or an armed operation: "an offensive backed by Russia")
         operations = forces | classes.get("armed_operations", frozenset())
-        return relation_type == "support" and any(b.lemma_.lower() in operations for b in backed)
+        return relation_type == "support" and any(
+            b.lemma_.lower() in operations
+            or (
+                b.lemma_.lower() in classes.get("operations_if_armed", frozenset())
+                and any(c.dep_ in ("amod", "compound") and forceful(c) for c in b.children)
+            )
+            for b in backed
+        )
     if relation_type == "support" and _in_support_of(tok):
         # "strikes in support of government forces", "sent troops in support of X": support of armed forces,
         # or given by force of arms (the clause's doer or what it does), is military aid
@@ -1318,7 +1371,12 @@ def _military_goods(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
     if not syntax.is_verb(tok):
         return False
     military = classes.get("military_modifiers", frozenset())
-    return any(c.dep_ in ("amod", "compound") and c.lower_ in military for o in syntax.objects(tok) for c in o.children)
+    objects = syntax.objects(tok)
+    # ("provided $61 billion in military aid": what the sum is in)
+    objects += [
+        p for o in objects if o.ent_type_ == "MONEY" for p in syntax.prep_objects(o, {"in"}, through_objects=False)
+    ]
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in military for o in objects for c in o.children)
 
 
 def _agreement_left(
@@ -1623,7 +1681,9 @@ def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
     if any(h.lemma_.lower() in classes.get("all_parties_nouns", frozenset()) for h in hosts):
         return False  # "called on both sides to stop fighting": even-handed, no one blamed
     return any(
-        c.dep_ in ("xcomp", "ccomp", "advcl") and ({c.lemma_.lower()} | _phrasal(c)) & ceasing
+        c.dep_ in ("xcomp", "ccomp", "advcl")
+        and ({c.lemma_.lower()} | _phrasal(c)) & ceasing
+        and not any(n.dep_ == "neg" for n in c.children)  # ("urged Kyiv not to give up": encouragement)
         for h in hosts
         for c in h.children
     )

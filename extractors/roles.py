@@ -246,7 +246,12 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if head.dep_ == "appos":
             return [head.head]
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and (gov := syntax.governing_verb(tok)) is not None:
-            return [a for a in syntax.agents(gov) if a.i < tok.i]
+            # (a verb with an object names the object so: "NATO described China as a supporter of Russia", "China
+            # was described by the US as ...": China; review 24)
+            classes = lexicon.object_classes()
+            naming = classes.get("naming_verbs", frozenset()) | classes.get("as_naming_verbs", frozenset())
+            named = syntax.objects(gov) if gov.lemma_.lower() in naming else []
+            return [a for a in (named or syntax.agents(gov)) if a.i < tok.i]
         return []
     if role == "head_subj":
         if verb:
@@ -384,7 +389,14 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # (also a participle after the body: "Syrian forces backed by Russia")
         after = tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
         classes = lexicon.object_classes()
-        operation = body.lemma_.lower() in classes.get("armed_operations", frozenset())
+        operation = body.lemma_.lower() in classes.get("armed_operations", frozenset()) or (
+            # "a military campaign", "an air operation"; not a vaccination campaign or a rescue operation
+            body.lemma_.lower() in classes.get("operations_if_armed", frozenset())
+            and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in classes.get("military_modifiers", frozenset())
+                for c in body.children
+            )
+        )
         if not (tok.dep_ == "amod" or after) or not (
             body.lemma_.lower() in classes.get("state_bodies", frozenset()) or operation
         ):
@@ -394,16 +406,25 @@ def tokens(role: str, tok: Token) -> list[Token]:
         own = [c for c in body.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c != tok]
         own += syntax.prep_objects(body, {"of"}, through_objects=False)
         if operation:
-            # (not a word that names no one: "a major offensive")
+            # (not a word that names no one, "a major offensive", nor a place compounded on it, where it is fought:
+            # "the Gaza offensive"; a possessor, a demonym or a state's organ says whose it is)
             own = [
                 c
                 for c in own
-                if c.dep_ == "poss" or c.ent_type_.startswith("ACTOR") or c.lemma_.lower() in classes["state_bodies"]
+                if c.dep_ == "poss"
+                or (c.dep_ == "amod" and c.ent_type_.startswith("ACTOR"))
+                or (c.dep_ != "amod" and c.lemma_.lower() in classes["state_bodies"])  # ("a military campaign": no one)
             ]
-        if operation and not own and (gov := syntax.governing_verb(body)) is not None:
+        if (
+            operation
+            and not own
+            and (gov := syntax.governing_verb(body)) is not None
+            and gov.lemma_.lower() in classes.get("deed_doing_verbs", frozenset())
+        ):
             # "the Syrian army advanced in an offensive backed by Russia", "launched an offensive backed by
-            # Russia": an armed operation is the doer's of the verb it is done in or launched by (object
-            # class armed_operations), when its doers are a state's organs
+            # Russia": an armed operation is the doer's of the verb it is carried out by (object class
+            # deed_doing_verbs; not "Ukraine repelled an offensive backed by Belarus"), when its doers are a
+            # state's organs
             own = [
                 a
                 for a in syntax.agents(gov)

@@ -548,10 +548,7 @@ def test_cooperation_trade_a_hyphenated_pair_names_is_under_way_unless_a_war_or_
     "text, expected",
     [
         ("Kenya and Ghana will form a partnership to develop malaria vaccines.", ("GHA", "KEN", "health", "planned")),
-        (
-            "Chile and Peru signed an agreement to build a railway across the border.",
-            ("CHL", "PER", "infrastructure", "agreed"),
-        ),
+        ("Japan and Vietnam launched a partnership to develop renewable energy.", ("JPN", "VNM", "energy", "ongoing")),
     ],
 )
 def test_cooperation_the_purpose_of_a_cooperation_word_names_its_area(parse, text, expected):
