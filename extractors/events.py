@@ -505,6 +505,18 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
                 ),
                 anchor,
             )
+        gov = None if syntax.is_verb(ev.trigger) else syntax.governing_verb(ev.trigger)
+        if gov is not None and gov.lemma_.lower() in classes.get("gathering_hosting_verbs", frozenset()):
+            # "South Korea hosts a trilateral summit with China and Japan": its guests come to the host, unless the
+            # sentence places the gathering elsewhere (below)
+            hosts = [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent) if vocabularies.is_country(a.code)]
+            if len({a.code for a in hosts}) == 1 and not syntax.prep_objects(ev.trigger, {"in", "at"}):
+                host = hosts[0]
+                for g in ev.sources + ev.targets:
+                    if vocabularies.is_country(g.code) and g.code != host.code and (g.code, host.code) not in have:
+                        have.add((g.code, host.code))
+                        out.append(dataclasses.replace(like, sources=[g], targets=[host]))
+                continue
         out += _visits_to_host(anchor, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
     return out
 

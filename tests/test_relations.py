@@ -3831,3 +3831,23 @@ def test_relations_the_twelfth_sessions_review_findings_stay_mended(parse, text,
 def test_relations_the_twelfth_sessions_review_right_rows(parse, text, expected):
     got = keys(parse(text, "2024-05-10"))
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kenya will host a three-way summit with Uganda and Tanzania next month.",
+            {("UGA", "KEN", "visit", "planned"), ("TZA", "KEN", "visit", "planned")},
+        ),
+        ("Kenya hosted talks with Uganda last week.", {("UGA", "KEN", "visit", "occurred")}),
+    ],
+)
+def test_relations_the_guests_of_a_hosted_gathering_visit_the_host(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
+
+
+def test_relations_a_gathering_hosted_elsewhere_takes_the_guests_there(parse):
+    got = keys(parse("Kenya hosted talks with Uganda in Geneva last week.", "2024-05-10"))
+    assert ("UGA", "KEN", "visit", "occurred") not in got, got
