@@ -510,7 +510,12 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
             # "South Korea hosts a trilateral summit with China and Japan": its guests come to the host, unless the
             # sentence places the gathering elsewhere (below)
             hosts = [a for t in syntax.agents(gov) for a in ctx.actors_of(t, sent) if vocabularies.is_country(a.code)]
-            if len({a.code for a in hosts}) == 1 and not syntax.prep_objects(ev.trigger, {"in", "at"}):
+            parties = {a.code for a in ev.sources + ev.targets}
+            if (
+                len({a.code for a in hosts}) == 1
+                and hosts[0].code in parties  # (not "hosted talks between Kenya and Ghana": a mediator's venue)
+                and not syntax.prep_objects(ev.trigger, {"in", "at"})
+            ):
                 host = hosts[0]
                 for g in ev.sources + ev.targets:
                     if vocabularies.is_country(g.code) and g.code != host.code and (g.code, host.code) not in have:
