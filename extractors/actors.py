@@ -76,6 +76,7 @@ class ArticleContext:
         self.deeds: dict[str, list[Actor]] = {}
         # The parties of the last agreement the article told (events._parties_told_before).
         self.last_agreement: list[Actor] = []
+        self.last_agreement_words: set[str] = set()
 
     # -- mentions ---------------------------------------------------------
 
@@ -312,6 +313,7 @@ class ArticleContext:
             m.text.lower().removeprefix("the ") in lexicon.object_classes().get("places_for_their_state", frozenset())
             and sent.doc is not None
             and sent.doc[m.end - 1].dep_ in ("compound", "nmod", "amod")
+            and sent.doc[m.end - 1].head.pos_ == "NOUN"  # (not "Gaza City", a name)
         ):
             # "the Gaza plan", "a Gaza ceasefire resolution", "the Gaza offensive": a place that stands for its state
             # as a destination or target ("aid to Gaza") is only the topic or theatre of a noun it is compounded on

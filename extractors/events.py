@@ -74,8 +74,15 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     _remember_deeds(sent, ctx)
     for ev in events:
         if ev.type == "agreement":
-            # the parties of the last agreement told, for "X withdrew from the agreement" later
+            # the parties of the last agreement told, for "X withdrew from the agreement" later, and the words
+            # that name it ("the grain deal")
             ctx.last_agreement = [*ev.sources, *ev.targets]
+            ctx.last_agreement_words = {
+                c.lemma_.lower()
+                for t in (ev.trigger, *syntax.objects(ev.trigger))
+                for c in t.children
+                if c.dep_ in ("compound", "nmod")
+            }
     return events
 
 
@@ -85,8 +92,14 @@ def _parties_told_before(noun: Token, leavers: list[Actor], ctx: ArticleContext)
     same agreement); only for a definite agreement noun with no party of its own besides the leaver."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return []
-    if any(c.dep_ in ("compound", "amod", "nmod", "poss") or c.pos_ == "PROPN" for c in noun.children):
-        return []  # "the Open Skies Treaty", "the nuclear arms agreement": one named, maybe another (review 24)
+    named = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "nmod")}
+    if (
+        any(c.pos_ == "PROPN" or c.dep_ in ("nummod", "poss") for c in noun.children)
+        or not named <= ctx.last_agreement_words
+    ):
+        # "the Open Skies Treaty", "the 1987 treaty", "the nuclear arms agreement" after a grain deal: one named,
+        # maybe another (review 24); "the grain deal" again, "the new pact" are the one told (review 24b)
+        return []
     told = list(ctx.last_agreement)
     codes = {a.code for a in leavers}
     if not codes <= {a.code for a in told}:
@@ -132,8 +145,12 @@ def _legislatures_addressed(events: list[Event], sent: Sentence, ctx: ArticleCon
         else:
             continue
         mod = syntax.modality(said)
-        if mod.status in ("negated", "hypothetical") or _by_remote_means(said):
+        if mod.status in ("negated", "hypothetical") or _by_remote_means(said) or _addressed_from_afar(said, sent, ctx):
             continue
+        if said.dep_ == "xcomp" and said.head.lemma_.lower() in classes.get("unrealised_wish_verbs", frozenset()):
+            continue  # "asked to address the Hungarian parliament", "want Netanyahu to address Congress" (review 24b)
+        if said.lemma_.lower() == "address" and tok.dep_ == "pobj" and syntax.objects(said):
+            continue  # "addressed a letter to the Iraqi parliament": sent, not spoken there
         if not any(_official_token(s, sent, ctx) for s in speakers):
             continue
         status = "occurred" if mod.status == "ongoing" else mod.status
@@ -142,6 +159,44 @@ def _legislatures_addressed(events: list[Event], sent: Sentence, ctx: ArticleCon
                 have.add((a.code, states[0].code))
                 out.append(Event("visit", "042", said, [a], [states[0]], status, None, 0.55, mod.cues))
     return out
+
+
+def _addressed_from_afar(said: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """ "addressed the Italian parliament from Kyiv", "virtually", "online", "in a video message": spoken from
+    elsewhere (object class remote_meeting_words; review 24b)."""
+    remote = _words_of("remote_meeting_words") | _words_of("remote_manner_words")
+    # (an adverb the parser may hang on a phrase of the verb: "virtually on Wednesday")
+    if any(c.dep_ == "advmod" and c.lower_ in remote for h in (said, *said.children) for c in h.children):
+        return True
+    if any(
+        t.lemma_.lower() in remote
+        for p in syntax.prep_objects(said, {"in", "through"}, through_objects=False)
+        for t in (p, *p.children)
+    ):
+        return True
+    return bool(syntax.prep_objects(said, {"from"}, through_objects=False))
+
+
+def _state_or_its_forces(verb: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """The verb's object is a state, its government or its forces ("assisted Manila", "assisted the Afghan
+    government", "Malian soldiers, assisted by French troops"; object classes armed_forces, state_bodies)."""
+    classes = lexicon.object_classes()
+    bodies = classes.get("armed_forces", frozenset()) | classes.get("state_bodies", frozenset())
+    return any(
+        o.lemma_.lower() in bodies
+        or ((m := ctx.mention_at(sent, o.i)) is not None and m.kind in ("country", "capital"))
+        for o in syntax.objects(verb)
+    )
+
+
+def _sent_to_a_place(send: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """Whom a state sends goes to a place: a state or its capital ("sent a delegation to Beijing"), not a mission
+    or a gathering a state's name is on ("to the Chinese embassy in Nairobi", "to the Ukraine Recovery Conference
+    in London": review 24b)."""
+    return any(
+        (m := ctx.mention_at(sent, p.i)) is not None and m.kind in ("country", "capital", "coref")  # ("the country")
+        for p in syntax.prep_objects(send, {"to"}, through_objects=False)
+    )
 
 
 def _remember_deeds(sent: Sentence, ctx: ArticleContext) -> None:
@@ -163,14 +218,20 @@ def _remember_deeds(sent: Sentence, ctx: ArticleContext) -> None:
             continue
         if syntax.modality(tok).status in ("negated", "hypothetical") or _warned_of(tok, lexicon.object_classes()):
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ == "against":
-            continue  # "warned against a missile test by North Korea": none made
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "against"
+            and tok.head.head.lemma_.lower() in _words_of("warning_verbs")
+        ):
+            continue  # "warned against a missile test by North Korea": none made (not "retaliated against")
         if verb:
             if lemma in launching and not (syntax.object_lemmas(tok) & _words_of("military_goods")):
                 continue  # "launched an investigation", "fired his army chief"
             doers = [a for t in syntax.agents(tok) for a in ctx.actors_of(t, sent)]
         else:
-            mods = ("poss", "amod") if lemma in suffered else ("poss", "compound", "amod")
+            # (but with its victim in an of-phrase the compound is the doer: "the US invasion of Iraq"; review 24b)
+            victim_named = bool(syntax.prep_objects(tok, {"of"}, through_objects=False))
+            mods = ("poss", "amod") if lemma in suffered and not victim_named else ("poss", "compound", "amod")
             own = syntax.prep_objects(tok, {"by"}, through_objects=False) or [c for c in tok.children if c.dep_ in mods]
             doers = [a for t in own if not private_party(t) for a in ctx.actors_of(t, sent)]
             gov = syntax.governing_verb(tok)
@@ -265,8 +326,9 @@ def _pair_named_on(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     # (only as a name's first words, "the Asean-Australia Post-Ministerial Conference"; a topic between the pair
     # and the noun makes the pair the topic: "the Russia-Ukraine peace conference", "a US-China relations
     # conference")
+    topics = _words_of("gathering_topic_words")
     return any(
-        syntax.hyphen_joined(o, c) and not any(t.is_lower and t.pos_ == "NOUN" for t in tok.doc[c.i + 1 : tok.i])
+        syntax.hyphen_joined(o, c) and not any(t.lemma_.lower() in topics for t in tok.doc[c.i + 1 : tok.i])
         for c in named
         for o in c.children
         if ctx.mention_at(sent, o.i)
@@ -819,8 +881,8 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             # "pledged $100 million", "gave 50 million euros": a sum of money (the parser's money entity, whose
             # head is the number when the currency is a symbol); "$300 million in weapons", "$6 billion in frozen
             # oil revenues": what the sum is in says what was given (review 24)
-            spent_on = [
-                w
+            spent_on = {
+                w.lemma_.lower()
                 for p in syntax.prep_objects(o, {"in", "of", "worth"}, through_objects=False)
                 # (or on the verb: "received $6 billion from South Korea in frozen oil revenues")
                 + [
@@ -829,8 +891,13 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
                     if p.pos_ == "NOUN" and not p.ent_type_  # (not "in 2023", "in Cairo")
                 ]
                 for w in (p, *(c for c in p.children if c.dep_ in ("amod", "compound")))
-            ]
-            have |= {w.lemma_.lower() for w in spent_on} if spent_on else {"money", "dollar"}
+            }
+            if spent_on & classes.get("not_given_funds", frozenset()):
+                continue  # "frozen oil revenues": a state's own money released, no aid
+            # a sum in arms is arms ("$300 million in weapons": military aid only); else a sum of money, whatever
+            # else the phrase says ("in a statement", "in cash"; review 24b)
+            military = spent_on & classes.get("military_goods", frozenset())
+            have |= spent_on if military else spent_on | {"money", "dollar"}
     else:  # "arms sales", "deliveries of missiles"; a case "filed" (the verb it is the object of)
         have = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         have |= {
@@ -1045,6 +1112,12 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         source_roles = tuple(r for r in source_roles if r != "p:of")
     sources, src_role = _resolve(source_roles, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
+    if "of_consequences" in trig.requires and not all(vocabularies.is_country(a.code) for a in sources):
+        return None  # a UN agency's or the IMF's warning of consequences is a forecast, no threat (review 24b)
+    if "to_a_place" in trig.requires and not _sent_to_a_place(tok, sent, ctx):
+        return None
+    if "state_or_forces_object" in trig.requires and not _state_or_its_forces(tok, sent, ctx):
+        return None  # "the navy assisted a Sri Lankan vessel", "troops assisted rescuers": no state aided (review 24)
     gov = syntax.governing_verb(tok) if src_role == "head_subj" else None
     if src_role == "head_subj" and "p:between" in trig.source:
         # "Peru brokered a deal between Kenya and Ghana": a between-phrase naming two parties says
@@ -1163,13 +1236,15 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
             # the leaving's own plan, condition or negation ("has no plans to quit the deal", "may withdraw from
             # it", "did not withdraw": review 24)
             outer = syntax.modality(leaving, in_reported_speech=report is not None)
+            intentions = classes.get("intention_nouns", frozenset())
             if outer.status in ("negated", "hypothetical") or any(
-                c.dep_ == "det" and c.lower_ == "no" for a in leaving.ancestors for c in a.children
+                a.lemma_.lower() in intentions and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)
+                for a in leaving.ancestors
             ):
-                return None
-            if outer.status == "planned" or (
-                leaving.dep_ == "xcomp" and leaving.head.lemma_.lower() in classes.get("threatening_verbs", frozenset())
-            ):
+                return None  # ("has no plans to quit", not "there is no doubt that it withdrew": review 24b)
+            if leaving.dep_ == "xcomp" and leaving.head.lemma_.lower() in classes.get("threatening_verbs", frozenset()):
+                return None  # "threatened to withdraw": a threat, not a leaving announced (review 24b)
+            if outer.status == "planned":
                 mod = syntax.Modality("planned", outer.cues)
         if left is not None:
             # "Russia withdrew from the grain deal with Turkey": no agreement, Russia's rejection of it;
@@ -1391,7 +1466,10 @@ def _military_goods(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
     objects = syntax.objects(tok)
     # ("provided $61 billion in military aid": what the sum is in)
     objects += [
-        p for o in objects if o.ent_type_ == "MONEY" for p in syntax.prep_objects(o, {"in"}, through_objects=False)
+        p
+        for o in objects
+        if o.ent_type_ == "MONEY"
+        for p in syntax.prep_objects(o, {"in", "of"}, through_objects=False)
     ]
     return any(c.dep_ in ("amod", "compound") and c.lower_ in military for o in objects for c in o.children)
 
@@ -1714,14 +1792,25 @@ def _phrasal(verb: Token) -> set[str]:
 def _consequences_warned_of(tok: Token) -> list[Token]:
     """The consequences a warning is of ("warned Uganda of serious consequences", "warned of retaliation if X
     ...": object class retaliation_words): the warner's own answer to what the warned does, a threat."""
-    words = lexicon.object_classes().get("retaliation_words", frozenset())
-    # (also where the parser hangs the of-phrase on a date: "warned on Wednesday of searing consequences")
+    classes = lexicon.object_classes()
+    words = classes.get("retaliation_words", frozenset())
+    forecast = classes.get("forecast_words", frozenset())
+    # (also where the parser hangs the of-phrase on a date or on the warned: "warned on Wednesday of searing
+    # consequences", "warned the Philippines of serious consequences")
     dates = [d for d in syntax.prep_objects(tok, {"on"}, through_objects=False) if d.ent_type_ == "DATE"]
     return [
         p
-        for host in (tok, *dates)
+        for host in (tok, *dates, *syntax.objects(tok))
         for p in syntax.prep_objects(host, {"of", "about"}, through_objects=False)
         if p.lemma_.lower() in words
+        # (a forecast, not the warner's answer: "humanitarian consequences", "consequences for Europe",
+        # "retaliation by Iran", "the consequences of filling the dam"; review 24b)
+        and not any(
+            (c.dep_ == "amod" and c.lower_ in forecast)
+            or (c.dep_ == "prep" and c.lower_ in ("for", "by", "of"))
+            or c.dep_ == "poss"
+            for c in p.children
+        )
     ]
 
 

@@ -84,6 +84,8 @@ REQUIREMENTS = frozenset(
         "membership_left",
         "warned_off",
         "of_consequences",
+        "to_a_place",
+        "state_or_forces_object",
         "mutual",
         "no_naming",
         "object_itself",
@@ -226,6 +228,9 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # "warned of serious consequences if North Korea launches": the subject of the condition, on the verb or
         # on its of-object
         hosts = [tok, *syntax.prep_objects(tok, {"of", "about"}, through_objects=False)]
+        hosts += [
+            p for o in syntax.objects(tok) for p in syntax.prep_objects(o, {"of", "about"}, through_objects=False)
+        ]
         return [
             s
             for h in hosts
@@ -393,7 +398,9 @@ def tokens(role: str, tok: Token) -> list[Token]:
             # "a military campaign", "an air operation"; not a vaccination campaign or a rescue operation
             body.lemma_.lower() in classes.get("operations_if_armed", frozenset())
             and any(
-                c.dep_ in ("amod", "compound") and c.lower_ in classes.get("military_modifiers", frozenset())
+                c.dep_ in ("amod", "compound")
+                and c.lower_
+                in classes.get("military_modifiers", frozenset()) | classes.get("armed_operation_words", frozenset())
                 for c in body.children
             )
         )
