@@ -366,7 +366,7 @@ class ArticleContext:
 
     def _remember_titles(self, sent: Sentence) -> None:
         """Offices named with their country ("Japan's prime minister"), for a later bare title."""
-        for tok in sent.doc:
+        for tok in syntax.tokens(sent.doc):
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]

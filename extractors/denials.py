@@ -31,7 +31,12 @@ def extract_sentence(
     by_sentence: dict[int, list[dict]] = {}
     for r in earlier.get("relations", []):
         by_sentence.setdefault(r["sentence_index"], []).append(r)
-    return [r for tok in sent.doc if _is_denial_word(tok) for r in _denial(tok, sent, ctx, article, by_sentence)]
+    return [
+        r
+        for tok in syntax.tokens(sent.doc)
+        if _is_denial_word(tok)
+        for r in _denial(tok, sent, ctx, article, by_sentence)
+    ]
 
 
 def _is_denial_word(tok: Token) -> bool:

@@ -50,7 +50,7 @@ class Event:
 def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     classes = lexicon.object_classes()
-    for tok in sent.doc:
+    for tok in syntax.tokens(sent.doc):
         trigs = triggers_for(tok)
         # A reading whose object class the object is in ("supplied missiles": military aid) counts, and
         # then wins over the word's general reading: "traded accusations" is no trade, "received
@@ -116,7 +116,7 @@ def _legislatures_addressed(events: list[Event], sent: Sentence, ctx: ArticleCon
     legislatures = classes.get("legislature_nouns", frozenset())
     have = _visit_pairs(events)
     out: list[Event] = []
-    for tok in sent.doc:
+    for tok in syntax.tokens(sent.doc):
         if tok.lemma_.lower() not in legislatures or _a_un_organ(tok, sent, ctx):
             continue
         owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
@@ -211,10 +211,12 @@ def _remember_deeds(sent: Sentence, ctx: ArticleContext) -> None:
     doing = _words_of("deed_doing_verbs")
     # (a compound on an invasion or a blockade is mostly whom it is done to: "the Ukraine invasion")
     suffered = _words_of("suffered_deeds")
-    for tok in sent.doc:
+    for tok in syntax.tokens(sent.doc):
         lemma = tok.lemma_.lower()
+        if lemma not in remembered and lemma not in launching:
+            continue  # (the word first: the parse tests below cost more, and this runs on every word)
         verb = syntax.is_verb(tok)
-        if not (lemma in remembered or (verb and lemma in launching)):
+        if not (lemma in remembered or verb):
             continue
         if syntax.modality(tok).status in ("negated", "hypothetical") or _warned_of(tok, lexicon.object_classes()):
             continue
@@ -268,11 +270,11 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     have = _visit_pairs(events)
     out: list[Event] = []
     placed: dict[str, Actor] = {}
-    for tok in sent.doc:
-        if syntax.is_verb(tok) or not (
-            syntax.names_a_gathering(tok) or tok.lemma_.lower() in _words_of("ceremony_nouns")
+    for tok in syntax.tokens(sent.doc):
+        if not (syntax.names_a_gathering(tok) or tok.lemma_.lower() in _words_of("ceremony_nouns")) or syntax.is_verb(
+            tok
         ):
-            continue
+            continue  # (the word first: cheaper than the parse test, on every word)
         here = _places(tok, {"in"}, sent, ctx)
         if here and len(here[0].code) == 3 and not _another_occasion(tok) and _placed_for_real(tok):
             placed.setdefault(tok.lemma_.lower(), here[0])
@@ -384,7 +386,7 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
     with_object = classes.get("presence_object_verbs", frozenset())
     have = _visit_pairs(events)
     out: list[Event] = []
-    for tok in sent.doc:
+    for tok in syntax.tokens(sent.doc):
         where: Token | None = None  # the word the "in <place>" hangs on
         if (
             tok.lemma_.lower() in presence
@@ -1710,7 +1712,7 @@ def _the_one_other_state(tok: Token, sources: list[Actor], sent: Sentence, ctx: 
     if any(i in named_on for i in at):
         return [host]  # "Blair's Israel visit", "a visit by the Canadian trade mission to the Philippines"
     guests = [m.start for m in sent.mentions if m.code in visitors] + [tok.i]
-    for w in sent.doc:
+    for w in syntax.tokens(sent.doc):
         if w.lemma_.lower() not in hosting:
             continue
         # host and visitor both among the meeting's or hosting's own words: its subject, object, with-partner
@@ -1916,7 +1918,7 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
     nouns = classes.get("wrongdoing_nouns", frozenset())
     have = {(a.code, t.code) for e in events if e.type == "accusation" for a in e.sources for t in e.targets}
     out: list[Event] = []
-    for tok in sent.doc:
+    for tok in syntax.tokens(sent.doc):
         doing: list[Token] = []
         if syntax.is_verb(tok):
             ways = [

@@ -83,7 +83,7 @@ def _threat_made(sent: Sentence, words: frozenset[str], sender: str, target: str
     # (a threat verb's own subject, or the sentence's, where the parser hung the threat inside a clause:
     # "Washington has told Turkey that ... could compromise the F-35, and has threatened to impose sanctions")
     sentence_agents = [a for r in sent.doc if r.dep_ == "ROOT" for a in syntax.agents(r)]
-    for t in sent.doc:
+    for t in syntax.tokens(sent.doc):
         if t.lemma_.lower() not in words or not said & {x.i for x in t.subtree}:
             continue
         if not syntax.is_verb(t):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from relata.extractors import lexicon
 
@@ -19,6 +19,15 @@ PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 OBJ = frozenset({"dobj", "dative", "attr", "oprd"})
 # Going up these links keeps us in the same event: "plans to visit", "arrived ... to meet".
 CONTROL_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "ccomp"})
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens, made once per doc: the extractors walk every word of a sentence a dozen times, and spaCy
+    builds a new Token object on each step of a walk (a tenth of the rules' time went there; 2026-12-06)."""
+    cached = doc.user_data.get("relata_tokens")
+    if cached is None:
+        cached = doc.user_data["relata_tokens"] = list(doc)
+    return cached
 
 
 def is_verb(tok: Token) -> bool:
