@@ -308,6 +308,16 @@ class ArticleContext:
                 return m
         return None
 
+    def _named_before(self, heads: list[Token], tok: Token, sent: Sentence) -> list[Actor]:
+        """The actors of the named ones among ``heads`` before ``tok`` (not a head that is itself a pronoun or holds
+        one: it would loop back to the pronoun being resolved)."""
+        return [
+            a
+            for s in heads
+            if s.i < tok.i and s.pos_ == "PROPN" and not any(w.pos_ == "PRON" for w in s.subtree)
+            for a in self.actors_of(s, sent)
+        ]
+
     def _mention_actors(self, sent: Sentence, m: Mention, tok: Token) -> list[Actor]:
         if (
             m.text.lower().removeprefix("the ") in lexicon.object_classes().get("places_for_their_state", frozenset())
@@ -593,23 +603,15 @@ class ArticleContext:
             gov = syntax.governing_verb(tok) if tok.dep_ == "poss" else None
             if gov is not None:
                 # (named ones only: a subject that is itself a pronoun or holds one would loop back here)
-                def named(heads: list[Token]) -> list[Actor]:
-                    return [
-                        a
-                        for s in heads
-                        if s.i < tok.i and s.pos_ == "PROPN" and not any(w.pos_ == "PRON" for w in s.subtree)
-                        for a in self.actors_of(s, sent)
-                    ]
-
                 objects = [o for o in syntax.objects(gov) if o.i < tok.i]
                 if any((m := self.mention_at(sent, o.i)) is not None and m.code for o in objects):
                     # "condemned Russia and Iran for their drills": the objects, named nearer; "Iran, Egypt and
                     # Ethiopia were represented by their leaders": a passive's subject, all of its list
-                    owners = named(objects)  # (fewer than two: the two named last, below)
+                    listed = self._named_before(objects, tok, sent)  # (fewer than two: the two named last, below)
                 else:
-                    owners = named(syntax.agents(gov))
-                if len({a.code for a in owners}) >= 2:
-                    return [Actor(a.code, via="pronoun") for a in owners]
+                    listed = self._named_before(syntax.agents(gov), tok, sent)
+                if len({a.code for a in listed}) >= 2:
+                    return [Actor(a.code, via="pronoun") for a in listed]
             # "Russian and Syrian jets stepped up their bombing": two actors just named; otherwise
             # the article's pair, if the sentence before named both.
             prev = list(dict.fromkeys(x.code for x in sent.mentions if x.end <= tok.i and x.code and x.kind != "coref"))
