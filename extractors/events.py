@@ -275,7 +275,8 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
             tok
         ):
             continue  # (the word first: cheaper than the parse test, on every word)
-        here = _places(tok, {"in"}, sent, ctx)
+        in_places = _places(tok, {"in"}, sent, ctx)
+        here = in_places or _building_in_a_city(tok, sent, ctx)
         if here and len(here[0].code) == 3 and not _another_occasion(tok) and _placed_for_real(tok):
             placed.setdefault(tok.lemma_.lower(), here[0])
         gov = _attended(tok, attending)
@@ -290,8 +291,16 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         participants = [a for t in syntax.agents(gov) if not _resident(t, classes) for a in ctx.actors_of(t, sent)]
         status = "occurred" if mod.status == "ongoing" else mod.status
         like = Event("visit", "042", tok, [], [], status, None, 0.55, mod.cues)
-        if here:
+        if in_places:
             out += _visits_to_host(tok, {"in"}, participants, like, sent, ctx, have)
+        elif here or (here := _building_in_a_city(gov, sent, ctx) or _places(gov, {"in"}, sent, ctx, strict=True)):
+            # "attended the forum at the Grand Hotel in Accra" (the at- or in-phrase on the gathering or on the verb)
+            host = here[0]
+            for p in participants:
+                if vocabularies.is_country(p.code) and vocabularies.is_country(host.code) and p.code != host.code:
+                    if (p.code, host.code) not in have:
+                        have.add((p.code, host.code))
+                        out.append(dataclasses.replace(like, sources=[p], targets=[host]))
         elif not syntax.prep_objects(gov, {"in"}, through_objects=False) and (
             venue := _venue_told_before(tok, sent, ctx)
         ):
@@ -303,6 +312,20 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
             ]
             have |= {(e.sources[0].code, venue.code) for e in out}
     ctx.venues.update(placed)
+    return out
+
+
+def _building_in_a_city(gathering: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """ "the summit at the National Convention Center in Vientiane": the city or state of the place an at-phrase
+    names (only through its own in-phrase: "at the invitation of Kenya" places nothing)."""
+    out: list[Actor] = []
+    for t in syntax.prep_objects(gathering, {"at"}, through_objects=False):
+        for w in syntax.prep_objects(t, {"in"}, through_objects=False):
+            m = ctx.mention_at(sent, w.i)
+            if m is not None and m.kind in ("country", "capital"):
+                out += ctx.actors_of(w, sent, with_conj=False)
+            elif m is None and (city := _place(w)) is not None:
+                out.append(city)
     return out
 
 

@@ -3927,3 +3927,20 @@ def test_relations_the_second_review_keeps_the_right_rows_of_the_mended_kinds(pa
 def test_relations_the_second_reviews_wrong_rows_stay_out(parse, text, absent_types):
     got = keys(parse(text, "2024-05-10"))
     assert not {k for k in got if k[2] in absent_types}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan foreign minister attended the forum at the Grand Hotel in Accra.",
+        "The Kenyan foreign minister attends the summit at the Convention Centre in Accra on Monday.",
+    ],
+)
+def test_relations_a_gathering_at_a_building_in_a_city_is_a_visit_to_its_state(parse, text):
+    got = keys(parse(text, "2024-05-10"))
+    assert {k for k in got if k[:3] == ("KEN", "GHA", "visit")}, got
+
+
+def test_relations_a_gathering_attended_at_someones_invitation_is_placed_nowhere(parse):
+    got = keys(parse("Kenyan President Ruto attended the summit at the invitation of Ghana.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "visit"}, got
