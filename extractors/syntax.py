@@ -216,6 +216,19 @@ def objects(verb: Token) -> list[Token]:
         if out:
             return out
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "will meet Mogherini in Brussels and Hammond in London": the parser joins the second object to the first's
+    # place; a conjunct of that place with a place of its own is a second object
+    # (a person joined to a place is no place either: "meet Museveni in Kampala and President Hassan in Dodoma",
+    # where the places hang on the verb)
+    out += [
+        c
+        for host in ([*out, verb] if out else [])
+        for p in prep_objects(host, {"in", "at"}, through_objects=False)
+        for c in p.conjuncts
+        if c.i > p.i
+        and c.ent_type_ not in ("GPE", "LOC", "FAC")
+        and (prep_objects(c, {"in", "at"}, through_objects=False) or c.ent_type_ in ("PERSON", "LEADER"))
+    ]
     if not out:
         # "visited Cuba to receive an honour", which the parser reads as a to-clause with "Cuba" for its
         # subject: an infinitive has no subject of its own right after the verb, so it is the object

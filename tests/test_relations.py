@@ -3944,3 +3944,9 @@ def test_relations_a_gathering_at_a_building_in_a_city_is_a_visit_to_its_state(p
 def test_relations_a_gathering_attended_at_someones_invitation_is_placed_nowhere(parse):
     got = keys(parse("Kenyan President Ruto attended the summit at the invitation of Ghana.", "2024-05-10"))
     assert not {k for k in got if k[2] == "visit"}, got
+
+
+def test_relations_a_second_object_the_parser_joins_to_the_first_ones_place_is_met_too(parse):
+    text = "Ruto will meet Ugandan President Museveni in Kampala and Tanzanian President Hassan in Dodoma on Monday."
+    got = keys(parse(text, "2024-05-10"))
+    assert {("KEN", "UGA", "meeting", "planned"), ("KEN", "TZA", "meeting", "planned")} <= got, got
