@@ -316,7 +316,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
 
 
 def _building_in_a_city(gathering: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
-    """ "the summit at the National Convention Center in Vientiane": the city or state of the place an at-phrase
+    """ "the summit at the Convention Centre in Accra": the city or state of the place an at-phrase
     names (only through its own in-phrase: "at the invitation of Kenya" places nothing)."""
     out: list[Actor] = []
     for t in syntax.prep_objects(gathering, {"at"}, through_objects=False):
@@ -331,12 +331,12 @@ def _building_in_a_city(gathering: Token, sent: Sentence, ctx: ArticleContext) -
 
 def _attended(gathering: Token, attending: frozenset[str]) -> Token | None:
     """The verb of attending a gathering: the one it depends on ("attended the summit"), or a passive said
-    of it ("the forum, attended by X", "the meeting was held in Islamabad and attended by X")."""
+    of it ("the forum, attended by X", "the meeting was held in Lima and attended by X")."""
     gov = syntax.governing_verb(gathering)
     if gov is not None and gov.lemma_.lower() in attending:
         return gov
     told = [c for c in gathering.children if c.dep_ == "acl"]
-    # ("a meeting being held in Islamabad and attended by X": a participle's conjunct)
+    # ("a forum being held in Lima and attended by X": a participle's conjunct)
     told += [c for v in told for c in v.children if c.dep_ == "conj" and syntax.is_verb(c)]
     if gov is not None and gathering.dep_ in syntax.PASSIVE_SUBJ:
         # (a second passive sharing its subject: no subject of its own)

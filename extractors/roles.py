@@ -492,7 +492,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
                 for o in syntax.objects(c)
                 for p in syntax.prep_objects(o, preps, through_objects=False)
             ]
-            # "the agreement on exporting grain via the Black Sea between Turkey, Russia and Ukraine": on the
+            # "the deal on shipping maize across the lake between Kenya, Uganda and Tanzania": on the
             # gerund that says what the deal is about
             found = found or [
                 p
