@@ -287,6 +287,8 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         mod = syntax.modality(gov)
         if mod.status in ("negated", "hypothetical"):
             continue
+        if gov.dep_ == "xcomp" and gov.head.lemma_.lower() in classes.get("unrealised_wish_verbs", frozenset()):
+            continue  # "was invited to attend the annual meeting in Davos": an invitation, no trip announced
         # (not the ambassador posted there: "China's ambassador to the US attended the inauguration")
         participants = [a for t in syntax.agents(gov) if not _resident(t, classes) for a in ctx.actors_of(t, sent)]
         status = "occurred" if mod.status == "ongoing" else mod.status

@@ -3950,3 +3950,8 @@ def test_relations_a_second_object_the_parser_joins_to_the_first_ones_place_is_m
     text = "Ruto will meet Ugandan President Museveni in Kampala and Tanzanian President Hassan in Dodoma on Monday."
     got = keys(parse(text, "2024-05-10"))
     assert {("KEN", "UGA", "meeting", "planned"), ("KEN", "TZA", "meeting", "planned")} <= got, got
+
+
+def test_relations_an_invitation_to_attend_a_gathering_abroad_is_no_visit(parse):
+    got = keys(parse("The Kenyan president was invited to attend the annual forum in Davos.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "visit"}, got
