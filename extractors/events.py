@@ -145,7 +145,7 @@ def _legislatures_addressed(events: list[Event], sent: Sentence, ctx: ArticleCon
         else:
             continue
         mod = syntax.modality(said)
-        if mod.status in ("negated", "hypothetical") or _by_remote_means(said) or _addressed_from_afar(said, sent, ctx):
+        if mod.status in ("negated", "hypothetical") or _by_remote_means(said) or _addressed_from_afar(said):
             continue
         if said.dep_ == "xcomp" and said.head.lemma_.lower() in classes.get("unrealised_wish_verbs", frozenset()):
             continue  # "asked to address the Hungarian parliament", "want Netanyahu to address Congress" (review 24b)
@@ -161,9 +161,9 @@ def _legislatures_addressed(events: list[Event], sent: Sentence, ctx: ArticleCon
     return out
 
 
-def _addressed_from_afar(said: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+def _addressed_from_afar(said: Token) -> bool:
     """ "addressed the Italian parliament from Kyiv", "virtually", "online", "in a video message": spoken from
-    elsewhere (object class remote_meeting_words; review 24b)."""
+    elsewhere (object classes remote_meeting_words, remote_manner_words; review 24b)."""
     remote = _words_of("remote_meeting_words") | _words_of("remote_manner_words")
     # (an adverb the parser may hang on a phrase of the verb: "virtually on Wednesday")
     if any(c.dep_ == "advmod" and c.lower_ in remote for h in (said, *said.children) for c in h.children):
@@ -1458,15 +1458,9 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
             or ([tok.head] if tok.dep_ in ("acl", "amod") else [])
             or roles.reduced_passive_subject(tok)
         )
-        # (or an armed operation: "an offensive backed by Russia")
-        operations = forces | classes.get("armed_operations", frozenset())
+        # (or an armed operation: "an offensive backed by Russia", "a bombing campaign backed by the US")
         return relation_type == "support" and any(
-            b.lemma_.lower() in operations
-            or (
-                b.lemma_.lower() in classes.get("operations_if_armed", frozenset())
-                and any(c.dep_ in ("amod", "compound") and forceful(c) for c in b.children)
-            )
-            for b in backed
+            b.lemma_.lower() in forces or roles.armed_operation(b) for b in backed
         )
     if relation_type == "support" and _in_support_of(tok):
         # "strikes in support of government forces", "sent troops in support of X": support of armed forces,

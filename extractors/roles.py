@@ -394,16 +394,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # (also a participle after the body: "Syrian forces backed by Russia")
         after = tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
         classes = lexicon.object_classes()
-        operation = body.lemma_.lower() in classes.get("armed_operations", frozenset()) or (
-            # "a military campaign", "an air operation"; not a vaccination campaign or a rescue operation
-            body.lemma_.lower() in classes.get("operations_if_armed", frozenset())
-            and any(
-                c.dep_ in ("amod", "compound")
-                and c.lower_
-                in classes.get("military_modifiers", frozenset()) | classes.get("armed_operation_words", frozenset())
-                for c in body.children
-            )
-        )
+        operation = armed_operation(body)
         if not (tok.dep_ == "amod" or after) or not (
             body.lemma_.lower() in classes.get("state_bodies", frozenset()) or operation
         ):
@@ -526,6 +517,22 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # "railed against what it calls American domination"
         return [n for f in found for n in (syntax.what_it_names(f) or [f])]
     return []
+
+
+def armed_operation(noun: Token) -> bool:
+    """An armed operation (object class armed_operations: "an offensive", "an assault"), or a campaign or operation
+    that a military word makes one ("a military campaign", "a bombing campaign", "an air operation"; not a
+    vaccination campaign, a rescue operation: operations_if_armed, military_modifiers, armed_operation_words)."""
+    from relata.extractors import lexicon  # (imported late, as in tokens)
+
+    classes = lexicon.object_classes()
+    lemma = noun.lemma_.lower()
+    if lemma in classes.get("armed_operations", frozenset()):
+        return True
+    armed = classes.get("military_modifiers", frozenset()) | classes.get("armed_operation_words", frozenset())
+    return lemma in classes.get("operations_if_armed", frozenset()) and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in armed for c in noun.children
+    )
 
 
 def _owners(objs: list[Token], tok: Token) -> list[Token]:
