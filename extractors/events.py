@@ -154,10 +154,8 @@ def _legislatures_addressed(events: list[Event], sent: Sentence, ctx: ArticleCon
         if not any(_official_token(s, sent, ctx) for s in speakers):
             continue
         status = "occurred" if mod.status == "ongoing" else mod.status
-        for a in [a for s in speakers for a in ctx.actors_of(s, sent)]:
-            if vocabularies.is_country(a.code) and a.code != states[0].code and (a.code, states[0].code) not in have:
-                have.add((a.code, states[0].code))
-                out.append(Event("visit", "042", said, [a], [states[0]], status, None, 0.55, mod.cues))
+        like = Event("visit", "042", said, [], [], status, None, 0.55, mod.cues)
+        out += _visits_to(states[0], [a for s in speakers for a in ctx.actors_of(s, sent)], like, have)
     return out
 
 
@@ -297,22 +295,13 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
             out += _visits_to_host(tok, {"in"}, participants, like, sent, ctx, have)
         elif here or (here := _building_in_a_city(gov, sent, ctx) or _places(gov, {"in"}, sent, ctx, strict=True)):
             # "attended the forum at the Grand Hotel in Accra" (the at- or in-phrase on the gathering or on the verb)
-            host = here[0]
-            for p in participants:
-                if vocabularies.is_country(p.code) and vocabularies.is_country(host.code) and p.code != host.code:
-                    if (p.code, host.code) not in have:
-                        have.add((p.code, host.code))
-                        out.append(dataclasses.replace(like, sources=[p], targets=[host]))
+            if vocabularies.is_country(here[0].code):
+                out += _visits_to(here[0], participants, like, have)
         elif not syntax.prep_objects(gov, {"in"}, through_objects=False) and (
             venue := _venue_told_before(tok, sent, ctx)
         ):
             # (not when the sentence places the attending itself: "attended the conference in Berlin")
-            out += [
-                Event("visit", "042", tok, [p], [venue], status, None, 0.5, mod.cues)
-                for p in participants
-                if vocabularies.is_country(p.code) and p.code != venue.code and (p.code, venue.code) not in have
-            ]
-            have |= {(e.sources[0].code, venue.code) for e in out}
+            out += _visits_to(venue, participants, dataclasses.replace(like, confidence=0.5), have)
     ctx.venues.update(placed)
     return out
 
@@ -605,11 +594,7 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
                 and hosts[0].code in parties  # (not "hosted talks between Kenya and Ghana": a mediator's venue)
                 and not syntax.prep_objects(ev.trigger, {"in", "at"})
             ):
-                host = hosts[0]
-                for g in ev.sources + ev.targets:
-                    if vocabularies.is_country(g.code) and g.code != host.code and (g.code, host.code) not in have:
-                        have.add((g.code, host.code))
-                        out.append(dataclasses.replace(like, sources=[g], targets=[host]))
+                out += _visits_to(hosts[0], ev.sources + ev.targets, like, have)
                 continue
         out += _visits_to_host(anchor, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
     return out
@@ -672,22 +657,18 @@ def _visits_to_host(
     for place in places[:1]:
         if len(place.code) != 3:  # a country, not the UN, the EU or ASEAN
             continue
-        for p in participants:
-            if vocabularies.is_country(p.code) and p.code != place.code and (p.code, place.code) not in have:
-                have.add((p.code, place.code))
-                out.append(
-                    Event(
-                        like.type,
-                        like.cameo,
-                        like.trigger,
-                        [p],
-                        [place],
-                        like.status,
-                        like.attributed_to,
-                        like.confidence,
-                        list(like.cues),
-                    )
-                )
+        out += _visits_to(place, participants, like, have)
+    return out
+
+
+def _visits_to(place: Actor, guests: list[Actor], like: Event, have: set[tuple[str, str]]) -> list[Event]:
+    """A visit, shaped like ``like``, by each guest state to ``place``, unless it is its own or the sentence
+    already has that visit (``have``, which it extends)."""
+    out: list[Event] = []
+    for g in guests:
+        if vocabularies.is_country(g.code) and g.code != place.code and (g.code, place.code) not in have:
+            have.add((g.code, place.code))
+            out.append(dataclasses.replace(like, sources=[g], targets=[place], cues=list(like.cues)))
     return out
 
 
@@ -910,7 +891,7 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             # oil revenues": what the sum is in says what was given (review 24)
             spent_on = {
                 w.lemma_.lower()
-                for p in syntax.prep_objects(o, {"in", "of", "worth"}, through_objects=False)
+                for p in _what_a_sum_is_in(o)
                 # (or on the verb: "received $6 billion from South Korea in frozen oil revenues")
                 + [
                     p
@@ -1020,8 +1001,6 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if "no_clause" in requires and syntax.states_a_view(tok):
         return None
     if "warned_off" in requires and not _warned_off(tok):
-        return None
-    if "of_consequences" in requires and not _consequences_warned_of(tok):
         return None
     if "armed" in requires and (
         _unarmed_war(tok, classes)
@@ -1139,11 +1118,13 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         source_roles = tuple(r for r in source_roles if r != "p:of")
     sources, src_role = _resolve(source_roles, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
-    if "of_consequences" in trig.requires and not all(vocabularies.is_country(a.code) for a in sources):
-        return None  # a UN agency's or the IMF's warning of consequences is a forecast, no threat (review 24b)
-    if "to_a_place" in trig.requires and not _sent_to_a_place(tok, sent, ctx):
+    if "of_consequences" in requires and (
+        not _consequences_warned_of(tok) or not all(vocabularies.is_country(a.code) for a in sources)
+    ):
+        return None  # (a UN agency's or the IMF's warning of consequences is a forecast, no threat: review 24b)
+    if "to_a_place" in requires and not _sent_to_a_place(tok, sent, ctx):
         return None
-    if "state_or_forces_object" in trig.requires and not _state_or_its_forces(tok, sent, ctx):
+    if "state_or_forces_object" in requires and not _state_or_its_forces(tok, sent, ctx):
         return None  # "the navy assisted a Sri Lankan vessel", "troops assisted rescuers": no state aided (review 24)
     gov = syntax.governing_verb(tok) if src_role == "head_subj" else None
     if src_role == "head_subj" and "p:between" in trig.source:
@@ -1486,12 +1467,7 @@ def _military_goods(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
     military = classes.get("military_modifiers", frozenset())
     objects = syntax.objects(tok)
     # ("provided $61 billion in military aid": what the sum is in)
-    objects += [
-        p
-        for o in objects
-        if o.ent_type_ == "MONEY"
-        for p in syntax.prep_objects(o, {"in", "of"}, through_objects=False)
-    ]
+    objects += [p for o in objects if o.ent_type_ == "MONEY" for p in _what_a_sum_is_in(o)]
     return any(c.dep_ in ("amod", "compound") and c.lower_ in military for o in objects for c in o.children)
 
 
@@ -1803,6 +1779,12 @@ def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
         for h in hosts
         for c in h.children
     )
+
+
+def _what_a_sum_is_in(money: Token) -> list[Token]:
+    """ "$300 million in weapons", "$1 billion of military aid", "$2 billion worth of grain": what a sum of
+    money given is in."""
+    return syntax.prep_objects(money, {"in", "of", "worth"}, through_objects=False)
 
 
 def _phrasal(verb: Token) -> set[str]:
