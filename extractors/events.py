@@ -681,7 +681,10 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
     if meeting.dep_ in ("nsubj", "nsubjpass") and meeting.head.lemma_.lower() in held_by_verb:
         heads.append(meeting.head)  # "the summit opened in Vientiane", "the forum was held in Beijing"
     places: list[Actor] = []
+    parts = _words_of("event_parts")
     for t in [t for h in heads for t in syntax.prep_objects(h, preps, through_objects=False)]:
+        if t.lemma_.lower() in parts:
+            continue  # "at the start of their meeting": a time, no place (nor theirs)
         # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok": the innermost place
         # first ("at the Chinese embassy in Tokyo" is in Japan)
         for where in syntax.prep_objects(t, {"in"}, through_objects=False) + [t]:
@@ -875,9 +878,11 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
         for o in syntax.objects(tok):
             for t in (o, *o.conjuncts):
                 have |= {w.lemma_.lower() for w in (t, *(c for c in t.children if c.dep_ == "compound"))}
-                if trig.object_class == "officials" and t.lower_ in ("he", "she", "him", "her"):
+                if trig.object_class == "officials" and (
+                    t.lower_ in ("he", "she", "him", "her") or t.ent_type_ in ("LEADER", "COREF")
+                ):
                     # "where he was welcomed by the Mozambican president": a person, whom the pronoun
-                    # memory resolves to an official or to no one
+                    # memory resolves to an official or to no one; "Xi welcomed Trudeau": a leader by name
                     have |= wanted
                 if t.lemma_.lower() in hosts:
                     have |= {p.lemma_.lower() for p in syntax.prep_objects(t, {"of"}, through_objects=False)}
