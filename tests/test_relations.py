@@ -3989,3 +3989,11 @@ def test_relations_the_start_of_a_meeting_is_no_place_of_its_parties(parse, part
     got = keys(parse(text, "2024-05-10"))
     assert ("GHA", "KEN", "meeting", "occurred") in got
     assert not {k for k in got if k[2] == "visit"}, got
+
+
+def test_relations_documents_signed_with_a_state_are_an_agreement(parse):
+    got = keys(parse("Kenya signed eleven documents with China on trade and health on Monday.", "2024-05-10"))
+    assert ("CHN", "KEN", "agreement", "occurred") in got, got
+    # a document one side signs alone (an order, a decree) is none
+    got = keys(parse("The Kenyan president signed a document ordering new tariffs on Chinese steel.", "2024-05-10"))
+    assert not {k for k in got if k[2] == "agreement"}, got
