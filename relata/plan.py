@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,12 +103,36 @@ def plan_build(settings: Settings) -> BuildPlan:
             )
         plan.rebuilt_tables = changed
 
+    cut = _new_articles(settings, manifest)
+    plan.unchanged_inputs, plan.fingerprints, plan.unit_counts = cut.unchanged, cut.fingerprints, cut.unit_counts
+    todo = [u for units in cut.batches for u in units]
+    for units in cut.batches:
+        plan.batches.append(BatchSpec(run_id, len(plan.batches), str(out), units=units))
+    if todo:
+        known = _write_known_ids(out, run_id)
+        for b in plan.batches:
+            b.known_ids_path = str(known) if b.units else None
+    return plan
+
+
+@dataclass
+class _Cut:
+    """The new or changed inputs, counted and cut into batches of units."""
+
+    batches: list[list[ingest.Unit]] = field(default_factory=list)
+    unchanged: int = 0
+    fingerprints: dict[str, dict] = field(default_factory=dict)
+    unit_counts: dict[str, int] = field(default_factory=dict)
+
+
+def _new_articles(settings: Settings, manifest: store.Manifest) -> _Cut:
+    """The inputs new or changed since ``manifest`` recorded them, cut into batches (reads no article)."""
+    cut = _Cut()
     # Rows are counted only in table files that changed: an unchanged file is never read.
-    units = ingest.plan_units(settings.input, count_rows=False)
     todo: list[ingest.Unit] = []
-    for u in units:
+    for u in ingest.plan_units(settings.input, count_rows=False):
         if _unchanged(u, manifest) is not None:
-            plan.unchanged_inputs += 1
+            cut.unchanged += 1
             continue
         whole = ingest.counted(u)
         # A file that cannot be read is not recorded: the next build reports it again.
@@ -114,24 +140,43 @@ def plan_build(settings: Settings) -> BuildPlan:
         pieces = [p for w in whole for p in ingest.split_unit(w, settings.batch_size)]
         if fp:
             # Taken now: a file that changes during the build is read again by the next one.
-            plan.fingerprints[u.path] = fp
-            plan.unit_counts[u.path] = plan.unit_counts.get(u.path, 0) + len(pieces)
+            cut.fingerprints[u.path] = fp
+            cut.unit_counts[u.path] = cut.unit_counts.get(u.path, 0) + len(pieces)
         todo += pieces
     batch: list[ingest.Unit] = []
     size = 0
     for u in todo:
         if batch and size + u.size > settings.batch_size:
-            plan.batches.append(BatchSpec(run_id, len(plan.batches), str(out), units=batch))
+            cut.batches.append(batch)
             batch, size = [], 0
         batch.append(u)
         size += u.size
     if batch:
-        plan.batches.append(BatchSpec(run_id, len(plan.batches), str(out), units=batch))
-    if todo:
-        known = _write_known_ids(out, run_id)
-        for b in plan.batches:
-            b.known_ids_path = str(known) if b.units else None
-    return plan
+        cut.batches.append(batch)
+    return cut
+
+
+def preview(settings: Settings) -> list[BatchSpec]:
+    """The batches of new articles a build of ``settings`` will plan, found without writing anything
+    (no reconciling, no staging): what model processes can start on while the build's Prefect run
+    starts (``workers.extract_ahead``). Their run id is a placeholder; the planned batches replace
+    them, and a batch is used only if the plan has the same one (``workers``). Re-extractions are
+    left to the plan."""
+    out = Path(settings.out)
+    manifest = store.Manifest.load(out) if store.exists(out) else store.Manifest()
+    batches = [
+        BatchSpec("ahead", i, str(out), units=units)
+        for i, units in enumerate(_new_articles(settings, manifest).batches)
+    ]
+    if batches:
+        # The ids built before, as the plan will write them (read-only here; workers compares the two)
+        known = store.read_column(out, "articles", "article_id") if store.exists(out) else []
+        fd, path = tempfile.mkstemp(prefix="relata-known-", suffix=".txt")
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write("".join(f"{a}\n" for a in known))
+        for b in batches:
+            b.known_ids_path = path
+    return batches
 
 
 def _write_known_ids(out: Path, run_id: str) -> Path:

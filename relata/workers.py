@@ -27,7 +27,10 @@ which the terminal sends to the whole process group: the build decides.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import datetime as dt
+import functools
+import hashlib
 import logging
 import multiprocessing
 import signal
@@ -35,10 +38,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 
+from relata import ingest
 from relata.batch import BatchSpec, ExtractedBatch, extract_batch, failed_batch
 from relata.settings import Settings
 
@@ -144,6 +149,72 @@ def warm_up(settings: Settings, batches: int) -> None:
             p.schedule(_load_models)
 
 
+# Batches started before their build planned them (``extract_ahead``): by what says they are the same batch.
+_ahead: dict[tuple, tuple[Callable, Any]] = {}
+_ahead_files: set[str] = set()  # the previews' known-ids files, removed when the build ends
+
+
+def _same_batch(b: BatchSpec, settings: Settings) -> tuple:
+    """What makes two batches (one previewed, one planned) extract the same rows: the units and each
+    file's fingerprint now, the tables, the ids built before, the settings. Not the run id nor the
+    number, which the planned batch's result is given."""
+
+    return (
+        tuple((u.path, u.start, u.stop, u.size, u.member, u.problem, str(ingest.fingerprint(u))) for u in b.units),
+        tuple(b.reextract_ids),
+        tuple(b.tables),
+        _digest(b.known_ids_path),
+        settings.model_dump_json(),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _digest_of(path: str, size: int, mtime_ns: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _digest(path: str | None) -> str:
+    """The content hash of a known-ids file (each batch of a build names the same one: hashed once)."""
+    if not path:
+        return ""
+    st = Path(path).stat()
+    return _digest_of(path, st.st_size, st.st_mtime_ns)
+
+
+def extract_ahead(
+    batches: list[BatchSpec],
+    settings: Settings,
+    fn: Callable[[BatchSpec, Settings], ExtractedBatch] = extract_batch,
+) -> int:
+    """Start extracting these batches now, in the model processes, before the build plans them: a
+    cold build spends 10-15 s starting Prefect's server while the processes, models loaded, wait.
+    The build takes a result only for a batch it planned the same (``_same_batch``); the others are
+    dropped when it ends. Extraction writes nothing, so a batch done twice costs only time. Returns
+    how many were started (none on Dask or with one worker: no pool)."""
+    if settings.workers <= 1 or settings.dask_address or not batches:
+        return 0
+    p = pool(min(settings.workers, len(batches)))
+    for b in batches:
+        key = _same_batch(b, settings)
+        _ahead[key] = (fn, p.schedule(_in_model_process, (fn, b, settings), timeout=deadline(b, settings)))
+        if b.known_ids_path:
+            _ahead_files.add(b.known_ids_path)
+    return len(batches)
+
+
+def _taken_ahead(b: BatchSpec, settings: Settings, fn: Callable) -> Any | None:
+    """The future of ``b`` if it was started ahead by the same function (``extract_ahead``) and not
+    cancelled (one that failed is retried as any batch is)."""
+    if not _ahead:
+        return None
+    key = _same_batch(b, settings)
+    fn_ahead, fut = _ahead.get(key, (None, None))
+    if fut is None or fn_ahead is not fn or fut.cancelled():
+        return None
+    del _ahead[key]
+    return fut
+
+
 def size_for(batches: list[BatchSpec], settings: Settings) -> None:
     """Make the pool as large as these batches can use (for callers that submit them one by one)."""
     if settings.workers > 1 and batches:
@@ -160,6 +231,12 @@ def shutdown() -> None:
     ones until ``open_for_build``: task threads still queued must not start them again."""
     global _pool
     with _lock:
+        for _, fut in _ahead.values():
+            fut.cancel()
+        _ahead.clear()
+        for f in _ahead_files:
+            Path(f).unlink(missing_ok=True)
+        _ahead_files.clear()
         if _pool is not None:
             _stopping.set()
             _pool.stop()
@@ -194,9 +271,14 @@ def extract_batches(
             yield fn(b, settings)
         return
     p = pool(min(settings.workers, len(batches)))
-    pending: dict[Any, tuple[BatchSpec, int]] = {
-        p.schedule(_in_model_process, (fn, b, settings), timeout=deadline(b, settings)): (b, 1) for b in batches
-    }
+    pending: dict[Any, tuple[BatchSpec, int]] = {}
+    for b in batches:
+        fut = _taken_ahead(b, settings, fn)
+        if fut is not None:
+            log.info("batch %d: extracted ahead, while the build started", b.seq)
+        else:
+            fut = p.schedule(_in_model_process, (fn, b, settings), timeout=deadline(b, settings))
+        pending[fut] = (b, 1)
     while pending:
         done, _ = wait(list(pending), timeout=0.5, return_when=FIRST_COMPLETED)
         if _stopping.is_set():
@@ -208,7 +290,11 @@ def extract_batches(
         for fut in done:
             b, attempt = pending.pop(fut)
             try:
-                yield fut.result()
+                done_batch = fut.result()
+                if isinstance(done_batch, ExtractedBatch) and (done_batch.run_id, done_batch.seq) != (b.run_id, b.seq):
+                    # started ahead: it carries its preview's placeholder run id and number
+                    done_batch = dataclasses.replace(done_batch, run_id=b.run_id, seq=b.seq)
+                yield done_batch
                 continue
             except FutureTimeout:
                 why = f"the model process did not finish the batch within {deadline(b, settings):g} s"

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -295,3 +296,25 @@ def test_a_long_build_keeps_only_a_window_of_batches_in_flight():
         next(stream)
         stream.close()
         assert len(submitted) == 4
+
+
+def test_build_preview_finds_the_plans_batches_of_new_articles_and_writes_nothing(tmp_path, settings_for):
+    from relata.plan import plan_build, preview
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ["2016-01-17-iran-sanctions-lifted.txt", "wire.jsonl"]:
+        shutil.copy(SAMPLE_DIR / name, src / name)
+    s = settings_for(src, batch_size=2)
+    before = preview(s)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    plan = plan_build(s)
+    assert [b.units for b in before] == [b.units for b in plan.batches] and len(before) >= 2
+    run_build(s)
+    # a new file: only its batches, and the ids built before, as the plan writes them
+    shutil.copy(SAMPLE_DIR / "2016-03-21-obama-havana.txt", src / "2016-03-21-obama-havana.txt")
+    before = preview(s)
+    plan = plan_build(s)
+    assert [b.units for b in before] == [b.units for b in plan.batches] == [plan.batches[0].units]
+    assert Path(before[0].known_ids_path).read_text() == Path(plan.batches[0].known_ids_path).read_text() != ""
+    Path(before[0].known_ids_path).unlink()

@@ -113,6 +113,60 @@ def _batches(tmp_path: Path, n: int) -> list[BatchSpec]:
     ]
 
 
+def _counted_extract(batch: BatchSpec, settings: Settings) -> ExtractedBatch:
+    # one file per call, named by the run and number it was called with
+    (Path(batch.out) / f"called-{batch.run_id}-{batch.seq}").write_text("x")
+    return _fake_extract(batch, settings)
+
+
+def _with_known_ids(batches: list[BatchSpec], path: Path, ids: str) -> list[BatchSpec]:
+    path.write_text(ids)
+    for b in batches:
+        b.known_ids_path = str(path)
+    return batches
+
+
+@pytest.mark.timeout(120)
+def test_workers_a_batch_extracted_ahead_is_taken_by_the_same_planned_batch_under_its_run_id(tmp_path):
+    s = Settings(workers=2)
+    ahead = _with_known_ids(
+        [BatchSpec("ahead", i, b.out, units=b.units) for i, b in enumerate(_batches(tmp_path, 2))],
+        tmp_path / "known-ahead.txt",
+        "a1\na2\n",
+    )
+    # the plan numbers its batches after its re-extractions and writes the same ids to its own file
+    planned = _with_known_ids(
+        [BatchSpec("run", i + 5, b.out, units=b.units) for i, b in enumerate(_batches(tmp_path, 2))],
+        tmp_path / "known-planned.txt",
+        "a1\na2\n",
+    )
+    workers.open_for_build()
+    try:
+        assert workers.extract_ahead(ahead, s, fn=_counted_extract) == 2
+        got = list(workers.extract_batches(planned, s, fn=_counted_extract))
+    finally:
+        workers.shutdown()
+    assert sorted((b.run_id, b.seq) for b in got) == [("run", 5), ("run", 6)]
+    assert sorted(p.name for p in tmp_path.glob("called-*")) == ["called-ahead-0", "called-ahead-1"]
+
+
+@pytest.mark.timeout(120)
+def test_workers_a_batch_extracted_ahead_against_other_known_ids_is_extracted_again(tmp_path):
+    # another build committed articles between the preview and the plan: the head start is dropped
+    s = Settings(workers=2)
+    ahead = _with_known_ids(_batches(tmp_path, 1), tmp_path / "known-ahead.txt", "a1\n")
+    ahead[0].run_id = "ahead"
+    planned = _with_known_ids(_batches(tmp_path, 1), tmp_path / "known-planned.txt", "a1\na2\n")
+    workers.open_for_build()
+    try:
+        workers.extract_ahead(ahead, s, fn=_counted_extract)
+        got = list(workers.extract_batches(planned, s, fn=_counted_extract))
+    finally:
+        workers.shutdown()
+    assert [(b.run_id, b.seq) for b in got] == [("run", 0)]
+    assert (tmp_path / "called-run-0").exists()
+
+
 @pytest.mark.timeout(120)
 def test_workers_batch_past_its_deadline_is_killed_retried_once_then_rejected(tmp_path):
     s = Settings(workers=2, batch_timeout_s=3, batch_timeout_per_article_s=0)
