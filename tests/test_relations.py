@@ -3997,3 +3997,28 @@ def test_relations_documents_signed_with_a_state_are_an_agreement(parse):
     # a document one side signs alone (an order, a decree) is none
     got = keys(parse("The Kenyan president signed a document ordering new tariffs on Chinese steel.", "2024-05-10"))
     assert not {k for k in got if k[2] == "agreement"}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ethiopia's blockade of Eritrea's ports lasted for months.", ("ETH", "ERI", "attack", "occurred")),
+        ("Eritrea blockaded Ethiopian ships in the Red Sea.", ("ERI", "ETH", "attack", "occurred")),
+    ],
+)
+def test_relations_a_blockade_of_a_states_ports_is_an_attack(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an export ban called a blockade is a sanction's business, not an armed act
+        "Japan is enforcing a microchip blockade on China.",
+        # nor one of a country at large, as often an embargo
+        "The Kenyan blockade of Somalia has caused shortages.",
+    ],
+)
+def test_relations_a_blockade_of_no_port_or_shipping_is_no_attack(parse, text):
+    got = keys(parse(text, "2024-05-10"))
+    assert not {k for k in got if k[2] == "attack"}, got
