@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import importlib
 import json
+import logging
 import signal
 import sys
 import threading
@@ -165,16 +166,22 @@ def _build(settings: Settings, verbose: bool) -> None:
 
         ahead = _preview(settings)
         # models load in their processes while Prefect starts here, and begin on the first batches
-        workers.warm_up(settings, len(ahead) + (settings.workers if tables else 0) if ahead else todo)
-        workers.extract_ahead(ahead[: AHEAD_PER_PROCESS * settings.workers], settings)
-        # pandera and pyarrow (for validating and writing batches) load here meanwhile, off the main thread.
-        threading.Thread(target=importlib.import_module, args=("relata.schemas.derived",), daemon=True).start()
-        prefect_server.use(settings.prefect_server)  # before Prefect is imported: it reads the variable
-        import relata.flows.build  # noqa: F401 (Prefect configures its log handlers on import)
-        from relata.logs import without_clean_tracebacks
+        workers.warm_up(settings, len(ahead) + (settings.workers if tables else 0) or todo)
+        try:
+            workers.extract_ahead(ahead[: AHEAD_PER_PROCESS * settings.workers], settings)
+            # pandera and pyarrow (for validating and writing batches) load here meanwhile, off the main thread.
+            threading.Thread(target=importlib.import_module, args=("relata.schemas.derived",), daemon=True).start()
+            prefect_server.use(settings.prefect_server)  # before Prefect is imported: it reads the variable
+            import relata.flows.build  # noqa: F401 (Prefect configures its log handlers on import)
+            from relata.logs import without_clean_tracebacks
 
-        without_clean_tracebacks()  # after Prefect's handlers exist: they get the filter too
-        summary = run_build_flow(settings, show_progress=sys.stdout.isatty() and not verbose)
+            without_clean_tracebacks()  # after Prefect's handlers exist: they get the filter too
+            summary = run_build_flow(settings, show_progress=sys.stdout.isatty() and not verbose)
+        finally:
+            # the build stops its processes when it ends; this is for a run that ended before the build
+            # began (Prefect failed to start, another build took the lock, Ctrl+C meanwhile): the
+            # processes and the batches started ahead, with their temporary files, go
+            workers.shutdown()
     except store.LockedError as e:
         _fail(str(e), 3)
     except (store.OutputError, FileNotFoundError) as e:
@@ -200,14 +207,17 @@ def _preview(settings: Settings) -> list:
     """The build's first batches of new articles, to start early (``plan.preview``); none for an
     input in object storage (listing it twice costs requests) or a Dask cluster, or where the
     preview fails: the build's own plan reports what is wrong."""
-    from relata import remote
+    from relata import remote, store
     from relata.plan import preview
 
     if settings.dask_address or settings.workers <= 1 or remote.is_url(settings.input):
         return []
+    if settings.mirror and not store.exists(settings.out):
+        return []  # the build fills the output from the mirror first: no batch would be the same
     try:
         return preview(settings)
-    except Exception:  # noqa: BLE001 - only a head start is lost
+    except Exception as e:  # noqa: BLE001 - only a head start is lost
+        logging.getLogger("relata.build").debug("no head start: the preview failed: %s: %s", type(e).__name__, e)
         return []
 
 

@@ -172,8 +172,12 @@ def preview(settings: Settings) -> list[BatchSpec]:
         # The ids built before, as the plan will write them (read-only here; workers compares the two)
         known = store.read_column(out, "articles", "article_id") if store.exists(out) else []
         fd, path = tempfile.mkstemp(prefix="relata-known-", suffix=".txt")
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write("".join(f"{a}\n" for a in known))
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write("".join(f"{a}\n" for a in known))
+        except BaseException:
+            Path(path).unlink(missing_ok=True)
+            raise
         for b in batches:
             b.known_ids_path = path
     return batches

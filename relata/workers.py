@@ -33,9 +33,10 @@ import functools
 import hashlib
 import logging
 import multiprocessing
+import os
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -87,6 +88,8 @@ def pool(size: int) -> ProcessPool:
             raise BuildStopped("the model processes were stopped")
         if _pool is None or _size < size or not _pool.active:
             if _pool is not None:
+                # its batches started ahead go with it: a future of a stopped pool never resolves
+                _drop_ahead()
                 _pool.stop()
                 _pool.join()
             _pool = ProcessPool(
@@ -160,12 +163,24 @@ def _same_batch(b: BatchSpec, settings: Settings) -> tuple:
     number, which the planned batch's result is given."""
 
     return (
-        tuple((u.path, u.start, u.stop, u.size, u.member, u.problem, str(ingest.fingerprint(u))) for u in b.units),
+        tuple((u.path, u.source_uri, u.start, u.stop, u.size, u.member, u.problem, _file_state(u)) for u in b.units),
         tuple(b.reextract_ids),
         tuple(b.tables),
         _digest(b.known_ids_path),
         settings.model_dump_json(),
     )
+
+
+def _file_state(u: ingest.Unit) -> str:
+    """A unit's file as it is now: the build's fingerprint (size, modification time), and for a local
+    file its inode and change time too, which no copy tool sets back (a same-size edit within the
+    clock's resolution must not pass for the file previewed)."""
+    fp = ingest.fingerprint(u)
+    try:
+        st = os.stat(u.archive or u.path) if u.remote_fingerprint is None else None
+    except OSError:
+        st = None
+    return f"{fp} {st.st_ino} {st.st_ctime_ns}" if st is not None else str(fp)
 
 
 @functools.lru_cache(maxsize=8)
@@ -194,11 +209,12 @@ def extract_ahead(
     if settings.workers <= 1 or settings.dask_address or not batches:
         return 0
     p = pool(min(settings.workers, len(batches)))
-    for b in batches:
-        key = _same_batch(b, settings)
-        _ahead[key] = (fn, p.schedule(_in_model_process, (fn, b, settings), timeout=deadline(b, settings)))
-        if b.known_ids_path:
-            _ahead_files.add(b.known_ids_path)
+    keys = [_same_batch(b, settings) for b in batches]
+    with _lock:
+        for b, key in zip(batches, keys):
+            _ahead[key] = (fn, p.schedule(_in_model_process, (fn, b, settings), timeout=deadline(b, settings)))
+            if b.known_ids_path:
+                _ahead_files.add(b.known_ids_path)
     return len(batches)
 
 
@@ -208,17 +224,34 @@ def _taken_ahead(b: BatchSpec, settings: Settings, fn: Callable) -> Any | None:
     if not _ahead:
         return None
     key = _same_batch(b, settings)
-    fn_ahead, fut = _ahead.get(key, (None, None))
-    if fut is None or fn_ahead is not fn or fut.cancelled():
-        return None
-    del _ahead[key]
+    with _lock:
+        fn_ahead, fut = _ahead.get(key, (None, None))
+        if fut is None or fn_ahead is not fn or fut.cancelled():
+            return None
+        del _ahead[key]
     return fut
 
 
+def _drop_ahead(keep: Collection[tuple] = ()) -> None:
+    """Cancel the batches started ahead, but those in ``keep``, and forget them (with ``_lock`` held)."""
+    for key in [k for k in _ahead if k not in keep]:
+        _ahead.pop(key)[1].cancel()
+    if not _ahead:
+        for f in _ahead_files:
+            Path(f).unlink(missing_ok=True)
+        _ahead_files.clear()
+
+
 def size_for(batches: list[BatchSpec], settings: Settings) -> None:
-    """Make the pool as large as these batches can use (for callers that submit them one by one)."""
+    """Make the pool as large as these batches can use (for callers that submit them one by one), and
+    stop the batches started ahead that none of them is: the plan differs from the preview (input
+    changed meanwhile, a mirror filled the output first), and they would only hold the processes."""
     if settings.workers > 1 and batches:
         pool(min(settings.workers, len(batches)))
+    if _ahead:
+        keys = {_same_batch(b, settings) for b in batches}
+        with _lock:
+            _drop_ahead(keep=keys)
 
 
 def open_for_build() -> None:
@@ -231,12 +264,7 @@ def shutdown() -> None:
     ones until ``open_for_build``: task threads still queued must not start them again."""
     global _pool
     with _lock:
-        for _, fut in _ahead.values():
-            fut.cancel()
-        _ahead.clear()
-        for f in _ahead_files:
-            Path(f).unlink(missing_ok=True)
-        _ahead_files.clear()
+        _drop_ahead()
         if _pool is not None:
             _stopping.set()
             _pool.stop()

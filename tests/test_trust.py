@@ -167,6 +167,46 @@ def test_workers_a_batch_extracted_ahead_against_other_known_ids_is_extracted_ag
     assert (tmp_path / "called-run-0").exists()
 
 
+def _slow_ahead_extract(batch: BatchSpec, settings: Settings) -> ExtractedBatch:
+    if batch.run_id == "ahead":
+        time.sleep(3)  # still at work when the build grows the pool
+    return _counted_extract(batch, settings)
+
+
+@pytest.mark.timeout(120)
+def test_workers_batches_started_ahead_are_dropped_with_a_pool_the_build_outgrows(tmp_path):
+    # one batch previewed (a pool of one process); two planned (a file arrived meanwhile): the larger
+    # pool replaces the first, whose futures never resolve. Taking one hung the build or broke it.
+    s = Settings(workers=2)
+    first, second = _batches(tmp_path, 2)
+    ahead = [BatchSpec("ahead", 0, first.out, units=first.units)]
+    workers.open_for_build()
+    try:
+        workers.extract_ahead(ahead, s, fn=_slow_ahead_extract)
+        workers.size_for([first, second], s)
+        got = list(workers.extract_batches([first, second], s, fn=_slow_ahead_extract))
+    finally:
+        workers.shutdown()
+    assert sorted((b.run_id, b.seq) for b in got) == [("run", 0), ("run", 1)]
+    assert (tmp_path / "called-run-0").exists()
+
+
+@pytest.mark.timeout(120)
+def test_workers_batches_started_ahead_that_the_plan_does_not_have_are_stopped(tmp_path):
+    s = Settings(workers=2)
+    known = tmp_path / "known-ahead.txt"
+    ahead = _with_known_ids(_batches(tmp_path, 2), known, "a1\n")
+    planned = _with_known_ids(_batches(tmp_path, 2), tmp_path / "known-planned.txt", "a1\na2\n")
+    workers.open_for_build()
+    try:
+        workers.extract_ahead(ahead, s, fn=_slow_ahead_extract)
+        workers.size_for(planned, s)
+        # none is the same batch: all dropped, and the preview's known-ids file with them
+        assert not known.exists()
+    finally:
+        workers.shutdown()
+
+
 @pytest.mark.timeout(120)
 def test_workers_batch_past_its_deadline_is_killed_retried_once_then_rejected(tmp_path):
     s = Settings(workers=2, batch_timeout_s=3, batch_timeout_per_article_s=0)
