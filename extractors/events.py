@@ -692,6 +692,8 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
             if strict:
                 if m is not None and m.kind in ("country", "capital"):
                     places += ctx.actors_of(where, sent, with_conj=False)
+            elif m is None and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in where.children):
+                pass  # "in his opening remarks", "at their talks": a pronoun says whose, not where
             elif m is None or m.kind in ("country", "capital", "demonym", "coref", "institution"):
                 # (a seat of power is in its state: "talks at the White House", "at the Kremlin")
                 places += ctx.actors_of(where, sent, with_conj=False)

@@ -3387,7 +3387,10 @@ def test_relations_addressing_a_gathering_abroad_is_a_visit(parse, text, visit):
     ],
 )
 def test_relations_a_spokesman_for_a_state_speaks_for_it(parse, text, expected):
-    assert expected in keys(parse(text, "2016-02-11"))
+    # the rules' reading of the actors (the models' veto is theirs to pin: the 2026-12-06 retrain backs
+    # the second sentence's criticism under its cut, as the folds chose)
+    rows = extract_all(parse(text, "2016-02-11"), learned=False)[0]["relations"]
+    assert expected in {(r["source_actor"], r["target_actor"], r["relation_type"], r["status"]) for r in rows}
 
 
 def test_relations_an_envoy_for_a_country_is_the_envoys_senders(parse):
@@ -3982,13 +3985,29 @@ def test_relations_a_leader_by_name_or_by_a_description_the_article_resolves_is_
     assert expected in keys(parse(text, published))
 
 
-@pytest.mark.parametrize("part", ["start", "end"])
-def test_relations_the_start_of_a_meeting_is_no_place_of_its_parties(parse, part):
-    # "at the start of their meeting" placed the meeting in the state "their" resolved to: a visit the wrong way
-    text = f"Ghanaian President Akufo-Addo told Kenyan President Ruto at the {part} of their meeting at Jubilee Hall that trade must grow."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "at the start of their meeting" placed the meeting in the state "their" resolved to: a visit the wrong way
+        "Ghanaian President Akufo-Addo told Kenyan President Ruto at the start of their meeting at Jubilee Hall that trade must grow.",
+        "Ghanaian President Akufo-Addo told Kenyan President Ruto at the end of their meeting at Jubilee Hall that trade must grow.",
+    ],
+)
+def test_relations_the_start_of_a_meeting_is_no_place_of_its_parties(parse, text):
     got = keys(parse(text, "2024-05-10"))
     assert ("GHA", "KEN", "meeting", "occurred") in got
     assert not {k for k in got if k[2] == "visit"}, got
+
+
+def test_relations_ones_remarks_are_no_place(parse):
+    # "his" names the guest the article spoke of last: the host's telling became a visit to the guest's state
+    text = (
+        "Ruto landed in Accra on Thursday. He was greeted by officials. "
+        "In his opening remarks, Akufo-Addo told Ruto that trade must grow."
+    )
+    got = keys(parse(text, "2024-05-10"))
+    assert ("KEN", "GHA", "visit", "occurred") in got
+    assert not {k for k in got if k[:3] == ("GHA", "KEN", "visit")}, got
 
 
 def test_relations_documents_signed_with_a_state_are_an_agreement(parse):
