@@ -3989,8 +3989,8 @@ def test_relations_a_leader_by_name_or_by_a_description_the_article_resolves_is_
     "text",
     [
         # "at the start of their meeting" placed the meeting in the state "their" resolved to: a visit the wrong way
-        "Ghanaian President Akufo-Addo told Kenyan President Ruto at the start of their meeting at Jubilee Hall that trade must grow.",
-        "Ghanaian President Akufo-Addo told Kenyan President Ruto at the end of their meeting at Jubilee Hall that trade must grow.",
+        "Ghanaian President Akufo-Addo told Kenyan President Ruto at the very start of their meeting at Jubilee Hall that trade must grow.",
+        "Ghanaian President Akufo-Addo told Kenyan President Ruto at the very end of their meeting at Jubilee Hall that trade must grow.",
     ],
 )
 def test_relations_the_start_of_a_meeting_is_no_place_of_its_parties(parse, text):
