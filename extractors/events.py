@@ -939,6 +939,12 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             unbrought = classes.get("cessation_verbs", frozenset()) | classes.get("unbrought_action_verbs", frozenset())
             if gov.lemma_.lower() in unbrought:
                 return False
+    if (
+        trig.object_class == "military_goods"
+        and have & classes.get("military_modifiers", frozenset())
+        and have & classes.get("aid_goods", frozenset())
+    ):
+        have |= wanted  # "supplied military equipment", "military assistance": aid or goods made military
     found = have & wanted
     if found and found <= classes.get("joint_only_docs", frozenset()) and "joint" not in have:
         return False  # "signed a statement condemning X": a joint statement only is an agreement

@@ -4041,3 +4041,21 @@ def test_relations_a_blockade_of_a_states_ports_is_an_attack(parse, text, expect
 def test_relations_a_blockade_of_no_port_or_shipping_is_no_attack(parse, text):
     got = keys(parse(text, "2024-05-10"))
     assert not {k for k in got if k[2] == "attack"}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia supplied military equipment to Kenya.", ("RUS", "KEN", "military_aid", "occurred")),
+        ("Russia has long supplied most of Kenya's military equipment.", ("RUS", "KEN", "military_aid", "occurred")),
+    ],
+)
+def test_relations_equipment_made_military_by_its_modifier_is_military_aid(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_a_military_response_given_is_no_aid(parse):
+    # "given the likely military response of X": a participle, and a response is no goods
+    text = "A strike by Kenya is unlikely given the likely military response of Uganda."
+    got = keys(parse(text, "2024-05-10"))
+    assert not {k for k in got if k[2] == "military_aid"}, got
