@@ -890,6 +890,14 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
                     have |= {p.lemma_.lower() for p in syntax.prep_objects(t, {"of"}, through_objects=False)}
     elif syntax.is_verb(tok):
         have = syntax.object_lemmas(tok)
+        if trig.object_class in ("military_goods", "aid_goods"):
+            # "supplied Kenya with weapons", "provided Russia with drones": the goods in a with-phrase, the
+            # receiver as the object
+            have |= {
+                w.lemma_.lower()
+                for p in syntax.prep_objects(tok, {"with"}, through_objects=False)
+                for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ in ("amod", "compound")))
+            }
         for o in syntax.objects(tok):
             if o.ent_type_ != "MONEY":
                 continue

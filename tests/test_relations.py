@@ -4059,3 +4059,15 @@ def test_relations_a_military_response_given_is_no_aid(parse):
     text = "A strike by Kenya is unlikely given the likely military response of Uganda."
     got = keys(parse(text, "2024-05-10"))
     assert not {k for k in got if k[2] == "military_aid"}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia supplied Kenya with weapons.", ("RUS", "KEN", "military_aid", "occurred")),
+        ("Iran has provided Sudan with drones.", ("IRN", "SDN", "military_aid", "occurred")),
+        ("Japan provided Kenya with loans for the railway.", ("JPN", "KEN", "economic_aid", "occurred")),
+    ],
+)
+def test_relations_goods_given_in_a_with_phrase_are_aid_to_the_object(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
