@@ -681,7 +681,7 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
     if meeting.dep_ in ("nsubj", "nsubjpass") and meeting.head.lemma_.lower() in held_by_verb:
         heads.append(meeting.head)  # "the summit opened in Vientiane", "the forum was held in Beijing"
     places: list[Actor] = []
-    parts = _words_of("event_parts")
+    parts = _words_of("time_part_nouns")
     for t in [t for h in heads for t in syntax.prep_objects(h, preps, through_objects=False)]:
         if t.lemma_.lower() in parts:
             continue  # "at the start of their meeting": a time, no place (nor theirs)
@@ -890,13 +890,13 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
                     have |= {p.lemma_.lower() for p in syntax.prep_objects(t, {"of"}, through_objects=False)}
     elif syntax.is_verb(tok):
         have = syntax.object_lemmas(tok)
-        if trig.object_class in ("military_goods", "aid_goods"):
+        if trig.object_class in ("military_goods", "aid_goods") and "obj" in trig.target:
             # "supplied Kenya with weapons", "provided Russia with drones": the goods in a with-phrase, the
-            # receiver as the object
+            # receiver as the object (not "sent troops to Belarus with tanks": whom one sends to is no object)
             have |= {
                 w.lemma_.lower()
                 for p in syntax.prep_objects(tok, {"with"}, through_objects=False)
-                for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ in ("amod", "compound")))
+                for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ == "amod"))
             }
         for o in syntax.objects(tok):
             if o.ent_type_ != "MONEY":
@@ -941,22 +941,52 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
             )
         ):
             have |= wanted  # "Canada's complaint against China was upheld": its own, filed
+        if (
+            trig.object_class == "blockaded_things"
+            and (gov := syntax.governing_verb(tok)) is not None
+            and gov.lemma_.lower()
+            in classes.get("cessation_verbs", frozenset()) | classes.get("lifting_verbs", frozenset())
+        ):
+            return False  # "lifted its blockade of the ports", "eased the naval blockade": one undone
         if trig.object_class == "legal_action_words" and (gov := syntax.governing_verb(tok)) is not None:
             # a legal action dropped, threatened or called for is none brought (review 22: "dropped its legal
             # action", "threatened legal action": a threat, "called for legal action": someone else's to bring)
             unbrought = classes.get("cessation_verbs", frozenset()) | classes.get("unbrought_action_verbs", frozenset())
             if gov.lemma_.lower() in unbrought:
                 return False
-    if (
-        trig.object_class == "military_goods"
-        and have & classes.get("military_modifiers", frozenset())
-        and have & classes.get("aid_goods", frozenset())
-    ):
+    if trig.object_class == "military_goods" and _made_military(tok, classes):
         have |= wanted  # "supplied military equipment", "military assistance": aid or goods made military
     found = have & wanted
+    if (
+        found
+        and found <= classes.get("signed_only_docs", frozenset())
+        and tok.lemma_.lower() not in classes.get("signing_verbs", frozenset())
+    ):
+        return False  # "forged documents": a document is an agreement only when signed
     if found and found <= classes.get("joint_only_docs", frozenset()) and "joint" not in have:
         return False  # "signed a statement condemning X": a joint statement only is an agreement
     return bool(found)
+
+
+def _made_military(tok: Token, classes: dict) -> bool:
+    """Whether the verb's goods are aid or goods that a military word modifies itself ("military equipment",
+    "security assistance"; not "food security assistance", "civil defence equipment": the military word is
+    itself modified, nor "money and military advice", "Syria's army with medical supplies")."""
+    military = classes.get("military_modifiers", frozenset())
+    goods = classes.get("aid_goods", frozenset())
+    things = [t for o in syntax.objects(tok) for t in (o, *o.conjuncts)]
+    things += [t for p in syntax.prep_objects(tok, {"with"}, through_objects=False) for t in (p, *p.conjuncts)]
+    things += [p for t in things for p in syntax.prep_objects(t, {"of"}, through_objects=False)]  # "most of its ..."
+    return any(
+        t.lemma_.lower() in goods
+        and any(
+            c.dep_ in ("amod", "compound")
+            and c.lemma_.lower() in military
+            and not any(g.dep_ in ("amod", "compound") for g in c.children)
+            for c in t.children
+        )
+        for t in things
+    )
 
 
 def _in_support_of(tok: Token) -> bool:

@@ -307,15 +307,17 @@ def test_build_preview_finds_the_plans_batches_of_new_articles_and_writes_nothin
         shutil.copy(SAMPLE_DIR / name, src / name)
     s = settings_for(src, batch_size=2)
     before = preview(s)
+    Path(before[0].known_ids_path).unlink()  # (read by nothing here)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     plan = plan_build(s)
     assert [b.units for b in before] == [b.units for b in plan.batches] and len(before) >= 2
-    Path(before[0].known_ids_path).unlink()
     run_build(s)
     # a new file: only its batches, and the ids built before, as the plan writes them
     shutil.copy(SAMPLE_DIR / "2016-03-21-obama-havana.txt", src / "2016-03-21-obama-havana.txt")
     before = preview(s)
-    plan = plan_build(s)
-    assert [b.units for b in before] == [b.units for b in plan.batches] == [plan.batches[0].units]
-    assert Path(before[0].known_ids_path).read_text() == Path(plan.batches[0].known_ids_path).read_text() != ""
-    Path(before[0].known_ids_path).unlink()
+    try:
+        plan = plan_build(s)
+        assert [b.units for b in before] == [b.units for b in plan.batches] == [plan.batches[0].units]
+        assert Path(before[0].known_ids_path).read_text() == Path(plan.batches[0].known_ids_path).read_text() != ""
+    finally:
+        Path(before[0].known_ids_path).unlink()
