@@ -164,10 +164,11 @@ def _build(settings: Settings, verbose: bool) -> None:
             return
         from relata import prefect_server, workers
 
-        ahead = _preview(settings)
-        # models load in their processes while Prefect starts here, and begin on the first batches
-        workers.warm_up(settings, len(ahead) + (settings.workers if tables else 0) or todo)
+        ahead: list = []
         try:
+            ahead = _preview(settings)
+            # models load in their processes while Prefect starts here, and begin on the first batches
+            workers.warm_up(settings, len(ahead) + (settings.workers if tables else 0) or todo)
             workers.extract_ahead(ahead[: AHEAD_PER_PROCESS * settings.workers], settings)
             # pandera and pyarrow (for validating and writing batches) load here meanwhile, off the main thread.
             threading.Thread(target=importlib.import_module, args=("relata.schemas.derived",), daemon=True).start()
@@ -182,6 +183,8 @@ def _build(settings: Settings, verbose: bool) -> None:
             # began (Prefect failed to start, another build took the lock, Ctrl+C meanwhile): the
             # processes and the batches started ahead, with their temporary files, go
             workers.shutdown()
+            for path in {b.known_ids_path for b in ahead if b.known_ids_path}:
+                Path(path).unlink(missing_ok=True)  # (if it ended before the batches were started)
     except store.LockedError as e:
         _fail(str(e), 3)
     except (store.OutputError, FileNotFoundError) as e:
