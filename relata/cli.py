@@ -184,7 +184,7 @@ def _build(settings: Settings, verbose: bool) -> None:
             # processes and the batches started ahead, with their temporary files, go
             workers.shutdown()
             for path in {b.known_ids_path for b in ahead if b.known_ids_path}:
-                Path(path).unlink(missing_ok=True)  # (if it ended before the batches were started)
+                Path(path).unlink(missing_ok=True)  # the preview's known ids, read by its batches only
     except store.LockedError as e:
         _fail(str(e), 3)
     except (store.OutputError, FileNotFoundError) as e:

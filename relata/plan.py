@@ -169,12 +169,13 @@ def preview(settings: Settings) -> list[BatchSpec]:
         for i, units in enumerate(_new_articles(settings, manifest).batches)
     ]
     if batches:
-        # The ids built before, as the plan will write them (read-only here; workers compares the two)
-        known = store.read_column(out, "articles", "article_id") if store.exists(out) else []
+        # The ids built before, as the plan will write them (read-only here; workers compares the two;
+        # the caller removes the file)
+        known = _known_ids_text(out) if store.exists(out) else ""
         fd, path = tempfile.mkstemp(prefix="relata-known-", suffix=".txt")
         try:
             with os.fdopen(fd, "w", encoding="ascii") as fh:
-                fh.write("".join(f"{a}\n" for a in known))
+                fh.write(known)
         except BaseException:
             Path(path).unlink(missing_ok=True)
             raise
@@ -187,6 +188,10 @@ def _write_known_ids(out: Path, run_id: str) -> Path:
     """The ids built before this run, as text, for the model processes to skip (see relata.batch)."""
     path = store.staging_dir(out, run_id) / KNOWN_IDS
     path.parent.mkdir(parents=True, exist_ok=True)
-    ids = store.read_column(out, "articles", "article_id")
-    path.write_text("".join(f"{a}\n" for a in ids), encoding="ascii")
+    path.write_text(_known_ids_text(out), encoding="ascii")
     return path
+
+
+def _known_ids_text(out: Path) -> str:
+    """The ids of the articles built in ``out``, a line each (the plan's file and the preview's alike)."""
+    return "".join(f"{a}\n" for a in store.read_column(out, "articles", "article_id"))

@@ -154,7 +154,6 @@ def warm_up(settings: Settings, batches: int) -> None:
 
 # Batches started before their build planned them (``extract_ahead``): by what says they are the same batch.
 _ahead: dict[tuple, tuple[Callable, Any]] = {}
-_ahead_files: set[str] = set()  # the previews' known-ids files, removed when the build ends
 
 
 def _same_batch(b: BatchSpec, settings: Settings) -> tuple:
@@ -213,8 +212,6 @@ def extract_ahead(
     with _lock:
         for b, key in zip(batches, keys):
             _ahead[key] = (fn, p.schedule(_in_model_process, (fn, b, settings), timeout=deadline(b, settings)))
-            if b.known_ids_path:
-                _ahead_files.add(b.known_ids_path)
     return len(batches)
 
 
@@ -236,10 +233,6 @@ def _drop_ahead(keep: Collection[tuple] = ()) -> None:
     """Cancel the batches started ahead, but those in ``keep``, and forget them (with ``_lock`` held)."""
     for key in [k for k in _ahead if k not in keep]:
         _ahead.pop(key)[1].cancel()
-    if not _ahead:
-        for f in _ahead_files:
-            Path(f).unlink(missing_ok=True)
-        _ahead_files.clear()
 
 
 def size_for(batches: list[BatchSpec], settings: Settings) -> None:
