@@ -145,6 +145,17 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
             return poss
         gov = governing_verb(head)
         classes = lexicon.object_classes()
+        if (
+            infinitive(verb)
+            and head.dep_ == "attr"
+            and gov is not None
+            and gov.lemma_ in ("be", "become", "remain")
+            and (said := [c for c in gov.children if c.dep_ == "nsubj"])
+        ):
+            # "Francis will be the third pope to visit Kenya", "Italy became the first G7 country to
+            # sign": the copula's subject is the one who does it, not the class it is counted in (the
+            # parser makes the infinitive a relative clause on that noun)
+            return said
         if verb.dep_ == "relcl":
             # "issued threats to fire rockets at X": the parser makes the threat's infinitive a relative
             # clause; who issues the threats would fire (not who condemns them, nor "has reasons to

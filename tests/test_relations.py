@@ -4098,3 +4098,19 @@ def test_relations_goods_given_in_a_with_phrase_are_aid_to_the_object(parse, tex
 def test_relations_the_thirteenth_sessions_review_findings_stay_mended(parse, text, absent):
     got = keys(parse(text, "2024-05-10"))
     assert not {k for k in got if k[2] == absent}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Pope Francis will open a school in Nairobi. Francis will be the second pope to visit Kenya.",
+            ("VAT", "KEN", "visit", "planned"),
+        ),
+        ("Ruto became the first Kenyan leader to visit Fiji.", ("KEN", "FJI", "visit", "occurred")),
+        ("Malawi was the first state to sign the pact with Zambia.", ("MWI", "ZMB", "agreement", "occurred")),
+    ],
+)
+def test_relations_the_first_to_act_named_by_a_copula_is_the_one_who_acts(parse, text, expected):
+    # The parser makes "to visit" a relative clause on "pope": the doer is the copula's subject
+    assert expected in keys(parse(text, "2024-05-10"))
