@@ -571,13 +571,19 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
         own = [anchor, *(c for c in anchor.children if c.dep_ in ("amod", "compound"))]
         if any(t.lemma_.lower() in remote for t in own) or _by_remote_means(anchor):
             continue  # "a phone call with officials in Accra", "talks by video": no one travels
-        if not syntax.is_verb(anchor) and not syntax.prep_objects(anchor, {"in", "at"}, through_objects=False):
-            # "the meeting between X and Y in Lima": the parser hangs the place on the last party (not on
-            # an ambassador, whose place is the post: "talks with the Chinese ambassador in Islamabad")
+        if not syntax.prep_objects(anchor, {"in", "at"}, through_objects=False):
+            # "the meeting between X and Y in Lima", "X met with Xi in Beijing": the parser hangs the place on
+            # the last party (not on an ambassador, whose place is the post: "talks with the Chinese
+            # ambassador in Islamabad")
+            partners = syntax.prep_objects(anchor, {"with", "between"}, through_objects=False)
+            if syntax.is_verb(anchor):
+                # (on a verb, only a partner who acts for a state: not a topic, "discussed the situation in
+                # Gaza", nor people met, "met Kenyan engineers in the US")
+                partners = [p for p in partners + syntax.objects(anchor) if _official_token(p, sent, ctx)]
             anchor = next(
                 (
                     w
-                    for p in syntax.prep_objects(anchor, {"with", "between"}, through_objects=False)
+                    for p in partners
                     for w in (p, *p.conjuncts)
                     if syntax.prep_objects(w, {"in", "at"}, through_objects=False) and not _resident(w, classes)
                 ),

@@ -4114,3 +4114,27 @@ def test_relations_the_thirteenth_sessions_review_findings_stay_mended(parse, te
 def test_relations_the_first_to_act_named_by_a_copula_is_the_one_who_acts(parse, text, expected):
     # The parser makes "to visit" a relative clause on "pope": the doer is the copula's subject
     assert expected in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenyan President William Ruto met with Chinese President Xi Jinping in Beijing.", ("KEN", "CHN", "visit")),
+        ("A Kenyan delegation will meet Ugandan officials in Kampala next week.", ("KEN", "UGA", "visit")),
+    ],
+)
+def test_relations_a_meeting_placed_on_its_partner_is_a_visit_to_the_place(parse, text, expected):
+    # The parser hangs "in Beijing" on the partner met, not on the verb
+    assert expected in {k[:3] for k in keys(parse(text, "2024-05-10"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruto told reporters that he and Museveni discussed the situation in Somalia on Monday.",
+        "The Kenyan envoy met Ugandan traders in Nairobi.",
+    ],
+)
+def test_relations_a_topic_or_people_met_somewhere_make_no_visit(parse, text):
+    got = keys(parse(text, "2024-05-10"))
+    assert not {k for k in got if k[2] == "visit"}, got
