@@ -578,8 +578,15 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
             partners = syntax.prep_objects(anchor, {"with", "between"}, through_objects=False)
             if syntax.is_verb(anchor):
                 # (on a verb, only a partner who acts for a state: not a topic, "discussed the situation in
-                # Gaza", nor people met, "met Kenyan engineers in the US")
-                partners = [p for p in partners + syntax.objects(anchor) if _official_token(p, sent, ctx)]
+                # Gaza", nor people met, "met Kenyan engineers in the US", nor a body at its seat, "told the UN
+                # General Assembly in New York": guide note 5)
+                partners = [
+                    p
+                    for p in partners + syntax.objects(anchor)
+                    if _official_token(p, sent, ctx)
+                    and (found := ctx.actors_of(p, sent, with_conj=False))
+                    and all(vocabularies.is_country(a.code) for a in found)
+                ]
             anchor = next(
                 (
                     w
