@@ -91,7 +91,7 @@ def test_annotations_draw_meets_the_issue_numbers():
     short = [d for d in docs if d["corpus"] == "agnews_test.jsonl"]
     assert len(docs) >= 1500 and len(full) >= 900 and len(short) >= 500
     main = [d for d in full if not d["group"].startswith("targeted")]
-    assert sum(d["group"] == "at_most_one_state" for d in main) >= 0.15 * len(main)
+    assert sum(d["group"].endswith("at_most_one_state") for d in main) >= 0.15 * len(main)
     assert len(DRAW["second_pass"]) >= 150 and set(DRAW["second_pass"]) <= {d["id"] for d in docs}
     assert len({d["id"] for d in docs}) == len(docs)
 

@@ -2,6 +2,7 @@
 
     python data/annotations/agreement.py --disagreements work/disagreements.jsonl
     python data/annotations/adjudicate.py            # -> work/adjudicate.txt (git-ignored: holds texts)
+    python data/annotations/adjudicate.py --disagreements work/disagreements2.jsonl --out work/adjudicate2.txt
 
 The adjudicator reads the text and both passes, decides every disputed item,
 and writes the final line of each such document to work/adjudicated_out.jsonl
@@ -12,7 +13,9 @@ in place of the first pass.
 
 from __future__ import annotations
 
+import argparse
 import json
+from pathlib import Path
 
 from agreement import load
 from common import BATCHES, SECOND, WORK, corpora_dir
@@ -21,7 +24,11 @@ from relata.annotations import article_text, corpus_documents, read_jsonl
 
 
 def main() -> None:
-    dis = read_jsonl(WORK / "disagreements.jsonl")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--disagreements", type=Path, default=WORK / "disagreements.jsonl")
+    ap.add_argument("--out", type=Path, default=WORK / "adjudicate.txt")
+    args = ap.parse_args()
+    dis = read_jsonl(args.disagreements)
     first, second = load(BATCHES), load(SECOND)
     docs = corpus_documents(corpora_dir(), [d["source_uri"] for d in dis])
     parts = []
@@ -39,8 +46,8 @@ def main() -> None:
             f"--- FIRST PASS\n{json.dumps(first[uri], ensure_ascii=False)}\n\n"
             f"--- SECOND PASS\n{json.dumps(second[uri], ensure_ascii=False)}\n\n=== END OF {uri}\n"
         )
-    (WORK / "adjudicate.txt").write_text("\n".join(parts), encoding="utf-8")
-    print(f"{len(dis)} documents -> {WORK / 'adjudicate.txt'}")
+    args.out.write_text("\n".join(parts), encoding="utf-8")
+    print(f"{len(dis)} documents -> {args.out}")
 
 
 if __name__ == "__main__":

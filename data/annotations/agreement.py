@@ -36,6 +36,10 @@ def load(folder: Path) -> dict[str, dict]:
     return {ln["source_uri"]: ln for f in sorted(folder.glob("*.jsonl")) for ln in read_jsonl(f)}
 
 
+def load_file(path: Path) -> dict[str, dict]:
+    return {ln["source_uri"]: ln for ln in read_jsonl(path)}
+
+
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 1.0
 
@@ -184,8 +188,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--disagreements", type=Path)
+    ap.add_argument("--batches", nargs="+", metavar="P", help="only these second-pass batches (p09 p10: the second round)")
     args = ap.parse_args()
-    report, per_doc = compare(load(BATCHES), load(SECOND))
+    second = load(SECOND)
+    if args.batches:
+        second = {k: v for b in args.batches for k, v in load_file(SECOND / f"{b}.jsonl").items()}
+    report, per_doc = compare(load(BATCHES), second)
     if args.disagreements:
         args.disagreements.parent.mkdir(parents=True, exist_ok=True)
         args.disagreements.write_text("".join(json.dumps(d) + "\n" for d in per_doc))

@@ -2,7 +2,8 @@
 
 Run from the project root (needs ``../shared/corpora`` or ``RELATA_CORPORA``)::
 
-    python data/annotations/draw.py            # writes data/annotations/draw.json
+    python data/annotations/draw.py            # the committed first round + the second -> draw.json
+    python data/annotations/draw.py --first-round   # the first round drawn again (today's lexicons)
 
 What is drawn, and why:
 
@@ -73,6 +74,11 @@ DENIAL = re.compile(
 )
 ACCUSATION = re.compile(r"accus|alleg|claim", re.IGNORECASE)
 TARGETED = {"full_denials": 60}
+# The second round (2026-12-06): more full articles for the models to learn from (the first 1,655 gave the
+# rarer relation types a few dozen examples each), drawn as the main draw was, from what no draw took.
+ROUND2_SEED = 20261206
+ROUND2 = {"whenitson_2016.jsonl": 200, "sea_china_media_2023_2024.jsonl": 200}
+ROUND2_SECOND_PASS = 40
 FULL_BATCH = 20
 SHORT_BATCH = 40
 
@@ -215,6 +221,80 @@ def draw(root: Path) -> dict:
     return {"seed": SEED, "documents": every, "second_pass": sorted(second)}
 
 
+def draw_round2(root: Path, first: dict) -> dict:
+    """The committed first round (``first``, draw.json as annotated) with the second round added.
+
+    The first round is kept as committed, not drawn again: the actor scan reads the lexicons, which
+    have grown since 2026-12-02, so drawing it now would pick other documents than those annotated.
+    The second round is reproducible from the first and the lexicons of its commit."""
+    pattern, codes, orgs = actor_patterns()
+    test, dev = reserved_ids(root)
+    kept = [d for d in first["documents"] if not d["group"].startswith("round2")]
+    kept_ids = {d["id"] for d in kept}
+    docs: dict[str, dict[str, dict]] = {}
+    for corpus in [*FULL, SHORT_CORPUS]:
+        with (root / corpus).open(encoding="utf-8") as fh:
+            docs[corpus] = {d["id"]: d for d in map(json.loads, filter(str.strip, fh))}
+    taken = {
+        text_key(d) for c in docs.values() for i, d in c.items() if i in test or i in dev or i in kept_ids
+    }
+    round2, second2 = _round2(docs, test | dev, taken, kept_ids, pattern, codes, orgs)
+    every = kept + round2
+    assert not {d["id"] for d in every} & (test | dev), "a reserved or dev id was drawn"
+    assert len({d["id"] for d in every}) == len(every), "a document was drawn twice"
+    second = [i for i in first["second_pass"] if i in kept_ids]
+    return {"seed": first["seed"], "round2_seed": ROUND2_SEED, "documents": every, "second_pass": second + sorted(second2)}
+
+
+def _round2(
+    docs: dict[str, dict[str, dict]],
+    reserved: set[str],
+    taken: set[str],
+    drawn: set[str],
+    pattern: re.Pattern,
+    codes: dict[str, str],
+    orgs: set[str],
+) -> tuple[list[dict], list[str]]:
+    """The second round: full articles as the main draw takes them (two or more states weighted by how
+    many, the IR subset doubled, 18% naming at most one), with a seed of its own so that the first
+    round is unchanged; batches ``g001``...; 40 of them for a second pass (``p09``, ``p10``)."""
+    rng = random.Random(ROUND2_SEED)
+    root = corpora_dir()
+    ir_subset = {i for ids in json.loads((root / "ir_subset_ids.json").read_text()).values() for i in ids}
+    picked: list[dict] = []
+    for corpus, n in ROUND2.items():
+        ids = sorted(i for i in docs[corpus] if i not in reserved and i not in drawn)
+        states = {
+            i: scan(f"{docs[corpus][i]['title'] or ''}\n{docs[corpus][i]['text']}", pattern, codes, orgs)[0]
+            for i in ids
+        }
+        few = [i for i in ids if states[i] <= 1]
+        many = [i for i in ids if states[i] >= 2]
+        n_few = round(n * FULL_FEW_STATES_SHARE)
+        weights = [(i, min(states[i], 6) * (2.0 if i in ir_subset else 1.0)) for i in many]
+        for group, pool, k in (
+            ("round2_two_or_more_states", weighted_sample(rng, weights, len(weights)), n - n_few),
+            ("round2_at_most_one_state", rng.sample(few, len(few)), n_few),
+        ):
+            got = 0
+            for i in pool:
+                if got == k:
+                    break
+                key = text_key(docs[corpus][i])
+                if key in taken:
+                    continue
+                taken.add(key)
+                picked.append({"corpus": corpus, "id": i, "group": group, "states": states[i]})
+                got += 1
+            if got < k:
+                raise SystemExit(f"{corpus}: only {got} of {k} documents for {group}")
+    rng.shuffle(picked)
+    for k, d in enumerate(picked):
+        d["batch"] = f"g{k // FULL_BATCH + 1:03d}"
+    second = rng.sample([d["id"] for d in picked], ROUND2_SECOND_PASS)
+    return picked, second
+
+
 def _targeted(
     rng: random.Random, docs: dict[str, dict[str, dict]], reserved: set[str], taken: set[str], drawn: set[str]
 ) -> list[dict]:
@@ -272,7 +352,10 @@ def _targeted(
 
 def main() -> None:
     out = Path(__file__).resolve().parent / "draw.json"
-    result = draw(corpora_dir())
+    if "--first-round" in sys.argv[1:]:
+        result = draw(corpora_dir())  # the first round alone, drawn again with today's lexicons
+    else:
+        result = draw_round2(corpora_dir(), json.loads(out.read_text(encoding="utf-8")))
     out.write_text(json.dumps(result, indent=0) + "\n", encoding="utf-8")
     groups: dict[str, int] = {}
     for d in result["documents"]:
