@@ -19,6 +19,7 @@ from relata.extractors.events import Event, sentence_events
 from relata.extractors.rows import event_date, provenance, row_id, status_from_date
 from relata.extractors.sanctions import sanction_words
 from relata.extractors.version import VERSIONS
+from relata.schemas import vocabularies
 
 VERSION = VERSIONS["relations"]
 
@@ -180,10 +181,13 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dic
         pairs = [(s, t) for s in ev.sources for t in ev.targets]
     elif rtype.symmetric:
         srcs = ev.sources
-        if len(srcs) > 3:
+        if len(srcs) > 3 and not (ev.type == "agreement" and all(vocabularies.is_country(a.code) for a in srcs)):
             # A multilateral meeting is annotated as the pairs that interact, not every pair: pair
             # the participant the article is most about with each of the others. Three at one table
             # all talk to one another (the annotated corpus pairs them all: +3 right rows, 2 wrong).
+            # States that agree together are each party to it with each other ("China, Thailand, Laos
+            # and Myanmar agreed to set up ...": every pair annotated), but a bloc with its partners
+            # ("ASEAN, along with China, Japan and South Korea, agreed") is the bloc with each.
             hub = max(srcs, key=lambda a: (article_counts.get(a.code, 0), -srcs.index(a)))
             pairs = [(hub, o) for o in srcs if o is not hub]
         else:

@@ -4138,3 +4138,16 @@ def test_relations_a_meeting_placed_on_its_partner_is_a_visit_to_the_place(parse
 def test_relations_a_topic_or_people_met_somewhere_make_no_visit(parse, text):
     got = keys(parse(text, "2024-05-10"))
     assert not {k for k in got if k[2] == "visit"}, got
+
+
+def test_relations_states_that_agree_together_are_each_party_with_each_other(parse):
+    text = "In May, Kenya, Uganda, Rwanda and Burundi agreed to set up a joint border police centre."
+    got = {k[:3] for k in keys(parse(text, "2024-06-10"))}
+    pairs = {("BDI", "KEN"), ("KEN", "RWA"), ("KEN", "UGA"), ("BDI", "RWA"), ("BDI", "UGA"), ("RWA", "UGA")}
+    assert {(a, b, "agreement") for a, b in pairs} <= got, got
+
+
+def test_relations_a_bloc_agreeing_with_its_partners_is_the_bloc_with_each(parse):
+    text = "ASEAN -- along with Kenya, Uganda, and Rwanda -- agreed to work together on a regional power grid."
+    got = {k[:3] for k in keys(parse(text, "2024-06-10"))}
+    assert not {k for k in got if k[2] == "agreement" and "ASEAN" not in k[:2]}, got
