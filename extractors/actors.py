@@ -635,6 +635,13 @@ class ArticleContext:
                     or (x.kind == "coref" and x.code not in ("pair", "last_country"))
                 )
             ]
+            if tok.dep_ == "poss" and (judged := _object_judged_for(tok)):
+                # "the EU sanctioned Russia over its invasion of Ukraine", "praised Kenya for its support": what
+                # the object is sanctioned or praised for is the object's own deed (judged on unseen articles:
+                # "punish Russia for attacking Ukraine" made the punisher the attacker)
+                near = [x for x in prev if x.end - 1 in judged]
+                if near:
+                    return [Actor(near[-1].code, via="pronoun")]
             if tok.dep_ == "poss":
                 # "the drones were used by Russia in its war against Ukraine": a possessive in a verb's
                 # phrase is its doer's, here a by-agent, not the sentence's subject (judged on a
@@ -874,6 +881,19 @@ def _warned_party(tok: Token) -> Token | None:
     if verb.lemma_.lower() not in lexicon.object_classes().get("threat_speech", frozenset()):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
+
+
+def _object_judged_for(tok: Token) -> set[int]:
+    """Token indices of a verb's objects when the possessive ``tok`` is on what the verb holds them to
+    account for ("sanctioned Russia over its invasion", "thanked Japan for its aid"; the preposition in
+    the object class judged_for_prepositions)."""
+    noun, prep = tok.head, tok.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return set()
+    if prep.lower_ not in lexicon.object_classes().get("judged_for_prepositions", frozenset()):
+        return set()
+    verb = prep.head
+    return {o.i for o in syntax.objects(verb)} if syntax.is_verb(verb) else set()
 
 
 def _doers_of_its_verb(tok: Token) -> set[int]:

@@ -4151,3 +4151,16 @@ def test_relations_a_bloc_agreeing_with_its_partners_is_the_bloc_with_each(parse
     text = "ASEAN -- along with Kenya, Uganda, and Rwanda -- agreed to work together on a regional power grid."
     got = {k[:3] for k in keys(parse(text, "2024-06-10"))}
     assert not {k for k in got if k[2] == "agreement" and "ASEAN" not in k[:2]}, got
+
+
+@pytest.mark.parametrize(
+    "text, expected, wrong",
+    [
+        ("The EU sanctioned Russia over its invasion of Ukraine.", ("RUS", "UKR", "attack"), ("EU", "UKR", "attack")),
+        ("Japan criticised China for its support of Russia.", ("CHN", "RUS", "support"), ("JPN", "RUS", "support")),
+        ("The US thanked Kenya for its aid to Somalia.", ("KEN", "SOM", "economic_aid"), ("USA", "SOM", "economic_aid")),
+    ],
+)
+def test_relations_what_a_verb_holds_its_object_to_account_for_is_the_objects_deed(parse, text, expected, wrong):
+    got = {k[:3] for k in keys(parse(text, "2024-05-10"))}
+    assert expected in got and wrong not in got, got
