@@ -1296,6 +1296,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         relation_type = "military_aid" if any(w.lemma_.lower() in military for w in supported) else "economic_aid"
     if relation_type == "economic_aid" and _military_goods(tok, classes):
         relation_type = "military_aid"  # "received military aid from X": the aid is of arms, not money
+    elif relation_type == "economic_aid" and tgt_role and _given_to_armed_forces(tok, tgt_role, classes):
+        relation_type = "military_aid"  # "provides aid to the Syrian army": what an army is given arms it
     if relation_type == "attack" and _threatened(tok, classes):
         relation_type = "threat"  # "threatened to attack the United States": the threat is what happened
     elif relation_type == "attack" and _warned_of(tok, classes):
@@ -1521,6 +1523,19 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
     if not givers and tok.dep_ == "dobj":
         givers = syntax.prep_objects(tok.head, {"from"}, through_objects=False)  # "received support from troops"
     return src_role == "p:from" and any(p.lemma_.lower() in forces for p in givers)
+
+
+def _given_to_armed_forces(tok: Token, tgt_role: str, classes: dict[str, frozenset[str]]) -> bool:
+    """Aid whose receiver, as the trigger's target role names it, is a state's armed forces ("aid to the
+    Syrian army", "assistance to the armed forces of Syria"): every such receiver an armed force."""
+    forces = classes.get("armed_forces", frozenset())
+    if syntax.is_verb(tok) and any(o.ent_type_ == "MONEY" for o in syntax.objects(tok)):
+        return False  # "will contribute $100 million to an AU force": money given (the annotators' economic aid)
+    receivers = [t for t in roles.tokens(tgt_role, tok) if t.pos_ in ("NOUN", "PROPN")]
+    # (the state named on the force: "the armed forces of Syria" is read through its of-phrase)
+    return bool(receivers) and all(
+        t.lemma_.lower() in forces or (t.head.lower_ == "of" and t.head.head.lemma_.lower() in forces) for t in receivers
+    )
 
 
 def _military_goods(tok: Token, classes: dict[str, frozenset[str]]) -> bool:

@@ -4164,3 +4164,16 @@ def test_relations_a_bloc_agreeing_with_its_partners_is_the_bloc_with_each(parse
 def test_relations_what_a_verb_holds_its_object_to_account_for_is_the_objects_deed(parse, text, expected, wrong):
     got = {k[:3] for k in keys(parse(text, "2024-05-10"))}
     assert expected in got and wrong not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russia provides aid to the Syrian army.", ("RUS", "SYR", "military_aid")),
+        ("Russia renders assistance to the armed forces of Syria.", ("RUS", "SYR", "military_aid")),
+        ("The EU will contribute $100 million to an African Union force in Sudan.", ("EU", "AU", "economic_aid")),
+        ("Japan gave aid to Kenya.", ("JPN", "KEN", "economic_aid")),
+    ],
+)
+def test_relations_aid_to_a_states_armed_forces_is_military_aid_unless_money(parse, text, expected):
+    assert expected in {k[:3] for k in keys(parse(text, "2024-05-10"))}
