@@ -67,6 +67,7 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
         criticised = [a for a in ev.targets if a.code not in critics]  # ("Syria also condemned it": no target)
         if ev.type == "criticism" and criticised:
             ctx.last_criticism = (sent.index, critics, criticised)
+    events = _visiting_guests(events, sent, ctx)
     events += _visits_to_meetings_abroad(events, sent, ctx)
     events += _summits_attended_abroad(events, sent, ctx)
     events += _presence_abroad(events, sent, ctx)
@@ -105,6 +106,51 @@ def _parties_told_before(noun: Token, leavers: list[Actor], ctx: ArticleContext)
     if not codes <= {a.code for a in told}:
         return []
     return list({a.code: a for a in told if a.code and a.code not in codes}.values())
+
+
+def _visiting_guests(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """ "Xi met the visiting Kenyan president", "received visiting President Ruto", "held talks with visiting
+    Kenyan President Ruto": the one "visiting" describes is the guest of whoever meets, receives or
+    welcomes them (object class guest_receiving_verbs), a visit to the host's state and a meeting of the
+    two. The parser often reads "met visiting X" as the host visiting X (a visit the wrong way round:
+    dropped) and then finds no one met."""
+    receiving = lexicon.object_classes().get("guest_receiving_verbs", frozenset())
+    out = list(events)
+    for tok in syntax.tokens(sent.doc):
+        if tok.lower_ != "visiting" or tok.tag_ != "VBG":
+            continue
+        if tok.dep_ == "amod":
+            guests, host_verb = [tok.head], syntax.governing_verb(tok.head)
+        elif tok.dep_ in ("xcomp", "advcl") and tok.i == tok.head.i + 1 and not syntax.objects(tok.head):
+            # "met visiting X", read as the host visiting X (right after the verb: not "while visiting
+            # Washington, the pope met ...", where the subject does visit)
+            guests, host_verb = syntax.objects(tok), tok.head
+        elif tok.dep_ == "pcomp" and tok.head.lower_ == "with":
+            # "met with visiting X", "held talks with visiting X": a with-phrase on the verb or its noun
+            on = tok.head.head
+            guests, host_verb = syntax.objects(tok), on if syntax.is_verb(on) else syntax.governing_verb(on)
+        else:
+            continue
+        if host_verb is None or host_verb.lemma_.lower() not in receiving or not guests:
+            continue
+        mod = syntax.modality(host_verb)
+        if mod.status in ("negated", "hypothetical"):
+            continue
+        # (a host may be an organisation at its seat: "Guterres met visiting President Ruto", guide note 5)
+        hosts = [a for t in syntax.agents(host_verb) for a in ctx.actors_of(t, sent) if a.code]
+        visitors = [a for g in guests for a in ctx.actors_of(g, sent) if vocabularies.is_country(a.code)]
+        if len({a.code for a in hosts}) != 1 or not visitors or {a.code for a in visitors} & {hosts[0].code}:
+            continue
+        out = [e for e in out if not (e.type == "visit" and e.trigger.i == tok.i)]
+        status = "occurred" if mod.status == "ongoing" else mod.status
+        codes = {v.code for v in visitors}
+        out.append(Event("visit", "042", tok, visitors, hosts[:1], status, None, 0.75, list(mod.cues)))
+        met = any(
+            e.type == "meeting" and {a.code for a in e.sources + e.targets} >= codes | {hosts[0].code} for e in out
+        )
+        if not met:
+            out.append(Event("meeting", "044", host_verb, hosts[:1], visitors, status, None, 0.75, list(mod.cues)))
+    return out
 
 
 def _legislatures_addressed(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:

@@ -4177,3 +4177,23 @@ def test_relations_what_a_verb_holds_its_object_to_account_for_is_the_objects_de
 )
 def test_relations_aid_to_a_states_armed_forces_is_military_aid_unless_money(parse, text, expected):
     assert expected in {k[:3] for k in keys(parse(text, "2024-05-10"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese President Xi Jinping met visiting Kenyan President William Ruto in Beijing.",
+        "Xi received visiting Kenyan President William Ruto.",
+        "Xi held talks with visiting Kenyan President William Ruto.",
+        "Xi met the visiting Kenyan president.",
+    ],
+)
+def test_relations_the_one_visiting_is_the_hosts_guest(parse, text):
+    got = {k[:3] for k in keys(parse(text, "2024-05-10"))}
+    assert {("KEN", "CHN", "visit"), ("CHN", "KEN", "meeting")} <= got and ("CHN", "KEN", "visit") not in got, got
+
+
+def test_relations_a_subject_visiting_while_it_meets_is_no_guest(parse):
+    text = "While visiting Nairobi, Chinese Foreign Minister Wang Yi met with Kenyan students."
+    got = {k[:3] for k in keys(parse(text, "2024-05-10"))}
+    assert ("KEN", "CHN", "visit") not in got, got
