@@ -1348,6 +1348,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         relation_type = "threat"  # "threatened to attack the United States": the threat is what happened
     elif relation_type == "attack" and _warned_of(tok, classes):
         return None  # "warned of an imminent attack on X": a forecast; no attack made, no one named
+    if relation_type == "agreement" and syntax.is_verb(tok) and _agreed_only_to_meet(tok):
+        return None  # "they agreed to meet": the meeting is the event (its own row)
     if relation_type == "agreement" and not syntax.is_verb(tok):
         left = _agreement_left(tok, sources + targets, sent, ctx, classes)
         if left is not None and left[0] and not left[1]:
@@ -1569,6 +1571,16 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
     if not givers and tok.dep_ == "dobj":
         givers = syntax.prep_objects(tok.head, {"from"}, through_objects=False)  # "received support from troops"
     return src_role == "p:from" and any(p.lemma_.lower() in forces for p in givers)
+
+
+def _agreed_only_to_meet(tok: Token) -> bool:
+    """ "they agreed to meet": what is agreed is a meeting (the complement's verb a meeting word); the
+    annotated corpus has no agreement for it. Not talks agreed on ("agreed to hold talks", "to expedite
+    negotiations on a code"): the annotators often make those agreements."""
+    return any(
+        c.dep_ == "xcomp" and syntax.is_verb(c) and any(t.relation_type == "meeting" for t in triggers_for(c))
+        for c in tok.children
+    )
 
 
 def _given_to_armed_forces(tok: Token, tgt_role: str, classes: dict[str, frozenset[str]]) -> bool:

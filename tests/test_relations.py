@@ -4197,3 +4197,8 @@ def test_relations_a_subject_visiting_while_it_meets_is_no_guest(parse):
     text = "While visiting Nairobi, Chinese Foreign Minister Wang Yi met with Kenyan students."
     got = {k[:3] for k in keys(parse(text, "2024-05-10"))}
     assert ("KEN", "CHN", "visit") not in got, got
+
+
+def test_relations_agreeing_to_meet_is_the_meeting_not_an_agreement(parse):
+    got = {k[:3] for k in keys(parse("Ruto spoke with Museveni on Friday and they agreed to meet.", "2024-05-10"))}
+    assert ("KEN", "UGA", "agreement") not in got and ("KEN", "UGA", "meeting") in got, got
