@@ -893,7 +893,11 @@ def _object_judged_for(tok: Token) -> set[int]:
     if prep.lower_ not in lexicon.object_classes().get("judged_for_prepositions", frozenset()):
         return set()
     verb = prep.head
-    return {o.i for o in syntax.objects(verb)} if syntax.is_verb(verb) else set()
+    classes = lexicon.object_classes()
+    accounting = classes.get("judging_verbs", frozenset()) | classes.get("accounting_verbs", frozenset())
+    if not syntax.is_verb(verb) or verb.lemma_.lower() not in accounting:
+        return set()  # ("Russia used Belarus for its invasion": purpose, the subject's own; review 26)
+    return {o.i for o in syntax.objects(verb)}
 
 
 def _doers_of_its_verb(tok: Token) -> set[int]:

@@ -121,24 +121,36 @@ def _visiting_guests(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             continue
         if tok.dep_ == "amod":
             guests, host_verb = [tok.head], syntax.governing_verb(tok.head)
+            said = host_verb
         elif tok.dep_ in ("xcomp", "advcl") and tok.i == tok.head.i + 1 and not syntax.objects(tok.head):
             # "met visiting X", read as the host visiting X (right after the verb: not "while visiting
             # Washington, the pope met ...", where the subject does visit)
             guests, host_verb = syntax.objects(tok), tok.head
+            said = host_verb
         elif tok.dep_ == "pcomp" and tok.head.lower_ == "with":
-            # "met with visiting X", "held talks with visiting X": a with-phrase on the verb or its noun
+            # "met with visiting X", "held talks with visiting X": a with-phrase on the verb or on its noun of
+            # meeting (the noun says it; "held" alone may be a detention: "police held visiting journalists")
             on = tok.head.head
             guests, host_verb = syntax.objects(tok), on if syntax.is_verb(on) else syntax.governing_verb(on)
+            said = on
         else:
             continue
-        if host_verb is None or host_verb.lemma_.lower() not in receiving or not guests:
+        if host_verb is None or said is None or said.lemma_.lower() not in receiving or not guests:
+            continue
+        private = lexicon.object_classes().get("economic_words", frozenset())
+        if not all(
+            _official_token(g, sent, ctx) and not any(c.lower_ in private for c in g.children if c.dep_ in ("amod", "compound"))
+            for g in guests
+        ):
+            # only officials are a state's guests (not "visiting Chinese students", "a visiting business delegation")
             continue
         mod = syntax.modality(host_verb)
         if mod.status in ("negated", "hypothetical"):
             continue
         # (a host may be an organisation at its seat: "Guterres met visiting President Ruto", guide note 5)
         hosts = [a for t in syntax.agents(host_verb) for a in ctx.actors_of(t, sent) if a.code]
-        visitors = [a for g in guests for a in ctx.actors_of(g, sent) if vocabularies.is_country(a.code)]
+        # ("the visiting minister and the Japanese ambassador": "visiting" is said of the minister alone)
+        visitors = [a for g in guests for a in ctx.actors_of(g, sent, with_conj=False) if vocabularies.is_country(a.code)]
         if len({a.code for a in hosts}) != 1 or not visitors or {a.code for a in visitors} & {hosts[0].code}:
             continue
         out = [e for e in out if not (e.type == "visit" and e.trigger.i == tok.i)]
@@ -617,6 +629,8 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
         own = [anchor, *(c for c in anchor.children if c.dep_ in ("amod", "compound"))]
         if any(t.lemma_.lower() in remote for t in own) or _by_remote_means(anchor):
             continue  # "a phone call with officials in Accra", "talks by video": no one travels
+        if syntax.is_verb(anchor) and any(_resident(a, classes) for a in syntax.agents(anchor)):
+            continue  # "the Kenyan ambassador met Ding Xuexiang in Beijing": posted there (review 26)
         if not syntax.prep_objects(anchor, {"in", "at"}, through_objects=False):
             # "the meeting between X and Y in Lima", "X met with Xi in Beijing": the parser hangs the place on
             # the last party (not on an ambassador, whose place is the post: "talks with the Chinese
@@ -1574,22 +1588,37 @@ def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], rel
 
 
 def _agreed_only_to_meet(tok: Token) -> bool:
-    """ "they agreed to meet": what is agreed is a meeting (the complement's verb a meeting word); the
-    annotated corpus has no agreement for it. Not talks agreed on ("agreed to hold talks", "to expedite
-    negotiations on a code"): the annotators often make those agreements."""
-    return any(
-        c.dep_ == "xcomp" and syntax.is_verb(c) and any(t.relation_type == "meeting" for t in triggers_for(c))
-        for c in tok.children
+    """ "they agreed to meet", "agreed to meet again": all that is agreed is to meet (the complement the verb
+    "meet" with no object of its own, nothing else agreed beside it, no partner named on "agree" that the
+    meeting would lack); the annotated corpus has no agreement for it. Not "agreed to meet the cost", "to meet
+    again and to reopen the border", "agreed with Uganda to meet", nor talks agreed on ("agreed to hold
+    talks", "to discuss water sharing": the annotators often make those agreements; review 26)."""
+    if syntax.prep_objects(tok, {"with"}, through_objects=False):
+        return False
+    done = [c for c in tok.children if c.dep_ == "xcomp" and syntax.is_verb(c)]
+    done += [x for c in done for x in c.conjuncts]
+    return bool(done) and all(
+        c.lemma_.lower() == "meet" and not syntax.objects(c) and not any(a.lower_ == "halfway" for a in c.children)
+        for c in done
     )
 
 
 def _given_to_armed_forces(tok: Token, tgt_role: str, classes: dict[str, frozenset[str]]) -> bool:
     """Aid whose receiver, as the trigger's target role names it, is a state's armed forces ("aid to the
-    Syrian army", "assistance to the armed forces of Syria"): every such receiver an armed force."""
+    Syrian army", "assistance to the armed forces of Syria"): only aid of no stated kind (object class
+    unspecified_aid: not "humanitarian aid", "funding", "a loan", "medical supplies", which the guide
+    counts as economic aid), and only to armed forces alone (not "to the army and its people"; review 26)."""
     forces = classes.get("armed_forces", frozenset())
-    if syntax.is_verb(tok) and any(o.ent_type_ == "MONEY" for o in syntax.objects(tok)):
-        return False  # "will contribute $100 million to an AU force": money given (the annotators' economic aid)
+    plain = classes.get("unspecified_aid", frozenset())
+    given = syntax.objects(tok) if syntax.is_verb(tok) else [tok]
+    given = [g for x in given for g in (x, *x.conjuncts) if g.pos_ in ("NOUN", "PROPN")]  # (not "to" as a dative)
+    if not given or any(
+        g.lemma_.lower() not in plain or any(c.dep_ in ("amod", "compound", "nmod") for c in g.children) for g in given
+    ):
+        return False
     receivers = [t for t in roles.tokens(tgt_role, tok) if t.pos_ in ("NOUN", "PROPN")]
+    if any(t.conjuncts or any(c.dep_ == "conj" for c in t.head.children) for t in receivers):
+        return False
     # (the state named on the force: "the armed forces of Syria" is read through its of-phrase)
     return bool(receivers) and all(
         t.lemma_.lower() in forces or (t.head.lower_ == "of" and t.head.head.lemma_.lower() in forces) for t in receivers

@@ -181,7 +181,12 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dic
         pairs = [(s, t) for s in ev.sources for t in ev.targets]
     elif rtype.symmetric:
         srcs = ev.sources
-        if len(srcs) > 3 and not (ev.type == "agreement" and all(vocabularies.is_country(a.code) for a in srcs)):
+        jointly_agreed = (
+            ev.type == "agreement"
+            and all(vocabularies.is_country(a.code) for a in srcs)
+            and not any(c.dep_ == "ccomp" for c in ev.trigger.children)  # "agreed that X should": a view
+        )
+        if len(srcs) > 3 and not jointly_agreed:
             # A multilateral meeting is annotated as the pairs that interact, not every pair: pair
             # the participant the article is most about with each of the others. Three at one table
             # all talk to one another (the annotated corpus pairs them all: +3 right rows, 2 wrong).

@@ -123,7 +123,9 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
             return objs
         return agents(head, depth + 1)
     if verb.dep_ == "conj" and is_verb(head):
-        return agents(head, depth + 1)
+        # (a conjunct shares its first verb's doer at the same depth: "China was the first to establish a
+        # partnership and start talks" reaches the copula's subject as "establish" does)
+        return agents(head, depth)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         # "accused X of supplying", "thanked X for backing": the object of the outer verb.
         outer = head.head
@@ -146,15 +148,25 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         gov = governing_verb(head)
         classes = lexicon.object_classes()
         if (
-            infinitive(verb)
+            depth == 0
+            and infinitive(verb)
             and head.dep_ == "attr"
             and gov is not None
             and gov.lemma_ in ("be", "become", "remain")
+            and _counted(head)
             and (said := [c for c in gov.children if c.dep_ == "nsubj"])
+            and (
+                any(t.ent_type_.startswith("ACTOR") or t.ent_type_ == "LEADER" for s in said for t in s.subtree)
+                or not any(c.ent_type_.startswith("ACTOR") for c in head.children)
+            )
         ):
             # "Francis will be the third pope to visit Kenya", "Italy became the first G7 country to
             # sign": the copula's subject is the one who does it, not the class it is counted in (the
-            # parser makes the infinitive a relative clause on that noun)
+            # parser makes the infinitive a relative clause on that noun). Not when the noun names a state
+            # and the subject none ("Hiroshi Tanaka was the first Japanese minister to visit": the noun's
+            # state), only a noun that counts ("the ideal venue to host talks" is no deed), and only the
+            # infinitive itself (not a verb under it: "the largest country to abstain on the vote to
+            # condemn X"; review 26).
             return said
         if verb.dep_ == "relcl":
             # "issued threats to fire rockets at X": the parser makes the threat's infinitive a relative
@@ -170,6 +182,19 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
                 return [head]
         return agents(gov, depth + 1) if gov is not None else []
     return []
+
+
+def _counted(noun: Token) -> bool:
+    """ "the first/third/last/only/latest ... to": a noun that counts its subject among others (an ordinal,
+    a superlative, or a word of the object class counting_words on it)."""
+    words = lexicon.object_classes().get("counting_words", frozenset())
+    if noun.ent_type_ == "ORDINAL" or noun.tag_ == "JJS" or noun.lower_ in words:
+        return True  # "China was the first to establish ..."
+    return any(
+        c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or c.lower_ in words
+        for c in noun.children
+        if c.dep_ in ("amod", "det", "nummod", "advmod", "compound")
+    )
 
 
 def what_it_names(clause: Token) -> list[Token]:
