@@ -139,7 +139,8 @@ def _visiting_guests(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             continue
         private = lexicon.object_classes().get("economic_words", frozenset())
         if not all(
-            _official_token(g, sent, ctx) and not any(c.lower_ in private for c in g.children if c.dep_ in ("amod", "compound"))
+            _official_token(g, sent, ctx)
+            and not any(c.lower_ in private for c in g.children if c.dep_ in ("amod", "compound"))
             for g in guests
         ):
             # only officials are a state's guests (not "visiting Chinese students", "a visiting business delegation")
@@ -150,7 +151,9 @@ def _visiting_guests(events: list[Event], sent: Sentence, ctx: ArticleContext) -
         # (a host may be an organisation at its seat: "Guterres met visiting President Ruto", guide note 5)
         hosts = [a for t in syntax.agents(host_verb) for a in ctx.actors_of(t, sent) if a.code]
         # ("the visiting minister and the Japanese ambassador": "visiting" is said of the minister alone)
-        visitors = [a for g in guests for a in ctx.actors_of(g, sent, with_conj=False) if vocabularies.is_country(a.code)]
+        visitors = [
+            a for g in guests for a in ctx.actors_of(g, sent, with_conj=False) if vocabularies.is_country(a.code)
+        ]
         if len({a.code for a in hosts}) != 1 or not visitors or {a.code for a in visitors} & {hosts[0].code}:
             continue
         out = [e for e in out if not (e.type == "visit" and e.trigger.i == tok.i)]
@@ -1621,7 +1624,8 @@ def _given_to_armed_forces(tok: Token, tgt_role: str, classes: dict[str, frozens
         return False
     # (the state named on the force: "the armed forces of Syria" is read through its of-phrase)
     return bool(receivers) and all(
-        t.lemma_.lower() in forces or (t.head.lower_ == "of" and t.head.head.lemma_.lower() in forces) for t in receivers
+        t.lemma_.lower() in forces or (t.head.lower_ == "of" and t.head.head.lemma_.lower() in forces)
+        for t in receivers
     )
 
 

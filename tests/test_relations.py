@@ -4158,7 +4158,11 @@ def test_relations_a_bloc_agreeing_with_its_partners_is_the_bloc_with_each(parse
     [
         ("The EU sanctioned Russia over its invasion of Ukraine.", ("RUS", "UKR", "attack"), ("EU", "UKR", "attack")),
         ("Japan criticised China for its support of Russia.", ("CHN", "RUS", "support"), ("JPN", "RUS", "support")),
-        ("The US thanked Kenya for its aid to Somalia.", ("KEN", "SOM", "economic_aid"), ("USA", "SOM", "economic_aid")),
+        (
+            "The US thanked Kenya for its aid to Somalia.",
+            ("KEN", "SOM", "economic_aid"),
+            ("USA", "SOM", "economic_aid"),
+        ),
     ],
 )
 def test_relations_what_a_verb_holds_its_object_to_account_for_is_the_objects_deed(parse, text, expected, wrong):
@@ -4210,7 +4214,11 @@ def test_relations_agreeing_to_meet_is_the_meeting_not_an_agreement(parse):
         # the copula's subject only where the noun counts, and not over the noun's own state
         ("Hiroshi Tanaka was the first Japanese minister to visit Kenya in a decade.", ("JPN", "KEN", "visit"), None),
         ("Turkey is the ideal venue to host talks between Russia and Ukraine.", None, ("RUS", "TUR", "visit")),
-        ("South Africa is the largest country to abstain on the vote to condemn Russia.", None, ("ZAF", "RUS", "criticism")),
+        (
+            "South Africa is the largest country to abstain on the vote to condemn Russia.",
+            None,
+            ("ZAF", "RUS", "criticism"),
+        ),
         # a resident ambassador travels nowhere
         ("The Kenyan ambassador met Chinese Vice Premier Ding Xuexiang in Beijing.", None, ("KEN", "CHN", "visit")),
         # purpose, not account: the possessive stays the subject's

@@ -188,7 +188,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--disagreements", type=Path)
-    ap.add_argument("--batches", nargs="+", metavar="P", help="only these second-pass batches (p09 p10: the second round)")
+    ap.add_argument(
+        "--batches", nargs="+", metavar="P", help="only these second-pass batches (p09 p10: the second round)"
+    )
     args = ap.parse_args()
     second = load(SECOND)
     if args.batches:

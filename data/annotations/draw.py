@@ -235,15 +235,18 @@ def draw_round2(root: Path, first: dict) -> dict:
     for corpus in [*FULL, SHORT_CORPUS]:
         with (root / corpus).open(encoding="utf-8") as fh:
             docs[corpus] = {d["id"]: d for d in map(json.loads, filter(str.strip, fh))}
-    taken = {
-        text_key(d) for c in docs.values() for i, d in c.items() if i in test or i in dev or i in kept_ids
-    }
+    taken = {text_key(d) for c in docs.values() for i, d in c.items() if i in test or i in dev or i in kept_ids}
     round2, second2 = _round2(docs, test | dev, taken, kept_ids, pattern, codes, orgs)
     every = kept + round2
     assert not {d["id"] for d in every} & (test | dev), "a reserved or dev id was drawn"
     assert len({d["id"] for d in every}) == len(every), "a document was drawn twice"
     second = [i for i in first["second_pass"] if i in kept_ids]
-    return {"seed": first["seed"], "round2_seed": ROUND2_SEED, "documents": every, "second_pass": second + sorted(second2)}
+    return {
+        "seed": first["seed"],
+        "round2_seed": ROUND2_SEED,
+        "documents": every,
+        "second_pass": second + sorted(second2),
+    }
 
 
 def _round2(
