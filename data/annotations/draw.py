@@ -132,6 +132,25 @@ def weighted_sample(rng: random.Random, items: list[tuple[str, float]], k: int) 
     return [i for _, i in keyed[:k]]
 
 
+def take_distinct(
+    docs: dict[str, dict], corpus: str, ids: list[str], group: str, n: int, states: dict[str, int], taken: set[str]
+) -> list[dict]:
+    """The first ``n`` of ``ids`` (in their drawn order) whose text no document taken before repeats; each
+    one's text joins ``taken``."""
+    out: list[dict] = []
+    for i in ids:
+        if len(out) == n:
+            break
+        key = text_key(docs[i])
+        if key in taken:
+            continue
+        taken.add(key)
+        out.append({"corpus": corpus, "id": i, "group": group, "states": states[i]})
+    if len(out) < n:
+        raise SystemExit(f"{corpus}: only {len(out)} of {n} documents for {group}")
+    return out
+
+
 def reserved_ids(root: Path) -> tuple[set[str], set[str]]:
     test = {i for ids in json.loads((root / "splits.json").read_text())["test"].values() for i in ids}
     dev_path = ROOT / "tests" / "dev_gold" / "devset.json"
@@ -159,18 +178,7 @@ def draw(root: Path) -> dict:
     drawn: list[dict] = []
 
     def take(corpus: str, ids: list[str], group: str, n: int, states: dict[str, int]) -> None:
-        got = 0
-        for i in ids:
-            if got == n:
-                break
-            key = text_key(docs[corpus][i])
-            if key in taken:
-                continue
-            taken.add(key)
-            drawn.append({"corpus": corpus, "id": i, "group": group, "states": states[i]})
-            got += 1
-        if got < n:
-            raise SystemExit(f"{corpus}: only {got} of {n} documents for {group}")
+        drawn.extend(take_distinct(docs[corpus], corpus, ids, group, n, states, taken))
 
     for corpus, n in FULL.items():
         ids = eligible(corpus)
@@ -279,18 +287,7 @@ def _round2(
             ("round2_two_or_more_states", weighted_sample(rng, weights, len(weights)), n - n_few),
             ("round2_at_most_one_state", rng.sample(few, len(few)), n_few),
         ):
-            got = 0
-            for i in pool:
-                if got == k:
-                    break
-                key = text_key(docs[corpus][i])
-                if key in taken:
-                    continue
-                taken.add(key)
-                picked.append({"corpus": corpus, "id": i, "group": group, "states": states[i]})
-                got += 1
-            if got < k:
-                raise SystemExit(f"{corpus}: only {got} of {k} documents for {group}")
+            picked.extend(take_distinct(docs[corpus], corpus, pool, group, k, states, taken))
     rng.shuffle(picked)
     for k, d in enumerate(picked):
         d["batch"] = f"g{k // FULL_BATCH + 1:03d}"
