@@ -192,7 +192,7 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dic
             # all talk to one another (the annotated corpus pairs them all: +3 right rows, 2 wrong).
             # States that agree together are each party to it with each other ("China, Thailand, Laos
             # and Myanmar agreed to set up ...": every pair annotated), but a bloc with its partners
-            # ("ASEAN, along with China, Japan and South Korea, agreed") is the bloc with each.
+            # ("ASEAN, along with Kenya, Chile and Peru, agreed") is the bloc with each.
             hub = max(srcs, key=lambda a: (article_counts.get(a.code, 0), -srcs.index(a)))
             pairs = [(hub, o) for o in srcs if o is not hub]
         else:

@@ -123,8 +123,8 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
             return objs
         return agents(head, depth + 1)
     if verb.dep_ == "conj" and is_verb(head):
-        # (a conjunct shares its first verb's doer at the same depth: "China was the first to establish a
-        # partnership and start talks" reaches the copula's subject as "establish" does)
+        # (a conjunct shares its first verb's doer at the same depth: "Kenya was the first to set up a
+        # partnership and start talks" reaches the copula's subject as "set up" does)
         return agents(head, depth)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         # "accused X of supplying", "thanked X for backing": the object of the outer verb.
@@ -160,7 +160,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
                 or not any(c.ent_type_.startswith("ACTOR") for c in head.children)
             )
         ):
-            # "Francis will be the third pope to visit Kenya", "Italy became the first G7 country to
+            # "Francis becomes the third pope to visit Kenya", "Chile became the first G20 state to
             # sign": the copula's subject is the one who does it, not the class it is counted in (the
             # parser makes the infinitive a relative clause on that noun). Not when the noun names a state
             # and the subject none ("Hiroshi Tanaka was the first Japanese minister to visit": the noun's

@@ -4104,7 +4104,7 @@ def test_relations_the_thirteenth_sessions_review_findings_stay_mended(parse, te
     "text, expected",
     [
         (
-            "Pope Francis will open a school in Nairobi. Francis will be the second pope to visit Kenya.",
+            "Pope Francis will open a school in Nairobi. Francis will become the second pope to visit Kenya.",
             ("VAT", "KEN", "visit", "planned"),
         ),
         ("Ruto became the first Kenyan leader to visit Fiji.", ("KEN", "FJI", "visit", "occurred")),
@@ -4119,7 +4119,7 @@ def test_relations_the_first_to_act_named_by_a_copula_is_the_one_who_acts(parse,
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Kenyan President William Ruto met with Chinese President Xi Jinping in Beijing.", ("KEN", "CHN", "visit")),
+        ("Kenya's President William Ruto met with Xi Jinping, the Chinese leader, in Beijing.", ("KEN", "CHN", "visit")),
         ("A Kenyan delegation will meet Ugandan officials in Kampala next week.", ("KEN", "UGA", "visit")),
     ],
 )
@@ -4198,7 +4198,7 @@ def test_relations_the_one_visiting_is_the_hosts_guest(parse, text):
 
 
 def test_relations_a_subject_visiting_while_it_meets_is_no_guest(parse):
-    text = "While visiting Nairobi, Chinese Foreign Minister Wang Yi met with Kenyan students."
+    text = "While visiting Nairobi, Wang Yi, the Chinese foreign minister, met Kenyan students."
     got = {k[:3] for k in keys(parse(text, "2024-05-10"))}
     assert ("KEN", "CHN", "visit") not in got, got
 
