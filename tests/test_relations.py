@@ -4119,7 +4119,10 @@ def test_relations_the_first_to_act_named_by_a_copula_is_the_one_who_acts(parse,
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Kenya's President William Ruto met with Xi Jinping, the Chinese leader, in Beijing.", ("KEN", "CHN", "visit")),
+        (
+            "Kenya's President William Ruto met with Xi Jinping, the Chinese leader, in Beijing.",
+            ("KEN", "CHN", "visit"),
+        ),
         ("A Kenyan delegation will meet Ugandan officials in Kampala next week.", ("KEN", "UGA", "visit")),
     ],
 )
