@@ -279,6 +279,11 @@ def _partner_said(tok: Token, classes: dict) -> bool:
     )
 
 
+def ended_or_illicit(tok: Token) -> bool:
+    """Whether an area word names trade stopped or outside the law (for the models' rows too)."""
+    return _trade_ended_or_illicit(tok, lexicon.object_classes())
+
+
 def _trade_ended_or_illicit(tok: Token, classes: dict) -> bool:
     """ "Trade between X and Y collapsed", "banned all trade with X", "the illegal arms trade between":
     trade stopped or outside the law is no cooperation under way."""

@@ -116,6 +116,9 @@ def _cooperation_status(status: str, sent: Sentence, area: str) -> str | None:
 
     doc = sent.doc
     assert doc is not None
+    said = [tok for tok, a in cooperation.area_mentions(doc, sent) if a == area]
+    if said and all(cooperation.ended_or_illicit(tok) for tok in said):
+        return None  # "India-Pakistan trade has been suspended": trade stopped, as the rules read it
     readings = [
         cooperation.status_of(tok, path)
         for tok, a in cooperation.area_mentions(doc, sent)
