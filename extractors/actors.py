@@ -888,12 +888,12 @@ def _object_judged_for(tok: Token) -> set[int]:
     account for ("sanctioned Russia over its invasion", "thanked Japan for its aid"; the preposition in
     the object class judged_for_prepositions)."""
     noun, prep = tok.head, tok.head.head
+    classes = lexicon.object_classes()
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return set()
-    if prep.lower_ not in lexicon.object_classes().get("judged_for_prepositions", frozenset()):
+    if prep.lower_ not in classes.get("judged_for_prepositions", frozenset()):
         return set()
     verb = prep.head
-    classes = lexicon.object_classes()
     accounting = classes.get("judging_verbs", frozenset()) | classes.get("accounting_verbs", frozenset())
     if not syntax.is_verb(verb) or verb.lemma_.lower() not in accounting:
         return set()  # ("Russia used Belarus for its invasion": purpose, the subject's own; review 26)

@@ -119,11 +119,7 @@ def _cooperation_status(status: str, sent: Sentence, area: str) -> str | None:
     said = [tok for tok, a in cooperation.area_mentions(doc, sent) if a == area]
     if said and all(cooperation.ended_or_illicit(tok) for tok in said):
         return None  # "India-Pakistan trade has been suspended": trade stopped, as the rules read it
-    readings = [
-        cooperation.status_of(tok, path)
-        for tok, a in cooperation.area_mentions(doc, sent)
-        if a == area and (path := cooperation.cue_path(tok))
-    ]
+    readings = [cooperation.status_of(tok, path) for tok in said if (path := cooperation.cue_path(tok))]
     if not readings or status in readings:
         return status
     return next((r for r in readings if r is not None), None)

@@ -114,7 +114,9 @@ def _visiting_guests(events: list[Event], sent: Sentence, ctx: ArticleContext) -
     welcomes them (object class guest_receiving_verbs), a visit to the host's state and a meeting of the
     two. The parser often reads "met visiting X" as the host visiting X (a visit the wrong way round:
     dropped) and then finds no one met."""
-    receiving = lexicon.object_classes().get("guest_receiving_verbs", frozenset())
+    classes = lexicon.object_classes()
+    receiving = classes.get("guest_receiving_verbs", frozenset())
+    commercial = classes.get("economic_words", frozenset())
     out = list(events)
     for tok in syntax.tokens(sent.doc):
         if tok.lower_ != "visiting" or tok.tag_ != "VBG":
@@ -137,10 +139,9 @@ def _visiting_guests(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             continue
         if host_verb is None or said is None or said.lemma_.lower() not in receiving or not guests:
             continue
-        private = lexicon.object_classes().get("economic_words", frozenset())
         if not all(
             _official_token(g, sent, ctx)
-            and not any(c.lower_ in private for c in g.children if c.dep_ in ("amod", "compound"))
+            and not any(c.lower_ in commercial for c in g.children if c.dep_ in ("amod", "compound"))
             for g in guests
         ):
             # only officials are a state's guests (not "visiting Chinese students", "a visiting business delegation")
@@ -1347,7 +1348,7 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     if "no_official_object" in requires and _is_official(tok, sent, ctx, "obj"):
         return None  # "Kenya welcomed China's president": a host's welcome is the visit, not praise
     relation_type = trig.relation_type
-    if relation_type in lexicon.military_variants() and _military(tok, src_role, classes, relation_type):
+    if relation_type in lexicon.military_variants() and _military(tok, src_role, classes, relation_type, tgt_role):
         relation_type = lexicon.military_variants()[relation_type]
     if relation_type == "support" and _money_given_for(tok):
         # "pledged $110 million to support Indonesia's budget": money given; for an army or its defence
@@ -1359,8 +1360,6 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         relation_type = "military_aid" if any(w.lemma_.lower() in military for w in supported) else "economic_aid"
     if relation_type == "economic_aid" and _military_goods(tok, classes):
         relation_type = "military_aid"  # "received military aid from X": the aid is of arms, not money
-    elif relation_type == "economic_aid" and tgt_role and _given_to_armed_forces(tok, tgt_role, classes):
-        relation_type = "military_aid"  # "provides aid to the Syrian army": what an army is given arms it
     if relation_type == "attack" and _threatened(tok, classes):
         relation_type = "threat"  # "threatened to attack the United States": the threat is what happened
     elif relation_type == "attack" and _warned_of(tok, classes):
@@ -1518,10 +1517,14 @@ def _security_topic(t: Token) -> bool:
     return areas.get(phrase, areas.get(t.lower_) if start == t.i else None) == "security"
 
 
-def _military(tok: Token, src_role: str, classes: dict[str, frozenset[str]], relation_type: str = "") -> bool:
+def _military(
+    tok: Token, src_role: str, classes: dict[str, frozenset[str]], relation_type: str = "", tgt_role: str = ""
+) -> bool:
     """Aid or support given by military means: "military backing", "supported militarily", "with
-    help from security forces" (help that armed forces give); cooperation also in security matters
-    ("law enforcement cooperation": _security_topic)."""
+    help from security forces" (help that armed forces give), or aid to armed forces; cooperation also in
+    security matters ("law enforcement cooperation": _security_topic)."""
+    if relation_type == "economic_aid" and tgt_role and _given_to_armed_forces(tok, tgt_role, classes):
+        return True  # "provides aid to the Syrian army": what an army is given arms it
     verb = syntax.is_verb(tok)
     cooperating = relation_type in lexicon.cooperation_types()
 

@@ -32,12 +32,10 @@ from common import BATCHES, SECOND
 from relata.annotations import TABLES, alternatives, keys_of, read_jsonl
 
 
-def load(folder: Path) -> dict[str, dict]:
-    return {ln["source_uri"]: ln for f in sorted(folder.glob("*.jsonl")) for ln in read_jsonl(f)}
-
-
-def load_file(path: Path) -> dict[str, dict]:
-    return {ln["source_uri"]: ln for ln in read_jsonl(path)}
+def load(folder: Path, batches: list[str] | None = None) -> dict[str, dict]:
+    """Every line of the folder's batch files (or of the named ``batches`` only), by document."""
+    files = [folder / f"{b}.jsonl" for b in batches] if batches else sorted(folder.glob("*.jsonl"))
+    return {ln["source_uri"]: ln for f in files for ln in read_jsonl(f)}
 
 
 def _f1(p: float, r: float) -> float:
@@ -192,10 +190,7 @@ def main() -> None:
         "--batches", nargs="+", metavar="P", help="only these second-pass batches (p09 p10: the second round)"
     )
     args = ap.parse_args()
-    second = load(SECOND)
-    if args.batches:
-        second = {k: v for b in args.batches for k, v in load_file(SECOND / f"{b}.jsonl").items()}
-    report, per_doc = compare(load(BATCHES), second)
+    report, per_doc = compare(load(BATCHES), load(SECOND, args.batches))
     if args.disagreements:
         args.disagreements.parent.mkdir(parents=True, exist_ok=True)
         args.disagreements.write_text("".join(json.dumps(d) + "\n" for d in per_doc))

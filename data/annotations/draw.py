@@ -132,6 +132,20 @@ def weighted_sample(rng: random.Random, items: list[tuple[str, float]], k: int) 
     return [i for _, i in keyed[:k]]
 
 
+def read_corpora(root: Path) -> dict[str, dict[str, dict]]:
+    """Every document of the drawn corpora, by corpus file and id."""
+    docs: dict[str, dict[str, dict]] = {}
+    for corpus in [*FULL, SHORT_CORPUS]:
+        with (root / corpus).open(encoding="utf-8") as fh:
+            docs[corpus] = {d["id"]: d for d in map(json.loads, filter(str.strip, fh))}
+    return docs
+
+
+def ir_subset_ids(root: Path) -> set[str]:
+    """The corpora's own IR keyword subset (doubled weight in a draw)."""
+    return {i for ids in json.loads((root / "ir_subset_ids.json").read_text()).values() for i in ids}
+
+
 def take_distinct(
     docs: dict[str, dict], corpus: str, ids: list[str], group: str, n: int, states: dict[str, int], taken: set[str]
 ) -> list[dict]:
@@ -163,12 +177,9 @@ def draw(root: Path) -> dict:
     rng = random.Random(SEED)
     pattern, codes, orgs = actor_patterns()
     test, dev = reserved_ids(root)
-    ir_subset = {i for ids in json.loads((root / "ir_subset_ids.json").read_text()).values() for i in ids}
+    ir_subset = ir_subset_ids(root)
 
-    docs: dict[str, dict[str, dict]] = {}
-    for corpus in [*FULL, SHORT_CORPUS]:
-        with (root / corpus).open(encoding="utf-8") as fh:
-            docs[corpus] = {d["id"]: d for d in map(json.loads, filter(str.strip, fh))}
+    docs = read_corpora(root)
     # Texts already taken: the reserved and dev documents, then every drawn one.
     taken = {text_key(d) for c in docs.values() for i, d in c.items() if i in test or i in dev}
 
@@ -239,12 +250,9 @@ def draw_round2(root: Path, first: dict) -> dict:
     test, dev = reserved_ids(root)
     kept = [d for d in first["documents"] if not d["group"].startswith("round2")]
     kept_ids = {d["id"] for d in kept}
-    docs: dict[str, dict[str, dict]] = {}
-    for corpus in [*FULL, SHORT_CORPUS]:
-        with (root / corpus).open(encoding="utf-8") as fh:
-            docs[corpus] = {d["id"]: d for d in map(json.loads, filter(str.strip, fh))}
+    docs = read_corpora(root)
     taken = {text_key(d) for c in docs.values() for i, d in c.items() if i in test or i in dev or i in kept_ids}
-    round2, second2 = _round2(docs, test | dev, taken, kept_ids, pattern, codes, orgs)
+    round2, second2 = _round2(root, docs, test | dev, taken, kept_ids, pattern, codes, orgs)
     every = kept + round2
     assert not {d["id"] for d in every} & (test | dev), "a reserved or dev id was drawn"
     assert len({d["id"] for d in every}) == len(every), "a document was drawn twice"
@@ -258,6 +266,7 @@ def draw_round2(root: Path, first: dict) -> dict:
 
 
 def _round2(
+    root: Path,
     docs: dict[str, dict[str, dict]],
     reserved: set[str],
     taken: set[str],
@@ -270,8 +279,7 @@ def _round2(
     many, the IR subset doubled, 18% naming at most one), with a seed of its own so that the first
     round is unchanged; batches ``g001``...; 40 of them for a second pass (``p09``, ``p10``)."""
     rng = random.Random(ROUND2_SEED)
-    root = corpora_dir()
-    ir_subset = {i for ids in json.loads((root / "ir_subset_ids.json").read_text()).values() for i in ids}
+    ir_subset = ir_subset_ids(root)
     picked: list[dict] = []
     for corpus, n in ROUND2.items():
         ids = sorted(i for i in docs[corpus] if i not in reserved and i not in drawn)
