@@ -87,6 +87,10 @@ class Model:
     def nlp(self):
         import spacy
 
+        # The pairs model's network is ours (``relata.PairTextCat.v1``): registered before loading, so
+        # a checkout run without its package's entry points installed loads it too.
+        from relata.extractors import architectures  # noqa: F401
+
         return spacy.load(self.path)
 
     def adds_nothing(self) -> bool:

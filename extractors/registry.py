@@ -77,7 +77,17 @@ COMMON_LEXICONS = (
 # Relations and denials decide each other's rows: a denial points at the relations row of its claim,
 # and an accusation a denial names escapes the models' veto (decided.vouched); relations also make
 # rows of the cooperation under way (relations.carried_out). Both read the same code and lexicons.
-EVENT_MODULES = ("events", "roles", "relations", "denials", "cooperation", "candidates", "learned", "decided")
+EVENT_MODULES = (
+    "events",
+    "roles",
+    "relations",
+    "denials",
+    "cooperation",
+    "candidates",
+    "learned",
+    "decided",
+    "architectures",
+)
 EVENT_LEXICONS = (
     "relation_triggers.csv",
     "relation_type_rules.csv",
@@ -110,7 +120,7 @@ REGISTRY: tuple[Extractor, ...] = (
             "sanction_senders.csv",
             "sanction_terms.csv",
         ),
-        modules=("candidates", "learned", "decided"),
+        modules=("candidates", "learned", "decided", "architectures"),
         models=("sanctions",),
     ),
     Extractor(
@@ -137,7 +147,7 @@ REGISTRY: tuple[Extractor, ...] = (
             "goldstein.csv",
             "places.csv",
         ),
-        modules=("candidates", "learned", "decided", "events", "roles", "relations"),
+        modules=("candidates", "learned", "decided", "architectures", "events", "roles", "relations"),
         models=("pairs",),
     ),
 )

@@ -552,3 +552,75 @@ def test_candidates_who_reports_deeds_done_by_others_in_a_passive_clause_is_a_re
     occ = occurrences(sent, ctx)
     assert [o.code for o in occ if sent.doc[o.start].lower_ == "its"] == ["RUS"]
     assert reporters(sent, occ) == {"NATO"}
+
+
+def _pair_network(words: bool = False):
+    import spacy
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+
+    from relata.extractors.architectures import pair_pool
+
+    # A small stand-in for the sourced token vectors: an embedding of each word, no context, so what
+    # each part pools can be checked against the vectors of the tokens it should read.
+    embed = MultiHashEmbed(width=8, attrs=["ORTH"], rows=[500], include_static_vectors=False)
+    nlp = spacy.blank("en")
+    model = pair_pool(embed, words)
+    texts = ("ENTB met ENTA after ENTB called PATH_top_meet RULE_meeting", "ENTA accused ENTB")
+    docs = [nlp.make_doc(t) for t in texts]
+    model.initialize(X=docs)
+    return model, docs
+
+
+def test_pairs_network_reads_each_actors_own_vectors_beside_the_whole_sentences():
+    # A sentence pooled whole is one bag of vectors whichever actor is which; the pair's parts are
+    # the vectors at each actor's mentions (averaged over them), then the path's and the hints' words.
+    model, docs = _pair_network(words=True)
+    width = 8
+    out = model.predict(docs[:1])
+    xs = model.layers[0].predict(docs[:1])[0]
+    assert out.shape == (1, 6 * width)
+    part = lambda j: out[0, j * width : (j + 1) * width]  # noqa: E731
+    assert abs(part(0) - xs.mean(axis=0)).max() < 1e-6
+    assert abs(part(1) - xs.max(axis=0)).max() < 1e-6
+    assert abs(part(2) - xs[2]).max() < 1e-6  # ENTA: token 2
+    assert abs(part(3) - (xs[0] + xs[4]) / 2).max() < 1e-6  # ENTB: tokens 0 and 4
+    assert abs(part(4) - xs[6]).max() < 1e-6 and abs(part(5) - xs[7]).max() < 1e-6
+    assert model.predict(docs[1:]).shape == (1, 6 * width)  # no path or hint words: zeros there
+
+
+def test_pairs_network_finds_a_marker_glued_to_a_hyphen_and_not_inside_a_longer_marker():
+    import spacy
+
+    from relata.extractors.architectures import _positions
+
+    doc = spacy.blank("en")("ENTART said ENTA -ENTB ties and ENTB 's role")
+    assert _positions(doc, "ENTA") == [2]
+    assert _positions(doc, "ENTB") == [3, 6]
+
+
+def test_pairs_network_passes_each_parts_gradient_back_to_the_tokens_it_pooled():
+    model, docs = _pair_network(words=True)
+    width = 8
+    seen = {}
+    tok2vec = model.layers[0]
+    real = tok2vec._func
+
+    def spy(m, X, is_train):
+        ys, bp = real(m, X, is_train)
+
+        def capture(d):
+            seen["d"] = d
+            return bp(d)
+
+        return ys, capture
+
+    tok2vec._func = spy
+    out, backprop = model.begin_update(docs[:1])
+    d = model.ops.alloc2f(*out.shape)
+    d[0, 2 * width] = 1.0  # the first actor's part only
+    d[0, 3 * width + 1] = 1.0  # and the second's
+    backprop(d)
+    tok2vec._func = real
+    grad = seen["d"][0]
+    assert grad[2, 0] == 1.0 and not grad[[0, 1, 3, 4, 5, 6, 7], 0].any()  # "ENTA" is token 2 alone
+    assert grad[0, 1] == grad[4, 1] == 0.5 and not grad[[1, 2, 3, 5, 6, 7], 1].any()  # "ENTB": 0 and 4

@@ -131,6 +131,8 @@ def strip_hints(text: str) -> str:
 def predict(model_path: Path, texts: list[str]) -> list[dict[str, float]]:
     import spacy
 
+    from relata.extractors import architectures  # noqa: F401  (the pairs model's network)
+
     nlp = spacy.load(model_path)
     return [dict(d.cats) for d in nlp.pipe(texts, batch_size=128)]
 
