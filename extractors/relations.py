@@ -28,7 +28,7 @@ def extract_sentence(
     sent: Sentence, ctx: ArticleContext, article: ParsedArticle, earlier: dict[str, list[dict]], rejects: list[dict]
 ) -> list[dict]:
     """Relation rows of one parsed sentence."""
-    return [r for ev in sentence_events(sent, ctx) for r in _rows(ev, sent, article, ctx.counts)]
+    return [r for ev in sentence_events(sent, ctx) for r in _rows(ev, sent, article, ctx)]
 
 
 def carried_out(cooperation: list[dict], relations: list[dict], sent: Sentence, article: ParsedArticle) -> list[dict]:
@@ -45,6 +45,20 @@ def carried_out(cooperation: list[dict], relations: list[dict], sent: Sentence, 
         have.add((kind, frozenset((c["actor_a"], c["actor_b"]))))
         out.append(_derived_row(article, sent, c["actor_a"], c["actor_b"], kind, c))
     return out
+
+
+def _with_a_third_party(ev: Event, sent: Sentence, ctx: ArticleContext) -> bool:
+    """What the parties agreed to do is done with an actor not among them ("agreed to share intelligence
+    with NATO"): a with-phrase on the agreement or on the verb it governs, or on their objects."""
+    parties = {a.code for a in ev.sources + ev.targets}
+    heads = [ev.trigger, *(c for c in ev.trigger.children if c.dep_ == "xcomp")]
+    return any(
+        a.code not in parties
+        for h in heads
+        for p in syntax.prep_objects(h, {"with"})  # (also on its object: "share intelligence with NATO")
+        if p.pos_ == "PROPN"  # a party named, not a means ("build a railway with Chinese loans")
+        for a in ctx.actors_of(p, sent)
+    )
 
 
 def _derived_row(article: ParsedArticle, sent: Sentence, source: str, target: str, kind: str, origin: dict) -> dict:
@@ -161,8 +175,8 @@ def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext
     return out
 
 
-def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dict | None = None) -> list[dict]:
-    article_counts = article_counts or {}
+def _rows(ev: Event, sent: Sentence, article: ParsedArticle, ctx: ArticleContext) -> list[dict]:
+    article_counts = ctx.counts or {}
     rtype = lexicon.relation_types()[ev.type]
     goldstein = lexicon.goldstein()
     cameo = ev.cameo if ev.cameo in goldstein else rtype.cameo_code
@@ -186,6 +200,10 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, article_counts: dic
             and all(vocabularies.is_country(a.code) for a in srcs)
             and not any(c.dep_ == "ccomp" for c in ev.trigger.children)  # "agreed that X should": a view
         )
+        if jointly_agreed and _with_a_third_party(ev, sent, ctx):
+            # "Japan, South Korea, Australia and New Zealand agreed to share intelligence with NATO": each
+            # agreed to deal with the third party, which says nothing of any two of the four
+            return []
         if len(srcs) > 3 and not jointly_agreed:
             # A multilateral meeting is annotated as the pairs that interact, not every pair: pair
             # the participant the article is most about with each of the others. Three at one table

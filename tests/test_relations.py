@@ -4251,3 +4251,31 @@ def test_relations_states_agreeing_that_something_should_happen_are_not_all_pair
     text = "India, Brazil, South Africa and Egypt agreed that Russia should withdraw."
     got = {k[:3] for k in keys(parse(text, "2024-06-01"))}
     assert ("BRA", "EGY", "agreement") not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # a call is a meeting held at a distance: no one travels to where the partner is
+        (
+            "Ruto called Ugandan President Museveni in Kampala on Friday.",
+            ("KEN", "UGA", "meeting"),
+            ("KEN", "UGA", "visit"),
+        ),
+        ("Ruto met Ugandan President Museveni in Kampala on Friday.", ("KEN", "UGA", "visit"), None),
+        # states agreeing to deal with a party named outside them agree nothing with each other
+        (
+            "Japan, South Korea, Australia and New Zealand agreed to share intelligence with NATO.",
+            None,
+            ("JPN", "KOR", "agreement"),
+        ),
+        # a means is no party: the three still agree together
+        ("Kenya, Uganda and Tanzania agreed to build a railway with Chinese loans.", ("KEN", "UGA", "agreement"), None),
+    ],
+)
+def test_relations_calls_take_no_one_abroad_and_a_joint_deal_with_a_third_party_pairs_no_party(
+    parse, text, present, absent
+):
+    got = {k[:3] for k in keys(parse(text, "2024-06-01"))}
+    assert present is None or present in got, got
+    assert absent is None or absent not in got, got
