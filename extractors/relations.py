@@ -47,20 +47,6 @@ def carried_out(cooperation: list[dict], relations: list[dict], sent: Sentence, 
     return out
 
 
-def _with_a_third_party(ev: Event, sent: Sentence, ctx: ArticleContext) -> bool:
-    """What the parties agreed to do is done with an actor not among them ("agreed to share intelligence
-    with NATO"): a with-phrase on the agreement or on the verb it governs, or on their objects."""
-    parties = {a.code for a in ev.sources + ev.targets}
-    heads = [ev.trigger, *(c for c in ev.trigger.children if c.dep_ == "xcomp")]
-    return any(
-        a.code not in parties
-        for h in heads
-        for p in syntax.prep_objects(h, {"with"})  # (also on its object: "share intelligence with NATO")
-        if p.pos_ == "PROPN"  # a party named, not a means ("build a railway with Chinese loans")
-        for a in ctx.actors_of(p, sent)
-    )
-
-
 def _derived_row(article: ParsedArticle, sent: Sentence, source: str, target: str, kind: str, origin: dict) -> dict:
     """A relations row (occurred) another table's row of the sentence implies, with that row's date
     and nine tenths of its confidence."""
@@ -176,7 +162,7 @@ def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext
 
 
 def _rows(ev: Event, sent: Sentence, article: ParsedArticle, ctx: ArticleContext) -> list[dict]:
-    article_counts = ctx.counts or {}
+    article_counts = ctx.counts
     rtype = lexicon.relation_types()[ev.type]
     goldstein = lexicon.goldstein()
     cameo = ev.cameo if ev.cameo in goldstein else rtype.cameo_code
@@ -242,3 +228,17 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, ctx: ArticleContext
             }
         )
     return out
+
+
+def _with_a_third_party(ev: Event, sent: Sentence, ctx: ArticleContext) -> bool:
+    """What the parties agreed to do is done with an actor not among them ("agreed to share intelligence
+    with NATO"): a with-phrase on the agreement or on the verb it governs, or on their objects."""
+    parties = {a.code for a in ev.sources + ev.targets}
+    heads = [ev.trigger, *(c for c in ev.trigger.children if c.dep_ == "xcomp")]
+    return any(
+        a.code not in parties
+        for h in heads
+        for p in syntax.prep_objects(h, {"with"})  # (also on its object: "share intelligence with NATO")
+        if p.pos_ == "PROPN"  # a party named, not a means ("build a railway with Chinese loans")
+        for a in ctx.actors_of(p, sent)
+    )
