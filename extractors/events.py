@@ -336,7 +336,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         ):
             continue  # (the word first: cheaper than the parse test, on every word)
         in_places = _places(tok, {"in"}, sent, ctx)
-        here = in_places or _building_in_a_city(tok, sent, ctx)
+        here = in_places or _building_in_a_city(tok, sent, ctx) or _host_of(tok, sent, ctx)
         if here and len(here[0].code) == 3 and not _another_occasion(tok) and _placed_for_real(tok):
             placed.setdefault(tok.lemma_.lower(), here[0])
         gov = _attended(tok, attending)
@@ -368,6 +368,24 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     return out
 
 
+def _host_of(gathering: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """ "Egypt hosted a summit", "the summit, hosted by Russia": the one state said to host the gathering
+    (object class gathering_hosting_verbs) is where it is held, when no in-phrase says otherwise."""
+    hosting = lexicon.object_classes().get("gathering_hosting_verbs", frozenset())
+    gov = syntax.governing_verb(gathering)
+    verbs = [gov] if gov is not None and gathering.dep_ == "dobj" and gathering.head == gov else []
+    verbs += [c for c in gathering.children if c.dep_ == "acl" and syntax.by_agents(c)]
+    hosts = {
+        a.code: a
+        for v in verbs
+        if v.lemma_.lower() in hosting and syntax.modality(v).status not in ("negated", "hypothetical")
+        for t in syntax.agents(v)
+        for a in ctx.actors_of(t, sent)
+        if vocabularies.is_country(a.code)
+    }
+    return list(hosts.values()) if len(hosts) == 1 else []
+
+
 def _building_in_a_city(gathering: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
     """ "the summit at the Convention Centre in Accra": the city or state of the place an at-phrase
     names (only through its own in-phrase: "at the invitation of Kenya" places nothing)."""
@@ -391,6 +409,9 @@ def _attended(gathering: Token, attending: frozenset[str]) -> Token | None:
     told = [c for c in gathering.children if c.dep_ == "acl"]
     # ("a forum being held in Lima and attended by X": a participle's conjunct)
     told += [c for v in told for c in v.children if c.dep_ == "conj" and syntax.is_verb(c)]
+    if gov is not None and gov.lemma_.lower() in lexicon.object_classes().get("gathering_hosting_verbs", frozenset()):
+        # "Egypt hosted a summit on Sunday, attended by X": the parser hangs the participle on the hosting verb
+        told += [c for c in gov.children if c.dep_ in ("advcl", "conj") and syntax.is_verb(c)]
     if gov is not None and gathering.dep_ in syntax.PASSIVE_SUBJ:
         # (a second passive sharing its subject: no subject of its own)
         told += [c for c in gov.children if c.dep_ == "conj" and not any(x.dep_ in syntax.SUBJ for x in c.children)]

@@ -4279,3 +4279,35 @@ def test_relations_calls_take_no_one_abroad_and_a_joint_deal_with_a_third_party_
     got = {k[:3] for k in keys(parse(text, "2024-06-01"))}
     assert present is None or present in got, got
     assert absent is None or absent not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state said to host a summit is where its attendees travel, however the parser hangs "attended"
+        (
+            "Ghana hosted a summit on the Sahel on Sunday, attended by the leaders of Chad and Niger.",
+            {("TCD", "GHA", "visit", "occurred"), ("NER", "GHA", "visit", "occurred")},
+        ),
+        (
+            "The summit, hosted by Egypt, was attended by the presidents of Kenya and Chad.",
+            {("KEN", "EGY", "visit", "occurred")},
+        ),
+        ("The Kenyan president attended a summit hosted by Ghana.", {("KEN", "GHA", "visit", "occurred")}),
+        # and later sentences' "the summit" is held there too
+        (
+            "Ghana hosted a summit on Sunday. The summit was attended by the presidents of Chad and Niger.",
+            {("TCD", "GHA", "visit", "occurred")},
+        ),
+    ],
+)
+def test_relations_the_host_of_a_summit_is_where_its_attendees_travel(parse, text, expected):
+    assert expected <= keys(parse(text, "2024-03-12"))
+
+
+def test_relations_a_summit_hosted_by_one_state_but_held_elsewhere_is_a_trip_there(parse):
+    got = keys(
+        parse("Egypt hosted a summit in Geneva on Sunday, attended by the leaders of Chad and Niger.", "2024-03-12")
+    )
+    assert ("TCD", "CHE", "visit", "occurred") in got
+    assert ("TCD", "EGY", "visit", "occurred") not in got
