@@ -331,3 +331,19 @@ def test_sanctions_a_call_to_lift_them_that_is_defied_lifts_nothing(parse):
     text = "Congress has defied Biden's call to lift the embargo on Venezuela."
     got = keys(parse(text, "2023-03-20"))
     assert not {k for k in got if k[2] == "lifted"} and ("USA", "VEN", "in_force") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # export restrictions are export controls, an entry ban a travel ban (the guide's list of sanctions)
+        ("The United States imposed export restrictions on Chinese chipmakers.", ("USA", "CHN", "imposed")),
+        ("Australia lifted its entry ban on the Fijian general in 2019.", ("AUS", "FJI", "lifted")),
+    ],
+)
+def test_sanctions_export_restrictions_and_entry_bans_are_sanctions(parse, text, expected):
+    assert expected in keys(parse(text, "2024-03-12"))
+
+
+def test_sanctions_a_state_restricting_its_own_exports_sanctions_no_one(parse):
+    assert not keys(parse("Indonesia lifted its export restriction on palm oil.", "2024-03-12"))
