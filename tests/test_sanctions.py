@@ -347,3 +347,14 @@ def test_sanctions_export_restrictions_and_entry_bans_are_sanctions(parse, text,
 
 def test_sanctions_a_state_restricting_its_own_exports_sanctions_no_one(parse):
     assert not keys(parse("Indonesia lifted its export restriction on palm oil.", "2024-03-12"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing voiced its disapproval of US export controls on Chinese chipmakers.",
+        "Beijing repeated its criticism of US export controls on Chinese chipmakers.",
+    ],
+)
+def test_sanctions_disapproval_or_criticism_of_sanctions_condemns_them(parse, text):
+    assert ("USA", "CHN", "condemned") in keys(parse(text, "2024-03-12"))
