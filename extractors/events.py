@@ -344,7 +344,8 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
             continue  # (not "attended by Kenyan officials via video link": review 24)
         if _a_un_organ(tok, sent, ctx):
             continue  # the UN General Assembly in New York: a visit to the UN's seat, not the US (guide note 5)
-        mod = syntax.modality(gov)
+        # (reported, "would" is the future seen from the report: "confirmed that the leaders would attend")
+        mod = syntax.modality(gov, in_reported_speech=bool(syntax.reports(gov)))
         if mod.status in ("negated", "hypothetical"):
             continue
         if gov.dep_ == "xcomp" and gov.head.lemma_.lower() in classes.get("unrealised_wish_verbs", frozenset()):

@@ -4311,3 +4311,15 @@ def test_relations_a_summit_hosted_by_one_state_but_held_elsewhere_is_a_trip_the
     )
     assert ("TCD", "CHE", "visit", "occurred") in got
     assert ("TCD", "EGY", "visit", "occurred") not in got
+
+
+def test_relations_would_attend_in_a_report_is_a_planned_trip_and_alone_a_hypothesis(parse):
+    # reported, "would" is the future seen from the report; said in the writer's voice it is a conditional
+    got = keys(
+        parse("Ghana confirmed that the leaders of Chad and Niger would attend the summit in Accra.", "2024-03-12")
+    )
+    assert ("TCD", "GHA", "visit", "planned") in got
+    got = keys(
+        parse("The leaders of Chad and Niger would attend the summit in Accra if the fighting stopped.", "2024-03-12")
+    )
+    assert not {k for k in got if k[2] == "visit"}
