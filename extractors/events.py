@@ -327,6 +327,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     names no partner for a meeting row."""
     classes = lexicon.object_classes()
     attending = classes.get("attending_verbs", frozenset())
+    hosting = classes.get("gathering_hosting_verbs", frozenset())
     have = _visit_pairs(events)
     out: list[Event] = []
     placed: dict[str, Actor] = {}
@@ -336,10 +337,10 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         ):
             continue  # (the word first: cheaper than the parse test, on every word)
         in_places = _places(tok, {"in"}, sent, ctx)
-        here = in_places or _building_in_a_city(tok, sent, ctx) or _host_of(tok, sent, ctx)
+        here = in_places or _building_in_a_city(tok, sent, ctx) or _host_of(tok, hosting, sent, ctx)
         if here and len(here[0].code) == 3 and not _another_occasion(tok) and _placed_for_real(tok):
             placed.setdefault(tok.lemma_.lower(), here[0])
-        gov = _attended(tok, attending)
+        gov = _attended(tok, attending, hosting)
         if gov is None or not _is_official(gov, sent, ctx, "subj") or _by_remote_means(gov):
             continue  # (not "attended by Kenyan officials via video link": review 24)
         if _a_un_organ(tok, sent, ctx):
@@ -369,10 +370,9 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     return out
 
 
-def _host_of(gathering: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+def _host_of(gathering: Token, hosting: frozenset[str], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
     """ "Egypt hosted a summit", "the summit, hosted by Russia": the one state said to host the gathering
-    (object class gathering_hosting_verbs) is where it is held, when no in-phrase says otherwise."""
-    hosting = lexicon.object_classes().get("gathering_hosting_verbs", frozenset())
+    (``hosting``: object class gathering_hosting_verbs) is where it is held, when no in-phrase says otherwise."""
     gov = syntax.governing_verb(gathering)
     verbs = [gov] if gov is not None and gathering.dep_ == "dobj" and gathering.head == gov else []
     verbs += [c for c in gathering.children if c.dep_ == "acl" and syntax.by_agents(c)]
@@ -401,16 +401,17 @@ def _building_in_a_city(gathering: Token, sent: Sentence, ctx: ArticleContext) -
     return out
 
 
-def _attended(gathering: Token, attending: frozenset[str]) -> Token | None:
+def _attended(gathering: Token, attending: frozenset[str], hosting: frozenset[str]) -> Token | None:
     """The verb of attending a gathering: the one it depends on ("attended the summit"), or a passive said
-    of it ("the forum, attended by X", "the meeting was held in Lima and attended by X")."""
+    of it ("the forum, attended by X", "the meeting was held in Lima and attended by X"), also one the parser
+    hangs on the verb of hosting it (``hosting``: "Egypt hosted a summit on Sunday, attended by X")."""
     gov = syntax.governing_verb(gathering)
     if gov is not None and gov.lemma_.lower() in attending:
         return gov
     told = [c for c in gathering.children if c.dep_ == "acl"]
     # ("a forum being held in Lima and attended by X": a participle's conjunct)
     told += [c for v in told for c in v.children if c.dep_ == "conj" and syntax.is_verb(c)]
-    if gov is not None and gov.lemma_.lower() in lexicon.object_classes().get("gathering_hosting_verbs", frozenset()):
+    if gov is not None and gov.lemma_.lower() in hosting:
         # "Egypt hosted a summit on Sunday, attended by X": the parser hangs the participle on the hosting verb
         told += [c for c in gov.children if c.dep_ in ("advcl", "conj") and syntax.is_verb(c)]
     if gov is not None and gathering.dep_ in syntax.PASSIVE_SUBJ:
