@@ -245,6 +245,15 @@ def _from_word(
             action, subject_role = actions[gov.lemma_.lower()]
     if subject_role == "none":  # "UN sanctions loom": the subject is the sanctions themselves
         subject_role = None
+    if (
+        action == "in_force"
+        and how != "p:under"
+        and not is_verb_word
+        and tok.lower_ in lexicon.object_classes().get("sanction_act_nouns", frozenset())
+    ):
+        # "That followed Washington's blacklisting of Kim": the word names the act of sanctioning,
+        # not a regime that exists (the annotated corpus has it imposed).
+        action = "imposed"
     if how == "nsubj" and action in ("imposed", "tightened") and gov is not None and not syntax.is_passive(gov):
         # "US sanctions on Iran drew criticism", "Western sanctions increased pressure on Moscow": the
         # sanctions are the doer of a verb that imposes or tightens only what it takes as object.
@@ -466,8 +475,13 @@ def _from_word(
             placed += ctx.actors_of(t, sent)
         for t in syntax.prep_objects(acl, {"by"}, through_objects=False):
             senders += ctx.actors_of(t, sent)
+    # "Washington's blacklisting of Kim": the of-object of the act is who is sanctioned.
+    act = not is_verb_word and tok.lower_ in lexicon.object_classes().get("sanction_act_nouns", frozenset())
+    target_preps = {"on", "against", "targeting"} | ({"of"} if act else set())
     for h in hosts:
-        for t in syntax.prep_objects(h, {"on", "against", "targeting"}, through_objects=False):
+        for t in syntax.prep_objects(
+            h, target_preps if h is tok else {"on", "against", "targeting"}, through_objects=False
+        ):
             if _names_a_target(t, sent, ctx):
                 targets += ctx.actors_of(t, sent)
                 entity = entity or _entity_name(t, sent, ctx)
@@ -515,7 +529,10 @@ def _from_word(
     speakers = [a for rep in report_reps for sp in rep.speakers for a in ctx.actors_of(sp, sent)]
     if action in ("condemned", "threatened") and not stated:
         stated = speakers[:1]
-    named_target = any(syntax.prep_objects(h, {"on", "against"}, through_objects=False) for h in hosts)
+    named_target = any(
+        syntax.prep_objects(h, {"on", "against"} | ({"of"} if act and h is tok else set()), through_objects=False)
+        for h in hosts
+    )
     # ("retaliated against the sanctions": the sanctions themselves are no target named)
     other_named = any(t != tok for h in hosts for t in syntax.prep_objects(h, {"on", "against"}, through_objects=False))
     if action in ("condemned",) and not targets and stated and not other_named:

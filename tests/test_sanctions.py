@@ -345,6 +345,28 @@ def test_sanctions_export_restrictions_and_entry_bans_are_sanctions(parse, text,
     assert expected in keys(parse(text, "2024-03-12"))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "export curbs" are export controls under another name
+        ("Canada tightened its export curbs on Russia last week.", ("CAN", "RUS", "tightened")),
+        ("The Chilean government strongly criticized the Peruvian export curbs.", ("PER", "CHL", "condemned")),
+    ],
+)
+def test_sanctions_export_curbs_are_export_controls(parse, text, expected):
+    assert expected in keys(parse(text, "2024-03-12"))
+
+
+def test_sanctions_a_blacklisting_is_the_act_of_imposing_on_its_of_object(parse):
+    text = "That came after Washington's blacklisting of Venezuela's president for alleged abuses."
+    assert keys(parse(text, "2024-03-12")) == {("USA", "VEN", "imposed")}
+
+
+def test_sanctions_a_blacklisting_of_no_state_is_not_put_on_the_state_that_does_it(parse):
+    # the of-object names who is blacklisted; the by-agent is not the target when it is no state
+    assert not keys(parse("The blacklisting of the cartel's leaders by Mexico was welcomed.", "2024-03-12"))
+
+
 def test_sanctions_a_state_restricting_its_own_exports_sanctions_no_one(parse):
     assert not keys(parse("Indonesia lifted its export restriction on palm oil.", "2024-03-12"))
 
