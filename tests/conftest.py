@@ -19,6 +19,13 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 # (relata.prefect_server.use); in the test process Prefect is imported long before a test invokes
 # the CLI, so the limit is raised here (on a loaded machine a CLI build timed out at 20 s).
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # Under pytest-xdist (`pytest -n 2`, as CI runs) each worker process starts its own temporary
+    # Prefect server: each gets its own Prefect home, so that the servers' SQLite databases and
+    # settings never meet.
+    import tempfile
+
+    os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix=f"relata-prefect-{os.environ['PYTEST_XDIST_WORKER']}-")
 
 
 @pytest.fixture(scope="session")
