@@ -233,6 +233,8 @@ def _from_word(
 ) -> list[dict]:
     actions = lexicon.sanction_actions()
     is_verb_word = tok.pos_ == "VERB"
+    # "Washington's blacklisting of Kim": a word that names the act of sanctioning
+    act_noun = not is_verb_word and tok.lower_ in lexicon.object_classes().get("sanction_act_nouns", frozenset())
     gov, how = (tok, "self") if is_verb_word else _governor(tok)
     action, subject_role = "in_force", None
     if gov is not None:
@@ -245,12 +247,7 @@ def _from_word(
             action, subject_role = actions[gov.lemma_.lower()]
     if subject_role == "none":  # "UN sanctions loom": the subject is the sanctions themselves
         subject_role = None
-    if (
-        action == "in_force"
-        and how != "p:under"
-        and not is_verb_word
-        and tok.lower_ in lexicon.object_classes().get("sanction_act_nouns", frozenset())
-    ):
+    if action == "in_force" and how != "p:under" and act_noun:
         # "That followed Washington's blacklisting of Kim": the word names the act of sanctioning,
         # not a regime that exists (the annotated corpus has it imposed).
         action = "imposed"
@@ -476,8 +473,7 @@ def _from_word(
         for t in syntax.prep_objects(acl, {"by"}, through_objects=False):
             senders += ctx.actors_of(t, sent)
     # "Washington's blacklisting of Kim": the of-object of the act is who is sanctioned.
-    act = not is_verb_word and tok.lower_ in lexicon.object_classes().get("sanction_act_nouns", frozenset())
-    target_preps = {"on", "against", "targeting"} | ({"of"} if act else set())
+    target_preps = {"on", "against", "targeting"} | ({"of"} if act_noun else set())
     for h in hosts:
         for t in syntax.prep_objects(
             h, target_preps if h is tok else {"on", "against", "targeting"}, through_objects=False
@@ -530,7 +526,7 @@ def _from_word(
     if action in ("condemned", "threatened") and not stated:
         stated = speakers[:1]
     named_target = any(
-        syntax.prep_objects(h, {"on", "against"} | ({"of"} if act and h is tok else set()), through_objects=False)
+        syntax.prep_objects(h, {"on", "against"} | ({"of"} if act_noun and h is tok else set()), through_objects=False)
         for h in hosts
     )
     # ("retaliated against the sanctions": the sanctions themselves are no target named)
