@@ -3705,6 +3705,9 @@ def test_relations_a_relative_pronoun_object_of_an_infinitive_stands_for_its_nou
         ("Modi spoke to the US Congress in June.", ("IND", "USA", "visit", "occurred")),
         ("Ruto's speech at the Japanese parliament drew applause.", ("KEN", "JPN", "visit", "occurred")),
         ("Kenya sent a delegation to Beijing last week.", ("KEN", "CHN", "visit", "occurred")),
+        # an official sent by title or by name travels as a delegation does
+        ("Kenya sent Foreign Minister Musalia Mudavadi to Kampala.", ("KEN", "UGA", "visit", "occurred")),
+        ("Ghana will send its defence minister to Abuja next month.", ("GHA", "NGA", "visit", "planned")),
     ],
 )
 def test_relations_addressing_a_foreign_legislature_or_sending_a_delegation_is_a_visit(parse, text, expected):
@@ -3923,6 +3926,9 @@ def test_relations_the_second_review_keeps_the_right_rows_of_the_mended_kinds(pa
         ("Zelensky asked to address the Hungarian parliament, but Budapest refused.", {"visit"}),
         ("The State Department addressed a letter to the Iraqi parliament on Monday.", {"visit"}),
         ("Kenya sent a delegation to the Chinese embassy in Nairobi.", {"visit"}),
+        ("Kenya sent a letter to the Ugandan president.", {"visit"}),
+        ("Kenya sent its ambassador to the talks in Geneva.", {"visit"}),
+        ("Kenya has sent weapons, money and military advisers to Somalia.", {"visit"}),
         ("The EU sent a delegation to the Ukraine Recovery Conference in London.", {"visit"}),
         ("At the Russia-Ukraine Peace Conference in Geneva, diplomats discussed a ceasefire.", {"meeting", "visit"}),
         ("Kenya and Uganda signed a trade pact. Uganda threatened to withdraw from the agreement.", {"rejection"}),
