@@ -492,6 +492,17 @@ def _from_word(
         for t in [tok, *goods, *verb]:
             for dest in syntax.prep_objects(t, {"to"}, through_objects=False):
                 targets += ctx.actors_of(dest, sent)
+    if (
+        term.startswith("export")
+        and not targets
+        and not senders
+        and action != "condemned"  # ("Beijing protested against the export controls on chips": aimed at it)
+        and _goods_only(tok, term, sent, ctx)
+    ):
+        # "the nickel export ban", "an export ban on rice": a state's policy on its own goods, which
+        # names no one it is aimed at and no one who imposes it, is no sanction (judged on the
+        # annotated corpus: Indonesia's nickel export ban was stored as sanctions on Indonesia).
+        return []
     if action not in ("lifted", "eased"):
         # "sanctions from the European Union" (but "relief from US sanctions" hangs "from" on the
         # relief, and "lifted sanctions from Iran" on the verb); "drew sanctions from South Korea":
@@ -636,6 +647,15 @@ def _attributive(tok: Token) -> bool:
     if tok.dep_ == "amod":
         return True
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def _goods_only(tok: Token, term: str, sent: Sentence, ctx: ArticleContext) -> bool:
+    """An export control that names goods ("nickel export ban", "export ban on rice") and no state."""
+    words = set(term.split())
+    before = [t for t in sent.doc[tok.left_edge.i : tok.i] if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in words]
+    after = syntax.prep_objects(tok, {"on", "of"}, through_objects=False)
+    goods = before + after
+    return bool(goods) and not any(ctx.mention_at(sent, w.i) is not None for g in goods for w in g.subtree)
 
 
 def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:

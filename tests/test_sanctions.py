@@ -367,6 +367,22 @@ def test_sanctions_a_blacklisting_of_no_state_is_not_put_on_the_state_that_does_
     assert not keys(parse("The blacklisting of the cartel's leaders by Mexico was welcomed.", "2024-03-12"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brussels was not pleased with the nickel export ban and took Jakarta to the World Trade Organization.",
+        "The export ban on rice has raised prices across Asia, Thailand said.",
+    ],
+)
+def test_sanctions_an_export_ban_naming_only_goods_is_a_states_own_policy(parse, text):
+    assert not keys(parse(text, "2024-03-12"))
+
+
+def test_sanctions_export_controls_naming_goods_and_whom_they_are_aimed_at_stay(parse):
+    text = "The United States tightened export controls on chips to China."
+    assert keys(parse(text, "2024-03-12")) == {("USA", "CHN", "tightened")}
+
+
 def test_sanctions_a_state_restricting_its_own_exports_sanctions_no_one(parse):
     assert not keys(parse("Indonesia lifted its export restriction on palm oil.", "2024-03-12"))
 
