@@ -780,6 +780,15 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
     held_by_verb = venue_verbs | _words_of("opening_verbs")
     if meeting.dep_ in ("nsubj", "nsubjpass") and meeting.head.lemma_.lower() in held_by_verb:
         heads.append(meeting.head)  # "the summit opened in Vientiane", "the forum was held in Beijing"
+    # "met Xi on the sidelines of the G20 summit in Bali", "held a meeting on the sidelines of ...": a meeting on
+    # the sidelines of a gathering is where the gathering is (the gathering's in-phrase, or its participle's)
+    framing = [meeting] + ([meeting.head] if meeting.dep_ == "dobj" and syntax.is_verb(meeting.head) else [])
+    for side in (t for h in framing for t in syntax.prep_objects(h, {"on"}, through_objects=False)):
+        if side.lemma_.lower() in ("sideline", "sidelines", "margin", "margins"):
+            for g in syntax.prep_objects(side, {"of"}, through_objects=False):
+                if _a_un_organ(g, sent, ctx):
+                    continue  # the UN General Assembly in New York: the UN's seat, not the US (guide note 5)
+                heads += [g] + [c for c in g.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in venue_verbs]
     places: list[Actor] = []
     parts = _words_of("time_part_nouns")
     for t in [t for h in heads for t in syntax.prep_objects(h, preps, through_objects=False)]:

@@ -3699,6 +3699,26 @@ def test_relations_a_relative_pronoun_object_of_an_infinitive_stands_for_its_nou
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Ruto met Xi on the sidelines of the G20 summit in Bali.",
+        "Ruto and Xi held a bilateral meeting on the sidelines of the G20 summit in Bali.",
+        "Ruto met Xi on the margins of the summit held in Bali.",
+    ],
+)
+def test_relations_a_meeting_on_the_sidelines_of_a_gathering_is_held_where_the_gathering_is(parse, text):
+    got = {k[:3] for k in keys(parse(text, "2024-05-10"))}
+    assert {("KEN", "IDN", "visit"), ("CHN", "IDN", "visit")} <= got, got
+
+
+def test_relations_a_meeting_on_the_sidelines_of_a_un_organ_is_at_the_uns_seat(parse):
+    got = {
+        k[:3] for k in keys(parse("Ruto met Xi on the sidelines of the UN General Assembly in New York.", "2024-05-10"))
+    }
+    assert not {k for k in got if k[1] == "USA"}, got
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("The Kenyan president addressed the British parliament on Tuesday.", ("KEN", "GBR", "visit", "occurred")),
