@@ -366,7 +366,39 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         ):
             # (not when the sentence places the attending itself: "attended the conference in Berlin")
             out += _visits_to(venue, participants, dataclasses.replace(like, confidence=0.5), have)
+    out += _bare_attendance(sent, ctx, have, placed)
     ctx.venues.update(placed)
+    return out
+
+
+def _bare_attendance(sent: Sentence, ctx: ArticleContext, have: set[tuple[str, str]], placed: dict) -> list[Event]:
+    """ "The G20 summit opened in New Delhi. Macron, Kishida and others are attending.": officials said to
+    attend with no gathering named attend the one the article has placed (when it placed gatherings in one
+    country only), and visit that country."""
+    venues = {a.code: a for a in [*ctx.venues.values(), *placed.values()]}
+    if len(venues) != 1:
+        return []
+    (venue,) = venues.values()
+    out: list[Event] = []
+    for verb in syntax.tokens(sent.doc):
+        if not (syntax.is_verb(verb) and verb.lemma_.lower() in _words_of("bare_attending_verbs")):
+            continue
+        if (
+            syntax.objects(verb)
+            or syntax.prep_objects(verb, {"in", "at", "from"}, through_objects=False)
+            or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+            or _by_remote_means(verb)
+        ):
+            continue  # what or where it attends is told by the rules for gatherings named; by video, no trip
+        if verb.dep_ not in ("ROOT", "conj") or not _is_official(verb, sent, ctx, "subj"):
+            continue  # ("leaders attending include X": who attends is no subject here)
+        mod = syntax.modality(verb, in_reported_speech=bool(syntax.reports(verb)))
+        if mod.status in ("negated", "hypothetical"):
+            continue
+        classes = lexicon.object_classes()
+        participants = [a for t in syntax.agents(verb) if not _resident(t, classes) for a in ctx.actors_of(t, sent)]
+        status = "occurred" if mod.status == "ongoing" else mod.status
+        out += _visits_to(venue, participants, Event("visit", "042", verb, [], [], status, None, 0.5, mod.cues), have)
     return out
 
 

@@ -338,6 +338,8 @@ def _scan_words() -> frozenset[str]:
     lemmas |= {t.split()[-1] for t in two_column("cooperation_areas.csv", "term", "area")}
     # (a deed a later sentence may call a violation: "North Korea launched a rocket. ... the launch violated")
     lemmas |= set(object_classes().get("remembered_deeds", frozenset()))
+    # (an official attending the gathering an earlier sentence placed: "Kishida will attend")
+    lemmas |= set(object_classes().get("bare_attending_verbs", frozenset()))
     words: set[str] = set()
     for lemma in lemmas:
         words |= inflections(lemma.lower())

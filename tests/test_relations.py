@@ -3711,6 +3711,42 @@ def test_relations_a_meeting_on_the_sidelines_of_a_gathering_is_held_where_the_g
     assert {("KEN", "IDN", "visit"), ("CHN", "IDN", "visit")} <= got, got
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The AU summit opened in Accra on Saturday. Ruto, Museveni and Egypt's Sisi, among others, are attending.",
+            {
+                ("KEN", "GHA", "visit", "occurred"),
+                ("UGA", "GHA", "visit", "occurred"),
+                ("EGY", "GHA", "visit", "occurred"),
+            },
+        ),
+        (
+            "The AU summit opened in Accra on Saturday. Ruto will attend on Sunday.",
+            {("KEN", "GHA", "visit", "planned")},
+        ),
+    ],
+)
+def test_relations_officials_said_to_attend_attend_the_gathering_the_article_placed(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The AU summit opened in Accra on Saturday. Ruto attended via video link.",
+        "The AU summit opened in Accra on Saturday. Ruto did not attend.",
+        "The AU summit opened in Accra on Saturday. Kenya's ambassador attended.",
+        "The AU summit opened in Accra. The trade forum opened in Lagos. Ruto attended.",
+    ],
+)
+def test_relations_attending_with_no_gathering_named_is_no_visit_by_video_negated_resident_or_ambiguous(parse, text):
+    got = keys(parse(text, "2024-05-10"))
+    assert not {k for k in got if k[0] == "KEN" and k[2] == "visit"}, got
+
+
 def test_relations_a_meeting_on_the_sidelines_of_a_un_organ_is_at_the_uns_seat(parse):
     got = {
         k[:3] for k in keys(parse("Ruto met Xi on the sidelines of the UN General Assembly in New York.", "2024-05-10"))
