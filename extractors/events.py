@@ -399,6 +399,34 @@ def _bare_attendance(sent: Sentence, ctx: ArticleContext, have: set[tuple[str, s
         participants = [a for t in syntax.agents(verb) if not _resident(t, classes) for a in ctx.actors_of(t, sent)]
         status = "occurred" if mod.status == "ongoing" else mod.status
         out += _visits_to(venue, participants, Event("visit", "042", verb, [], [], status, None, 0.5, mod.cues), have)
+    for verb in syntax.tokens(sent.doc):
+        # "Leaders attending include X and Y", "attendees include X"; "East Africa was represented by X and Y"
+        if not syntax.is_verb(verb) or syntax.prep_objects(verb, {"at", "in"}, through_objects=False):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma == "include" and any(
+            s.lemma_.lower() in _words_of("attendee_nouns")
+            or any(c.dep_ == "acl" and c.lemma_.lower() in _words_of("bare_attending_verbs") for c in s.children)
+            for s in syntax.agents(verb)
+        ):
+            named = syntax.objects(verb)
+        elif lemma == "represent" and syntax.is_passive(verb):
+            named = syntax.by_agents(verb)
+        else:
+            continue
+        mod = syntax.modality(verb, in_reported_speech=bool(syntax.reports(verb)))
+        if mod.status in ("negated", "hypothetical") or _by_remote_means(verb):
+            continue
+        classes = lexicon.object_classes()
+        guests = [
+            a
+            for n in named
+            for t in (n, *n.conjuncts)
+            if _official_token(t, sent, ctx) and not _resident(t, classes)
+            for a in ctx.actors_of(t, sent, with_conj=False)
+        ]
+        status = "occurred" if mod.status == "ongoing" else mod.status
+        out += _visits_to(venue, guests, Event("visit", "042", verb, [], [], status, None, 0.5, mod.cues), have)
     return out
 
 

@@ -339,7 +339,7 @@ def _scan_words() -> frozenset[str]:
     # (a deed a later sentence may call a violation: "North Korea launched a rocket. ... the launch violated")
     lemmas |= set(object_classes().get("remembered_deeds", frozenset()))
     # (an official attending the gathering an earlier sentence placed: "Kishida will attend")
-    lemmas |= set(object_classes().get("bare_attending_verbs", frozenset()))
+    lemmas |= set(object_classes().get("attendance_words", frozenset()))
     words: set[str] = set()
     for lemma in lemmas:
         words |= inflections(lemma.lower())

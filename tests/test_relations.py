@@ -3726,6 +3726,14 @@ def test_relations_a_meeting_on_the_sidelines_of_a_gathering_is_held_where_the_g
             "The AU summit opened in Accra on Saturday. Ruto will attend on Sunday.",
             {("KEN", "GHA", "visit", "planned")},
         ),
+        (
+            "The AU summit opened in Accra on Saturday. Leaders attending include Kenya's Ruto and Egypt's Sisi.",
+            {("KEN", "GHA", "visit", "occurred"), ("EGY", "GHA", "visit", "occurred")},
+        ),
+        (
+            "The AU summit opened in Accra on Saturday. East Africa was represented by Kenyan President Ruto.",
+            {("KEN", "GHA", "visit", "occurred")},
+        ),
     ],
 )
 def test_relations_officials_said_to_attend_attend_the_gathering_the_article_placed(parse, text, expected):
@@ -3739,6 +3747,8 @@ def test_relations_officials_said_to_attend_attend_the_gathering_the_article_pla
         "The AU summit opened in Accra on Saturday. Ruto attended via video link.",
         "The AU summit opened in Accra on Saturday. Ruto did not attend.",
         "The AU summit opened in Accra on Saturday. Kenya's ambassador attended.",
+        "The AU summit opened in Accra on Saturday. Kenya was represented by its ambassador.",
+        "The AU summit opened in Accra on Saturday. Kenya was represented by lawyers in the case.",
         "The AU summit opened in Accra. The trade forum opened in Lagos. Ruto attended.",
     ],
 )
