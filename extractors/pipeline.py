@@ -52,8 +52,19 @@ def actor_patterns() -> list[dict]:
     for t in lexicon.actor_terms():
         label = NON_ACTOR_LABEL if t.kind == "non_actor" else ACTOR_LABELS[t.kind]
         patterns.append({"label": label, "pattern": t.phrase, "id": t.code or "none"})
-    for alias in lexicon.leaders().terms_by_name:
+    particles = lexicon.object_classes().get("name_particles", frozenset())
+    aliases = lexicon.leaders().terms_by_name
+    for alias in aliases:
         patterns.append({"label": LEADER_LABEL, "pattern": alias, "id": alias})
+        # "Mohammed Bin Salman", "Ursula Von der Leyen": news often capitalises a name's particles, and
+        # the patterns match the text as written
+        words = alias.split(" ")
+        at = [i for i, w in enumerate(words) if w in particles]
+        for mask in range(1, 2 ** len(at)) if len(words) > 1 and len(at) <= 3 else ():
+            up = {i for k, i in enumerate(at) if mask >> k & 1}
+            variant = " ".join(w[0].upper() + w[1:] if i in up else w for i, w in enumerate(words))
+            if variant not in aliases:
+                patterns.append({"label": LEADER_LABEL, "pattern": variant, "id": alias})
     for phrase, ref in lexicon.coreference().items():
         for form in {phrase, phrase[0].upper() + phrase[1:]}:
             patterns.append({"label": COREF_LABEL, "pattern": form, "id": ref})

@@ -150,6 +150,17 @@ def test_relations_leaders_of_the_early_2000s_resolve_in_articles_of_their_time(
     assert not keys(parse("Bush later visited Beijing.", "2016-10-14"))
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mohammed Bin Salman visited Nairobi on Monday.", ("SAU", "KEN", "visit", "occurred")),
+        ("Ursula Von der Leyen visited Nairobi on Monday.", ("EU", "KEN", "visit", "occurred")),
+    ],
+)
+def test_relations_a_leaders_name_with_its_particles_capitalised_is_the_leader(parse, text, expected):
+    assert expected in keys(parse(text, "2023-11-06"))
+
+
 def test_relations_a_leader_two_states_could_claim_is_the_one_the_sentence_names(parse):
     # Judged (29th sample): "Jordan's King Abdullah" in an undated article was Saudi Arabia's king,
     # and "King Charles" was always Australia's (the first of his realms in the lexicon).
