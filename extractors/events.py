@@ -404,7 +404,16 @@ def _bare_attendance(sent: Sentence, ctx: ArticleContext, have: set[tuple[str, s
         if not syntax.is_verb(verb) or syntax.prep_objects(verb, {"at", "in"}, through_objects=False):
             continue
         lemma = verb.lemma_.lower()
-        if lemma == "include" and any(
+        if lemma == "send" and not syntax.prep_objects(verb, {"to"}, through_objects=False):
+            # "Xi is skipping the meeting and has sent Premier Li Qiang instead": the official sent goes to it
+            named = [
+                o
+                for o in syntax.objects(verb)
+                if o.ent_type_ == "LEADER"
+                or {w.lemma_.lower() for w in (o, *(c for c in o.children if c.dep_ == "compound"))}
+                & _words_of("sent_visitors")
+            ]
+        elif lemma == "include" and any(
             s.lemma_.lower() in _words_of("attendee_nouns")
             or any(c.dep_ == "acl" and c.lemma_.lower() in _words_of("bare_attending_verbs") for c in s.children)
             for s in syntax.agents(verb)

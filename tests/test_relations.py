@@ -3745,6 +3745,10 @@ def test_relations_a_meeting_on_the_sidelines_of_a_gathering_is_held_where_the_g
             "The AU summit opened in Accra on Saturday. East Africa was represented by Kenyan President Ruto.",
             {("KEN", "GHA", "visit", "occurred")},
         ),
+        (
+            "The AU summit opened in Accra on Saturday. Kenya's Ruto is skipping it and has sent his deputy president instead.",
+            {("KEN", "GHA", "visit", "occurred")},
+        ),
     ],
 )
 def test_relations_officials_said_to_attend_attend_the_gathering_the_article_placed(parse, text, expected):
@@ -3760,6 +3764,8 @@ def test_relations_officials_said_to_attend_attend_the_gathering_the_article_pla
         "The AU summit opened in Accra on Saturday. Kenya's ambassador attended.",
         "The AU summit opened in Accra on Saturday. Kenya was represented by its ambassador.",
         "The AU summit opened in Accra on Saturday. Kenya was represented by lawyers in the case.",
+        "The AU summit opened in Accra on Saturday. Kenya sent troops.",
+        "The AU summit opened in Accra on Saturday. Kenya sent a letter.",
         "The AU summit opened in Accra. The trade forum opened in Lagos. Ruto attended.",
     ],
 )
