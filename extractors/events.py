@@ -71,6 +71,7 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     events += _visits_to_meetings_abroad(events, sent, ctx)
     events += _summits_attended_abroad(events, sent, ctx)
     events += _presence_abroad(events, sent, ctx)
+    events += _at_an_organisations_seat(events, sent, ctx)
     events += _legislatures_addressed(events, sent, ctx)
     _remember_deeds(sent, ctx)
     for ev in events:
@@ -541,6 +542,43 @@ def _venue_told_before(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor
     ):
         return None  # "a summit", "the next summit", "the EU-China summit": not the one placed before
     return ctx.venues.get(tok.lemma_.lower())
+
+
+def _at_an_organisations_seat(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """ "Speaking at NATO headquarters in Brussels, X said", "X met the secretary-general at UN headquarters":
+    an official at an organisation's seat (object class seat_nouns, the organisation modifying it) visits the
+    organisation, not the country the seat is in (guide note 5)."""
+    classes = lexicon.object_classes()
+    seats = classes.get("seat_nouns", frozenset())
+    have = _visit_pairs(events)
+    out: list[Event] = []
+    for prep in syntax.tokens(sent.doc):
+        if not (prep.lower_ == "at" and prep.dep_ == "prep" and syntax.is_verb(prep.head)):
+            continue
+        verb = prep.head
+        for seat in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in seats):
+            orgs = [
+                a
+                for c in seat.children
+                if c.dep_ in ("compound", "poss", "nmod")
+                for a in ctx.actors_of(c, sent, with_conj=False)
+                if not vocabularies.is_country(a.code)
+            ]
+            if len({a.code for a in orgs}) != 1 or _by_remote_means(verb):
+                continue
+            mod = syntax.modality(verb, in_reported_speech=bool(syntax.reports(verb)))
+            if mod.status in ("negated", "hypothetical"):
+                continue
+            guests = [
+                a
+                for t in syntax.agents(verb)
+                if _official_token(t, sent, ctx) and not _resident(t, classes)
+                for a in ctx.actors_of(t, sent)
+            ]
+            status = "occurred" if mod.status == "ongoing" else mod.status
+            like = Event("visit", "042", verb, [], [], status, None, 0.55, mod.cues)
+            out += _visits_to(orgs[0], guests, like, have)
+    return out
 
 
 def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:

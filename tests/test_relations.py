@@ -3774,6 +3774,27 @@ def test_relations_attending_with_no_gathering_named_is_no_visit_by_video_negate
     assert not {k for k in got if k[0] == "KEN" and k[2] == "visit"}, got
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Speaking to reporters at NATO headquarters in Brussels, Kenyan Defence Minister Aden Duale said the plan "
+            "was ready.",
+            ("KEN", "NATO", "visit", "occurred"),
+        ),
+        ("Ruto met the secretary-general at UN headquarters in New York.", ("KEN", "UN", "visit", "occurred")),
+        ("Ruto will speak at the EU headquarters in Brussels next week.", ("KEN", "EU", "visit", "planned")),
+    ],
+)
+def test_relations_an_official_at_an_organisations_headquarters_visits_the_organisation(parse, text, expected):
+    got = keys(parse(text, "2024-05-10"))
+    assert expected in got and not {k for k in got if k[1] in ("BEL", "USA")}, got
+
+
+def test_relations_people_at_an_organisations_headquarters_who_are_no_officials_visit_nothing(parse):
+    assert not keys(parse("Kenyan protesters gathered at NATO headquarters.", "2024-05-10"))
+
+
 def test_relations_a_meeting_on_the_sidelines_of_a_un_organ_is_at_the_uns_seat(parse):
     got = {
         k[:3] for k in keys(parse("Ruto met Xi on the sidelines of the UN General Assembly in New York.", "2024-05-10"))
