@@ -3791,6 +3791,19 @@ def test_relations_an_official_at_an_organisations_headquarters_visits_the_organ
     assert expected in got and not {k for k in got if k[1] in ("BEL", "USA")}, got
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya voiced strong criticism of the law passed by Uganda.", ("KEN", "UGA", "criticism")),
+        ("Ghana expressed deep concern about the radar deployed by Togo.", ("GHA", "TGO", "criticism")),
+        ("Ghana lodged a protest over the fence built by Togo.", ("GHA", "TGO", "criticism")),
+    ],
+)
+def test_relations_criticism_of_a_thing_a_state_made_criticises_the_state(parse, text, expected):
+    # as the verbs already read it ("protested against the map issued by China")
+    assert expected in {k[:3] for k in keys(parse(text, "2024-05-10"))}
+
+
 def test_relations_people_at_an_organisations_headquarters_who_are_no_officials_visit_nothing(parse):
     assert not keys(parse("Kenyan protesters gathered at NATO headquarters.", "2024-05-10"))
 
