@@ -40,3 +40,12 @@ def test_readme_query_returns_rows_on_the_sample(sample_build, sql):
     finally:
         con.close()
     assert rows, f"no rows on the sample: {sql}"
+
+
+def test_readme_set_up_commands_are_exactly_what_ci_runs():
+    # The brief: `.ci/run` runs exactly the README's two set-up commands (install and build; check and test).
+    setup = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    blocks = [b.strip() for b in re.findall(r"```\n(.*?)```", setup, flags=re.S)]
+    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text().splitlines()
+    commands = [line.strip() for line in ci if line.strip() and not line.startswith(("#", "set ", "cd "))]
+    assert blocks[:2] == commands, (blocks, commands)
