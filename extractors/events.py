@@ -375,7 +375,9 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
 def _bare_attendance(sent: Sentence, ctx: ArticleContext, have: set[tuple[str, str]], placed: dict) -> list[Event]:
     """ "The G20 summit opened in New Delhi. Macron, Kishida and others are attending.": officials said to
     attend with no gathering named attend the one the article has placed (when it placed gatherings in one
-    country only), and visit that country."""
+    country only), and visit that country; so do the officials named by "leaders attending include X",
+    "attendees include X", "X was represented by Y", and an official sent with no destination named ("has
+    sent Premier Li instead")."""
     venues = {a.code: a for a in [*ctx.venues.values(), *placed.values()]}
     if len(venues) != 1:
         return []
@@ -891,7 +893,7 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
     # the sidelines of a gathering is where the gathering is (the gathering's in-phrase, or its participle's)
     framing = [meeting] + ([meeting.head] if meeting.dep_ == "dobj" and syntax.is_verb(meeting.head) else [])
     for side in (t for h in framing for t in syntax.prep_objects(h, {"on"}, through_objects=False)):
-        if side.lemma_.lower() in ("sideline", "sidelines", "margin", "margins"):
+        if side.lemma_.lower() in _words_of("sideline_nouns"):
             for g in syntax.prep_objects(side, {"of"}, through_objects=False):
                 if _a_un_organ(g, sent, ctx):
                     continue  # the UN General Assembly in New York: the UN's seat, not the US (guide note 5)
