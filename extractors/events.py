@@ -408,7 +408,7 @@ def _bare_attendance(sent: Sentence, ctx: ArticleContext, have: set[tuple[str, s
             continue
         lemma = verb.lemma_.lower()
         if lemma == "send" and not syntax.prep_objects(verb, {"to"}, through_objects=False):
-            # "Xi is skipping the meeting and has sent Premier Li Qiang instead": the official sent goes to it
+            # "the president stays away and sends his deputy in his place": the official sent goes to it
             named = [
                 o
                 for o in syntax.objects(verb)
@@ -889,7 +889,7 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
     held_by_verb = venue_verbs | _words_of("opening_verbs")
     if meeting.dep_ in ("nsubj", "nsubjpass") and meeting.head.lemma_.lower() in held_by_verb:
         heads.append(meeting.head)  # "the summit opened in Vientiane", "the forum was held in Beijing"
-    # "met Xi on the sidelines of the G20 summit in Bali", "held a meeting on the sidelines of ...": a meeting on
+    # "met Xi on the sidelines of last week's summit in Bali", "held talks on the sidelines of ...": a meeting on
     # the sidelines of a gathering is where the gathering is (the gathering's in-phrase, or its participle's)
     framing = [meeting] + ([meeting.head] if meeting.dep_ == "dobj" and syntax.is_verb(meeting.head) else [])
     for side in (t for h in framing for t in syntax.prep_objects(h, {"on"}, through_objects=False)):

@@ -3712,8 +3712,8 @@ def test_relations_a_relative_pronoun_object_of_an_infinitive_stands_for_its_nou
 @pytest.mark.parametrize(
     "text",
     [
-        "Ruto met Xi on the sidelines of the G20 summit in Bali.",
-        "Ruto and Xi held a bilateral meeting on the sidelines of the G20 summit in Bali.",
+        "Ruto met Xi on the sidelines of last week's summit in Bali.",
+        "Ruto and Xi held a meeting on the sidelines of last week's summit in Bali.",
         "Ruto met Xi on the margins of the summit held in Bali.",
     ],
 )
@@ -4045,7 +4045,7 @@ def test_relations_the_second_review_keeps_the_right_rows_of_the_mended_kinds(pa
         ("Kenya sent a delegation to the Chinese embassy in Nairobi.", {"visit"}),
         ("Kenya sent a letter to the Ugandan president.", {"visit"}),
         ("Kenya sent its ambassador to the talks in Geneva.", {"visit"}),
-        ("Kenya has sent weapons, money and military advisers to Somalia.", {"visit"}),
+        ("Kenya sent rifles, cash and army advisers to Somalia.", {"visit"}),
         ("The EU sent a delegation to the Ukraine Recovery Conference in London.", {"visit"}),
         ("At the Russia-Ukraine Peace Conference in Geneva, diplomats discussed a ceasefire.", {"meeting", "visit"}),
         ("Kenya and Uganda signed a trade pact. Uganda threatened to withdraw from the agreement.", {"rejection"}),
