@@ -376,70 +376,78 @@ def _bare_attendance(sent: Sentence, ctx: ArticleContext, have: set[tuple[str, s
     """ "The G20 summit opened in New Delhi. Macron, Kishida and others are attending.": officials said to
     attend with no gathering named attend the one the article has placed (when it placed gatherings in one
     country only), and visit that country; so do the officials named by "leaders attending include X",
-    "attendees include X", "X was represented by Y", and an official sent with no destination named ("has
-    sent Premier Li instead")."""
+    "attendees include X", "X was represented by Y", and an official sent with no destination named ("the
+    president stays away and sends his deputy in his place")."""
     venues = {a.code: a for a in [*ctx.venues.values(), *placed.values()]}
     if len(venues) != 1:
         return []
     (venue,) = venues.values()
+    bare = _words_of("bare_attending_verbs")
     out: list[Event] = []
     for verb in syntax.tokens(sent.doc):
-        if not (syntax.is_verb(verb) and verb.lemma_.lower() in _words_of("bare_attending_verbs")):
-            continue
-        if (
-            syntax.objects(verb)
-            or syntax.prep_objects(verb, {"in", "at", "from"}, through_objects=False)
-            or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-            or _by_remote_means(verb)
-        ):
-            continue  # what or where it attends is told by the rules for gatherings named; by video, no trip
-        if verb.dep_ not in ("ROOT", "conj") or not _is_official(verb, sent, ctx, "subj"):
-            continue  # ("leaders attending include X": who attends is no subject here)
-        mod = syntax.modality(verb, in_reported_speech=bool(syntax.reports(verb)))
-        if mod.status in ("negated", "hypothetical"):
-            continue
-        classes = lexicon.object_classes()
-        participants = [a for t in syntax.agents(verb) if not _resident(t, classes) for a in ctx.actors_of(t, sent)]
-        status = "occurred" if mod.status == "ongoing" else mod.status
-        out += _visits_to(venue, participants, Event("visit", "042", verb, [], [], status, None, 0.5, mod.cues), have)
-    for verb in syntax.tokens(sent.doc):
-        # "Leaders attending include X and Y", "attendees include X"; "East Africa was represented by X and Y"
-        if not syntax.is_verb(verb) or syntax.prep_objects(verb, {"at", "in"}, through_objects=False):
+        if not syntax.is_verb(verb):
             continue
         lemma = verb.lemma_.lower()
-        if lemma == "send" and not syntax.prep_objects(verb, {"to"}, through_objects=False):
-            # "the president stays away and sends his deputy in his place": the official sent goes to it
-            named = [
-                o
-                for o in syntax.objects(verb)
-                if o.ent_type_ == "LEADER"
-                or {w.lemma_.lower() for w in (o, *(c for c in o.children if c.dep_ == "compound"))}
-                & _words_of("sent_visitors")
-            ]
-        elif lemma == "include" and any(
-            s.lemma_.lower() in _words_of("attendee_nouns")
-            or any(c.dep_ == "acl" and c.lemma_.lower() in _words_of("bare_attending_verbs") for c in s.children)
-            for s in syntax.agents(verb)
-        ):
-            named = syntax.objects(verb)
-        elif lemma == "represent" and syntax.is_passive(verb):
-            named = syntax.by_agents(verb)
+        named: list[Token] = []  # those the verb names as attending, besides its subject
+        if lemma in bare:
+            if (
+                syntax.objects(verb)
+                or syntax.prep_objects(verb, {"in", "at", "from"}, through_objects=False)
+                or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+            ):
+                continue  # what or where it attends is told by the rules for gatherings named
+            if verb.dep_ not in ("ROOT", "conj") or not _is_official(verb, sent, ctx, "subj"):
+                continue  # ("leaders attending include X": who attends is no subject here)
+            travellers, with_conj = syntax.agents(verb), True
+        elif syntax.prep_objects(verb, {"at", "in"}, through_objects=False):
+            continue
         else:
-            continue
-        mod = syntax.modality(verb, in_reported_speech=bool(syntax.reports(verb)))
-        if mod.status in ("negated", "hypothetical") or _by_remote_means(verb):
-            continue
-        classes = lexicon.object_classes()
-        guests = [
-            a
-            for n in named
-            for t in (n, *n.conjuncts)
-            if _official_token(t, sent, ctx) and not _resident(t, classes)
-            for a in ctx.actors_of(t, sent, with_conj=False)
-        ]
-        status = "occurred" if mod.status == "ongoing" else mod.status
-        out += _visits_to(venue, guests, Event("visit", "042", verb, [], [], status, None, 0.5, mod.cues), have)
+            if lemma == "send" and not syntax.prep_objects(verb, {"to"}, through_objects=False):
+                # the official sent in someone's place goes to the gathering
+                named = [
+                    o
+                    for o in syntax.objects(verb)
+                    if o.ent_type_ == "LEADER"
+                    or {w.lemma_.lower() for w in (o, *(c for c in o.children if c.dep_ == "compound"))}
+                    & _words_of("sent_visitors")
+                ]
+            elif lemma == "include" and any(
+                s.lemma_.lower() in _words_of("attendee_nouns")
+                or any(c.dep_ == "acl" and c.lemma_.lower() in bare for c in s.children)
+                for s in syntax.agents(verb)
+            ):
+                named = syntax.objects(verb)
+            elif lemma == "represent" and syntax.is_passive(verb):
+                named = syntax.by_agents(verb)
+            else:
+                continue
+            travellers = [t for n in named for t in (n, *n.conjuncts) if _official_token(t, sent, ctx)]
+            with_conj = False
+        out += _visits_by(verb, travellers, venue, 0.5, have, sent, ctx, with_conj=with_conj)
     return out
+
+
+def _visits_by(
+    verb: Token,
+    travellers: list[Token],
+    place: Actor,
+    confidence: float,
+    have: set[tuple[str, str]],
+    sent: Sentence,
+    ctx: ArticleContext,
+    with_conj: bool = True,
+) -> list[Event]:
+    """Visits to ``place`` by the states of ``travellers``, at the verb's status: none when it is negated,
+    hypothetical or done by remote means; an official who resides there (an ambassador) is no visitor."""
+    if _by_remote_means(verb):
+        return []
+    mod = syntax.modality(verb, in_reported_speech=bool(syntax.reports(verb)))
+    if mod.status in ("negated", "hypothetical"):
+        return []
+    classes = lexicon.object_classes()
+    guests = [a for t in travellers if not _resident(t, classes) for a in ctx.actors_of(t, sent, with_conj=with_conj)]
+    status = "occurred" if mod.status == "ongoing" else mod.status
+    return _visits_to(place, guests, Event("visit", "042", verb, [], [], status, None, confidence, mod.cues), have)
 
 
 def _host_of(gathering: Token, hosting: frozenset[str], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
@@ -566,20 +574,9 @@ def _at_an_organisations_seat(events: list[Event], sent: Sentence, ctx: ArticleC
                 for a in ctx.actors_of(c, sent, with_conj=False)
                 if not vocabularies.is_country(a.code)
             ]
-            if len({a.code for a in orgs}) != 1 or _by_remote_means(verb):
-                continue
-            mod = syntax.modality(verb, in_reported_speech=bool(syntax.reports(verb)))
-            if mod.status in ("negated", "hypothetical"):
-                continue
-            guests = [
-                a
-                for t in syntax.agents(verb)
-                if _official_token(t, sent, ctx) and not _resident(t, classes)
-                for a in ctx.actors_of(t, sent)
-            ]
-            status = "occurred" if mod.status == "ongoing" else mod.status
-            like = Event("visit", "042", verb, [], [], status, None, 0.55, mod.cues)
-            out += _visits_to(orgs[0], guests, like, have)
+            if len({a.code for a in orgs}) == 1:
+                officials = [t for t in syntax.agents(verb) if _official_token(t, sent, ctx)]
+                out += _visits_by(verb, officials, orgs[0], 0.55, have, sent, ctx)
     return out
 
 

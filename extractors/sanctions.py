@@ -472,11 +472,11 @@ def _from_word(
             placed += ctx.actors_of(t, sent)
         for t in syntax.prep_objects(acl, {"by"}, through_objects=False):
             senders += ctx.actors_of(t, sent)
-    # "Washington's blacklisting of Kim": the of-object of the act is who is sanctioned.
-    target_preps = {"on", "against", "targeting"} | ({"of"} if act_noun else set())
+    # "Washington's blacklisting of Kim": the of-object of the act itself is who is sanctioned.
+    act_of = {"of"} if act_noun else set()
     for h in hosts:
         for t in syntax.prep_objects(
-            h, target_preps if h is tok else {"on", "against", "targeting"}, through_objects=False
+            h, {"on", "against", "targeting"} | (act_of if h is tok else set()), through_objects=False
         ):
             if _names_a_target(t, sent, ctx):
                 targets += ctx.actors_of(t, sent)
@@ -537,7 +537,7 @@ def _from_word(
     if action in ("condemned", "threatened") and not stated:
         stated = speakers[:1]
     named_target = any(
-        syntax.prep_objects(h, {"on", "against"} | ({"of"} if act_noun and h is tok else set()), through_objects=False)
+        syntax.prep_objects(h, {"on", "against"} | (act_of if h is tok else set()), through_objects=False)
         for h in hosts
     )
     # ("retaliated against the sanctions": the sanctions themselves are no target named)
