@@ -322,20 +322,67 @@ def denial_triggers() -> frozenset[tuple[str, str]]:
     return frozenset((r["lemma"], r["pos"]) for r in rows("denial_triggers.csv"))
 
 
-def scan_words() -> frozenset[str]:
-    """Lower-case word forms that make a sentence worth parsing (the prefilter's trigger list)."""
+@dataclass(frozen=True)
+class ScanWords:
+    """The prefilter's word lists (lower-case forms): which sentences naming one actor are worth parsing.
+
+    ``any``: a word any reading of which can make a row on its own ("visited", "sanctions", "denied").
+    ``needs``: a word every reading of which counts only when its object is in an object class
+    (relation_triggers.csv: "said" criticises only when it names someone a pejorative, "signed" is an
+    agreement only with an agreement document): it makes the sentence worth parsing only with a word
+    of one of those classes in it. ``NUMBER`` among a word's needs: a number or currency sign will do
+    (the aid verbs: "pledged $100 million" is aid by its sum).
+    """
+
+    any: frozenset[str]
+    needs: dict[str, frozenset[str]]
+
+    def wanted(self, forms: set[str], has_number: bool) -> bool:
+        """Whether a sentence with these lower-case forms has a word worth parsing it for."""
+        if forms & self.any:
+            return True
+        return any(forms & self.needs[w] or (has_number and NUMBER in self.needs[w]) for w in forms & self.needs.keys())
+
+
+NUMBER = "<number>"
+# Object classes a trigger's object can be in without a word of the class in the sentence
+# (events._object_in_class): "officials" by a pronoun or a leader's name, "filed_claims" by a possessive
+# ("Canada's complaint"). A trigger of such a class always counts.
+_MET_WITHOUT_WORDS = frozenset({"officials", "filed_claims"})
+# Goods met by a sum or by what makes them military ("supplied $300 million in weapons", "military equipment").
+_GOODS = frozenset({"aid_goods", "military_goods"})
+
+
+def scan_words() -> ScanWords:
+    """The prefilter's words (see ScanWords)."""
     return _scan_words()
 
 
 @functools.cache
-def _scan_words() -> frozenset[str]:
+def _scan_words() -> ScanWords:
+    classes = object_classes()
     lemmas: set[str] = set()
-    lemmas |= {lemma for lemma, _ in relation_triggers()}
-    lemmas |= set(sanction_actions())
+    readings: dict[str, list[Trigger]] = defaultdict(list)
+    for (lemma, _), of_pos in relation_triggers().items():
+        readings[lemma] += of_pos
+    needs: dict[str, set[str]] = {}
+    for lemma, all_pos in readings.items():
+        if all(t.object_class and t.object_class not in _MET_WITHOUT_WORDS for t in all_pos):
+            needed: set[str] = set()
+            for t in all_pos:
+                needed |= classes.get(t.object_class, frozenset())
+                if t.object_class in _GOODS:
+                    needed |= classes.get("military_modifiers", frozenset()) | classes.get("state_bodies", frozenset())
+                    needed.add(NUMBER)
+            needs[lemma] = needed
+        else:
+            lemmas.add(lemma)
     lemmas |= {lemma for lemma, _ in denial_triggers()}
     lemmas |= set(two_column("cooperation_cues.csv", "lemma", "status"))
+    # A sanction's action ("imposed", "lifted") counts only with a sanction word, itself in the list; an area
+    # of cooperation ("energy") only with a cooperation word, in the list too: neither is listed.
     lemmas |= {t.split()[0] for t in two_column("sanction_terms.csv", "term", "measure")}
-    lemmas |= {t.split()[-1] for t in two_column("cooperation_areas.csv", "term", "area")}
+    lemmas |= {"sanction", "blacklist"}  # the verbs (sanctions.sanction_words)
     # (a deed a later sentence may call a violation: "North Korea launched a rocket. ... the launch violated")
     lemmas |= set(object_classes().get("remembered_deeds", frozenset()))
     # (an official attending the gathering an earlier sentence placed: "Kishida will attend")
@@ -343,7 +390,12 @@ def _scan_words() -> frozenset[str]:
     words: set[str] = set()
     for lemma in lemmas:
         words |= inflections(lemma.lower())
-    return frozenset(words)
+    conditional: dict[str, set[str]] = defaultdict(set)
+    for lemma, needed in needs.items():
+        forms = {f for w in needed for f in ((w,) if w == NUMBER else inflections(w.lower()))}
+        for form in inflections(lemma.lower()) - words:
+            conditional[form] |= forms
+    return ScanWords(frozenset(words), {k: frozenset(v) for k, v in conditional.items()})
 
 
 @functools.cache

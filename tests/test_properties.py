@@ -29,7 +29,7 @@ SLOW = settings(
 )
 
 ACTORS = sorted({t.phrase for t in lexicon.actor_terms()} | set(lexicon.leaders().terms_by_name))
-TRIGGERS = sorted(lexicon.scan_words())
+TRIGGERS = sorted(lexicon.scan_words().any)
 FILLER = [
     "the",
     "a",
