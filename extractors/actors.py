@@ -1048,7 +1048,11 @@ def _modifier_tree(tok: Token, depth: int):
     if depth == 0:
         return
     classes = lexicon.object_classes()
-    located = tok.lemma_.lower() in classes.get("located_entities", ())
+    # "firms in Russia": where they are says whose they are, unless a modifier of their own says it
+    # ("Chinese and US officials in Bangkok" meet in Thailand, they are not Thai)
+    located = tok.lemma_.lower() in classes.get("located_entities", ()) and not any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_.startswith("ACTOR") for c in tok.children
+    )
     if tok.lemma_.lower() in classes.get("measure_nouns", ()):
         return  # "a neighbour the size of France": the country is a yardstick, not whose the neighbour is
     if _members_unnamed(tok):

@@ -1605,6 +1605,15 @@ def test_error_kind_a_states_diplomats_at_an_organisation_are_the_states(parse):
     )
 
 
+def test_error_kind_officials_whose_state_a_modifier_names_are_not_where_they_are(parse):
+    # "the meeting between top Chinese and US officials in Bangkok": the place was taken for whose
+    # officials they were, and the meeting was lost; "officials in Nairobi" alone are still Kenya's.
+    out = rows(parse, "The meeting between Kenyan and Ugandan officials in Lusaka was historic.", "2024-05-05")
+    assert ("KEN", "UGA", "meeting", "occurred") in relation_keys(out)
+    out = rows(parse, "Officials in Nairobi said Kenya would host talks with Uganda.", "2024-05-05")
+    assert ("KEN", "UGA", "meeting", "planned") in relation_keys(out)
+
+
 def test_error_kind_no_one_doing_it_is_no_event(parse):
     # "No US president had spoken directly to a Taiwanese leader since 1979": stored as a meeting.
     out = rows(parse, "No US president had spoken directly to a Cuban leader since 1959.", "2024-05-05")
