@@ -1433,6 +1433,10 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         # faced criticism": who receives or refutes the noun is its target, not also its source (each
         # would accuse the other).
         received = {a.code for a in targets}
+        if src_role == "head_subj" and {a.code for a in sources} <= received:
+            # "Kenya got a loan from China", "secured aid from Japan": the receiving verb's subject is the
+            # receiver, so whose the noun is comes from its other roles (its from-phrase, its modifiers)
+            sources, src_role = _resolve(tuple(r for r in source_roles if r != "head_subj"), tok, sent, ctx)
         sources = [a for a in sources if a.code not in received]
     if "official_source" in requires and sources and not _is_official(tok, sent, ctx, src_role):
         return None

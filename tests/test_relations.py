@@ -2366,6 +2366,22 @@ def test_relations_loans_owed_relied_on_and_lifelines_are_economic_aid(parse, te
     assert expected in keys(parse(text, "2024-05-10"))
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya secured a new loan from China last year.", ("CHN", "KEN", "economic_aid", "occurred")),
+        ("Malawi obtained large loans from India.", ("IND", "MWI", "economic_aid", "occurred")),
+        ("Laos accessed Japanese financing to build two bridges.", ("JPN", "LAO", "economic_aid", "occurred")),
+        # (the receiver of criticism is still its target, and the critic its source)
+        ("Kenya faced sharp criticism from Ghana.", ("GHA", "KEN", "criticism", "occurred")),
+    ],
+)
+def test_relations_aid_a_state_secures_obtains_or_gets_is_given_by_whom_it_comes_from(parse, text, expected):
+    # "Kenya got a loan from China": the receiving verb's subject was read as the loan's giver too,
+    # then dropped as its receiver, and the aid was lost.
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
 def test_relations_what_a_body_owes_a_state_that_is_no_sum_is_no_aid(parse):
     assert not keys(parse("Chile owes its success to China.", "2024-05-10"))
     # nor a bill for goods (a trade debt)
