@@ -330,12 +330,15 @@ class ScanWords:
     ``needs``: a word every reading of which counts only when its object is in an object class
     (relation_triggers.csv: "said" criticises only when it names someone a pejorative, "signed" is an
     agreement only with an agreement document): it makes the sentence worth parsing only with a word
-    of one of those classes in it. ``NUMBER`` among a word's needs: a number or currency sign will do
-    (the aid verbs: "pledged $100 million" is aid by its sum).
+    of one of those classes in it. ``NUMBER`` among a word's needs: a number, a currency sign or a plural
+    number word will do (the aid verbs: "pledged $100 million", "pledged billions" are aid by their sums).
     """
 
     any: frozenset[str]
     needs: dict[str, frozenset[str]]
+    # Verbs that put their subject where an in-phrase says ("was in Hanoi", "said in Ankara": a visit,
+    # events._presence_abroad): worth parsing with "in" and a capital the sentence names.
+    presence: frozenset[str] = frozenset()
 
     def wanted(self, forms: set[str], has_number: bool) -> bool:
         """Whether a sentence with these lower-case forms has a word worth parsing it for."""
@@ -349,8 +352,10 @@ NUMBER = "<number>"
 # (events._object_in_class): "officials" by a pronoun or a leader's name, "filed_claims" by a possessive
 # ("Canada's complaint"). A trigger of such a class always counts.
 _MET_WITHOUT_WORDS = frozenset({"officials", "filed_claims"})
-# Goods met by a sum or by what makes them military ("supplied $300 million in weapons", "military equipment").
+# Goods met by what makes them military ("supplied military equipment", "NATO-supplied forces").
 _GOODS = frozenset({"aid_goods", "military_goods"})
+# Classes met by a sum, in figures or in words ("pledged $100 million", "owes billions of dollars").
+_SUMS = frozenset({"aid_goods", "military_goods", "owed_sums"})
 
 
 def scan_words() -> ScanWords:
@@ -373,11 +378,17 @@ def _scan_words() -> ScanWords:
                 needed |= classes.get(t.object_class, frozenset())
                 if t.object_class in _GOODS:
                     needed |= classes.get("military_modifiers", frozenset()) | classes.get("state_bodies", frozenset())
-                    needed.add(NUMBER)
+                if t.object_class in _SUMS:
+                    needed |= classes.get("currency_nouns", frozenset()) | {NUMBER}
             needs[lemma] = needed
         else:
             lemmas.add(lemma)
     lemmas |= {lemma for lemma, _ in denial_triggers()}
+    # Rows made with no relation trigger: a deed a claim calls a violation ("Kyiv said they had violated
+    # the ceasefire": events._wrongdoing_claims), trade between two that no cooperation word cues
+    # ("commerce between the two countries has grown": cooperation._self_cued).
+    for cls in ("wrongdoing_verbs", "wrongdoing_nouns", "wrongdoing_words", "shared_activity_areas"):
+        lemmas |= set(classes.get(cls, frozenset()))
     lemmas |= set(two_column("cooperation_cues.csv", "lemma", "status"))
     # A sanction's action ("imposed", "lifted") counts only with a sanction word, itself in the list; an area
     # of cooperation ("energy") only with a cooperation word, in the list too: neither is listed.
@@ -392,10 +403,12 @@ def _scan_words() -> ScanWords:
         words |= inflections(lemma.lower())
     conditional: dict[str, set[str]] = defaultdict(set)
     for lemma, needed in needs.items():
-        forms = {f for w in needed for f in ((w,) if w == NUMBER else inflections(w.lower()))}
+        # (a class entry of several words is met by its last: "memorandum of understanding" by "memorandum")
+        forms = {f for w in needed for f in ((w,) if w == NUMBER else inflections(w.lower().split()[-1]))}
         for form in inflections(lemma.lower()) - words:
             conditional[form] |= forms
-    return ScanWords(frozenset(words), {k: frozenset(v) for k, v in conditional.items()})
+    presence = {f for w in classes.get("presence_verbs", frozenset()) for f in inflections(w)}
+    return ScanWords(frozenset(words), {k: frozenset(v) for k, v in conditional.items()}, frozenset(presence))
 
 
 @functools.cache

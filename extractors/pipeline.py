@@ -247,16 +247,27 @@ def _is_candidate(sent, words: lexicon.ScanWords, mentions: list[Mention]) -> bo
         return True
     if not actors:
         return False
-    return words.wanted({t.lower_ for t in sent}, any(t.like_num or t.is_currency for t in sent))
+    forms = {t.lower_ for t in sent}
+    if words.wanted(forms, any(_a_sum(t) for t in sent)):
+        return True
+    return "in" in forms and bool(forms & words.presence) and any(m.kind == "capital" for m in mentions)
+
+
+def _a_sum(tok) -> bool:
+    """A number, a currency sign, or a plural number word ("billions": spaCy's like_num has the singular)."""
+    low = tok.lower_
+    return tok.like_num or tok.is_currency or (low.endswith("s") and tok.vocab[low[:-1]].like_num)
 
 
 def scan_article(meta: ArticleMeta, text: str, *, prefilter: bool = True) -> tuple[ParsedArticle, list[int]]:
     """Split the text into sentences with their actor mentions (no model), and say which are worth parsing."""
     scanner = load_scanner()
     words = lexicon.scan_words()
+    pronouns = lexicon.function_words()["person_pronoun"]
     scanned = scanner(text)
     sentences: list[Sentence] = []
     todo: list[int] = []
+    refer_back: set[int] = set()  # sentences that speak of "he" or "she"
     ents = _ents_by_sentence(scanned)
     for sent in scanned.sents:
         toks = [t for t in sent if not t.is_space]
@@ -268,7 +279,17 @@ def scan_article(meta: ArticleMeta, text: str, *, prefilter: bool = True) -> tup
         sentences.append(s)
         if not prefilter or _is_candidate(sent, words, s.mentions):
             todo.append(s.index)
-    return ParsedArticle(meta, text, sentences), todo
+        if any(t.lower_ in pronouns for t in toks):
+            refer_back.add(s.index)
+    # Whom "he" or "she" means is learnt from parsed sentences (the persons the named entity recogniser
+    # finds, the subjects): the sentence before one that speaks of them is parsed too if it names an actor,
+    # or "Kishida said the harvest came late. He also criticised Russia." would give the criticism to
+    # whoever was named before Kishida.
+    chosen = set(todo)
+    for i in todo:
+        if i in refer_back and i > 0 and i - 1 not in chosen and sentences[i - 1].mentions:
+            chosen.add(i - 1)
+    return ParsedArticle(meta, text, sentences), sorted(chosen)
 
 
 def parse_article(

@@ -53,3 +53,34 @@ def test_prefilter_two_actors_are_parsed_whatever_the_words():
 
 def test_prefilter_no_actor_is_not_parsed():
     assert not parsed("The minister denied the report and called it absurd.")
+
+
+# Short articles whose rows need a sentence that names one actor and no trigger word, written for the
+# review of the prefilter (each lost its row, or got a wrong one, when only trigger words counted).
+ARTICLES = [
+    # a deed a claim calls a violation ("violated" is no trigger)
+    "Syrian jets bombed Idlib on Sunday. Ankara said they had violated the truce.",
+    # the sentence before "he" tells who he is
+    "Macron condemned Russia's strikes on Monday. Scholz said the harvest came late this year. "
+    "He also criticised Russia's blockade of the ports.",
+    # an official said to be in a capital is visiting it
+    "Kishida left Tokyo on Sunday. The prime minister said in Ankara on Monday that the weather was fine.",
+    # a sum in words
+    "Kenya's president thanked Seoul. South Korea pledged millions of dollars to them.",
+    # trade that no cooperation word cues
+    "Chile and Peru signed a deal in March. Commerce between the two countries has grown.",
+]
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_prefilter_leaves_the_rows_of_the_full_parse(text):
+    import datetime as dt
+
+    from relata.extractors import extract_all
+    from relata.extractors.document import article_id_for
+    from relata.extractors.pipeline import parse_article
+
+    meta = ArticleMeta(article_id_for(text), dt.datetime(2024, 6, 18, tzinfo=dt.UTC), None)
+    full = extract_all(parse_article(meta, text, prefilter=False), learned=False)
+    assert any(full[0].values())
+    assert extract_all(parse_article(meta, text, prefilter=True), learned=False) == full
