@@ -266,6 +266,21 @@ def objects(verb: Token) -> list[Token]:
         and (prep_objects(c, {"in", "at"}, through_objects=False) or c.ent_type_ in ("PERSON", "LEADER"))
     ]
     if not out:
+        # "supported and assisted Syria", "condemned and denounced Japan": two verbs side by side share the
+        # second's object (only right next to each other, the second with no subject of its own)
+        doc = verb.doc
+        out = [
+            o
+            for c in verb.children
+            if c.dep_ == "conj"
+            and is_verb(c)
+            and c.i == verb.i + 2
+            and doc[verb.i + 1].dep_ == "cc"
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+            for o in c.children
+            if o.dep_ in ("dobj", "dative")
+        ]
+    if not out:
         # "visited Cuba to receive an honour", which the parser reads as a to-clause with "Cuba" for its
         # subject: an infinitive has no subject of its own right after the verb, so it is the object
         out = [

@@ -2382,6 +2382,25 @@ def test_relations_aid_a_state_secures_obtains_or_gets_is_given_by_whom_it_comes
     assert expected in keys(parse(text, "2024-05-10"))
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Turkey backed and assisted Azerbaijan during the war.", ("TUR", "AZE", "support", "occurred")),
+        ("Chile has played a large role by supporting and assisting Peru.", ("CHL", "PER", "support", "occurred")),
+        ("Cuba invaded the island with the blessing of Moscow.", ("RUS", "CUB", "support", "occurred")),
+    ],
+)
+def test_relations_two_verbs_side_by_side_share_the_second_ones_object(parse, text, expected):
+    # "by supporting and assisting the Philippines": the first verb had no object, and no row.
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_a_second_verb_with_its_own_subject_keeps_its_object(parse):
+    assert ("KEN", "UGA", "support", "occurred") not in keys(
+        parse("Kenya supported, and Ghana criticised, Uganda.", "2024-05-10")
+    )
+
+
 def test_relations_what_a_body_owes_a_state_that_is_no_sum_is_no_aid(parse):
     assert not keys(parse("Chile owes its success to China.", "2024-05-10"))
     # nor a bill for goods (a trade debt)
