@@ -192,11 +192,21 @@ def _deed_named(content: list[Token], denial: Token) -> str | None:
     for t in words:
         if t == denial:
             continue
-        for trig in triggers_for(t):
+        readings = triggers_for(t)
+        # A word of several readings reads as the one whose preposition it has: "sent troops to the
+        # island" is a dispatch, not an invasion ("sent troops into" is); with none of them, as any
+        # ("committed atrocities", "used chemical weapons" are force).
+        placed = [r for r in readings if syntax.prep_objects(t, _preps(r), through_objects=False)]
+        for trig in placed or readings:
             # (not a war, which a denied deed is mostly set in: "supplying weapons to Russia for the war")
             if trig.relation_type in accusable and "armed" not in trig.requires:
                 return trig.relation_type
     return None
+
+
+def _preps(trig) -> set[str]:
+    """The prepositions a trigger's target roles name ("p:into" -> "into")."""
+    return {r[2:] for r in trig.target if r.startswith("p:")}
 
 
 def _embedded_events(content: list[Token], sent: Sentence, ctx: ArticleContext):

@@ -1604,6 +1604,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     status = "occurred" if mod.status == "ongoing" else mod.status
     if "planned" in requires and status == "occurred":
         status = "planned"  # the word itself looks ahead: "X is expected in Y"
+    if "done_only" in requires and status != "occurred":
+        return None
     if status == "occurred" and not syntax.is_verb(tok) and (syntax.a_prospect(tok) or syntax.during_a_plan(tok)):
         # "will create new avenues for Kenya-Ghana cooperation", "during his trip, X will ...": none done yet
         status = "planned"

@@ -96,6 +96,7 @@ REQUIREMENTS = frozenset(
         "not_joint",
         "armed_source",
         "armed_or_state_source",
+        "done_only",
     }
 )
 

@@ -2401,6 +2401,24 @@ def test_relations_a_second_verb_with_its_own_subject_keeps_its_object(parse):
     )
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Last year Chad sent thousands of troops into Niger.", ("TCD", "NER", "attack", "occurred")),
+        ("Iraq launched an invasion against Kuwait in 1990.", ("IRQ", "KWT", "attack", "occurred")),
+    ],
+)
+def test_relations_troops_sent_into_a_state_and_an_invasion_against_it_attack_it(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-10"))
+
+
+def test_relations_an_offer_to_send_troops_into_a_state_is_no_attack_on_it(parse):
+    # (the annotated corpus: offers to send troops into Syria to fight a group there, no attack on Syria)
+    assert not {
+        k for k in keys(parse("Egypt said it was ready to send troops into Libya.", "2024-05-10")) if k[2] == "attack"
+    }
+
+
 def test_relations_what_a_body_owes_a_state_that_is_no_sum_is_no_aid(parse):
     assert not keys(parse("Chile owes its success to China.", "2024-05-10"))
     # nor a bill for goods (a trade debt)
