@@ -1606,7 +1606,7 @@ def test_error_kind_a_states_diplomats_at_an_organisation_are_the_states(parse):
 
 
 def test_error_kind_officials_whose_state_a_modifier_names_are_not_where_they_are(parse):
-    # "the meeting between top Chinese and US officials in Bangkok": the place was taken for whose
+    # "talks between senior Indian and Japanese officials in Hanoi": the place was taken for whose
     # officials they were, and the meeting was lost; "officials in Nairobi" alone are still Kenya's.
     out = rows(parse, "The meeting between Kenyan and Ugandan officials in Lusaka was historic.", "2024-05-05")
     assert ("KEN", "UGA", "meeting", "occurred") in relation_keys(out)
