@@ -2419,6 +2419,14 @@ def test_relations_an_offer_to_send_troops_into_a_state_is_no_attack_on_it(parse
     }
 
 
+def test_relations_opposing_an_accusation_rejects_the_accuser(parse):
+    # (the contract: rejection "rejects a demand, proposal or accusation of target"; opposing a plan stays criticism)
+    assert ("PER", "CHL", "rejection", "occurred") in keys(
+        parse("Peru firmly opposes the Chilean accusation.", "2024-05-10")
+    )
+    assert ("PER", "CHL", "criticism", "occurred") in keys(parse("Peru firmly opposes the Chilean plan.", "2024-05-10"))
+
+
 def test_relations_what_a_body_owes_a_state_that_is_no_sum_is_no_aid(parse):
     assert not keys(parse("Chile owes its success to China.", "2024-05-10"))
     # nor a bill for goods (a trade debt)
