@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pycountry
@@ -338,13 +339,16 @@ class ScanWords:
     needs: dict[str, frozenset[str]]
     # Verbs that put their subject where an in-phrase says ("was in Hanoi", "said in Ankara": a visit,
     # events._presence_abroad): worth parsing with "in" and a capital the sentence names.
-    presence: frozenset[str] = frozenset()
+    presence: frozenset[str]
 
-    def wanted(self, forms: set[str], has_number: bool) -> bool:
-        """Whether a sentence with these lower-case forms has a word worth parsing it for."""
+    def wanted(self, forms: set[str], has_number: Callable[[], bool]) -> bool:
+        """Whether a sentence with these lower-case forms has a word worth parsing it for (``has_number``
+        is asked only when a word that a sum can meet is there)."""
         if forms & self.any:
             return True
-        return any(forms & self.needs[w] or (has_number and NUMBER in self.needs[w]) for w in forms & self.needs.keys())
+        return any(
+            forms & self.needs[w] or (NUMBER in self.needs[w] and has_number()) for w in forms & self.needs.keys()
+        )
 
 
 NUMBER = "<number>"
@@ -356,6 +360,11 @@ _MET_WITHOUT_WORDS = frozenset({"officials", "filed_claims"})
 _GOODS = frozenset({"aid_goods", "military_goods"})
 # Classes met by a sum, in figures or in words ("pledged $100 million", "owes billions of dollars").
 _SUMS = frozenset({"aid_goods", "military_goods", "owed_sums"})
+
+
+# The verbs that are sanction words themselves ("the US sanctioned three firms"), beside the nouns of
+# sanction_terms.csv (sanctions.sanction_words).
+SANCTION_VERBS = frozenset({"sanction", "blacklist"})
 
 
 def scan_words() -> ScanWords:
@@ -384,20 +393,24 @@ def _scan_words() -> ScanWords:
         else:
             lemmas.add(lemma)
     lemmas |= {lemma for lemma, _ in denial_triggers()}
-    # Rows made with no relation trigger: a deed a claim calls a violation ("Kyiv said they had violated
-    # the ceasefire": events._wrongdoing_claims), trade between two that no cooperation word cues
-    # ("commerce between the two countries has grown": cooperation._self_cued).
-    for cls in ("wrongdoing_verbs", "wrongdoing_nouns", "wrongdoing_words", "shared_activity_areas"):
-        lemmas |= set(classes.get(cls, frozenset()))
     lemmas |= set(two_column("cooperation_cues.csv", "lemma", "status"))
     # A sanction's action ("imposed", "lifted") counts only with a sanction word, itself in the list; an area
     # of cooperation ("energy") only with a cooperation word, in the list too: neither is listed.
-    lemmas |= {t.split()[0] for t in two_column("sanction_terms.csv", "term", "measure")}
-    lemmas |= {"sanction", "blacklist"}  # the verbs (sanctions.sanction_words)
-    # (a deed a later sentence may call a violation: "North Korea launched a rocket. ... the launch violated")
-    lemmas |= set(object_classes().get("remembered_deeds", frozenset()))
-    # (an official attending the gathering an earlier sentence placed: "Kishida will attend")
-    lemmas |= set(object_classes().get("attendance_words", frozenset()))
+    lemmas |= {t.split()[0] for t in two_column("sanction_terms.csv", "term", "measure")} | SANCTION_VERBS
+    # Words of rows made with no relation trigger: a deed a claim calls a violation ("Kyiv said they had
+    # violated the ceasefire": events._wrongdoing_claims), trade that no cooperation word cues ("commerce
+    # between the two countries has grown": cooperation._self_cued), a deed a later sentence may call a
+    # violation ("North Korea launched a rocket. ... the launch violated"), an official attending the
+    # gathering an earlier sentence placed ("Kishida will attend").
+    for cls in (
+        "wrongdoing_verbs",
+        "wrongdoing_nouns",
+        "wrongdoing_words",
+        "shared_activity_areas",
+        "remembered_deeds",
+        "attendance_words",
+    ):
+        lemmas |= set(classes.get(cls, frozenset()))
     words: set[str] = set()
     for lemma in lemmas:
         words |= inflections(lemma.lower())

@@ -230,8 +230,8 @@ def _ents_by_sentence(doc: Doc) -> dict[int, list]:
     return out
 
 
-def _is_candidate(sent, words: lexicon.ScanWords, mentions: list[Mention]) -> bool:
-    """Worth parsing: it names two actors (a pair the trained extractors read, whatever the words
+def _is_candidate(sent, forms: set[str], words: lexicon.ScanWords, mentions: list[Mention]) -> bool:
+    """Worth parsing (``forms``: the sentence's lower-case words): it names two actors (a pair the trained extractors read, whatever the words
     between them), or one actor (or a reference back to the pair) and a word that can make a row with
     what the sentence holds (``lexicon.ScanWords``).
 
@@ -247,8 +247,7 @@ def _is_candidate(sent, words: lexicon.ScanWords, mentions: list[Mention]) -> bo
         return True
     if not actors:
         return False
-    forms = {t.lower_ for t in sent}
-    if words.wanted(forms, any(_a_sum(t) for t in sent)):
+    if words.wanted(forms, lambda: any(_a_sum(t) for t in sent)):
         return True
     return "in" in forms and bool(forms & words.presence) and any(m.kind == "capital" for m in mentions)
 
@@ -277,9 +276,10 @@ def scan_article(meta: ArticleMeta, text: str, *, prefilter: bool = True) -> tup
         own = ents.get(sent.start, [])
         s = Sentence(len(sentences), start, end, text[start:end], mentions=ruler_mentions(sent, own))
         sentences.append(s)
-        if not prefilter or _is_candidate(sent, words, s.mentions):
+        forms = {t.lower_ for t in toks}
+        if not prefilter or _is_candidate(sent, forms, words, s.mentions):
             todo.append(s.index)
-        if any(t.lower_ in pronouns for t in toks):
+        if forms & pronouns:
             refer_back.add(s.index)
     # Whom "he" or "she" means is learnt from parsed sentences (the persons the named entity recogniser
     # finds, the subjects): the sentence before one that speaks of them is parsed too if it names an actor,

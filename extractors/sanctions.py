@@ -52,14 +52,14 @@ def sanction_words(doc) -> list[tuple[Token, str]]:
         if root.pos_ in ("NOUN", "PROPN") and (root.i not in found or len(term) > len(found[root.i][1])):
             found[root.i] = (root, term)
     for tok in doc:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in ("sanction", "blacklist"):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.SANCTION_VERBS:
             found[tok.i] = (tok, tok.lemma_.lower())
     # A singular "sanction" is usually approval ("without official sanction") unless it is aimed at
     # someone; a "blacklist" is a sanction only as a state's or aimed at someone (judged on unseen
     # articles: "Trump's media blacklist", "something on the blacklist" of a TV show).
     for i, (tok, _term) in list(found.items()):
         if (
-            tok.lower_ in ("sanction", "blacklist")
+            tok.lower_ in lexicon.SANCTION_VERBS
             and tok.pos_ != "VERB"
             and not any(
                 (c.dep_ in ("compound", "amod", "poss") and c.ent_type_.startswith("ACTOR"))
