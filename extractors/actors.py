@@ -517,7 +517,7 @@ class ArticleContext:
     def actors_of(self, tok: Token, sent: Sentence, *, with_conj: bool = True) -> list[Actor]:
         """The actors a token stands for: its own mention, a pronoun's antecedent, or an actor among its modifiers."""
         out: list[Actor] = []
-        for t in [tok] + (list(_conjuncts(tok)) if with_conj else []):
+        for t in [tok] + ([*_conjuncts(tok), *_detached_members(tok)] if with_conj else []):
             if t is not tok and _own_deed(t):
                 # "Russia's invasion of Ukraine and Israel's operations": a deed with its own doer,
                 # joined to an actor, is a second event, not a second party of the first (judged on
@@ -1150,6 +1150,74 @@ def _conjuncts(tok: Token):
             # Ecuador"), the last of which has conjuncts (a true apposition renames one thing)
             yield c
             yield from _conjuncts(c)
+
+
+_NAMED = ("LEADER", "ACTOR_COUNTRY", "ACTOR_DEMONYM", "ACTOR_CAPITAL", "ACTOR_ORG")
+
+
+def _detached_members(tok: Token) -> list[Token]:
+    """Names of a list the parser split from the part ``tok`` heads, a comma between. "President Obama, Prime
+    Minister Abe and President Park met": the first name hung on the verb as an adverbial, apart from "Abe and
+    Park"; "a meeting between Mr. Obama, Prime Minister Abe of Japan, and President Park": "Abe and Park", or
+    only "Park", hung on the verb, apart from "Obama". Only names, and only beside a part that ends the list
+    ("and" before its last name): a name beside one other name, a comma between, may rename it ("its
+    president, Xi Jinping")."""
+    doc = tok.doc
+    out: list[Token] = []
+    if _named_list(tok):
+        # leftwards: "<name>, <tok> and <name>"
+        first = tok
+        while first.left_edge.i >= 2 and doc[first.left_edge.i - 1].text == ",":
+            before = _subtree_ending(doc[first.left_edge.i - 2], first)
+            if before is None or before.dep_ not in ("npadvmod", "appos", "nsubj", "dep", "nmod"):
+                break
+            out.append(before)
+            first = before
+    if not _is_name(tok):
+        return out
+    # rightwards: "<tok>, <name> and <name>" or "<tok>, <name>, and <name>", the rest hung elsewhere
+    members = [tok, *(c for c in _conjuncts(tok) if c.i > tok.i)]
+    last = members[-1]
+    end = max((c.right_edge.i for c in last.children if c.i > last.i and c.dep_ not in ("punct", "cc")), default=last.i)
+    comma = end + 1
+    if comma + 1 < len(doc) and doc[comma].text == ",":
+        closing = doc[comma + 1].lower_ == "and"
+        start = comma + 2 if closing else comma + 1
+        rest = next((t for t in doc[start:] if t.left_edge.i == start and _is_name(t)), None)
+        if (
+            rest is not None
+            and rest.dep_ in ("conj", "appos", "npadvmod")
+            and tok not in rest.subtree
+            and rest not in tok.subtree
+            and (_named_list(rest) or closing)
+        ):
+            out += [rest, *_conjuncts(rest)]
+    return out
+
+
+def _is_name(t: Token) -> bool:
+    # (the last word of a name may be tagged a common noun: "Park Geun-hye")
+    return t.pos_ in ("PROPN", "NOUN") and t.ent_type_ in _NAMED
+
+
+def _named_list(t: Token) -> bool:
+    """A name with a name joined to it by "and" ("Abe and Park")."""
+    return _is_name(t) and any(c.dep_ == "conj" and _is_name(c) for c in t.children)
+
+
+def _subtree_ending(last: Token, beside: Token) -> Token | None:
+    """The name whose phrase ends at ``last`` (the largest such phrase), not one that holds ``beside``."""
+    best = None
+    for t in [last, *last.ancestors]:
+        if t.right_edge.i != last.i or beside in t.subtree:
+            break
+        best = t
+    if best is None or not _is_name(best):
+        return None
+    if best.left_edge.i > 0 and best.doc[best.left_edge.i - 1].text not in (",", "between", "with", "and"):
+        if best.left_edge.i != best.sent.start:
+            return None
+    return best
 
 
 def _list_goes_on(appos: Token) -> bool:

@@ -71,6 +71,32 @@ def infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """ "At the time of the break with Nauru, Taiwan's minister accused China": the parser joins the subject to
+    the opening phrase's last noun as its conjunct (or apposition), leaving the verb with no subject. Such a
+    conjunct, a comma before it and right before the verb (adverbs aside), is the verb's subject."""
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for c in prep.subtree:
+            if (
+                c.dep_ in ("conj", "appos")
+                and c.pos_ in ("PROPN", "NOUN")
+                and c.right_edge.i < verb.i
+                and c.left_edge.i > 0
+                and doc[c.left_edge.i - 1].text == ","
+                # (the one conjunct of the noun before it, with those of its own: not one of a list "A, B, C and D";
+                # "the Philippines and Vietnam" may be the subject)
+                and c.head.dep_ != "conj"
+                and [x for x in c.head.children if x.dep_ in ("conj", "appos")] == [c]
+                and (not any(x.dep_ == "conj" for x in c.children) or any(x.dep_ == "cc" for x in c.children))
+                and all(t.dep_ in ("advmod", "aux", "neg") for t in doc[c.right_edge.i + 1 : verb.i])
+            ):
+                return c
+    return None
+
+
 def agents(verb: Token, depth: int = 0) -> list[Token]:
     """Who does what the verb says: its subject, the by-agent of a passive, or (for a verb
     with no subject of its own) the subject or object of the verb it depends on."""
@@ -91,6 +117,8 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in SUBJ]
     if subj:
         return subj
+    if not is_passive(verb) and (stranded := _stranded_subject(verb)) is not None:
+        return [stranded]
     if depth > 4 or verb.dep_ == "ROOT":
         return []
     if verb.dep_ == "conj" and is_passive(verb) and any(c.dep_ in PASSIVE_SUBJ for c in verb.children):

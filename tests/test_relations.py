@@ -4507,3 +4507,56 @@ def test_relations_would_attend_in_a_report_is_a_planned_trip_and_alone_a_hypoth
         parse("The leaders of Chad and Niger would attend the summit in Accra if the fighting stopped.", "2024-03-12")
     )
     assert not {k for k in got if k[2] == "visit"}
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the parser hangs the first name on the verb, apart from the "A and B" that is its subject
+        (
+            "President Yoon Suk-yeol, Japanese Prime Minister Fumio Kishida and Chinese Premier Li Qiang met on Monday.",
+            "2024-03-12",
+            {("CHN", "JPN", "meeting"), ("JPN", "KOR", "meeting"), ("CHN", "KOR", "meeting")},
+        ),
+        # it hangs the last name (", and Premier Li") on the verb, apart from "between Mr. Kishida, President Yoon"
+        (
+            "There will be a three-way meeting this morning between Mr. Kishida, President Yoon Suk-yeol of South Korea,"
+            " and Premier Li Qiang of China.",
+            "2024-03-12",
+            {("CHN", "JPN", "meeting"), ("JPN", "KOR", "meeting"), ("CHN", "KOR", "meeting")},
+        ),
+    ],
+)
+def test_relations_a_list_of_leaders_the_parser_splits_is_still_one_list(parse, text, published, expected):
+    assert expected <= {k[:3] for k in keys(parse(text, published))}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the subject read as a conjunct, or an apposition, of the opening phrase's last name
+        (
+            "At the time of the row with Palau, Taiwan's Deputy Foreign Minister Tien Chung-kwang accused China of"
+            " deliberately leaking the news.",
+            ("TWN", "CHN", "accusation", "occurred"),
+        ),
+        (
+            "At the height of the dispute with Manila, Vietnam's Deputy Foreign Minister Nguyen Minh Vu accused China"
+            " of deliberately ramming the boats.",
+            ("VNM", "CHN", "accusation", "occurred"),
+        ),
+    ],
+)
+def test_relations_a_subject_after_an_opening_phrase_is_the_verbs(parse, text, expected):
+    assert expected in keys(parse(text, "2024-03-12"))
+
+
+def test_relations_a_list_of_bodies_in_an_opening_phrase_is_no_subject(parse):
+    # a list of sports bodies named for states, "A, B, C of India and D of Australia", before the clause: no
+    # party of anything
+    text = (
+        "From partnerships established with the Japan Rugby Union, Korean PGA Tour, China Chess Association,"
+        " Professional Golf Tour of India and PGA of Australia, the respective winners from those circuits will"
+        " earn places."
+    )
+    assert not keys(parse(text, "2024-03-12"))
