@@ -396,3 +396,25 @@ def test_sanctions_a_state_restricting_its_own_exports_sanctions_no_one(parse):
 )
 def test_sanctions_disapproval_or_criticism_of_sanctions_condemns_them(parse, text):
     assert ("USA", "CHN", "condemned") in keys(parse(text, "2024-03-12"))
+
+
+def test_sanctions_a_lifting_to_come_leaves_the_sanctions_in_force(parse):
+    # the contract has no action for a lifting announced for later; until then the regime is in force
+    got = keys(parse("Canada plans to lift its sanctions on Belarus next month.", "2024-03-12"))
+    assert ("CAN", "BLR", "in_force") in got
+    assert ("CAN", "BLR", "in_force") not in keys(parse("Canada lifted its sanctions on Belarus.", "2024-03-12"))
+
+
+def test_sanctions_the_implicit_sender_is_who_the_article_names_in_most_sentences(parse):
+    # Canada is named once (with two actions: in force, to be lifted), Norway twice: the sanctions with no
+    # sender named are Norway's
+    text = (
+        "Canada plans to lift its sanctions on Belarus next month. "
+        "Norway maintains separate sanctions on Belarus. "
+        "Norway tightened its sanctions on Belarus in May. "
+        "The sanctions were later condemned by Belarus and evaded by its traders, who were accused of violating"
+        " sanctions on Belarus."
+    )
+    rows = extract_all(parse(text, "2024-03-12"))[0]["sanctions"]
+    unnamed = [r for r in rows if r["sentence_index"] == 3 and r["action"] == "violated"]
+    assert unnamed and {r["sender"] for r in unnamed} == {"NOR"}
