@@ -619,6 +619,9 @@ def _from_word(
         c.lower_ in lexicon.object_classes()["sanction_new_words"] for c in tok.children if c.dep_ == "amod"
     ):
         extra += [("imposed", t) for t in targets]  # "the latest US sanctions on X" were imposed
+    if action == "violated":
+        # sanctions evaded or breached are sanctions said to exist: in force (the annotation guide's in_force)
+        extra += [("in_force", t) for t in targets if ("in_force", t) not in extra]
     if action in ("lifted", "eased") and mod.status == "planned":
         # "Japan plans to lift its sanctions on Iran": until then they are in force (the annotation guide, note
         # 17: the contract has no action for a lifting to come; the regime is in force)

@@ -418,3 +418,10 @@ def test_sanctions_the_implicit_sender_is_who_the_article_names_in_most_sentence
     rows = extract_all(parse(text, "2024-03-12"))[0]["sanctions"]
     unnamed = [r for r in rows if r["sentence_index"] == 3 and r["action"] == "violated"]
     assert unnamed and {r["sender"] for r in unnamed} == {"NOR"}
+
+
+def test_sanctions_evaded_are_also_in_force(parse):
+    got = keys(
+        parse("Two traders were accused of violating the sanctions the EU has enforced against Syria.", "2024-03-12")
+    )
+    assert {("EU", "SYR", "violated"), ("EU", "SYR", "in_force")} <= got
