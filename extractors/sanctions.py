@@ -210,6 +210,13 @@ def _relief_only_asked(verb: Token, actions: dict) -> bool:
     return outer.lemma_.lower() in expecting and any(c.dep_ == "neg" for c in outer.children)
 
 
+def _ended_at(verb: Token) -> bool:
+    """A past state with an end: "was under sanctions until February" (not "is", "will be", "has been ... until")."""
+    if verb.tag_ != "VBD" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    return any(c.dep_ in ("prep", "mark") and c.lower_ in ("until", "till") for c in verb.children)
+
+
 def _still_under(verb: Token) -> bool:
     """ "will continue to face sanctions", "will still face them": sanctions in force that go on."""
     cur = verb
@@ -370,6 +377,9 @@ def _from_word(
                 action, subject_role = said, None  # the clause's subject is the sanctions themselves
                 clause_agent = clause
                 break
+    if action == "in_force" and how == "p:under" and gov is not None and _ended_at(gov):
+        # "was under EU sanctions until February": sanctions said to have ended (the annotation guide: lifted)
+        action = "lifted"
     if action == "in_force" and _condemning_adjective(tok):
         action, subject_role = "condemned", "stated_by"
     if action == "condemned" and how == "p:with" and gov is not None and syntax.is_verb(gov):

@@ -425,3 +425,10 @@ def test_sanctions_evaded_are_also_in_force(parse):
         parse("Two traders were accused of violating the sanctions the EU has enforced against Syria.", "2024-03-12")
     )
     assert {("EU", "SYR", "violated"), ("EU", "SYR", "in_force")} <= got
+
+
+def test_sanctions_said_to_have_ended_are_lifted(parse):
+    # the annotation guide: "was under EU sanctions until February" is a lifting
+    assert ("EU", "ZWE", "lifted") in keys(parse("Zimbabwe was under EU sanctions until March.", "2024-06-12"))
+    # sanctions in force until a day to come are in force
+    assert ("EU", "ZWE", "in_force") in keys(parse("Zimbabwe is under EU sanctions until March.", "2024-06-12"))
