@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from relata.extractors import lexicon, syntax
 from relata.extractors.actors import Actor, ArticleContext, private_party
 from relata.extractors.document import ParsedArticle, Sentence
-from relata.extractors.events import sentence_events, triggers_for
+from relata.extractors.events import sentence_events, speaker_of, triggers_for
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
 
@@ -41,13 +41,50 @@ def extract_sentence(
 
 def _is_denial_word(tok: Token) -> bool:
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
-    return pos is not None and (tok.lemma_.lower(), pos) in lexicon.denial_triggers()
+    return (pos is not None and (tok.lemma_.lower(), pos) in lexicon.denial_triggers()) or bool(
+        _claims_defended_against(tok) or _claims_called_false(tok)
+    )
+
+
+def _claims_called_false(tok: Token) -> list[Token]:
+    """ "Accusations by the US of overcapacity are groundless, he added": claims the speaker calls false
+    (object class false_claim_words), the subject of the adjective's copula."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp":
+        return []
+    if tok.lemma_.lower() not in lexicon.object_classes().get("false_claim_words", frozenset()):
+        return []
+    claims = lexicon.object_classes().get("claims", frozenset())
+    return [c for c in tok.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in claims]
+
+
+def _claims_defended_against(tok: Token) -> list[Token]:
+    """The claims a state defends itself against ("France defended itself against accusations that ..."): a
+    denial of them."""
+    if not syntax.is_verb(tok) or tok.lemma_.lower() not in lexicon.object_classes().get(
+        "claim_rebutting_verbs", frozenset()
+    ):
+        return []
+    if not any(o.lower_ in ("itself", "himself", "herself", "themselves") for o in syntax.objects(tok)):
+        return []
+    claims = lexicon.object_classes().get("claims", frozenset())
+    return [p for p in syntax.prep_objects(tok, {"against"}, through_objects=False) if p.lemma_.lower() in claims]
 
 
 def _denied_content(tok: Token) -> list[Token]:
+    called_false = _claims_called_false(tok)
+    if called_false:
+        return called_false
     if syntax.is_verb(tok):
+        defended = _claims_defended_against(tok)
+        if defended:
+            return defended
         out = syntax.objects(tok)
         out += [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "pcomp")]
+        if not out:
+            # "... - accusations China has repeatedly rubbished": the claim the clause is on, which the parser
+            # hangs on the verb before it as an adverbial
+            claims = lexicon.object_classes().get("claims", frozenset())
+            out = [c for c in tok.children if c.dep_ == "npadvmod" and c.i < tok.i and c.lemma_.lower() in claims]
         return out
     return [
         p
@@ -62,7 +99,8 @@ def _denial(
     tok: Token, sent: Sentence, ctx: ArticleContext, article: ParsedArticle, by_sentence: dict[int, list[dict]]
 ) -> list[dict]:
     claims = lexicon.object_classes().get("claims", frozenset())
-    if tok.lemma_.lower() not in ("reject", "dismiss"):
+    claims_only = lexicon.object_classes().get("claim_only_denial_verbs", frozenset())
+    if tok.lemma_.lower() not in claims_only:
         # "rebutted X's comment that ...": a remark denied is a claim; one dismissed or rejected
         # is criticism brushed off, no claim denied
         claims = claims | lexicon.object_classes().get("remark_claims", frozenset())
@@ -77,7 +115,10 @@ def _denial(
     mod = syntax.modality(tok)
     if mod.status in ("negated", "hypothetical"):
         return []
-    if syntax.is_verb(tok):
+    if _claims_called_false(tok):
+        # who calls them false: the speaker (not the claims' makers, the copula's subject)
+        deniers = speaker_of(tok, sent, ctx)[1]
+    elif syntax.is_verb(tok):
         if syntax.is_passive(tok) and any(c.dep_ == "dobj" for c in tok.children):
             return []  # "they were denied due process": deprived of, not denying
         if any(c.dep_ == "dative" for c in tok.children) or len([c for c in tok.children if c.dep_ == "dobj"]) > 1:
@@ -113,10 +154,10 @@ def _denial(
     if not content:
         return []
     lemma = tok.lemma_.lower()
-    # "reject" and "dismiss" deny only claims ("dismissed the reports"), not proposals.
+    # (those verbs deny only claims, "dismissed the reports", not proposals)
     content_is_claim = any(c.lemma_.lower() in claims for c in content)
     embedded = _embedded_events(content, sent, ctx)
-    if lemma in ("reject", "dismiss") and not content_is_claim:
+    if lemma in claims_only and not content_is_claim:
         return []  # rejecting a proposal or dismissing criticism is not denying a claim
     accusers: list[Actor] = []
     for c in content:

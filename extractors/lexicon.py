@@ -409,6 +409,8 @@ def _scan_words() -> ScanWords:
         "shared_activity_areas",
         "remembered_deeds",
         "attendance_words",
+        "claim_rebutting_verbs",  # (a denial names only its denier: "X defended itself against accusations")
+        "false_claim_words",
     ):
         lemmas |= set(classes.get(cls, frozenset()))
     words: set[str] = set()

@@ -554,3 +554,35 @@ def test_cooperation_trade_a_hyphenated_pair_names_is_under_way_unless_a_war_or_
 def test_cooperation_the_purpose_of_a_cooperation_word_names_its_area(parse, text, expected):
     rows = extract_all(parse(text, "2024-05-10"))[0]["cooperation"]
     assert expected in {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows}, rows
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a claim the parser hangs on the denying verb as an adverbial, not as its object
+        (
+            "The pact has come under scrutiny amid concerns over Hanoi's alleged theft of Thai farming innovations"
+            " - accusations Vietnam has repeatedly rubbished.",
+            ("VNM", "other", None),
+        ),
+        # defending oneself against accusations denies them; who made them is the accuser
+        (
+            "Belgium defended itself on Friday against accusations by Nigerian authorities that it had bombed"
+            " a village.",
+            ("BEL", "attack", "NGA"),
+        ),
+        # claims the speaker calls groundless
+        (
+            "Accusations by Argentina of dumping are groundless, Brazil's trade minister said.",
+            ("BRA", "other", "ARG"),
+        ),
+    ],
+)
+def test_denials_said_without_the_word_deny(parse, text, expected):
+    assert expected in denial_keys(parse(text, "2024-03-12"))
+
+
+def test_denials_defending_oneself_or_calling_a_plan_groundless_is_not_always_a_denial(parse):
+    # defending a policy, or one's territory, denies nothing; a plan called groundless is no claim
+    assert not denial_keys(parse("Belgium defended itself against the attack by Congo.", "2024-03-12"))
+    assert not denial_keys(parse("Brazil's minister said the plan by Argentina is groundless.", "2024-03-12"))
