@@ -89,7 +89,63 @@ def extract_sentence(
     prior = earlier.get("sanctions", [])
     return [
         r for tok, term in sanction_words(sent.doc) for r in _from_word(tok, term, sent, ctx, article, rejects, prior)
-    ]
+    ] + _resolution_bans(sent, ctx, article)
+
+
+def _resolution_bans(sent: Sentence, ctx: ArticleContext, article: ParsedArticle) -> list[dict]:
+    """ "North Korea is banned by U.N. Security Council resolutions from launching ballistic missiles", "Iran was
+    barred under Resolution 1929 from any work on missiles", "resolutions that ban the North from ...": a state a
+    body's resolutions bar from doing something is under that body's sanctions, in force (object classes
+    barring_verbs, resolution_nouns). Only a state barred by name, and only by a body that sends sanctions."""
+    classes = lexicon.object_classes()
+    barring, resolutions = classes.get("barring_verbs", frozenset()), classes.get("resolution_nouns", frozenset())
+    out: list[dict] = []
+    for verb in syntax.tokens(sent.doc):
+        if not syntax.is_verb(verb) or verb.lemma_.lower() not in barring:
+            continue
+        if syntax.is_passive(verb):
+            barred = [c for c in verb.children if c.dep_ in ("nsubjpass",)]
+            by = syntax.by_agents(verb) + syntax.prep_objects(verb, {"under"}, through_objects=False)
+        else:
+            barred = syntax.objects(verb)
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            by = [verb.head] if verb.dep_ == "relcl" and subj and subj[0].lower_ in ("that", "which") else subj
+        laws = [t for t in by if t.lemma_.lower() in resolutions]
+        if not laws or syntax.modality(verb).status in ("negated", "hypothetical"):
+            continue
+        if not any(syntax.prep_objects(h, {"from"}, through_objects=False) for h in (verb, *laws)):
+            continue  # ("banned the import of X": a ban on goods, not a state barred from doing something)
+        senders = [
+            a
+            for law in laws
+            for t in law.subtree
+            if t is not law and ctx.mention_at(sent, t.i) is not None
+            for a in ctx.actors_of(t, sent, with_conj=False)
+            if a.code in lexicon.sanction_senders()
+        ]
+        targets = [a for t in barred for a in ctx.actors_of(t, sent) if vocabularies.is_country(a.code)]
+        if len({a.code for a in senders}) != 1:
+            continue
+        sender = senders[0].code
+        day, precision = event_date(verb, article, future=False)
+        for tgt in {a.code: a for a in targets if a.code != sender}.values():
+            out.append(
+                {
+                    "sanction_id": row_id("sanctions", article, sent, sender, tgt.code, None, "in_force"),
+                    "sender": sender,
+                    "target": tgt.code,
+                    "target_entity": None,
+                    "action": "in_force",
+                    "stated_by": None,
+                    "measures": [],
+                    "reason_categories": [],
+                    "reason": None,
+                    "event_date": day,
+                    "date_precision": precision,
+                    **provenance(article, sent, VERSION, 0.7 * tgt.confidence),
+                }
+            )
+    return out
 
 
 def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext) -> list[dict]:

@@ -432,3 +432,27 @@ def test_sanctions_said_to_have_ended_are_lifted(parse):
     assert ("EU", "ZWE", "lifted") in keys(parse("Zimbabwe was under EU sanctions until March.", "2024-06-12"))
     # sanctions in force until a day to come are in force
     assert ("EU", "ZWE", "in_force") in keys(parse("Zimbabwe is under EU sanctions until March.", "2024-06-12"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Syria is banned by U.N. Security Council resolutions from importing heavy weapons.",
+            {("UN", "SYR", "in_force")},
+        ),
+        (
+            "The tests defied a series of U.N. Security Council resolutions that ban Libya from exporting crude oil.",
+            {("UN", "LBY", "in_force")},
+        ),
+        (
+            "Before the deal, Cuba was barred under a U.N. Security Council resolution from buying arms.",
+            {("UN", "CUB", "in_force")},
+        ),
+        # a ban by a law, or by a state's own legislature on itself: no sanctions
+        ("The law bans Iran from buying aircraft.", set()),
+        ("A Senate resolution bars the United States from sending troops to Syria.", set()),
+    ],
+)
+def test_sanctions_a_state_a_bodys_resolutions_bar_from_something_is_under_its_sanctions(parse, text, expected):
+    assert keys(parse(text, "2016-04-15")) == expected
