@@ -886,6 +886,11 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
     held_by_verb = venue_verbs | _words_of("opening_verbs")
     if meeting.dep_ in ("nsubj", "nsubjpass") and meeting.head.lemma_.lower() in held_by_verb:
         heads.append(meeting.head)  # "the summit opened in Vientiane", "the forum was held in Beijing"
+    # "held talks with the pope at the Vatican": the verb's place is the talks' (only a place named: not "at the
+    # request of Ghana")
+    holder = meeting.head if meeting.dep_ == "dobj" and syntax.is_verb(meeting.head) else None
+    if holder is not None and syntax.names_a_gathering(meeting):
+        heads.append(holder)
     # "met Xi on the sidelines of last week's summit in Bali", "held talks on the sidelines of ...": a meeting on
     # the sidelines of a gathering is where the gathering is (the gathering's in-phrase, or its participle's)
     framing = [meeting] + ([meeting.head] if meeting.dep_ == "dobj" and syntax.is_verb(meeting.head) else [])
@@ -897,15 +902,17 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
                 heads += [g] + [c for c in g.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in venue_verbs]
     places: list[Actor] = []
     parts = _words_of("time_part_nouns")
-    for t in [t for h in heads for t in syntax.prep_objects(h, preps, through_objects=False)]:
-        if t.lemma_.lower() in parts:
-            continue  # "at the start of their meeting": a time, no place (nor theirs)
+    for on, t in [(h, t) for h in heads for t in syntax.prep_objects(h, preps, through_objects=False)]:
+        if t.lemma_.lower() in parts or t.lemma_.lower() in _words_of("wish_nouns"):
+            continue  # "at the start of their meeting": a time, no place (nor theirs); "at the request of X"
         # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok": the innermost place
         # first ("at the Chinese embassy in Tokyo" is in Japan)
         for where in syntax.prep_objects(t, {"in"}, through_objects=False) + [t]:
             m = ctx.mention_at(sent, where.i)
-            if strict:
-                if m is not None and m.kind in ("country", "capital"):
+            if strict or on is holder:
+                # (on the verb, also a seat of power: "held talks at the White House")
+                named = ("country", "capital") if strict else ("country", "capital", "institution")
+                if m is not None and m.kind in named:
                     places += ctx.actors_of(where, sent, with_conj=False)
             elif m is None and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in where.children):
                 pass  # "in his opening remarks", "at their talks": a pronoun says whose, not where

@@ -4560,3 +4560,14 @@ def test_relations_a_list_of_bodies_in_an_opening_phrase_is_no_subject(parse):
         " earn places."
     )
     assert not keys(parse(text, "2024-03-12"))
+
+
+def test_relations_talks_held_at_a_place_are_a_visit_there_but_not_talks_held_at_a_states_request(parse):
+    # the place on the verb of holding talks is where the talks are held
+    got = keys(parse("Ghana's president held private talks with Pope Francis at the Vatican.", "2016-05-10"))
+    assert ("GHA", "VAT", "visit", "occurred") in got
+    # whose request they answer is not where they are held
+    got = keys(
+        parse("The Kenyan foreign minister held talks with Nigerian officials at the request of Ghana.", "2016-05-10")
+    )
+    assert not {k for k in got if k[2] == "visit"}
