@@ -2180,27 +2180,27 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
     out: list[Event] = []
     for ev in events:
         report = ev.report
-        if ev.type == "accusation" or report is None or report.verb is None:
+        if ev.type == "accusation" or report is None:
             continue
+        if report.verb is None and not (report.kind == "according" and ev.type in lexicon.accusable_types()):
+            continue
+        # ("Iran has supplied drones to Russia, according to Western governments": the deed's word anchors it)
+        said = report.verb if report.verb is not None else ev.trigger
         parties = {a.code for a in ev.sources} | {a.code for a in ev.targets}
         # The accused is who the claim is about: its grammatical subject when that is a party
         # ("X is receiving Russian know-how" accuses X), otherwise the event's source.
         accused = [a for a in ev.subjects if a.code in parties] or ev.sources
         for sp in ev.speakers:
             if sp.code in parties:
-                if ev.type == "attack" and report.verb.lemma_ in lexicon.object_classes()["threat_speech"]:
+                if ev.type == "attack" and said.lemma_ in lexicon.object_classes()["threat_speech"]:
                     out.append(
-                        Event(
-                            "threat", "138", report.verb, [sp], ev.targets, "occurred", confidence=ev.confidence * 0.9
-                        )
+                        Event("threat", "138", said, [sp], ev.targets, "occurred", confidence=ev.confidence * 0.9)
                     )
                 continue
             if ev.cameo == "138" and report.kind != "claim":
                 continue  # drills staged around a state, reported: a show of force told, no wrongdoing claimed
             if ev.type in lexicon.accusable_types() or report.kind == "claim":
-                out.append(
-                    Event("accusation", "112", report.verb, [sp], accused, "occurred", confidence=ev.confidence * 0.9)
-                )
+                out.append(Event("accusation", "112", said, [sp], accused, "occurred", confidence=ev.confidence * 0.9))
     return out
 
 

@@ -4571,3 +4571,11 @@ def test_relations_talks_held_at_a_place_are_a_visit_there_but_not_talks_held_at
         parse("The Kenyan foreign minister held talks with Nigerian officials at the request of Ghana.", "2016-05-10")
     )
     assert not {k for k in got if k[2] == "visit"}
+
+
+def test_relations_a_deed_told_according_to_a_third_state_is_its_accusation(parse):
+    got = keys(parse("Eritrea has supplied drones to Sudan, according to the United States.", "2024-11-05"))
+    assert {("ERI", "SDN", "military_aid", "alleged"), ("USA", "ERI", "accusation", "occurred")} <= got
+    # according to one of the parties: no accusation
+    got = keys(parse("Eritrea has supplied drones to Sudan, according to Sudan's army.", "2024-11-05"))
+    assert not {k for k in got if k[2] == "accusation"}
