@@ -93,8 +93,8 @@ def extract_sentence(
 
 
 def _resolution_bans(sent: Sentence, ctx: ArticleContext, article: ParsedArticle) -> list[dict]:
-    """ "North Korea is banned by U.N. Security Council resolutions from launching ballistic missiles", "Iran was
-    barred under Resolution 1929 from any work on missiles", "resolutions that ban the North from ...": a state a
+    """ "Syria is barred by U.N. Security Council resolutions from importing arms", "Cuba was barred under a
+    U.N. resolution from buying arms", "resolutions that ban Libya from ...": a state a
     body's resolutions bar from doing something is under that body's sanctions, in force (object classes
     barring_verbs, resolution_nouns). Only a state barred by name, and only by a body that sends sanctions."""
     classes = lexicon.object_classes()

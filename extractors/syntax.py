@@ -72,7 +72,7 @@ def infinitive(verb: Token) -> bool:
 
 
 def _stranded_subject(verb: Token) -> Token | None:
-    """ "At the time of the break with Nauru, Taiwan's minister accused China": the parser joins the subject to
+    """ "During the row with Palau, Taiwan's minister accused China": the parser joins the subject to
     the opening phrase's last noun as its conjunct (or apposition), leaving the verb with no subject. Such a
     conjunct, a comma before it and right before the verb (adverbs aside), is the verb's subject."""
     doc = verb.doc
