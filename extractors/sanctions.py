@@ -93,7 +93,7 @@ def extract_sentence(
 
 
 def _resolution_bans(sent: Sentence, ctx: ArticleContext, article: ParsedArticle) -> list[dict]:
-    """ "Syria is barred by U.N. Security Council resolutions from importing arms", "Cuba was barred under a
+    """ "Syria is barred by two U.N. resolutions from importing arms", "Cuba was barred under a
     U.N. resolution from buying arms", "resolutions that ban Libya from ...": a state a
     body's resolutions bar from doing something is under that body's sanctions, in force (object classes
     barring_verbs, resolution_nouns). Only a state barred by name, and only by a body that sends sanctions."""

@@ -4514,13 +4514,13 @@ def test_relations_would_attend_in_a_report_is_a_planned_trip_and_alone_a_hypoth
     [
         # the parser hangs the first name on the verb, apart from the "A and B" that is its subject
         (
-            "President Yoon Suk-yeol, Chinese Premier Li Qiang and Japanese Prime Minister Fumio Kishida met on Monday.",
+            "President Yoon Suk-yeol, Chinese Premier Li Qiang and Prime Minister Fumio Kishida of Japan met on Monday.",
             "2024-03-12",
             {("CHN", "JPN", "meeting"), ("JPN", "KOR", "meeting"), ("CHN", "KOR", "meeting")},
         ),
         # it hangs the last name (", and Premier Li") on the verb, apart from "between Mr. Kishida, President Yoon"
         (
-            "There will be a three-way meeting on Friday between Mr. Kishida, President Yoon Suk-yeol of South Korea,"
+            "There will be a three-way meeting on Friday between Mr. Kishida, President Yoon Suk-yeol of Korea,"
             " and Premier Li Qiang of China.",
             "2024-03-12",
             {("CHN", "JPN", "meeting"), ("JPN", "KOR", "meeting"), ("CHN", "KOR", "meeting")},

@@ -438,11 +438,11 @@ def test_sanctions_said_to_have_ended_are_lifted(parse):
     "text, expected",
     [
         (
-            "Syria is barred by U.N. Security Council resolutions from importing heavy weapons.",
+            "Syria is barred by two U.N. Security Council resolutions from importing heavy weapons.",
             {("UN", "SYR", "in_force")},
         ),
         (
-            "The tests defied two U.N. Security Council resolutions that ban Libya from exporting crude oil.",
+            "The tests defied two U.N. Security Council resolutions which ban Libya from exporting crude oil.",
             {("UN", "LBY", "in_force")},
         ),
         (
