@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from relata.extractors import dates, lexicon, syntax
 from relata.extractors.document import Mention, ParsedArticle, Sentence
+from relata.extractors.pipeline import ACTOR_LABELS, LEADER_LABEL
 from relata.schemas import vocabularies
 
 OBJECT_DEPS = frozenset({"dobj", "pobj", "dative"})
@@ -1152,7 +1153,8 @@ def _conjuncts(tok: Token):
             yield from _conjuncts(c)
 
 
-_NAMED = ("LEADER", "ACTOR_COUNTRY", "ACTOR_DEMONYM", "ACTOR_CAPITAL", "ACTOR_ORG")
+# the actor ruler's labels of names in a list of leaders or states (not institutions or organisations)
+_NAMED = (LEADER_LABEL, *(ACTOR_LABELS[k] for k in ("country", "demonym", "capital")))
 
 
 def _detached_members(tok: Token) -> list[Token]:

@@ -157,22 +157,24 @@ def sanction_row(d: Decision, sent: Sentence, article: ParsedArticle, rules: lis
         stated_by = d.source  # who threatens sanctions is who would impose them
     if d.label == "condemned" and stated_by is None:
         stated_by = d.target  # most often the sanctioned state itself ("Moscow condemned the sanctions")
-    entity = like["target_entity"] if like else None
+    from relata.extractors.sanctions import statement_row
+
     day, precision = event_date(_anchor(sent), article, future=d.label == "threatened")
-    return {
-        "sanction_id": row_id("sanctions", article, sent, d.source, d.target, entity, d.label),
-        "sender": d.source,
-        "target": d.target,
-        "target_entity": entity,
-        "action": d.label,
-        "stated_by": stated_by if d.label in ("condemned", "threatened") or stated_by else None,
-        "measures": like["measures"] if like else [],
-        "reason_categories": like["reason_categories"] if like else [],
-        "reason": like["reason"] if like else None,
-        "event_date": day,
-        "date_precision": precision,
-        **provenance(article, sent, VERSIONS["sanctions"], d.probability),
-    }
+    return statement_row(
+        article,
+        sent,
+        d.source,
+        d.target,
+        like["target_entity"] if like else None,
+        d.label,
+        stated_by=stated_by,
+        measures=like["measures"] if like else [],
+        reasons=like["reason_categories"] if like else [],
+        reason=like["reason"] if like else None,
+        day=day,
+        precision=precision,
+        confidence=d.probability,
+    )
 
 
 _HOSTILE = frozenset({"attack", "threat", "criticism", "accusation", "rejection"})

@@ -893,7 +893,7 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
         heads.append(holder)
     # "met Xi on the sidelines of last week's summit in Bali", "held talks on the sidelines of ...": a meeting on
     # the sidelines of a gathering is where the gathering is (the gathering's in-phrase, or its participle's)
-    framing = [meeting] + ([meeting.head] if meeting.dep_ == "dobj" and syntax.is_verb(meeting.head) else [])
+    framing = [meeting] + ([holder] if holder is not None else [])
     for side in (t for h in framing for t in syntax.prep_objects(h, {"on"}, through_objects=False)):
         if side.lemma_.lower() in _words_of("sideline_nouns"):
             for g in syntax.prep_objects(side, {"of"}, through_objects=False):

@@ -130,20 +130,17 @@ def _resolution_bans(sent: Sentence, ctx: ArticleContext, article: ParsedArticle
         day, precision = event_date(verb, article, future=False)
         for tgt in {a.code: a for a in targets if a.code != sender}.values():
             out.append(
-                {
-                    "sanction_id": row_id("sanctions", article, sent, sender, tgt.code, None, "in_force"),
-                    "sender": sender,
-                    "target": tgt.code,
-                    "target_entity": None,
-                    "action": "in_force",
-                    "stated_by": None,
-                    "measures": [],
-                    "reason_categories": [],
-                    "reason": None,
-                    "event_date": day,
-                    "date_precision": precision,
-                    **provenance(article, sent, VERSION, 0.7 * tgt.confidence),
-                }
+                statement_row(
+                    article,
+                    sent,
+                    sender,
+                    tgt.code,
+                    None,
+                    "in_force",
+                    day=day,
+                    precision=precision,
+                    confidence=0.7 * tgt.confidence,
+                )
             )
     return out
 
@@ -685,35 +682,66 @@ def _from_word(
         c.lower_ in lexicon.object_classes()["sanction_new_words"] for c in tok.children if c.dep_ == "amod"
     ):
         extra += [("imposed", t) for t in targets]  # "the latest US sanctions on X" were imposed
-    if action == "violated":
-        # sanctions evaded or breached are sanctions said to exist: in force (the annotation guide's in_force)
-        extra += [("in_force", t) for t in targets if ("in_force", t) not in extra]
-    if action in ("lifted", "eased") and mod.status == "planned":
-        # "Japan plans to lift its sanctions on Iran": until then they are in force (the annotation guide, note
-        # 17: the contract has no action for a lifting to come; the regime is in force)
+    if action == "violated" or (action in ("lifted", "eased") and mod.status == "planned"):
+        # sanctions evaded or breached are sanctions said to exist: in force (the annotation guide's in_force);
+        # "Japan plans to lift its sanctions on Iran": until then they are in force (the guide, note 17: the
+        # contract has no action for a lifting to come)
         extra += [("in_force", t) for t in targets if ("in_force", t) not in extra]
     for act, tgt in [(action, t) for t in targets] + extra:
         for snd in sender_codes:
             if snd == tgt.code:
                 continue
-            sid = row_id("sanctions", article, sent, snd, tgt.code, entity, act)
             out.append(
-                {
-                    "sanction_id": sid,
-                    "sender": snd,
-                    "target": tgt.code,
-                    "target_entity": entity,
-                    "action": act,
-                    "stated_by": stated_by if act in ("condemned", "threatened") or stated_by else None,
-                    "measures": measures,
-                    "reason_categories": reasons,
-                    "reason": reason_text,
-                    "event_date": day,
-                    "date_precision": precision,
-                    **provenance(article, sent, VERSION, conf * tgt.confidence * (1.0 if act == action else 0.9)),
-                }
+                statement_row(
+                    article,
+                    sent,
+                    snd,
+                    tgt.code,
+                    entity,
+                    act,
+                    stated_by=stated_by,
+                    measures=measures,
+                    reasons=reasons,
+                    reason=reason_text,
+                    day=day,
+                    precision=precision,
+                    confidence=conf * tgt.confidence * (1.0 if act == action else 0.9),
+                )
             )
     return out
+
+
+def statement_row(
+    article: ParsedArticle,
+    sent: Sentence,
+    sender: str | None,
+    target: str,
+    entity: str | None,
+    action: str,
+    *,
+    stated_by: str | None = None,
+    measures: list[str] = (),  # type: ignore[assignment]
+    reasons: list[str] = (),  # type: ignore[assignment]
+    reason: str | None = None,
+    day=None,
+    precision=None,
+    confidence: float,
+) -> dict:
+    """One row of the sanctions table (the rules' and the trained model's alike)."""
+    return {
+        "sanction_id": row_id("sanctions", article, sent, sender, target, entity, action),
+        "sender": sender,
+        "target": target,
+        "target_entity": entity,
+        "action": action,
+        "stated_by": stated_by or None,
+        "measures": list(measures),
+        "reason_categories": list(reasons),
+        "reason": reason,
+        "event_date": day,
+        "date_precision": precision,
+        **provenance(article, sent, VERSION, confidence),
+    }
 
 
 def _attributive(tok: Token) -> bool:
