@@ -7,6 +7,7 @@ pure derivations, or as committed parts of an output folder for ``derive_tables`
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from relata.derive import (
 from relata.derive.dyad_month import derive_dyad_month
 from relata.derive.events import derive_events
 from relata.derive.sanction_regimes import derive_sanction_regimes, state_after
+from relata.derive.score import match_regime_gold
 from relata.extractors.document import stable_id
 
 CAMEO = {
@@ -308,6 +310,34 @@ def test_derive_regimes_programmes_split_a_sender_and_target():
         for r in derive_sanction_regimes(con_over(sanctions=rows, articles=arts)).to_pylist()
     )
     assert got == [(["human_rights"], 2), (["nuclear_weapons"], 1)]
+
+
+def test_derived_gold_regime_rows_match_a_build_row_whose_action_or_named_sender_changed(tmp_path):
+    """The hand-grouped gold keeps its rows when extractors read another action or fill a
+    sender its label names, and drops those whose sender the person found unknown."""
+    gold = [
+        {"sender": "USA", "action": "imposed", "regime": "USA>IRN"},  # now "threatened"
+        {"sender": None, "action": "in_force", "regime": "USA>CUB"},  # sender now filled: USA
+        {"sender": None, "action": "lifted", "regime": "?>IRN"},  # sender now filled: a guess
+        {"sender": None, "action": "in_force", "regime": "?>PRK"},  # unchanged
+        {"sender": None, "action": "tightened", "regime": "UN>PRK"},  # now EU: another regime
+    ]
+    targets = ["IRN", "CUB", "IRN", "PRK", "PRK"]
+    path = tmp_path / "regimes.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"source_uri": "u", "sentence_index": i, "target": t, "target_entity": None, **g}) + "\n"
+            for i, (g, t) in enumerate(zip(gold, targets))
+        )
+    )
+    built = [
+        ("u", 0, "USA", "IRN", None, "threatened"),
+        ("u", 1, "USA", "CUB", None, "in_force"),
+        ("u", 2, "USA", "IRN", None, "lifted"),
+        ("u", 3, None, "PRK", None, "in_force"),
+        ("u", 4, "EU", "PRK", None, "tightened"),
+    ]
+    assert match_regime_gold(path, built) == {built[0]: "USA>IRN", built[1]: "USA>CUB", built[3]: "?>PRK"}
 
 
 # --- derive_tables: parts, incrementality, recovery -------------------------------------------

@@ -15,7 +15,8 @@ scored. The gold holds keys and codes only, never article text.
 The extractors are being retrained while this gold stays: rows are keyed by what is
 stable across extractor versions (the article's source_uri, the sentence index, the
 actors, the type or action, the status), and only rows present both in the gold and in
-the build are scored. A rebuild that no longer makes most of the gold's rows skips the
+the build are scored (a sanctions row also when only its action, or a sender its label
+names, changed: ``match_regime_gold``). A rebuild that no longer makes most of the gold's rows skips the
 measurement instead of reporting it on a handful of rows: relabel then.
 
 The build is incremental, as production builds are: February and March 2016 first (the
