@@ -445,6 +445,31 @@ class ArticleContext:
             return None
         return None
 
+    def _speaker(self, tok: Token, sent: Sentence) -> list[Actor]:
+        """ "'We reject any claim that ...,' the Turkish government said": a first-person pronoun
+        in what is said is who says it, when the sentence's speech verb names them and they act for
+        a state ("we" their state, "I" the official). Only through the speech verb's complement in
+        the same sentence: a quote that runs on into the next sentence is not followed, and a
+        speaker who acts for no state (an analyst, a firm) gives no actor."""
+        cur = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else syntax.governing_verb(tok)
+        speech = lexicon.speech_verbs()
+        for _ in range(3):
+            if cur is None or cur.head == cur or cur.dep_ not in ("ccomp", "conj"):
+                return []
+            cur = cur.head
+            if cur.lemma_.lower() in speech:
+                break
+        else:
+            return []
+        singular = tok.lower_ in _words("speaker_pronoun_singular")
+        found = []
+        for agent in syntax.agents(cur):
+            if agent.lower_ in _words("speaker_pronoun") | _words("speaker_pronoun_singular"):
+                continue
+            for a in self.actors_of(agent, sent):
+                found.append(Actor(a.code, a.person if singular else None, "pronoun"))
+        return _dedupe(found) if not singular or len(found) == 1 else []
+
     def _main_clause_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
         """ "Marcos sees Raimondo first, before he goes on to Germany": the subject pronoun of an
         adverbial clause of time is the main clause's subject, not the person named last (the corpus: a US
@@ -577,6 +602,9 @@ class ArticleContext:
             else:
                 person = self.last_person
             return [person] if person is not None and person.code else []
+        if tok.tag_ in ("PRP", "PRP$") and low in _words("speaker_pronoun") | _words("speaker_pronoun_singular"):
+            # (by its tag: "US" is no "us")
+            return self._speaker(tok, sent)
         if low == "both" and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Obama met Xi and both called for ...": the two the sentence just named, or the article's pair
             # when the sentence before named both; never a guess among more

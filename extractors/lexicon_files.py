@@ -153,6 +153,8 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "person_pronoun",
                     "plural_pronoun",
                     "thing_pronoun",
+                    "speaker_pronoun",
+                    "speaker_pronoun_singular",
                     "event_pronoun",
                     "relative_pronoun",
                     "negation",

@@ -571,6 +571,12 @@ def test_cooperation_the_purpose_of_a_cooperation_word_names_its_area(parse, tex
             " a village.",
             ("BEL", "attack", "NGA"),
         ),
+        # "we" in a quote is the state of its speaker
+        (
+            '"We firmly reject any suggestion that the reporter is held for his work," the Egyptian government'
+            " said in a statement.",
+            ("EGY", "other", None),
+        ),
         # claims the speaker calls groundless
         (
             "Accusations by Argentina of dumping are groundless, Brazil's trade minister said.",

@@ -4578,3 +4578,16 @@ def test_relations_a_deed_told_according_to_a_third_state_is_its_accusation(pars
     # according to one of the parties: no accusation
     got = keys(parse("Eritrea has supplied drones to Sudan, according to Sudan's army.", "2024-11-05"))
     assert not {k for k in got if k[2] == "accusation"}
+
+
+def test_relations_a_first_person_pronoun_in_a_quote_is_its_speaker(parse):
+    # "I" is the official who says it, "we" their state
+    got = keys(parse('"I shall fly to Ottawa in the spring," the Spanish prime minister told the press.', "2024-01-09"))
+    assert ("ESP", "CAN", "visit", "planned") in got
+    got = keys(
+        parse('"We are going to ship more howitzers to Moldova," Romania\'s defence minister said.', "2024-01-09")
+    )
+    assert ("ROU", "MDA", "military_aid", "planned") in got
+    # a speaker who acts for no state gives no actor; nor does a country whose name reads like a pronoun
+    assert not keys(parse('"We will visit Ottawa in the spring," an economist at a Madrid bank said.', "2024-01-09"))
+    assert not keys(parse('"I shall fly to Ottawa in the spring," she said.', "2024-01-09"))
