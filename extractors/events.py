@@ -990,6 +990,8 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
                 continue  # "Iraq war allies lash out at X": the war's allies, not the country it was fought in
             if arg.lemma_.lower() in lexicon.object_classes().get("undergone_nouns", frozenset()):
                 continue  # "objected to Taiwan's exclusion": the one who undergoes it is no target of the objection
+            if role == "obj" and arg.lemma_.lower() in lexicon.object_classes().get("harm_nouns", frozenset()):
+                continue  # "condemned the killing of Chinese reporters": not the victims' state; the doer is obj_poss's
             if (
                 role == "obj"
                 and arg.lemma_.lower()

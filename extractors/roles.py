@@ -582,7 +582,7 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
                 out += syntax.prep_objects(o, {"of"}, through_objects=False)
             if (o.lemma_.lower(), "NOUN") in lexicon.relation_triggers() or o.lemma_.lower() in classes.get(
                 "event_nouns", frozenset()
-            ):
+            ) | classes.get("harm_nouns", frozenset()):
                 # "deplored the aggression by Russia", "welcomed the decision by Japan": a deed's doer
                 out += syntax.prep_objects(o, {"by"}, through_objects=False)
             if o.lemma_.lower() in classes.get("proposal_nouns", frozenset()):

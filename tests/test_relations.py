@@ -4591,3 +4591,14 @@ def test_relations_a_first_person_pronoun_in_a_quote_is_its_speaker(parse):
     # a speaker who acts for no state gives no actor; nor does a country whose name reads like a pronoun
     assert not keys(parse('"We will visit Ottawa in the spring," an economist at a Madrid bank said.', "2024-01-09"))
     assert not keys(parse('"I shall fly to Ottawa in the spring," she said.', "2024-01-09"))
+
+
+def test_relations_a_harm_condemned_is_no_criticism_of_those_who_suffer_it(parse):
+    # the victims' state is no target; the doer named by a modifier or a by-phrase is
+    assert not keys(parse("Norway condemned the murder of three Kenyan aid workers.", "2024-01-09"))
+    assert not keys(parse("Norway deplored the invasion of Georgia.", "2024-01-09"))
+    got = keys(parse("Norway condemned the shelling of Georgian villages by Russian artillery.", "2024-01-09"))
+    assert ("NOR", "RUS", "criticism", "occurred") in got and ("NOR", "GEO", "criticism", "occurred") not in got
+    assert ("NOR", "RUS", "criticism", "occurred") in keys(
+        parse("Norway condemned Russia's invasion of Georgia.", "2024-01-09")
+    )
