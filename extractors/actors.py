@@ -552,7 +552,7 @@ class ArticleContext:
             found = self._actors_one(t, sent)
             if not found:
                 # "43 states including Saudi Arabia, China and Iran", "countries such as ..."
-                for ex in _examples(t):
+                for ex in examples_of(t):
                     found += self.actors_of(ex, sent)
             out += found
         return _dedupe(out)
@@ -1099,7 +1099,7 @@ def _modifier_tree(tok: Token, depth: int):
                 # "hundreds of firms in Russia" still tells whose firms.
                 if p.dep_ == "pobj" and not (members and private_party(p)):
                     yield from _modifier_tree(p, depth - 1)
-                    for ex in _examples(p):
+                    for ex in examples_of(p):
                         # "officials from 11 countries, including Pakistan and China"
                         yield from _modifier_tree(ex, depth - 1)
 
@@ -1137,7 +1137,7 @@ def _members_unnamed(tok: Token) -> bool:
     )
 
 
-def _examples(tok: Token) -> list[Token]:
+def examples_of(tok: Token) -> list[Token]:
     """The actors a common noun is illustrated by: "countries such as Germany and Jordan", "43 states including
     Iran". Not the members of a body that acts as one ("a group of countries, including the US and Russia,
     agreed": a multilateral group, not bilateral pairs; object class membership_nouns)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from relata.extractors import lexicon, syntax
-from relata.extractors.actors import Actor, ArticleContext, private_party, privately_promoted
+from relata.extractors.actors import Actor, ArticleContext, examples_of, private_party, privately_promoted
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
@@ -522,7 +522,7 @@ def _pairs(groups: list[list[Actor]]) -> list[tuple[Actor, Actor]]:
         return []
     if len(groups) == 1:
         g = groups[0]
-        return [(g[0], g[1])] if len(g) == 2 else []
+        return [(a, b) for i, a in enumerate(g) for b in g[i + 1 :]] if len(g) in (2, 3) else []
     first = groups[0]
     codes = {a.code for a in first}
     second = next((g for g in groups[1:] if {a.code for a in g} - codes), None)
@@ -580,6 +580,14 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
             subj = []
         if subj:
             groups.append(subj)
+        # "22 countries, including A, B and C, have resumed flights": examples of a counted noun each do
+        # what it does, apart; no pair among them (with a partner named, each is one: below)
+        agents = syntax.agents(verb)
+        illustrated = bool(subj and agents) and all(
+            ctx.mention_at(sent, t.i) is None and examples_of(t) for t in agents
+        )
+    else:
+        illustrated = False
     mods = [
         a
         for c in cue.children
@@ -622,6 +630,8 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
             groups.append(partners)
     if mods and verb is not None:
         groups.append(mods)
+    if illustrated and len(groups) == 1:
+        return [], apart
     return groups, apart
 
 

@@ -592,3 +592,14 @@ def test_denials_defending_oneself_or_calling_a_plan_groundless_is_not_always_a_
     # defending a policy, or one's territory, denies nothing; a plan called groundless is no claim
     assert not denial_keys(parse("Belgium defended itself against the attack by Congo.", "2024-03-12"))
     assert not denial_keys(parse("Brazil's minister said the plan by Argentina is groundless.", "2024-03-12"))
+
+
+def test_cooperation_three_named_parties_are_three_pairs_but_not_a_longer_list_or_examples(parse):
+    # a trilateral pledge is one between each two of the three
+    got = coop(parse("The leaders of Ghana, Togo and Benin pledged to deepen economic ties.", "2024-03-12"))
+    assert {k[:3] for k in got} == {("BEN", "GHA", "economy"), ("GHA", "TGO", "economy"), ("BEN", "TGO", "economy")}
+    # four or more are members of something, not pairs
+    assert not coop(parse("Ghana, Togo, Benin and Niger pledged to deepen economic ties.", "2024-03-12"))
+    # examples of a counted noun each do it apart
+    text = "Nine states, including Ghana, Togo and Benin, have restored direct trade links to former levels."
+    assert not coop(parse(text, "2024-03-12"))
