@@ -513,8 +513,9 @@ def _path_tokens(tok: Token, cue: Token) -> list[Token]:
 
 def _pairs(groups: list[list[Actor]]) -> list[tuple[Actor, Actor]]:
     """The pairs a cooperation is between: a subject and its partner ("X ... with Y"), or the two
-    actors of one group ("X and Y agreed"). More than two actors with no such structure is a
-    list of members, not a pair: nothing; so are several on each side beyond three pairs. One actor
+    actors of one group ("X and Y agreed"), or each two of three or four named together ("A, B and
+    C pledged to deepen ties": the annotated corpus pairs them). More actors with no such structure
+    are a list of members, not pairs: nothing; so are several on each side beyond three pairs. One actor
     and its partners are each a pair, however many ("has free trade deals with A, B, C and D")."""
     groups = [list({a.code: a for a in g if a.code}.values()) for g in groups]
     groups = [g for g in groups if g]
@@ -522,7 +523,7 @@ def _pairs(groups: list[list[Actor]]) -> list[tuple[Actor, Actor]]:
         return []
     if len(groups) == 1:
         g = groups[0]
-        return [(a, b) for i, a in enumerate(g) for b in g[i + 1 :]] if len(g) in (2, 3) else []
+        return [(a, b) for i, a in enumerate(g) for b in g[i + 1 :]] if len(g) in (2, 3, 4) else []
     first = groups[0]
     codes = {a.code for a in first}
     second = next((g for g in groups[1:] if {a.code for a in g} - codes), None)

@@ -598,8 +598,11 @@ def test_cooperation_three_named_parties_are_three_pairs_but_not_a_longer_list_o
     # a trilateral pledge is one between each two of the three
     got = coop(parse("The leaders of Ghana, Togo and Benin pledged to deepen economic ties.", "2024-03-12"))
     assert {k[:3] for k in got} == {("BEN", "GHA", "economy"), ("GHA", "TGO", "economy"), ("BEN", "TGO", "economy")}
-    # four or more are members of something, not pairs
-    assert not coop(parse("Ghana, Togo, Benin and Niger pledged to deepen economic ties.", "2024-03-12"))
+    # so are four (the annotated corpus: four states agreeing to set up a joint centre, six pairs); five or
+    # more are members of something, not pairs
+    assert len(coop(parse("Ghana, Togo, Benin and Niger pledged to deepen economic ties.", "2024-03-12"))) == 6
+    text = "Ghana, Togo, Benin, Niger and Mali pledged to deepen economic ties."
+    assert not coop(parse(text, "2024-03-12"))
     # examples of a counted noun each do it apart
     text = "Nine states, including Ghana, Togo and Benin, have restored direct trade links to former levels."
     assert not coop(parse(text, "2024-03-12"))
