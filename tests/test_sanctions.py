@@ -420,6 +420,19 @@ def test_sanctions_the_implicit_sender_is_who_the_article_names_in_most_sentence
     assert unnamed and {r["sender"] for r in unnamed} == {"NOR"}
 
 
+def test_sanctions_whose_senders_are_world_powers_keep_no_implicit_sender(parse):
+    # the article names Norway's sanctions, but the lifting is the powers': no one named
+    text = (
+        "Norway tightened its sanctions on Belarus in May. "
+        "Other sanctions on Belarus were lifted in June after a deal with world powers."
+    )
+    rows = extract_all(parse(text, "2024-08-12"))[0]["sanctions"]
+    assert {(r["sender"], r["action"]) for r in rows if r["sentence_index"] == 1} == {(None, "lifted")}
+    text = "Norway tightened its sanctions on Belarus in May. Other sanctions on Belarus were lifted in June."
+    rows = extract_all(parse(text, "2024-08-12"))[0]["sanctions"]
+    assert {(r["sender"], r["action"]) for r in rows if r["sentence_index"] == 1} == {("NOR", "lifted")}
+
+
 def test_sanctions_evaded_are_also_in_force(parse):
     got = keys(
         parse("Two traders were accused of violating the sanctions the EU has enforced against Syria.", "2024-03-12")
