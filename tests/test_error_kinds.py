@@ -1691,3 +1691,14 @@ def test_error_kind_people_counted_and_a_war_named_by_its_place_are_no_parties(p
     assert not rows(parse, text, "2004-10-10")["relations"]
     k = relation_keys(rows(parse, "The Australian government opposes the Iraq war.", "2004-10-10"))
     assert not {x for x in k if "IRQ" in x[:2]}
+
+
+def test_error_kind_a_headlines_sanctions_the_body_tells_are_the_bodys():
+    # A Title Case headline is parsed as one noun phrase ("Urges Sanctions": Chile the target); the body
+    # tells the sanctions, so its reading stands alone. A headline whose body names no sanctions stays.
+    body = "Chile on Monday asked the United Nations to impose sanctions on Peru over its border raids."
+    out = extract_all(_headlined("Chile Urges Sanctions on Peru Over Raids", body, "2016-03-19"))[0]
+    assert {(r["sentence_index"], r["target"]) for r in out["sanctions"]} == {(1, "PER")}
+    body = "Chile on Monday asked the United Nations to act over the border raids."
+    out = extract_all(_headlined("UN Imposes Sanctions on Peru", body, "2016-03-19"))[0]
+    assert (0, "PER") in {(r["sentence_index"], r["target"]) for r in out["sanctions"]}
