@@ -42,8 +42,24 @@ def extract_sentence(
 def _is_denial_word(tok: Token) -> bool:
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
     return (pos is not None and (tok.lemma_.lower(), pos) in lexicon.denial_triggers()) or bool(
-        _claims_defended_against(tok) or _claims_called_false(tok)
+        _claims_defended_against(tok) or _claims_called_false(tok) or _claims_misread_as_verb(tok) is not None
     )
+
+
+def _claims_misread_as_verb(tok: Token) -> Token | None:
+    """ "The Kremlin rejects claims that it ...": the small model reads the denying verb as a noun (or as
+    a subject) and "claims" as the sentence's verb; that misread verb, with its that-clause, is the claim
+    denied. Only a denying word in -s right before a claim word in -s that has a that-clause."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or head.i != tok.i + 1 or head.tag_ != "VBZ" or not tok.lower_.endswith("s"):
+        return None
+    if head.lemma_.lower() not in lexicon.object_classes().get("claims", frozenset()):
+        return None
+    if not any(c.dep_ == "ccomp" for c in head.children):
+        return None
+    low = tok.lower_
+    stems = {tok.lemma_.lower(), low[:-1], low[:-2], low[:-3] + "y"}  # rejects, dismisses, denies
+    return head if any((s, "VERB") in lexicon.denial_triggers() for s in stems) else None
 
 
 def _claims_called_false(tok: Token) -> list[Token]:
@@ -146,7 +162,8 @@ def _denial(
     deniers = list({a.code: a for a in deniers if a.code}.values())
     if not deniers:
         return []
-    content = _denied_content(tok)
+    misread = _claims_misread_as_verb(tok)
+    content = [misread] if misread is not None else _denied_content(tok)
     if syntax.is_verb(tok) and tok.dep_ == "relcl" and tok.head.lemma_.lower() in claims:
         # "..., an accusation (that) Beijing has denied": what is denied is the claim the clause is on
         # (judged on unseen articles, the claim was "that" and its maker missing).
@@ -156,7 +173,9 @@ def _denial(
     lemma = tok.lemma_.lower()
     # (those verbs deny only claims, "dismissed the reports", not proposals)
     content_is_claim = any(c.lemma_.lower() in claims for c in content)
-    embedded = _embedded_events(content, sent, ctx)
+    # (of a misread claim, its that-clause: the rest of the sentence is the denial itself)
+    claimed = [c for c in misread.children if c.dep_ == "ccomp"] if misread is not None else content
+    embedded = _embedded_events(claimed, sent, ctx)
     if lemma in claims_only and not content_is_claim:
         return []  # rejecting a proposal or dismissing criticism is not denying a claim
     accusers: list[Actor] = []
@@ -180,7 +199,7 @@ def _denial(
                     a for t in (syntax.agents(said) if said is not None else []) for a in ctx.actors_of(t, sent)
                 ]
     inside = set(t.i for t in tok.subtree) if tok.dep_ == "relcl" else set()  # not the denial's own clause
-    claim_text = " ".join(t.text for c in content for t in c.subtree if t.i not in inside)[:200] or tok.text
+    claim_text = " ".join(t.text for c in claimed for t in c.subtree if t.i not in inside)[:200] or tok.text
     day, precision = event_date(tok, article, future=False)
     rows = []
     for d in deniers:

@@ -577,6 +577,8 @@ def test_cooperation_the_purpose_of_a_cooperation_word_names_its_area(parse, tex
             " said in a statement.",
             ("EGY", "other", None),
         ),
+        # the small model reads "rejects" as a noun and "claims" as the verb
+        ("The Kremlin rejects claims that Russian jets bombed a market in Aleppo.", ("RUS", "attack", None)),
         # claims the speaker calls groundless
         (
             "Accusations by Argentina of dumping are groundless, Brazil's trade minister said.",
