@@ -353,6 +353,12 @@ class ArticleContext:
                 p = self.pair()
                 return [Actor(c, via="coref") for c in p] if p else []
             if m.code == "last_country":
+                # "the government of Japan": its of-phrase names it
+                named = [
+                    a for p in syntax.prep_objects(tok, {"of"}, through_objects=False) for a in self.actors_of(p, sent)
+                ]
+                if named:
+                    return named
                 # (not the doer of the verb it is the object of: "Iraq invaded the country" is not Iraq)
                 doers = _doers_of_its_verb(tok) if tok.dep_ in OBJECT_DEPS else set()
                 prev = [

@@ -4602,3 +4602,14 @@ def test_relations_a_harm_condemned_is_no_criticism_of_those_who_suffer_it(parse
     assert ("NOR", "RUS", "criticism", "occurred") in keys(
         parse("Norway condemned Russia's invasion of Georgia.", "2024-01-09")
     )
+
+
+def test_relations_the_government_named_alone_is_the_country_just_named(parse):
+    text = (
+        "Bolivia's opposition wants a recall vote this year. The government accused Paraguay of sheltering the rebels."
+    )
+    assert ("BOL", "PRY", "accusation", "occurred") in keys(parse(text, "2024-01-09"))
+    # unless its of-phrase names it
+    text = "Bolivia's opposition wants a recall vote. The government of Peru accused Paraguay of sheltering rebels."
+    got = keys(parse(text, "2024-01-09"))
+    assert ("PER", "PRY", "accusation", "occurred") in got and ("BOL", "PRY", "accusation", "occurred") not in got
