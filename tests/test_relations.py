@@ -4609,6 +4609,9 @@ def test_relations_the_government_named_alone_is_the_country_just_named(parse):
         "Bolivia's opposition wants a recall vote this year. The government accused Paraguay of sheltering the rebels."
     )
     assert ("BOL", "PRY", "accusation", "occurred") in keys(parse(text, "2024-01-09"))
+    # so are "the regime" and "the authorities"
+    text = "Bolivia's opposition wants a recall vote this year. The regime accused Paraguay of sheltering the rebels."
+    assert ("BOL", "PRY", "accusation", "occurred") in keys(parse(text, "2024-01-09"))
     # unless its of-phrase names it
     text = "Bolivia's opposition wants a recall vote. The government of Peru accused Paraguay of sheltering rebels."
     got = keys(parse(text, "2024-01-09"))
