@@ -318,6 +318,25 @@ def objects(verb: Token) -> list[Token]:
             for s in c.children
             if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1
         ]
+    if not out:
+        # "condemned as 'unfair' a new UN resolution": the object put after what it is called, which the
+        # parser reads as the as-phrase's object; an adjective opens the phrase, a determiner the noun
+        # (or as the adjective's object, or with the adjective read as the noun's: "denounced as provocative
+        # the drills held by X")
+        doc = verb.doc
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ != "as" or c.i < verb.i:
+                continue
+            adj = next((t for t in doc[c.i + 1 : c.i + 4] if not t.is_punct), None)
+            if adj is None or adj.tag_ != "JJ":
+                continue
+            out += [
+                o
+                for o in (*c.children, *adj.children)
+                if o.dep_ in ("pobj", "dobj")
+                and o.i > adj.i
+                and any(d.dep_ == "det" and d.i > adj.i for d in o.children)
+            ]
     return out
 
 

@@ -4616,3 +4616,11 @@ def test_relations_the_government_named_alone_is_the_country_just_named(parse):
     text = "Bolivia's opposition wants a recall vote. The government of Peru accused Paraguay of sheltering rebels."
     got = keys(parse(text, "2024-01-09"))
     assert ("PER", "PRY", "accusation", "occurred") in got and ("BOL", "PRY", "accusation", "occurred") not in got
+
+
+def test_relations_an_object_put_after_what_it_is_called_is_the_object(parse):
+    # "condemned as unfair a resolution": the parser hangs the object on "as" or on the adjective
+    got = keys(parse("Hanoi denounced as reckless the naval drills held by Manila and Tokyo.", "2024-01-09"))
+    assert {("VNM", "PHL", "criticism", "occurred"), ("VNM", "JPN", "criticism", "occurred")} <= got
+    got = keys(parse('Ghana has rejected as "unjust" a new EU resolution calling on Accra to act.', "2024-01-09"))
+    assert ("GHA", "EU", "rejection", "occurred") in got or ("GHA", "EU", "criticism", "occurred") in got
