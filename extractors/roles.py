@@ -26,6 +26,7 @@ ROLES = frozenset(
         "clause_subj",
         "named_subj",
         "for_subj",
+        "xcomp_obj",
         "hyphen_agent",
         "modified_state",
         "included",
@@ -347,6 +348,30 @@ def tokens(role: str, tok: Token) -> list[Token]:
                 or (s.pos_ == "PRON" and s.lower_ not in ("it", "this", "that"))  # (what "it" is: a thing)
                 or any(m.dep_ in ("poss", "compound", "amod", "nmod") and _names_someone(m) for m in s.children)
             )
+        ]
+    if role == "xcomp_obj":
+        # "refused to grant Hanoi market status", "its refusal to meet with Erdogan": whom the infinitive
+        # the trigger governs acts on (its object, or its with-phrase)
+        # Only someone named there, not whose thing it is ("refused to invoke Article 50 of the EU's
+        # treaty"), and not with a hostile act: refusing to criticise or attack X is no rejection of X.
+        from relata.extractors import lexicon
+
+        types = lexicon.relation_types()
+        triggers = lexicon.relation_triggers()
+        clauses = [
+            c
+            for c in tok.children
+            if c.dep_ in (("xcomp",) if verb else ("acl",))
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and not any(types[t.relation_type].quad_class >= 3 for t in triggers.get((c.lemma_.lower(), "VERB"), ()))
+        ]
+        # (a name the parser made a compound of the object is the dative: "grant Hanoi market status")
+        return [
+            n
+            for c in clauses
+            for o in [*syntax.objects(c), *syntax.prep_objects(c, {"with"}, through_objects=False)]
+            for n in [o, *(x for x in o.children if x.dep_ == "compound" and x.i < o.i)]
+            if _names_someone(n)
         ]
     if role == "for_subj":
         # "called for Pyongyang to halt its tests": the subject of a for-to clause on the verb

@@ -4624,3 +4624,14 @@ def test_relations_an_object_put_after_what_it_is_called_is_the_object(parse):
     assert {("VNM", "PHL", "criticism", "occurred"), ("VNM", "JPN", "criticism", "occurred")} <= got
     got = keys(parse('Ghana has rejected as "unjust" a new EU resolution calling on Accra to act.', "2024-01-09"))
     assert ("GHA", "EU", "rejection", "occurred") in got or ("GHA", "EU", "criticism", "occurred") in got
+
+
+def test_relations_refusing_to_act_toward_a_state_rejects_it_but_not_refusing_a_hostile_act(parse):
+    # whom the refused infinitive acts on is the rejection's target
+    got = keys(parse("Ottawa refused to give Kyiv the long-range rockets it asked for.", "2024-01-09"))
+    assert ("CAN", "UKR", "rejection", "occurred") in got
+    got = keys(parse("Chile's refusal to meet with President Lula of Brazil caused a stir.", "2024-01-09"))
+    assert ("CHL", "BRA", "rejection", "occurred") in got
+    # refusing to condemn or attack a state is no rejection of it; a thing named for another state is no target
+    assert not keys(parse("India refuses to condemn Russia over the war.", "2024-01-09"))
+    assert not keys(parse("Norway refused to invoke Article 7 of the EU's founding treaty.", "2024-01-09"))
