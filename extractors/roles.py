@@ -365,12 +365,18 @@ def tokens(role: str, tok: Token) -> list[Token]:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             and not any(types[t.relation_type].quad_class >= 3 for t in triggers.get((c.lemma_.lower(), "VERB"), ()))
         ]
-        # (a name the parser made a compound of the object is the dative: "grant Hanoi market status")
+        # (a name the parser made a compound of the object is the dative: "grant Hanoi market status"; an
+        # official is named by the state an adjective names: "declined to meet the Peruvian president")
+        officials = lexicon.object_classes().get("officials", frozenset())
         return [
             n
             for c in clauses
             for o in [*syntax.objects(c), *syntax.prep_objects(c, {"with"}, through_objects=False)]
-            for n in [o, *(x for x in o.children if x.dep_ == "compound" and x.i < o.i)]
+            for n in [
+                o,
+                *(x for x in o.children if x.dep_ == "compound" and x.i < o.i),
+                *(x for x in o.children if x.dep_ == "amod" and o.lemma_.lower() in officials),
+            ]
             if _names_someone(n)
         ]
     if role == "for_subj":

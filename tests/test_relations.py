@@ -4632,6 +4632,11 @@ def test_relations_refusing_to_act_toward_a_state_rejects_it_but_not_refusing_a_
     assert ("CAN", "UKR", "rejection", "occurred") in got
     got = keys(parse("Chile's refusal to meet with President Lula of Brazil caused a stir.", "2024-01-09"))
     assert ("CHL", "BRA", "rejection", "occurred") in got
+    # declining to meet an official named by his state's adjective; a decline in numbers is nothing
+    assert ("CHL", "PER", "rejection", "occurred") in keys(
+        parse("Chile declined to meet the Peruvian president.", "2024-01-09")
+    )
+    assert not keys(parse("Chile's copper exports to Peru declined by 5 percent.", "2024-01-09"))
     # refusing to condemn or attack a state is no rejection of it; a thing named for another state is no target
     assert not keys(parse("India refuses to condemn Russia over the war.", "2024-01-09"))
     assert not keys(parse("Norway refused to invoke Article 7 of the EU's founding treaty.", "2024-01-09"))
