@@ -352,7 +352,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
     if role == "xcomp_obj":
         # "refused to grant Hanoi market status", "its refusal to meet with Erdogan": whom the infinitive
         # the trigger governs acts on (its object, or its with-phrase)
-        # Only someone named there, not whose thing it is ("refused to invoke Article 50 of the EU's
+        # Only someone named there, not whose thing it is ("refused to trigger Article 7 of the EU's
         # treaty"), and not with a hostile act: refusing to criticise or attack X is no rejection of X.
         from relata.extractors import lexicon
 

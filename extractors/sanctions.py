@@ -207,7 +207,7 @@ def _headline_told_by_body(rows: list[dict], article: ParsedArticle) -> list[dic
 def _sender_left_unnamed(sent: Sentence) -> bool:
     """ "years of international sanctions": many states' sanctions, none named; the annotation keeps
     no sender rather than the one the article names elsewhere. So with "world powers" or "major powers"
-    in the sentence ("lifted last month after an agreement with world powers": the annotation has no
+    in the sentence ("were eased after a deal struck with the world powers": the annotation has no
     sender 7 times in the 9 such sentences of the annotated corpus; object class unnamed_power_words)."""
     if sent.doc is None:
         return False
