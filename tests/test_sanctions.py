@@ -433,6 +433,11 @@ def test_sanctions_whose_senders_are_world_powers_keep_no_implicit_sender(parse)
     assert {(r["sender"], r["action"]) for r in rows if r["sentence_index"] == 1} == {("NOR", "lifted")}
 
 
+def test_sanctions_defied_are_violated(parse):
+    got = keys(parse("Tehran shipped the crude in defiance of EU sanctions.", "2024-03-12"))
+    assert {("EU", "IRN", "violated"), ("EU", "IRN", "in_force")} <= got
+
+
 def test_sanctions_evaded_are_also_in_force(parse):
     got = keys(
         parse("Two traders were accused of violating the sanctions the EU has enforced against Syria.", "2024-03-12")
