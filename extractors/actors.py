@@ -470,7 +470,7 @@ class ArticleContext:
         singular = tok.lower_ in _words("speaker_pronoun_singular")
         found = []
         for agent in syntax.agents(cur):
-            if agent.lower_ in _words("speaker_pronoun") | _words("speaker_pronoun_singular"):
+            if agent.lower_ in lexicon.speaker_pronouns():
                 continue
             for a in self.actors_of(agent, sent):
                 found.append(Actor(a.code, a.person if singular else None, "pronoun"))
@@ -608,7 +608,7 @@ class ArticleContext:
             else:
                 person = self.last_person
             return [person] if person is not None and person.code else []
-        if tok.tag_ in ("PRP", "PRP$") and low in _words("speaker_pronoun") | _words("speaker_pronoun_singular"):
+        if tok.tag_ in ("PRP", "PRP$") and low in lexicon.speaker_pronouns():
             # (by its tag: "US" is no "us")
             return self._speaker(tok, sent)
         if low == "both" and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):

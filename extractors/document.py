@@ -65,6 +65,11 @@ class ParsedArticle:
     text: str
     sentences: list[Sentence]
 
+    def opens_with_title(self) -> bool:
+        """Whether sentence 0 is the headline (the article's title, told again by the body)."""
+        title = (self.meta.title or "").strip()
+        return bool(title) and bool(self.sentences) and self.sentences[0].text.strip() == title
+
 
 _SPACE = re.compile(r"\s+")
 

@@ -1036,11 +1036,6 @@ def _is_official(tok: Token, sent: Sentence, ctx: ArticleContext, role: str) -> 
     return any(_official_token(arg, sent, ctx) for arg in roles.tokens(role, tok))
 
 
-def _pronouns_for_someone() -> frozenset[str]:
-    w = lexicon.function_words()
-    return w["person_pronoun"] | w["plural_pronoun"] | w["speaker_pronoun"] | w["speaker_pronoun_singular"]
-
-
 def _official_token(arg: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     """A person or body that acts for a state (not a bare country): a named official, an institution,
     "the minister", "he"; also "a party of Chilean traders and officials", "the Japanese delegation"."""
@@ -1055,7 +1050,7 @@ def _official_token(arg: Token, sent: Sentence, ctx: ArticleContext) -> bool:
         m = ctx.mention_at(sent, t.i)
         if m is not None and (m.official or m.kind in ("institution", "coref", "organisation")):
             return True
-        if t.lemma_.lower() in officials or (t.tag_ in ("PRP", "PRP$") and t.lower_ in _pronouns_for_someone()):
+        if t.lemma_.lower() in officials or (t.tag_ in ("PRP", "PRP$") and t.lower_ in lexicon.pronouns_for_someone()):
             # a pronoun stands for someone, not a bare country: the resolver decides for whom
             return True
     return False

@@ -248,6 +248,20 @@ def function_words() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def speaker_pronouns() -> frozenset[str]:
+    """First-person pronouns, plural and singular: they stand for who says the sentence (function_words.csv)."""
+    w = function_words()
+    return w["speaker_pronoun"] | w["speaker_pronoun_singular"]
+
+
+@functools.cache
+def pronouns_for_someone() -> frozenset[str]:
+    """Pronouns that stand for a person or people, never a bare country: third person and first person."""
+    w = function_words()
+    return w["person_pronoun"] | w["plural_pronoun"] | speaker_pronouns()
+
+
+@functools.cache
 def sanction_senders() -> frozenset[str]:
     return frozenset(r["code"] for r in rows("sanction_senders.csv"))
 

@@ -136,8 +136,7 @@ def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext
     a visit due the next day was stored as occurred from the headline), and a headline row that
     the body reads only the other way round is dropped (judged: Cuba visiting the USA).
     """
-    title = (article.meta.title or "").strip()
-    if not title or not article.sentences or article.sentences[0].text.strip() != title:
+    if not article.opens_with_title():
         return rows
     body = [r for r in rows if r["sentence_index"] != 0]
     out = []

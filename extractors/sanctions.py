@@ -193,8 +193,7 @@ def _headline_told_by_body(rows: list[dict], article: ParsedArticle) -> list[dic
     stay where the body tells one of their actions on it (another report of them), or where the body
     names no sanctions. On the 2,055 annotated documents: two wrong rows fewer, one right one lost ("WTO approves
     sanctions against US", which the body tells another way)."""
-    title = (article.meta.title or "").strip()
-    if not title or not article.sentences or article.sentences[0].text.strip() != title:
+    if not article.opens_with_title():
         return rows
     told = {(r["target"], r["action"]) for r in rows if r["sentence_index"] != 0}
     if not told:
