@@ -26,6 +26,17 @@ def _area_matcher():
     return lexicon.phrase_matcher("cooperation_areas.csv", "term")
 
 
+def _force_area(named: list[tuple[Token, str]], pair: set[str], sent: Sentence) -> str:
+    """The area of joint patrols or drills carried out: security when the sentence names only a policing
+    force or task ("the coast guards held joint patrols", "joint patrols against drug trafficking") and no
+    armed forces (object class armed_forces) or military area; military otherwise."""
+    areas = {area for tok, area in named if not _others_clause(tok, pair, sent)}
+    if "security" not in areas or "military" in areas:
+        return "military"
+    armed = lexicon.object_classes().get("armed_forces", frozenset())
+    return "military" if any(t.lemma_.lower() in armed for t in syntax.tokens(sent.doc)) else "security"
+
+
 def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
     areas = lexicon.two_column("cooperation_areas.csv", "term", "area")
     spans = []
@@ -150,7 +161,7 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
         # whatever area words the sentence has (the annotated corpus: 84 of its 175 such relations have
         # military or security cooperation beside them, most of the rest no cooperation item at all).
         if r["relation_type"] == "military_cooperation":
-            areas = [] if (x, y) in forceful else ["military"]
+            areas = [] if (x, y) in forceful else [_force_area(named, {x, y}, sent)]
         else:
             areas = sorted(areas_of_pair)
         for area in areas:
