@@ -62,6 +62,7 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
                 events.append(ev)
     events += _claimed_accusations(events, sent, ctx)
     events += _wrongdoing_claims(events, sent, ctx)
+    events += _condemned_for_deeds(events)
     for ev in events:
         critics = frozenset(a.code for a in ev.sources)
         criticised = [a for a in ev.targets if a.code not in critics]  # ("Syria also condemned it": no target)
@@ -2204,6 +2205,57 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
                 continue  # drills staged around a state, reported: a show of force told, no wrongdoing claimed
             if ev.type in lexicon.accusable_types() or report.kind == "claim":
                 out.append(Event("accusation", "112", said, [sp], accused, "occurred", confidence=ev.confidence * 0.9))
+    return out
+
+
+def _condemned_for_deeds(events: list[Event]) -> list[Event]:
+    """Condemning someone for a deed accuses them of it: "Kenya condemned Uganda for shelling its border
+    posts", "criticized Iran for what they say is a crackdown" (the annotation guide's note 13: an
+    accusation, with criticism beside it). The deed is what the for-phrase on the condemning verb holds: a
+    clause or gerund, or a noun that names a deed (object classes deed_nouns, wrongdoing_nouns) or is itself
+    a deed the relations lexicon knows (an attack, support, aid); not a quality or a record ("criticised
+    Peru for its human rights record" stays criticism)."""
+    classes = lexicon.object_classes()
+    condemning = classes.get("object_control_verbs", frozenset())
+    deeds = classes.get("deed_nouns", frozenset()) | classes.get("wrongdoing_nouns", frozenset())
+    accusable = lexicon.accusable_types()
+    have = {(a.code, t.code) for e in events if e.type == "accusation" for a in e.sources for t in e.targets}
+    out: list[Event] = []
+    for ev in events:
+        verb = ev.trigger
+        if ev.type != "criticism" or not syntax.is_verb(verb) or verb.lemma_.lower() not in condemning:
+            continue
+        held = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for c in p.children]
+        if not any(
+            # (not a quality or what befell them: "criticised them for being cruel", "for being biased")
+            (c.dep_ == "pcomp" and c.lemma_ != "be" and not syntax.is_passive(c))
+            or (
+                c.dep_ == "pobj"
+                and (c.lemma_.lower() in deeds or any(t.relation_type in accusable for t in triggers_for(c)))
+            )
+            for c in held
+        ):
+            continue
+        pairs = [(a, t) for a in ev.sources for t in ev.targets if a.code != t.code and (a.code, t.code) not in have]
+        if not pairs:
+            continue
+        have |= {(a.code, t.code) for a, t in pairs}
+        out.append(
+            Event(
+                "accusation",
+                "112",
+                verb,
+                list({a.code: a for a, _ in pairs}.values()),
+                list({t.code: t for _, t in pairs}.values()),
+                ev.status,
+                ev.attributed_to,
+                ev.confidence * 0.9,
+                list(ev.cues),
+                ev.report,
+                list(ev.speakers),
+                list(ev.subjects),
+            )
+        )
     return out
 
 

@@ -76,6 +76,16 @@ def _stranded_subject(verb: Token) -> Token | None:
     the opening phrase's last noun as its conjunct (or apposition), leaving the verb with no subject. Such a
     conjunct, a comma before it and right before the verb (adverbs aside), is the verb's subject."""
     doc = verb.doc
+    for aux in verb.children:
+        # "Turkey has meanwhile, upbraided the US": after an aside set off by a comma, the parser hangs the
+        # subject on the auxiliary, which is the verb's own. Only a true auxiliary (not "doesn't feel
+        # compelled", where the parser calls "feel" one and the negation sits on it)
+        if aux.dep_ == "aux" and aux.i < verb.i and (aux.tag_ == "MD" or aux.lemma_ in ("have", "be", "do")):
+            if any(c.dep_ == "neg" for c in aux.children):
+                continue
+            on_aux = [c for c in aux.children if c.dep_ in ("nsubj", "csubj")]
+            if on_aux:
+                return on_aux[0]
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i > verb.i:
             continue

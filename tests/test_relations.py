@@ -934,10 +934,10 @@ def test_relations_what_is_not_a_state_event(parse, text, published, forbidden):
     ],
 )
 def test_relations_reproaching_verbs_are_criticism(parse, text):
-    # CAMEO 111 verbs the annotated corpus uses that the lexicon lacked ("upbraided the United States").
-    assert {(r["relation_type"], r["status"]) for r in extract_all(parse(text, "2016-03-01"))[0]["relations"]} == {
-        ("criticism", "occurred")
-    }
+    # CAMEO 111 verbs the annotated corpus uses that the lexicon lacked ("upbraided the United States"); a deed
+    # they name ("for arming the militia") also makes an accusation (the guide's note 13)
+    got = {(r["relation_type"], r["status"]) for r in extract_all(parse(text, "2016-03-01"))[0]["relations"]}
+    assert got - {("accusation", "occurred")} == {("criticism", "occurred")}
 
 
 def test_the_former_and_the_latter_are_the_two_actors_the_sentence_before_named(parse):
@@ -1526,7 +1526,11 @@ def test_relations_traded_accusations_are_mutual_and_cases_filed_accuse(parse, t
     ("text", "expected"),
     [
         # who is slammed or sanctioned "for" doing something did it, not the one who judges
-        ("Togo slammed Kenya for backing Ghana.", {("TGO", "KEN", "criticism"), ("KEN", "GHA", "support")}),
+        # (and accused of it: a condemnation that names a deed is an accusation, the guide's note 13)
+        (
+            "Togo slammed Kenya for backing Ghana.",
+            {("TGO", "KEN", "criticism"), ("TGO", "KEN", "accusation"), ("KEN", "GHA", "support")},
+        ),
         ("The US sanctioned two Ghanaian firms for supporting Togo's army.", set()),
         # backing sanctions on a state is no support of it
         ("Kenya's parliament backs broader Ghana sanctions.", set()),
@@ -4640,3 +4644,38 @@ def test_relations_refusing_to_act_toward_a_state_rejects_it_but_not_refusing_a_
     # refusing to condemn or attack a state is no rejection of it; a thing named for another state is no target
     assert not keys(parse("India refuses to condemn Russia over the war.", "2024-01-09"))
     assert not keys(parse("Norway refused to invoke Article 7 of the EU's founding treaty.", "2024-01-09"))
+
+
+def test_relations_condemning_a_state_for_a_deed_accuses_it_but_not_for_a_quality(parse):
+    # the annotation guide's note 13: condemnation that names a deed is an accusation, criticism beside it
+    got = keys(parse("Kenya condemned Uganda for shelling its border posts.", "2024-01-09"))
+    assert {("KEN", "UGA", "accusation", "occurred"), ("KEN", "UGA", "criticism", "occurred")} <= got
+    got = keys(
+        parse("The United Nations has criticized Peru for what it says is a crackdown on the press.", "2024-01-09")
+    )
+    assert ("UN", "PER", "accusation", "occurred") in got
+    got = keys(parse("Brazil condemned Bolivia for the attack on its embassy.", "2024-01-09"))
+    assert ("BRA", "BOL", "accusation", "occurred") in got
+    # a record or a quality is no deed; praise for a deed accuses no one
+    for text in (
+        "Kenya criticised Peru for its human rights record.",
+        "Kenya criticised the Peruvian envoy for being biased.",
+        "Japan praised Kenya for hosting the talks.",
+    ):
+        assert not {k for k in keys(parse(text, "2024-01-09")) if k[2] == "accusation"}, text
+
+
+def test_relations_the_one_rebuked_for_a_deed_is_its_doer(parse):
+    # "upbraided X for supporting Y": X supports (object control), as with "criticised X for"
+    got = keys(parse("Turkey upbraided the United States for supporting Iraq.", "2024-01-09"))
+    assert ("USA", "IRQ", "support", "occurred") in got and ("TUR", "IRQ", "support", "occurred") not in got
+
+
+def test_relations_a_subject_the_parser_hangs_on_the_auxiliary_is_the_verbs(parse):
+    # an aside set off by a comma after "has": the parser makes the subject the auxiliary's
+    got = keys(parse("NATO ally Turkey has meanwhile, upbraided the United States for supporting Iraq.", "2024-01-09"))
+    assert ("TUR", "USA", "criticism", "occurred") in got
+    # not a verb the parser calls an auxiliary, which carries the negation ("doesn't feel compelled to")
+    text = "Iran simply doesn't feel compelled to come to an agreement with the US on security."
+    assert not {k for k in keys(parse(text, "2024-01-09")) if k[2] == "agreement"}
+
