@@ -1269,6 +1269,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
     requires = trig.requires
     if "no_particle" in requires and any(c.dep_ == "prt" for c in tok.children):
         return None
+    if "no_object" in requires and syntax.objects(tok):
+        return None
     if "no_naming" in requires and any(
         c.dep_ in ("oprd", "prt") or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
     ):

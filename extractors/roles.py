@@ -68,6 +68,7 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #              forces swept into Ukraine"; not "migrants crossed into Greece", "poured billions into Pakistan")
 #   armed_or_state_source: as armed_source, or a state itself ("Russia has killed thousands of civilians")
 #   not_joint: the noun counts only when not held jointly ("joint drills around Taiwan" are no show of force)
+#   no_object: the verb counts only without a direct object ("stopped in Dubai", not "stop a surge in fighting")
 #   when_negated: the word counts only when negated, as that event ("would not accept the proposal": rejection)
 #   own_truce: the truce brokered names no parties of its own ("brokered a truce between Israel and Hamas": the
 #              brokers are mediators, no parties; review 22)
@@ -76,6 +77,7 @@ REQUIREMENTS = frozenset(
         "own_truce",
         "official_source",
         "no_particle",
+        "no_object",
         "named_partner",
         "planned",
         "no_clause",
@@ -319,6 +321,16 @@ def tokens(role: str, tok: Token) -> list[Token]:
                 and deed.dep_ == "dobj"
                 and deed.head == gov
             )
+        if (
+            direct
+            and syntax.is_passive(gov)
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "in"
+            and gov.lemma_.lower() in classes.get("taking_part_participles", frozenset())
+            and not syntax.by_agents(gov)
+        ):
+            # "Kenya and China are engaged in negotiations": the passive's subject takes part
+            return [c for c in gov.children if c.dep_ in syntax.PASSIVE_SUBJ] or syntax.agents(gov)
         return syntax.agents(gov) if direct else []
     if role == "clause_subj":
         # "complained that Japan has not atoned", "voiced concern that India had interfered": whoever

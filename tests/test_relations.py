@@ -4679,3 +4679,28 @@ def test_relations_a_subject_the_parser_hangs_on_the_auxiliary_is_the_verbs(pars
     text = "Iran simply doesn't feel compelled to come to an agreement with the US on security."
     assert not {k for k in keys(parse(text, "2024-01-09")) if k[2] == "agreement"}
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The US commerce secretary will then proceed to Thailand, in hopes of boosting ties.", ("USA", "THA")),
+        ("The Kenyan president jetted off to Peru on Monday.", ("KEN", "PER")),
+        ("Kenya's president made a brief stopover in Dubai on his way to London.", ("KEN", "ARE")),
+        ("We're going to be stopping in El Salvador, the US defense secretary said.", ("USA", "SLV")),
+    ],
+)
+def test_relations_proceeding_jetting_or_stopping_somewhere_is_a_visit(parse, text, expected):
+    assert expected in {(k[0], k[1]) for k in keys(parse(text, "2024-01-09")) if k[2] == "visit"}
+
+
+def test_relations_stopping_something_in_a_place_is_no_visit(parse):
+    text = "The Kenyan foreign minister made efforts to stop a surge in fighting in Uganda."
+    assert not {k for k in keys(parse(text, "2024-01-09")) if k[2] == "visit"}
+
+
+def test_relations_states_engaged_in_talks_meet(parse):
+    # a passive of taking part: its subject holds the talks
+    got = keys(parse("Kenya and China are engaged in negotiations over a trade pact.", "2024-01-09"))
+    assert ("CHN", "KEN", "meeting", "occurred") in got
+    got = keys(parse("Kenya is engaged in talks with China.", "2024-01-09"))
+    assert ("CHN", "KEN", "meeting", "occurred") in got
