@@ -296,12 +296,18 @@ class ArticleContext:
     def previous_codes(self) -> set[str]:
         return set(self.previous_order)
 
-    def pair(self) -> tuple[str, str] | None:
-        """The two actors "the two countries" means: the article's two most named actors."""
-        top = [c for c, _ in self.counts.most_common() if c not in ("WEST",)][:2]
+    def pair(self, states_only: bool = False) -> tuple[str, str] | None:
+        """The two actors "the two countries" means: the article's two most named actors (with ``states_only``,
+        its two most named states: "the two countries" are no bloc, "the two sides" may be)."""
+        top = [
+            c
+            for c, _ in self.counts.most_common()
+            if c not in ("WEST",) and not (states_only and c in vocabularies.ACTOR_KINDS)
+        ][:2]
         if len(top) == 2:
             return top[0], top[1]
-        return self._recent_pairs[-1] if self._recent_pairs else None
+        recent = [p for p in self._recent_pairs if not (states_only and set(p) & set(vocabularies.ACTOR_KINDS))]
+        return recent[-1] if recent else None
 
     def mention_at(self, sent: Sentence, i: int) -> Mention | None:
         for m in sent.mentions:
@@ -350,7 +356,10 @@ class ArticleContext:
                     a, b = self._recent_pairs[-1]
                     if {a, b} == self.previous_codes:
                         return [Actor(a, via="coref"), Actor(b, via="coref")]
-                p = self.pair()
+                # (the head noun of "the two countries", "both nations": object class state_pair_nouns)
+                words = [t.lemma_.lower() for t in sent.doc[m.start : m.end] if not t.is_punct] if sent.doc else []
+                states_only = bool(words) and words[-1] in lexicon.object_classes().get("state_pair_nouns", frozenset())
+                p = self.pair(states_only)
                 return [Actor(c, via="coref") for c in p] if p else []
             if m.code == "last_country":
                 # "the government of Japan": its of-phrase names it

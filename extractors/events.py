@@ -761,8 +761,13 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
         classes = lexicon.object_classes()
         remote = classes.get("remote_meeting_words", frozenset())
         own = [anchor, *(c for c in anchor.children if c.dep_ in ("amod", "compound"))]
-        if any(t.lemma_.lower() in remote for t in own) or _by_remote_means(anchor):
-            continue  # "a phone call with officials in Accra", "talks by video": no one travels
+        in_person = classes.get("in_person_call_words", frozenset())
+        if (
+            any(t.lemma_.lower() in remote for t in own) and not any(t.lower_ in in_person for t in own)
+        ) or _by_remote_means(anchor):
+            # "a phone call with officials in Accra", "talks by video": no one travels (but one pays a courtesy
+            # call in person)
+            continue
         if syntax.is_verb(anchor) and any(_resident(a, classes) for a in syntax.agents(anchor)):
             continue  # "the Kenyan ambassador met Ding Xuexiang in Beijing": posted there (review 26)
         if not syntax.prep_objects(anchor, {"in", "at"}, through_objects=False):

@@ -4704,3 +4704,33 @@ def test_relations_states_engaged_in_talks_meet(parse):
     assert ("CHN", "KEN", "meeting", "occurred") in got
     got = keys(parse("Kenya is engaged in talks with China.", "2024-01-09"))
     assert ("CHN", "KEN", "meeting", "occurred") in got
+
+
+def test_relations_the_two_countries_are_two_states_not_a_bloc_named_more_often(parse):
+    text = (
+        "BRICS leaders met in Kazan. BRICS has grown. BRICS wants a new currency. Thaksin kept close ties with"
+        " Russian President Vladimir Putin while he was the Thai prime minister. During Thaksin's tenure, the two"
+        " countries agreed on a visa-free policy in 2003."
+    )
+    got = keys(parse(text, "2024-10-25"))
+    assert ("RUS", "THA", "agreement", "occurred") in got
+    assert not {k for k in got if "BRICS" in k[:2]}
+    # "the two sides" may still be a bloc and a state
+    text = (
+        "ASEAN leaders met China's premier. ASEAN wants a code of conduct. The two sides agreed to speed up the talks."
+    )
+    assert ("ASEAN", "CHN", "agreement", "occurred") in keys(parse(text, "2024-10-25"))
+
+
+def test_relations_a_courtesy_call_or_a_meal_hosted_for_an_official_is_a_meeting(parse):
+    got = keys(parse("The Kenyan president paid a courtesy call on President Museveni in Kampala.", "2024-01-09"))
+    assert {("KEN", "UGA", "meeting", "occurred"), ("KEN", "UGA", "visit", "occurred")} <= got
+    got = keys(parse("Macron will host a lunch for the Thai prime minister in Paris on Thursday.", "2024-01-09"))
+    assert ("FRA", "THA", "meeting", "planned") in got
+    # a phone call takes no one anywhere; a dinner firms host is no state's meeting; a call on a state to act
+    # is no meeting
+    got = keys(parse("The Kenyan president held a phone call with the Ugandan leader in Kampala.", "2024-01-09"))
+    assert ("KEN", "UGA", "meeting", "occurred") in got and not {k for k in got if k[2] == "visit"}
+    assert not keys(parse("Chinese firms hosted a dinner for Kenyan investors.", "2024-01-09"))
+    got = keys(parse("Kenya's call on Uganda to withdraw its troops was ignored.", "2024-01-09"))
+    assert not {k for k in got if k[2] == "meeting"}
