@@ -4734,3 +4734,14 @@ def test_relations_a_courtesy_call_or_a_meal_hosted_for_an_official_is_a_meeting
     assert not keys(parse("Chinese firms hosted a dinner for Kenyan investors.", "2024-01-09"))
     got = keys(parse("Kenya's call on Uganda to withdraw its troops was ignored.", "2024-01-09"))
     assert not {k for k in got if k[2] == "meeting"}
+
+
+def test_relations_objections_voiced_to_a_states_plan_criticise_it(parse):
+    got = keys(parse("Peru has voiced objections to Chile's proposal.", "2024-01-09"))
+    assert ("PER", "CHL", "criticism", "occurred") in got
+    assert ("KEN", "UGA", "criticism", "occurred") in keys(
+        parse("Kenya's objections to the Ugandan plan were ignored.", "2024-01-09")
+    )
+    # none raised is none; farmers' objections are not their state's
+    assert not keys(parse("Peru raised no objection to Chile's proposal.", "2024-01-09"))
+    assert not keys(parse("The objections of Kenyan farmers to the Ugandan plan were ignored.", "2024-01-09"))
