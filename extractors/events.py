@@ -1685,8 +1685,14 @@ def _military(
     """Aid or support given by military means: "military backing", "supported militarily", "with
     help from security forces" (help that armed forces give), or aid to armed forces; cooperation also in
     security matters ("law enforcement cooperation": _security_topic)."""
-    if relation_type == "economic_aid" and tgt_role and _given_to_armed_forces(tok, tgt_role, classes):
-        return True  # "provides aid to the Syrian army": what an army is given arms it
+    if (
+        relation_type in ("economic_aid", "support")
+        and tgt_role
+        and _given_to_armed_forces(tok, tgt_role, classes)
+        and not _support_voiced(tok, classes)
+    ):
+        # "provides aid to the Syrian army", "China's support for Russia's military": what an army is given arms it
+        return True
     verb = syntax.is_verb(tok)
     cooperating = relation_type in lexicon.cooperation_types()
 
@@ -1768,6 +1774,16 @@ def _agreed_only_to_meet(tok: Token) -> bool:
     return bool(done) and all(
         c.lemma_.lower() == "meet" and not syntax.objects(c) and not any(a.lower_ == "halfway" for a in c.children)
         for c in done
+    )
+
+
+def _support_voiced(tok: Token, classes: dict[str, frozenset[str]]) -> bool:
+    """Support only said ("voiced support for the Syrian army", object class expressing_verbs): a stance, no aid."""
+    gov = None if syntax.is_verb(tok) else syntax.governing_verb(tok)
+    return (
+        tok.lemma_.lower() == "support"
+        and gov is not None
+        and gov.lemma_.lower() in classes.get("expressing_verbs", frozenset())
     )
 
 

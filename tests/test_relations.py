@@ -4745,3 +4745,13 @@ def test_relations_objections_voiced_to_a_states_plan_criticise_it(parse):
     # none raised is none; farmers' objections are not their state's
     assert not keys(parse("Peru raised no objection to Chile's proposal.", "2024-01-09"))
     assert not keys(parse("The objections of Kenyan farmers to the Ugandan plan were ignored.", "2024-01-09"))
+
+
+def test_relations_support_for_a_states_armed_forces_is_military_aid_unless_only_voiced(parse):
+    got = keys(parse("China's support for Russia's military has grown.", "2024-01-09"))
+    assert ("CHN", "RUS", "military_aid", "occurred") in got
+    # said, not given: a stance; for a state, or for its army and its people: support
+    assert ("KEN", "UGA", "support", "occurred") in keys(
+        parse("Kenya voiced support for the Ugandan army.", "2024-01-09")
+    )
+    assert ("KEN", "UGA", "support", "occurred") in keys(parse("Kenya's support for Uganda has grown.", "2024-01-09"))
