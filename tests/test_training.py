@@ -624,3 +624,18 @@ def test_pairs_network_passes_each_parts_gradient_back_to_the_tokens_it_pooled()
     grad = seen["d"][0]
     assert grad[2, 0] == 1.0 and not grad[[0, 1, 3, 4, 5, 6, 7], 0].any()  # "ENTA" is token 2 alone
     assert grad[0, 1] == grad[4, 1] == 0.5 and not grad[[1, 2, 3, 5, 6, 7], 1].any()  # "ENTB": 0 and 4
+
+
+def test_training_a_retune_after_a_training_without_the_ablation_leaves_the_ablation_out(tmp_path):
+    # `relata train --no-ablation` caches only the scores with the rules' hints; `--retune` then crashed
+    (tmp_path / "cv").mkdir()
+    for m in run.TASKS:
+        run._cached_cv(tmp_path, m, True).write_text("")
+    said: list[str] = []
+    assert run._variants(tmp_path, ablation=True, retune=True, log=said.append) == {"combined": True}
+    assert said and "no-ablation" in said[0]
+    # with the ablation's scores cached, both are read back; a training runs both whatever is cached
+    for m in run.TASKS:
+        run._cached_cv(tmp_path, m, False).write_text("")
+    assert run._variants(tmp_path, ablation=True, retune=True) == {"combined": True, "model only": False}
+    assert run._variants(tmp_path / "empty", ablation=True, retune=False) == {"combined": True, "model only": False}

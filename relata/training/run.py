@@ -456,6 +456,16 @@ def _cached_cv(work: Path, task: str, hints: bool) -> Path:
     return work / "cv" / f"{task}-{'h' if hints else 'n'}.scored.jsonl"
 
 
+def _variants(work: Path, *, ablation: bool, retune: bool, log=print) -> dict[str, bool]:
+    """The cross-validation's variants, each with whether the model reads the rules' hints. A retune reads the
+    ablation's out-of-fold scores back only if the training made them (not after ``--no-ablation``)."""
+    variants = {"combined": True, "model only": False} if ablation else {"combined": True}
+    if retune and ablation and not all(_cached_cv(work, m, False).is_file() for m in TASKS):
+        log(f"model only: no out-of-fold scores without the rules' hints in {work / 'cv'} (trained with --no-ablation)")
+        del variants["model only"]
+    return variants
+
+
 def main(
     work: Path,
     corpus: Path,
@@ -486,7 +496,7 @@ def main(
         "examples": {m: len(v) for m, v in examples.items()},
         "corpus_sha256": hashlib.sha256(corpus.read_bytes()).hexdigest(),
     }
-    variants = {"combined": True, "model only": False} if ablation else {"combined": True}
+    variants = _variants(work, ablation=ablation, retune=retune, log=log)
     results: dict[str, dict] = {"rules only": evaluate_variant(gold, rules, docs)}
     tuned: dict = {}
     for name, hints in variants.items():
