@@ -383,7 +383,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
         return [
             n
             for c in clauses
-            for o in [*syntax.objects(c), *syntax.prep_objects(c, {"with"}, through_objects=False)]
+            for o in [*syntax.objects(c), *syntax.prep_objects(c, {"with", "to"}, through_objects=False)]
             for n in [
                 o,
                 *(x for x in o.children if x.dep_ == "compound" and x.i < o.i),

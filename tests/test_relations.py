@@ -4755,3 +4755,13 @@ def test_relations_support_for_a_states_armed_forces_is_military_aid_unless_only
         parse("Kenya voiced support for the Ugandan army.", "2024-01-09")
     )
     assert ("KEN", "UGA", "support", "occurred") in keys(parse("Kenya's support for Uganda has grown.", "2024-01-09"))
+
+
+def test_relations_refusing_to_give_something_to_a_state_rejects_it(parse):
+    # whom the refused infinitive's to-phrase names, as its with-phrase and object already did
+    assert ("CHL", "PER", "rejection", "occurred") in keys(
+        parse("Chile refused to pay compensation to Peru.", "2024-01-09")
+    )
+    # not a place or a pressure one refuses to yield to
+    assert not keys(parse("Chile refused to return to the talks in Lima.", "2024-01-09"))
+    assert not keys(parse("Chile refused to bow to pressure from Washington.", "2024-01-09"))
