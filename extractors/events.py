@@ -2233,7 +2233,7 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
 
 def _condemned_for_deeds(events: list[Event]) -> list[Event]:
     """Condemning someone for a deed accuses them of it: "Kenya condemned Uganda for shelling its border
-    posts", "criticized Iran for what they say is a crackdown" (the annotation guide's note 13: an
+    posts", "faulted Peru for what it calls a clampdown" (the annotation guide's note 13: an
     accusation, with criticism beside it). The deed is what the for-phrase on the condemning verb holds: a
     clause or gerund, or a noun that names a deed (object classes deed_nouns, wrongdoing_nouns) or is itself
     a deed the relations lexicon knows (an attack, support, aid); not a quality or a record ("criticised

@@ -612,10 +612,8 @@ def test_cooperation_three_named_parties_are_three_pairs_but_not_a_longer_list_o
 
 def test_cooperation_joint_patrols_of_coast_guards_are_security_but_of_navies_military(parse):
     # coast guards are law enforcement at sea: their drills and patrols are security cooperation under way
-    got = coop(
-        parse("The Vietnamese Coast Guard has conducted joint patrols with the Chinese Coast Guard.", "2024-03-12")
-    )
-    assert {k[:3] for k in got} == {("CHN", "VNM", "security")}
+    got = coop(parse("The Peruvian Coast Guard has run joint patrols with the coast guard of Chile.", "2024-03-12"))
+    assert {k[:3] for k in got} == {("CHL", "PER", "security")}
     got = coop(parse("Peru and Chile held joint patrols against drug trafficking.", "2024-03-12"))
     assert {k[:3] for k in got} == {("CHL", "PER", "security")}
     # armed forces among them, or no policing named: military

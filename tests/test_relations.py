@@ -4650,9 +4650,7 @@ def test_relations_condemning_a_state_for_a_deed_accuses_it_but_not_for_a_qualit
     # the annotation guide's note 13: condemnation that names a deed is an accusation, criticism beside it
     got = keys(parse("Kenya condemned Uganda for shelling its border posts.", "2024-01-09"))
     assert {("KEN", "UGA", "accusation", "occurred"), ("KEN", "UGA", "criticism", "occurred")} <= got
-    got = keys(
-        parse("The United Nations has criticized Peru for what it says is a crackdown on the press.", "2024-01-09")
-    )
+    got = keys(parse("The United Nations has faulted Peru for what it calls a clampdown on reporters.", "2024-01-09"))
     assert ("UN", "PER", "accusation", "occurred") in got
     got = keys(parse("Brazil condemned Bolivia for the attack on its embassy.", "2024-01-09"))
     assert ("BRA", "BOL", "accusation", "occurred") in got
@@ -4673,20 +4671,20 @@ def test_relations_the_one_rebuked_for_a_deed_is_its_doer(parse):
 
 def test_relations_a_subject_the_parser_hangs_on_the_auxiliary_is_the_verbs(parse):
     # an aside set off by a comma after "has": the parser makes the subject the auxiliary's
-    got = keys(parse("NATO ally Turkey has meanwhile, upbraided the United States for supporting Iraq.", "2024-01-09"))
-    assert ("TUR", "USA", "criticism", "occurred") in got
+    got = keys(parse("Longtime ally Norway has meanwhile, upbraided the United States for backing Iraq.", "2024-01-09"))
+    assert ("NOR", "USA", "criticism", "occurred") in got
     # not a verb the parser calls an auxiliary, which carries the negation ("doesn't feel compelled to")
-    text = "Iran simply doesn't feel compelled to come to an agreement with the US on security."
+    text = "Peru plainly doesn't feel obliged to reach a deal with Chile on fishing."
     assert not {k for k in keys(parse(text, "2024-01-09")) if k[2] == "agreement"}
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The US commerce secretary will then proceed to Thailand, in hopes of boosting ties.", ("USA", "THA")),
+        ("Later the US trade secretary will proceed to Laos to talk about ports.", ("USA", "LAO")),
         ("The Kenyan president jetted off to Peru on Monday.", ("KEN", "PER")),
         ("Kenya's president made a brief stopover in Dubai on his way to London.", ("KEN", "ARE")),
-        ("We're going to be stopping in El Salvador, the US defense secretary said.", ("USA", "SLV")),
+        ("On the way back we will be stopping in Belize, the US defense secretary said.", ("USA", "BLZ")),
     ],
 )
 def test_relations_proceeding_jetting_or_stopping_somewhere_is_a_visit(parse, text, expected):
@@ -4694,7 +4692,7 @@ def test_relations_proceeding_jetting_or_stopping_somewhere_is_a_visit(parse, te
 
 
 def test_relations_stopping_something_in_a_place_is_no_visit(parse):
-    text = "The Kenyan foreign minister made efforts to stop a surge in fighting in Uganda."
+    text = "The Kenyan foreign minister made efforts to stop the rise in violence in Uganda."
     assert not {k for k in keys(parse(text, "2024-01-09")) if k[2] == "visit"}
 
 
@@ -4708,9 +4706,9 @@ def test_relations_states_engaged_in_talks_meet(parse):
 
 def test_relations_the_two_countries_are_two_states_not_a_bloc_named_more_often(parse):
     text = (
-        "BRICS leaders met in Kazan. BRICS has grown. BRICS wants a new currency. Thaksin kept close ties with"
-        " Russian President Vladimir Putin while he was the Thai prime minister. During Thaksin's tenure, the two"
-        " countries agreed on a visa-free policy in 2003."
+        "BRICS leaders met in Kazan. BRICS has grown. BRICS wants a new currency. Thailand's former leader was on"
+        " good terms with Russian President Vladimir Putin. Under him, the two countries agreed in 2003 to waive"
+        " visas."
     )
     got = keys(parse(text, "2024-10-25"))
     assert ("RUS", "THA", "agreement", "occurred") in got
