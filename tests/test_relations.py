@@ -4707,8 +4707,8 @@ def test_relations_states_engaged_in_talks_meet(parse):
 def test_relations_the_two_countries_are_two_states_not_a_bloc_named_more_often(parse):
     text = (
         "BRICS leaders met in Kazan. BRICS has grown. BRICS wants a new currency. Thailand's former leader was on"
-        " good terms with Russian President Vladimir Putin. Under him, the two countries agreed in 2003 to waive"
-        " visas."
+        " good terms with Russian President Vladimir Putin. In the Thai leader's time, the two countries agreed in 2003"
+        " to waive visas."
     )
     got = keys(parse(text, "2024-10-25"))
     assert ("RUS", "THA", "agreement", "occurred") in got
