@@ -4671,8 +4671,8 @@ def test_relations_the_one_rebuked_for_a_deed_is_its_doer(parse):
 
 def test_relations_a_subject_the_parser_hangs_on_the_auxiliary_is_the_verbs(parse):
     # an aside set off by a comma after "has": the parser makes the subject the auxiliary's
-    got = keys(parse("Longtime ally Norway has meanwhile, upbraided the United States for backing Iraq.", "2024-01-09"))
-    assert ("NOR", "USA", "criticism", "occurred") in got
+    got = keys(parse("Longtime ally Norway has meanwhile, upbraided Canada for backing Iraq.", "2024-01-09"))
+    assert ("NOR", "CAN", "criticism", "occurred") in got
     # not a verb the parser calls an auxiliary, which carries the negation ("doesn't feel compelled to")
     text = "Peru plainly doesn't feel obliged to reach a deal with Chile on fishing."
     assert not {k for k in keys(parse(text, "2024-01-09")) if k[2] == "agreement"}
