@@ -4763,3 +4763,11 @@ def test_relations_refusing_to_give_something_to_a_state_rejects_it(parse):
     # not a place or a pressure one refuses to yield to
     assert not keys(parse("Chile refused to return to the talks in Lima.", "2024-01-09"))
     assert not keys(parse("Chile refused to bow to pressure from Washington.", "2024-01-09"))
+
+
+def test_relations_a_prisoner_swap_between_states_is_a_deal_but_not_a_swap_of_views(parse):
+    got = keys(parse("Kenya and Uganda completed a prisoner exchange on Monday.", "2024-06-01"))
+    assert ("KEN", "UGA", "agreement", "occurred") in got
+    got = keys(parse("Russia and Ukraine carried out a swap of prisoners of war.", "2024-06-01"))
+    assert ("RUS", "UKR", "agreement", "occurred") in got
+    assert not keys(parse("Kenya held an exchange of views with Uganda.", "2024-06-01"))
