@@ -306,7 +306,7 @@ class ArticleContext:
         ][:2]
         if len(top) == 2:
             return top[0], top[1]
-        recent = [p for p in self._recent_pairs if not (states_only and set(p) & set(vocabularies.ACTOR_KINDS))]
+        recent = [p for p in self._recent_pairs if not (states_only and any(c in vocabularies.ACTOR_KINDS for c in p))]
         return recent[-1] if recent else None
 
     def mention_at(self, sent: Sentence, i: int) -> Mention | None:

@@ -2263,20 +2263,15 @@ def _condemned_for_deeds(events: list[Event]) -> list[Event]:
         if not pairs:
             continue
         have |= {(a.code, t.code) for a, t in pairs}
+        # (the criticism's own reading: its trigger, status, report and speakers; only the pairs not yet accused)
         out.append(
-            Event(
-                "accusation",
-                "112",
-                verb,
-                list({a.code: a for a, _ in pairs}.values()),
-                list({t.code: t for _, t in pairs}.values()),
-                ev.status,
-                ev.attributed_to,
-                ev.confidence * 0.9,
-                list(ev.cues),
-                ev.report,
-                list(ev.speakers),
-                list(ev.subjects),
+            dataclasses.replace(
+                ev,
+                type="accusation",
+                cameo="112",
+                sources=list({a.code: a for a, _ in pairs}.values()),
+                targets=list({t.code: t for _, t in pairs}.values()),
+                confidence=ev.confidence * 0.9,
             )
         )
     return out
