@@ -473,6 +473,7 @@ def _from_word(
     own_senders: list[Actor] = []
     stated: list[Actor] = []
     entity: str | None = None
+    sender_side: set[str] = set()
 
     if gov is not None and gov.lemma_ == "be" and how == "attr":
         # "The US action was unilateral sanctions": the subject is who imposes them (but in
@@ -505,6 +506,12 @@ def _from_word(
             # a private body's penalty is no state's sanction regime (judged on unseen articles)
             return []
         subj_actors = [a for t in subj_toks for a in ctx.actors_of(t, sent)]
+        if subject_role == "sender":
+            # "The Security Council, backed by Russia, imposed sanctions": who the sender's own phrase
+            # names beside it (a backer, a member) is on the sender's side, never the unnamed target.
+            sender_side |= {
+                m.code for t in subj_toks for w in t.subtree if (m := ctx.mention_at(sent, w.i)) is not None and m.code
+            }
         if action == "violated":
             violators += subj_actors  # the target only if the sanctions name none (below)
         else:
@@ -647,11 +654,22 @@ def _from_word(
         last = prior[-1]
         targets = [Actor(last["target"], via="context")]
         senders = [Actor(last["sender"], via="context")] if last["sender"] else []
-    if not targets and not named_target:
+    guessed = bool(targets) and all(a.via in ("coref", "pronoun") for a in targets)
+    if not targets or guessed:
         # "sanctions adopted over Belarus's seizure of a plane": whose deed is the reason is who they
-        # are on (left to the sentence's states, it was the place of the deed, Ukraine).
+        # are on (left to the sentence's states, it was the place of the deed, Ukraine). It also
+        # outweighs a target only guessed from "the country" or "it": in "imposed sanctions on the
+        # country in response to North Korea's test" the country is the tester, whoever was named last.
         excluded = {a.code for a in senders + stated}
-        targets = [a for a in _reason_doers([tok, *hosts], sent, ctx) if a.code not in excluded]
+        doers = [a for a in _reason_doers([tok, *hosts], sent, ctx) if a.code not in excluded]
+        # ("on Monday" is no target named: only an on- or against-object that names one keeps them out)
+        aimed = any(
+            _names_a_target(t, sent, ctx)
+            for h in hosts
+            for t in syntax.prep_objects(h, {"on", "against"}, through_objects=False)
+        )
+        if doers and (not aimed or guessed):
+            targets = doers
     if not targets and not named_target:
         # Whoever the clause is about ("Italy questioned whether the sanctions work") is a speaker,
         # not the unnamed target.
@@ -666,7 +684,7 @@ def _from_word(
         targets = _context_target(
             sent,
             ctx,
-            {a.code for a in senders + stated} | speakers_up,
+            {a.code for a in senders + stated} | speakers_up | sender_side,
             article_wide=action not in ("condemned", "threatened"),
         )
         if len(targets) == 1 and targets[0].code in lexicon.sanction_senders() and action not in ("condemned",):
@@ -908,7 +926,14 @@ def _reason_doers(hosts: list[Token], sent: Sentence, ctx: ArticleContext) -> li
     out: list[Actor] = []
     stances = lexicon.object_classes().get("stance_nouns", frozenset())
     for host in dict.fromkeys(hosts):
-        for reason in syntax.prep_objects(host, {"over", "for"}, through_objects=False):
+        # "in response to North Korea's test", "following Russia's invasion": the deed is the object.
+        responses = [
+            o
+            for r in syntax.prep_objects(host, {"in"}, through_objects=False)
+            if r.lemma_.lower() == "response"
+            for o in syntax.prep_objects(r, {"to"}, through_objects=False)
+        ]
+        for reason in syntax.prep_objects(host, {"over", "for", "following"}, through_objects=False) + responses:
             if ctx.mention_at(sent, reason.i) is not None:
                 continue  # "sanctions for Iran": no reason, a target the clause already weighs
             if reason.lemma_.lower() in stances:
@@ -919,6 +944,19 @@ def _reason_doers(hosts: list[Token], sent: Sentence, ctx: ArticleContext) -> li
                 if c.dep_ == "poss" and ctx.mention_at(sent, c.i) is not None
                 for a in ctx.actors_of(c, sent, with_conj=False)
             ]
+        if syntax.is_verb(host):
+            # "imposed sanctions after North Korea conducted a nuclear test": the state whose deed the
+            # clause of time or cause tells (named there, not a pronoun's antecedent).
+            for clause in host.children:
+                if clause.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("after", "because") for m in clause.children
+                ):
+                    out += [
+                        a
+                        for t in syntax.agents(clause)
+                        if t.pos_ != "PRON" and ctx.mention_at(sent, t.i) is not None
+                        for a in ctx.actors_of(t, sent, with_conj=False)
+                    ]
     return _unique(out)
 
 

@@ -300,6 +300,38 @@ def test_sanctions_the_doer_of_the_reason_is_the_target_when_none_is_named(parse
     assert {(r["sender"], r["target"]) for r in got} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of time or cause names the doer ...
+        (
+            "The Security Council, backed by its ally China, imposed sanctions in May after North Korea fired a "
+            "missile at Japan.",
+            {("UN", "PRK")},
+        ),
+        ("Canada imposed sanctions on Monday following Belarus's arrest of a Lithuanian journalist.", {("CAN", "BLR")}),
+        # ... who outweighs a target only guessed from "the country" (South Korea was named last)
+        (
+            "South Korea protested again. The Security Council then slapped sanctions on the country in "
+            "response to North Korea's satellite launch.",
+            {("UN", "PRK")},
+        ),
+    ],
+)
+def test_sanctions_the_doer_of_a_deed_the_sentence_answers_is_the_target(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"]) for r in got} == expected
+
+
+def test_sanctions_a_backer_named_in_the_senders_phrase_is_not_the_target(parse):
+    # the backer is on the sender's side; with no target named, no row rather than sanctions on it
+    got = extract_all(
+        parse("The Security Council, backed by Russia, imposed new sanctions in March.", "2024-03-12"),
+        learned=False,
+    )
+    assert "RUS" not in {r["target"] for r in got[0]["sanctions"]}
+
+
 def test_sanctions_a_states_concerns_or_objections_make_it_no_target(parse):
     got = extract_all(parse("The EU imposed sanctions over Kenya's concerns about Somali piracy.", "2024-03-12"))
     assert "KEN" not in {r["target"] for r in got[0]["sanctions"]}
