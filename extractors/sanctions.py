@@ -259,9 +259,11 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
         in (
             "eased",
             "lifted",
+            "violated",
         )
     ):
-        # "the sanctions relief Iran is receiving": the relief is what happens to them.
+        # "the sanctions relief Iran is receiving": the relief is what happens to them; so is the
+        # breach in "Iran sanctions violations", "embargo evasion".
         return head, "compound"
     if dep in ("compound", "nsubj") and lexicon.sanction_actions().get(head.lemma_.lower(), ("", ""))[1] == "none":
         # "as UN sanctions loom": the small model often tags a headline's verb of the sanctions'
@@ -326,6 +328,17 @@ def _from_word(
     # "Washington's blacklisting of Kim": a word that names the act of sanctioning
     act_noun = not is_verb_word and tok.lower_ in lexicon.object_classes().get("sanction_act_nouns", frozenset())
     gov, how = (tok, "self") if is_verb_word else _governor(tok)
+    if (
+        how == "p:with"
+        and gov is not None
+        and gov.dep_ == "pobj"
+        and gov.head.lower_ == "to"
+        and syntax.is_verb(gov.head.head)
+        and actions.get(gov.head.head.lemma_.lower(), ("",))[0] == "condemned"
+    ):
+        # "Japan responded to the test with new sanctions": the parser hangs the with-phrase on the
+        # deed answered; the sanctions are the answer, the verb's (imposed, below).
+        gov = gov.head.head
     action, subject_role = "in_force", None
     if gov is not None:
         lemma = gov.lemma_.lower()
@@ -501,7 +514,11 @@ def _from_word(
             # "It fired a missile, drawing sanctions": who draws them must be named; a pronoun's
             # antecedent guessed across sentences names the wrong side of the quarrel too often.
             subj_toks = [t for t in subj_toks if t.pos_ != "PRON"]
-        if subject_role == "sender" and subj_toks and all(private_party(t) for t in subj_toks):
+        if (
+            subject_role == "sender"
+            and subj_toks
+            and all(private_party(t) and not _international(t) for t in subj_toks)
+        ):
             # "the court sanctioned Turkey for ...", "the federation sanctioned the club": a court's or
             # a private body's penalty is no state's sanction regime (judged on unseen articles)
             return []
@@ -790,6 +807,11 @@ def statement_row(
     }
 
 
+def _international(tok: Token) -> bool:
+    """ "The international community": the states together, not a private body (no sender named)."""
+    return any(c.dep_ == "amod" and c.lower_ == "international" for c in tok.children)
+
+
 def _attributive(tok: Token) -> bool:
     """The verb "sanctioned" as a modifier of who is under sanctions, not as an act with its doer
     ("sanctioned firms", "a state sanctioned for years"; but "firms sanctioned by the US")."""
@@ -933,6 +955,9 @@ def _reason_doers(hosts: list[Token], sent: Sentence, ctx: ArticleContext) -> li
             if r.lemma_.lower() == "response"
             for o in syntax.prep_objects(r, {"to"}, through_objects=False)
         ]
+        if syntax.is_verb(host) and lexicon.sanction_actions().get(host.lemma_.lower(), ("",))[0] == "condemned":
+            # "responded to North Korea's provocations with sanctions" (the with-phrase answered)
+            responses += syntax.prep_objects(host, {"to"}, through_objects=False)
         for reason in syntax.prep_objects(host, {"over", "for", "following"}, through_objects=False) + responses:
             if ctx.mention_at(sent, reason.i) is not None:
                 continue  # "sanctions for Iran": no reason, a target the clause already weighs

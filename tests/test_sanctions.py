@@ -506,3 +506,20 @@ def test_sanctions_said_to_have_ended_are_lifted(parse):
 )
 def test_sanctions_a_state_a_bodys_resolutions_bar_from_something_is_under_its_sanctions(parse, text, expected):
     assert keys(parse(text, "2016-04-15")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reacting to sanctions is answering them: condemned, as retaliating is
+        ("Moscow reacted furiously to the new EU sanctions on its banks.", ("EU", "RUS", "condemned")),
+        # sanctions one responds to a deed with are imposed on its doer, the with-phrase hung on the deed or not
+        ("Canada responded to Iran's drone sales with new sanctions.", ("CAN", "IRN", "imposed")),
+        ("The international community responded to Myanmar's coup with sanctions.", (None, "MMR", "imposed")),
+        # a breach named by a noun the sanction word modifies
+        ("Two traders were charged with Cuba embargo violations in Miami.", (None, "CUB", "violated")),
+    ],
+)
+def test_sanctions_answered_reacted_to_or_breached_by_a_noun(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert expected in {(r["sender"], r["target"], r["action"]) for r in got}
