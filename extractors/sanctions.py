@@ -354,9 +354,19 @@ def _from_word(
         # "That followed Washington's blacklisting of Kim": the word names the act of sanctioning,
         # not a regime that exists (the annotated corpus has it imposed).
         action = "imposed"
-    if how == "nsubj" and action in ("imposed", "tightened") and gov is not None and not syntax.is_passive(gov):
-        # "US sanctions on Iran drew criticism", "Western sanctions increased pressure on Moscow": the
-        # sanctions are the doer of a verb that imposes or tightens only what it takes as object.
+    if (
+        how == "nsubj"
+        and gov is not None
+        and not syntax.is_passive(gov)
+        # (a breach or an end only with the object acted on: "succeeded in getting sanctions lifted")
+        and (
+            action in ("imposed", "tightened")
+            or (action in ("violated", "lifted", "eased", "extended") and syntax.objects(gov))
+        )
+    ):
+        # "US sanctions on Iran drew criticism", "Western sanctions increased pressure on Moscow",
+        # "sanctions have undermined Russia's economy", "sanctions ended the boom": the sanctions are
+        # the doer of a verb that imposes, tightens, breaches or ends only what it takes as object.
         action, subject_role = "in_force", None
     if (
         gov is not None
@@ -745,6 +755,12 @@ def _from_word(
         c.lower_ in lexicon.object_classes()["sanction_new_words"] for c in tok.children if c.dep_ == "amod"
     ):
         extra += [("imposed", t) for t in targets]  # "the latest US sanctions on X" were imposed
+    if action not in ("tightened", "threatened") and any(
+        c.lower_ in lexicon.object_classes().get("sanction_tightened_participles", frozenset())
+        for c in tok.children
+        if c.dep_ == "amod"
+    ):
+        extra += [("tightened", t) for t in targets]  # "anger about toughened sanctions": they were tightened
     if action == "violated" or (action in ("lifted", "eased") and mod.status == "planned"):
         # sanctions evaded or breached are sanctions said to exist: in force (the annotation guide's in_force);
         # "Japan plans to lift its sanctions on Iran": until then they are in force (the guide, note 17: the

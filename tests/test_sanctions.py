@@ -523,3 +523,22 @@ def test_sanctions_a_state_a_bodys_resolutions_bar_from_something_is_under_its_s
 def test_sanctions_answered_reacted_to_or_breached_by_a_noun(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert expected in {(r["sender"], r["target"], r["action"]) for r in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sanctions that do something to an object are the doer: in force, not breached or ended
+        ("European sanctions have badly undermined Belarus's potash trade.", {(None, "BLR", "in_force")}),
+        # but a small clause's subject is what the verb does to them
+        ("Tehran hoped to get the financial sanctions on Iran lifted before the vote.", {(None, "IRN", "lifted")}),
+    ],
+)
+def test_sanctions_as_the_doer_of_a_verb_are_in_force(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"] if r["sender"] != "EU" else None, r["target"], r["action"]) for r in got} == expected
+
+
+def test_sanctions_called_toughened_were_tightened(parse):
+    got = extract_all(parse("Havana protested against toughened US sanctions on Cuba.", "2024-03-12"))
+    assert ("USA", "CUB", "tightened") in {(r["sender"], r["target"], r["action"]) for r in got[0]["sanctions"]}
