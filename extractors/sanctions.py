@@ -424,6 +424,15 @@ def _from_word(
         # "could face sanctions if the fighting goes on", "will face sanctions": held out over the
         # target, not in force (the annotated corpus has them threatened; they had been dropped).
         action = "threatened"
+    elif (
+        mod.status == "hypothetical"
+        and action == "in_force"
+        and how == "dobj"
+        and gov is not None
+        and gov.lemma_.lower() in lexicon.object_classes().get("enforcing_verbs", frozenset())
+    ):
+        # "urged all countries to enforce the UN arms embargo": what one is asked to enforce exists.
+        mod = syntax.Modality()
     elif mod.status == "hypothetical" and action != "threatened":
         return []
     if action in ("in_force", "imposed") and any(

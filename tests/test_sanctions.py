@@ -542,3 +542,9 @@ def test_sanctions_as_the_doer_of_a_verb_are_in_force(parse, text, expected):
 def test_sanctions_called_toughened_were_tightened(parse):
     got = extract_all(parse("Havana protested against toughened US sanctions on Cuba.", "2024-03-12"))
     assert ("USA", "CUB", "tightened") in {(r["sender"], r["target"], r["action"]) for r in got[0]["sanctions"]}
+
+
+def test_sanctions_others_are_urged_to_enforce_are_in_force(parse):
+    # a regime one asks others to enforce exists (it had been dropped as hypothetical)
+    got = extract_all(parse("Ghana urged every state to strictly enforce the UN arms embargo on Libya.", "2024-03-12"))
+    assert ("UN", "LBY", "in_force") in {(r["sender"], r["target"], r["action"]) for r in got[0]["sanctions"]}
