@@ -20,7 +20,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from relata.extractors import lexicon, syntax
-from relata.extractors.actors import Actor, ArticleContext, private_party
+from relata.extractors.actors import Actor, ArticleContext, examples_of, private_party
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
@@ -391,6 +391,16 @@ def _from_word(
         # sanctions are in force, the asked party's (the annotation guide: a regime mentioned as
         # existing is in force; the annotated corpus has such embargoes in force).
         action = "in_force"
+    if (
+        action == "lifted"
+        and gov is not None
+        and any(
+            c.dep_ == "advmod" and c.lower_ in lexicon.object_classes().get("partial_lifting_words", frozenset())
+            for c in gov.children
+        )
+    ):
+        # "temporarily lifted", "partially lifted": suspended or eased, not ended (as "suspend" is eased)
+        action = "eased"
     mod_word = gov if gov is not None else tok
     report_reps = syntax.reports(mod_word)
     # (the lifting's own modality, hypothetical or negated as asked or doubted, is not the regime's)
@@ -615,7 +625,7 @@ def _from_word(
             h, {"on", "against", "targeting"} | (act_of if h is tok else set()), through_objects=False
         ):
             if _names_a_target(t, sent, ctx):
-                targets += ctx.actors_of(t, sent)
+                targets += _aimed_at(t, sent, ctx)
                 entity = entity or _entity_name(t, sent, ctx)
         if action not in ("condemned", "threatened"):
             for t in syntax.prep_objects(h, {"by"}, through_objects=False):
@@ -868,9 +878,25 @@ def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     ]
     if any(h.lemma_.lower() in located or h.ent_type_ in ("PERSON", "ORG") for h in heads):
         return True
+    if any(ctx.mention_at(sent, ex.i) is not None for h in heads for ex in examples_of(h)):
+        return True  # "on some of the members, including Iran"
     # "sanctions against China's tech titans": what a named state owns is the state's (while "on its
     # nuclear programme", a pronoun's, stays a reason).
     return any(c.dep_ == "poss" and ctx.mention_at(sent, c.i) is not None for h in heads for c in h.children)
+
+
+def _aimed_at(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """Who an on- or against-object names: its actors; or the examples of what it quantifies ("on some
+    of the group's members, including Russia and Iran"); or where goods come from ("on exports of oil
+    from Venezuela")."""
+    found = ctx.actors_of(tok, sent)
+    if not found:
+        for h in [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]:
+            found += [a for ex in examples_of(h) for a in ctx.actors_of(ex, sent)]
+    goods = lexicon.object_classes().get("sanctioned_goods", frozenset())
+    if not found and tok.lemma_.lower() in goods:
+        found = [a for o in syntax.prep_objects(tok, {"from"}, through_objects=False) for a in ctx.actors_of(o, sent)]
+    return found
 
 
 def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], article_wide: bool = True) -> list[Actor]:

@@ -548,3 +548,22 @@ def test_sanctions_others_are_urged_to_enforce_are_in_force(parse):
     # a regime one asks others to enforce exists (it had been dropped as hypothetical)
     got = extract_all(parse("Ghana urged every state to strictly enforce the UN arms embargo on Libya.", "2024-03-12"))
     assert ("UN", "LBY", "in_force") in {(r["sender"], r["target"], r["action"]) for r in got[0]["sanctions"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the examples of whom the sanctions are on
+        (
+            "The summit's declaration attacked sanctions placed on several of its members, such as Cuba and Syria.",
+            {(None, "CUB", "condemned"), (None, "SYR", "condemned")},
+        ),
+        # where the goods come from
+        ("Ottawa lifted its sanctions on imports of timber and coffee from Myanmar.", {("CAN", "MMR", "lifted")}),
+        # a lifting for a while or in part eases them
+        ("Brussels partially lifted its sanctions on Belarus in March.", {("EU", "BLR", "eased")}),
+    ],
+)
+def test_sanctions_targets_named_through_examples_or_goods_and_partial_liftings(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert expected <= {(r["sender"], r["target"], r["action"]) for r in got}
