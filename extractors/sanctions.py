@@ -348,6 +348,11 @@ def _from_word(
             action, subject_role = actions[lemma]
         elif how and how.startswith("p:") and gov.pos_ in ("NOUN",) and gov.lemma_.lower() in actions:
             action, subject_role = actions[gov.lemma_.lower()]
+    warned_off = how == "p:against" and gov is not None and gov.lemma_.lower() in ("warn", "caution")
+    if warned_off:
+        # "North Korea warned Japan against sanctions": it condemns the sanctions it is warned it may get;
+        # who is warned would impose them (below).
+        action, subject_role = "condemned", "stated_by"
     if subject_role == "none":  # "UN sanctions loom": the subject is the sanctions themselves
         subject_role = None
     if action == "in_force" and how != "p:under" and act_noun:
@@ -574,6 +579,8 @@ def _from_word(
             return []  # "a UN-sanctioned referendum": approved by someone, nobody punished
         senders += by  # "Western-sanctioned Iran"
         targets += held
+    if warned_off and gov is not None:
+        senders += [a for o in syntax.objects(gov) for a in ctx.actors_of(o, sent)]
     if is_verb_word:
         for o in syntax.objects(tok):
             targets += ctx.actors_of(o, sent)
@@ -770,8 +777,10 @@ def _from_word(
     out = []
     sender_codes = [s.code for s in senders] or [None]
     extra = [("in_force", t) for t in _unique(placed)] if action != "in_force" else []
-    if action not in ("imposed", "tightened", "threatened") and any(
-        c.lower_ in lexicon.object_classes()["sanction_new_words"] for c in tok.children if c.dep_ == "amod"
+    if (
+        action not in ("imposed", "tightened", "threatened")
+        and not warned_off  # (sanctions warned against are not imposed yet)
+        and any(c.lower_ in lexicon.object_classes()["sanction_new_words"] for c in tok.children if c.dep_ == "amod")
     ):
         extra += [("imposed", t) for t in targets]  # "the latest US sanctions on X" were imposed
     if action not in ("tightened", "threatened") and any(

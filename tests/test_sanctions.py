@@ -567,3 +567,8 @@ def test_sanctions_others_are_urged_to_enforce_are_in_force(parse):
 def test_sanctions_targets_named_through_examples_or_goods_and_partial_liftings(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert expected <= {(r["sender"], r["target"], r["action"]) for r in got}
+
+
+def test_sanctions_warned_against_are_condemned_and_the_warned_would_impose_them(parse):
+    got = extract_all(parse("Iran warned Britain against fresh sanctions on Monday.", "2024-03-12"), learned=False)
+    assert {(r["sender"], r["target"], r["action"]) for r in got[0]["sanctions"]} == {("GBR", "IRN", "condemned")}
