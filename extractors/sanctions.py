@@ -694,7 +694,12 @@ def _from_word(
         for h in hosts
     )
     # ("retaliated against the sanctions": the sanctions themselves are no target named)
-    other_named = any(t != tok for h in hosts for t in syntax.prep_objects(h, {"on", "against"}, through_objects=False))
+    # ("on Monday" names no one either)
+    other_named = any(
+        t != tok and _names_a_target(t, sent, ctx)
+        for h in hosts
+        for t in syntax.prep_objects(h, {"on", "against"}, through_objects=False)
+    )
     if action in ("condemned",) and not targets and stated and not other_named:
         # "Russia condemned the sanctions": a country condemning sanctions without saying whose
         # means its own.
