@@ -450,6 +450,17 @@ def _from_word(
         mod = syntax.Modality()
     elif mod.status == "hypothetical" and action != "threatened":
         return []
+    option = (
+        action == "in_force"
+        and how == "nsubj"
+        and gov is not None
+        and gov.lemma_.lower() in ("be", "remain")
+        and any(c.dep_ == "attr" and c.lemma_.lower() == "option" for c in gov.children)
+    )
+    if option:
+        # "Sanctions against North Korea are one option", "remain an option": held out, not in force,
+        # by whoever says so (below).
+        action, subject_role = "threatened", None
     if action in ("in_force", "imposed") and any(
         c.lower_ in lexicon.object_classes()["sanction_threat_words"] for c in tok.children if c.dep_ == "amod"
     ):
@@ -687,6 +698,17 @@ def _from_word(
         ]
 
     speakers = [a for rep in report_reps for sp in rep.speakers for a in ctx.actors_of(sp, sent)]
+    if option and not senders and gov is not None:
+        # "sanctions are one option, Japan's foreign minister said": Japan's option (the parser may
+        # make the saying a conjunct of the clause it reports)
+        said = [
+            a
+            for c in gov.children
+            if c.dep_ == "conj" and c.lemma_.lower() in lexicon.speech_verbs()
+            for t in syntax.agents(c)
+            for a in ctx.actors_of(t, sent)
+        ]
+        senders = (speakers or said)[:1]
     if action in ("condemned", "threatened") and not stated:
         stated = speakers[:1]
     named_target = any(
@@ -782,17 +804,19 @@ def _from_word(
     out = []
     sender_codes = [s.code for s in senders] or [None]
     extra = [("in_force", t) for t in _unique(placed)] if action != "in_force" else []
-    if (
-        action not in ("imposed", "tightened", "threatened")
-        and not warned_off  # (sanctions warned against are not imposed yet)
-        and any(c.lower_ in lexicon.object_classes()["sanction_new_words"] for c in tok.children if c.dep_ == "amod")
-    ):
-        extra += [("imposed", t) for t in targets]  # "the latest US sanctions on X" were imposed
-    if action not in ("tightened", "threatened") and any(
+    toughened = any(
         c.lower_ in lexicon.object_classes().get("sanction_tightened_participles", frozenset())
         for c in tok.children
         if c.dep_ == "amod"
+    )
+    if (
+        action not in ("imposed", "tightened", "threatened")
+        and not warned_off  # (sanctions warned against are not imposed yet)
+        and not toughened  # ("toughened new sanctions": the new ones tighten the old, below)
+        and any(c.lower_ in lexicon.object_classes()["sanction_new_words"] for c in tok.children if c.dep_ == "amod")
     ):
+        extra += [("imposed", t) for t in targets]  # "the latest US sanctions on X" were imposed
+    if action not in ("tightened", "threatened") and toughened:
         extra += [("tightened", t) for t in targets]  # "anger about toughened sanctions": they were tightened
     if action == "violated" or (action in ("lifted", "eased") and mod.status == "planned"):
         # sanctions evaded or breached are sanctions said to exist: in force (the annotation guide's in_force);

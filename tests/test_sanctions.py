@@ -572,3 +572,23 @@ def test_sanctions_targets_named_through_examples_or_goods_and_partial_liftings(
 def test_sanctions_warned_against_are_condemned_and_the_warned_would_impose_them(parse):
     got = extract_all(parse("Iran warned Britain against fresh sanctions on Monday.", "2024-03-12"), learned=False)
     assert {(r["sender"], r["target"], r["action"]) for r in got[0]["sanctions"]} == {("GBR", "IRN", "condemned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sanctions called one option are held out, by whoever calls them so
+        (
+            'Sanctions against Eritrea are "one option," but patience is needed, the British minister said.',
+            {("GBR", "ERI", "threatened")},
+        ),
+        # toughened new sanctions tighten the old ones: not a new regime imposed
+        (
+            "Syria came under toughened new EU sanctions in May.",
+            {("EU", "SYR", "in_force"), ("EU", "SYR", "tightened")},
+        ),
+    ],
+)
+def test_sanctions_held_out_as_an_option_or_toughened(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
