@@ -70,6 +70,9 @@ def extract_all(article: ParsedArticle, *, learned: bool = True) -> tuple[dict[s
         # a threatened sanction is also a threat, where its sentence speaks of one (after the
         # sanctions' finisher, which names the senders)
         rows["relations"] += relations.threats_of_sanctions(rows["sanctions"], rows["relations"], article)
+    if "relations" in rows and "denials" in rows:
+        # and a denial of a named accuser's claim answers that accusation
+        rows["relations"] += relations.accusations_of_denials(rows["denials"], rows["relations"], article)
     # A denial points at the relation row of its claim only while that row exists (the models and
     # the finishers may have dropped it).
     kept = {r["relation_id"] for r in rows.get("relations", [])}

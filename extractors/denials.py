@@ -195,6 +195,11 @@ def _denial(
                 # "U.S. officials attributed the breach to China, an accusation ...": the claim names
                 # what the clause it stands beside says; that clause's speaker made it.
                 said = c.head if syntax.is_verb(c.head) else syntax.governing_verb(c.head)
+                if not syntax.is_verb(c.head):
+                    # "another (ship) that Washington blamed on Iran, a charge denied by Tehran": the
+                    # relative clause on the noun makes the charge, not the verb the noun hangs on.
+                    clauses = [r for r in c.head.subtree if r.dep_ == "relcl" and r.i < c.i]
+                    said = clauses[-1] if clauses else said  # (the nearest before the claim)
                 accusers += [
                     a for t in (syntax.agents(said) if said is not None else []) for a in ctx.actors_of(t, sent)
                 ]

@@ -1133,9 +1133,13 @@ def reports(tok: Token) -> list[Report]:
         if cur.dep_ == "ROOT" or cur.head == cur:
             break
         dep = cur.dep_
+        came_from = cur
         cur = cur.head
+        # "accused Beijing of ramming the vessel", "suspected of supplying arms": the deed hangs on the
+        # claim verb through its of-phrase (it had been read as done).
+        of_claim = dep == "prep" and came_from.lower_ == "of" and verbs.get(cur.lemma_.lower()) == "claim"
         if (
-            dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "pcomp", "acl", "nsubj")
+            (dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "pcomp", "acl", "nsubj") or of_claim)
             and cur.lemma_.lower() in verbs
             and not (dep == "dobj" and cur.lemma_.lower() in clause_only)
             and is_verb(cur)
@@ -1145,6 +1149,17 @@ def reports(tok: Token) -> list[Report]:
             if not speakers and cur.lemma_ == "tell":
                 speakers = prep_objects(cur, {"to"}, through_objects=False)
             out.append(Report(speakers, cur, verbs[cur.lemma_.lower()]))
+        elif (
+            dep in ("acl", "ccomp")
+            and cur.pos_ == "NOUN"
+            and cur.lemma_.lower() in lexicon.object_classes().get("claims", frozenset())
+            and any(c.lower_ == "that" and c.dep_ == "mark" for c in came_from.children)
+        ):
+            # "claims that Chinese ships rammed the vessel", "American allegations that ...": the deed is
+            # what the claim says, alleged; its maker is the claim's owner or by-phrase, if named.
+            makers = [c for c in cur.children if c.dep_ in ("poss", "compound", "amod")]
+            makers += prep_objects(cur, {"by", "from"}, through_objects=False)
+            out.append(Report(makers, None, "claim"))
     root = tok
     while root.head != root:
         root = root.head

@@ -621,3 +621,10 @@ def test_cooperation_joint_patrols_of_coast_guards_are_security_but_of_navies_mi
     assert {k[:3] for k in got} == {("CHL", "PER", "military")}
     got = coop(parse("Peru and Chile staged joint naval drills off the coast.", "2024-03-12"))
     assert {k[:3] for k in got} == {("CHL", "PER", "military")}
+
+
+def test_a_charge_beside_a_relative_clause_was_made_by_that_clauses_subject(parse):
+    # not by the main clause's subject (it had been India)
+    text = "The Indian navy escorted four ships, one of which Washington blamed on Iran, a charge denied by Tehran."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["denials"]
+    assert {(r["denier"], r["accuser"]) for r in rows} == {("IRN", "USA")}

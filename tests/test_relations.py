@@ -4771,3 +4771,25 @@ def test_relations_a_prisoner_swap_between_states_is_a_deal_but_not_a_swap_of_vi
     got = keys(parse("Russia and Ukraine carried out a swap of prisoners of war.", "2024-06-01"))
     assert ("RUS", "UKR", "agreement", "occurred") in got
     assert not keys(parse("Kenya held an exchange of views with Uganda.", "2024-06-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "deed"),
+    [
+        # the guide's own example: the accused deed is alleged, not done
+        ("Seoul accused Pyongyang of shipping artillery shells to Russia.", ("PRK", "RUS", "military_aid")),
+        ("Japan is suspected of supplying missiles to Taiwan.", ("JPN", "TWN", "military_aid")),
+        # and so is what a claim says, however the claim is answered
+        ("Hanoi rejected claims that Vietnamese warships rammed a Chinese navy ship.", ("VNM", "CHN", "attack")),
+    ],
+)
+def test_a_deed_accused_or_claimed_is_alleged(parse, text, deed):
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    got = {(r["source_actor"], r["target_actor"], r["relation_type"]): r["status"] for r in rows}
+    assert got.get(deed) == "alleged"
+
+
+def test_a_denial_of_a_named_accusers_claim_implies_the_accusation(parse):
+    text = "Hanoi dismissed Chinese claims that Vietnamese warships rammed a Chinese navy ship."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert ("CHN", "VNM", "accusation") in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in rows}
