@@ -519,7 +519,8 @@ def _from_word(
     if action == "in_force" and how == "p:under" and gov is not None and _ended_at(gov):
         # "was under EU sanctions until February": sanctions said to have ended (the annotation guide: lifted)
         action = "lifted"
-    if action == "in_force" and _condemning_adjective(tok):
+    if action in ("in_force", "threatened") and _condemning_adjective(tok):
+        # ("the proposed sanctions were an infringement on its sovereignty": condemned, held out or not)
         action, subject_role = "condemned", "stated_by"
     if action == "condemned" and how == "p:with" and gov is not None and syntax.is_verb(gov):
         action, subject_role = "imposed", "sender"  # "China retaliated with sanctions on US firms"

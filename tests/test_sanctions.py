@@ -592,3 +592,9 @@ def test_sanctions_warned_against_are_condemned_and_the_warned_would_impose_them
 def test_sanctions_held_out_as_an_option_or_toughened(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
+
+
+def test_sanctions_said_to_be_an_infringement_are_condemned_even_when_only_proposed(parse):
+    text = 'Syria said on Monday the proposed EU sanctions were "a blatant infringement on its sovereignty."'
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"], r["action"]) for r in got} == {("EU", "SYR", "condemned")}
