@@ -293,6 +293,18 @@ def _relief_only_asked(verb: Token, actions: dict) -> bool:
     return outer.lemma_.lower() in expecting and any(c.dep_ == "neg" for c in outer.children)
 
 
+def _relief_ahead(word: Token) -> bool:
+    """A lifting or easing that a step, a deal's exchange or a way leads to, not yet done: "steps to lift
+    UN sanctions", "in exchange for the lifting of sanctions", "paving the way for an end to the bans"
+    (object class relief_prospects; the annotated corpus has the sanctions in force)."""
+    prospects = lexicon.object_classes().get("relief_prospects", frozenset()) | lexicon.object_classes().get(
+        "prospect_nouns", frozenset()
+    )
+    if syntax.is_verb(word):
+        return word.dep_ in ("acl", "xcomp") and word.head.lemma_.lower() in prospects
+    return word.dep_ == "pobj" and word.head.lower_ == "for" and word.head.head.lemma_.lower() in prospects
+
+
 def _ended_at(verb: Token) -> bool:
     """A past state with an end: "was under sanctions until February" (not "is", "will be", "has been ... until")."""
     if verb.tag_ != "VBD" or any(c.dep_ == "aux" for c in verb.children):
@@ -389,7 +401,9 @@ def _from_word(
         # "a heavily sanctioned regime", "the list of sanctioned Chinese firms": a state under
         # sanctions, not a new sanction.
         action, subject_role = "in_force", None
-    asked = action in ("lifted", "eased") and gov is not None and _relief_only_asked(gov, actions)
+    asked = (
+        action in ("lifted", "eased") and gov is not None and (_relief_only_asked(gov, actions) or _relief_ahead(gov))
+    )
     if asked:
         # "called for Congress to lift the embargo on Cuba", "urged Brussels to ease its sanctions",
         # "did not expect the West to lift them": a lifting asked for or doubted is not done; the

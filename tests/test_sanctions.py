@@ -598,3 +598,15 @@ def test_sanctions_said_to_be_an_infringement_are_condemned_even_when_only_propo
     text = 'Syria said on Monday the proposed EU sanctions were "a blatant infringement on its sovereignty."'
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"], r["action"]) for r in got} == {("EU", "SYR", "condemned")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report triggered steps to lift EU sanctions on Belarus.",
+        "Minsk will free the prisoners in exchange for the lifting of EU sanctions on Belarus.",
+    ],
+)
+def test_sanctions_a_lifting_steps_or_a_deal_lead_to_leaves_them_in_force(parse, text):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"], r["action"]) for r in got} == {("EU", "BLR", "in_force")}
