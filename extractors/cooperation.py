@@ -66,6 +66,14 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
     # which kind of that area it is, not an area of its own (judged on unseen articles: an agreement
     # allowing commercial flights was stored as trade cooperation besides air service). Not every
     # adjective: "financial technology" is finance and technology (the annotated corpus has both).
+    if out:
+        # "economic sanctions", "an energy embargo": the kind of sanctions, no area cooperated in
+        # (judged on the annotated corpus: "in exchange for the lifting of economic sanctions" was
+        # stored as economic cooperation agreed).
+        from relata.extractors.sanctions import sanction_words
+
+        sanctioned = {t.i for t, _term in sanction_words(doc)}
+        out = [(tok, area) for tok, area in out if not (tok.dep_ in ("amod", "compound") and tok.head.i in sanctioned)]
     qualifying = lexicon.object_classes().get("qualifying_area_words", frozenset())
     nouns = {tok: area for tok, area in out if tok.pos_ != "ADJ"}
     return [

@@ -628,3 +628,9 @@ def test_a_charge_beside_a_relative_clause_was_made_by_that_clauses_subject(pars
     text = "The Indian navy escorted four ships, one of which Washington blamed on Iran, a charge denied by Tehran."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["denials"]
     assert {(r["denier"], r["accuser"]) for r in rows} == {("IRN", "USA")}
+
+
+def test_cooperation_the_kind_of_sanctions_is_no_area_cooperated_in(parse):
+    text = "Cuba and the United States agreed on a prisoner release in exchange for easing economic sanctions."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert "economy" not in {r["area"] for r in rows}
