@@ -144,7 +144,8 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
     carried = [
         r
         for r in relations
-        if r["relation_type"] in ("economic_cooperation", "military_cooperation") and r["status"] == "occurred"
+        if r["relation_type"] in ("economic_cooperation", "military_cooperation", "economic_aid")
+        and r["status"] == "occurred"
     ]
     if not carried:
         return []  # most sentences: no need to match the area terms again

@@ -74,15 +74,26 @@ COMMON_LEXICONS = (
     "speech_verbs.csv",
 )
 
+SANCTION_LEXICONS = (
+    "sanction_actions.csv",
+    "sanction_condemnation.csv",
+    "sanction_measures.csv",
+    "sanction_reasons.csv",
+    "sanction_senders.csv",
+    "sanction_terms.csv",
+)
 # Relations and denials decide each other's rows: a denial points at the relations row of its claim,
-# and an accusation a denial names escapes the models' veto (decided.vouched); relations also make
-# rows of the cooperation under way (relations.carried_out). Both read the same code and lexicons.
+# an accusation a denial names escapes the models' veto (decided.vouched) and is made where missing
+# (relations.accusations_of_denials); relations also make rows of the cooperation under way
+# (relations.carried_out) and of threatened sanctions (relations.threats_of_sanctions), and cooperation
+# reads the sanction words ("economic sanctions" is no area). All read the same code and lexicons.
 EVENT_MODULES = (
     "events",
     "roles",
     "relations",
     "denials",
     "cooperation",
+    "sanctions",
     "candidates",
     "learned",
     "decided",
@@ -96,6 +107,7 @@ EVENT_LEXICONS = (
     "cooperation_areas.csv",
     "cooperation_cues.csv",
     "denial_triggers.csv",
+    *SANCTION_LEXICONS,
 )
 
 # In the order they run: denials point at the relation rows of their claim.
@@ -112,14 +124,7 @@ REGISTRY: tuple[Extractor, ...] = (
         "sanctions",
         "sanction_id",
         "sanctions",
-        lexicons=(
-            "sanction_actions.csv",
-            "sanction_condemnation.csv",
-            "sanction_measures.csv",
-            "sanction_reasons.csv",
-            "sanction_senders.csv",
-            "sanction_terms.csv",
-        ),
+        lexicons=SANCTION_LEXICONS,
         modules=("candidates", "learned", "decided", "architectures"),
         models=("sanctions",),
     ),
@@ -146,8 +151,9 @@ REGISTRY: tuple[Extractor, ...] = (
             "relation_type_rules.csv",
             "goldstein.csv",
             "places.csv",
+            "sanction_terms.csv",  # ("economic sanctions" is no area: the sanction words)
         ),
-        modules=("candidates", "learned", "decided", "architectures", "events", "roles", "relations"),
+        modules=("candidates", "learned", "decided", "architectures", "events", "roles", "relations", "sanctions"),
         models=("pairs",),
     ),
 )

@@ -634,3 +634,16 @@ def test_cooperation_the_kind_of_sanctions_is_no_area_cooperated_in(parse):
     text = "Cuba and the United States agreed on a prisoner release in exchange for easing economic sanctions."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert "economy" not in {r["area"] for r in rows}
+
+
+def test_cooperation_aid_given_in_a_named_area_is_cooperation_under_way(parse):
+    # financing a railway is economic aid, and infrastructure cooperation under way (as the annotated corpus
+    # has beside most economic aid in a named area)
+    text = "Japan financed Bangladesh's first metro railway."
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]
+    assert ("JPN", "BGD", "economic_aid") in {
+        (r["source_actor"], r["target_actor"], r["relation_type"]) for r in got["relations"]
+    }
+    assert ("BGD", "JPN", "infrastructure", "ongoing") in {
+        (r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in got["cooperation"]
+    }

@@ -115,10 +115,18 @@ def test_version_editing_a_tables_lexicon_changes_only_the_tables_that_read_it(t
     copy = tmp_path / "extractors"
     shutil.copytree(EXTRACTORS, copy, ignore=shutil.ignore_patterns("__pycache__"))
     before = versions(copy)
+    path = copy / "lexicons" / "sanction_reasons.csv"
+    path.write_text(path.read_text() + "\n# a comment\n")
+    after = versions(copy)
+    # the sanction lexicons decide sanctions, the threats that threatened sanctions are (relations), and so
+    # the denials that point at relations rows, and cooperation through the sanction words; not the
+    # cooperation table's own version through a sanction lexicon it does not read
+    assert {t for t in before if before[t] != after[t]} == {"sanctions", "relations", "denials"}
+    before = after
     path = copy / "lexicons" / "sanction_terms.csv"
     path.write_text(path.read_text() + "\n# a comment\n")
     after = versions(copy)
-    assert {t for t in before if before[t] != after[t]} == {"sanctions"}
+    assert {t for t in before if before[t] != after[t]} == {"sanctions", "relations", "denials", "cooperation"}
     # the cooperation lexicons decide cooperation, the relations made of cooperation under way, and
     # the denials that point at those relations rows
     path = copy / "lexicons" / "cooperation_areas.csv"
