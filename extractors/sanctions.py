@@ -749,6 +749,20 @@ def _from_word(
         last = prior[-1]
         targets = [Actor(last["target"], via="context")]
         senders = [Actor(last["sender"], via="context")] if last["sender"] else []
+    if not targets and not named_target:
+        # "sanctions to punish Russia for ...", "leveraged sanctions to dissuade Iran from ...": whom the
+        # sanctions' purpose clause acts on is whom they are on (object class sanction_purpose_verbs).
+        purposes = lexicon.object_classes().get("sanction_purpose_verbs", frozenset())
+        targets += [
+            a
+            for h in dict.fromkeys([tok, *hosts])
+            for c in h.children
+            if c.dep_ in ("acl", "relcl", "xcomp", "advcl")
+            and c.lemma_.lower() in purposes
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+            for o in syntax.objects(c)
+            for a in ctx.actors_of(o, sent)
+        ]
     guessed = bool(targets) and all(a.via in ("coref", "pronoun") for a in targets)
     if not targets or guessed:
         # "sanctions adopted over Belarus's seizure of a plane": whose deed is the reason is who they

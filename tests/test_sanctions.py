@@ -610,3 +610,10 @@ def test_sanctions_said_to_be_an_infringement_are_condemned_even_when_only_propo
 def test_sanctions_a_lifting_steps_or_a_deal_lead_to_leaves_them_in_force(parse, text):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"], r["action"]) for r in got} == {("EU", "BLR", "in_force")}
+
+
+def test_sanctions_whom_their_purpose_clause_punishes_is_their_target(parse):
+    # two other states named: without the purpose clause, no target could be told
+    text = "Canada widened its sanctions to punish Iran for sending drones to Russia."
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"]) for r in got} == {("CAN", "IRN")}
