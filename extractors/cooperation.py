@@ -68,7 +68,7 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
     # adjective: "financial technology" is finance and technology (the annotated corpus has both).
     if out:
         # "economic sanctions", "an energy embargo": the kind of sanctions, no area cooperated in
-        # (judged on the annotated corpus: "in exchange for the lifting of economic sanctions" was
+        # (judged on the annotated corpus: a nuclear deal traded for the end of economic sanctions was
         # stored as economic cooperation agreed).
         from relata.extractors.sanctions import sanction_words
 

@@ -196,7 +196,7 @@ def _denial(
                 # what the clause it stands beside says; that clause's speaker made it.
                 said = c.head if syntax.is_verb(c.head) else syntax.governing_verb(c.head)
                 if not syntax.is_verb(c.head):
-                    # "another (ship) that Washington blamed on Iran, a charge denied by Tehran": the
+                    # "a boat whose sinking Seoul pinned on Pyongyang, a charge Pyongyang rejects": the
                     # relative clause on the noun makes the charge, not the verb the noun hangs on.
                     clauses = [r for r in c.head.subtree if r.dep_ == "relcl" and r.i < c.i]
                     said = clauses[-1] if clauses else said  # (the nearest before the claim)

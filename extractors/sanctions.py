@@ -472,7 +472,7 @@ def _from_word(
         and any(c.dep_ == "attr" and c.lemma_.lower() == "option" for c in gov.children)
     )
     if option:
-        # "Sanctions against North Korea are one option", "remain an option": held out, not in force,
+        # "Sanctions on Eritrea are one option", "remain an option": held out, not in force,
         # by whoever says so (below).
         action, subject_role = "threatened", None
     if action in ("in_force", "imposed") and any(
@@ -954,7 +954,7 @@ def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
 
 def _aimed_at(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
     """Who an on- or against-object names: its actors; or the examples of what it quantifies ("on some
-    of the group's members, including Russia and Iran"); or where goods come from ("on exports of oil
+    of the bloc's members, such as Cuba and Syria"); or where goods come from ("on exports of oil
     from Venezuela")."""
     found = ctx.actors_of(tok, sent)
     if not found:
@@ -1088,7 +1088,7 @@ def _reason_doers(hosts: list[Token], sent: Sentence, ctx: ArticleContext) -> li
                 for a in ctx.actors_of(c, sent, with_conj=False)
             ]
         if syntax.is_verb(host):
-            # "imposed sanctions after North Korea conducted a nuclear test": the state whose deed the
+            # "imposed sanctions after Iran tested a missile again": the state whose deed the
             # clause of time or cause tells (named there, not a pronoun's antecedent).
             for clause in host.children:
                 if clause.dep_ == "advcl" and any(

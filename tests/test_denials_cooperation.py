@@ -624,14 +624,17 @@ def test_cooperation_joint_patrols_of_coast_guards_are_security_but_of_navies_mi
 
 
 def test_a_charge_beside_a_relative_clause_was_made_by_that_clauses_subject(parse):
-    # not by the main clause's subject (it had been India)
-    text = "The Indian navy escorted four ships, one of which Washington blamed on Iran, a charge denied by Tehran."
+    # not by the main clause's subject (it had been Greece)
+    text = (
+        "The Greek Navy has assisted at least five tankers, three of which came under fire from Houthi rebels and "
+        "another that Kyiv blamed on Moscow, a charge denied by Moscow."
+    )
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["denials"]
-    assert {(r["denier"], r["accuser"]) for r in rows} == {("IRN", "USA")}
+    assert {(r["denier"], r["accuser"]) for r in rows} == {("RUS", "UKR")}
 
 
 def test_cooperation_the_kind_of_sanctions_is_no_area_cooperated_in(parse):
-    text = "Cuba and the United States agreed on a prisoner release in exchange for easing economic sanctions."
+    text = "Havana and Washington settled on freeing prisoners in exchange for easing economic sanctions."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert "economy" not in {r["area"] for r in rows}
 
