@@ -17,6 +17,7 @@ from relata.extractors import lexicon, syntax
 from relata.extractors.actors import Actor, ArticleContext, examples_of, private_party, privately_promoted
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.rows import event_date, provenance, row_id
+from relata.extractors.sanctions import sanction_words
 from relata.extractors.version import VERSIONS
 
 VERSION = VERSIONS["cooperation"]
@@ -70,10 +71,13 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
         # "economic sanctions", "an energy embargo": the kind of sanctions, no area cooperated in
         # (judged on the annotated corpus: a nuclear deal traded for the end of economic sanctions was
         # stored as economic cooperation agreed).
-        from relata.extractors.sanctions import sanction_words
-
         sanctioned = {t.i for t, _term in sanction_words(doc)}
-        out = [(tok, area) for tok, area in out if not (tok.dep_ in ("amod", "compound") and tok.head.i in sanctioned)]
+
+        def kind_of_sanctions(tok: Token) -> bool:
+            first = tok.head if tok.dep_ == "conj" else tok  # "economic and financial sanctions"
+            return first.dep_ in ("amod", "compound") and first.head.i in sanctioned
+
+        out = [(tok, area) for tok, area in out if not kind_of_sanctions(tok)]
     qualifying = lexicon.object_classes().get("qualifying_area_words", frozenset())
     nouns = {tok: area for tok, area in out if tok.pos_ != "ADJ"}
     return [

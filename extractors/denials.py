@@ -197,9 +197,15 @@ def _denial(
                 said = c.head if syntax.is_verb(c.head) else syntax.governing_verb(c.head)
                 if not syntax.is_verb(c.head):
                     # "a boat whose sinking Seoul pinned on Pyongyang, a charge Pyongyang rejects": the
-                    # relative clause on the noun makes the charge, not the verb the noun hangs on.
-                    clauses = [r for r in c.head.subtree if r.dep_ == "relcl" and r.i < c.i]
-                    said = clauses[-1] if clauses else said  # (the nearest before the claim)
+                    # relative clause on the noun makes the charge, not the verb the noun hangs on (the
+                    # nearest before the claim whose subject is an actor: "the strike, which killed ten"
+                    # describes, and the main verb's subject stays the accuser).
+                    clauses = [
+                        r
+                        for r in c.head.subtree
+                        if r.dep_ == "relcl" and r.i < c.i and any(ctx.actors_of(t, sent) for t in syntax.agents(r))
+                    ]
+                    said = clauses[-1] if clauses else said
                 accusers += [
                     a for t in (syntax.agents(said) if said is not None else []) for a in ctx.actors_of(t, sent)
                 ]

@@ -584,10 +584,18 @@ def _from_word(
             return []
         subj_actors = [a for t in subj_toks for a in ctx.actors_of(t, sent)]
         if subject_role == "sender":
-            # "The Security Council, backed by Russia, imposed sanctions": who the sender's own phrase
-            # names beside it (a backer, a member) is on the sender's side, never the unnamed target.
+            # "The Security Council, backed by Russia, imposed sanctions": who the sender's apposition or
+            # backing participle names (object class backing_participles) is on the sender's side, never
+            # the unnamed target (but "the US, angered by Russia's annexation, imposed ...": Russia's).
+            backing = lexicon.object_classes().get("backing_participles", frozenset())
+            beside = [
+                c
+                for t in subj_toks
+                for c in t.children
+                if c.dep_ == "appos" or (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in backing)
+            ]
             sender_side |= {
-                m.code for t in subj_toks for w in t.subtree if (m := ctx.mention_at(sent, w.i)) is not None and m.code
+                m.code for c in beside for w in c.subtree if (m := ctx.mention_at(sent, w.i)) is not None and m.code
             }
         if action == "violated":
             violators += subj_actors  # the target only if the sanctions name none (below)
@@ -730,8 +738,8 @@ def _from_word(
         syntax.prep_objects(h, {"on", "against"} | (act_of if h is tok else set()), through_objects=False)
         for h in hosts
     )
-    # ("retaliated against the sanctions": the sanctions themselves are no target named)
-    # ("on Monday" names no one either)
+    # An on- or against-object that names someone other than the sanctions ("retaliated against the
+    # sanctions" names no target, nor does "on Monday").
     other_named = any(
         t != tok and _names_a_target(t, sent, ctx)
         for h in hosts
@@ -771,13 +779,8 @@ def _from_word(
         # country in response to North Korea's test" the country is the tester, whoever was named last.
         excluded = {a.code for a in senders + stated}
         doers = [a for a in _reason_doers([tok, *hosts], sent, ctx) if a.code not in excluded]
-        # ("on Monday" is no target named: only an on- or against-object that names one keeps them out)
-        aimed = any(
-            _names_a_target(t, sent, ctx)
-            for h in hosts
-            for t in syntax.prep_objects(h, {"on", "against"}, through_objects=False)
-        )
-        if doers and (not aimed or guessed):
+        # (only an on- or against-object that names someone keeps them out: "on Monday" does not)
+        if doers and (not other_named or guessed):
             targets = doers
     if not targets and not named_target:
         # Whoever the clause is about ("Italy questioned whether the sanctions work") is a speaker,
@@ -910,8 +913,11 @@ def statement_row(
 
 
 def _international(tok: Token) -> bool:
-    """ "The international community": the states together, not a private body (no sender named)."""
-    return any(c.dep_ == "amod" and c.lower_ == "international" for c in tok.children)
+    """ "The international community": the states together, not a private body (no sender named); not
+    "an international tribunal", a court."""
+    return tok.lemma_.lower() == "community" and any(
+        c.dep_ == "amod" and c.lower_ == "international" for c in tok.children
+    )
 
 
 def _attributive(tok: Token) -> bool:
@@ -1011,7 +1017,13 @@ def _condemning_adjective(tok: Token) -> bool:
     # "sanctions, which are illegal" / "sanctions are unilateral and illegal"
     head = tok.head
     if tok.dep_ in ("nsubj",) and head.lemma_ == "be":
-        return any(t.lower_ in words for t in head.subtree)
+        if any(t.lower_ in words for t in head.subtree):
+            return True
+        # "the sanctions were an infringement on its sovereignty": only what the copula says they are,
+        # not a reason named further on ("are punishment for its interference in the election")
+        nouns = lexicon.object_classes().get("condemning_nouns", frozenset())
+        said = [c for c in head.children if c.dep_ == "attr"]
+        return any(t.lemma_.lower() in nouns for a in said for t in (a, *a.conjuncts))
     return False
 
 
@@ -1060,6 +1072,14 @@ def _reason(tok: Token, gov: Token | None) -> tuple[str | None, list[str]]:
     return text, sorted(set(cats))
 
 
+def _names_a_reason(tok: Token) -> bool:
+    """Whether the phrase or clause headed by ``tok`` names a reason sanctions are given for."""
+    low = f" {' '.join(t.lower_ for t in tok.subtree)} "
+    return any(
+        f" {t} " in low or f" {t}s " in low for t in lexicon.two_column("sanction_reasons.csv", "term", "category")
+    )
+
+
 def _reason_doers(hosts: list[Token], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
     """The state a reason phrase names as doer, by a possessor: "over Russia's annexation", "for
     Iran's missile tests" (not a pronoun's: "over its programme" leaves the target to the sentence)."""
@@ -1089,10 +1109,14 @@ def _reason_doers(hosts: list[Token], sent: Sentence, ctx: ArticleContext) -> li
             ]
         if syntax.is_verb(host):
             # "imposed sanctions after Iran tested a missile again": the state whose deed the
-            # clause of time or cause tells (named there, not a pronoun's antecedent).
+            # clause of time or cause tells (named there, not a pronoun's antecedent), where the
+            # clause names a reason sanctions are given for (sanction_reasons.csv): not "after the
+            # United States announced its own measures", "after Hungary dropped its veto".
             for clause in host.children:
-                if clause.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in ("after", "because") for m in clause.children
+                if (
+                    clause.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ in ("after", "because") for m in clause.children)
+                    and _names_a_reason(clause)
                 ):
                     out += [
                         a

@@ -1152,11 +1152,13 @@ def reports(tok: Token) -> list[Report]:
         elif (
             dep in ("acl", "ccomp")
             and cur.pos_ == "NOUN"
-            and cur.lemma_.lower() in lexicon.object_classes().get("claims", frozenset())
+            and cur.lemma_.lower() in lexicon.object_classes().get("charge_nouns", frozenset())
             and any(c.lower_ == "that" and c.dep_ == "mark" for c in came_from.children)
         ):
             # "claims that Chinese ships rammed the vessel", "American allegations that ...": the deed is
-            # what the claim says, alleged; its maker is the claim's owner or by-phrase, if named.
+            # what the charge says, alleged; its maker is the charge's owner or by-phrase, if named. Not
+            # an idea, a report or a story (object class charge_nouns, not claims): "dismissed the idea
+            # that China would supply arms" is no claim made, "reports that they held talks" report.
             makers = [c for c in cur.children if c.dep_ in ("poss", "compound", "amod")]
             makers += prep_objects(cur, {"by", "from"}, through_objects=False)
             out.append(Report(makers, None, "claim"))

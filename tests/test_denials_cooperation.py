@@ -650,3 +650,14 @@ def test_cooperation_aid_given_in_a_named_area_is_cooperation_under_way(parse):
     assert ("BGD", "JPN", "infrastructure", "ongoing") in {
         (r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in got["cooperation"]
     }
+
+
+def test_a_relative_clause_that_describes_makes_no_charge(parse):
+    text = "Kyiv blamed Moscow for the strike, which killed ten civilians, a charge Moscow denied."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["denials"]
+    assert {(r["denier"], r["accuser"]) for r in rows} == {("RUS", "UKR")}
+
+
+def test_cooperation_coordinated_kinds_of_sanctions_are_no_areas(parse):
+    rows = extract_all(parse("Cuba and the US agreed to ease economic and financial sanctions.", "2024-03-12"))
+    assert not {r["area"] for r in rows[0]["cooperation"]} & {"economy", "finance"}

@@ -4793,3 +4793,8 @@ def test_a_denial_of_a_named_accusers_claim_implies_the_accusation(parse):
     text = "Hanoi dismissed Chinese claims that Vietnamese warships rammed a Chinese navy ship."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert ("CHN", "VNM", "accusation") in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in rows}
+
+
+def test_an_idea_dismissed_is_no_claim_and_tells_no_deed(parse):
+    rows = extract_all(parse("Analysts dismissed the idea that China would supply arms to Russia.", "2024-03-12"))
+    assert not [r for r in rows[0]["relations"] if r["relation_type"] == "military_aid"]

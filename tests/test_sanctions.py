@@ -617,3 +617,29 @@ def test_sanctions_whom_their_purpose_clause_punishes_is_their_target(parse):
     text = "Canada widened its sanctions to punish Iran for sending drones to Russia."
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"]) for r in got} == {("CAN", "IRN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of time names the target only where it names a reason sanctions are given for
+        ("Britain imposed sanctions on Monday after the United States announced its own measures.", set()),
+        # a reason named after the copula is no condemnation of the sanctions
+        (
+            "The new US sanctions on Russia are punishment for its interference in the 2016 election.",
+            {("USA", "RUS", "in_force"), ("USA", "RUS", "imposed")},
+        ),
+        # only a backer or an apposition is on the sender's side, not whom its participle is angry at
+        (
+            "The United States, angered by Russia's annexation of Crimea, imposed new sanctions.",
+            {("USA", "RUS", "imposed")},
+        ),
+        # an international court is still a court
+        ("An international tribunal sanctioned Serbia for failing to hand over suspects.", set()),
+        # a move to lift them that is welcomed was made
+        ("Russia welcomed the EU's move to lift sanctions on Belarus.", {("EU", "BLR", "lifted")}),
+    ],
+)
+def test_sanctions_the_sessions_rules_stay_within_what_they_say(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
