@@ -294,12 +294,12 @@ def _relief_only_asked(verb: Token, actions: dict) -> bool:
 
 
 def _relief_ahead(word: Token) -> bool:
-    """A lifting or easing that a step, a deal's exchange or a way leads to, not yet done: "steps to lift
-    UN sanctions", "in exchange for the lifting of sanctions", "paving the way for an end to the bans"
-    (object class relief_prospects; the annotated corpus has the sanctions in force)."""
-    prospects = lexicon.object_classes().get("relief_prospects", frozenset()) | lexicon.object_classes().get(
-        "prospect_nouns", frozenset()
-    )
+    """A lifting or easing that steps or a deal's exchange lead to, not yet done: "steps to lift UN
+    sanctions", "in exchange for the lifting of sanctions" (object class relief_prospects; the annotated
+    corpus has the sanctions in force). Not "clearing the way for the lifting": the dev set has that
+    lifting done, the corpus a "way" both ways."""
+    classes = lexicon.object_classes()
+    prospects = classes.get("relief_prospects", frozenset()) | classes.get("prospect_nouns", frozenset())
     if syntax.is_verb(word):
         return word.dep_ in ("acl", "xcomp") and word.head.lemma_.lower() in prospects
     return word.dep_ == "pobj" and word.head.lower_ == "for" and word.head.head.lemma_.lower() in prospects
