@@ -38,12 +38,20 @@ def _term_matcher():
 
 
 def sanction_words(doc) -> list[tuple[Token, str]]:
-    """(head token, matched term) of every sanction word; the verb "sanction" too.
+    """(head token, matched term) of every sanction word; the verb "sanction" too. Found once per doc
+    (as ``syntax.tokens``): the sanctions, relations, cooperation extractors and the models' gate all ask.
 
     None in a sentence about sport: "UEFA said a decision on sanctions against Russia would be made
     within days" is a sports body's penalty on a football federation, not a state's sanctions (judged
     on unseen articles, two such rows were stored as sanctions on Russia with no sender).
     """
+    cached = doc.user_data.get("relata_sanction_words")
+    if cached is None:
+        cached = doc.user_data["relata_sanction_words"] = _find_sanction_words(doc)
+    return cached
+
+
+def _find_sanction_words(doc) -> list[tuple[Token, str]]:
     found: dict[int, tuple[Token, str]] = {}
     for match_id, start, end in _term_matcher()(doc):
         span = doc[start:end]
@@ -1050,9 +1058,14 @@ def _measures(tok: Token, term: str) -> list[str]:
     return sorted(set(out))
 
 
+def _reason_categories(low: str) -> list[str]:
+    """The categories of the reason terms (sanction_reasons.csv) a lower-cased text holds, as words."""
+    terms = lexicon.two_column("sanction_reasons.csv", "term", "category")
+    return [cat for t, cat in terms.items() if f" {t} " in f" {low} " or f" {t}s " in f" {low} "]
+
+
 def _reason(tok: Token, gov: Token | None) -> tuple[str | None, list[str]]:
     """The reason a sentence gives ("over its nuclear programme", "due to the invasion")."""
-    terms = lexicon.two_column("sanction_reasons.csv", "term", "category")
     spans: list[Span] = []
     for host in [tok] + ([gov] if gov is not None else []):
         for c in host.children:
@@ -1064,8 +1077,7 @@ def _reason(tok: Token, gov: Token | None) -> tuple[str | None, list[str]]:
     cats: list[str] = []
     text = None
     for span in spans:
-        low = span.text.lower()
-        found = [cat for t, cat in terms.items() if f" {t} " in f" {low} " or f" {t}s " in f" {low} "]
+        found = _reason_categories(span.text.lower())
         if found:
             cats += found
             text = text or span.text[:200]
@@ -1074,10 +1086,7 @@ def _reason(tok: Token, gov: Token | None) -> tuple[str | None, list[str]]:
 
 def _names_a_reason(tok: Token) -> bool:
     """Whether the phrase or clause headed by ``tok`` names a reason sanctions are given for."""
-    low = f" {' '.join(t.lower_ for t in tok.subtree)} "
-    return any(
-        f" {t} " in low or f" {t}s " in low for t in lexicon.two_column("sanction_reasons.csv", "term", "category")
-    )
+    return bool(_reason_categories(" ".join(t.lower_ for t in tok.subtree)))
 
 
 def _reason_doers(hosts: list[Token], sent: Sentence, ctx: ArticleContext) -> list[Actor]:
