@@ -4798,3 +4798,22 @@ def test_a_denial_of_a_named_accusers_claim_implies_the_accusation(parse):
 def test_an_idea_dismissed_is_no_claim_and_tells_no_deed(parse):
     rows = extract_all(parse("Analysts dismissed the idea that China would supply arms to Russia.", "2024-03-12"))
     assert not [r for r in rows[0]["relations"] if r["relation_type"] == "military_aid"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parser calls the subject of "has also heavily invested" passive; with no "be" it is the doer
+        (
+            "Japan has also heavily invested in Kenya's infrastructure, including ports and highways.",
+            ("JPN", "KEN", "economic_cooperation", "occurred"),
+        ),
+    ],
+)
+def test_relations_a_perfect_without_be_is_active(parse, text, expected):
+    assert expected in keys(parse(text))
+
+
+def test_relations_a_true_passive_keeps_its_doer_in_the_by_phrase(parse):
+    found = keys(parse("Kenya's new port has been financed by Japan."))
+    assert not any(k[0] == "KEN" for k in found)
