@@ -293,6 +293,21 @@ def _hyphenated_pair_on(tok: Token) -> bool:
     return False
 
 
+def _hyphenated_pair(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """The two actors of a hyphenated pair written on the noun ("the Ghana-Nigeria trade agreement"), else none."""
+    if syntax.is_verb(tok):
+        return []
+    for c in tok.children:
+        if c.dep_ not in ("compound", "nmod") or not c.ent_type_.startswith("ACTOR"):
+            continue
+        for x in c.children:
+            if x.ent_type_.startswith("ACTOR") and syntax.hyphen_joined(x, c):
+                found = {a.code: a for t in (x, c) for a in ctx.actors_of(t, sent, with_conj=False) if a.code}
+                if len(found) == 2:
+                    return list(found.values())
+    return []
+
+
 def _partner_said(tok: Token, classes: dict) -> bool:
     """ "Ghana is Togo's largest investor", "Ghana and Togo are trading partners": a partner area noun
     that a copula says its subject is (object class partner_areas)."""
@@ -587,6 +602,11 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
         verb = None
     if verb is not None and privately_promoted(cue):
         return [], True
+    named_pair = _hyphenated_pair(cue, sent, ctx)
+    if named_pair:
+        # "proposed an upgrade of the Ghana-Nigeria trade agreement": the two names the word is written with
+        # are its sides, whoever proposes, praises or discusses it (judged rows paired the speaker with each)
+        return [named_pair], False
     if verb is not None:
         # A firm signing a deal is not its state ("Chinese railway manufacturer CRRC signed ...").
         subj = [a for t in syntax.agents(verb) if not private_party(t) for a in ctx.actors_of(t, sent)]

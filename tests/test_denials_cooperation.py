@@ -661,3 +661,15 @@ def test_a_relative_clause_that_describes_makes_no_charge(parse):
 def test_cooperation_coordinated_kinds_of_sanctions_are_no_areas(parse):
     rows = extract_all(parse("Cuba and the US agreed to ease economic and financial sanctions.", "2024-03-12"))
     assert not {r["area"] for r in rows[0]["cooperation"]} & {"economy", "finance"}
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Mr Ruto, the Kenyan president, proposed an upgrade of the Ghana-Nigeria trade agreement.", ("GHA", "NGA")),
+        ("Peru praised the Chile-Bolivia energy deal signed last week.", ("BOL", "CHL")),
+    ],
+)
+def test_cooperation_a_hyphenated_pair_on_the_word_is_its_pair_not_the_speaker(parse, text, pair):
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert {(r["actor_a"], r["actor_b"]) for r in rows} == {pair}
