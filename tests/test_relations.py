@@ -1291,9 +1291,12 @@ def test_relations_visits_a_trip_is_said_to_be_and_its_stops(parse, text, expect
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # warning a state off a deed threatens it; warning it of weather does not
-        ("Ghana warned Togo not to move troops to the border.", {("GHA", "TGO", "threat")}),
-        ("Ghana warns Togo against new tariffs", {("GHA", "TGO", "threat")}),
+        # warning a state off a deed threatens it and criticises it; warning it of weather does not
+        (
+            "Ghana warned Togo not to move troops to the border.",
+            {("GHA", "TGO", "threat"), ("GHA", "TGO", "criticism")},
+        ),
+        ("Ghana warns Togo against new tariffs", {("GHA", "TGO", "threat"), ("GHA", "TGO", "criticism")}),
         ("Ghana warned Togo of a storm.", set()),
         # advice not to expect something is no threat
         ("Ghana warned Togo not to expect quick membership.", set()),
@@ -4817,3 +4820,16 @@ def test_relations_a_perfect_without_be_is_active(parse, text, expected):
 def test_relations_a_true_passive_keeps_its_doer_in_the_by_phrase(parse):
     found = keys(parse("Kenya's new port has been financed by Japan."))
     assert not any(k[0] == "KEN" for k in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a warning off a deed both threatens and criticises whoever is warned (the annotated corpus has both)
+        ("Nigeria has warned Ghana against meddling in the border dispute.", ("NGA", "GHA", "criticism", "occurred")),
+        ("Nigeria has warned Ghana against meddling in the border dispute.", ("NGA", "GHA", "threat", "occurred")),
+        ("Kenya warned against Uganda's interference in the election.", ("KEN", "UGA", "criticism", "occurred")),
+    ],
+)
+def test_relations_a_warning_off_a_deed_criticises_the_warned(parse, text, expected):
+    assert expected in keys(parse(text))
