@@ -309,7 +309,11 @@ def tokens(role: str, tok: Token) -> list[Token]:
             # "attended the opening of joint exercises", "began a round of talks"
             owner = head.head.head
             parts = lexicon.object_classes().get("event_parts", frozenset())
-            direct = owner.lemma_.lower() in parts and owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov
+            direct = owner.lemma_.lower() in parts and (
+                (owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov)
+                # "X is on the third leg of a trip", "X arrived for the opening of the summit"
+                or (owner.dep_ == "pobj" and owner.head.head == gov)
+            )
         if not direct and head.dep_ == "pobj" and head.head.lower_ == "in" and head.lemma_.lower() == "support":
             # "drones were carrying out strikes in support of government forces": the idiom says why the
             # clause's subject acted, also where the parser hangs it on the verb's object ("strikes"); not on a

@@ -4833,3 +4833,8 @@ def test_relations_a_true_passive_keeps_its_doer_in_the_by_phrase(parse):
 )
 def test_relations_a_warning_off_a_deed_criticises_the_warned(parse, text, expected):
     assert expected in keys(parse(text))
+
+
+def test_relations_on_the_leg_of_a_trip_the_subject_travels(parse):
+    found = keys(parse("Chinese Premier Li Qiang is on the third leg of a trip that has included Fiji and Samoa."))
+    assert {("CHN", "FJI", "visit", "occurred"), ("CHN", "WSM", "visit", "occurred")} <= found
