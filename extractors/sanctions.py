@@ -280,6 +280,27 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
     return None, None
 
 
+def _relative_act(tok: Token, actions: dict) -> Token | None:
+    """A passive relative clause on the sanction word that imposes, tightens or extends them ("sanctions, which
+    were levied by X", "sanctions, the latest round of which were imposed by X"), else None."""
+    for c in tok.children:
+        if (
+            c.dep_ == "relcl"
+            and syntax.is_passive(c)
+            and actions.get(c.lemma_.lower(), ("",))[0] in ("imposed", "tightened", "extended")
+            and any(
+                s.dep_ == "nsubjpass"
+                and (
+                    s.tag_ == "WDT"
+                    or any(p.lower_ == "of" and any(w.tag_ == "WDT" for w in p.children) for p in s.children)
+                )
+                for s in c.children
+            )
+        ):
+            return c
+    return None
+
+
 def _relief_only_asked(verb: Token, actions: dict) -> bool:
     """The lifting verb is what someone asks, urges or proposes (a verb whose sanction action is
     "threatened": call, urge, push, seek ...), or what a negated verb expects ("did not expect X to
@@ -404,6 +425,12 @@ def _from_word(
         action, subject_role = "condemned", "stated_by"
     if is_verb_word:
         action, subject_role = "imposed", "sender"
+    told = None if is_verb_word else _relative_act(tok, actions)
+    if told is not None and action == "in_force":
+        # "suffers from sanctions, the latest round of which were levied by X": the relative clause tells
+        # what was done to them (imposed), the clause they hang on only that they weigh (in force); its
+        # by-agent is the sender (sanction_imposing_participles, below)
+        action = actions[told.lemma_.lower()][0]
     attributive = is_verb_word and _attributive(tok)
     if attributive:
         # "a heavily sanctioned regime", "the list of sanctioned Chinese firms": a state under

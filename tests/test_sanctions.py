@@ -643,3 +643,22 @@ def test_sanctions_whom_their_purpose_clause_punishes_is_their_target(parse):
 def test_sanctions_the_sessions_rules_stay_within_what_they_say(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause that imposes the sanctions tells what was done to them
+        (
+            "The economy of Cuba continues to suffer from international sanctions, the latest round of which were levied"
+            " by Canada and Mexico in April.",
+            {("CAN", "CUB", "imposed"), ("MEX", "CUB", "imposed")},
+        ),
+        ("Cuba still suffers from sanctions that were imposed by Canada in 2019.", {("CAN", "CUB", "imposed")}),
+        # one that says they were never lifted leaves them in force
+        ("Cuba still suffers from Canadian sanctions, which were never lifted.", {("CAN", "CUB", "in_force")}),
+    ],
+)
+def test_sanctions_a_relative_clause_that_imposes_them_makes_them_imposed(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
