@@ -281,13 +281,16 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
 
 
 def _relative_act(tok: Token, actions: dict) -> Token | None:
-    """A passive relative clause on the sanction word that imposes, tightens or extends them ("sanctions, which
-    were levied by X", "sanctions, the latest round of which were imposed by X"), else None."""
+    """A passive relative clause on the sanction word that imposes, changes or lifts them ("sanctions, which
+    were levied by X", "sanctions, the latest round of which were imposed by X", "which were lifted in
+    January"), else None."""
     for c in tok.children:
         if (
             c.dep_ == "relcl"
             and syntax.is_passive(c)
-            and actions.get(c.lemma_.lower(), ("",))[0] in ("imposed", "tightened", "extended")
+            and actions.get(c.lemma_.lower(), ("",))[0] in ("imposed", "tightened", "extended", "lifted", "eased")
+            # (not "which were never lifted", "which could be eased": those leave them in force)
+            and syntax.modality(c).status not in ("negated", "hypothetical", "planned")
             and any(
                 s.dep_ == "nsubjpass"
                 and (

@@ -655,8 +655,13 @@ def test_sanctions_the_sessions_rules_stay_within_what_they_say(parse, text, exp
             {("CAN", "CUB", "imposed"), ("MEX", "CUB", "imposed")},
         ),
         ("Cuba still suffers from sanctions that were imposed by Canada in 2019.", {("CAN", "CUB", "imposed")}),
-        # one that says they were never lifted leaves them in force
+        (
+            "Cuba regained markets lost to years of Canadian sanctions, which were lifted in May.",
+            {("CAN", "CUB", "lifted")},
+        ),
+        # one that says they were never lifted, or may be, leaves them in force
         ("Cuba still suffers from Canadian sanctions, which were never lifted.", {("CAN", "CUB", "in_force")}),
+        ("Cuba still suffers from Canadian sanctions, which could be lifted soon.", {("CAN", "CUB", "in_force")}),
     ],
 )
 def test_sanctions_a_relative_clause_that_imposes_them_makes_them_imposed(parse, text, expected):
