@@ -298,4 +298,18 @@ def _linked_claim(denier: str, sentence_index: int, by_sentence: dict[int, list[
         if cands:
             cands.sort(key=lambda r: (r["relation_type"] not in lexicon.accusable_types(), -r["confidence"]))
             return cands[0]
+    # "The US Navy said an Iranian vessel fired rockets near the carrier. Iran denied the vessel had done
+    # so": a deed another party reported, with the denier in it, is the claim denied (of a type one can
+    # be accused of: not a meeting someone told of)
+    for i in range(sentence_index, max(-1, sentence_index - 3), -1):
+        cands = [
+            r
+            for r in by_sentence.get(i, [])
+            if r.get("attributed_to")
+            and r["attributed_to"] != denier
+            and r["relation_type"] in lexicon.accusable_types()
+            and r["source_actor"] == denier
+        ]
+        if cands:
+            return max(cands, key=lambda r: r["confidence"])
     return None

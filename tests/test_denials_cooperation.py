@@ -673,3 +673,11 @@ def test_cooperation_coordinated_kinds_of_sanctions_are_no_areas(parse):
 def test_cooperation_a_hyphenated_pair_on_the_word_is_its_pair_not_the_speaker(parse, text, pair):
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert {(r["actor_a"], r["actor_b"]) for r in rows} == {pair}
+
+
+def test_denials_a_deed_another_party_reported_is_the_claim_denied(parse):
+    text = (
+        "The Kenyan navy said a Somali boat fired rockets at a Kenyan patrol ship. Somalia denied the boat had done so."
+    )
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["denials"]
+    assert {(r["denier"], r["denied_type"], r["accuser"]) for r in rows} == {("SOM", "attack", "KEN")}
