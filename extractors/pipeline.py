@@ -110,10 +110,10 @@ def lemma_fixes(doc: Doc) -> Doc:
 
 @Language.component("relata_parse_fixes")
 def parse_fixes(doc: Doc) -> Doc:
-    """Subjects the parser calls passive in an active perfect: in "China has also heavily invested in
-    Cambodia" it gives China `nsubjpass` though nothing is passive (no "be" auxiliary, only "has"), and
-    every rule then takes China for what was invested. A passive needs a form of "be"; without one the
-    subject is the doer."""
+    """Two misreadings of the parser set right. A subject called passive in an active perfect: in "China has
+    also heavily invested in Cambodia" the parser gives China `nsubjpass` though nothing is passive (no "be"
+    auxiliary, only "has"), and every rule then takes China for what was invested. A passive needs a form of
+    "be"; without one the subject is the doer."""
     for tok in doc:
         if tok.dep_ != "nsubjpass":
             continue
@@ -125,6 +125,14 @@ def parse_fixes(doc: Doc) -> Doc:
             and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
         ):
             tok.dep_ = "nsubj"
+    for tok in doc:
+        # "Sharif called Afghan President Ashraf Ghani": the parser reads the name as what the (missing)
+        # object is called (oprd); an active verb with no object of its own that "names" a proper name has
+        # it as its object
+        if tok.dep_ != "oprd" or tok.pos_ != "PROPN" or tok.head.pos_ != "VERB":
+            continue
+        if not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.head.children):
+            tok.dep_ = "dobj"
     return doc
 
 

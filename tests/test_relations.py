@@ -4838,3 +4838,9 @@ def test_relations_a_warning_off_a_deed_criticises_the_warned(parse, text, expec
 def test_relations_on_the_leg_of_a_trip_the_subject_travels(parse):
     found = keys(parse("Chinese Premier Li Qiang is on the third leg of a trip that has included Fiji and Samoa."))
     assert {("CHN", "FJI", "visit", "occurred"), ("CHN", "WSM", "visit", "occurred")} <= found
+
+
+def test_relations_a_named_official_read_as_an_object_predicate_is_the_object(parse):
+    # the parser reads "called Afghan President Ashraf Ghani" as calling someone a name (oprd)
+    found = keys(parse("Nawaz Sharif called Afghan President Ashraf Ghani on Monday.", "2016-01-21"))
+    assert ("AFG", "PAK", "meeting", "occurred") in found
