@@ -110,7 +110,7 @@ def lemma_fixes(doc: Doc) -> Doc:
 
 @Language.component("relata_parse_fixes")
 def parse_fixes(doc: Doc) -> Doc:
-    """Two misreadings of the parser set right. A subject called passive in an active perfect: in "China has
+    """Misreadings of the parser set right. A subject called passive in an active perfect: in "China has
     also heavily invested in Cambodia" the parser gives China `nsubjpass` though nothing is passive (no "be"
     auxiliary, only "has"), and every rule then takes China for what was invested. A passive needs a form of
     "be"; without one the subject is the doer."""
@@ -133,6 +133,16 @@ def parse_fixes(doc: Doc) -> Doc:
             continue
         if not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.head.children):
             tok.dep_ = "dobj"
+    for tok in doc:
+        # "Kenyan President William Ruto greets Chinese President Xi Jinping" (a caption's present tense): the
+        # tagger reads "greets" as a plural noun, its doer as a compound on it and its object as a direct
+        # object; a plural noun at the root with a direct object is a verb, the name before it its subject
+        if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or not any(c.dep_ == "dobj" for c in tok.children):
+            continue
+        doers = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1]
+        if doers and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            tok.tag_, tok.pos_ = "VBZ", "VERB"
+            doers[0].dep_ = "nsubj"
     return doc
 
 

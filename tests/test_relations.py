@@ -4844,3 +4844,11 @@ def test_relations_a_named_official_read_as_an_object_predicate_is_the_object(pa
     # the parser reads "called Afghan President Ashraf Ghani" as calling someone a name (oprd)
     found = keys(parse("Nawaz Sharif called Afghan President Ashraf Ghani on Monday.", "2016-01-21"))
     assert ("AFG", "PAK", "meeting", "occurred") in found
+
+
+def test_relations_a_captions_present_tense_verb_tagged_as_a_noun_is_the_verb(parse):
+    # the tagger reads "greets" as a plural noun with the name before it as a compound
+    found = keys(
+        parse("Kenyan President William Ruto greets Chinese President Xi Jinping during a meeting in Beijing.")
+    )
+    assert ("CHN", "KEN", "meeting", "occurred") in found
