@@ -4852,3 +4852,15 @@ def test_relations_a_captions_present_tense_verb_tagged_as_a_noun_is_the_verb(pa
         parse("Kenyan President William Ruto greets Chinese President Xi Jinping during a meeting in Beijing.")
     )
     assert ("CHN", "KEN", "meeting", "occurred") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenyan President William Ruto shook hands with Chinese President Xi Jinping in Beijing.", True),
+        # shaking anything else is no meeting
+        ("The earthquake shook Kenya and Tanzania.", False),
+    ],
+)
+def test_relations_a_handshake_with_someone_is_a_meeting(parse, text, expected):
+    assert any(k[2] == "meeting" for k in keys(parse(text))) is expected
