@@ -324,12 +324,20 @@ def ended_or_illicit(tok: Token) -> bool:
 
 
 def _trade_ended_or_illicit(tok: Token, classes: dict) -> bool:
-    """ "Trade between X and Y collapsed", "banned all trade with X", "the illegal arms trade between":
+    """ "Trade between X and Y collapsed", "banned all trade with X", "a collapse in trade between", "the illegal
+    arms trade between":
     trade stopped or outside the law is no cooperation under way."""
     ending = classes.get("cessation_verbs", frozenset()) | classes.get("trade_ending_verbs", frozenset())
     gov = tok.head if tok.dep_ in ("nsubj", "dobj", "nsubjpass") else None
     if gov is not None and syntax.is_verb(gov) and gov.lemma_.lower() in ending:
         return True
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "of", "on", "to")
+        and tok.head.head.pos_ == "NOUN"
+        and tok.head.head.lemma_.lower() in ending
+    ):
+        return True  # "a collapse in trade between X and Y", "a halt to trade", "a ban on trade with X"
     illicit = classes.get("illicit_trade_words", frozenset())
     return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in illicit for c in tok.children)
 

@@ -681,3 +681,9 @@ def test_denials_a_deed_another_party_reported_is_the_claim_denied(parse):
     )
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["denials"]
     assert {(r["denier"], r["denied_type"], r["accuser"]) for r in rows} == {("SOM", "attack", "KEN")}
+
+
+def test_cooperation_a_collapse_in_trade_is_no_trade_under_way(parse):
+    text = "The war led to a dramatic collapse in trade between Kenya and Somalia."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert not [r for r in rows if r["area"] == "trade"]
