@@ -57,6 +57,8 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
             continue  # "Defense Minister Shoigu talked with ...": the office, not what they talked about
         if _describes_the_speaker(root):
             continue  # "said X, director of the Energy Research Center": who speaks, not what about
+        if _in_a_body_name(root):
+            continue  # "an agreement with the Import-Export Bank of China": a name, not what is agreed on
         if root.lemma_.lower() in lexicon.object_classes().get("partner_areas", frozenset()) and end - start > 1:
             root = doc[start]  # "trading partner": the partner is the cooperation word, "trading" its area
         area = areas[term.lower()]
@@ -85,6 +87,22 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
         for tok, area in out
         if not (tok.dep_ == "amod" and tok.lower_ in qualifying and nouns.get(tok.head, area) != area)
     ]
+
+
+def _in_a_body_name(tok: Token) -> bool:
+    """The area word is part of the name of a body or firm ("the Import-Export Bank of China", "the Energy
+    Regulatory Commission"): capitalised, in a name whose head is a body or firm noun (object classes
+    public_body_words, firm_nouns, firm_suffixes)."""
+    if tok.pos_ != "PROPN":
+        return False
+    head = tok
+    while head.dep_ in ("compound", "amod") and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
+    if head is tok:
+        return False
+    classes = lexicon.object_classes()
+    bodies = classes.get("public_body_words", frozenset()) | classes.get("firm_nouns", frozenset())
+    return head.lemma_.lower() in bodies | classes.get("firm_suffixes", frozenset())
 
 
 def _in_a_title(tok: Token) -> bool:

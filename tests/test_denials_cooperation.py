@@ -687,3 +687,9 @@ def test_cooperation_a_collapse_in_trade_is_no_trade_under_way(parse):
     text = "The war led to a dramatic collapse in trade between Kenya and Somalia."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert not [r for r in rows if r["area"] == "trade"]
+
+
+def test_cooperation_an_area_word_in_the_name_of_a_bank_is_no_area(parse):
+    text = "Kenya reached an agreement with the Import-Export Bank of China to restructure its debt."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert not [r for r in rows if r["area"] == "trade"]
