@@ -253,7 +253,13 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
             head = tok.head.head  # "one of Israel's supporters"
         if head.dep_ == "appos":
-            return [head.head]
+            described = head.head
+            conjuncts = [c for c in described.conjuncts if c.i > described.i]
+            if conjuncts and head.tag_ == "NN" and head.left_edge.i > conjuncts[-1].right_edge.i:
+                # "between Washington and Russia, the Syrian leader's main backer": one backer, the parser
+                # hangs it on the first of the pair; it describes the one it follows
+                return [conjuncts[-1]]
+            return [described]
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and (gov := syntax.governing_verb(tok)) is not None:
             # (a verb with an object names the object so: "NATO described China as a supporter of Russia", "China
             # was described by the US as ...": China; review 24)

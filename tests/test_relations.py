@@ -4864,3 +4864,21 @@ def test_relations_a_captions_present_tense_verb_tagged_as_a_noun_is_the_verb(pa
 )
 def test_relations_a_handshake_with_someone_is_a_meeting(parse, text, expected):
     assert any(k[2] == "meeting" for k in keys(parse(text))) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one backer after a pair describes the one it follows; backers describe both
+        (
+            "The talks brought together Kenya and Ethiopia, Somalia's main backer.",
+            {("ETH", "SOM", "support", "occurred")},
+        ),
+        (
+            "The talks brought together Kenya and Ethiopia, Somalia's main backers.",
+            {("KEN", "SOM", "support", "occurred"), ("ETH", "SOM", "support", "occurred")},
+        ),
+    ],
+)
+def test_relations_a_singular_apposition_after_a_pair_describes_the_last(parse, text, expected):
+    assert {k for k in keys(parse(text)) if k[2] == "support"} == expected
