@@ -145,11 +145,24 @@ def accusations_of_denials(denials: list[dict], relations: list[dict], article: 
             or ("accusation", *pair) in have
             or sent is None
             or not set(pair) <= {m.code for m in sent.mentions}
+            or _rebuts_a_remark(sent)
         ):
             continue
         have.add(("accusation", *pair))
         out.append(_derived_row(article, sent, pair[0], pair[1], "accusation", d))
     return out
+
+
+def _rebuts_a_remark(sent: Sentence) -> bool:
+    """ "Sun rebutted Carter's comment that China risked isolation": what is denied is a remark (object class
+    remark_claims), a view answered, not an accusation made."""
+    remarks = lexicon.object_classes().get("remark_claims", frozenset())
+    return any(
+        t.lemma_.lower() in remarks
+        and t.dep_ == "dobj"
+        and (t.head.lemma_.lower(), "VERB") in lexicon.denial_triggers()
+        for t in sent.doc
+    )
 
 
 def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext) -> list[dict]:

@@ -4882,3 +4882,8 @@ def test_relations_a_handshake_with_someone_is_a_meeting(parse, text, expected):
 )
 def test_relations_a_singular_apposition_after_a_pair_describes_the_last(parse, text, expected):
     assert {k for k in keys(parse(text)) if k[2] == "support"} == expected
+
+
+def test_relations_a_rebutted_remark_makes_no_accusation_by_its_speaker(parse):
+    text = "Ghana's foreign minister rebutted Kenyan President Ruto's comment that Ghana risked isolation."
+    assert not any(k[2] == "accusation" and k[:2] == ("KEN", "GHA") for k in keys(parse(text, "2024-06-01")))
