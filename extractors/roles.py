@@ -620,10 +620,11 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
         ]
         if done_by:
             out += done_by
-        elif o.lemma_.lower() not in firms | undergone | relational and not any(
+        elif o.lemma_.lower() not in firms | undergone | relational | outside and not any(
             c.dep_ in ("amod", "compound") and c.lower_ in outside for c in o.children
         ):
-            # (nor are the state's militants or rebels: "supporting Syrian militant groups")
+            # (nor are the state's militants or rebels: "supporting Syrian militant groups", "supporting Syrian
+            # Kurdish rebels")
             out += [c for c in o.children if c.dep_ in ("poss", "compound", "amod")]
             held = o.lemma_.lower() in classes.get("entitlement_nouns", frozenset())
             if (held and not any(c.dep_ == "poss" for c in o.children)) or o.lemma_.lower() in classes.get(

@@ -4887,3 +4887,8 @@ def test_relations_a_singular_apposition_after_a_pair_describes_the_last(parse, 
 def test_relations_a_rebutted_remark_makes_no_accusation_by_its_speaker(parse):
     text = "Ghana's foreign minister rebutted Kenyan President Ruto's comment that Ghana risked isolation."
     assert not any(k[2] == "accusation" and k[:2] == ("KEN", "GHA") for k in keys(parse(text, "2024-06-01")))
+
+
+def test_relations_supporting_a_states_rebels_is_no_support_of_the_state(parse):
+    found = keys(parse("Nigeria supports Togolese Ewe rebels."))
+    assert not any(k[2] == "support" and k[1] == "TGO" for k in found)
