@@ -693,3 +693,20 @@ def test_cooperation_an_area_word_in_the_name_of_a_bank_is_no_area(parse):
     text = "Kenya reached an agreement with the Import-Export Bank of China to restructure its debt."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert not [r for r in rows if r["area"] == "trade"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and China signed an agreement on mutual visa exemption.",
+        "Kenya and Ghana agreed to visa-free travel for their citizens.",
+    ],
+)
+def test_cooperation_on_visas_is_tourism(parse, text):
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert "tourism" in {r["area"] for r in rows}
+
+
+def test_cooperation_a_visa_ban_is_no_tourism(parse):
+    rows = extract_all(parse("Kenya imposed a visa ban on Ghanaian officials.", "2024-03-12"), learned=False)[0]
+    assert not rows["cooperation"]
