@@ -710,3 +710,9 @@ def test_cooperation_on_visas_is_tourism(parse, text):
 def test_cooperation_a_visa_ban_is_no_tourism(parse):
     rows = extract_all(parse("Kenya imposed a visa ban on Ghanaian officials.", "2024-03-12"), learned=False)[0]
     assert not rows["cooperation"]
+
+
+def test_cooperation_on_the_pandemic_is_health(parse):
+    text = "Kenya and Uganda agreed to deepen cooperation on pandemic response."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert ("KEN", "UGA", "health", "agreed") in {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows}
