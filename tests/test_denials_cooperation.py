@@ -716,3 +716,17 @@ def test_cooperation_on_the_pandemic_is_health(parse):
     text = "Kenya and Uganda agreed to deepen cooperation on pandemic response."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert ("KEN", "UGA", "health", "agreed") in {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows}
+
+
+@pytest.mark.parametrize(
+    "text, area",
+    [
+        ("Kenya and Uganda agreed to strengthen ties between their militaries.", "military"),
+        ("Kenya and Uganda agreed to expand cooperation on food supplies.", "agriculture"),
+        ("Kenya and Uganda signed a deal on migration.", "humanitarian"),
+        ("Kenya and Uganda pledged to deepen cooperation in AI and industrial parks.", "science_technology"),
+    ],
+)
+def test_cooperation_areas_the_annotators_name(parse, text, area):
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert area in {r["area"] for r in rows}
