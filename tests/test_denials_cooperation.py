@@ -730,3 +730,9 @@ def test_cooperation_on_the_pandemic_is_health(parse):
 def test_cooperation_areas_the_annotators_name(parse, text, area):
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert area in {r["area"] for r in rows}
+
+
+def test_cooperation_under_way_names_defence_when_no_military_relation_does(parse):
+    text = "Kenya and Uganda elevated their ties to a strategic partnership, focusing on trade, investment and defence."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert {"trade", "finance", "military"} <= {r["area"] for r in rows}
