@@ -736,3 +736,9 @@ def test_cooperation_under_way_names_defence_when_no_military_relation_does(pars
     text = "Kenya and Uganda elevated their ties to a strategic partnership, focusing on trade, investment and defence."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert {"trade", "finance", "military"} <= {r["area"] for r in rows}
+
+
+def test_cooperation_a_cargo_rail_link_is_transport(parse):
+    text = "Kenya and Uganda launched the first direct cargo rail link from Mombasa to Kampala."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert "transport" in {r["area"] for r in rows}
