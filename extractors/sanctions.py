@@ -785,8 +785,18 @@ def _from_word(
     )
     if action in ("condemned",) and not targets and stated and not other_named:
         # "Russia condemned the sanctions": a country condemning sanctions without saying whose
-        # means its own.
-        targets = stated[:1]
+        # means its own; unless the sentence names whom sanctions are on ("blocked sanctions on Sudan,
+        # saying Moscow opposed sanctions": Sudan's)
+        aimed = [
+            a
+            for other, _term in sanction_words(sent.doc)
+            if other != tok
+            for t in syntax.prep_objects(other, {"on", "against"}, through_objects=False)
+            if _names_a_target(t, sent, ctx)
+            for a in _aimed_at(t, sent, ctx)
+            if a.code not in {x.code for x in stated}
+        ]
+        targets = aimed[:1] or stated[:1]
     senders = _unique(senders)
     targets = [t for t in _unique(targets) if t.code not in {s.code for s in senders} or action == "condemned"]
     if not targets and not named_target and not senders and _anaphoric(tok) and prior:

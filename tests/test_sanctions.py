@@ -667,3 +667,20 @@ def test_sanctions_the_sessions_rules_stay_within_what_they_say(parse, text, exp
 def test_sanctions_a_relative_clause_that_imposes_them_makes_them_imposed(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # sanctions condemned in a sentence that names whom sanctions are on are on them
+        (
+            "Russia blocked sanctions on Sudan, saying Moscow opposed sanctions.",
+            {(None, "SDN", "in_force"), (None, "SDN", "condemned")},
+        ),
+        # with no one named, the condemner's own
+        ("Russia condemned the sanctions.", {(None, "RUS", "condemned")}),
+    ],
+)
+def test_sanctions_condemned_take_the_target_the_sentence_names(parse, text, expected):
+    got = extract_all(parse(text, "2004-06-18"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
