@@ -58,7 +58,7 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
         if _describes_the_speaker(root):
             continue  # "said X, director of the Energy Research Center": who speaks, not what about
         if _in_a_body_name(root):
-            continue  # "an agreement with the Import-Export Bank of China": a name, not what is agreed on
+            continue  # "a loan deal signed with Korea's Import-Export Bank": a name, not what is agreed on
         if root.lemma_.lower() in lexicon.object_classes().get("partner_areas", frozenset()) and end - start > 1:
             root = doc[start]  # "trading partner": the partner is the cooperation word, "trading" its area
         area = areas[term.lower()]
@@ -90,7 +90,7 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
 
 
 def _in_a_body_name(tok: Token) -> bool:
-    """The area word is part of the name of a body or firm ("the Import-Export Bank of China", "the Energy
+    """The area word is part of the name of a body or firm ("Korea's Import-Export Bank", "the Energy
     Regulatory Commission"): capitalised, in a name whose head is a body or firm noun (object classes
     public_body_words, firm_nouns, firm_suffixes)."""
     if tok.pos_ != "PROPN":
@@ -184,7 +184,7 @@ def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, ar
     for r in carried:
         x, y = sorted((r["source_actor"], r["target_actor"]))
         # (the areas of force too, where no military relation of the pair names them: "elevated their ties ...,
-        # focusing on trade, investment, defence and security")
+        # centred on trade, investment and defence")
         military_told = any(
             m["relation_type"] == "military_cooperation" and {m["source_actor"], m["target_actor"]} == {x, y}
             for m in relations

@@ -256,7 +256,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
             described = head.head
             conjuncts = [c for c in described.conjuncts if c.i > described.i]
             if conjuncts and head.tag_ == "NN" and head.left_edge.i > conjuncts[-1].right_edge.i:
-                # "between Washington and Russia, the Syrian leader's main backer": one backer, the parser
+                # "a rift between Ghana and Togo, the Beninese leader's chief ally": one ally, the parser
                 # hangs it on the first of the pair; it describes the one it follows
                 return [conjuncts[-1]]
             return [described]
@@ -317,7 +317,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
             parts = lexicon.object_classes().get("event_parts", frozenset())
             direct = owner.lemma_.lower() in parts and (
                 (owner.dep_ in ("dobj", "nsubjpass", "attr") and owner.head == gov)
-                # "X is on the third leg of a trip", "X arrived for the opening of the summit"
+                # "X is on the last leg of a tour", "X flew in for the opening of the summit"
                 or (owner.dep_ == "pobj" and owner.head.head == gov)
             )
         if not direct and head.dep_ == "pobj" and head.head.lower_ == "in" and head.lemma_.lower() == "support":

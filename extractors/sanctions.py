@@ -282,7 +282,7 @@ def _governor(tok: Token) -> tuple[Token | None, str | None]:
 
 def _relative_act(tok: Token, actions: dict) -> Token | None:
     """A passive relative clause on the sanction word that imposes, changes or lifts them ("sanctions, which
-    were levied by X", "sanctions, the latest round of which were imposed by X", "which were lifted in
+    were levied by X", "sanctions, the newest batch of which were imposed by X", "which were lifted in
     January"), else None."""
     for c in tok.children:
         if (
@@ -430,7 +430,7 @@ def _from_word(
         action, subject_role = "imposed", "sender"
     told = None if is_verb_word else _relative_act(tok, actions)
     if told is not None and action == "in_force":
-        # "suffers from sanctions, the latest round of which were levied by X": the relative clause tells
+        # "reels under sanctions, the newest batch of which were levied by X": the relative clause tells
         # what was done to them (imposed), the clause they hang on only that they weigh (in force); its
         # by-agent is the sender (sanction_imposing_participles, below)
         action = actions[told.lemma_.lower()][0]

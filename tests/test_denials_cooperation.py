@@ -684,13 +684,13 @@ def test_denials_a_deed_another_party_reported_is_the_claim_denied(parse):
 
 
 def test_cooperation_a_collapse_in_trade_is_no_trade_under_way(parse):
-    text = "The war led to a dramatic collapse in trade between Kenya and Somalia."
+    text = "The border war brought a sudden collapse in trade between Kenya and Somalia."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert not [r for r in rows if r["area"] == "trade"]
 
 
 def test_cooperation_an_area_word_in_the_name_of_a_bank_is_no_area(parse):
-    text = "Kenya reached an agreement with the Import-Export Bank of China to restructure its debt."
+    text = "Kenya signed a debt deal with Ghana's Import-Export Bank last year."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert not [r for r in rows if r["area"] == "trade"]
 
@@ -733,12 +733,12 @@ def test_cooperation_areas_the_annotators_name(parse, text, area):
 
 
 def test_cooperation_under_way_names_defence_when_no_military_relation_does(parse):
-    text = "Kenya and Uganda elevated their ties to a strategic partnership, focusing on trade, investment and defence."
+    text = "Kenya and Uganda raised their ties to a strategic partnership, centred on trade, investment and defence."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert {"trade", "finance", "military"} <= {r["area"] for r in rows}
 
 
 def test_cooperation_a_cargo_rail_link_is_transport(parse):
-    text = "Kenya and Uganda launched the first direct cargo rail link from Mombasa to Kampala."
+    text = "Kenya and Uganda opened a new cargo rail link between Mombasa and Kampala."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert "transport" in {r["area"] for r in rows}

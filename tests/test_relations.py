@@ -4836,7 +4836,7 @@ def test_relations_a_warning_off_a_deed_criticises_the_warned(parse, text, expec
 
 
 def test_relations_on_the_leg_of_a_trip_the_subject_travels(parse):
-    found = keys(parse("Chinese Premier Li Qiang is on the third leg of a trip that has included Fiji and Samoa."))
+    found = keys(parse("The Chinese premier, Li Qiang, is on the last leg of a tour that has included Fiji and Samoa."))
     assert {("CHN", "FJI", "visit", "occurred"), ("CHN", "WSM", "visit", "occurred")} <= found
 
 
@@ -4857,7 +4857,7 @@ def test_relations_a_captions_present_tense_verb_tagged_as_a_noun_is_the_verb(pa
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Kenyan President William Ruto shook hands with Chinese President Xi Jinping in Beijing.", True),
+        ("Kenya's president William Ruto shook hands with China's leader Xi Jinping on Monday.", True),
         # shaking anything else is no meeting
         ("The earthquake shook Kenya and Tanzania.", False),
     ],

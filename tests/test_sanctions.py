@@ -650,7 +650,7 @@ def test_sanctions_the_sessions_rules_stay_within_what_they_say(parse, text, exp
     [
         # a relative clause that imposes the sanctions tells what was done to them
         (
-            "The economy of Cuba continues to suffer from international sanctions, the latest round of which were levied"
+            "The economy of Cuba continues to suffer from foreign sanctions, the newest batch of which were levied"
             " by Canada and Mexico in April.",
             {("CAN", "CUB", "imposed"), ("MEX", "CUB", "imposed")},
         ),
