@@ -742,3 +742,9 @@ def test_cooperation_a_cargo_rail_link_is_transport(parse):
     text = "Kenya and Uganda opened a new cargo rail link between Mombasa and Kampala."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert "transport" in {r["area"] for r in rows}
+
+
+def test_cooperation_a_joint_naval_exercise_is_military(parse):
+    text = "Kenya and Tanzania agreed last month to stage a joint naval exercise off Mombasa."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert "military" in {r["area"] for r in rows}
