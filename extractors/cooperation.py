@@ -307,29 +307,30 @@ def _self_cued(tok: Token, cues: dict[str, str]) -> list[tuple[Token, str]]:
     return []
 
 
-def _hyphenated_pair_on(tok: Token) -> bool:
-    """ "China-Russia trade soared": two actors joined by a hyphen before the word name its two sides."""
-    for c in tok.children:
-        if c.dep_ not in ("compound", "nmod") or not c.ent_type_.startswith("ACTOR"):
-            continue
-        if any(x.ent_type_.startswith("ACTOR") and syntax.hyphen_joined(x, c) for x in c.children):
-            return True
-    return False
-
-
-def _hyphenated_pair(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
-    """The two actors of a hyphenated pair written on the noun ("the Ghana-Nigeria trade agreement"), else none."""
-    if syntax.is_verb(tok):
-        return []
+def _hyphen_pair_tokens(tok: Token) -> tuple[Token, Token] | None:
+    """The two actor names joined by a hyphen before the word ("China-Russia trade", "the Ghana-Nigeria trade
+    agreement"), else None."""
     for c in tok.children:
         if c.dep_ not in ("compound", "nmod") or not c.ent_type_.startswith("ACTOR"):
             continue
         for x in c.children:
             if x.ent_type_.startswith("ACTOR") and syntax.hyphen_joined(x, c):
-                found = {a.code: a for t in (x, c) for a in ctx.actors_of(t, sent, with_conj=False) if a.code}
-                if len(found) == 2:
-                    return list(found.values())
-    return []
+                return x, c
+    return None
+
+
+def _hyphenated_pair_on(tok: Token) -> bool:
+    """ "China-Russia trade soared": two actors joined by a hyphen before the word name its two sides."""
+    return _hyphen_pair_tokens(tok) is not None
+
+
+def _hyphenated_pair(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """The two actors of a hyphenated pair written on the noun ("the Ghana-Nigeria trade agreement"), else none."""
+    names = None if syntax.is_verb(tok) else _hyphen_pair_tokens(tok)
+    if names is None:
+        return []
+    found = {a.code: a for t in names for a in ctx.actors_of(t, sent, with_conj=False) if a.code}
+    return list(found.values()) if len(found) == 2 else []
 
 
 def _partner_said(tok: Token, classes: dict) -> bool:

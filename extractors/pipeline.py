@@ -22,7 +22,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from relata.extractors import lexicon
 from relata.extractors.document import ArticleMeta, Mention, ParsedArticle, Sentence
@@ -110,40 +110,50 @@ def lemma_fixes(doc: Doc) -> Doc:
 
 @Language.component("relata_parse_fixes")
 def parse_fixes(doc: Doc) -> Doc:
-    """Misreadings of the parser set right. A subject called passive in an active perfect: in "China has
-    also heavily invested in Cambodia" the parser gives China `nsubjpass` though nothing is passive (no "be"
-    auxiliary, only "has"), and every rule then takes China for what was invested. A passive needs a form of
-    "be"; without one the subject is the doer."""
+    """Misreadings of the parser set right before any rule reads the parse (one pass over the tokens)."""
     for tok in doc:
-        if tok.dep_ != "nsubjpass":
-            continue
-        head = tok.head
-        kids = list(head.children)
-        if (
-            head.tag_ == "VBN"
-            and not any(c.dep_ == "auxpass" or c.lemma_ == "be" for c in kids)
-            and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
-        ):
-            tok.dep_ = "nsubj"
-    for tok in doc:
-        # "Sharif called Afghan President Ashraf Ghani": the parser reads the name as what the (missing)
-        # object is called (oprd); an active verb with no object of its own that "names" a proper name has
-        # it as its object
-        if tok.dep_ != "oprd" or tok.pos_ != "PROPN" or tok.head.pos_ != "VERB":
-            continue
+        if tok.dep_ == "nsubjpass":
+            _active_perfect_subject(tok)
+        elif tok.dep_ == "oprd":
+            _named_object(tok)
+        elif tok.dep_ == "ROOT" and tok.tag_ == "NNS":
+            _caption_verb(tok)
+    return doc
+
+
+def _active_perfect_subject(tok: Token) -> None:
+    """In "China has also heavily invested in Cambodia" the parser gives China `nsubjpass` though nothing is
+    passive (no "be" auxiliary, only "has"), and every rule then takes China for what was invested. A passive
+    needs a form of "be"; without one the subject is the doer."""
+    kids = list(tok.head.children)
+    if (
+        tok.head.tag_ == "VBN"
+        and not any(c.dep_ == "auxpass" or c.lemma_ == "be" for c in kids)
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+    ):
+        tok.dep_ = "nsubj"
+
+
+def _named_object(tok: Token) -> None:
+    """ "Sharif called Afghan President Ashraf Ghani": the parser reads the name as what the (missing) object
+    is called (oprd); an active verb with no object of its own that "names" a proper name has it as its
+    object."""
+    if tok.pos_ == "PROPN" and tok.head.pos_ == "VERB":
         if not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.head.children):
             tok.dep_ = "dobj"
-    for tok in doc:
-        # "Kenyan President William Ruto greets Chinese President Xi Jinping" (a caption's present tense): the
-        # tagger reads "greets" as a plural noun, its doer as a compound on it and its object as a direct
-        # object; a plural noun at the root with a direct object is a verb, the name before it its subject
-        if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or not any(c.dep_ == "dobj" for c in tok.children):
-            continue
-        doers = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1]
-        if doers and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            tok.tag_, tok.pos_ = "VBZ", "VERB"
-            doers[0].dep_ = "nsubj"
-    return doc
+
+
+def _caption_verb(tok: Token) -> None:
+    """ "Kenyan President William Ruto greets Chinese President Xi Jinping" (a caption's present tense): the
+    tagger reads "greets" as a plural noun, its doer as a compound on it and its object as a direct object;
+    a plural noun at the root with a direct object is a verb, the name right before it its subject."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "dobj" for c in kids) or any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        return
+    doers = [c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1]
+    if doers:
+        tok.tag_, tok.pos_ = "VBZ", "VERB"
+        doers[0].dep_ = "nsubj"
 
 
 # A hyphen after an abbreviation's full stop ("U.S.-led", "U.S.-backed"): English's infixes split "US-led"
