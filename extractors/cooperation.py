@@ -270,7 +270,15 @@ def cue_path(tok: Token) -> list[tuple[Token, str]]:
                 out.append((cand, st))
         if cur.head == cur:
             break
-        if (
+        if cur.dep_ == "advcl" and syntax.infinitive(cur):
+            # "aligned its future cooperation with Japan to develop solar technology", "has partnered with
+            # allies to conduct naval exercises": the purpose of a cooperation (the verb's object, or the verb
+            # itself) is its area; any other purpose clause is another event
+            purposed = [(o, st) for o in (cur.head, *syntax.objects(cur.head)) if (st := _cue_status(o, cues))]
+            if not purposed and not _tells_an_agreements_effect(cur):
+                break
+            out += [(o, st) for o, st in purposed if o != cur.head]
+        elif (
             cur.dep_ in ("relcl", "ccomp", "parataxis", "advcl", "csubj")
             or (
                 cur.dep_ == "acl"
@@ -285,6 +293,10 @@ def cue_path(tok: Token) -> list[tuple[Token, str]]:
     if st and cur != tok and all(c != cur for c, _ in out):
         out.append((cur, st))
     return out or _self_cued(tok, cues)
+
+
+def _cue_status(tok: Token, cues: dict[str, str]) -> str | None:
+    return cues.get(tok.lemma_.lower()) or cues.get(tok.lower_)
 
 
 def _self_cued(tok: Token, cues: dict[str, str]) -> list[tuple[Token, str]]:

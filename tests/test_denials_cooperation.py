@@ -748,3 +748,35 @@ def test_cooperation_a_joint_naval_exercise_is_military(parse):
     text = "Kenya and Tanzania agreed last month to stage a joint naval exercise off Mombasa."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert "military" in {r["area"] for r in rows}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kenya has aligned its future cooperation with rich economies such as Germany and France to develop "
+            "solar technology.",
+            {("DEU", "KEN", "energy", "planned"), ("FRA", "KEN", "energy", "planned")},
+        ),
+        (
+            "For years Canada has partnered with friendly states, including Japan and Chile, to access naval ports.",
+            {("CAN", "JPN", "military", "ongoing"), ("CAN", "CHL", "military", "ongoing")},
+        ),
+    ],
+)
+def test_cooperation_a_purpose_clause_on_the_verb_of_a_cooperation_names_its_area(parse, text, expected):
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert expected <= {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows}, rows
+
+
+def test_cooperation_a_purpose_clause_of_another_verb_is_another_event(parse):
+    text = "Kenya raised fuel taxes this year to develop solar technology with Ghana."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert not rows, rows
+
+
+@pytest.mark.parametrize("phrase", ["Both parties", "Our two countries", "The neighbours"])
+def test_cooperation_more_phrases_that_stand_for_the_article_pair(parse, phrase):
+    text = f"Kenya's president hosted Ghana's president in Nairobi. {phrase} agreed to expand trade."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert ("GHA", "KEN", "trade") in {(r["actor_a"], r["actor_b"], r["area"]) for r in rows}, rows
