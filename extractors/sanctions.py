@@ -1001,6 +1001,11 @@ def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
         return True
     if any(ctx.mention_at(sent, ex.i) is not None for h in heads for ex in examples_of(h)):
         return True  # "on some of the members, including Iran"
+    classes = lexicon.object_classes()
+    if tok.lemma_.lower() in classes.get("self_nouns", frozenset()) | classes.get("state_bodies", frozenset()) and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children
+    ):
+        return True  # "since the lifting of sanctions against his country": a state, whoever's pronoun
     # "sanctions against China's tech titans": what a named state owns is the state's (while "on its
     # nuclear programme", a pronoun's, stays a reason).
     return any(c.dep_ == "poss" and ctx.mention_at(sent, c.i) is not None for h in heads for c in h.children)

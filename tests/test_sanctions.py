@@ -684,3 +684,15 @@ def test_sanctions_a_relative_clause_that_imposes_them_makes_them_imposed(parse,
 def test_sanctions_condemned_take_the_target_the_sentence_names(parse, text, expected):
     got = extract_all(parse(text, "2004-06-18"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"], r["action"]) for r in got} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuelan President Nicolas Maduro flew to Rome a week after the lifting of sanctions against his country.",
+        "Venezuelan President Nicolas Maduro said the sanctions on his government had been lifted.",
+    ],
+)
+def test_sanctions_on_a_persons_country_are_on_that_persons_state(parse, text):
+    got = extract_all(parse(text, "2024-06-18"), learned=False)[0]["sanctions"]
+    assert ("VEN", "lifted") in {(r["target"], r["action"]) for r in got}, got
