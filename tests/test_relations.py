@@ -4911,3 +4911,24 @@ def test_attacks_on_a_groups_positions_are_on_the_state_they_are_in(parse, text,
 def test_attacks_in_a_city_named_on_the_noun_are_no_states_strike_on_it(parse):
     text = "French police hunted the militants behind the attacks in Brussels."
     assert not {k for k in keys(parse(text)) if k[2] == "attack"}
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        (
+            "Last week the Kenyan and Tanzanian navies held their first joint drills, amid long-running rows with "
+            "each other and, more pointedly, with Somalia.",
+            ("KEN", "TZA", "military_cooperation", "occurred"),
+            ("KEN", "SOM", "military_cooperation", "occurred"),
+        ),
+    ],
+)
+def test_a_with_phrase_set_off_after_the_noun_names_no_partner_of_it(parse, text, expected, not_expected):
+    got = keys(parse(text))
+    assert expected in got and not_expected not in got, got
+
+
+def test_a_with_phrase_set_off_by_for_example_still_names_the_partner(parse):
+    text = "In bilateral talks, for example, with Kenya, Ugandan President Yoweri Museveni raised the border."
+    assert ("KEN", "UGA", "meeting", "occurred") in keys(parse(text, "2024-05-02"))
