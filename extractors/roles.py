@@ -594,7 +594,7 @@ def _set_off(noun: Token, prep: Token) -> bool:
     """A preposition after the noun with a comma and more words between them ("drills, amid disputes with
     each other and, more critically, with China"); not one a mere "for example" sets apart ("meetings, for
     example, with China")."""
-    between = noun.doc[noun.i + 1 : prep.i] if prep.i > noun.i else []
+    between = list(noun.doc[noun.i + 1 : prep.i]) if prep.i > noun.i else []
     return any(t.text == "," for t in between) and any(
         not t.is_punct and t.lower_ not in ("for", "example", "instance") for t in between
     )
