@@ -1520,8 +1520,10 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         relation_type = "military_aid" if any(w.lemma_.lower() in military for w in supported) else "economic_aid"
     if relation_type == "economic_aid" and _military_goods(tok, classes):
         relation_type = "military_aid"  # "received military aid from X": the aid is of arms, not money
-    if relation_type == "attack" and _threatened(tok, classes):
-        relation_type = "threat"  # "threatened to attack the United States": the threat is what happened
+    if relation_type in ("attack", "rejection") and _threatened(tok, classes):
+        # "threatened to attack the United States", "threatened to suspend its trade deal with Taiwan": the
+        # threat is what happened
+        relation_type = "threat"
     elif relation_type == "attack" and _warned_of(tok, classes):
         return None  # "warned of an imminent attack on X": a forecast; no attack made, no one named
     if relation_type == "agreement" and syntax.is_verb(tok) and _agreed_only_to_meet(tok):

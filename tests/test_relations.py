@@ -4932,3 +4932,8 @@ def test_a_with_phrase_set_off_after_the_noun_names_no_partner_of_it(parse, text
 def test_a_with_phrase_set_off_by_for_example_still_names_the_partner(parse):
     text = "In bilateral talks, for example, with Kenya, Ugandan President Yoweri Museveni raised the border."
     assert ("KEN", "UGA", "meeting", "occurred") in keys(parse(text, "2024-05-02"))
+
+
+def test_a_threatened_rejection_is_a_threat_not_a_rejection_made(parse):
+    got = keys(parse("Kenya threatened to suspend its free trade agreement with Uganda."))
+    assert ("KEN", "UGA", "threat", "occurred") in got and ("KEN", "UGA", "rejection", "occurred") not in got, got
