@@ -1316,6 +1316,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         or (held_by is not None and syntax.prep_objects(held_by, {"alongside", "with"}, through_objects=False))
     ):
         return None
+    if "joint_doc" in requires and not _put_out_jointly(tok):
+        return None
     if "to_cease" in requires and not _asked_to_cease(tok, classes):
         return None
     if "own_truce" in requires and (
@@ -2116,6 +2118,14 @@ def _criticised_before(tok: Token, sources: list[Actor], sent: Sentence, ctx: Ar
     if syntax.is_verb(tok) and any(o.pos_ != "PRON" for o in syntax.objects(tok)):
         return []
     return list(last[2])
+
+
+def _put_out_jointly(verb: Token) -> bool:
+    """ "issued a joint statement", "jointly released a declaration": a document the verb's subjects put out
+    together."""
+    return any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in verb.children) or any(
+        c.dep_ == "amod" and c.lower_ in ("joint", "common") for o in syntax.objects(verb) for c in o.children
+    )
 
 
 def _asked_to_cease(tok: Token, classes: dict[str, frozenset[str]]) -> bool:

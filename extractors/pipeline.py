@@ -118,6 +118,8 @@ def parse_fixes(doc: Doc) -> Doc:
             _named_object(tok)
         elif tok.dep_ == "ROOT" and tok.tag_ == "NNS":
             _caption_verb(tok)
+        elif tok.dep_ == "ROOT" and tok.tag_ == "NN":
+            _verb_of_intent(tok)
     return doc
 
 
@@ -154,6 +156,19 @@ def _caption_verb(tok: Token) -> None:
     if doers:
         tok.tag_, tok.pos_ = "VBZ", "VERB"
         doers[0].dep_ = "nsubj"
+
+
+def _verb_of_intent(tok: Token) -> None:
+    """ "China and Asean plan to issue a joint statement": after a plural subject the tagger reads "plan" as a
+    noun at the root, with the subject and an infinitive (acl) on it; a root noun with a subject and a
+    to-infinitive is the verb (object class intent_verbs: plan, aim, hope ...), the infinitive its complement."""
+    if tok.lemma_.lower() not in lexicon.object_classes().get("intent_verbs", frozenset()):
+        return
+    kids = list(tok.children)
+    acts = [c for c in kids if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if acts and any(c.dep_ == "nsubj" for c in kids):
+        tok.tag_, tok.pos_ = "VBP", "VERB"
+        acts[0].dep_ = "xcomp"
 
 
 # A hyphen after an abbreviation's full stop ("U.S.-led", "U.S.-backed"): English's infixes split "US-led"

@@ -69,6 +69,8 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #              forces swept into Ukraine"; not "migrants crossed into Greece", "poured billions into Pakistan")
 #   armed_or_state_source: as armed_source, or a state itself ("Russia has killed thousands of civilians")
 #   not_joint: the noun counts only when not held jointly ("joint drills around Taiwan" are no show of force)
+#   joint_doc: the verb counts only for a document put out jointly ("issued a joint statement", "jointly released a
+#              declaration"; one state's statement is no agreement)
 #   no_object: the verb counts only without a direct object ("stopped in Dubai", not "stop the rise in violence")
 #   when_negated: the word counts only when negated, as that event ("would not accept the proposal": rejection)
 #   own_truce: the truce brokered names no parties of its own ("brokered a truce between Israel and Hamas": the
@@ -98,6 +100,7 @@ REQUIREMENTS = frozenset(
         "not_paid_for",
         "when_negated",
         "not_joint",
+        "joint_doc",
         "armed_source",
         "armed_or_state_source",
         "done_only",

@@ -4937,3 +4937,22 @@ def test_a_with_phrase_set_off_by_for_example_still_names_the_partner(parse):
 def test_a_threatened_rejection_is_a_threat_not_a_rejection_made(parse):
     got = keys(parse("Kenya threatened to suspend its free trade agreement with Uganda."))
     assert ("KEN", "UGA", "threat", "occurred") in got and ("KEN", "UGA", "rejection", "occurred") not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya and Ghana issued a joint statement on Monday.", {("GHA", "KEN", "agreement", "occurred")}),
+        ("Kenya and Ghana adopted a common declaration on migration.", {("GHA", "KEN", "agreement", "occurred")}),
+        # one state's statement agrees with no one
+        ("Kenya issued a statement on Ghana's election.", set()),
+    ],
+)
+def test_a_document_put_out_jointly_is_an_agreement(parse, text, expected):
+    assert {k for k in keys(parse(text)) if k[2] == "agreement"} == expected
+
+
+def test_a_verb_of_intent_read_as_a_noun_after_a_plural_subject_still_plans(parse):
+    # the tagger reads "plan" as a noun at the root here (pipeline._verb_of_intent)
+    text = "At the meeting, Japan and Asean plan to issue a joint statement on Mutual Trust between the two sides."
+    assert ("ASEAN", "JPN", "agreement", "planned") in keys(parse(text))
