@@ -34,7 +34,6 @@ ROLES = frozenset(
         "obj_people",
         "described",
         "if_subj",
-        "obj_place",
     }
 )
 PREPOSITION_ROLE = "p:"
@@ -166,20 +165,6 @@ def tokens(role: str, tok: Token) -> list[Token]:
             and not any(c.lower_ == "ethnic" for c in n.children)
             for t in (n, *(c for c in n.children if c.dep_ in ("amod", "compound")))
             if t.ent_type_.startswith("ACTOR")
-        ]
-    if role == "obj_place":
-        # "shelled Kurdish positions in northern Syria", "struck militia targets inside Syria": the state an in-
-        # phrase places what is struck in, on the object or on the verb (the annotated corpus has 24 such strikes
-        # on a group's positions as attacks on the state they are in); tried after "obj", which names a state's
-        # own forces or places when the object does ("shelled Syrian army positions")
-        # (verbs only: on a noun, "the attacks in Paris" are where terror struck, no state's strike on France)
-        if not verb:
-            return []
-        return [
-            p
-            for h in (*syntax.objects(tok), tok)
-            for p in syntax.prep_objects(h, {"in", "inside"}, through_objects=False)
-            if p.ent_type_.startswith("ACTOR")
         ]
     if role == "obj_poss":
         return _owners(syntax.objects(tok) if verb else [], tok)
