@@ -778,6 +778,8 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
                     st = "planned"
                 found.append((st, low))
             elif c.dep_ in ("amod", "advmod") and low in mod and i <= 1:
+                if low == "scheduled" and t.lemma_.lower() in lexicon.object_classes().get("timetabled_services", ()):
+                    continue  # "scheduled commercial flights": regular services, none to come
                 found.append((mod[low], low))
             elif c.dep_ == "det" and low in det and i == 0 and not _negative_context(t):
                 found.append((det[low], low))  # "any future peace agreement": no agreement in particular

@@ -780,3 +780,9 @@ def test_cooperation_more_phrases_that_stand_for_the_article_pair(parse, phrase)
     text = f"Kenya's president hosted Ghana's president in Nairobi. {phrase} agreed to expand trade."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert ("GHA", "KEN", "trade") in {(r["actor_a"], r["actor_b"], r["area"]) for r in rows}, rows
+
+
+def test_cooperation_scheduled_flights_a_signed_deal_restores_are_agreed_not_to_come(parse):
+    text = "Kenya and Ghana signed an accord in May to restore scheduled passenger flights between the two countries."
+    rows = extract_all(parse(text, "2024-06-12"), learned=False)[0]["cooperation"]
+    assert ("GHA", "KEN", "air_service", "agreed") in {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows}
