@@ -785,4 +785,6 @@ def test_cooperation_more_phrases_that_stand_for_the_article_pair(parse, phrase)
 def test_cooperation_scheduled_flights_a_signed_deal_restores_are_agreed_not_to_come(parse):
     text = "Kenya and Ghana signed an accord in May to restore scheduled passenger flights between the two countries."
     rows = extract_all(parse(text, "2024-06-12"), learned=False)[0]["cooperation"]
-    assert ("GHA", "KEN", "air_service", "agreed") in {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows}
+    assert ("GHA", "KEN", "air_service", "agreed") in {
+        (r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows
+    }
