@@ -4937,3 +4937,19 @@ def test_a_verb_of_intent_read_as_a_noun_after_a_plural_subject_still_plans(pars
     # the tagger reads "plan" as a noun at the root here (pipeline._verb_of_intent)
     text = "At the meeting, Japan and Asean plan to issue a joint statement on Mutual Trust between the two sides."
     assert ("ASEAN", "JPN", "agreement", "planned") in keys(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "U.S.-Iranian", "U.S.-Mexico": a hyphen after an abbreviation's full stop splits before a name too, or
+        # neither state is named
+        (
+            "A Canadian doctor released from a Tehran jail under a U.S.-Iranian prisoner exchange spoke on Friday.",
+            ("IRN", "USA", "agreement", "occurred"),
+        ),
+        ("U.S.-Mexico talks on migration opened in Mexico City on Monday.", ("MEX", "USA", "meeting", "occurred")),
+    ],
+)
+def test_relations_a_dotted_abbreviation_before_a_hyphen_and_a_name_is_split(parse, text, expected):
+    assert expected in keys(parse(text, "2016-02-13"))
