@@ -808,8 +808,37 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
             ):
                 out += _visits_to(hosts[0], ev.sources + ev.targets, like, have)
                 continue
-        out += _visits_to_host(anchor, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
+        placed = _visits_to_host(anchor, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
+        if not placed and not _places(anchor, {"in", "at"}, sent, ctx):
+            # "made a surprise visit to Bangkok and met with Wang Yi", "flew to Bangkok, where he met Wang Yi",
+            # "during a visit to Bangkok, X met Wang Yi": a meeting placed by the visit it is part of is held in
+            # the visited country, and the partner is there too
+            for visit in events:
+                if (
+                    visit.type == "visit"
+                    and visit.status == ev.status
+                    and _part_of_the_visit(ev.trigger, visit.trigger)
+                ):
+                    for place in visit.targets[:1]:
+                        if len(place.code) == 3:
+                            placed += _visits_to(place, ev.sources + ev.targets, like, have)
+        out += placed
     return out
+
+
+def _part_of_the_visit(meeting: Token, visit: Token) -> bool:
+    """The meeting word is the next step of the visit's clause ("visited Bangkok and met X", "made a visit to
+    Bangkok and met X"), a relative clause on the visited place ("flew to Bangkok, where he met X"), or has the
+    visit as its during- or on-phrase ("during a visit to Bangkok, X met Y")."""
+    visit_verb = visit if syntax.is_verb(visit) else syntax.governing_verb(visit)
+    if meeting.dep_ == "conj" and visit_verb is not None and meeting.head == visit_verb:
+        return True
+    if meeting.dep_ == "relcl" and any(c.lower_ == "where" for c in meeting.children):
+        return meeting.head in syntax.prep_objects(visit, {"to", "in"}, through_objects=False) or (
+            visit_verb is not None
+            and meeting.head in syntax.prep_objects(visit_verb, {"to", "in"}, through_objects=False)
+        )
+    return visit.dep_ == "pobj" and visit.head.lower_ in ("during", "on") and visit.head.head == meeting
 
 
 def _place(tok: Token) -> Actor | None:

@@ -4953,3 +4953,23 @@ def test_a_verb_of_intent_read_as_a_noun_after_a_plural_subject_still_plans(pars
 )
 def test_relations_a_dotted_abbreviation_before_a_hyphen_and_a_name_is_split(parse, text, expected):
     assert expected in keys(parse(text, "2016-02-13"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last month Kenyan Foreign Minister Musalia Mudavadi paid a short visit to Accra and met with Chinese "
+        "Foreign Minister Wang Yi.",
+        "Kenyan Foreign Minister Musalia Mudavadi flew to Accra, where he met Chinese Foreign Minister Wang Yi.",
+        "During a visit to Accra, Kenyan Foreign Minister Musalia Mudavadi met Chinese Foreign Minister Wang Yi.",
+    ],
+)
+def test_relations_the_partner_of_a_meeting_a_visit_places_visits_too(parse, text):
+    got = keys(parse(text, "2024-05-02"))
+    assert {("KEN", "GHA", "visit", "occurred"), ("CHN", "GHA", "visit", "occurred")} <= got, got
+
+
+def test_relations_a_meeting_with_the_host_makes_no_visit_of_the_host(parse):
+    text = "Kenyan Foreign Minister Musalia Mudavadi flew to Accra, where he met Ghanaian President John Mahama."
+    got = keys(parse(text, "2025-05-02"))
+    assert ("KEN", "GHA", "visit", "occurred") in got and not {k for k in got if k[2] == "visit" and k[0] == "GHA"}
