@@ -786,11 +786,12 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
                     and (found := ctx.actors_of(p, sent, with_conj=False))
                     and all(vocabularies.is_country(a.code) for a in found)
                 ]
+            # (or on a phrase inside the partner: "with oil ministers from Iraq and Qatar in Tehran")
             anchor = next(
                 (
                     w
                     for p in partners
-                    for w in (p, *p.conjuncts)
+                    for w in (p, *p.conjuncts, *(t for t in p.subtree if t.dep_ == "prep" and t.lower_ != "in"))
                     if syntax.prep_objects(w, {"in", "at"}, through_objects=False) and not _resident(w, classes)
                 ),
                 anchor,

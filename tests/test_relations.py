@@ -4973,3 +4973,11 @@ def test_relations_a_meeting_with_the_host_makes_no_visit_of_the_host(parse):
     text = "Kenyan Foreign Minister Musalia Mudavadi flew to Accra, where he met Ghanaian President John Mahama."
     got = keys(parse(text, "2025-05-02"))
     assert ("KEN", "GHA", "visit", "occurred") in got and not {k for k in got if k[2] == "visit" and k[0] == "GHA"}
+
+
+def test_relations_a_place_inside_the_partners_phrase_places_the_meeting(parse):
+    # (the parser hangs "in Nairobi" on "from")
+    text = "Kenyan Energy Minister Opiyo Wandayi spent two hours with oil ministers from Uganda, Rwanda and Burundi in "
+    text += "Nairobi on Monday."
+    got = keys(parse(text, "2024-05-02"))
+    assert {("UGA", "KEN", "visit", "occurred"), ("RWA", "KEN", "visit", "occurred")} <= got, got
