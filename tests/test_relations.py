@@ -4981,3 +4981,14 @@ def test_relations_a_place_inside_the_partners_phrase_places_the_meeting(parse):
     text += "Nairobi on Monday."
     got = keys(parse(text, "2024-05-02"))
     assert {("UGA", "KEN", "visit", "occurred"), ("RWA", "KEN", "visit", "occurred")} <= got, got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenya has been supportive of Somalia's efforts to rebuild its army.", ("KEN", "SOM", "support", "occurred")),
+        ("Ghana has long been supportive of the African Union.", ("GHA", "AU", "support", "occurred")),
+    ],
+)
+def test_relations_being_supportive_of_someone_supports_them(parse, text, expected):
+    assert expected in keys(parse(text, "2024-05-02"))
