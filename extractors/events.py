@@ -811,8 +811,8 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
                 continue
         placed = _visits_to_host(anchor, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
         if not placed and not _places(anchor, {"in", "at"}, sent, ctx):
-            # "made a surprise visit to Bangkok and met with Wang Yi", "flew to Bangkok, where he met Wang Yi",
-            # "during a visit to Bangkok, X met Wang Yi": a meeting placed by the visit it is part of is held in
+            # "paid a short visit to Accra and met the Chinese envoy", "flew to Accra, where he met the envoy",
+            # "during a visit to Accra, X met the envoy": a meeting placed by the visit it is part of is held in
             # the visited country, and the partner is there too
             for visit in events:
                 if (
@@ -828,9 +828,9 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
 
 
 def _part_of_the_visit(meeting: Token, visit: Token) -> bool:
-    """The meeting word is the next step of the visit's clause ("visited Bangkok and met X", "made a visit to
-    Bangkok and met X"), a relative clause on the visited place ("flew to Bangkok, where he met X"), or has the
-    visit as its during- or on-phrase ("during a visit to Bangkok, X met Y")."""
+    """The meeting word is the next step of the visit's clause ("visited Accra and met X", "made a visit to
+    Accra and met X"), a relative clause on the visited place ("flew to Accra, where he met X"), or has the
+    visit as its during- or on-phrase ("during a visit to Accra, X met Y")."""
     visit_verb = visit if syntax.is_verb(visit) else syntax.governing_verb(visit)
     if meeting.dep_ == "conj" and visit_verb is not None and meeting.head == visit_verb:
         return True

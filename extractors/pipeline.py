@@ -159,7 +159,7 @@ def _caption_verb(tok: Token) -> None:
 
 
 def _verb_of_intent(tok: Token) -> None:
-    """ "China and Asean plan to issue a joint statement": after a plural subject the tagger reads "plan" as a
+    """ "Kenya and Ecowas plan to sign a joint communique": after a plural subject the tagger reads "plan" as a
     noun at the root, with the subject and an infinitive (acl) on it; a root noun with a subject and a
     to-infinitive is the verb (object class intent_verbs: plan, aim, hope ...), the infinitive its complement."""
     if tok.lemma_.lower() not in lexicon.object_classes().get("intent_verbs", frozenset()):

@@ -561,8 +561,8 @@ def tokens(role: str, tok: Token) -> list[Token]:
                 # when it says where it did not: "was not to Ghana but to Togo")
                 or (tok.dep_ == "nsubj" and gov.lemma_ == "be" and not any(c.dep_ == "neg" for c in gov.children))
             ):
-                # (not one set off after the noun by a comma: "held joint drills, amid disputes with each other
-                # and, more critically, with China": the parser hangs the aside's with-phrase on the verb)
+                # (not one set off after the noun by a comma: "held joint drills, amid rows with each other
+                # and, above all, with Somalia": the parser hangs the aside's with-phrase on the verb)
                 found = [p for p in syntax.prep_objects(gov, preps, through_objects=False) if not _set_off(tok, p.head)]
         # "opposed to Uganda building a dam": the gerund's own subject is whom the stance is against
         found = [
@@ -580,7 +580,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
 
 def _set_off(noun: Token, prep: Token) -> bool:
     """A preposition after the noun with a comma and more words between them ("drills, amid disputes with
-    each other and, more critically, with China"); not one a mere "for example" sets apart ("meetings, for
+    each other and, above all, with Somalia"); not one a mere "for example" sets apart ("meetings, for
     example, with China")."""
     between = list(noun.doc[noun.i + 1 : prep.i]) if prep.i > noun.i else []
     return any(t.text == "," for t in between) and any(

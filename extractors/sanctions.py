@@ -1005,7 +1005,7 @@ def _names_a_target(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     if tok.lemma_.lower() in classes.get("self_nouns", frozenset()) | classes.get("state_bodies", frozenset()) and any(
         c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children
     ):
-        return True  # "since the lifting of sanctions against his country": a state, whoever's pronoun
+        return True  # "flew home after sanctions against his country were eased": a state, whoever's pronoun
     # "sanctions against China's tech titans": what a named state owns is the state's (while "on its
     # nuclear programme", a pronoun's, stays a reason).
     return any(c.dep_ == "poss" and ctx.mention_at(sent, c.i) is not None for h in heads for c in h.children)

@@ -4935,7 +4935,7 @@ def test_a_document_put_out_jointly_is_an_agreement(parse, text, expected):
 
 def test_a_verb_of_intent_read_as_a_noun_after_a_plural_subject_still_plans(parse):
     # the tagger reads "plan" as a noun at the root here (pipeline._verb_of_intent)
-    text = "At the meeting, Japan and Asean plan to issue a joint statement on Mutual Trust between the two sides."
+    text = "At the meeting, Japan and Asean plan to adopt a joint declaration on Mutual Trust between the two sides."
     assert ("ASEAN", "JPN", "agreement", "planned") in keys(parse(text))
 
 

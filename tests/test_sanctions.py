@@ -689,7 +689,7 @@ def test_sanctions_condemned_take_the_target_the_sentence_names(parse, text, exp
 @pytest.mark.parametrize(
     "text",
     [
-        "Venezuelan President Nicolas Maduro flew to Rome a week after the lifting of sanctions against his country.",
+        "Venezuelan President Nicolas Maduro flew to Rome soon after the removal of sanctions against his country.",
         "Venezuelan President Nicolas Maduro said the sanctions on his government had been lifted.",
     ],
 )
