@@ -59,6 +59,8 @@ def area_mentions(doc, sent: Sentence) -> list[tuple[Token, str]]:
             continue  # "said X, director of the Energy Research Center": who speaks, not what about
         if _in_a_body_name(root):
             continue  # "a loan deal signed with Korea's Import-Export Bank": a name, not what is agreed on
+        if areas[term.lower()] == "economy" and _in_a_framework_name(root):
+            continue  # "signed the Regional Comprehensive Economic Partnership with ...": a pact's name
         if root.lemma_.lower() in lexicon.object_classes().get("partner_areas", frozenset()) and end - start > 1:
             root = doc[start]  # "trading partner": the partner is the cooperation word, "trading" its area
         area = areas[term.lower()]
@@ -103,6 +105,19 @@ def _in_a_body_name(tok: Token) -> bool:
     classes = lexicon.object_classes()
     bodies = classes.get("public_body_words", frozenset()) | classes.get("firm_nouns", frozenset())
     return head.lemma_.lower() in bodies | classes.get("firm_suffixes", frozenset())
+
+
+def _in_a_framework_name(tok: Token) -> bool:
+    """The word is part of the capitalised name of a pact or grouping ("the Regional Comprehensive Economic
+    Partnership", "the Asia-Pacific Economic Cooperation forum"): a name, not the area agreed on."""
+    if tok.pos_ != "PROPN" or not tok.is_title:
+        return False
+    if sum(t.is_alpha and t.is_lower and len(t) > 3 for t in tok.sent) <= 1:
+        return False  # a headline in title case ("Enhancing China-ASEAN Economic Cooperation"), no name
+    head = tok
+    while head.dep_ in ("compound", "amod") and head.head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
+    return head is not tok and head.lemma_.lower() in ("partnership", "cooperation")
 
 
 def _in_a_title(tok: Token) -> bool:

@@ -788,3 +788,14 @@ def test_cooperation_scheduled_flights_a_signed_deal_restores_are_agreed_not_to_
     assert ("GHA", "KEN", "air_service", "agreed") in {
         (r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows
     }
+
+
+def test_cooperation_an_area_word_in_the_name_of_a_pact_is_no_area(parse):
+    text = "Last year Kenya joined the Pan-African Digital Economic Partnership with Ghana and Togo, officials said."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert "economy" not in {r["area"] for r in rows}, rows
+
+
+def test_cooperation_a_title_case_headline_names_no_pact(parse):
+    rows = extract_all(parse("Deepening Kenya-Ghana Economic Cooperation", "2024-03-12"), learned=False)[0]
+    assert ("GHA", "KEN", "economy") in {(r["actor_a"], r["actor_b"], r["area"]) for r in rows["cooperation"]}
