@@ -799,3 +799,10 @@ def test_cooperation_an_area_word_in_the_name_of_a_pact_is_no_area(parse):
 def test_cooperation_a_title_case_headline_names_no_pact(parse):
     rows = extract_all(parse("Deepening Kenya-Ghana Economic Cooperation", "2024-03-12"), learned=False)[0]
     assert ("GHA", "KEN", "economy") in {(r["actor_a"], r["actor_b"], r["area"]) for r in rows["cooperation"]}
+
+
+def test_cooperation_regional_cooperation_is_no_interregional_area(parse):
+    # interregional is the ties of provinces and cities, as the annotators use it
+    text = "Kenya and Ghana have close ties in terms of trade, regional cooperation and culture."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert "interregional" not in {r["area"] for r in rows}, rows
