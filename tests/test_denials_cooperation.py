@@ -806,3 +806,9 @@ def test_cooperation_regional_cooperation_is_no_interregional_area(parse):
     text = "Kenya and Ghana have close ties in terms of trade, regional cooperation and culture."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert "interregional" not in {r["area"] for r in rows}, rows
+
+
+def test_cooperation_an_area_word_in_an_organisations_name_is_no_area(parse):
+    text = "Kenya's energy agency will deepen its collaboration with the Ghana Export Trade Organization."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert "trade" not in {r["area"] for r in rows}, rows
