@@ -95,12 +95,8 @@ def _in_a_body_name(tok: Token) -> bool:
     """The area word is part of the name of a body or firm ("Korea's Import-Export Bank", "the Energy
     Regulatory Commission"): capitalised, in a name whose head is a body or firm noun (object classes
     public_body_words, firm_nouns, firm_suffixes)."""
-    if tok.pos_ != "PROPN":
-        return False
-    head = tok
-    while head.dep_ in ("compound", "amod") and head.head.pos_ == "PROPN" and head.head.i > head.i:
-        head = head.head
-    if head is tok:
+    head = _name_head(tok)
+    if head is None:
         return False
     classes = lexicon.object_classes()
     bodies = classes.get("public_body_words", frozenset()) | classes.get("firm_nouns", frozenset())
@@ -109,15 +105,23 @@ def _in_a_body_name(tok: Token) -> bool:
 
 def _in_a_framework_name(tok: Token) -> bool:
     """The word is part of the capitalised name of a pact or grouping ("the Regional Comprehensive Economic
-    Partnership", "the Asia-Pacific Economic Cooperation forum"): a name, not the area agreed on."""
-    if tok.pos_ != "PROPN" or not tok.is_title:
-        return False
-    if sum(t.is_alpha and t.is_lower and len(t) > 3 for t in tok.sent) <= 1:
+    Partnership", "the Asia-Pacific Economic Cooperation forum"; object class pact_name_heads): a name, not the
+    area agreed on."""
+    if not tok.is_title or sum(t.is_alpha and t.is_lower and len(t) > 3 for t in tok.sent) <= 1:
         return False  # a headline in title case ("Enhancing China-ASEAN Economic Cooperation"), no name
+    head = _name_head(tok)
+    return head is not None and head.lemma_.lower() in lexicon.object_classes().get("pact_name_heads", frozenset())
+
+
+def _name_head(tok: Token) -> Token | None:
+    """The last word of the proper name a capitalised word is part of ("Energy" in "the Energy Regulatory
+    Commission": Commission), or None when the word is no proper name's or its last."""
+    if tok.pos_ != "PROPN":
+        return None
     head = tok
     while head.dep_ in ("compound", "amod") and head.head.pos_ == "PROPN" and head.head.i > head.i:
         head = head.head
-    return head is not tok and head.lemma_.lower() in ("partnership", "cooperation")
+    return None if head is tok else head
 
 
 def _in_a_title(tok: Token) -> bool:
@@ -275,12 +279,12 @@ def cue_path(tok: Token) -> list[tuple[Token, str]]:
     # "forge education and vocational cooperation": the small model often coordinates the area
     # with the cooperation noun instead of making it a modifier.
     for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ == "NOUN" and (cues.get(c.lemma_.lower()) or cues.get(c.lower_)):
-            out.append((c, cues.get(c.lemma_.lower()) or cues[c.lower_]))
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and (st := _cue_status(c, cues)):
+            out.append((c, st))
     cur = tok
     for _ in range(12):
         for cand in (cur,):
-            st = cues.get(cand.lemma_.lower()) or cues.get(cand.lower_)
+            st = _cue_status(cand, cues)
             if st and cand != tok:
                 out.append((cand, st))
         if cur.head == cur:
@@ -299,7 +303,7 @@ def cue_path(tok: Token) -> list[tuple[Token, str]]:
                 cur.dep_ == "acl"
                 and cur.lemma_.lower() not in lexicon.object_classes()["preposition_like_participles"]
                 # (not the purpose of a cooperation word: "a partnership to develop a vaccine")
-                and not (syntax.infinitive(cur) and (cues.get(cur.head.lemma_.lower()) or cues.get(cur.head.lower_)))
+                and not (syntax.infinitive(cur) and _cue_status(cur.head, cues))
             )
         ) and not _tells_an_agreements_effect(cur):
             break  # "..., which promotes the country's economy": another clause, another event

@@ -809,8 +809,9 @@ def _visits_to_meetings_abroad(events: list[Event], sent: Sentence, ctx: Article
             ):
                 out += _visits_to(hosts[0], ev.sources + ev.targets, like, have)
                 continue
-        placed = _visits_to_host(anchor, {"in", "at"}, ev.sources + ev.targets, like, sent, ctx, have)
-        if not placed and not _places(anchor, {"in", "at"}, sent, ctx):
+        places = _places(anchor, {"in", "at"}, sent, ctx)
+        placed = _visits_to_first_place(places, ev.sources + ev.targets, like, have)
+        if not places:
             # "paid a short visit to Accra and met the Chinese envoy", "flew to Accra, where he met the envoy",
             # "during a visit to Accra, X met the envoy": a meeting placed by the visit it is part of is held in
             # the visited country, and the partner is there too
@@ -894,13 +895,14 @@ def _visits_to_host(
     ("in Astana"), unless it is theirs or the sentence already has that visit. ``strict``: the place
     is the preposition's object itself, a country, a capital or a city ("in Spanish", "in terms of US
     arrivals", "active in the Ukraine-Russia war" name no place one is in)."""
-    places = _places(meeting, preps, sent, ctx, strict)
-    out: list[Event] = []
-    for place in places[:1]:
-        if len(place.code) != 3:  # a country, not the UN, the EU or ASEAN
-            continue
-        out += _visits_to(place, participants, like, have)
-    return out
+    return _visits_to_first_place(_places(meeting, preps, sent, ctx, strict), participants, like, have)
+
+
+def _visits_to_first_place(
+    places: list[Actor], participants: list[Actor], like: Event, have: set[tuple[str, str]]
+) -> list[Event]:
+    """The participants' visits to the first place, when it is a country (not the UN, the EU or ASEAN)."""
+    return [v for place in places[:1] if len(place.code) == 3 for v in _visits_to(place, participants, like, have)]
 
 
 def _visits_to(place: Actor, guests: list[Actor], like: Event, have: set[tuple[str, str]]) -> list[Event]:
@@ -1339,14 +1341,14 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None
     held_by = syntax.governing_verb(tok) if "not_joint" in requires else None
     if "not_joint" in requires and (
-        any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in tok.children if c.dep_ == "amod")
+        any(c.lower_ in classes.get("joint_modifiers", frozenset()) for c in tok.children if c.dep_ == "amod")
         or syntax.prep_objects(tok, {"with", "between"}, through_objects=False)
         # (or held by two together: "the US and South Korea held drills ...", "... alongside Philippine ships")
         or (held_by is not None and any(a.conjuncts for a in syntax.agents(held_by)))
         or (held_by is not None and syntax.prep_objects(held_by, {"alongside", "with"}, through_objects=False))
     ):
         return None
-    if "joint_doc" in requires and not _put_out_jointly(tok):
+    if "joint_doc" in requires and not _put_out_jointly(tok, classes):
         return None
     if "to_cease" in requires and not _asked_to_cease(tok, classes):
         return None
@@ -2150,11 +2152,12 @@ def _criticised_before(tok: Token, sources: list[Actor], sent: Sentence, ctx: Ar
     return list(last[2])
 
 
-def _put_out_jointly(verb: Token) -> bool:
+def _put_out_jointly(verb: Token, classes: dict[str, frozenset[str]]) -> bool:
     """ "issued a joint statement", "jointly released a declaration": a document the verb's subjects put out
-    together."""
+    together (object class joint_modifiers)."""
+    joint = classes.get("joint_modifiers", frozenset())
     return any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in verb.children) or any(
-        c.dep_ == "amod" and c.lower_ in ("joint", "common") for o in syntax.objects(verb) for c in o.children
+        c.dep_ == "amod" and c.lower_ in joint for o in syntax.objects(verb) for c in o.children
     )
 
 

@@ -165,6 +165,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
                     "name_suffix",
                     "honorific",
                     "stance_prefix",
+                    "example_marker",
                 )
             ),
             "a function-word class",

@@ -582,10 +582,11 @@ def _set_off(noun: Token, prep: Token) -> bool:
     """A preposition after the noun with a comma and more words between them ("drills, amid disputes with
     each other and, above all, with Somalia"); not one a mere "for example" sets apart ("meetings, for
     example, with China")."""
+    from relata.extractors import lexicon  # (imported late, as in tokens)
+
     between = list(noun.doc[noun.i + 1 : prep.i]) if prep.i > noun.i else []
-    return any(t.text == "," for t in between) and any(
-        not t.is_punct and t.lower_ not in ("for", "example", "instance") for t in between
-    )
+    markers = lexicon.function_words().get("example_marker", frozenset())
+    return any(t.text == "," for t in between) and any(not t.is_punct and t.lower_ not in markers for t in between)
 
 
 def armed_operation(noun: Token) -> bool:
