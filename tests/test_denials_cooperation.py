@@ -812,3 +812,19 @@ def test_cooperation_an_area_word_in_an_organisations_name_is_no_area(parse):
     text = "Kenya's energy agency will deepen its collaboration with the Ghana Export Trade Organization."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert "trade" not in {r["area"] for r in rows}, rows
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a cooperation built up, or a service launched, is under way (not only one agreed or deepened)
+        (
+            "Over the past decade Kenya has built up currency swaps with Ghana and Uganda.",
+            {("GHA", "KEN", "finance", "ongoing"), ("KEN", "UGA", "finance", "ongoing")},
+        ),
+        ("Kenya and Ghana launched weekly direct flights in 2019.", {("GHA", "KEN", "air_service", "ongoing")}),
+    ],
+)
+def test_cooperation_built_up_or_launched_is_under_way(parse, text, expected):
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert expected <= {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows}, rows

@@ -4992,3 +4992,26 @@ def test_relations_a_place_inside_the_partners_phrase_places_the_meeting(parse):
 )
 def test_relations_being_supportive_of_someone_supports_them(parse, text, expected):
     assert expected in keys(parse(text, "2024-05-02"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whose concern or alarm it is, said by a demonym or a state's name on the noun, and whom it is about,
+        # by one on the noun of its about- or over-phrase
+        (
+            "The minister repeated Norwegian concerns about Sudanese and Chadian militias.",
+            {("NOR", "SDN", "criticism", "occurred"), ("NOR", "TCD", "criticism", "occurred")},
+        ),
+        ("Officials voiced Kenyan alarm over Ugandan troop movements.", {("KEN", "UGA", "criticism", "occurred")}),
+        # a concern only named, with no one it is about, criticises no one
+        ("Kenyan concerns about the harvest grew.", set()),
+    ],
+)
+def test_relations_a_states_concern_about_anothers_deeds_by_their_modifiers(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {
+        (r["source_actor"], r["target_actor"], r["relation_type"], r["status"])
+        for r in got
+        if r["relation_type"] == "criticism"
+    } == expected
