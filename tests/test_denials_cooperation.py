@@ -828,3 +828,12 @@ def test_cooperation_an_area_word_in_an_organisations_name_is_no_area(parse):
 def test_cooperation_built_up_or_launched_is_under_way(parse, text, expected):
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert expected <= {(r["actor_a"], r["actor_b"], r["area"], r["status"]) for r in rows}, rows
+
+
+def test_cooperation_examples_hung_on_a_region_of_the_partners_in_phrase_are_partners(parse):
+    # the parser hangs "including ..." on a region named, not on "countries"
+    text = "Kenya has been expanding its defence partnerships with countries in Europe, the Gulf and the Indo-Pacific, including Brazil and Chile."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert {("BRA", "KEN", "military"), ("CHL", "KEN", "military")} <= {
+        (r["actor_a"], r["actor_b"], r["area"]) for r in rows
+    }, rows
