@@ -5015,3 +5015,12 @@ def test_relations_a_states_concern_about_anothers_deeds_by_their_modifiers(pars
         for r in got
         if r["relation_type"] == "criticism"
     } == expected
+
+
+def test_relations_a_plurals_possessive_typed_with_a_curly_apostrophe_names_the_doer(parse):
+    # read as a closing quote, "Hamas’" named no possessor and the attack fell to the sentence's subject
+    got = extract_all(parse("Kenya took the blame for Hamas’ brutal attack on Israeli civilians.", "2024-03-12"))[0]
+    assert not [r for r in got["relations"] if r["relation_type"] == "attack" and r["source_actor"] == "KEN"], got
+    # the text the rows quote keeps the apostrophe as written
+    art = parse("Kenya took the blame for Hamas’ brutal attack on Israeli civilians.", "2024-03-12")
+    assert "Hamas’" in art.sentences[0].text and art.sentences[0].doc.text.startswith("Kenya took")
