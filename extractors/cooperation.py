@@ -671,6 +671,19 @@ def _participants(cue: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list
         # "proposed an upgrade of the Ghana-Nigeria trade agreement": the two names the word is written with
         # are its sides, whoever proposes, praises or discusses it (judged rows paired the speaker with each)
         return [named_pair], False
+    # "pledged to work towards a trade agreement between China and ASEAN", "brokered a deal between A and B":
+    # the two sides a noun's between-phrase names are the cooperation's, not whoever works for it or brokers
+    # it (named: "the partnership between both nations" leaves the pair to the clause; a verb's between-phrase
+    # can mean "with": "Between Korea, Singapore and Malaysia, China has built up swaps")
+    between = [
+        a
+        for t in (() if syntax.is_verb(cue) else syntax.prep_objects(cue, {"between"}, through_objects=False))
+        if not private_party(t)
+        for a in ctx.actors_of(t, sent)
+        if a.code and a.via in ("explicit", "official")
+    ]
+    if len({a.code for a in between}) == 2:
+        return [between], False
     if verb is not None:
         # A firm signing a deal is not its state ("Chinese railway manufacturer CRRC signed ...").
         subj = [a for t in syntax.agents(verb) if not private_party(t) for a in ctx.actors_of(t, sent)]

@@ -837,3 +837,21 @@ def test_cooperation_examples_hung_on_a_region_of_the_partners_in_phrase_are_par
     assert {("BRA", "KEN", "military"), ("CHL", "KEN", "military")} <= {
         (r["actor_a"], r["actor_b"], r["area"]) for r in rows
     }, rows
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the two sides a between-phrase names are the cooperation's; who works towards it is not a side
+        (
+            "Ghanaian President Mahama met Kenyan President Ruto in Accra. The two leaders pledged to work towards "
+            "an early conclusion of a free trade agreement between Kenya and ASEAN.",
+            {("ASEAN", "KEN", "trade")},
+        ),
+        # nor is who brokers it
+        ("The United States brokered a trade deal between Kenya and Ghana.", {("GHA", "KEN", "trade")}),
+    ],
+)
+def test_cooperation_the_sides_a_between_phrase_names_are_the_pair(parse, text, expected):
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
+    assert {(r["actor_a"], r["actor_b"], r["area"]) for r in rows} == expected, rows
