@@ -191,6 +191,15 @@ def tokens(role: str, tok: Token) -> list[Token]:
                 if c.dep_ in ("amod", "compound", "nmod", "conj")
                 or (c.dep_ == "npadvmod" and syntax.hyphen_joined(c, t))
             ]
+        if syntax.names_a_gathering(tok) and any(_named_kind(t) not in (None, "ACTOR_CAPITAL") for t in out):
+            # "the G20 New Delhi Summit": beside the body or states that meet, a capital is where they meet
+            # (two capitals joined are the parties: "the Washington-Tehran talks")
+            out = [
+                t
+                for t in out
+                if _named_kind(t) != "ACTOR_CAPITAL"
+                or any(syntax.hyphen_joined(t, o) or syntax.hyphen_joined(o, t) for o in out if o is not t)
+            ]
         return out
     if role == "recv":
         # The one who faces, draws or dismisses criticism, or enjoys support, is its target; who
@@ -696,3 +705,8 @@ def copular_clauses(tok: Token) -> list[Token]:
         and any(a.dep_ in ("attr", "acomp") for a in c.children)
         and syntax.modality(c).status not in ("negated", "hypothetical")
     ]
+
+
+def _named_kind(tok: Token) -> str | None:
+    """The actor ruler's label of the name ``tok`` is in ("ACTOR_CAPITAL", "ACTOR_COUNTRY" ...), if any."""
+    return tok.ent_type_ if tok.ent_type_.startswith("ACTOR") else None

@@ -5024,3 +5024,21 @@ def test_relations_a_plurals_possessive_typed_with_a_curly_apostrophe_names_the_
     # the text the rows quote keeps the apostrophe as written
     art = parse("Kenya took the blame for Hamas’ brutal attack on Israeli civilians.", "2024-03-12")
     assert "Hamas’" in art.sentences[0].text and art.sentences[0].doc.text.startswith("Kenya took")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # beside the body that meets, a capital compounded on the summit is where it meets, no party
+        ("Leaders praised the outcome of the G20 Nairobi Summit.", set()),
+        # two capitals joined are the two parties
+        ("The Nairobi-Accra talks resumed on Monday.", {("GHA", "KEN", "meeting", "occurred")}),
+    ],
+)
+def test_relations_a_capital_beside_a_body_on_a_summit_is_its_venue(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {
+        (r["source_actor"], r["target_actor"], r["relation_type"], r["status"])
+        for r in got
+        if r["relation_type"] == "meeting"
+    } == expected
