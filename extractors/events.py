@@ -940,12 +940,23 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
                 heads += [g] + [c for c in g.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in venue_verbs]
     places: list[Actor] = []
     parts = _words_of("time_part_nouns")
+    # "talks at the United Nations in Geneva" (the parser hangs both phrases on the talks): held at a body's
+    # seat, in no state its guests visit (guide note 5)
+    at_a_body = {
+        h
+        for h in heads
+        for t in syntax.prep_objects(h, {"at"}, through_objects=False)
+        if (b := ctx.mention_at(sent, t.i)) is not None and b.kind == "organisation"
+    }
     for on, t in [(h, t) for h in heads for t in syntax.prep_objects(h, preps, through_objects=False)]:
+        if on in at_a_body and t.head.lower_ == "in":
+            continue
         if t.lemma_.lower() in parts or t.lemma_.lower() in _words_of("wish_nouns"):
             continue  # "at the start of their meeting": a time, no place (nor theirs); "at the request of X"
         # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok": the innermost place
-        # first ("at the Chinese embassy in Tokyo" is in Japan)
-        for where in syntax.prep_objects(t, {"in"}, through_objects=False) + [t]:
+        # first ("at the Chinese embassy in Tokyo" is in Japan; "at the United Nations in Geneva": above)
+        seat = (b := ctx.mention_at(sent, t.i)) is not None and b.kind == "organisation"
+        for where in ([] if seat else syntax.prep_objects(t, {"in"}, through_objects=False)) + [t]:
             m = ctx.mention_at(sent, where.i)
             if strict or on is holder:
                 # (on the verb, also a seat of power: "held talks at the White House")

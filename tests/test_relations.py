@@ -5042,3 +5042,20 @@ def test_relations_a_capital_beside_a_body_on_a_summit_is_its_venue(parse, text,
         for r in got
         if r["relation_type"] == "meeting"
     } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks held at a body's seat take no one to the state it sits in (guide note 5)
+        ("The latest round of talks at the United Nations in Nairobi is chaired by Ghana and Togo.", set()),
+        ("Ghana and Togo held talks at the African Union in Addis Ababa.", set()),
+        # talks in a city do
+        ("Ghana and Togo held talks in Nairobi.", {("GHA", "KEN", "visit"), ("TGO", "KEN", "visit")}),
+    ],
+)
+def test_relations_talks_at_a_bodys_seat_are_no_visit_to_its_host(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {
+        (r["source_actor"], r["target_actor"], r["relation_type"]) for r in got if r["relation_type"] == "visit"
+    } == expected
