@@ -4609,6 +4609,9 @@ def test_relations_a_harm_condemned_is_no_criticism_of_those_who_suffer_it(parse
     assert ("NOR", "RUS", "criticism", "occurred") in keys(
         parse("Norway condemned Russia's invasion of Georgia.", "2024-01-09")
     )
+    # a seizure or an intercept defended backs no one who suffered it
+    assert not keys(parse("Norway defended the seizure of Kenyan sailors.", "2024-01-09"))
+    assert not keys(parse("Norway defends intercept of Swedish reconnaissance plane", "2024-01-09"))
 
 
 def test_relations_the_government_named_alone_is_the_country_just_named(parse):
