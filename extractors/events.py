@@ -2389,6 +2389,10 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
                 or (tok.lemma_ == "be" and _said_to_be_at_fault(tok))
             ):
                 doing = syntax.agents(tok)
+            elif _at_wrong_prices(tok, marks):
+                # "said Chinese shrimp are sold at unfairly low prices": whoever sells, or (passive, no one
+                # named) whose goods are sold so
+                doing = syntax.agents(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
         elif tok.lemma_.lower() in nouns and tok.dep_ == "attr" and tok.head.lemma_ == "be":
             # "the launch by North Korea was a violation": whose the deed said to be one is, its by-agent first,
             # then its possessor or modifier; only a deed's (object class deed_nouns), not the victims' ("the
@@ -2430,6 +2434,21 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
                 have.add((sp.code, d.code))
                 out.append(Event("accusation", "112", report.verb, [sp], [d], "occurred", confidence=0.6))
     return out
+
+
+def _at_wrong_prices(verb: Token, marks: frozenset[str]) -> bool:
+    """The verb's at-phrase says its price is wrong: "sold at unfairly low prices", "priced at
+    artificially low levels" (a word of object class wrongdoing_words on the phrase's adjective)."""
+    return any(
+        a.dep_ == "advmod" and a.lower_ in marks
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "at"
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in o.children
+        if m.dep_ == "amod"
+        for a in m.children
+    )
 
 
 def _armed_doer(

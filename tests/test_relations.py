@@ -5062,3 +5062,25 @@ def test_relations_talks_at_a_bodys_seat_are_no_visit_to_its_host(parse, text, e
     assert {
         (r["source_actor"], r["target_actor"], r["relation_type"]) for r in got if r["relation_type"] == "visit"
     } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods said to be sold at unfairly low prices accuse their state, by whoever says it
+        (
+            "Kenya's trade ministry claimed that Ugandan sugar was being sold at unfairly low prices.",
+            {("KEN", "UGA", "accusation", "occurred")},
+        ),
+        ("Ghana said Togolese cement is sold at artificially low prices.", {("GHA", "TGO", "accusation", "occurred")}),
+        # a low price alone is no wrong
+        ("Ghana said Togolese cement is sold at low prices.", set()),
+    ],
+)
+def test_relations_goods_said_sold_at_unfair_prices_accuse_their_state(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {
+        (r["source_actor"], r["target_actor"], r["relation_type"], r["status"])
+        for r in got
+        if r["relation_type"] == "accusation"
+    } == expected
