@@ -1173,7 +1173,7 @@ def _object_in_class(tok: Token, trig: lexicon.Trigger, classes: dict) -> bool:
                 for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ == "amod"))
             }
         for o in syntax.objects(tok):
-            if o.ent_type_ != "MONEY":
+            if o.ent_type_ != "MONEY" and not _sum_in_a_currency(o, classes):
                 continue
             # "pledged $100 million", "gave 50 million euros": a sum of money (the parser's money entity, whose
             # head is the number when the currency is a symbol); "$300 million in weapons", "$6 billion in frozen
@@ -2434,6 +2434,14 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
                 have.add((sp.code, d.code))
                 out.append(Event("accusation", "112", report.verb, [sp], [d], "occurred", confidence=0.6))
     return out
+
+
+def _sum_in_a_currency(o: Token, classes: dict) -> bool:
+    """ "3 billion euros", "500 million yuan": a number on a currency noun (object class currency_nouns),
+    which the small model often leaves untagged (it tags "$3 billion" MONEY)."""
+    return o.lemma_.lower() in classes.get("currency_nouns", frozenset()) and any(
+        c.dep_ in ("nummod", "compound") and c.like_num for c in o.children
+    )
 
 
 def _at_wrong_prices(verb: Token, marks: frozenset[str]) -> bool:

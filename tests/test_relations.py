@@ -5084,3 +5084,16 @@ def test_relations_goods_said_sold_at_unfair_prices_accuse_their_state(parse, te
         for r in got
         if r["relation_type"] == "accusation"
     } == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sum in a currency the small model does not tag as money is money given all the same
+        "Germany pledged 3 billion euros to Kenya.",
+        "China gave 500 million yuan to Kenya.",
+    ],
+)
+def test_relations_a_sum_named_by_its_currency_given_is_aid(parse, text):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {(r["target_actor"], r["relation_type"]) for r in got} == {("KEN", "economic_aid")}, got
