@@ -5097,3 +5097,17 @@ def test_relations_goods_said_sold_at_unfair_prices_accuse_their_state(parse, te
 def test_relations_a_sum_named_by_its_currency_given_is_aid(parse, text):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert {(r["target_actor"], r["relation_type"]) for r in got} == {("KEN", "economic_aid")}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the help of a state's warplanes or drones is its military aid to whoever it helps
+        ("Kenya won the battle with the help of Ugandan drones.", {("UGA", "KEN", "military_aid")}),
+        # the help of a state's people is no aid
+        ("Kenya won the election with the help of Ugandan friends.", set()),
+    ],
+)
+def test_relations_the_help_of_a_states_arms_is_military_aid(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected, got
