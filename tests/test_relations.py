@@ -5106,8 +5106,10 @@ def test_relations_a_sum_named_by_its_currency_given_is_aid(parse, text):
         ("Kenya won the battle with the help of Ugandan drones.", {("UGA", "KEN", "military_aid")}),
         # the help of a state's people is no aid
         ("Kenya won the election with the help of Ugandan friends.", set()),
+        # a vessel a navy sells is arms
+        ("The second-hand vessel was sold to Ghana by the Kenyan navy.", {("KEN", "GHA", "military_aid")}),
     ],
 )
-def test_relations_the_help_of_a_states_arms_is_military_aid(parse, text, expected):
+def test_relations_the_help_of_a_states_arms_or_a_vessel_sold_is_military_aid(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected, got
