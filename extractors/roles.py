@@ -634,6 +634,9 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
         if o.tag_ in ("WDT", "WP") and o.head.dep_ == "relcl" and o.head.head != o:
             # "the UN resolutions, which Pyongyang rejects": the relative pronoun stands for its noun
             o = o.head.head
+            if o.like_num or o.ent_type_ == "DATE":
+                # "a proposal made in 2023, which Ukraine rejected": the parser hangs the clause on the date
+                o = next((a for a in o.ancestors if a.pos_ in ("NOUN", "PROPN") and a.ent_type_ != "DATE"), o)
         done_by = [
             p
             for c in o.children

@@ -5113,3 +5113,10 @@ def test_relations_a_sum_named_by_its_currency_given_is_aid(parse, text):
 def test_relations_the_help_of_a_states_arms_or_a_vessel_sold_is_military_aid(parse, text, expected):
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got} == expected, got
+
+
+def test_relations_a_relative_clause_hung_on_a_date_is_on_the_noun_before_it(parse):
+    # the parser hangs ", which ... rejected" on "2023"; what was rejected is the proposal, Ghana's
+    text = "Officials said a Ghanaian proposal made in 2023, which Kenya rejected, could still succeed."
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert ("KEN", "GHA", "rejection") in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got}
