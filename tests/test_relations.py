@@ -5120,3 +5120,22 @@ def test_relations_a_relative_clause_hung_on_a_date_is_on_the_noun_before_it(par
     text = "Officials said a Ghanaian proposal made in 2023, which Kenya rejected, could still succeed."
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert ("KEN", "GHA", "rejection") in {(r["source_actor"], r["target_actor"], r["relation_type"]) for r in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ties praised or hailed praise the other side of them
+        ("Ruto praised the long and close relationship between Ghana and Kenya.", {("KEN", "GHA", "praise")}),
+        ("Kenyan President William Ruto hailed relations with Accra.", {("KEN", "GHA", "praise")}),
+        (
+            "Kenyan President William Ruto met Ghanaian President Nana Akufo-Addo and praised their ties.",
+            {("KEN", "GHA", "praise")},
+        ),
+    ],
+)
+def test_relations_ties_praised_praise_the_other_side(parse, text, expected):
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert {
+        (r["source_actor"], r["target_actor"], r["relation_type"]) for r in got if r["relation_type"] == "praise"
+    } == expected, got
