@@ -5139,3 +5139,9 @@ def test_relations_ties_praised_praise_the_other_side(parse, text, expected):
     assert {
         (r["source_actor"], r["target_actor"], r["relation_type"]) for r in got if r["relation_type"] == "praise"
     } == expected, got
+
+
+def test_relations_a_threat_to_do_something_to_a_state_threatens_it(parse):
+    # whom the threatened deed is done to is the target, when the verb itself names no one
+    got = keys(parse("Uganda threatened to exclude Kenya from the talks.", "2024-03-12"))
+    assert ("UGA", "KEN", "threat", "occurred") in got
