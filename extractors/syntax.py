@@ -178,7 +178,14 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
                 return objs
         if is_verb(outer):
             return agents(outer, depth + 1)
-        return [c for c in outer.children if c.dep_ == "poss"]
+        poss = [c for c in outer.children if c.dep_ == "poss"]
+        if not poss and head.lower_ in ("before", "after"):
+            # "continued his tour, with stops in Kenya before heading to Uganda": the parser hangs the
+            # time phrase on a noun; whoever the clause's verb has do it does the going
+            clause = next((a for a in outer.ancestors if is_verb(a)), None)
+            if clause is not None:
+                return agents(clause, depth + 1)
+        return poss
     if verb.dep_ in ("acl", "relcl") and not is_verb(head):
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:

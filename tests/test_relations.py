@@ -5145,3 +5145,15 @@ def test_relations_a_threat_to_do_something_to_a_state_threatens_it(parse):
     # whom the threatened deed is done to is the target, when the verb itself names no one
     got = keys(parse("Uganda threatened to exclude Kenya from the talks.", "2024-03-12"))
     assert ("UGA", "KEN", "threat", "occurred") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto continued his tour of West Africa, with talks in Togo before heading to Ghana on Monday.",
+        "Kenyan President William Ruto resumed his tour, with visits to Togo and Benin before heading off to Ghana.",
+    ],
+)
+def test_relations_a_gerund_after_before_on_a_noun_is_done_by_the_clauses_subject(parse, text):
+    # the parser hangs "before heading ..." on the noun before it; the one touring heads on
+    assert ("KEN", "GHA", "visit", "occurred") in keys(parse(text, "2024-03-12"))
