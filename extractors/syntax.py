@@ -131,6 +131,10 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         return [stranded]
     if depth > 4 or verb.dep_ == "ROOT":
         return []
+    if any(c.dep_ == "expl" for h in (verb, *(a for a in verb.children if a.dep_ == "aux")) for c in h.children):
+        # "their view that there is little holding international negotiations": an existential clause has
+        # its own subject, never the doer of the verb it hangs on
+        return []
     if verb.dep_ == "conj" and is_passive(verb) and any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
         # "a guard died and two soldiers were wounded in a grenade attack": a passive with a subject of its
         # own names who suffered it, and its doer is not the first verb's subject (judged sample 32:

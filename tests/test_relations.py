@@ -5157,3 +5157,10 @@ def test_relations_a_threat_to_do_something_to_a_state_threatens_it(parse):
 def test_relations_a_gerund_after_before_on_a_noun_is_done_by_the_clauses_subject(parse, text):
     # the parser hangs "before heading ..." on the noun before it; the one touring heads on
     assert ("KEN", "GHA", "visit", "occurred") in keys(parse(text, "2024-03-12"))
+
+
+def test_relations_an_existential_clause_takes_no_doer_from_the_verb_it_hangs_on(parse):
+    # "there is little holding ...": the parser hangs the clause on "hidden", whose subjects held no talks
+    text = "Kenya, Ghana and Togo have not hidden their view that there is little holding regional negotiations back."
+    got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
+    assert not [r for r in got if r["relation_type"] == "meeting"], got
