@@ -940,7 +940,7 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
                 heads += [g] + [c for c in g.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in venue_verbs]
     places: list[Actor] = []
     parts = _words_of("time_part_nouns")
-    # "talks at the United Nations in Geneva" (the parser hangs both phrases on the talks): held at a body's
+    # "talks at the United Nations in Vienna" (the parser hangs both phrases on the talks): held at a body's
     # seat, in no state its guests visit (guide note 5)
     at_a_body = {
         h
@@ -2390,7 +2390,7 @@ def _wrongdoing_claims(events: list[Event], sent: Sentence, ctx: ArticleContext)
             ):
                 doing = syntax.agents(tok)
             elif _at_wrong_prices(tok, marks):
-                # "said Chinese shrimp are sold at unfairly low prices": whoever sells, or (passive, no one
+                # "said Thai rice is sold at unfairly cheap prices": whoever sells, or (passive, no one
                 # named) whose goods are sold so
                 doing = syntax.agents(tok) or [c for c in tok.children if c.dep_ == "nsubjpass"]
         elif tok.lemma_.lower() in nouns and tok.dep_ == "attr" and tok.head.lemma_ == "be":

@@ -132,7 +132,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if depth > 4 or verb.dep_ == "ROOT":
         return []
     if any(c.dep_ == "expl" for h in (verb, *(a for a in verb.children if a.dep_ == "aux")) for c in h.children):
-        # "their view that there is little holding international negotiations": an existential clause has
+        # "a belief that there is little holding up the talks": an existential clause has
         # its own subject, never the doer of the verb it hangs on
         return []
     if verb.dep_ == "conj" and is_passive(verb) and any(c.dep_ in PASSIVE_SUBJ for c in verb.children):
@@ -184,7 +184,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
             return agents(outer, depth + 1)
         poss = [c for c in outer.children if c.dep_ == "poss"]
         if not poss and head.lower_ in ("before", "after"):
-            # "continued his tour, with stops in Kenya before heading to Uganda": the parser hangs the
+            # "resumed his tour, with visits to Togo before heading off to Ghana": the parser hangs the
             # time phrase on a noun; whoever the clause's verb has do it does the going
             clause = next((a for a in outer.ancestors if is_verb(a)), None)
             if clause is not None:

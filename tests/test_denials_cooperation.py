@@ -844,8 +844,8 @@ def test_cooperation_examples_hung_on_a_region_of_the_partners_in_phrase_are_par
     [
         # the two sides a between-phrase names are the cooperation's; who works towards it is not a side
         (
-            "Ghanaian President Mahama met Kenyan President Ruto in Accra. The two leaders pledged to work towards "
-            "an early conclusion of a free trade agreement between Kenya and ASEAN.",
+            "Ghanaian President Nana Akufo-Addo met Kenyan President William Ruto in Accra. The two leaders pledged to "
+            "work towards a quick finish of the free trade agreement between Kenya and ASEAN.",
             {("ASEAN", "KEN", "trade")},
         ),
         # nor is who brokers it

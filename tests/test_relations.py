@@ -5051,7 +5051,7 @@ def test_relations_a_capital_beside_a_body_on_a_summit_is_its_venue(parse, text,
     ("text", "expected"),
     [
         # talks held at a body's seat take no one to the state it sits in (guide note 5)
-        ("The latest round of talks at the United Nations in Nairobi is chaired by Ghana and Togo.", set()),
+        ("The new round of negotiations at the United Nations in Nairobi is hosted by Ghana and Togo.", set()),
         ("Ghana and Togo held talks at the African Union in Addis Ababa.", set()),
         # talks in a city do
         ("Ghana and Togo held talks in Nairobi.", {("GHA", "KEN", "visit"), ("TGO", "KEN", "visit")}),
@@ -5069,7 +5069,7 @@ def test_relations_talks_at_a_bodys_seat_are_no_visit_to_its_host(parse, text, e
     [
         # goods said to be sold at unfairly low prices accuse their state, by whoever says it
         (
-            "Kenya's trade ministry claimed that Ugandan sugar was being sold at unfairly low prices.",
+            "Kenya's trade ministry said Ugandan sugar is offered at unfairly low prices.",
             {("KEN", "UGA", "accusation", "occurred")},
         ),
         ("Ghana said Togolese cement is sold at artificially low prices.", {("GHA", "TGO", "accusation", "occurred")}),
@@ -5107,7 +5107,7 @@ def test_relations_a_sum_named_by_its_currency_given_is_aid(parse, text):
         # the help of a state's people is no aid
         ("Kenya won the election with the help of Ugandan friends.", set()),
         # a vessel a navy sells is arms
-        ("The second-hand vessel was sold to Ghana by the Kenyan navy.", {("KEN", "GHA", "military_aid")}),
+        ("A used patrol vessel was sold to Ghana by the Kenyan navy.", {("KEN", "GHA", "military_aid")}),
     ],
 )
 def test_relations_the_help_of_a_states_arms_or_a_vessel_sold_is_military_aid(parse, text, expected):
@@ -5160,7 +5160,7 @@ def test_relations_a_gerund_after_before_on_a_noun_is_done_by_the_clauses_subjec
 
 
 def test_relations_an_existential_clause_takes_no_doer_from_the_verb_it_hangs_on(parse):
-    # "there is little holding ...": the parser hangs the clause on "hidden", whose subjects held no talks
-    text = "Kenya, Ghana and Togo have not hidden their view that there is little holding regional negotiations back."
+    # "there is little holding up ...": the parser hangs the clause on the verb before, whose subjects held no talks
+    text = "Kenya, Ghana and Togo have made plain their belief that there is little holding up regional talks."
     got = extract_all(parse(text, "2024-03-12"), learned=False)[0]["relations"]
     assert not [r for r in got if r["relation_type"] == "meeting"], got
