@@ -1161,14 +1161,7 @@ def examples_of(tok: Token) -> list[Token]:
     out = []
     # "countries in Europe and the Indo-Pacific, including Australia": the parser hangs the examples on a
     # region of the noun's in-phrase (the last, or another of the list)
-    regions = [
-        r
-        for prep in tok.children
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "across")
-        for p in prep.children
-        if p.dep_ == "pobj"
-        for r in (p, *p.conjuncts)
-    ]
+    regions = [r for p in syntax.prep_objects(tok, {"in", "across"}, through_objects=False) for r in (p, *p.conjuncts)]
     for c in [*tok.children, *(c for r in regions for c in r.children if c.i > r.i)]:
         if c.lower_ in ("including", "like", "notably", "especially") and c.dep_ in ("prep", "acl", "advmod"):
             out += [p for p in c.children if p.dep_ in ("pobj", "dobj")]
