@@ -943,10 +943,7 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
     # "talks at the United Nations in Vienna" (the parser hangs both phrases on the talks): held at a body's
     # seat, in no state its guests visit (guide note 5)
     at_a_body = {
-        h
-        for h in heads
-        for t in syntax.prep_objects(h, {"at"}, through_objects=False)
-        if (b := ctx.mention_at(sent, t.i)) is not None and b.kind == "organisation"
+        h for h in heads if any(_a_body(t, sent, ctx) for t in syntax.prep_objects(h, {"at"}, through_objects=False))
     }
     for on, t in [(h, t) for h in heads for t in syntax.prep_objects(h, preps, through_objects=False)]:
         if on in at_a_body and t.head.lower_ == "in":
@@ -955,8 +952,7 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
             continue  # "at the start of their meeting": a time, no place (nor theirs); "at the request of X"
         # "in Astana", "the summit in Johannesburg", "at Government House in Bangkok": the innermost place
         # first ("at the Chinese embassy in Tokyo" is in Japan; "at the United Nations in Geneva": above)
-        seat = (b := ctx.mention_at(sent, t.i)) is not None and b.kind == "organisation"
-        for where in ([] if seat else syntax.prep_objects(t, {"in"}, through_objects=False)) + [t]:
+        for where in ([] if _a_body(t, sent, ctx) else syntax.prep_objects(t, {"in"}, through_objects=False)) + [t]:
             m = ctx.mention_at(sent, where.i)
             if strict or on is holder:
                 # (on the verb, also a seat of power: "held talks at the White House")
@@ -983,6 +979,11 @@ def _places(meeting: Token, preps: set[str], sent: Sentence, ctx: ArticleContext
             elif m is None and (city := _place(c)):
                 places.append(city)
     return places
+
+
+def _a_body(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """``tok`` names an organisation (the UN, the AU), whose seat is in no state its guests visit."""
+    return (m := ctx.mention_at(sent, tok.i)) is not None and m.kind == "organisation"
 
 
 def _words_of(cls: str) -> frozenset[str]:
@@ -2449,10 +2450,7 @@ def _at_wrong_prices(verb: Token, marks: frozenset[str]) -> bool:
     artificially low levels" (a word of object class wrongdoing_words on the phrase's adjective)."""
     return any(
         a.dep_ == "advmod" and a.lower_ in marks
-        for p in verb.children
-        if p.dep_ == "prep" and p.lower_ == "at"
-        for o in p.children
-        if o.dep_ == "pobj"
+        for o in syntax.prep_objects(verb, {"at"}, through_objects=False)
         for m in o.children
         if m.dep_ == "amod"
         for a in m.children
