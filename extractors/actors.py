@@ -1120,17 +1120,21 @@ def _modifier_tree(tok: Token, depth: int):
 
 
 def _with_misplaced_from(tok: Token) -> list[Token]:
-    """The noun's children, and for "counterparts" the from-phrase right after it that the parser hung
-    on the verb ("met her counterparts from Germany and Jordan"): a counterpart is always another
-    state's, so "from" after it names that state, never where the meeting came from."""
+    """The noun's children, and for officials the from-phrase right after it that the parser hung on the
+    verb ("met her counterparts from Germany and Jordan", "accused officers from China of cyber attacks"):
+    officials come from the state they serve, so "from" after them names it, unless the verb moves
+    someone out of a place ("withdrew officials from Kabul": object class from_source_verbs). The nouns
+    are object class misplaced_from_nouns."""
     out = list(tok.children)
     nxt = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    classes = lexicon.object_classes()
     if (
-        tok.lemma_.lower() == "counterpart"
+        tok.lemma_.lower() in classes.get("misplaced_from_nouns", frozenset())
         and nxt is not None
         and nxt.lower_ == "from"
         and nxt.dep_ == "prep"
         and nxt.head == tok.head
+        and tok.head.lemma_.lower() not in classes.get("from_source_verbs", frozenset())
     ):
         out.append(nxt)
     return out

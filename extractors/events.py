@@ -605,10 +605,11 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
             verb = tok
             where = tok
             through_audience = tok.lemma_.lower() in classes.get("audience_only_verbs", frozenset())
-            if through_audience or not syntax.prep_objects(tok, {"in"}, through_objects=False):
+            if through_audience or not _places(tok, {"in"}, sent, ctx, strict=True):
                 # "told journalists in Washington", "told reporters in Beijing"; "met business
                 # leaders in Seoul", "held talks in Doha" (the parser hangs the place on the object)
-                # ("told the summit in Tokyo": a gathering heard is an audience too)
+                # ("told the summit in Tokyo": a gathering heard is an audience too; so it is when the
+                # verb's own in-phrase names no place: "in a speech, X told the summit in Tokyo")
                 heard = [
                     o
                     for o in syntax.objects(tok)

@@ -150,6 +150,19 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         # A predicative adjective: "X is due to visit", "X is ready to sign": X visits, X signs (the
         # adjective's own modality, planned for "due", is the modality lexicon's).
         return agents(head.head, depth + 1)
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and is_passive(head)
+        and verb.lemma_.lower() not in lexicon.object_classes().get("outcome_verbs", frozenset())
+    ):
+        # "Kerry was told of the arrest while meeting X": a participle's doer is its clause's subject, a
+        # passive's too (never the passive's by-agent: "X was praised by Y while visiting Z": X visits);
+        # but a participle of what the deed drew ("fishermen were attacked by X, sparking protests") is the
+        # whole deed's, whose doer the passive's agent is
+        raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
+        if raised:
+            return raised
     if verb.dep_ in ("xcomp", "advcl") and is_verb(head):
         # Object control: "invited Putin to visit", "helped Russia evade", "called on X to attend".
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]

@@ -5154,3 +5154,36 @@ def test_relations_an_existential_clause_takes_no_doer_from_the_verb_it_hangs_on
     # "there is little holding up ...": the parser hangs the clause on the verb before, whose subjects held no talks
     text = "Kenya, Ghana and Togo have made plain their belief that there is little holding up regional talks."
     assert not rules_keys(parse(text, "2024-03-12"), "meeting")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kenya accused officers from Uganda and the Tanzanian government of smuggling arms.",
+            {("KEN", "UGA", "accusation", "occurred"), ("KEN", "TZA", "accusation", "occurred")},
+        ),
+        ("Ghana met officials from Togo on Monday.", {("GHA", "TGO", "meeting", "occurred")}),
+    ],
+)
+def test_relations_officials_from_phrase_hung_on_the_verb_names_their_state(parse, text, expected):
+    # the parser hangs "from Uganda" on the verb; officials come from the state they serve
+    assert rules_keys(parse(text, "2024-03-12"), "accusation", "meeting") == expected
+
+
+def test_relations_a_participle_after_a_passive_is_done_by_its_subject(parse):
+    # the briefed president is the one meeting, though the passive names no agent
+    text = "The Kenyan president was briefed on the crisis while meeting Ghanaian officials."
+    assert ("GHA", "KEN", "meeting", "occurred") in rules_keys(parse(text, "2024-03-12"))
+
+
+def test_relations_what_a_passive_deed_sparked_stays_the_deeds_doers(parse):
+    # "sparking protests": the beating drew them, so the protest targets the soldiers' state
+    text = "Ten Kenyan fishermen were beaten by Ugandan soldiers, sparking protests from Kenya."
+    assert rules_keys(parse(text, "2024-03-12"), "criticism") == {("KEN", "UGA", "criticism", "occurred")}
+
+
+def test_relations_an_in_phrase_naming_no_place_leaves_the_audience_placed(parse):
+    # "in a speech" is no place; the summit heard is in Accra
+    text = "In a speech, the Kenyan president told the summit in Accra that tariffs must fall."
+    assert ("KEN", "GHA", "visit", "occurred") in rules_keys(parse(text, "2024-03-12"), "visit")
