@@ -1375,6 +1375,8 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         return None  # "brokered a ceasefire between Israel and Hamas", "a truce in Gaza": mediators
     if "membership_left" in requires and not _membership_left(tok, sent, ctx):
         return None
+    if "membership_joined" in requires and not _membership_joined(tok, sent, ctx):
+        return None
     if not syntax.is_verb(tok) and tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return None  # "a deal signed without Uganda's backing": the event noun under "without" did not happen
     report, speakers = speaker_of(tok, sent, ctx)
@@ -2254,6 +2256,21 @@ def _membership_left(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
         ((m := ctx.mention_at(sent, t.i)) is not None and m.kind in blocs)
         or t.lemma_.lower() in classes.get("membership_nouns", frozenset())
         for t in things
+    )
+
+
+def _membership_joined(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """What the joining verb joins is a scheme or pact (joined_scheme_nouns) whose owners its own name marks
+    ("joined China's Belt and Road Initiative", "would join the Russian-Saudi pact"): not a bloc itself
+    ("joined BRICS"), nor anything else ("joined the fight", "joined the talks")."""
+    schemes = lexicon.object_classes().get("joined_scheme_nouns", frozenset())
+    objects = syntax.objects(tok)
+    return bool(objects) and all(
+        o.lemma_.lower() in schemes
+        and ctx.mention_at(sent, o.i) is None
+        and (owners := ctx.actors_of(o, sent, with_conj=False))
+        and all(vocabularies.is_country(a.code) for a in owners)  # ("the Brics group": a bloc)
+        for o in objects
     )
 
 

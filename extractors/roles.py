@@ -56,6 +56,9 @@ PREPOSITION_OWNER_ROLE = "p_poss:"
 #   membership_left: what is left is a membership, not a place: a bloc, or a scheme a state's name marks ("quit
 #              the African Union", "dropped out of Beijing's Belt and Road scheme"; not "pulled out of
 #              Afghanistan", not "withdrew troops from Syria")
+#   membership_joined: what is joined is a scheme or pact (joined_scheme_nouns) whose owners its name marks ("joined
+#              China's Belt and Road Initiative", "would join the Russian-Saudi pact"), an agreement with them; not a
+#              bloc (joining one is no agreement with it) nor a fight or a crowd ("joined the fight against IS")
 #   mutual: each party did it to the other ("X and Y traded accusations", "X traded fire with Y")
 #   no_naming: the verb counts only when it does not name its object as something ("called his counterpart";
 #              not "called the Indian leader a great friend"), summon ("called X in") or invite ("called X to")
@@ -87,6 +90,7 @@ REQUIREMENTS = frozenset(
         "expressed",
         "to_cease",
         "membership_left",
+        "membership_joined",
         "warned_off",
         "of_consequences",
         "to_a_place",

@@ -5187,3 +5187,20 @@ def test_relations_an_in_phrase_naming_no_place_leaves_the_audience_placed(parse
     # "in a speech" is no place; the summit heard is in Accra
     text = "In a speech, the Kenyan president told the summit in Accra that tariffs must fall."
     assert ("KEN", "GHA", "visit", "occurred") in rules_keys(parse(text, "2024-03-12"), "visit")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Laos joined China's Belt and Road Initiative in 2017.", {("CHN", "LAO", "agreement", "occurred")}),
+        (
+            "Nepal became the second state in its region to join Japan's port programme.",
+            {("JPN", "NPL", "agreement", "occurred")},
+        ),
+        # a bloc joined is no agreement with it, nor is a campaign or a fight
+        ("Vietnam has applied to join the BRICS group.", set()),
+        ("Germany joined the US-led campaign against the militants.", set()),
+    ],
+)
+def test_relations_joining_a_states_scheme_is_an_agreement_with_it(parse, text, expected):
+    assert rules_keys(parse(text, "2024-03-12"), "agreement") == expected
