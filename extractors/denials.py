@@ -229,7 +229,7 @@ def _denial(
             else:
                 # "Iran denied bombing the ship": no event with two parties, but a deed's word says
                 # what kind of claim it is (judged and annotated as an attack, stored as other).
-                denied_type = _deed_named(content, tok) or denied_type
+                denied_type = _deed_named(content, tok) or _deed_told_before(content, sent, article) or denied_type
         if accuser == d.code:
             accuser = None
         did = row_id("denials", article, sent, d.code, denied_type)
@@ -249,7 +249,7 @@ def _denial(
     return rows
 
 
-def _deed_named(content: list[Token], denial: Token) -> str | None:
+def _deed_named(content: list[Token], denial: Token | None) -> str | None:
     """The relation type of force (quad class 4, material conflict) a trigger word of the denied content
     names ("bombing the ship", "committing atrocities"), also through a claim noun beside the clause
     that makes the claim ("Kyiv blamed the strike on Moscow, a charge denied by Russia"); None if
@@ -273,6 +273,21 @@ def _deed_named(content: list[Token], denial: Token) -> str | None:
             if trig.relation_type in accusable and "armed" not in trig.requires:
                 return trig.relation_type
     return None
+
+
+def _deed_told_before(content: list[Token], sent: Sentence, article: ParsedArticle) -> str | None:
+    """ "The Navy said an Iranian vessel fired rockets near the carrier. Iran denied the vessel had done so":
+    content that only stands for a deed ("had done so", "did it") is the deed the sentence before tells,
+    read as in _deed_named (force only); None for any other content."""
+    words = [t for c in content for t in c.subtree]
+    if not any(
+        t.lemma_.lower() == "do" and any(o.lower_ in ("so", "it", "that", "this") for o in t.children) for t in words
+    ):
+        return None
+    before = article.sentences[sent.index - 1] if sent.index > 0 else None
+    if before is None or before.doc is None:
+        return None
+    return _deed_named([t for t in before.doc if t.dep_ == "ROOT"], None)
 
 
 def _preps(trig) -> set[str]:

@@ -861,3 +861,21 @@ def test_cooperation_examples_hung_on_a_region_of_the_partners_in_phrase_are_par
 def test_cooperation_the_sides_a_between_phrase_names_are_the_pair(parse, text, expected):
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["cooperation"]
     assert {(r["actor_a"], r["actor_b"], r["area"]) for r in rows} == expected, rows
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "done so" stands for the deed the sentence before tells: a force used (an attack)
+        (
+            "Last month, the Kenyan navy said a Somali patrol boat fired rockets near a Kenyan tanker. "
+            "Somalia denied the boat had done so.",
+            "attack",
+        ),
+        # a deed of no force before it: the claim stays of no known type
+        ("Last month, Kenya said Somali officials had met rebels. Somalia denied they had done so.", "other"),
+    ],
+)
+def test_denials_of_a_deed_done_so_take_the_type_of_the_deed_told_before(parse, text, expected):
+    rows = extract_all(parse(text, "2016-01-14"), learned=False)[0]["denials"]
+    assert {(r["denier"], r["denied_type"]) for r in rows} == {("SOM", expected)}

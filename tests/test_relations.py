@@ -5204,3 +5204,18 @@ def test_relations_an_in_phrase_naming_no_place_leaves_the_audience_placed(parse
 )
 def test_relations_joining_a_states_scheme_is_an_agreement_with_it(parse, text, expected):
     assert rules_keys(parse(text, "2024-03-12"), "agreement") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Eritrean patrol boats harassed two Djiboutian fishing vessels on Monday.",
+            ("ERI", "DJI", "attack", "occurred"),
+        ),
+        ("Ugandan troops captured Kenya's border post at dawn.", ("UGA", "KEN", "attack", "occurred")),
+        ("Ghana accused Togo of using water cannon against Ghanaian traders.", ("TGO", "GHA", "attack", "alleged")),
+    ],
+)
+def test_relations_harassing_capturing_and_water_cannon_are_force(parse, text, expected):
+    assert expected in rules_keys(parse(text, "2024-03-12"), "attack")
