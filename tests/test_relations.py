@@ -5219,3 +5219,11 @@ def test_relations_joining_a_states_scheme_is_an_agreement_with_it(parse, text, 
 )
 def test_relations_harassing_capturing_and_water_cannon_are_force(parse, text, expected):
     assert expected in rules_keys(parse(text, "2024-03-12"), "attack")
+
+
+@pytest.mark.parametrize("noun", ["support", "backing"])
+def test_relations_support_for_a_states_undertaking_supports_the_state(parse, noun):
+    # whose the thing supported is, as "supported Kenya's bid" does on the verb ("community" names no one: the
+    # possessor of the compound's head is read directly)
+    text = f"The envoy described Ghana's {noun} for Togo's community building."
+    assert ("GHA", "TGO", "support", "occurred") in rules_keys(parse(text, "2024-03-12"), "support")
