@@ -178,7 +178,15 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # own modifiers are its "mod" role)
         return _owners(syntax.prep_objects(tok, {role[len(PREPOSITION_OWNER_ROLE) :]}, through_objects=False), tok)
     if role == "poss":
-        return [] if verb else syntax.noun_modifiers(tok, {"poss"})
+        if verb:
+            return []
+        own = syntax.noun_modifiers(tok, {"poss"})
+        deed = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if not own and deed is not None and deed.lemma_.lower() in lexicon.object_classes().get("event_nouns", ()):
+            # "Russia's war of aggression against Ukraine", "Israel's acts of aggression": the of-phrase says
+            # what kind of deed the possessor's is (object class event_nouns)
+            return syntax.noun_modifiers(deed, {"poss"})
+        return own
     if role == "mod":
         # "US strikes", and pairs written as compounds: "the Russian-American agreement",
         # "the Asean-China summit" (the second name often hangs on the first).

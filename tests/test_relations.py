@@ -5227,3 +5227,15 @@ def test_relations_support_for_a_states_undertaking_supports_the_state(parse, no
     # possessor of the compound's head is read directly)
     text = f"The envoy described Ghana's {noun} for Togo's community building."
     assert ("GHA", "TGO", "support", "occurred") in rules_keys(parse(text, "2024-03-12"), "support")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Uganda's war of aggression against Kenya went on.", ("UGA", "KEN", "attack", "occurred")),
+        ("Uganda's acts of aggression against Kenya went on.", ("UGA", "KEN", "attack", "occurred")),
+    ],
+)
+def test_relations_a_deed_the_of_phrase_names_the_kind_of_is_the_possessors(parse, text, expected):
+    # "of aggression" says what kind of war or acts Uganda's are: the aggression is Uganda's
+    assert expected in rules_keys(parse(text, "2024-03-12"), "attack")
