@@ -1103,8 +1103,12 @@ def _modifier_tree(tok: Token, depth: int):
         return  # "half of ASEAN member states": some members, not the bloc
     if tok.lemma_.lower() in classes.get("kin_nouns", ()):
         return  # "nephew of the late Palestinian leader": a relative acts for no one's state
+    # "a few of his allies, including X": whose allies they are is not who they are (see _actors_one)
+    relational = tok.lemma_.lower() in classes.get("relational_nouns", ())
     for c in _with_misplaced_from(tok):
         if c.dep_ in MODIFIER_DEPS:
+            if relational and c.dep_ == "poss":
+                continue
             yield from _modifier_tree(c, depth - 1)
         elif c.dep_ == "prep" and (c.lower_ == "of" or (located and c.lower_ in ("in", "from"))):
             members = tok.lemma_.lower() in classes.get("member_nouns", frozenset())

@@ -5239,3 +5239,21 @@ def test_relations_support_for_a_states_undertaking_supports_the_state(parse, no
 def test_relations_a_deed_the_of_phrase_names_the_kind_of_is_the_possessors(parse, text, expected):
     # "of aggression" says what kind of war or acts Uganda's are: the aggression is Uganda's
     assert expected in rules_keys(parse(text, "2024-03-12"), "attack")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ghana appreciates Togo's help with the border talks.", ("GHA", "TGO", "praise", "occurred")),
+        ("The Kenyan president credited Uganda with ending the dispute.", ("KEN", "UGA", "praise", "occurred")),
+    ],
+)
+def test_relations_appreciating_or_crediting_a_state_praises_it(parse, text, expected):
+    assert expected in rules_keys(parse(text, "2024-03-12"), "praise")
+
+
+def test_relations_the_examples_of_someones_allies_act_not_the_one_they_ally_with(parse):
+    # "his allies, including ...": the examples are the allies; whose allies they are is not who acts
+    text = "Ruto won the vote in Kenya. Some of his allies, including Uganda and Ghana, have hailed his victory."
+    got = rules_keys(parse(text, "2024-03-12"), "praise")
+    assert {("UGA", "KEN", "praise", "occurred"), ("GHA", "KEN", "praise", "occurred")} <= got
