@@ -5257,3 +5257,14 @@ def test_relations_the_examples_of_someones_allies_act_not_the_one_they_ally_wit
     text = "Ruto won the vote in Kenya. Some of his allies, including Uganda and Ghana, have hailed his victory."
     got = rules_keys(parse(text, "2024-03-12"), "praise")
     assert {("UGA", "KEN", "praise", "occurred"), ("GHA", "KEN", "praise", "occurred")} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uganda's president is boycotting the meeting with the Kenyan president.",
+        "Uganda's president skipped the meeting with the Kenyan president in Nairobi.",
+    ],
+)
+def test_relations_a_meeting_boycotted_or_skipped_did_not_take_place(parse, text):
+    assert not rules_keys(parse(text, "2024-03-12"), "meeting", "visit")
