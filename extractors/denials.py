@@ -276,8 +276,8 @@ def _deed_named(content: list[Token], denial: Token | None) -> str | None:
 
 
 def _deed_told_before(content: list[Token], sent: Sentence, article: ParsedArticle) -> str | None:
-    """ "The Navy said an Iranian vessel fired rockets near the carrier. Iran denied the vessel had done so":
-    content that only stands for a deed ("had done so", "did it") is the deed the sentence before tells,
+    """ "Kenya said a Somali boat fired rockets at its tanker. Somalia denied that the boat did so": content
+    that only stands for a deed ("had done so", "did it") is the deed the sentence before tells,
     read as in _deed_named (force only); None for any other content."""
     words = [t for c in content for t in c.subtree]
     if not any(
