@@ -5268,3 +5268,9 @@ def test_relations_the_examples_of_someones_allies_act_not_the_one_they_ally_wit
 )
 def test_relations_a_meeting_boycotted_or_skipped_did_not_take_place(parse, text):
     assert not rules_keys(parse(text, "2024-03-12"), "meeting", "visit")
+
+
+def test_relations_a_meeting_arranged_is_planned(parse):
+    # arranging sets a meeting up; that it then took place is another statement
+    text = "France arranged a meeting between the Kenyan and Ugandan presidents."
+    assert rules_keys(parse(text, "2024-03-12"), "meeting") == {("KEN", "UGA", "meeting", "planned")}
