@@ -5274,3 +5274,9 @@ def test_relations_a_meeting_arranged_is_planned(parse):
     # arranging sets a meeting up; that it then took place is another statement
     text = "France arranged a meeting between the Kenyan and Ugandan presidents."
     assert rules_keys(parse(text, "2024-03-12"), "meeting") == {("KEN", "UGA", "meeting", "planned")}
+
+
+def test_relations_support_a_treaty_requires_is_no_support_given(parse):
+    # an obligation for a case to come, not support given
+    text = "The old defence treaty requires Kenya and Uganda to support each other if either is attacked."
+    assert not rules_keys(parse(text, "2024-03-12"), "support", "military_aid")
