@@ -141,8 +141,17 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         # the Afghan victim was made the attacker)
         return []
     head = verb.head
-    if verb.dep_ == "xcomp" and is_verb(head) and is_passive(head):
-        # Raising: "X is expected to arrive", "X is said to have supplied": X arrives.
+    participle = (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() not in lexicon.object_classes().get("outcome_verbs", frozenset())
+    )
+    if (verb.dep_ == "xcomp" or participle) and is_verb(head) and is_passive(head):
+        # Raising: "X is expected to arrive", "X is said to have supplied": X arrives. So does a participle
+        # after a passive: "Kerry was told of the arrest while meeting X" (never the passive's by-agent: "X
+        # was praised by Y while visiting Z": X visits); but not one of what the deed drew ("fishermen were
+        # attacked by X, sparking protests": the whole deed's, whose doer the agent is; object class
+        # outcome_verbs)
         raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
         if raised:
             return raised
@@ -150,19 +159,6 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
         # A predicative adjective: "X is due to visit", "X is ready to sign": X visits, X signs (the
         # adjective's own modality, planned for "due", is the modality lexicon's).
         return agents(head.head, depth + 1)
-    if (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and is_passive(head)
-        and verb.lemma_.lower() not in lexicon.object_classes().get("outcome_verbs", frozenset())
-    ):
-        # "Kerry was told of the arrest while meeting X": a participle's doer is its clause's subject, a
-        # passive's too (never the passive's by-agent: "X was praised by Y while visiting Z": X visits);
-        # but a participle of what the deed drew ("fishermen were attacked by X, sparking protests") is the
-        # whole deed's, whose doer the passive's agent is
-        raised = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
-        if raised:
-            return raised
     if verb.dep_ in ("xcomp", "advcl") and is_verb(head):
         # Object control: "invited Putin to visit", "helped Russia evade", "called on X to attend".
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
