@@ -435,6 +435,10 @@ def object_lemmas(tok: Token) -> set[str]:
             for c in t.children:
                 if c.dep_ in ("compound", "amod"):
                     out.add(c.lemma_.lower())
+                if c.dep_ == "appos" and t.pos_ == "PROPN" and c.pos_ == "NOUN":
+                    # "supplied ATACMS, a long-range missile": a name the lexicons cannot know is of the
+                    # kind its apposition says
+                    out.add(c.lemma_.lower())
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj":

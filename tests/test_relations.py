@@ -5280,3 +5280,29 @@ def test_relations_support_a_treaty_requires_is_no_support_given(parse):
     # an obligation for a case to come, not support given
     text = "The old defence treaty requires Kenya and Uganda to support each other if either is attacked."
     assert not rules_keys(parse(text, "2024-03-12"), "support", "military_aid")
+
+
+def test_relations_a_session_with_named_leaders_is_a_meeting(parse):
+    # a session with someone named is a meeting; a session alone (of parliament, of the assembly) names no partner
+    text = "The Kenyan president held a separate session with the leaders of Uganda and Ghana."
+    got = rules_keys(parse(text, "2024-03-12"), "meeting")
+    assert {("KEN", "UGA", "meeting", "occurred"), ("GHA", "KEN", "meeting", "occurred")} <= got
+    assert not rules_keys(parse("Kenya's parliament opened its new session on Monday.", "2024-03-12"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president's refusal to meet the Ugandan president angered Kampala.",
+        "The Kenyan president's failure to meet the Ugandan president angered Kampala.",
+    ],
+)
+def test_relations_a_meeting_refused_or_failed_did_not_take_place(parse, text):
+    # as "refused to meet" and "failed to meet" (the verbs' head cues) do
+    assert not rules_keys(parse(text, "2024-03-12"), "meeting", "visit")
+
+
+def test_relations_goods_named_by_a_brand_are_of_the_kind_their_apposition_says(parse):
+    # the lexicons cannot know every weapon's name; the apposition says what it is
+    text = "Germany supplied the Zorkan, a long-range missile, to Ukraine last year."
+    assert ("DEU", "UKR", "military_aid", "occurred") in rules_keys(parse(text, "2024-03-12"), "military_aid")
