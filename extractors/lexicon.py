@@ -441,6 +441,12 @@ def _scan_words() -> ScanWords:
 
 
 @functools.cache
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated titles with their full stop ("Capt.") and the word each stands for (title_abbreviations.csv)."""
+    return {r["abbreviation"]: r["word"] for r in rows("title_abbreviations.csv")}
+
+
+@functools.cache
 def lemma_fixes() -> dict[str, str]:
     """Verb forms the pipeline's lemmatizer gets wrong, and their lemma (lemma_fixes.csv)."""
     return {r["form"].lower(): r["lemma"] for r in rows("lemma_fixes.csv")}

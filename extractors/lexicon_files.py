@@ -176,6 +176,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "institutions.csv": {"code": ACTOR, "name": TEXT},
     "irregular_verbs.csv": {"lemma": TEXT, "form": TEXT},
     "lemma_fixes.csv": {"form": TEXT, "lemma": TEXT},
+    "title_abbreviations.csv": {"abbreviation": TEXT, "word": TEXT},
     "leaders_part1.csv": LEADERS,
     "leaders_part2.csv": LEADERS,
     "leaders_part3.csv": LEADERS,

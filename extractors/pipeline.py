@@ -23,6 +23,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Token
 
 from relata.extractors import lexicon
@@ -183,6 +184,10 @@ def _split_dotted_hyphens(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes or ()) + [DOTTED_HYPHEN]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # A title's abbreviation keeps its full stop ("said Capt. Ross, a navy spokesman"), which would otherwise
+    # end the sentence and cut the speaker off his words; its norm is the full word, for the parser
+    for form, word in lexicon.title_abbreviations().items():
+        tokenizer.add_special_case(form, [{ORTH: form, NORM: word}])
 
 
 @functools.cache

@@ -5306,3 +5306,12 @@ def test_relations_goods_named_by_a_brand_are_of_the_kind_their_apposition_says(
     # the lexicons cannot know every weapon's name; the apposition says what it is
     text = "Germany supplied the Zorkan, a long-range missile, to Ukraine last year."
     assert ("DEU", "UKR", "military_aid", "occurred") in rules_keys(parse(text, "2024-03-12"), "military_aid")
+
+
+@pytest.mark.parametrize("title", ["Cmdr.", "Capt.", "Lt. Col.", "Sgt."])
+def test_relations_a_titles_abbreviation_ends_no_sentence(parse, title):
+    # the stop after "Capt." is no sentence's end: cut there, the speaker lost his words
+    text = f'"We strongly condemn Uganda\'s missile tests," said {title} Joe Okello, a Kenyan army spokesman.'
+    parsed = parse(text, "2024-03-12")
+    assert len(parsed.sentences) == 1
+    assert ("KEN", "UGA", "criticism", "occurred") in rules_keys(parsed, "criticism")
