@@ -2298,6 +2298,16 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
                     out.append(
                         Event("threat", "138", said, [sp], ev.targets, "occurred", confidence=ev.confidence * 0.9)
                     )
+                elif (
+                    ev.type == "attack"
+                    and ev.status in ("occurred", "alleged")
+                    and sp.code not in {a.code for a in ev.sources}
+                ):
+                    # the one wronged tells of the deed ("the US government said Iranian hackers attacked its
+                    # banks"): it accuses the doer, as a third party's claim does
+                    out.append(
+                        Event("accusation", "112", said, [sp], ev.sources, "occurred", confidence=ev.confidence * 0.9)
+                    )
                 continue
             if ev.cameo == "138" and report.kind != "claim":
                 continue  # drills staged around a state, reported: a show of force told, no wrongdoing claimed

@@ -5315,3 +5315,11 @@ def test_relations_a_titles_abbreviation_ends_no_sentence(parse, title):
     parsed = parse(text, "2024-03-12")
     assert len(parsed.sentences) == 1
     assert ("KEN", "UGA", "criticism", "occurred") in rules_keys(parsed, "criticism")
+
+
+def test_relations_the_one_attacked_telling_of_the_attack_accuses_the_attacker(parse):
+    # as a third party's claim does (the annotation guide: the accusation and the deed); not the doer's own word
+    got = rules_keys(parse("The Kenyan government said Uganda attacked Kenyan border posts.", "2024-03-12"))
+    assert {("UGA", "KEN", "attack", "occurred"), ("KEN", "UGA", "accusation", "occurred")} <= got
+    own = rules_keys(parse("Uganda said it attacked Kenyan border posts.", "2024-03-12"), "accusation")
+    assert not own
