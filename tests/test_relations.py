@@ -5323,3 +5323,19 @@ def test_relations_the_one_attacked_telling_of_the_attack_accuses_the_attacker(p
     assert {("UGA", "KEN", "attack", "occurred"), ("KEN", "UGA", "accusation", "occurred")} <= got
     own = rules_keys(parse("Uganda said it attacked Kenyan border posts.", "2024-03-12"), "accusation")
     assert not own
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Kenyan government ignored Uganda's warning about the border.", ("KEN", "UGA", "rejection", "occurred")),
+        ("Kenya disregarded Uganda's request for talks.", ("KEN", "UGA", "rejection", "occurred")),
+        ("Kenya cut off its only channel of communications with Uganda.", ("KEN", "UGA", "rejection", "occurred")),
+    ],
+)
+def test_relations_ignoring_a_states_demand_or_cutting_its_channel_rejects_it(parse, text, expected):
+    assert expected in rules_keys(parse(text, "2024-03-12"), "rejection")
+
+
+def test_relations_ignoring_what_is_no_ones_demand_rejects_no_one(parse):
+    assert not rules_keys(parse("Kenya ignored Uganda's economic growth.", "2024-03-12"), "rejection")
