@@ -830,6 +830,20 @@ def _from_word(
         # (only an on- or against-object that names someone keeps them out: "on Monday" does not)
         if doers and (not other_named or guessed):
             targets = doers
+    if not targets and named_target and prior:
+        # "imposed harsh new sanctions on the isolated state", "on the reclusive nation": a description of
+        # a state that the coreference lexicon does not list is the state the article's sanctions are on
+        described = [
+            t
+            for h in hosts
+            for t in syntax.prep_objects(h, {"on", "against"}, through_objects=False)
+            if t.lemma_.lower() in lexicon.object_classes().get("state_descriptions", frozenset())
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            and ctx.mention_at(sent, t.i) is None
+        ]
+        on = Counter(r["target"] for r in prior if r["target"])
+        if described and on:
+            targets = [Actor(on.most_common(1)[0][0], via="context")]
     if not targets and not named_target:
         # Whoever the clause is about ("Italy questioned whether the sanctions work") is a speaker,
         # not the unnamed target.
