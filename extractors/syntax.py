@@ -498,6 +498,18 @@ def _framed_through_preposition(tok: Token) -> bool:
     )
 
 
+def _holding_back(prep: Token) -> bool:
+    """A preposition of holding back from an act: "held off on imposing sanctions", "stopped short of
+    recognising": the phrasal verb's particle or adverb says the act was not done."""
+    verb = prep.head
+    if prep.lower_ == "of" and verb.lower_ == "short":  # (the parser hangs "of" on "short")
+        return verb.dep_ in ("advmod", "acomp") and is_verb(verb.head)
+    return is_verb(verb) and (
+        (prep.lower_ == "on" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+        or (prep.lower_ == "of" and any(c.dep_ in ("advmod", "acomp") and c.lower_ == "short" for c in verb.children))
+    )
+
+
 def chain_up(tok: Token, limit: int = 5) -> list[Token]:
     """The event word and the words that control it: "plans to visit", "will hold talks".
 
@@ -917,6 +929,9 @@ def modality(tok: Token, *, in_reported_speech: bool = False) -> Modality:
             break
         if t.lower_ == "from" and chain[i - 1].dep_ == "pcomp" and t.head.lemma_.lower() in refraining:
             found.append(("negated", t.head.lemma_.lower()))  # "has refrained from condemning Russia"
+            break
+        if chain[i - 1].dep_ == "pcomp" and _holding_back(t):
+            found.append(("negated", t.head.lemma_.lower()))  # "held off on imposing", "stopped short of imposing"
             break
     # "the plans include promoting trade exchanges", "the talks covered energy cooperation": what a
     # verb whose subject is a plan or talks holds is what such a noun holds as its of-object ("plans

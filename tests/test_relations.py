@@ -5347,3 +5347,8 @@ def test_relations_drills_staged_by_two_states_are_their_military_cooperation(pa
     got = rules_keys(parse(text, "2024-03-12"))
     assert ("KEN", "UGA", "military_cooperation", "occurred") in got
     assert {("ETH", "KEN", "criticism", "occurred"), ("ETH", "UGA", "criticism", "occurred")} <= got
+
+
+@pytest.mark.parametrize("text", ["Kenya stopped short of condemning Uganda.", "Kenya held off on attacking Uganda."])
+def test_relations_an_act_held_off_on_or_stopped_short_of_was_not_done(parse, text):
+    assert not rules_keys(parse(text, "2024-03-12"), "criticism", "attack")

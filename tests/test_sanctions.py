@@ -708,3 +708,15 @@ def test_sanctions_on_a_states_description_are_on_the_state_the_article_sanction
     second = [r for r in rows["sanctions"] if r["sentence_index"] == 1]
     assert [(r["sender"], r["target"], r["action"]) for r in second] == [("UN", "ERI", "imposed")]
     assert not [r for r in rejected if "resolvable target" in r["reason"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The African Union held off on imposing sanctions on Eritrea.",
+        "The European Union stopped short of imposing sanctions on Belarus.",
+    ],
+)
+def test_sanctions_held_off_or_stopped_short_of_are_not_imposed(parse, text):
+    # holding back from an act, as "refrained from" does: nothing imposed
+    assert not [k for k in keys(parse(text, "2024-03-12")) if k[2] == "imposed"]
