@@ -342,6 +342,8 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         here = in_places or _building_in_a_city(tok, sent, ctx) or _host_of(tok, hosting, sent, ctx)
         if here and len(here[0].code) == 3 and not _another_occasion(tok) and _placed_for_real(tok):
             placed.setdefault(tok.lemma_.lower(), here[0])
+            if (named := _gathering_name(tok, sent, ctx)) is not None:
+                placed.setdefault(named, here[0])
         gov = _attended(tok, attending, hosting)
         if gov is None or not _is_official(gov, sent, ctx, "subj") or _by_remote_means(gov):
             continue  # (not "attended by Kenyan officials via video link": review 24)
@@ -379,7 +381,8 @@ def _bare_attendance(sent: Sentence, ctx: ArticleContext, have: set[tuple[str, s
     country only), and visit that country; so do the officials named by "leaders attending include X",
     "attendees include X", "X was represented by Y", and an official sent with no destination named ("the
     president stays away and sends his deputy in his place")."""
-    venues = {a.code: a for a in [*ctx.venues.values(), *placed.values()]}
+    # (by the gatherings' words only: the last "summit" placed, not every summit placed by its name)
+    venues = {a.code: a for k, a in [*ctx.venues.items(), *placed.items()] if " of " not in k}
     if len(venues) != 1:
         return []
     (venue,) = venues.values()
@@ -546,13 +549,29 @@ def _venue_told_before(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor
         states = [a for o in owners for a in ctx.actors_of(o, sent) if vocabularies.is_country(a.code)]
         return states[0] if len(states) == 1 else None
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-    if (
-        not definite
-        or _another_occasion(tok)
-        or any(c.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(sent, c.i) for c in tok.children)
-    ):
-        return None  # "a summit", "the next summit", "the EU-China summit": not the one placed before
+    if not definite or _another_occasion(tok):
+        return None  # "a summit", "the next summit": not the one placed before
+    if any(c.dep_ in ("compound", "amod", "nmod") and ctx.mention_at(sent, c.i) for c in tok.children):
+        # "the EU-China summit" is not the one placed as "the summit", but it is the one placed by that name
+        # ("The BRICS summit opened in Kazan ... Xi attends the 16th BRICS summit")
+        named = _gathering_name(tok, sent, ctx)
+        return ctx.venues.get(named) if named is not None else None
     return ctx.venues.get(tok.lemma_.lower())
+
+
+def _gathering_name(tok: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
+    """A gathering's name by the actors its modifiers name ("the BRICS summit", "the 16th BRICS Summit": summit
+    of BRICS), under which the article's venues remember where it is held; None for a gathering they name none of."""
+    codes = sorted(
+        {
+            a.code
+            for c in tok.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            for a in ctx.actors_of(c, sent, with_conj=False)
+            if a.code
+        }
+    )
+    return f"{tok.lemma_.lower()} of {'-'.join(codes)}" if codes else None
 
 
 def _at_an_organisations_seat(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:

@@ -5352,3 +5352,20 @@ def test_relations_drills_staged_by_two_states_are_their_military_cooperation(pa
 @pytest.mark.parametrize("text", ["Kenya stopped short of condemning Uganda.", "Kenya held off on attacking Uganda."])
 def test_relations_an_act_held_off_on_or_stopped_short_of_was_not_done(parse, text):
     assert not rules_keys(parse(text, "2024-03-12"), "criticism", "attack")
+
+
+def test_relations_a_gathering_named_as_placed_before_is_a_visit_there(parse):
+    # "the ASEAN summit" placed in Vientiane: attending "the 44th ASEAN Summit" is a visit to Laos
+    text = (
+        "The ASEAN summit will be held in Vientiane, Laos, next week. "
+        "Kenyan President William Ruto will attend the 44th ASEAN Summit."
+    )
+    assert ("KEN", "LAO", "visit", "planned") in rules_keys(parse(text, "2024-03-12"), "visit")
+
+
+def test_relations_a_gathering_named_otherwise_is_not_the_one_placed(parse):
+    text = (
+        "The ASEAN summit will be held in Vientiane, Laos, next week. "
+        "Kenyan President William Ruto will attend the EU-Kenya summit."
+    )
+    assert not [k for k in rules_keys(parse(text, "2024-03-12"), "visit") if k[1] == "LAO"]
