@@ -5369,3 +5369,19 @@ def test_relations_a_gathering_named_otherwise_is_not_the_one_placed(parse):
         "Kenyan President William Ruto will attend the EU-Kenya summit."
     )
     assert not [k for k in rules_keys(parse(text, "2024-03-12"), "visit") if k[1] == "LAO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto promised the Ugandan president that he would relay the message.",
+        "Kenyan President William Ruto assured the Ugandan president that the border would stay open.",
+    ],
+)
+def test_relations_promising_or_assuring_an_official_is_talking_to_them(parse, text):
+    # as telling or briefing an official is (object class officials)
+    assert ("KEN", "UGA", "meeting", "occurred") in rules_keys(parse(text, "2024-03-12"), "meeting")
+
+
+def test_relations_promising_a_state_something_is_no_meeting(parse):
+    assert not rules_keys(parse("Kenya promised Uganda more electricity.", "2024-03-12"), "meeting")
