@@ -5376,6 +5376,7 @@ def test_relations_a_gathering_named_otherwise_is_not_the_one_placed(parse):
     [
         "Kenyan President William Ruto promised the Ugandan president that he would relay the message.",
         "Kenyan President William Ruto assured the Ugandan president that the border would stay open.",
+        "Kenyan President William Ruto asked the Ugandan president to reopen the border.",
     ],
 )
 def test_relations_promising_or_assuring_an_official_is_talking_to_them(parse, text):
