@@ -879,3 +879,14 @@ def test_cooperation_the_sides_a_between_phrase_names_are_the_pair(parse, text, 
 def test_denials_of_a_deed_done_so_take_the_type_of_the_deed_told_before(parse, text, expected):
     rows = extract_all(parse(text, "2016-01-14"), learned=False)[0]["denials"]
     assert {(r["denier"], r["denied_type"]) for r in rows} == {("SOM", expected)}
+
+
+@pytest.mark.parametrize(
+    "text, area",
+    [
+        ("Kenya and Uganda agreed to extend railroad services to Kampala.", "transport"),
+        ("Kenya and Uganda agreed to build a railroad to Kampala.", "infrastructure"),
+    ],
+)
+def test_cooperation_services_run_on_a_railroad_are_transport_the_line_built_infrastructure(parse, text, area):
+    assert ("KEN", "UGA", area, "agreed") in rules_coop(parse(text, "2024-03-12"))
