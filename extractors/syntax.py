@@ -718,7 +718,10 @@ def _refuting() -> frozenset[str]:
 
 def states_a_view(verb: Token) -> bool:
     """ "agreed that a new resolution was needed": the verb's that-clause says what is so, not what
-    anyone will do ("agreed that their governments would hold talks" is agreeing to act)."""
+    anyone will do ("agreed that their governments would hold talks" is agreeing to act). So does a verb set
+    in the clause it reports ("The plan, they agreed, was a disgrace": the parser's parataxis, with no object)."""
+    if verb.dep_ == "parataxis" and not objects(verb) and not any(c.dep_ in ("xcomp", "prep") for c in verb.children):
+        return True
     return any(
         c.dep_ == "ccomp"
         and not any(a.dep_ == "aux" and a.lower_ in ("would", "will", "should", "shall", "'ll") for a in c.children)

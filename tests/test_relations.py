@@ -5386,3 +5386,11 @@ def test_relations_promising_or_assuring_an_official_is_talking_to_them(parse, t
 
 def test_relations_promising_a_state_something_is_no_meeting(parse):
     assert not rules_keys(parse("Kenya promised Uganda more electricity.", "2024-03-12"), "meeting")
+
+
+def test_relations_agreeing_set_in_the_clause_it_reports_is_a_shared_view_not_a_deal(parse):
+    # "they agreed" as an aside says what both think, as "agreed that ..." does; agreeing to act stays a deal
+    view = "The plan, the Kenyan and Ugandan presidents agreed, was a disgrace."
+    assert not rules_keys(parse(view, "2024-03-12"), "agreement")
+    deal = "Kenya and Uganda agreed to open the border, officials said."
+    assert ("KEN", "UGA", "agreement", "occurred") in rules_keys(parse(deal, "2024-03-12"), "agreement")
