@@ -831,7 +831,7 @@ def _from_word(
         if doers and (not other_named or guessed):
             targets = doers
     if not targets and named_target and prior:
-        # "imposed harsh new sanctions on the isolated state", "on the reclusive nation": a description of
+        # "put sanctions on the isolated state", "on the reclusive nation": a description of
         # a state that the coreference lexicon does not list is the state the article's sanctions are on
         described = [
             t

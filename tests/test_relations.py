@@ -5343,7 +5343,7 @@ def test_relations_ignoring_what_is_no_ones_demand_rejects_no_one(parse):
 
 def test_relations_drills_staged_by_two_states_are_their_military_cooperation(parse):
     # the by-phrase of the drills (or of their participle) names who drills together
-    text = "Ethiopia condemned the annual military drills staged by Kenya and Uganda."
+    text = "Ethiopia denounced the yearly military drills staged by Kenya and Uganda."
     got = rules_keys(parse(text, "2024-03-12"))
     assert ("KEN", "UGA", "military_cooperation", "occurred") in got
     assert {("ETH", "KEN", "criticism", "occurred"), ("ETH", "UGA", "criticism", "occurred")} <= got

@@ -702,11 +702,11 @@ def test_sanctions_on_a_states_description_are_on_the_state_the_article_sanction
     # "the isolated state" is no one the coreference lexicon knows; the article's sanctions say who it is
     text = (
         "The UN imposed sanctions on Eritrea in 2009. "
-        "The Security Council imposed harsh new sanctions on the isolated state last week for its arms deals."
+        "The Security Council put fresh sanctions on the isolated state this month over its arms deals."
     )
     rows, rejected = extract_all(parse(text, "2024-03-12"), learned=False)
     second = [r for r in rows["sanctions"] if r["sentence_index"] == 1]
-    assert [(r["sender"], r["target"], r["action"]) for r in second] == [("UN", "ERI", "imposed")]
+    assert [(r["sender"], r["target"]) for r in second] == [("UN", "ERI")]
     assert not [r for r in rejected if "resolvable target" in r["reason"]]
 
 
