@@ -72,6 +72,9 @@ class ArticleContext:
         # The country of the last gathering of each name the article placed ("the summit in Vientiane"),
         # where "the summit" attended in a later sentence is held (events._venue_told_before).
         self.venues: dict[str, Actor] = {}
+        # ... and of each gathering named by its actors ("the BRICS summit": summit, BRICS), where that name
+        # attended later is held ("Xi attends the 16th BRICS Summit").
+        self.named_venues: dict[tuple[str, tuple[str, ...]], Actor] = {}
         # The doer of the last deed of each name the article told ("North Korea conducted a test"), whose
         # "the test" a later sentence calls a violation (events._doer_told_before).
         self.deeds: dict[str, list[Actor]] = {}

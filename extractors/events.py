@@ -333,6 +333,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
     have = _visit_pairs(events)
     out: list[Event] = []
     placed: dict[str, Actor] = {}
+    named_placed: dict[tuple[str, tuple[str, ...]], Actor] = {}
     for tok in syntax.tokens(sent.doc):
         if not (syntax.names_a_gathering(tok) or tok.lemma_.lower() in _words_of("ceremony_nouns")) or syntax.is_verb(
             tok
@@ -343,7 +344,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
         if here and len(here[0].code) == 3 and not _another_occasion(tok) and _placed_for_real(tok):
             placed.setdefault(tok.lemma_.lower(), here[0])
             if (named := _gathering_name(tok, sent, ctx)) is not None:
-                placed.setdefault(named, here[0])
+                named_placed.setdefault(named, here[0])
         gov = _attended(tok, attending, hosting)
         if gov is None or not _is_official(gov, sent, ctx, "subj") or _by_remote_means(gov):
             continue  # (not "attended by Kenyan officials via video link": review 24)
@@ -372,6 +373,7 @@ def _summits_attended_abroad(events: list[Event], sent: Sentence, ctx: ArticleCo
             out += _visits_to(venue, participants, dataclasses.replace(like, confidence=0.5), have)
     out += _bare_attendance(sent, ctx, have, placed)
     ctx.venues.update(placed)
+    ctx.named_venues.update(named_placed)
     return out
 
 
@@ -381,8 +383,7 @@ def _bare_attendance(sent: Sentence, ctx: ArticleContext, have: set[tuple[str, s
     country only), and visit that country; so do the officials named by "leaders attending include X",
     "attendees include X", "X was represented by Y", and an official sent with no destination named ("the
     president stays away and sends his deputy in his place")."""
-    # (by the gatherings' words only: the last "summit" placed, not every summit placed by its name)
-    venues = {a.code: a for k, a in [*ctx.venues.items(), *placed.items()] if " of " not in k}
+    venues = {a.code: a for a in [*ctx.venues.values(), *placed.values()]}
     if len(venues) != 1:
         return []
     (venue,) = venues.values()
@@ -555,13 +556,13 @@ def _venue_told_before(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor
         # "the EU-China summit" is not the one placed as "the summit", but it is the one placed by that name
         # ("The BRICS summit opened in Kazan ... Xi attends the 16th BRICS summit")
         named = _gathering_name(tok, sent, ctx)
-        return ctx.venues.get(named) if named is not None else None
+        return ctx.named_venues.get(named) if named is not None else None
     return ctx.venues.get(tok.lemma_.lower())
 
 
-def _gathering_name(tok: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
-    """A gathering's name by the actors its modifiers name ("the BRICS summit", "the 16th BRICS Summit": summit
-    of BRICS), under which the article's venues remember where it is held; None for a gathering they name none of."""
+def _gathering_name(tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[str, tuple[str, ...]] | None:
+    """A gathering's name by the actors its modifiers name ("the BRICS summit", "the 16th BRICS Summit": summit,
+    BRICS), under which the article's named venues remember where it is held; None for a gathering they name none of."""
     codes = sorted(
         {
             a.code
@@ -571,7 +572,7 @@ def _gathering_name(tok: Token, sent: Sentence, ctx: ArticleContext) -> str | No
             if a.code
         }
     )
-    return f"{tok.lemma_.lower()} of {'-'.join(codes)}" if codes else None
+    return (tok.lemma_.lower(), tuple(codes)) if codes else None
 
 
 def _at_an_organisations_seat(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
