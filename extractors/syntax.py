@@ -501,13 +501,10 @@ def _framed_through_preposition(tok: Token) -> bool:
 def _holding_back(prep: Token) -> bool:
     """A preposition of holding back from an act: "held off on imposing sanctions", "stopped short of
     recognising": the phrasal verb's particle or adverb says the act was not done."""
-    verb = prep.head
-    if prep.lower_ == "of" and verb.lower_ == "short":  # (the parser hangs "of" on "short")
-        return verb.dep_ in ("advmod", "acomp") and is_verb(verb.head)
-    return is_verb(verb) and (
-        (prep.lower_ == "on" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
-        or (prep.lower_ == "of" and any(c.dep_ in ("advmod", "acomp") and c.lower_ == "short" for c in verb.children))
-    )
+    head = prep.head
+    if prep.lower_ == "of" and head.lower_ == "short":  # (the parser hangs "of" on "short", "short" on the verb)
+        return head.dep_ in ("advmod", "acomp") and is_verb(head.head)
+    return prep.lower_ == "on" and is_verb(head) and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
 
 
 def chain_up(tok: Token, limit: int = 5) -> list[Token]:
