@@ -175,7 +175,10 @@ def _denial(
     content_is_claim = any(c.lemma_.lower() in claims for c in content)
     # (of a misread claim, its that-clause: the rest of the sentence is the denial itself)
     claimed = [c for c in misread.children if c.dep_ == "ccomp"] if misread is not None else content
-    embedded = _embedded_events(claimed, sent, ctx)
+    # "rejects claims that it abandoned diplomacy, saying it would keep arming Assad": the parser hangs
+    # the denier's own words on the claim's verb; they are not what is denied
+    own_words = {w.i for c in claimed for t in c.subtree if _set_off_speech(t) for w in t.subtree}
+    embedded = _embedded_events(claimed, sent, ctx, own_words)
     if lemma in claims_only and not content_is_claim:
         return []  # rejecting a proposal or dismissing criticism is not denying a claim
     accusers: list[Actor] = []
@@ -210,6 +213,7 @@ def _denial(
                     a for t in (syntax.agents(said) if said is not None else []) for a in ctx.actors_of(t, sent)
                 ]
     inside = set(t.i for t in tok.subtree) if tok.dep_ == "relcl" else set()  # not the denial's own clause
+    inside |= own_words
     claim_text = " ".join(t.text for c in claimed for t in c.subtree if t.i not in inside)[:200] or tok.text
     day, precision = event_date(tok, article, future=False)
     rows = []
@@ -295,8 +299,21 @@ def _preps(trig) -> set[str]:
     return {r[2:] for r in trig.target if r.startswith("p:")}
 
 
-def _embedded_events(content: list[Token], sent: Sentence, ctx: ArticleContext):
-    inside = {t.i for c in content for t in c.subtree}
+def _set_off_speech(tok: Token) -> bool:
+    """A participle of saying set off by a comma ("..., saying it would ..."): a speaker's own words."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.lemma_.lower() in lexicon.speech_verbs()
+        and tok.i > 0
+        and tok.doc[tok.i - 1].text == ","
+    )
+
+
+def _embedded_events(
+    content: list[Token], sent: Sentence, ctx: ArticleContext, left_out: frozenset[int] | set[int] = frozenset()
+):
+    inside = {t.i for c in content for t in c.subtree} - left_out
     if not inside or not any(triggers_for(sent.doc[i]) for i in inside):
         return []
     return [ev for ev in sentence_events(sent, ctx) if ev.trigger.i in inside and ev.type != "accusation"]

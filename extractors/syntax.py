@@ -46,8 +46,10 @@ def is_verb(tok: Token) -> bool:
 
 def is_passive(verb: Token) -> bool:
     # A participle modifying a noun is passive too: "Xi, expected in Peru", "China, backed by ...".
+    # Not a clause the parser hangs on a noun with a subject of its own: "claims that Iran had sent drones"
+    # (the noun's content, in the active voice; its object is the drones, not the claims).
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)
     )
 
 

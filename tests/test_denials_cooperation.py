@@ -890,3 +890,23 @@ def test_denials_of_a_deed_done_so_take_the_type_of_the_deed_told_before(parse, 
 )
 def test_cooperation_services_run_on_a_railroad_are_transport_the_line_built_infrastructure(parse, text, area):
     assert ("KEN", "UGA", area, "agreed") in rules_coop(parse(text, "2024-03-12"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the denier's own words after the claim ("..., saying ...") are not what is denied
+        (
+            "Moscow rejects claims that it has given up on talks, saying it will keep sending weapons to Damascus.",
+            ("RUS", "other"),
+        ),
+        # the claim itself is read as before
+        (
+            "Iran rejected claims that it had sent drones to Russia, saying the reports were invented.",
+            ("IRN", "military_aid"),
+        ),
+    ],
+)
+def test_denials_the_deniers_own_words_after_a_comma_are_not_the_claim(parse, text, expected):
+    rows = extract_all(parse(text, "2016-02-10"), learned=False)[0]["denials"]
+    assert {(r["denier"], r["denied_type"]) for r in rows} == {expected}

@@ -5394,3 +5394,10 @@ def test_relations_agreeing_set_in_the_clause_it_reports_is_a_shared_view_not_a_
     assert not rules_keys(parse(view, "2024-03-12"), "agreement")
     deal = "Kenya and Uganda agreed to open the border, officials said."
     assert ("KEN", "UGA", "agreement", "occurred") in rules_keys(parse(deal, "2024-03-12"), "agreement")
+
+
+def test_relations_a_charge_nouns_that_clause_in_the_active_voice_is_read_with_its_own_object(parse):
+    # "claims that Iran had sent drones": the clause the parser hangs on the noun has a subject of its own;
+    # it is no participle modifying the claims ("claims sent"), and what was sent is the drones
+    keys = rules_keys(parse("Ukraine made claims that Iran had sent drones to Russia.", "2024-03-12"), "military_aid")
+    assert keys == {("IRN", "RUS", "military_aid", "alleged")}
