@@ -264,9 +264,12 @@ def _deed_named(content: list[Token], denial: Token | None) -> str | None:
     for c in content:
         if c.lemma_.lower() in lexicon.object_classes().get("claims", frozenset()) and c.dep_ in ("appos", "npadvmod"):
             words += [t for t in c.head.subtree if t not in c.subtree]
+    excessive = lexicon.object_classes().get("excessive_force_words", frozenset())
     for t in words:
         if t == denial:
             continue
+        if t.lemma_.lower() == "force" and any(c.dep_ == "amod" and c.lower_ in excessive for c in t.children):
+            return "attack"  # "accusations of excessive force": force used, whoever it was used on
         readings = triggers_for(t)
         # A word of several readings reads as the one whose preposition it has: "sent troops to the
         # island" is a dispatch, not an invasion ("sent troops into" is); with none of them, as any

@@ -910,3 +910,21 @@ def test_cooperation_services_run_on_a_railroad_are_transport_the_line_built_inf
 def test_denials_the_deniers_own_words_after_a_comma_are_not_the_claim(parse, text, expected):
     rows = extract_all(parse(text, "2016-02-10"), learned=False)[0]["denials"]
     assert {(r["denier"], r["denied_type"]) for r in rows} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a body's finding or conclusion about states, rejected by them, is a claim they deny
+        (
+            "A UN panel found that the refugees were held unlawfully. Kenya and Uganda said they reject "
+            "the panel's conclusion.",
+            {("KEN", "other"), ("UGA", "other")},
+        ),
+        # force called excessive in a denied claim is force used: an attack
+        ("Chile denied the reports of excessive force at the border.", {("CHL", "attack")}),
+    ],
+)
+def test_denials_a_rejected_finding_is_a_claim_and_excessive_force_an_attack(parse, text, expected):
+    rows = extract_all(parse(text, "2016-02-05"), learned=False)[0]["denials"]
+    assert {(r["denier"], r["denied_type"]) for r in rows} == expected
