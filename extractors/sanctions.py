@@ -173,8 +173,11 @@ def finish_article(rows: list[dict], article: ParsedArticle, ctx: ArticleContext
     habitual = [c for c in ctx.counts if c in lexicon.sanction_senders()]
     out = []
     for r in rows:
+        # (sanctions someone warns a state would face are not those the article names on it; see
+        # extract_sentence)
+        warned = r["action"] == "threatened" and _warned_of_by_someone(sentences[r["sentence_index"]])
         if r["sender"] is None and not _sender_left_unnamed(sentences[r["sentence_index"]]):
-            named = by_target.get(r["target"], Counter()).most_common(2)
+            named = [] if warned else by_target.get(r["target"], Counter()).most_common(2)
             sender = None
             if named and (len(named) == 1 or named[0][1] > named[1][1]):
                 sender = named[0][0]
@@ -224,6 +227,23 @@ def _sender_left_unnamed(sent: Sentence) -> bool:
     return any(
         t.lower_ == "powers" and any(c.dep_ in ("amod", "compound", "nummod") and c.lower_ in words for c in t.children)
         for t in syntax.tokens(sent.doc)
+    )
+
+
+def _warned_of_by_someone(sent: Sentence) -> bool:
+    """ "Together, they warned North Korea would face tougher sanctions": sanctions someone (a subject of a
+    saying verb above the sanction word) warns of are theirs or nobody's yet, not the article's usual sender
+    (the annotation: the speakers or no sender)."""
+    if sent.doc is None:
+        return False
+    speech = lexicon.speech_verbs()
+    # (only sanctions someone would face, whose sender the clause does not name: "if the US imposes
+    # sanctions, he said" names it)
+    return any(
+        anc.lemma_.lower() in speech and syntax.is_verb(anc) and any(c.dep_ == "nsubj" for c in anc.children)
+        for tok, _ in sanction_words(sent.doc)
+        if (gov := syntax.governing_verb(tok)) is not None and gov.lemma_.lower() == "face"
+        for anc in gov.ancestors
     )
 
 
@@ -830,7 +850,7 @@ def _from_word(
         # (only an on- or against-object that names someone keeps them out: "on Monday" does not)
         if doers and (not other_named or guessed):
             targets = doers
-    if not targets and named_target and prior:
+    if not targets and named_target:
         # "put sanctions on the isolated state", "on the reclusive nation": a description of
         # a state that the coreference lexicon does not list is the state the article's sanctions are on
         described = [
@@ -844,6 +864,30 @@ def _from_word(
         on = Counter(r["target"] for r in prior if r["target"])
         if described and on:
             targets = [Actor(on.most_common(1)[0][0], via="context")]
+        elif described:
+            # no sanctions before: the state last named before it, as for "the country" ("North Korea's
+            # only ally signed up to sanctions against the reclusive country"), never a sender
+            sending = {a.code for a in senders + stated}
+            # (nor who signs up to or backs them: "China signed up to sanctions against the reclusive country")
+            # (its own subject only: a conjunct's inherited by-phrase is who angered it)
+            gov = syntax.governing_verb(tok)
+            sending |= {
+                a.code
+                for t in (gov.children if gov is not None else [])
+                if t.dep_ == "nsubj"
+                for a in ctx.actors_of(t, sent)
+            }
+            before = [
+                m.code
+                for m in sent.mentions
+                if m.end <= described[0].i
+                and m.code
+                and m.kind in ("country", "capital", "demonym")
+                and m.code not in sending
+            ]
+            last = before[-1] if before else ctx.last_country
+            if last and last not in sending:
+                targets = [Actor(last, via="coref")]
     if not targets and not named_target:
         # Whoever the clause is about ("Italy questioned whether the sanctions work") is a speaker,
         # not the unnamed target.
@@ -882,9 +926,16 @@ def _from_word(
                 }
             )
         return []
-    if not senders and action not in ("condemned", "violated") and not _sender_left_unnamed(sent):
+    warned_by_others = action == "threatened" and not senders and (bool(stated) or _warned_of_by_someone(sent))
+    if (
+        not senders
+        and action not in ("condemned", "violated")
+        and not warned_by_others
+        and not _sender_left_unnamed(sent)
+    ):
         # The implicit sender: the one sender the article named against this target so far (none
-        # for "international sanctions": see _sender_left_unnamed).
+        # for "international sanctions": see _sender_left_unnamed; none for sanctions someone named
+        # warns of, "they warned X would face tougher sanctions": theirs or nobody's yet).
         named = {r["sender"] for r in prior if r["sender"] and r["target"] in {t.code for t in targets}}
         if len(named) == 1:
             senders = [Actor(named.pop(), via="context")]

@@ -720,3 +720,28 @@ def test_sanctions_on_a_states_description_are_on_the_state_the_article_sanction
 def test_sanctions_held_off_or_stopped_short_of_are_not_imposed(parse, text):
     # holding back from an act, as "refrained from" does: nothing imposed
     assert not [k for k in keys(parse(text, "2024-03-12")) if k[2] == "imposed"]
+
+
+def test_sanctions_economic_or_financial_restrictions_imposed_on_a_state_are_sanctions(parse):
+    text = "Kenya agreed to enforce the economic restrictions imposed by the U.N. Security Council against Asmara."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert ("UN", "ERI") in {(r["sender"], r["target"]) for r in rows}
+
+
+def test_sanctions_on_a_described_state_with_no_sanctions_before_are_on_the_state_last_named(parse):
+    # no sanctions earlier in the article: "the reclusive country" is the state named just before,
+    # never who signs up to the sanctions
+    text = "Russia, Eritrea's closest partner, has signed up to tough UN sanctions against the reclusive country."
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"]) for r in rows} == {("UN", "ERI")}
+    alone = "Russia signed up to tough UN sanctions against the reclusive country."
+    assert extract_all(parse(alone, "2024-03-12"), learned=False)[0]["sanctions"] == []
+
+
+def test_sanctions_someone_warns_a_state_would_face_are_not_the_articles_usual_senders(parse):
+    text = (
+        "The UN imposed sanctions on Eritrea in 2009. Kenya and the United States met on Friday. "
+        "Together, they warned Eritrea would face tougher sanctions if it armed the rebels again."
+    )
+    rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
+    assert {(r["sender"], r["target"]) for r in rows if r["action"] == "threatened"} == {(None, "ERI")}
