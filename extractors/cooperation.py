@@ -172,7 +172,8 @@ def extract_sentence(
     sent: Sentence, ctx: ArticleContext, article: ParsedArticle, earlier: dict[str, list[dict]], rejects: list[dict]
 ) -> list[dict]:
     """Cooperation rows of one parsed sentence: one per (pair, area)."""
-    return [r for tok, area in area_mentions(sent.doc, sent) for r in _from_area(tok, area, sent, ctx, article)]
+    met = [r for r in earlier.get("relations", []) if r["relation_type"] in ("meeting", "visit")]
+    return [r for tok, area in area_mentions(sent.doc, sent) for r in _from_area(tok, area, sent, ctx, article, met)]
 
 
 def under_way(relations: list[dict], cooperation: list[dict], sent: Sentence, article: ParsedArticle) -> list[dict]:
@@ -791,7 +792,9 @@ def _venue_named(mod: Token, cue: Token, sent: Sentence, ctx: ArticleContext) ->
     return kinds == {"capital"}
 
 
-def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, article: ParsedArticle) -> list[dict]:
+def _from_area(
+    tok: Token, area: str, sent: Sentence, ctx: ArticleContext, article: ParsedArticle, met_before: list[dict]
+) -> list[dict]:
     path = cue_path(tok)
     if not path:
         return []
@@ -819,6 +822,7 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
         if len({a.code for g in groups for a in g}) >= 2:
             break
     pairs = _pairs(groups)
+    just_met = False
     if not pairs:
         # Only an explicit reference to the pair ("the two leaders", "both sides") may stand for it.
         actors = list({a.code: a for g in groups for a in g if a.code}.values())
@@ -826,10 +830,25 @@ def _from_area(tok: Token, area: str, sent: Sentence, ctx: ArticleContext, artic
         refers = any(m.kind == "coref" and m.code == "pair" for m in sent.mentions)
         if pair and refers and not apart and (not actors or actors[0].code in pair):
             pairs = [(Actor(pair[0], via="context"), Actor(pair[1], via="context"))]
+        elif not apart and len(actors) == 1 and len({m.code for m in sent.mentions if m.code}) <= 1:
+            # "Xi met Anwar on Monday. Xi also promised to boost cooperation in agriculture": one side named,
+            # the other the one it has just met (meetings and visits of the last sentences, one partner only);
+            # only for cooperation promised or agreed (below)
+            one = actors[0].code
+            met = {
+                r["target_actor"] if r["source_actor"] == one else r["source_actor"]
+                for r in met_before
+                if r["relation_type"] in ("meeting", "visit")
+                and one in (r["source_actor"], r["target_actor"])
+                and sent.index - 3 <= r["sentence_index"] < sent.index
+            }
+            if len(met) == 1:
+                pairs = [(actors[0], Actor(met.pop(), via="context"))]
+                just_met = True
     if not pairs:
         return []
     status = status_of(tok, path)
-    if status is None:
+    if status is None or (just_met and status not in ("planned", "agreed")):
         return []
     cue_tok = path[0][0]
     day, precision = event_date(cue_tok, article, future=status == "planned")

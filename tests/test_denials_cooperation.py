@@ -928,3 +928,22 @@ def test_denials_the_deniers_own_words_after_a_comma_are_not_the_claim(parse, te
 def test_denials_a_rejected_finding_is_a_claim_and_excessive_force_an_attack(parse, text, expected):
     rows = extract_all(parse(text, "2016-02-05"), learned=False)[0]["denials"]
     assert {(r["denier"], r["denied_type"]) for r in rows} == expected
+
+
+def test_cooperation_promised_by_one_side_is_with_the_one_it_has_just_met(parse):
+    text = (
+        "Kenyan President William Ruto met Ghanaian President John Mahama in Nairobi on Monday. "
+        "Ruto also promised to boost cooperation in agriculture and the digital economy."
+    )
+    got = {(a, b, area) for a, b, area, _ in rules_coop(parse(text, "2024-03-12"))}
+    assert {("GHA", "KEN", "agriculture"), ("GHA", "KEN", "science_technology")} <= got
+
+
+def test_cooperation_of_one_side_with_no_meeting_before_has_no_partner(parse):
+    # nobody met: one side alone is no pair; nor is cooperation merely under way with the one just met
+    assert rules_coop(parse("Ruto promised to boost cooperation in agriculture.", "2024-03-12")) == set()
+    text = (
+        "Kenyan President William Ruto met Ghanaian President John Mahama in Nairobi on Monday. "
+        "Kenya has long cooperated in agriculture."
+    )
+    assert rules_coop(parse(text, "2024-03-12")) == set()
