@@ -303,8 +303,12 @@ def tokens(role: str, tok: Token) -> list[Token]:
             classes.get("refuting_verbs", frozenset()) | classes.get("receiving_verbs", frozenset())
         ):
             return []  # "Russia denied allegations against Syria": who denies a claim did not make it
-        if gov.lemma_.lower() in classes.get("observing_verbs", frozenset()):
-            return []  # "Japan condemned the attack on Seoul": who judges or reports a deed did not do it
+        if gov.lemma_.lower() in classes.get("observing_verbs", frozenset()) and not (
+            gov.lemma_.lower() == "witness" and tok.lemma_.lower() in classes.get("witnessed_ceremonies", frozenset())
+        ):
+            # "Japan condemned the attack on Seoul": who judges or reports a deed did not do it (but leaders who
+            # witness the signing of their countries' agreements are its parties: the signing ceremony)
+            return []
         if syntax.judged_from_outside(gov, tok):
             return []  # "praised the deal between X and Y" (but "hailed the deal with Iran" was the hailer's)
         if (

@@ -5401,3 +5401,23 @@ def test_relations_a_charge_nouns_that_clause_in_the_active_voice_is_read_with_i
     # it is no participle modifying the claims ("claims sent"), and what was sent is the drones
     keys = rules_keys(parse("Ukraine made claims that Iran had sent drones to Russia.", "2024-03-12"), "military_aid")
     assert keys == {("IRN", "RUS", "military_aid", "alleged")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # leaders who witness the signing of agreements or a plan are its parties (the signing ceremony)
+        (
+            "Kenyan President William Ruto held talks with Ghanaian President John Mahama in Nairobi. "
+            "The two heads of state witnessed the signing of a cooperation plan.",
+            {("GHA", "KEN", "agreement", "occurred")},
+        ),
+        # a witness of a deal between others is none of them
+        (
+            "The Japanese ambassador witnessed the signing of the deal between Kenya and Uganda.",
+            {("KEN", "UGA", "agreement", "occurred")},
+        ),
+    ],
+)
+def test_relations_the_witnesses_of_a_signing_ceremony_are_its_parties(parse, text, expected):
+    assert rules_keys(parse(text, "2024-03-12"), "agreement") == expected
