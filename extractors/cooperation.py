@@ -831,7 +831,7 @@ def _from_area(
         if pair and refers and not apart and (not actors or actors[0].code in pair):
             pairs = [(Actor(pair[0], via="context"), Actor(pair[1], via="context"))]
         elif not apart and len(actors) == 1 and len({m.code for m in sent.mentions if m.code}) <= 1:
-            # "Xi met Anwar on Monday. Xi also promised to boost cooperation in agriculture": one side named,
+            # "Ruto met Mahama on Monday. Ruto pledged closer cooperation in farming": one side named,
             # the other the one it has just met (meetings and visits of the last sentences, one partner only);
             # only for cooperation promised or agreed (below)
             one = actors[0].code

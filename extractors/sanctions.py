@@ -231,7 +231,7 @@ def _sender_left_unnamed(sent: Sentence) -> bool:
 
 
 def _warned_of_by_someone(sent: Sentence) -> bool:
-    """ "Together, they warned North Korea would face tougher sanctions": sanctions someone (a subject of a
+    """ "They jointly warned Eritrea it would face harsher sanctions": sanctions someone (a subject of a
     saying verb above the sanction word) warns of are theirs or nobody's yet, not the article's usual sender
     (the annotation: the speakers or no sender)."""
     if sent.doc is None:

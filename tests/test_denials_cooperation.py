@@ -933,7 +933,7 @@ def test_denials_a_rejected_finding_is_a_claim_and_excessive_force_an_attack(par
 def test_cooperation_promised_by_one_side_is_with_the_one_it_has_just_met(parse):
     text = (
         "Kenyan President William Ruto met Ghanaian President John Mahama in Nairobi on Monday. "
-        "Ruto also promised to boost cooperation in agriculture and the digital economy."
+        "Ruto then pledged to widen cooperation in agriculture and the digital economy."
     )
     got = {(a, b, area) for a, b, area, _ in rules_coop(parse(text, "2024-03-12"))}
     assert {("GHA", "KEN", "agriculture"), ("GHA", "KEN", "science_technology")} <= got

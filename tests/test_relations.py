@@ -5409,7 +5409,7 @@ def test_relations_a_charge_nouns_that_clause_in_the_active_voice_is_read_with_i
         # leaders who witness the signing of agreements or a plan are its parties (the signing ceremony)
         (
             "Kenyan President William Ruto held talks with Ghanaian President John Mahama in Nairobi. "
-            "The two heads of state witnessed the signing of a cooperation plan.",
+            "Both presidents later witnessed the signing of a farming plan.",
             {("GHA", "KEN", "agreement", "occurred")},
         ),
         # a witness of a deal between others is none of them

@@ -723,7 +723,7 @@ def test_sanctions_held_off_or_stopped_short_of_are_not_imposed(parse, text):
 
 
 def test_sanctions_economic_or_financial_restrictions_imposed_on_a_state_are_sanctions(parse):
-    text = "Kenya agreed to enforce the economic restrictions imposed by the U.N. Security Council against Asmara."
+    text = "Kenya will enforce all economic restrictions the U.N. Security Council imposed against Asmara."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert ("UN", "ERI") in {(r["sender"], r["target"]) for r in rows}
 
@@ -731,10 +731,10 @@ def test_sanctions_economic_or_financial_restrictions_imposed_on_a_state_are_san
 def test_sanctions_on_a_described_state_with_no_sanctions_before_are_on_the_state_last_named(parse):
     # no sanctions earlier in the article: "the reclusive country" is the state named just before,
     # never who signs up to the sanctions
-    text = "Russia, Eritrea's closest partner, has signed up to tough UN sanctions against the reclusive country."
+    text = "Russia, Eritrea's closest partner, has backed harsh UN sanctions against the reclusive country."
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"]) for r in rows} == {("UN", "ERI")}
-    alone = "Russia signed up to tough UN sanctions against the reclusive country."
+    alone = "Russia backed harsh UN sanctions against the reclusive country."
     assert extract_all(parse(alone, "2024-03-12"), learned=False)[0]["sanctions"] == []
 
 
