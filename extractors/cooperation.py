@@ -172,6 +172,7 @@ def extract_sentence(
     sent: Sentence, ctx: ArticleContext, article: ParsedArticle, earlier: dict[str, list[dict]], rejects: list[dict]
 ) -> list[dict]:
     """Cooperation rows of one parsed sentence: one per (pair, area)."""
+    # (the article's meetings and visits so far: with whom a side has just met, for _from_area)
     met = [r for r in earlier.get("relations", []) if r["relation_type"] in ("meeting", "visit")]
     return [r for tok, area in area_mentions(sent.doc, sent) for r in _from_area(tok, area, sent, ctx, article, met)]
 
@@ -838,9 +839,7 @@ def _from_area(
             met = {
                 r["target_actor"] if r["source_actor"] == one else r["source_actor"]
                 for r in met_before
-                if r["relation_type"] in ("meeting", "visit")
-                and one in (r["source_actor"], r["target_actor"])
-                and sent.index - 3 <= r["sentence_index"] < sent.index
+                if one in (r["source_actor"], r["target_actor"]) and sent.index - 3 <= r["sentence_index"] < sent.index
             }
             if len(met) == 1:
                 pairs = [(actors[0], Actor(met.pop(), via="context"))]

@@ -9,6 +9,8 @@ inherits its type, its accuser and its ``relation_id``.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Token
 
 from relata.extractors import lexicon, syntax
@@ -314,7 +316,7 @@ def _set_off_speech(tok: Token) -> bool:
 
 
 def _embedded_events(
-    content: list[Token], sent: Sentence, ctx: ArticleContext, left_out: frozenset[int] | set[int] = frozenset()
+    content: list[Token], sent: Sentence, ctx: ArticleContext, left_out: AbstractSet[int] = frozenset()
 ):
     inside = {t.i for c in content for t in c.subtree} - left_out
     if not inside or not any(triggers_for(sent.doc[i]) for i in inside):

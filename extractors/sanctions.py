@@ -867,9 +867,9 @@ def _from_word(
         elif described:
             # no sanctions before: the state last named before it, as for "the country" ("North Korea's
             # only ally signed up to sanctions against the reclusive country"), never a sender
+            # (nor who signs up to or backs them, "China backed sanctions against the reclusive country": the
+            # verb's own subject only, not a by-phrase a conjunct inherits, "was angered by X and backed ...")
             sending = {a.code for a in senders + stated}
-            # (nor who signs up to or backs them: "China signed up to sanctions against the reclusive country")
-            # (its own subject only: a conjunct's inherited by-phrase is who angered it)
             gov = syntax.governing_verb(tok)
             sending |= {
                 a.code
@@ -926,11 +926,10 @@ def _from_word(
                 }
             )
         return []
-    warned_by_others = action == "threatened" and not senders and (bool(stated) or _warned_of_by_someone(sent))
     if (
         not senders
         and action not in ("condemned", "violated")
-        and not warned_by_others
+        and not (action == "threatened" and _warned_of_by_someone(sent))
         and not _sender_left_unnamed(sent)
     ):
         # The implicit sender: the one sender the article named against this target so far (none
