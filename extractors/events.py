@@ -663,13 +663,14 @@ def _presence_abroad(events: list[Event], sent: Sentence, ctx: ArticleContext) -
         elif (
             tok.lower_ in ("during", "at")
             and tok.dep_ == "prep"
-            and syntax.is_verb(tok.head)
+            and (syntax.is_verb(tok.head) or (tok.head.dep_ == "dobj" and syntax.is_verb(tok.head.head)))
             and (gathering := next((o for o in tok.children if o.dep_ == "pobj" and syntax.names_a_gathering(o)), None))
             is not None
         ):
             # "During a meeting with business leaders in Seoul, the Chinese premier said", "At a
             # forum in Lima, Xi said": the gathering the clause's subject took part in is where they were
-            verb = tok.head
+            # (also where the parser hangs it on the verb's object: "announced the bid at the summit in Kazan")
+            verb = tok.head if syntax.is_verb(tok.head) else tok.head.head
             where = gathering
             if not syntax.prep_objects(where, {"in"}, through_objects=False):
                 # "a meeting with business leaders in Seoul": the parser hangs the place on the partner

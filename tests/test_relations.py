@@ -1487,6 +1487,11 @@ def test_relations_striking_a_tone_or_a_balance_is_no_attack(parse, text):
             "During a recent meeting with business leaders in Accra, Chinese Premier Li Qiang praised Ghana.",
             ("CHN", "GHA", "visit"),
         ),
+        # the parser hangs the gathering on the verb's object: its subject was there all the same
+        (
+            "The Ghanaian envoy announced the decision at a forum in Nairobi on Friday.",
+            ("GHA", "KEN", "visit"),
+        ),
         # a visit from someone is theirs; a visit "from" a place is the subject's
         ("A visit from Kenyan President William Ruto to Ghana is planned for May.", ("KEN", "GHA", "visit")),
         ("Kenya's president made a surprise visit to Accra from Togo.", ("KEN", "GHA", "visit")),
