@@ -77,7 +77,7 @@ def to_article(uri: str, rec: dict, limits: Limits) -> Article | Reject:
         article_id=aid,
         source_uri=uri,
         text=text,
-        title=_none_if_blank(rec.get("title")),
+        title=_none_if_blank(title),  # (cleaned as the text is: no HTML escapes, one space between words)
         url=_none_if_blank(rec.get("url")),
         outlet=_none_if_blank(rec.get("outlet")),
         author=_none_if_blank(rec.get("author")),

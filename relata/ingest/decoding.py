@@ -3,6 +3,7 @@ code pages), control characters, and one blank line between paragraphs."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import unicodedata
@@ -86,8 +87,25 @@ C1 = _c1_to_cp1252()
 HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+# Feeds and datasets scraped from HTML carry its escapes in plain-text fields (AG News titles end in
+# "&lt;b&gt;...&lt;/b&gt;", others "B&amp;R"): an entity or a character reference, and the inline tags
+# that unescaping them reveals (text styling only: a "<" in prose stays).
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#x[0-9a-fA-F]{2,5});")
+_INLINE_TAG = re.compile(r"</?(?:b|i|u|em|strong|span|font|br|a)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def unescape_markup(text: str) -> str:
+    """Text with HTML character references resolved and the inline tags they hid removed."""
+    if "&" not in text or not _ENTITY.search(text):
+        return text
+    # (each reference alone, with its semicolon: html.unescape of the whole text would also read "&notice" as
+    # "¬ice", a legacy reference without one)
+    return _INLINE_TAG.sub("", _ENTITY.sub(lambda m: html.unescape(m.group(0)), text))
+
+
 def clean_text(text: str) -> str:
-    """Unicode-normalised text with one blank line between paragraphs."""
+    """Unicode-normalised text with one blank line between paragraphs, HTML escapes resolved."""
+    text = unescape_markup(text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").translate(C1))
     text = text.replace("\u200b", "").replace("\ufeff", "")
     paras = []
