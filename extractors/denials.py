@@ -236,6 +236,7 @@ def _denial(
                 # "Iran denied bombing the ship": no event with two parties, but a deed's word says
                 # what kind of claim it is (judged and annotated as an attack, stored as other).
                 denied_type = _deed_named(content, tok) or _deed_told_before(content, sent, article) or denied_type
+        denied_type = lexicon.denied_as().get(denied_type, denied_type)
         if accuser == d.code:
             accuser = None
         did = row_id("denials", article, sent, d.code, denied_type)

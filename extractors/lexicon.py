@@ -224,6 +224,12 @@ def accusable_types() -> frozenset[str]:
 
 
 @functools.cache
+def denied_as() -> dict[str, str]:
+    """The denied_type a denied claim of a relation type is stored as, where it is not that type."""
+    return {t: r["denied_as"] for t, r in _type_rules().items() if r["denied_as"]}
+
+
+@functools.cache
 def military_variants() -> dict[str, str]:
     """The type a military modifier turns a type into ("military cooperation")."""
     return {t: r["military_variant"] for t, r in _type_rules().items() if r["military_variant"]}

@@ -216,6 +216,7 @@ SCHEMAS: dict[str, dict[str, Column]] = {
         "carried_out_areas": Column(
             _in(vocabularies.COOPERATION_AREAS), "cooperation areas, |-separated", many=True, optional=True
         ),
+        "denied_as": Column(_in(vocabularies.DENIED_TYPES), "a denied type", optional=True),
     },
     "sanction_actions.csv": {
         "lemma": TEXT,

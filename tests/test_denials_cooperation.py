@@ -930,6 +930,20 @@ def test_denials_a_rejected_finding_is_a_claim_and_excessive_force_an_attack(par
     assert {(r["denier"], r["denied_type"]) for r in rows} == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan minister angrily rejected allegations that he had collaborated with Ghana before the vote.",
+        "Kenya denied cooperating with Ghana on the smuggling scheme.",
+    ],
+)
+def test_denials_of_working_with_someone_deny_collusion_not_economic_cooperation(parse, text):
+    # relation_type_rules.csv denied_as: collaboration one is accused of is no economic cooperation (none
+    # of the annotated denials is one); the relation the claim tells stays as it is read.
+    rows = extract_all(parse(text, "2016-02-05"), learned=False)[0]["denials"]
+    assert {(r["denier"], r["denied_type"]) for r in rows} == {("KEN", "other")}
+
+
 def test_cooperation_promised_by_one_side_is_with_the_one_it_has_just_met(parse):
     text = (
         "Kenyan President William Ruto met Ghanaian President John Mahama in Nairobi on Monday. "
