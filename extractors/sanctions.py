@@ -423,10 +423,14 @@ def _from_word(
         # "That followed Washington's blacklisting of Kim": the word names the act of sanctioning,
         # not a regime that exists (the annotated corpus has it imposed).
         action = "imposed"
+    # (the doer also as a passive's by-agent: "the economy, hit by sanctions", "banks hurt by sanctions")
+    doer = how == "nsubj" or (
+        how == "p:by" and gov is not None and any(c.dep_ == "agent" and c.lower_ == "by" for c in gov.children)
+    )
     if (
-        how == "nsubj"
+        doer
         and gov is not None
-        and not syntax.is_passive(gov)
+        and (how != "nsubj" or not syntax.is_passive(gov))
         # (a breach or an end only with the object acted on: "succeeded in getting sanctions lifted")
         and (
             action in ("imposed", "tightened")

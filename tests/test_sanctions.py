@@ -530,6 +530,13 @@ def test_sanctions_answered_reacted_to_or_breached_by_a_noun(parse, text, expect
     [
         # sanctions that do something to an object are the doer: in force, not breached or ended
         ("European sanctions have badly undermined Belarus's potash trade.", {(None, "BLR", "in_force")}),
+        # so are sanctions a passive's by-phrase names ("hit" by them is harmed, not sanctioned anew)
+        (
+            "The Kenyan economy, hit by a drought and Western sanctions, shrank last year.",
+            {("WEST", "KEN", "in_force")},
+        ),
+        # (but sanctions someone is hit with are imposed)
+        ("The United States hit Kenya with sanctions.", {("USA", "KEN", "imposed")}),
         # but a small clause's subject is what the verb does to them
         ("Tehran hoped to get the financial sanctions on Iran lifted before the vote.", {(None, "IRN", "lifted")}),
     ],
