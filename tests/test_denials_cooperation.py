@@ -933,7 +933,7 @@ def test_denials_a_rejected_finding_is_a_claim_and_excessive_force_an_attack(par
 @pytest.mark.parametrize(
     "text",
     [
-        "The Kenyan minister angrily rejected allegations that he had collaborated with Ghana before the vote.",
+        "The Kenyan minister denied charges that his office had collaborated with Ghana on the vote.",
         "Kenya denied cooperating with Ghana on the smuggling scheme.",
     ],
 )
