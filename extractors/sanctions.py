@@ -423,14 +423,14 @@ def _from_word(
         # "That followed Washington's blacklisting of Kim": the word names the act of sanctioning,
         # not a regime that exists (the annotated corpus has it imposed).
         action = "imposed"
-    # (the doer also as a passive's by-agent: "the economy, hit by sanctions", "banks hurt by sanctions")
-    doer = how == "nsubj" or (
-        how == "p:by" and gov is not None and any(c.dep_ == "agent" and c.lower_ == "by" for c in gov.children)
+    # (the subject of an active verb, or a passive's by-agent: "the economy, hit by sanctions")
+    doer = gov is not None and (
+        (how == "nsubj" and not syntax.is_passive(gov))
+        or (how == "p:by" and any(c.dep_ == "agent" and c.lower_ == "by" for c in gov.children))
     )
     if (
         doer
         and gov is not None
-        and (how != "nsubj" or not syntax.is_passive(gov))
         # (a breach or an end only with the object acted on: "succeeded in getting sanctions lifted")
         and (
             action in ("imposed", "tightened")

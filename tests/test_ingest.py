@@ -199,6 +199,11 @@ def test_ingest_html_escapes_in_plain_text_fields_are_resolved_in_title_and_text
     assert a.text.startswith(a.title + "\n\n")
     assert "Ghana's envoy and the R&D office agreed; a < b stays, as does &notice." in a.text
     assert "&lt;" not in a.text and "<i>" not in a.text
+    # a text with no escapes is left as it came (its id with it), tags written as tags too
+    plain = {"id": "plain", "text": f"{BODY} The <em>plan</em> stays as written."}
+    (tmp_path / "b").mkdir()
+    [b] = read_all(tmp_path / "b", "b.jsonl", json.dumps(plain) + "\n")
+    assert "The <em>plan</em> stays as written." in b.text
 
 
 def test_ingest_broken_json_line_is_rejected_and_the_rest_read(tmp_path):

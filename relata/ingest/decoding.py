@@ -88,19 +88,20 @@ HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 # Feeds and datasets scraped from HTML carry its escapes in plain-text fields (AG News titles end in
-# "&lt;b&gt;...&lt;/b&gt;", others "B&amp;R"): an entity or a character reference, and the inline tags
-# that unescaping them reveals (text styling only: a "<" in prose stays).
+# "&lt;b&gt;...&lt;/b&gt;", others "B&amp;R"): escaped inline tags (text styling) are dropped, then each
+# entity or character reference is resolved. Tags written as tags are left as they are: a "<" in prose
+# stays, and the text of an article that had no escapes (so its id) does not change.
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#x[0-9a-fA-F]{2,5});")
-_INLINE_TAG = re.compile(r"</?(?:b|i|u|em|strong|span|font|br|a)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_ESCAPED_TAG = re.compile(r"&lt;/?(?:b|i|u|em|strong|span|font|br|a)(?:\s(?:(?!&gt;).)*)?/?&gt;", re.IGNORECASE)
 
 
 def unescape_markup(text: str) -> str:
-    """Text with HTML character references resolved and the inline tags they hid removed."""
+    """Text with the inline tags HTML escapes hid removed and its character references resolved."""
     if "&" not in text or not _ENTITY.search(text):
         return text
     # (each reference alone, with its semicolon: html.unescape of the whole text would also read "&notice" as
     # "¬ice", a legacy reference without one)
-    return _INLINE_TAG.sub("", _ENTITY.sub(lambda m: html.unescape(m.group(0)), text))
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), _ESCAPED_TAG.sub("", text))
 
 
 def clean_text(text: str) -> str:
