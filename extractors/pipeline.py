@@ -122,7 +122,30 @@ def parse_fixes(doc: Doc) -> Doc:
             _caption_verb(tok)
         elif tok.dep_ == "ROOT" and tok.tag_ == "NN":
             _verb_of_intent(tok)
+        elif tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+            _place_participle(tok)
     return doc
+
+
+def _place_participle(tok: Token) -> None:
+    """ "drew a protest from neighbouring China", "fighting in neighboring Syria": the parser reads the participle
+    as a verb under the preposition with the country its object, so no rule finds the country as the
+    preposition's object; the country is that object, the participle describes it (object class
+    place_participles)."""
+    if tok.lower_ not in lexicon.object_classes().get("place_participles", frozenset()):
+        return
+    # (the name right after it, or after the rest of a longer name: "neighbouring South Korea")
+    named = [
+        c
+        for c in tok.children
+        if c.dep_ == "dobj" and c.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in tok.doc[tok.i + 1 : c.i])
+    ]
+    if not named or tok.head.dep_ != "prep":
+        return
+    place, prep = named[0], tok.head
+    place.head, place.dep_ = prep, "pobj"
+    tok.head, tok.dep_ = place, "amod"
+    tok.tag_, tok.pos_ = "JJ", "ADJ"
 
 
 def _active_perfect_subject(tok: Token) -> None:

@@ -4871,6 +4871,14 @@ def test_relations_a_captions_present_tense_verb_tagged_as_a_noun_is_the_verb(pa
     assert ("CHN", "KEN", "meeting", "occurred") in found
 
 
+def test_relations_a_country_after_neighbouring_is_the_prepositions_object(parse):
+    # the parser reads "neighboring" after "in" as a verb taking the country as its object, which hides the
+    # country from every rule that reads a preposition's object ("a protest from neighbouring X")
+    doc = parse("Libya is fighting rebel militias in neighboring Tunisia and Egypt.").sentences[0].doc
+    tunisia = next(t for t in doc if t.text == "Tunisia")
+    assert (tunisia.dep_, tunisia.head.text, doc[tunisia.i - 1].dep_) == ("pobj", "in", "amod")
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
