@@ -442,6 +442,39 @@ class ArticleContext:
                 return m
         return None
 
+    def _official_noun_subject(self, tok: Token, sent: Sentence) -> Actor | None:
+        """ "Kenya's defence minister said he would ...", "... when he meets ...": the subject pronoun of a
+        clause said by, or of a clause of time on, an official named by title alone ("minister", "envoy": object
+        class officials) is that official, acting for the one state among the title's modifiers; the person
+        named last is not (there is none before it, or it is someone else the official met)."""
+        if sent.doc is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        cur = tok.head
+        if cur.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("before", "after", "while", "as", "when")
+            for c in cur.children
+        ):
+            host = cur.head
+        else:
+            host = None
+            for _ in range(3):
+                if cur.dep_ not in ("ccomp", "xcomp") or cur.head == cur:
+                    break
+                cur = cur.head
+                if cur.lemma_.lower() in lexicon.speech_verbs():
+                    host = cur
+                    break
+        if host is None or not syntax.is_verb(host):
+            return None
+        officials = lexicon.object_classes().get("officials", frozenset())
+        for agent in syntax.agents(host):
+            if agent.pos_ != "NOUN" or agent.lemma_.lower() not in officials or agent.i > tok.i:
+                continue
+            codes = {a.code for a in self.actors_of(agent, sent, with_conj=False) if a.code}
+            if len(codes) == 1:
+                return Actor(codes.pop(), None, "pronoun")
+        return None
+
     def _reporting_subject(self, tok: Token, sent: Sentence, prev: list[Mention]) -> Mention | None:
         """ "X welcomed Y's offer and said he would visit": he is the one who said it, X, not the
         person named last. Only through complement clauses: in "X met Y, who said he ..." the
@@ -600,6 +633,8 @@ class ArticleContext:
             main = self._main_clause_subject(tok, sent, prev) if speaker is None else None
             if main is not None and main.code == "":
                 return []  # the main clause's subject, a person the article does not tie to a state
+            if speaker is None and main is None and (titled := self._official_noun_subject(tok, sent)) is not None:
+                return [titled]
             speaker = speaker or main
             # A pronoun for a person who acts for no state (known by nationality alone, see
             # _actors_one) acts for none either: judged on unseen articles, "she met her husband

@@ -3232,6 +3232,18 @@ def test_relations_a_subject_pronoun_of_a_time_clause_is_the_main_clauses_subjec
 @pytest.mark.parametrize(
     "text",
     [
+        "Kenya's defence minister will discuss border security when he meets Ethiopia's army chief next week.",
+        "Kenya's defence minister said she would meet Ethiopia's army chief next week.",
+    ],
+)
+def test_relations_a_pronoun_for_an_official_named_by_title_alone_is_that_official(parse, text):
+    # no person is named before the pronoun: the titled subject it continues acts for its state
+    assert ("ETH", "KEN", "meeting", "planned") in keys(parse(text, "2024-05-10"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # review 22's findings on this session's first versions, each a row they made
         "Israel will not send soldiers in support of Ukraine.",
         "Germany refused to send troops in support of Ukraine.",
