@@ -633,8 +633,8 @@ class ArticleContext:
             main = self._main_clause_subject(tok, sent, prev) if speaker is None else None
             if main is not None and main.code == "":
                 return []  # the main clause's subject, a person the article does not tie to a state
-            if speaker is None and main is None and (titled := self._official_noun_subject(tok, sent)) is not None:
-                return [titled]
+            if speaker is None and main is None and (by_title := self._official_noun_subject(tok, sent)) is not None:
+                return [by_title]
             speaker = speaker or main
             # A pronoun for a person who acts for no state (known by nationality alone, see
             # _actors_one) acts for none either: judged on unseen articles, "she met her husband
