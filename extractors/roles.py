@@ -293,7 +293,8 @@ def tokens(role: str, tok: Token) -> list[Token]:
             return [a for a in (named or syntax.agents(gov)) if a.i < tok.i]
         return []
     if role == "head_subj":
-        if verb:
+        if verb and not (tok.tag_ == "VBN" and tok.dep_ == "acomp"):
+            # (a participle hung on a copula is said of its subject, as an adjective: "Kenya is concerned")
             return []
         gov = syntax.governing_verb(tok)
         if gov is None or tok.dep_ in ("nsubj", "nsubjpass"):
@@ -376,12 +377,19 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # Not in a clause of what may happen ("that China's economy might slow" blames no one). The
         # subject may be a thing of the actor's ("protested that Beijing's subsidies flood the
         # market"): requiring a named actor lost 5 right rows of 5 on the corpus.
-        clauses = [
-            c
-            for c in tok.children
-            if c.dep_ in ("ccomp", "acl") and syntax.is_verb(c) and syntax.modality(c).status != "hypothetical"
-        ]
-        return [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+        # A fear is of what may happen: "concerned that China could exploit the data" blames China, the state
+        # itself the clause's subject (object class fear_words; not a thing of its: "that China's economy
+        # might slow" blames no one).
+        fear = tok.lemma_.lower() in lexicon.object_classes().get("fear_words", frozenset())
+        out = []
+        for c in tok.children:
+            if c.dep_ not in ("ccomp", "acl") or not syntax.is_verb(c):
+                continue
+            may_be = syntax.modality(c).status == "hypothetical"
+            if may_be and not fear:
+                continue
+            out += [s for s in c.children if s.dep_ == "nsubj" and (not may_be or _the_state_itself(s))]
+        return out
     if role == "named_subj":
         # "said Venezuela was a dictatorship", "believes the Saudis are the main obstacle": the subject of
         # a that-clause whose copula names it something (what it is named, events._object_in_class)
@@ -705,6 +713,18 @@ def reduced_passive_subject(verb: Token) -> list[Token]:
     if verb.tag_ not in ("VBD", "VBN") or syntax.is_passive(verb) or not any(c.dep_ == "agent" for c in verb.children):
         return []
     return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _the_state_itself(tok: Token) -> bool:
+    """A state or person named, or a state's government or official ("the Chinese government"), not a thing of
+    theirs ("China's economy")."""
+    from relata.extractors import lexicon
+
+    classes = lexicon.object_classes()
+    organ = tok.lemma_.lower() in classes.get("public_body_words", frozenset()) | classes.get("officials", frozenset())
+    return _names_someone(tok) or (
+        organ and any(m.dep_ in ("amod", "compound", "poss") and _names_someone(m) for m in tok.children)
+    )
 
 
 def _names_someone(tok: Token) -> bool:

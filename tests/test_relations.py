@@ -3230,6 +3230,21 @@ def test_relations_a_subject_pronoun_of_a_time_clause_is_the_main_clauses_subjec
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fear is of what may happen: the state the that-clause names as doer is criticised
+        ("Kenya is concerned that China could exploit the data of its citizens.", True),
+        ("Kenyan officials are concerned that the Chinese government could exploit the data of its citizens.", True),
+        ("Kenya is worried that China could exploit the data of its citizens.", True),
+        # not a thing of the state's that may happen
+        ("Kenya is concerned that China's economy might slow next year.", False),
+    ],
+)
+def test_relations_concern_that_a_state_may_do_something_criticises_it(parse, text, expected):
+    assert (("KEN", "CHN", "criticism", "occurred") in keys(parse(text, "2024-05-10"))) is expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Kenya's defence minister will discuss border security when he meets Ethiopia's army chief next week.",
