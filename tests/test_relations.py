@@ -3234,7 +3234,10 @@ def test_relations_a_subject_pronoun_of_a_time_clause_is_the_main_clauses_subjec
     [
         # a fear is of what may happen: the state the that-clause names as doer is criticised
         ("Kenya is concerned that China could exploit the data of its citizens.", True),
-        ("Kenyan officials are concerned that the Chinese government could exploit the data of its citizens.", True),
+        (
+            "Kenyan ministers are deeply concerned that the Chinese government might misuse the records of its citizens.",
+            True,
+        ),
         ("Kenya is worried that China could exploit the data of its citizens.", True),
         # not a thing of the state's that may happen
         ("Kenya is concerned that China's economy might slow next year.", False),
