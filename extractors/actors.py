@@ -42,6 +42,35 @@ class Actor:
         return {"explicit": 1.0, "official": 1.0, "coref": 0.85, "pronoun": 0.8, "context": 0.7}.get(self.via, 0.7)
 
 
+# Words that open an adverbial clause of time (as its mark, or "when" as its adverb)
+TIME_CLAUSE_WORDS = ("before", "after", "while", "as", "when")
+
+
+def _time_clause_host(tok: Token) -> Token | None:
+    """The verb an adverbial clause of time whose word ``tok`` heads hangs on ("X met Y before he flew on":
+    met), or None."""
+    clause = tok.head
+    if clause.dep_ != "advcl" or not syntax.is_verb(clause.head):
+        return None
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE_WORDS for c in clause.children):
+        return None
+    return clause.head
+
+
+def _speech_host(tok: Token) -> Token | None:
+    """The speech verb whose complement (up to three clauses up) holds the word ``tok`` heads ("X said
+    she would meet": said), or None."""
+    speech = lexicon.speech_verbs()
+    cur = tok.head
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "xcomp") or cur.head == cur:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in speech:
+            return cur
+    return None
+
+
 class ArticleContext:
     """What an article has said so far, for resolving references back to it."""
 
@@ -449,22 +478,9 @@ class ArticleContext:
         named last is not (there is none before it, or it is someone else the official met)."""
         if sent.doc is None or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        cur = tok.head
-        if cur.dep_ == "advcl" and any(
-            c.dep_ in ("mark", "advmod") and c.lower_ in ("before", "after", "while", "as", "when")
-            for c in cur.children
-        ):
-            host = cur.head
-        else:
-            host = None
-            for _ in range(3):
-                if cur.dep_ not in ("ccomp", "xcomp") or cur.head == cur:
-                    break
-                cur = cur.head
-                if cur.lemma_.lower() in lexicon.speech_verbs():
-                    host = cur
-                    break
-        if host is None or not syntax.is_verb(host):
+        host = _time_clause_host(tok)
+        host = host if host is not None else _speech_host(tok)
+        if host is None:
             return None
         officials = lexicon.object_classes().get("officials", frozenset())
         for agent in syntax.agents(host):
@@ -481,19 +497,11 @@ class ArticleContext:
         relative clause's subject is not a named person and the nearest person is kept."""
         if sent.doc is None or not prev or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        speech = lexicon.speech_verbs()
-        cur = tok.head
-        for _ in range(3):
-            if cur.dep_ not in ("ccomp", "xcomp") or cur.head == cur:
-                return None
-            cur = cur.head
-            if cur.lemma_.lower() not in speech:
-                continue
-            for agent in syntax.agents(cur):
-                m = self.mention_at(sent, agent.i)
-                if m is not None and m in prev:
-                    return m
-            return None
+        host = _speech_host(tok)
+        for agent in syntax.agents(host) if host is not None else []:
+            m = self.mention_at(sent, agent.i)
+            if m is not None and m in prev:
+                return m
         return None
 
     def _speaker(self, tok: Token, sent: Sentence) -> list[Actor]:
@@ -525,14 +533,10 @@ class ArticleContext:
         """ "Marcos sees Raimondo first, before he goes on to Germany": the subject pronoun of an
         adverbial clause of time is the main clause's subject, not the person named last (the corpus: a US
         visit to Germany made of the Philippine president's trip)."""
-        clause = tok.head
-        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" or not syntax.is_verb(clause.head):
+        host = _time_clause_host(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if host is None:
             return None
-        if not any(
-            c.dep_ == "mark" and c.lower_ in ("before", "after", "while", "as", "when") for c in clause.children
-        ):
-            return None
-        for agent in syntax.agents(clause.head):
+        for agent in syntax.agents(host):
             m = self.mention_at(sent, agent.i)
             if m is not None and m in prev:
                 return m
@@ -630,11 +634,11 @@ class ArticleContext:
         if low in _words("person_pronoun"):
             prev = [x for x in sent.mentions if x.end <= tok.i and x.person and x.code]
             speaker = self._reporting_subject(tok, sent, prev)
+            if speaker is None and (by_title := self._official_noun_subject(tok, sent)) is not None:
+                return [by_title]
             main = self._main_clause_subject(tok, sent, prev) if speaker is None else None
             if main is not None and main.code == "":
                 return []  # the main clause's subject, a person the article does not tie to a state
-            if speaker is None and main is None and (by_title := self._official_noun_subject(tok, sent)) is not None:
-                return [by_title]
             speaker = speaker or main
             # A pronoun for a person who acts for no state (known by nationality alone, see
             # _actors_one) acts for none either: judged on unseen articles, "she met her husband

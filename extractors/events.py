@@ -1019,10 +1019,8 @@ def triggers_for(tok: Token) -> tuple[lexicon.Trigger, ...]:
         # which the parser reads as a passive (whose object, the subject, became the target: the four
         # states listed criticised one another); the adjective's trigger, its subject the source
         return tuple(dataclasses.replace(t, source=("obj",)) for t in said)
-    if tok.tag_ == "VBN" and tok.dep_ == "acomp" and (said := table.get((tok.lower_, "ADJ"), ())):
-        # "Kenya is concerned that ...": the parser tags the participle a verb but hangs it on the copula
-        # as its complement, as it does an adjective: the adjective's trigger
-        return said
+    if syntax.copular_participle(tok) and (said := table.get((tok.lower_, "ADJ"), ())):
+        return said  # "Kenya is concerned that ...": the adjective's trigger
     if syntax.is_verb(tok):
         pos = "VERB"
     elif tok.pos_ in ("NOUN", "PROPN"):

@@ -293,8 +293,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
             return [a for a in (named or syntax.agents(gov)) if a.i < tok.i]
         return []
     if role == "head_subj":
-        if verb and not (tok.tag_ == "VBN" and tok.dep_ == "acomp"):
-            # (a participle hung on a copula is said of its subject, as an adjective: "Kenya is concerned")
+        if verb and not syntax.copular_participle(tok):  # ("Kenya is concerned": said of the subject)
             return []
         gov = syntax.governing_verb(tok)
         if gov is None or tok.dep_ in ("nsubj", "nsubjpass"):
@@ -374,12 +373,11 @@ def tokens(role: str, tok: Token) -> list[Token]:
     if role == "clause_subj":
         # "complained that Japan has not atoned", "voiced concern that India had interfered": whoever
         # the that-clause says acted (an active subject: "that X was not invited" blames no X).
-        # Not in a clause of what may happen ("that China's economy might slow" blames no one). The
-        # subject may be a thing of the actor's ("protested that Beijing's subsidies flood the
-        # market"): requiring a named actor lost 5 right rows of 5 on the corpus.
-        # A fear is of what may happen: "concerned that China could exploit the data" blames China, the state
-        # itself the clause's subject (object class fear_words; not a thing of its: "that China's economy
-        # might slow" blames no one).
+        # Not in a clause of what may happen ("that China's economy might slow" blames no one), but for a
+        # fear, which is of what may happen (object class fear_words): "concerned that China could exploit
+        # the data" blames China, when the clause's subject is the state itself or its organ. Otherwise the
+        # subject may be a thing of the actor's ("protested that Beijing's subsidies flood the market"):
+        # requiring a named actor lost 5 right rows of 5 on the corpus.
         fear = tok.lemma_.lower() in lexicon.object_classes().get("fear_words", frozenset())
         out = []
         for c in tok.children:

@@ -30,6 +30,12 @@ def tokens(doc: Doc) -> list[Token]:
     return cached
 
 
+def copular_participle(tok: Token) -> bool:
+    """ "Kenya is concerned that ...": a past participle the parser hangs on a copula as its complement, as it
+    does an adjective; it is said of the copula's subject, as an adjective is."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acomp"
+
+
 def is_verb(tok: Token) -> bool:
     """A predicate: tagged as a verb, or heading a clause (the tagger sometimes calls "plan" a noun
     in "X and Y plan to ...", but a word with a subject and an infinitive is a verb)."""
