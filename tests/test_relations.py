@@ -5464,3 +5464,32 @@ def test_relations_a_charge_nouns_that_clause_in_the_active_voice_is_read_with_i
 )
 def test_relations_the_witnesses_of_a_signing_ceremony_are_its_parties(parse, text, expected):
     assert rules_keys(parse(text, "2024-03-12"), "agreement") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ties established, restored or normalised with a state are a formal agreement with it
+        ("Forty years ago, Kenya bravely established diplomatic ties with Uganda.", {("KEN", "UGA")}),
+        ("Ghana normalised ties with Togo after a round of concessions.", {("GHA", "TGO")}),
+        ("Kenya and Uganda formally restored diplomatic relations on Monday.", {("KEN", "UGA")}),
+        # a relationship of some kind is no agreement
+        ("Kenya established a good relationship with Uganda.", set()),
+    ],
+)
+def test_relations_ties_established_restored_or_normalised_are_an_agreement(parse, text, expected):
+    got = rules_keys(parse(text, "2024-03-12"), "agreement")
+    assert {tuple(sorted(k[:2])) for k in got} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs "from Japan" on the verb; leaders and partners come from the state they serve
+        "NATO leaders will meet leaders from Japan.",
+        # "partners from Japan": where partners come from says whose they are
+        "NATO leaders will hold a meeting with partners from Japan.",
+    ],
+)
+def test_relations_leaders_or_partners_from_a_state_are_that_states(parse, text):
+    assert rules_keys(parse(text, "2024-03-12"), "meeting") == {("JPN", "NATO", "meeting", "planned")}
