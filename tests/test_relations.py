@@ -5493,3 +5493,16 @@ def test_relations_ties_established_restored_or_normalised_are_an_agreement(pars
 )
 def test_relations_leaders_or_partners_from_a_state_are_that_states(parse, text):
     assert rules_keys(parse(text, "2024-03-12"), "meeting") == {("JPN", "NATO", "meeting", "planned")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # suspecting a state of a deed accuses it
+        ("Kenya has long suspected Uganda of arming the rebels.", {("KEN", "UGA", "accusation", "occurred")}),
+        # a suspect named by the participle is accused of nothing by anyone the sentence names
+        ("A suspected Ugandan spy was arrested in Kenya.", set()),
+    ],
+)
+def test_relations_suspecting_a_state_of_something_accuses_it(parse, text, expected):
+    assert rules_keys(parse(text, "2024-03-12"), "accusation") == expected
