@@ -5506,3 +5506,17 @@ def test_relations_leaders_or_partners_from_a_state_are_that_states(parse, text)
 )
 def test_relations_suspecting_a_state_of_something_accuses_it(parse, text, expected):
     assert rules_keys(parse(text, "2024-03-12"), "accusation") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bloc or its member admitting a state backs it
+        ("The Arab League admitted Syria back into the bloc.", {("ARAB_LEAGUE", "SYR", "support", "occurred")}),
+        # admitting a fact, or people, backs no state
+        ("Russia admitted Ukraine had won the battle.", set()),
+        ("Kenya admitted Somali refugees.", set()),
+    ],
+)
+def test_relations_admitting_a_state_backs_it(parse, text, expected):
+    assert rules_keys(parse(text, "2024-03-12"), "support") == expected
