@@ -1055,9 +1055,21 @@ def _stative_passive(tok: Token) -> bool:
 def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list[Actor], str]:
     for role in role_names:
         actors: list[Actor] = []
+        lone: set[Token] = set()  # conjuncts of a private party, read alone (their own conjuncts come in turn)
+        args = []
         for arg in roles.tokens(role, tok):
             if private_party(arg):
-                continue  # "U.S. brands are in talks with Cuba": firms and tourists are not the state
+                # "U.S. brands are in talks with Cuba": firms and tourists are not the state; but what is joined
+                # to them may be ("backed by Hezbollah and Iranian troops": Iran's troops)
+                peers = lexicon.object_classes().get("peer_nouns", frozenset())
+                joined = [
+                    c for c in arg.conjuncts if c.i > arg.i and not private_party(c) and c.lemma_.lower() not in peers
+                ]
+                lone.update(joined)
+                args += joined
+                continue
+            args.append(arg)
+        for arg in args:
             if _a_war_named_by_place(arg) or (arg.dep_ in ("compound", "amod") and _a_war_named_by_place(arg.head)):
                 continue  # "oppose the Iraq war": neither the war nor, through obj_poss, its place
             if any(c.dep_ == "compound" and _a_war_named_by_place(c) for c in arg.children):
@@ -1080,7 +1092,7 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
                 # "supported the right of its ally, X": whose right it is (obj_poss), not what "its" is (but "the
                 # rights of Taiwan's people": the people are no actor, the right is Taiwan's through its modifiers)
                 continue
-            actors += ctx.actors_of(arg, sent)
+            actors += ctx.actors_of(arg, sent, with_conj=arg not in lone)
         actors = [a for a in actors if a.code]
         if actors:
             return list({a.code: a for a in actors}.values()), role
@@ -1806,7 +1818,8 @@ def _military(
         # "Syrian troops backed by Russian airstrikes": support that armed forces or their arms give
         # is military aid (judged on unseen articles, stored as verbal support).
         means = forces | classes.get("military_means", frozenset())
-        if any(a.lemma_.lower() in means for a in syntax.agents(tok)):
+        # (also a later conjunct: "backed by Hezbollah and Iranian fighters")
+        if any(w.lemma_.lower() in means for a in syntax.agents(tok) for w in (a, *a.conjuncts)):
             return True
         # "Ghanaian soldiers backed by Togo", "Syrian forces backed by Russia": support given to armed forces
         # in the field is military aid (the annotated corpus has it so)

@@ -5520,3 +5520,17 @@ def test_relations_suspecting_a_state_of_something_accuses_it(parse, text, expec
 )
 def test_relations_admitting_a_state_backs_it(parse, text, expected):
     assert rules_keys(parse(text, "2024-03-12"), "support") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a militia joined to a state's troops hides neither: the troops' state backs it by arms
+        ("Damascus is backed by Hezbollah and Iranian troops.", {("IRN", "SYR", "military_aid", "occurred")}),
+        ("Kenya condemned Hezbollah and Iran.", {("KEN", "IRN", "criticism", "occurred")}),
+        # the peers of private people joined to them are private too: no state trades anything
+        ("Kenyan politicians and their Ugandan and Tanzanian counterparts will trade jabs this week.", set()),
+    ],
+)
+def test_relations_a_state_joined_to_a_private_party_is_still_read(parse, text, expected):
+    assert rules_keys(parse(text, "2024-03-12")) == expected
