@@ -1053,23 +1053,22 @@ def _stative_passive(tok: Token) -> bool:
 
 
 def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: ArticleContext) -> tuple[list[Actor], str]:
+    peers = lexicon.object_classes().get("peer_nouns", frozenset())
     for role in role_names:
         actors: list[Actor] = []
-        lone: set[Token] = set()  # conjuncts of a private party, read alone (their own conjuncts come in turn)
-        args = []
+        args: list[tuple[Token, bool]] = []  # (argument, whether its conjuncts come with it)
         for arg in roles.tokens(role, tok):
             if private_party(arg):
                 # "U.S. brands are in talks with Cuba": firms and tourists are not the state; but what is joined
-                # to them may be ("backed by Hezbollah and Iranian troops": Iran's troops)
-                peers = lexicon.object_classes().get("peer_nouns", frozenset())
-                joined = [
-                    c for c in arg.conjuncts if c.i > arg.i and not private_party(c) and c.lemma_.lower() not in peers
+                # to them may be, each read alone ("backed by Hezbollah and Iranian troops": Iran's troops)
+                args += [
+                    (c, False)
+                    for c in arg.conjuncts
+                    if c.i > arg.i and not private_party(c) and c.lemma_.lower() not in peers
                 ]
-                lone.update(joined)
-                args += joined
-                continue
-            args.append(arg)
-        for arg in args:
+            else:
+                args.append((arg, True))
+        for arg, with_conj in args:
             if _a_war_named_by_place(arg) or (arg.dep_ in ("compound", "amod") and _a_war_named_by_place(arg.head)):
                 continue  # "oppose the Iraq war": neither the war nor, through obj_poss, its place
             if any(c.dep_ == "compound" and _a_war_named_by_place(c) for c in arg.children):
@@ -1092,7 +1091,7 @@ def _resolve(role_names: tuple[str, ...], tok: Token, sent: Sentence, ctx: Artic
                 # "supported the right of its ally, X": whose right it is (obj_poss), not what "its" is (but "the
                 # rights of Taiwan's people": the people are no actor, the right is Taiwan's through its modifiers)
                 continue
-            actors += ctx.actors_of(arg, sent, with_conj=arg not in lone)
+            actors += ctx.actors_of(arg, sent, with_conj=with_conj)
         actors = [a for a in actors if a.code]
         if actors:
             return list({a.code: a for a in actors}.values()), role
