@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from relata.extractors import lexicon
+from relata.extractors import dates, lexicon
 
 SUBJ = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -55,8 +55,27 @@ def is_passive(verb: Token) -> bool:
     # Not a clause the parser hangs on a noun with a subject of its own: "claims that Iran had sent drones"
     # (the noun's content, in the active voice; its object is the drones, not the claims).
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+        # ("The ministry lambasted on Monday X's remarks", read as a participle on "ministry": it has an object)
+        and not _object_after_weekday(verb)
     )
+
+
+def _object_after_weekday(verb: Token) -> list[Token]:
+    """ "lambasted on Monday President Marcos's remarks": the parser glues the weekday to the object after it
+    and reads the whole as the on-phrase's object. A weekday right after "on" that only modifies a later noun
+    outside the date ("on Monday evening" is one date) leaves that noun the verb's object."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "on" or c.i != verb.i + 1 or c.i + 2 >= len(doc):
+            continue
+        day = doc[c.i + 1]
+        if day.lower_ not in dates.WEEKDAYS or day.dep_ == "pobj" or doc[c.i + 2].ent_type_ == "DATE":
+            continue
+        return [o for o in c.children if o.dep_ == "pobj" and o.i > day.i and o.ent_type_ != "DATE"]
+    return []
 
 
 def _conj_of(tok: Token) -> list[Token]:
@@ -208,6 +227,8 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
                 return agents(clause, depth + 1)
         return poss
     if verb.dep_ in ("acl", "relcl") and not is_verb(head):
+        if verb.dep_ == "acl" and _object_after_weekday(verb):
+            return [head]  # "The ministry lambasted on Monday X's remarks": the noun's own verb, active
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
             return poss
@@ -375,6 +396,8 @@ def objects(verb: Token) -> list[Token]:
                 and o.i > adj.i
                 and any(d.dep_ == "det" and d.i > adj.i for d in o.children)
             ]
+    if not out:
+        out = _object_after_weekday(verb)
     return out
 
 

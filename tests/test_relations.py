@@ -5534,3 +5534,30 @@ def test_relations_admitting_a_state_backs_it(parse, text, expected):
 )
 def test_relations_a_state_joined_to_a_private_party_is_still_read(parse, text, expected):
     assert rules_keys(parse(text, "2024-03-12")) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parser glues the weekday to the object after it ("on Friday President Kim's launch")
+        (
+            "The Japanese Foreign Ministry condemned on Friday President Kim Jong Un’s missile launch.",
+            {("JPN", "PRK", "criticism", "occurred")},
+        ),
+        # and, after a dateline, reads the verb as a participle on the ministry
+        (
+            "TOKYO, Japan — The Japanese Foreign Ministry denounced on Friday Prime Minister Narendra Modi’s "
+            "comments on the dispute.",
+            {("JPN", "IND", "criticism", "occurred")},
+        ),
+        # "on Monday evening" is one date, never an object
+        ("The Kenyan delegation arrived on Monday evening in Berlin.", {("KEN", "DEU", "visit", "occurred")}),
+    ],
+)
+def test_relations_an_object_after_on_and_a_weekday_is_the_verbs(parse, text, expected):
+    assert rules_keys(parse(text, "2024-06-04")) == expected
+
+
+def test_relations_a_leader_named_with_a_quoted_nickname_is_the_leader(parse):
+    text = 'China criticised Ferdinand "Bongbong" Marcos Jr. for his remarks on the sea.'
+    assert rules_keys(parse(text, "2024-06-04"), "criticism") == {("CHN", "PHL", "criticism", "occurred")}
