@@ -1485,6 +1485,13 @@ def _event(tok: Token, trig: lexicon.Trigger, sent: Sentence, ctx: ArticleContex
         source_roles = tuple(r for r in source_roles if r != "p:of")
     sources, src_role = _resolve(source_roles, tok, sent, ctx)
     targets, tgt_role = _resolve(trig.target, tok, sent, ctx)
+    if requires & {"membership_joined", "membership_left"}:
+        # "Argentina joined the BRI", "quit the Belt and Road": a scheme the lexicon names is its owner's,
+        # also over a pronoun's guess ("China's reach in X grows through its BRI, which X joined": "its"
+        # had been read as X's)
+        named = [*_joined_objects(tok), *(t for role in trig.target for t in roles.tokens(role, tok))]
+        if owners := list({a.code: a for t in named for a in _scheme_owners(t)}.values()):
+            targets, tgt_role = owners, trig.target[0]
     if "of_consequences" in requires and (
         not _consequences_warned_of(tok) or not all(vocabularies.is_country(a.code) for a in sources)
     ):
@@ -2290,6 +2297,7 @@ def _membership_left(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     return bool(things) and all(
         ((m := ctx.mention_at(sent, t.i)) is not None and m.kind in blocs)
         or t.lemma_.lower() in classes.get("membership_nouns", frozenset())
+        or _scheme_owners(t)
         for t in things
     )
 
@@ -2299,14 +2307,32 @@ def _membership_joined(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     ("joined China's Belt and Road Initiative", "would join the Russian-Saudi pact"): not a bloc itself
     ("joined BRICS"), nor anything else ("joined the fight", "joined the talks")."""
     schemes = lexicon.object_classes().get("joined_scheme_nouns", frozenset())
-    objects = syntax.objects(tok)
-    return bool(objects) and all(
-        o.lemma_.lower() in schemes
-        and ctx.mention_at(sent, o.i) is None
-        and (owners := ctx.actors_of(o, sent, with_conj=False))
-        and all(vocabularies.is_country(a.code) for a in owners)  # ("the Brics group": a bloc)
+    return bool(objects := _joined_objects(tok)) and all(
+        (
+            o.lemma_.lower() in schemes
+            and ctx.mention_at(sent, o.i) is None
+            and (owners := ctx.actors_of(o, sent, with_conj=False))
+            and all(vocabularies.is_country(a.code) for a in owners)  # ("the Brics group": a bloc)
+        )
+        or _scheme_owners(o)  # one named in the lexicon of schemes: "joined the BRI"
         for o in objects
     )
+
+
+def _joined_objects(verb: Token) -> list[Token]:
+    """What a verb joins, a relative pronoun read as its noun ("the Belt and Road, which Argentina joined")."""
+    return [verb.head if syntax.relative_pronoun(o, verb) else o for o in syntax.objects(verb)]
+
+
+def _scheme_owners(tok: Token) -> list[Actor]:
+    """Who runs the scheme a word names by its name alone (state_schemes.csv: "the BRI" is China's)."""
+    doc = tok.doc
+    for words, code in lexicon.state_schemes().items():
+        n = len(words)
+        for start in range(max(0, tok.i - n + 1), min(tok.i + 1, len(doc) - n + 1)):
+            if tuple(t.lower_ for t in doc[start : start + n]) == words:
+                return [Actor(code)]
+    return []
 
 
 def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:

@@ -88,6 +88,17 @@ def places() -> dict[str, str]:
     return {r["place"]: r["code"] for r in rows("places.csv") if r["code"] not in excluded_codes()}
 
 
+@functools.cache
+def state_schemes() -> dict[tuple[str, ...], str]:
+    """Schemes one state or bloc runs, as lower-cased words -> the owner's code (state_schemes.csv): read
+    only by the joining and leaving triggers ("Argentina joined the BRI"), never an actor."""
+    return {
+        tuple(r["scheme"].lower().split()): r["code"]
+        for r in rows("state_schemes.csv")
+        if r["code"] not in excluded_codes()
+    }
+
+
 # --- leaders -------------------------------------------------------------------
 
 

@@ -127,6 +127,7 @@ LEADERS = {
 SCHEMAS: dict[str, dict[str, Column]] = {
     "capitals.csv": {"code": ACTOR, "capital": TEXT},
     "places.csv": {"code": ACTOR, "place": TEXT, "population": Column(_is_float, "a number or empty", optional=True)},
+    "state_schemes.csv": {"code": ACTOR, "scheme": TEXT, "source": TEXT},
     "cooperation_areas.csv": {"term": TEXT, "area": Column(_in(vocabularies.COOPERATION_AREAS), "a cooperation area")},
     "cooperation_cues.csv": {
         "lemma": TEXT,

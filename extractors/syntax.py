@@ -448,7 +448,8 @@ def noun_modifiers(noun: Token, deps: set[str]) -> list[Token]:
     return [c for c in noun.children if c.dep_ in deps]
 
 
-def _relative_pronoun(tok: Token, verb: Token) -> bool:
+def relative_pronoun(tok: Token, verb: Token) -> bool:
+    """ "which"/"that" opening the relative clause the verb heads ("the pact, which X signed")."""
     return verb.dep_ == "relcl" and tok.lower_ in ("which", "that") and tok.tag_ == "WDT"
 
 
@@ -458,7 +459,7 @@ def object_lemmas(tok: Token) -> set[str]:
     objs = objects(tok) if is_verb(tok) else [tok]
     # a relative pronoun is of the kind of the noun its clause is on ("the truce, which was brokered by X
     # and Y": a truce brokered); who it stands for is the actor resolution's (actors.py)
-    objs = [tok.head if _relative_pronoun(o, tok) else o for o in objs]
+    objs = [tok.head if relative_pronoun(o, tok) else o for o in objs]
     for o in objs:
         for t in _conj_of(o):
             out.add(t.lemma_.lower())

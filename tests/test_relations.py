@@ -5561,3 +5561,24 @@ def test_relations_an_object_after_on_and_a_weekday_is_the_verbs(parse, text, ex
 def test_relations_a_leader_named_with_a_quoted_nickname_is_the_leader(parse):
     text = 'China criticised Ferdinand "Bongbong" Marcos Jr. for his remarks on the sea.'
     assert rules_keys(parse(text, "2024-06-04"), "criticism") == {("CHN", "PHL", "criticism", "occurred")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a scheme named alone (state_schemes.csv) is its owner's to join or leave
+        ("Chile joined the Belt and Road Initiative in 2018.", {("CHL", "CHN", "agreement", "occurred")}),
+        ("Panama withdrew from the BRI in 2025.", {("PAN", "CHN", "rejection", "occurred")}),
+        # the scheme's name decides over a pronoun's guess of whose it is (an agreement is symmetric: its row
+        # lists the two codes in order)
+        (
+            "China's sway over Peru grows through its Belt and Road, which Peru joined in 2019.",
+            {("CHN", "PER", "agreement", "occurred")},
+        ),
+        # any other mention of a scheme is no act of its owner
+        ("Kenya praised the BRI.", set()),
+        ("Ghana joined the talks on the Belt and Road.", set()),
+    ],
+)
+def test_relations_joining_or_leaving_a_states_scheme_named_alone(parse, text, expected):
+    assert rules_keys(parse(text, "2024-06-04"), "agreement", "rejection", "praise") == expected
