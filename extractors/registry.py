@@ -72,6 +72,7 @@ COMMON_LEXICONS = (
     "offices.csv",
     "organizations.csv",
     "speech_verbs.csv",
+    "title_abbreviations.csv",  # (the tokenizers' special cases: pipeline.py)
 )
 
 SANCTION_LEXICONS = (
@@ -104,6 +105,7 @@ EVENT_LEXICONS = (
     "relation_type_rules.csv",
     "goldstein.csv",
     "places.csv",
+    "state_schemes.csv",
     "cooperation_areas.csv",
     "cooperation_cues.csv",
     "denial_triggers.csv",
@@ -151,6 +153,7 @@ REGISTRY: tuple[Extractor, ...] = (
             "relation_type_rules.csv",
             "goldstein.csv",
             "places.csv",
+            "state_schemes.csv",
             "sanction_terms.csv",  # ("economic sanctions" is no area: the sanction words)
         ),
         modules=("candidates", "learned", "decided", "architectures", "events", "roles", "relations", "sanctions"),

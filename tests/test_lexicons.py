@@ -134,6 +134,17 @@ def test_version_editing_a_tables_lexicon_changes_only_the_tables_that_read_it(t
     assert {t for t in after if after[t] != versions(copy)[t]} == {"cooperation", "relations", "denials"}
 
 
+def test_version_every_declared_lexicon_is_in_some_tables_version():
+    # A lexicon file no extractor lists would change rows without changing any version, and an
+    # incremental build would keep the stale rows (title_abbreviations.csv, read by the tokenizers, was
+    # missing until 2026-12; the slow probe below sees only the files the sample article happens to read)
+    from relata.extractors.lexicon_files import SCHEMAS
+
+    listed = set(COMMON_LEXICONS) | {name for e in REGISTRY for name in e.lexicons}
+    assert set(SCHEMAS) <= listed
+    assert {p.name for p in (EXTRACTORS / "lexicons").glob("*.csv")} <= listed
+
+
 PROBE = """
 import json, sys
 from relata.extractors import lexicon, lexicon_files
