@@ -5582,3 +5582,17 @@ def test_relations_a_leader_named_with_a_quoted_nickname_is_the_leader(parse):
 )
 def test_relations_joining_or_leaving_a_states_scheme_named_alone(parse, text, expected):
     assert rules_keys(parse(text, "2024-06-04"), "agreement", "rejection", "praise") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # rewarding a state with money is economic aid to it
+        ("In return, Japan will reward Kenya with more money.", {("JPN", "KEN", "economic_aid", "planned")}),
+        # not with anything else, nor people with money
+        ("Japan rewarded Kenya with visa-free travel.", set()),
+        ("The Japanese king rewarded the Kenyan athletes with money.", set()),
+    ],
+)
+def test_relations_rewarding_a_state_with_money_is_economic_aid(parse, text, expected):
+    assert rules_keys(parse(text, "2016-04-05"), "economic_aid") == expected
