@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -101,6 +102,8 @@ def state_schemes() -> dict[tuple[str, ...], str]:
 
 # --- leaders -------------------------------------------------------------------
 
+_QUOTED = re.compile(r'"([^"]+)"')  # a nickname in an alias ('Ferdinand "Bongbong" Marcos Jr.')
+
 
 @dataclass(frozen=True)
 class Term:
@@ -170,8 +173,10 @@ def leaders() -> Leaders:
             )
             by_office[(term.code, term.office)].append(term)
             for alias in {r["name"], *(a.strip() for a in r["aliases"].split("|") if a.strip())}:
-                if term not in by_name[alias]:
-                    by_name[alias].append(term)
+                # a nickname in straight quotes is also written in typographic ones ("Ferdinand “Bongbong” Marcos")
+                for form in {alias, _QUOTED.sub("\u201c\\1\u201d", alias)}:
+                    if term not in by_name[form]:
+                        by_name[form].append(term)
     return Leaders(
         {k: tuple(v) for k, v in by_name.items()},
         {k: tuple(sorted(v, key=lambda t: t.start)) for k, v in by_office.items()},
