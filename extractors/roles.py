@@ -689,6 +689,11 @@ def _owners(objs: list[Token], tok: Token) -> list[Token]:
             ) | classes.get("harm_nouns", frozenset()):
                 # "deplored the aggression by Russia", "welcomed the decision by Japan": a deed's doer
                 out += syntax.prep_objects(o, {"by"}, through_objects=False)
+                if o.dep_ == "dobj" and o.head == tok and not syntax.is_passive(tok):
+                    # the parser often hangs that by-phrase on the verb ("condemned the aggression by Russia");
+                    # an active verb has no agent, so a name there is the deed's doer (not a means: "by
+                    # issuing a statement" names no one)
+                    out += [p for p in syntax.prep_objects(tok, {"by"}, through_objects=False) if _names_someone(p)]
             if o.lemma_.lower() in classes.get("proposal_nouns", frozenset()):
                 # "rebuffing a recommendation from the IMF", "rejected a proposal by Russia": who made it, when
                 # named itself (not "a request from Sweden's Kurdish groups": the groups': review 22)

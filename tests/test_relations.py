@@ -1848,6 +1848,10 @@ def test_relations_calling_someone_something_is_no_call(parse):
     [
         # who the condemned thing's participle says did it
         ("Kenya condemned the naval exercises staged by Eritrea and Djibouti.", {("KEN", "ERI"), ("KEN", "DJI")}),
+        # a deed's by-phrase the parser hangs on the active verb: the deed's doer, not a means
+        ("Kenya denounced the aggression by Somalia.", {("KEN", "SOM")}),
+        ("Kenya condemned the invasion by Somalia.", {("KEN", "SOM")}),
+        ("Kenya condemned the incursion by issuing a statement.", set()),
         # criticism the clause's subject goes ahead despite
         ("Ghana will press ahead with the port project despite criticism from Togo.", {("TGO", "GHA")}),
         # an adjective of displeasure said of a state
