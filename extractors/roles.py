@@ -2,7 +2,7 @@
 
 ``relation_triggers.csv`` names, for each trigger, the roles that hold its
 source and its target (``subj``, ``obj``, ``obj_poss``, ``poss``, ``mod``,
-``recv``, ``head_subj``, ``clause_subj``, ``named_subj``, ``for_subj``, ``hyphen_agent``, ``modified_state``, ``included``, ``attended_by``,
+``recv``, ``head_subj``, ``clause_subj``, ``named_subj``, ``for_subj``, ``hyphen_agent``, ``modified_state``, ``included``, ``attended_by``, ``owned_in``,
 ``p:<preposition>``, ``p_poss:<preposition>``); ``ROLES`` lists them and
 ``lexicon`` refuses a trigger with any other. ``tokens`` finds the tokens
 that fill a role.
@@ -34,6 +34,7 @@ ROLES = frozenset(
         "obj_people",
         "described",
         "if_subj",
+        "owned_in",
     }
 )
 PREPOSITION_ROLE = "p:"
@@ -538,6 +539,16 @@ def tokens(role: str, tok: Token) -> list[Token]:
             if c.dep_ == "relcl" and c.lemma_.lower() in incl and syntax.modality(c).status != "hypothetical"
             for o in syntax.objects(c)
         ]
+    if role == "owned_in":
+        # "Russia's war in Ukraine", "Moscow's aggression in Syria and Ukraine": where a state's own war is waged is
+        # whom it is waged on; the war of no one ("the war in Ukraine", "ending the war in Ukraine") only names
+        # its place, and a place a name only modifies is no state ("bombings in Egyptian resorts")
+        if verb or not any(
+            c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_.startswith("ACTOR"))
+            for c in tok.children
+        ):
+            return []
+        return [p for p in syntax.prep_objects(tok, {"in"}, through_objects=False) if p.ent_type_.startswith("ACTOR")]
     if role.startswith("p:"):
         preps = {role[2:]}
         found = syntax.prep_objects(tok, preps)

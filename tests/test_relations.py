@@ -2551,9 +2551,12 @@ def test_relations_welcoming_an_official_a_pronoun_names_is_meeting_them(parse, 
         # a war named by its place alone has no side
         ("Ties between Brazil and Chile grew stronger during the war in Ukraine.", set()),
         ("She vowed to end the war in Ukraine soon after her inauguration.", set()),
-        # one fought in a country may be for its government; one without arms is none
+        # a war of no one's only names its place; one without arms is none
         ("Biden ended the war in Afghanistan in 2021.", set()),
-        ("America's war in Afghanistan ended in 2021.", set()),
+        # a state's own war in a country is waged on it (the annotated corpus: "Russia's war in Ukraine",
+        # "Moscow's aggression in Syria and Ukraine"); an air campaign there may be for its government
+        ("America's war in Afghanistan began in 2001.", {("USA", "AFG", "attack", "occurred")}),
+        ("Russia's bombing in Syria continued for a fifth month.", set()),
         ("Trump's trade war against China hit American farmers hard.", set()),
         ("Russia's information war against the West has intensified.", set()),
         # a war threatened is a threat
@@ -5602,3 +5605,20 @@ def test_relations_joining_or_leaving_a_states_scheme_named_alone(parse, text, e
 )
 def test_relations_rewarding_a_state_with_money_is_economic_aid(parse, text, expected):
     assert rules_keys(parse(text, "2016-04-05"), "economic_aid") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "attacks"),
+    [
+        # where a state's own war or aggression is waged is whom it is waged on
+        ("Ethiopia's war in Somalia dragged on for two years.", {("ETH", "SOM")}),
+        ("The rift deepened over Eritrea's aggression in Sudan and Somalia.", {("ERI", "SDN"), ("ERI", "SOM")}),
+        # a war of no one only names its place
+        ("Kenya and Uganda held talks on ending the war in Somalia.", set()),
+        # a place a demonym only modifies is no state
+        ("Ethiopia rejected calls to halt its offensive after bombings in Kenyan towns.", set()),
+    ],
+)
+def test_relations_a_states_own_war_in_a_place_is_waged_on_it(parse, text, attacks):
+    got = extract_all(parse(text, "2016-03-31"), learned=False)[0]["relations"]
+    assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "attack"} == attacks
