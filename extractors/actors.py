@@ -368,6 +368,12 @@ class ArticleContext:
             # as a destination or target ("aid to Gaza") is only the topic or theatre of a noun it is compounded on
             # (capitals.csv; review 24)
             return []
+        if m.text.lower().removeprefix("the ") in lexicon.object_classes().get(
+            "taken_places", frozenset()
+        ) and not _object_of_an_attack(sent.doc[m.end - 1] if sent.doc is not None else tok):
+            # "Russia's annexation of Crimea": a territory taken from a state stands for it only as what an
+            # attack word takes (capitals.csv; not "Putin visited Crimea", not "Crimea voted")
+            return []
         if m.kind == "coref":
             if m.code == "pair":
                 # "Putin's talks in Vietnam, though the two nations pledged ...": the two states the
@@ -984,6 +990,16 @@ def _object_judged_for(tok: Token) -> set[int]:
     if not syntax.is_verb(verb) or verb.lemma_.lower() not in accounting:
         return set()  # ("Russia used Belarus for its invasion": purpose, the subject's own; review 26)
     return {o.i for o in syntax.objects(verb)}
+
+
+def _object_of_an_attack(tok: Token) -> bool:
+    """Whether ``tok`` is what an attack word takes: the object of "annexed", "seized", or the of-/into-object of
+    "annexation", "invasion" (relation_triggers.csv, type attack)."""
+    host = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "into") else tok.head
+    if tok.dep_ not in ("dobj", "pobj") or host == tok:
+        return False
+    pos = "VERB" if syntax.is_verb(host) else "NOUN"
+    return any(t.relation_type == "attack" for t in lexicon.relation_triggers().get((host.lemma_.lower(), pos), ()))
 
 
 def _doers_of_its_verb(tok: Token) -> set[int]:

@@ -1096,6 +1096,9 @@ def _aimed_at(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
 def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], article_wide: bool = True) -> list[Actor]:
     """Who sanctions without a named target are on: the one other state the sentence names, or the
     state the article is most about ("sanctions will be lifted on Saturday" in news about Iran)."""
+    # (a territory taken from a state is where its taker's deed was, not a state the sanctions are on: "imposed
+    # asset freezes after Moscow annexed Crimea, and warned of broader sanctions": Russia's; object class taken_places)
+    taken = lexicon.object_classes().get("taken_places", frozenset())
     codes = [
         m.code
         for m in sent.mentions
@@ -1103,6 +1106,7 @@ def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], arti
         and m.kind in ("country", "capital", "demonym", "leader")
         and m.code not in exclude
         and vocabularies.is_country(m.code)
+        and m.text.lower().removeprefix("the ") not in taken
     ]
     codes = list(dict.fromkeys(codes))
     # Habitual senders are seldom the unnamed target.

@@ -5622,3 +5622,18 @@ def test_relations_rewarding_a_state_with_money_is_economic_aid(parse, text, exp
 def test_relations_a_states_own_war_in_a_place_is_waged_on_it(parse, text, attacks):
     got = extract_all(parse(text, "2016-03-31"), learned=False)[0]["relations"]
     assert {(r["source_actor"], r["target_actor"]) for r in got if r["relation_type"] == "attack"} == attacks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a territory taken from a state stands for it as what an attack word takes
+        ("Talks stalled after Russia's annexation of Crimea in 2014.", {("RUS", "UKR", "attack", "occurred")}),
+        ("Russia seized the Crimean peninsula in 2014.", {("RUS", "UKR", "attack", "occurred")}),
+        # and nowhere else: no visit to Ukraine, no Ukrainian vote
+        ("Putin visited Crimea on Monday.", set()),
+        ("Crimea voted to join Russia.", set()),
+    ],
+)
+def test_relations_a_taken_territory_stands_for_its_state_only_as_what_was_taken(parse, text, expected):
+    assert rules_keys(parse(text, "2016-04-14")) == expected

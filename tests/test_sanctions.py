@@ -752,3 +752,13 @@ def test_sanctions_someone_warns_a_state_would_face_are_not_the_articles_usual_s
     )
     rows = extract_all(parse(text, "2024-03-12"), learned=False)[0]["sanctions"]
     assert {(r["sender"], r["target"]) for r in rows if r["action"] == "threatened"} == {(None, "ERI")}
+
+
+def test_sanctions_a_taken_territory_is_no_unnamed_target(parse):
+    # the sentence's one other state is the target of unnamed sanctions; a territory taken from a state (which
+    # stands for it only as what was taken) is where the taker's deed was, not a second candidate
+    text = (
+        "The United States and the European Union imposed asset freezes on Russian officials after Moscow annexed"
+        " Crimea, and Western governments have warned of wider economic sanctions."
+    )
+    assert (None, "RUS", "threatened") in keys(parse(text, "2014-05-21"))
