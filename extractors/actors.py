@@ -368,9 +368,7 @@ class ArticleContext:
             # as a destination or target ("aid to Gaza") is only the topic or theatre of a noun it is compounded on
             # (capitals.csv; review 24)
             return []
-        if m.text.lower().removeprefix("the ") in lexicon.object_classes().get(
-            "taken_places", frozenset()
-        ) and not _object_of_an_attack(sent.doc[m.end - 1] if sent.doc is not None else tok):
+        if taken_place(m) and not _object_of_an_attack(sent.doc[m.end - 1] if sent.doc is not None else tok):
             # "Russia's annexation of Crimea": a territory taken from a state stands for it only as what an
             # attack word takes (capitals.csv; not "Putin visited Crimea", not "Crimea voted")
             return []
@@ -990,6 +988,12 @@ def _object_judged_for(tok: Token) -> set[int]:
     if not syntax.is_verb(verb) or verb.lemma_.lower() not in accounting:
         return set()  # ("Russia used Belarus for its invasion": purpose, the subject's own; review 26)
     return {o.i for o in syntax.objects(verb)}
+
+
+def taken_place(m: Mention) -> bool:
+    """A territory taken from a state (object class taken_places: Crimea), which stands for that state only as
+    what an attack word takes."""
+    return m.text.lower().removeprefix("the ") in lexicon.object_classes().get("taken_places", frozenset())
 
 
 def _object_of_an_attack(tok: Token) -> bool:

@@ -20,7 +20,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from relata.extractors import lexicon, syntax
-from relata.extractors.actors import Actor, ArticleContext, examples_of, private_party
+from relata.extractors.actors import Actor, ArticleContext, examples_of, private_party, taken_place
 from relata.extractors.document import ParsedArticle, Sentence
 from relata.extractors.rows import event_date, provenance, row_id
 from relata.extractors.version import VERSIONS
@@ -1098,7 +1098,6 @@ def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], arti
     state the article is most about ("sanctions will be lifted on Saturday" in news about Iran)."""
     # (a territory taken from a state is where its taker's deed was, not a state the sanctions are on: "imposed
     # asset freezes after Moscow annexed Crimea, and warned of broader sanctions": Russia's; object class taken_places)
-    taken = lexicon.object_classes().get("taken_places", frozenset())
     codes = [
         m.code
         for m in sent.mentions
@@ -1106,7 +1105,7 @@ def _context_target(sent: Sentence, ctx: ArticleContext, exclude: set[str], arti
         and m.kind in ("country", "capital", "demonym", "leader")
         and m.code not in exclude
         and vocabularies.is_country(m.code)
-        and m.text.lower().removeprefix("the ") not in taken
+        and not taken_place(m)
     ]
     codes = list(dict.fromkeys(codes))
     # Habitual senders are seldom the unnamed target.
