@@ -417,10 +417,15 @@ def parse_articles(
 # the statistical pipeline reads the sign as a closing quote and the name as no possessor (nmod), where
 # with a straight one it reads the possessive. One character for one, so every offset stays.
 _CURLY_POSSESSIVE = re.compile(r"(?<=s)\u2019(?= [a-z0-9])")
+# Before a capital ("Francis’ Sept. 2-13 trip", "the United States’ Investment Tax Credit") the sign is a
+# possessive too, unless a single quote opened before it ("‘Nervous’ MJ Phillips", "Moo Deng ‘predicts’ US
+# election"): in 124 such places in the corpora, every one without an opening quote was a possessive.
+_CURLY_POSSESSIVE_CAP = re.compile(r"(?<=s)\u2019(?= [A-Z])")
 
 
 def _plain_possessives(text: str) -> str:
-    return _CURLY_POSSESSIVE.sub("'", text)
+    text = _CURLY_POSSESSIVE.sub("'", text)
+    return _CURLY_POSSESSIVE_CAP.sub(lambda m: m.group() if "\u2018" in text[: m.start()] else "'", text)
 
 
 def _parse_into(jobs: list[tuple[ParsedArticle, int]], batch_size: int):

@@ -182,6 +182,8 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if verb:
             return []
         own = syntax.noun_modifiers(tok, {"poss"})
+        if syntax.names_a_gathering(tok):
+            own = [c for c in own if c.tag_ not in ("NNS", "NNPS")]  # those who meet by office: "mod" (below)
         deed = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         if not own and deed is not None and deed.lemma_.lower() in lexicon.object_classes().get("event_nouns", ()):
             # "Russia's war of aggression against Ukraine", "Israel's acts of aggression": the of-phrase says
@@ -195,6 +197,11 @@ def tokens(role: str, tok: Token) -> list[Token]:
             return []
         out: list[Token] = []
         stack = syntax.noun_modifiers(tok, {"amod", "compound", "nmod"})
+        if syntax.names_a_gathering(tok):
+            # "the ASEAN-China Foreign Ministers' Meeting", "the China-Japan leaders' summit": the parties
+            # named on a plural possessor, those who meet by their office (the names hang on the possessor,
+            # not on the meeting; as "poss" the possessor gave only the nearest name, one side)
+            stack += [c for c in syntax.noun_modifiers(tok, {"poss"}) if c.tag_ in ("NNS", "NNPS")]
         while stack:
             t = stack.pop(0)
             out.append(t)

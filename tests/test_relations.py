@@ -5086,6 +5086,43 @@ def test_relations_a_plurals_possessive_typed_with_a_curly_apostrophe_names_the_
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # before a capital the sign is a possessive too: the trip is the pope's
+        (
+            "The Vatican released the itinerary for Pope Francis’ Sept. 2-13 trip to Kenya and Ghana.",
+            {("VAT", "KEN", "visit", "planned"), ("VAT", "GHA", "visit", "planned")},
+        ),
+    ],
+)
+def test_relations_a_curly_possessive_before_a_capital_names_the_owner(parse, text, expected):
+    assert rules_keys(parse(text, "2024-08-10"), "visit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the pair hangs on the possessor that names those who meet by office
+        ("The Kenya-Ghana foreign ministers' meeting was held on Monday.", {("GHA", "KEN", "meeting", "occurred")}),
+        ("The Kenya-Ghana Leaders’ Summit was held on Monday.", {("GHA", "KEN", "meeting", "occurred")}),
+        # one side's office holders and a with-partner: as before
+        ("The Kenyan ministers' talks with Ghana ended on Monday.", {("GHA", "KEN", "meeting", "occurred")}),
+        # a body's own ministers' meeting names no pair
+        ("The G7 foreign ministers' meeting was held on Monday.", set()),
+    ],
+)
+def test_relations_a_pair_on_the_office_holders_possessing_a_meeting_are_its_parties(parse, text, expected):
+    assert rules_keys(parse(text, "2024-03-12"), "meeting") == expected
+
+
+def test_relations_a_curly_sign_closing_a_single_quote_stays_a_quote(parse):
+    from relata.extractors.pipeline import _plain_possessives
+
+    assert _plain_possessives("Kenya’s ‘Nervous’ Ghana fans") == "Kenya’s ‘Nervous’ Ghana fans"
+    assert _plain_possessives("Francis’ Sept. trip") == "Francis' Sept. trip"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # beside the body that meets, a capital compounded on the summit is where it meets, no party
         ("Leaders praised the outcome of the G20 Nairobi Summit.", set()),
         # two capitals joined are the two parties
