@@ -5113,6 +5113,22 @@ def test_relations_a_pair_on_the_office_holders_possessing_a_meeting_are_its_par
     assert rules_keys(parse(text, "2024-03-12"), "meeting") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya held discussions with Ghana on Monday.", {("GHA", "KEN", "meeting", "occurred")}),
+        ("Discussions between Kenya and Ghana will resume next week.", {("GHA", "KEN", "meeting", "planned")}),
+        ("Ruto convened with the leaders of Ghana last year.", {("GHA", "KEN", "meeting", "occurred")}),
+        # a topic is no partner; a group convening names no pair (a bloc's members are not its partners)
+        ("Kenya joined discussions on climate finance.", set()),
+        ("Leaders of the African Union, Ruto among them, convened in Accra.", set()),
+        ("Leaders from the Brics nations, Putin, Modi and Xi, convened to advance discussions on trade.", set()),
+    ],
+)
+def test_relations_discussions_and_convening_with_a_partner_are_meetings(parse, text, expected):
+    assert rules_keys(parse(text, "2024-03-12"), "meeting") == expected
+
+
 def test_relations_a_curly_sign_closing_a_single_quote_stays_a_quote(parse):
     from relata.extractors.pipeline import _plain_possessives
 
