@@ -418,8 +418,9 @@ def parse_articles(
 # with a straight one it reads the possessive. One character for one, so every offset stays.
 _CURLY_POSSESSIVE = re.compile(r"(?<=s)\u2019(?= [a-z0-9])")
 # Before a capital ("Francis’ Sept. 2-13 trip", "the United States’ Investment Tax Credit") the sign is a
-# possessive too, unless a single quote opened before it ("‘Nervous’ MJ Phillips", "Moo Deng ‘predicts’ US
-# election"): in 124 such places in the corpora, every one without an opening quote was a possessive.
+# possessive too, unless a single quote opened before it in the sentence ("‘Nervous’ MJ Phillips", "Moo Deng
+# ‘predicts’ US election"; quotes are not paired, so one closed before also keeps the sign as written): in 124
+# such places in the corpora, every one without an opening quote was a possessive.
 _CURLY_POSSESSIVE_CAP = re.compile(r"(?<=s)\u2019(?= [A-Z])")
 
 

@@ -183,7 +183,9 @@ def tokens(role: str, tok: Token) -> list[Token]:
             return []
         own = syntax.noun_modifiers(tok, {"poss"})
         if syntax.names_a_gathering(tok):
-            own = [c for c in own if c.tag_ not in ("NNS", "NNPS")]  # those who meet by office: "mod" (below)
+            # a plural possessor names those who meet ("the China-Japan leaders' summit", "the two countries'
+            # talks"): read with the names on it, as "mod" (below), not as one side
+            own = [c for c in own if c.tag_ not in ("NNS", "NNPS")]
         deed = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         if not own and deed is not None and deed.lemma_.lower() in lexicon.object_classes().get("event_nouns", ()):
             # "Russia's war of aggression against Ukraine", "Israel's acts of aggression": the of-phrase says
@@ -199,8 +201,8 @@ def tokens(role: str, tok: Token) -> list[Token]:
         stack = syntax.noun_modifiers(tok, {"amod", "compound", "nmod"})
         if syntax.names_a_gathering(tok):
             # "the ASEAN-China Foreign Ministers' Meeting", "the China-Japan leaders' summit": the parties
-            # named on a plural possessor, those who meet by their office (the names hang on the possessor,
-            # not on the meeting; as "poss" the possessor gave only the nearest name, one side)
+            # named on a plural possessor, those who meet (the names hang on the possessor, not on the
+            # meeting; as "poss" the possessor gave only the nearest name, one side, and no row)
             stack += [c for c in syntax.noun_modifiers(tok, {"poss"}) if c.tag_ in ("NNS", "NNPS")]
         while stack:
             t = stack.pop(0)
