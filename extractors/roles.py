@@ -181,11 +181,8 @@ def tokens(role: str, tok: Token) -> list[Token]:
     if role == "poss":
         if verb:
             return []
-        own = syntax.noun_modifiers(tok, {"poss"})
-        if syntax.names_a_gathering(tok):
-            # a plural possessor names those who meet ("the China-Japan leaders' summit", "the two countries'
-            # talks"): read with the names on it, as "mod" (below), not as one side
-            own = [c for c in own if c.tag_ not in ("NNS", "NNPS")]
+        # (a plural possessor of a gathering is read as "mod", below)
+        own = [c for c in syntax.noun_modifiers(tok, {"poss"}) if c not in _those_who_meet(tok)]
         deed = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
         if not own and deed is not None and deed.lemma_.lower() in lexicon.object_classes().get("event_nouns", ()):
             # "Russia's war of aggression against Ukraine", "Israel's acts of aggression": the of-phrase says
@@ -198,12 +195,7 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if verb:
             return []
         out: list[Token] = []
-        stack = syntax.noun_modifiers(tok, {"amod", "compound", "nmod"})
-        if syntax.names_a_gathering(tok):
-            # "the ASEAN-China Foreign Ministers' Meeting", "the China-Japan leaders' summit": the parties
-            # named on a plural possessor, those who meet (the names hang on the possessor, not on the
-            # meeting; as "poss" the possessor gave only the nearest name, one side, and no row)
-            stack += [c for c in syntax.noun_modifiers(tok, {"poss"}) if c.tag_ in ("NNS", "NNPS")]
+        stack = syntax.noun_modifiers(tok, {"amod", "compound", "nmod"}) + _those_who_meet(tok)
         while stack:
             t = stack.pop(0)
             out.append(t)
@@ -627,6 +619,16 @@ def tokens(role: str, tok: Token) -> list[Token]:
         # "railed against what it calls American domination"
         return [n for f in found for n in (syntax.what_it_names(f) or [f])]
     return []
+
+
+def _those_who_meet(tok: Token) -> list[Token]:
+    """A plural possessor of a gathering noun, which names those who meet: "the ASEAN-China Foreign Ministers'
+    Meeting", "the China-Japan leaders' summit", "the two countries' talks". The names hang on the possessor,
+    not on the meeting, so they are read with it as the noun's modifiers ("mod"); as its "poss" the possessor
+    gave only the nearest name, one side, and no row."""
+    if not syntax.names_a_gathering(tok):
+        return []
+    return [c for c in syntax.noun_modifiers(tok, {"poss"}) if c.tag_ in ("NNS", "NNPS")]
 
 
 def _set_off(noun: Token, prep: Token) -> bool:
