@@ -62,7 +62,7 @@ def sentence_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
                 events.append(ev)
     events += _claimed_accusations(events, sent, ctx)
     events += _wrongdoing_claims(events, sent, ctx)
-    events += _condemned_for_deeds(events)
+    events += _condemned_for_deeds(events, sent, ctx)
     for ev in events:
         critics = frozenset(a.code for a in ev.sources)
         criticised = [a for a in ev.targets if a.code not in critics]  # ("Syria also condemned it": no target)
@@ -2377,13 +2377,15 @@ def _claimed_accusations(events: list[Event], sent: Sentence, ctx: ArticleContex
     return out
 
 
-def _condemned_for_deeds(events: list[Event]) -> list[Event]:
+def _condemned_for_deeds(events: list[Event], sent: Sentence, ctx: ArticleContext) -> list[Event]:
     """Condemning someone for a deed accuses them of it: "Kenya condemned Uganda for shelling its border
     posts", "faulted Peru for what it calls a clampdown" (the annotation guide's note 13: an
     accusation, with criticism beside it). The deed is what the for-phrase on the condemning verb holds: a
     clause or gerund, or a noun that names a deed (object classes deed_nouns, wrongdoing_nouns) or is itself
     a deed the relations lexicon knows (an attack, support, aid); not a quality or a record ("criticised
-    Peru for its human rights record" stays criticism)."""
+    Peru for its human rights record" stays criticism). Or, for any criticism, the deed is what it judges,
+    named as the target's own ("condemned Turkey's shelling", "concerned about Russia's bombing":
+    _their_wrongdoing_judged)."""
     classes = lexicon.object_classes()
     condemning = classes.get("object_control_verbs", frozenset())
     deeds = classes.get("deed_nouns", frozenset()) | classes.get("wrongdoing_nouns", frozenset())
@@ -2392,10 +2394,14 @@ def _condemned_for_deeds(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         verb = ev.trigger
-        if ev.type != "criticism" or not syntax.is_verb(verb) or verb.lemma_.lower() not in condemning:
+        if ev.type != "criticism":
+            continue
+        condemning_verb = syntax.is_verb(verb) and verb.lemma_.lower() in condemning
+        deed_named = _their_wrongdoing_judged(ev, events, sent, ctx)
+        if not (condemning_verb or deed_named):
             continue
         held = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for c in p.children]
-        if not any(
+        if not deed_named and not any(
             # (not a quality or what befell them: "criticised them for being cruel", "for being biased")
             (c.dep_ == "pcomp" and c.lemma_ != "be" and not syntax.is_passive(c))
             or (
@@ -2421,6 +2427,38 @@ def _condemned_for_deeds(events: list[Event]) -> list[Event]:
             )
         )
     return out
+
+
+def _their_wrongdoing_judged(ev: Event, events: list[Event], sent: Sentence, ctx: ArticleContext) -> bool:
+    """The criticism is of the target's own deed, named as a possessed noun: "condemned Turkey's shelling of
+    Syrian territory", "concerned about Russia's continued bombing", "raised concerns about China's support
+    for Russia's military". The deed is a wrongdoing noun or one the relations lexicon reads as an accusable
+    deed (an attack, military aid: relation_type_rules' accusable column), or an event of such a type found
+    on that noun; a vaguer "China's actions", "its human rights record" stays criticism."""
+    accusable = lexicon.accusable_types()
+    wrongdoing = lexicon.object_classes().get("wrongdoing_nouns", frozenset())
+    trig = ev.trigger
+    judged = [c for c in trig.children if c.dep_ == "dobj"] if syntax.is_verb(trig) else []
+    judged += [o for p in trig.children if p.dep_ == "prep" and p.lower_ in ("about", "over", "at") for o in p.children]
+    if trig.head.lemma_.lower() == "raise" and trig.dep_ == "dobj":
+        # ("raised concerns about X": the parser may hang the about-phrase on the verb)
+        judged += [
+            o for p in trig.head.children if p.dep_ == "prep" and p.lower_ in ("about", "over") for o in p.children
+        ]
+    targets = {t.code for t in ev.targets}
+    for deed in judged:
+        if deed.pos_ != "NOUN":
+            continue
+        doers = {a.code for c in deed.children if c.dep_ == "poss" for a in ctx.actors_of(c, sent)}
+        if not doers & targets:
+            continue
+        if (
+            deed.lemma_.lower() in wrongdoing
+            or any(t.relation_type in accusable for t in triggers_for(deed))
+            or any(e.trigger.i == deed.i and e.type in accusable for e in events)
+        ):
+            return True
+    return False
 
 
 def _said_to_be_at_fault(copula: Token) -> bool:

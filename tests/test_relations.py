@@ -4720,6 +4720,32 @@ def test_relations_condemning_a_state_for_a_deed_accuses_it_but_not_for_a_qualit
         assert not {k for k in keys(parse(text, "2024-01-09")) if k[2] == "accusation"}, text
 
 
+def test_relations_judging_a_states_own_named_deed_accuses_it_but_not_its_record(parse):
+    # the deed as the judged object's possessed noun: a condemnation or a concern that names it accuses its doer
+    for text in (
+        "Kenya condemned Uganda's shelling of Rwandan territory.",
+        "Kenya was deeply concerned about Uganda's continued bombing of civilian targets.",
+        "Kenya raised concerns about Uganda's support for Rwanda's army.",
+        "Kenya condemned Uganda's violation of the ceasefire.",
+    ):
+        got = rules_keys(parse(text, "2024-01-09"), "accusation", "criticism")
+        assert {("KEN", "UGA", "accusation", "occurred"), ("KEN", "UGA", "criticism", "occurred")} <= got, text
+    # a record, a policy or vague "actions" is no deed: criticism only
+    for text in (
+        "Kenya criticised Uganda's human rights record.",
+        "Kenya is concerned about Uganda's actions in the region.",
+        "Kenya condemned Uganda's trade policy.",
+    ):
+        got = rules_keys(parse(text, "2024-01-09"), "accusation", "criticism")
+        assert got == {("KEN", "UGA", "criticism", "occurred")}, text
+
+
+def test_relations_shelling_is_an_attack_on_the_state_shelled(parse):
+    # (the noun only: the small parser often tags "shelling" after a demonym as a verb, which this does not reach)
+    got = rules_keys(parse("Uganda's shelling of Rwanda continued on Monday.", "2024-01-09"), "attack")
+    assert got == {("UGA", "RWA", "attack", "occurred")}
+
+
 def test_relations_the_one_rebuked_for_a_deed_is_its_doer(parse):
     # "upbraided X for supporting Y": X supports (object control), as with "criticised X for"
     got = keys(parse("Turkey upbraided the United States for supporting Iraq.", "2024-01-09"))
