@@ -2384,7 +2384,7 @@ def _condemned_for_deeds(events: list[Event], sent: Sentence, ctx: ArticleContex
     clause or gerund, or a noun that names a deed (object classes deed_nouns, wrongdoing_nouns) or is itself
     a deed the relations lexicon knows (an attack, support, aid); not a quality or a record ("criticised
     Peru for its human rights record" stays criticism). Or, for any criticism, the deed is what it judges,
-    named as the target's own ("condemned Turkey's shelling", "concerned about Russia's bombing":
+    named as the target's own ("condemned Uganda's shelling", "concerned about Kenya's bombing":
     _their_wrongdoing_judged)."""
     classes = lexicon.object_classes()
     condemning = classes.get("object_control_verbs", frozenset())
@@ -2430,9 +2430,9 @@ def _condemned_for_deeds(events: list[Event], sent: Sentence, ctx: ArticleContex
 
 
 def _their_wrongdoing_judged(ev: Event, events: list[Event], sent: Sentence, ctx: ArticleContext) -> bool:
-    """The criticism is of the target's own deed, named as a possessed noun: "condemned Turkey's shelling of
-    Syrian territory", "concerned about Russia's continued bombing", "raised concerns about China's support
-    for Russia's military". The deed is a wrongdoing noun or one the relations lexicon reads as an accusable
+    """The criticism is of the target's own deed, named as a possessed noun: "condemned Uganda's shelling of
+    Rwandan territory", "concerned about Kenya's renewed bombing", "raised concerns about Ghana's arms for
+    Togo's army". The deed is a wrongdoing noun or one the relations lexicon reads as an accusable
     deed (an attack, military aid: relation_type_rules' accusable column), or an event of such a type found
     on that noun; a vaguer "China's actions", "its human rights record" stays criticism."""
     accusable = lexicon.accusable_types()
