@@ -4442,6 +4442,17 @@ def test_relations_the_one_visiting_is_the_hosts_guest(parse, text):
     assert {("KEN", "CHN", "visit"), ("CHN", "KEN", "meeting")} <= got and ("CHN", "KEN", "visit") not in got, got
 
 
+def test_relations_a_visit_a_host_holds_for_its_guest_is_the_guests(parse):
+    # "hosted X for a state visit": the host does not visit its guest
+    text = "Kenyan President William Ruto hosted Ghana's president for a state visit on Tuesday."
+    got = rules_keys(parse(text, "2024-05-10"), "visit")
+    assert got == {("GHA", "KEN", "visit", "occurred")}
+    # two guests hosted for one summit meet each other as well as the host
+    text = "Next month Ruto will host the presidents of Ghana and Togo in Nairobi for a joint summit on trade."
+    got = rules_keys(parse(text, "2024-05-10"), "meeting")
+    assert ("GHA", "TGO", "meeting", "planned") in got or ("TGO", "GHA", "meeting", "planned") in got, got
+
+
 def test_relations_a_subject_visiting_while_it_meets_is_no_guest(parse):
     text = "While visiting Nairobi, Wang Yi, the Chinese foreign minister, met Kenyan students."
     got = {k[:3] for k in keys(parse(text, "2024-05-10"))}
