@@ -76,6 +76,8 @@ def rules_coop(parsed) -> set[tuple[str, str, str, str]]:
             "The premier affirmed Norway's readiness to forge education and vocational cooperation with Chile.",
             {("CHL", "NOR", "education", "planned")},
         ),
+        # maritime cooperation is security (coast guards, incidents at sea), as the annotated corpus has it
+        ("Kenya and Ghana agreed to boost maritime cooperation.", {("GHA", "KEN", "security", "agreed")}),
     ],
 )
 def test_cooperation_areas_pair_and_status(parse, text, expected):
