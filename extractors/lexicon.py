@@ -284,6 +284,24 @@ def pronouns_for_someone() -> frozenset[str]:
 
 
 @functools.cache
+def _bloc_members() -> dict[tuple[str, str], tuple[int, int | None]]:
+    return {
+        (r["bloc"], r["member"]): (int(r["joined"]), int(r["left"]) if r["left"] else None)
+        for r in rows("bloc_members.csv")
+    }
+
+
+def member_of(member: str, bloc: str, year: int | None) -> bool:
+    """Whether a state belonged to one of the blocs that meet only as their members (bloc_members.csv) in a
+    year; with no year, whether it ever did."""
+    span = _bloc_members().get((bloc, member))
+    if span is None:
+        return False
+    joined, left = span
+    return year is None or (joined <= year and (left is None or year < left))
+
+
+@functools.cache
 def sanction_senders() -> frozenset[str]:
     return frozenset(r["code"] for r in rows("sanction_senders.csv"))
 

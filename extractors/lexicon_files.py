@@ -50,6 +50,10 @@ def _is_date(v: str) -> bool:
     return True
 
 
+def _is_year(v: str) -> bool:
+    return v.isdigit() and len(v) == 4
+
+
 def _is_bool(v: str) -> bool:
     return v in ("true", "false")
 
@@ -194,6 +198,12 @@ SCHEMAS: dict[str, dict[str, Column]] = {
     "object_classes.csv": {"class": TEXT, "lemma": TEXT},
     "offices.csv": {"title": TEXT, "office": Column(_in(OFFICES), "one of " + ", ".join(OFFICES))},
     "personal_unions.csv": {"name": TEXT, "code": ACTOR, "source": TEXT},
+    "bloc_members.csv": {
+        "bloc": ACTOR,
+        "member": ACTOR,
+        "joined": Column(_is_year, "a year"),
+        "left": Column(_is_year, "a year", optional=True),
+    },
     "organizations.csv": {"code": ACTOR, "name": TEXT},
     "relation_triggers.csv": {
         "lemma": TEXT,

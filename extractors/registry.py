@@ -109,6 +109,7 @@ EVENT_LEXICONS = (
     "cooperation_areas.csv",
     "cooperation_cues.csv",
     "denial_triggers.csv",
+    "bloc_members.csv",
     *SANCTION_LEXICONS,
 )
 
@@ -155,6 +156,7 @@ REGISTRY: tuple[Extractor, ...] = (
             "places.csv",
             "state_schemes.csv",
             "sanction_terms.csv",  # ("economic sanctions" is no area: the sanction words)
+            "bloc_members.csv",  # (the relations rows it reads: meetings of a bloc's members)
         ),
         modules=("candidates", "learned", "decided", "architectures", "events", "roles", "relations", "sanctions"),
         models=("pairs",),

@@ -239,8 +239,17 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, ctx: ArticleContext
         else:
             pairs = [(srcs[i], srcs[j]) for i in range(len(srcs)) for j in range(i + 1, len(srcs))]
     out = []
+    published = article.meta.published_at
+    year = day.year if day else (published.year if published else None)
     for s, t in pairs:
         if s.code == t.code:
+            continue
+        if ev.type == "meeting" and (
+            lexicon.member_of(s.code, t.code, year) or lexicon.member_of(t.code, s.code, year)
+        ):
+            # "Marcos, in a meeting with his ASEAN counterparts", "ASEAN leaders converge in Vientiane": a member
+            # meeting the bloc it belongs to meets the other members, not a party of its own (bloc_members.csv
+            # lists the blocs that meet only as their members)
             continue
         if rtype.symmetric and t.code < s.code:
             s, t = t, s

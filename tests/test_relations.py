@@ -4442,6 +4442,22 @@ def test_relations_the_one_visiting_is_the_hosts_guest(parse, text):
     assert {("KEN", "CHN", "visit"), ("CHN", "KEN", "meeting")} <= got and ("CHN", "KEN", "visit") not in got, got
 
 
+def test_relations_a_member_meeting_its_own_bloc_meets_no_party(parse):
+    # a forum of member states (bloc_members.csv) is no party to its own members' meetings
+    text = "On Monday Philippine President Ferdinand Marcos Jr. held a meeting with his ASEAN counterparts."
+    assert not rules_keys(parse(text, "2024-09-05"), "meeting")
+    assert not rules_keys(parse("Kishida held talks with his G7 counterparts on Monday.", "2024-09-05"), "meeting")
+    # a non-member meets the bloc; the EU, whose officials meet its members, stays a party
+    got = rules_keys(parse("Kenyan President Ruto held talks with ASEAN leaders on Monday.", "2024-09-05"), "meeting")
+    assert got == {("ASEAN", "KEN", "meeting", "occurred")}
+    got = rules_keys(parse("Cameron held talks with European Union leaders on Tuesday.", "2016-06-28"), "meeting")
+    assert got == {("EU", "GBR", "meeting", "occurred")}
+    # membership by year: Indonesia met BRICS as a guest before it joined in 2025
+    text = "The Indonesian president held talks with BRICS leaders on Thursday."
+    assert rules_keys(parse(text, "2023-08-24"), "meeting") == {("BRICS", "IDN", "meeting", "occurred")}
+    assert not rules_keys(parse(text, "2025-07-07"), "meeting")
+
+
 def test_relations_a_visit_a_host_holds_for_its_guest_is_the_guests(parse):
     # "hosted X for a state visit": the host does not visit its guest
     text = "Kenyan President William Ruto hosted Ghana's president for a state visit on Tuesday."
