@@ -247,7 +247,7 @@ def _rows(ev: Event, sent: Sentence, article: ParsedArticle, ctx: ArticleContext
         if ev.type == "meeting" and (
             lexicon.member_of(s.code, t.code, year) or lexicon.member_of(t.code, s.code, year)
         ):
-            # "Marcos, in a meeting with his ASEAN counterparts", "ASEAN leaders converge in Vientiane": a member
+            # "the Thai premier met fellow ASEAN leaders", "ASEAN leaders gathered in Vientiane": a member
             # meeting the bloc it belongs to meets the other members, not a party of its own (bloc_members.csv
             # lists the blocs that meet only as their members)
             continue
