@@ -565,6 +565,11 @@ class ArticleContext:
             return []
         if any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_.startswith("ACTOR") for c in tok.children):
             return []
+        if any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.ent_type_.startswith("ACTOR") for p in c.children)
+            for c in tok.children
+        ):
+            return []  # "invited the President of Ghana": the of-phrase names the state, not the last president told
         compound = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i)
         title = f"{compound} {tok.lower_}".strip()
         office = self.offices.get(title) or self.offices.get(tok.lower_)

@@ -229,11 +229,13 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("acl", "relcl") and not is_verb(head):
         if verb.dep_ == "acl" and _object_after_weekday(verb):
             return [head]  # "The ministry lambasted on Monday X's remarks": the noun's own verb, active
+        classes = lexicon.object_classes()
+        if verb.dep_ == "acl" and infinitive(verb) and head.lemma_.lower() in classes.get("invitation_nouns", ()):
+            return _invitees(head, depth)
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
             return poss
         gov = governing_verb(head)
-        classes = lexicon.object_classes()
         if (
             depth == 0
             and infinitive(verb)
@@ -268,6 +270,25 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
             if not issued:
                 return [head]
         return agents(gov, depth + 1) if gov is not None else []
+    return []
+
+
+def _invitees(invitation: Token, depth: int) -> list[Token]:
+    """Who an invitation's infinitive has act: whom it is addressed to ("an invitation to the President of
+    Ghana to visit Kenya"), or whoever accepts or receives it ("accepted Ruto's invitation to visit Kenya",
+    "received an invitation from Xi to come"); never its owner or who extends it, the inviter."""
+    addressed = [
+        p
+        for c in invitation.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "for")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if addressed:
+        return addressed
+    gov = governing_verb(invitation)
+    if gov is not None and gov.lemma_.lower() in lexicon.object_classes().get("receiving_verbs", frozenset()):
+        return agents(gov, depth + 1)
     return []
 
 

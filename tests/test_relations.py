@@ -4442,6 +4442,22 @@ def test_relations_the_one_visiting_is_the_hosts_guest(parse, text):
     assert {("KEN", "CHN", "visit"), ("CHN", "KEN", "meeting")} <= got and ("CHN", "KEN", "visit") not in got, got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the invitee of an invitation noun: whom it is addressed to, or whoever accepts it; never the inviter
+        "Kenyan President Ruto extended an invitation to Ghanaian President Akufo-Addo to visit Kenya.",
+        "Ghanaian President Akufo-Addo accepted an invitation from Ruto to visit Kenya.",
+        "Ghanaian President Akufo-Addo accepted Kenyan President Ruto's invitation to visit Kenya.",
+        # a title with an of-phrase is that state's office holder, not the last one of that title told
+        "Kenyan President Ruto invited the President of Ghana to visit Kenya.",
+        "Ruto has extended an invitation to the President of Ghana to visit Kenya, which he said was accepted.",
+    ],
+)
+def test_relations_an_invitation_to_visit_is_the_invitees_planned_visit(parse, text):
+    assert rules_keys(parse(text, "2024-06-01"), "visit") == {("GHA", "KEN", "visit", "planned")}
+
+
 def test_relations_a_member_meeting_its_own_bloc_meets_no_party(parse):
     # a forum of member states (bloc_members.csv) is no party to its own members' meetings
     text = "On Monday Philippine President Ferdinand Marcos Jr. held a meeting with his ASEAN counterparts."
