@@ -276,7 +276,7 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
 def _invitees(invitation: Token, depth: int) -> list[Token]:
     """Who an invitation's infinitive has act: whom it is addressed to ("an invitation to the President of
     Ghana to visit Kenya"), or whoever accepts or receives it ("accepted Ruto's invitation to visit Kenya",
-    "received an invitation from Xi to come"); never its owner or who extends it, the inviter."""
+    "got an invitation from Kenya to come"); never its owner or who extends it, the inviter."""
     addressed = [
         p
         for c in invitation.children

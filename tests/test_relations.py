@@ -4451,7 +4451,7 @@ def test_relations_the_one_visiting_is_the_hosts_guest(parse, text):
         "Ghanaian President Akufo-Addo accepted Kenyan President Ruto's invitation to visit Kenya.",
         # a title with an of-phrase is that state's office holder, not the last one of that title told
         "Kenyan President Ruto invited the President of Ghana to visit Kenya.",
-        "Ruto has extended an invitation to the President of Ghana to visit Kenya, which he said was accepted.",
+        "Kenya renewed its invitation to the President of Ghana to visit Nairobi.",
     ],
 )
 def test_relations_an_invitation_to_visit_is_the_invitees_planned_visit(parse, text):
