@@ -54,12 +54,25 @@ def is_passive(verb: Token) -> bool:
     # A participle modifying a noun is passive too: "Xi, expected in Peru", "China, backed by ...".
     # Not a clause the parser hangs on a noun with a subject of its own: "claims that Iran had sent drones"
     # (the noun's content, in the active voice; its object is the drones, not the claims).
-    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and not any(c.dep_ == "nsubj" for c in verb.children)
-        # ("The ministry lambasted on Monday X's remarks", read as a participle on "ministry": it has an object)
-        and not _object_after_weekday(verb)
+    return (
+        any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+        or (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and not any(c.dep_ == "nsubj" for c in verb.children)
+            # ("The ministry lambasted on Monday X's remarks", read as a participle on "ministry": it has an object)
+            and not _object_after_weekday(verb)
+        )
+        # "its boats had been harassed and attacked by X": a participle joined to a passive, with no subject or
+        # auxiliary of its own, shares its voice (the parser gives the second verb only the by-phrase)
+        or (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and verb.head is not verb
+            and verb.head.tag_ == "VBN"
+            and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.head.children)
+        )
     )
 
 
@@ -201,6 +214,14 @@ def agents(verb: Token, depth: int = 0) -> list[Token]:
             return objs
         return agents(head, depth + 1)
     if verb.dep_ == "conj" and is_verb(head):
+        if is_passive(head) and not is_passive(verb) and any(c.dep_ in ("aux", "dobj") for c in verb.children):
+            # "Ghana was criticised by Kenya and has attacked Togo": a verb joined to a passive that shows
+            # itself active (an auxiliary or an object of its own) shares the passive's subject, not its
+            # by-agent ("were drafted by the US and negotiated with China", the second read as a past tense,
+            # keeps the agent)
+            undergoer = [c for c in head.children if c.dep_ in PASSIVE_SUBJ]
+            if undergoer:
+                return undergoer
         # (a conjunct shares its first verb's doer at the same depth: "Kenya was the first to set up a
         # partnership and start talks" reaches the copula's subject as "set up" does)
         return agents(head, depth)

@@ -4474,6 +4474,21 @@ def test_relations_a_member_meeting_its_own_bloc_meets_no_party(parse):
     assert not rules_keys(parse(text, "2025-07-07"), "meeting")
 
 
+def test_relations_a_participle_joined_to_a_passive_is_passive_too(parse):
+    # "had been harassed and attacked by X": the second participle has only the by-phrase; its object is the
+    # first one's subject
+    text = "Kenya said its patrol boats had been harassed and attacked by Ghana."
+    assert ("GHA", "KEN", "attack") in {k[:3] for k in rules_keys(parse(text, "2024-01-09"), "attack")}
+    got = rules_keys(parse("Ugandan vessels were harassed and rammed by Rwandan ships.", "2024-01-09"), "attack")
+    assert {k[:3] for k in got} == {("RWA", "UGA", "attack")}
+    # a conjunct with an auxiliary of its own keeps its voice and shares the passive's subject, not its agent
+    got = rules_keys(parse("Ghana was criticised by Kenya and has attacked Togo.", "2024-01-09"), "attack")
+    assert {k[:3] for k in got} == {("GHA", "TGO", "attack")}
+    # one with neither (the parser may read it as a past tense) keeps the shared agent
+    text = "The rules were drafted by Kenya and negotiated with Ghana over six weeks."
+    assert ("GHA", "KEN", "meeting") in {k[:3] for k in rules_keys(parse(text, "2024-01-09"), "meeting")}
+
+
 def test_relations_a_visit_a_host_holds_for_its_guest_is_the_guests(parse):
     # "hosted X for a state visit": the host does not visit its guest
     text = "Kenyan President William Ruto hosted Ghana's president for a state visit on Tuesday."
