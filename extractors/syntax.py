@@ -614,7 +614,7 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
             if _framed_through_preposition(cur):
                 out.append(cur.head)
                 cur = cur.head
-            elif dep not in ("xcomp", "conj", "advcl", "pcomp", "acl"):
+            elif dep not in ("xcomp", "conj", "advcl", "pcomp", "acl") and not _governed_infinitive(cur):
                 break
             if dep == "conj" and any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in cur.children):
                 break  # "It did not name them, but the US blamed X": a clause with its own subject
@@ -632,6 +632,14 @@ def chain_up(tok: Token, limit: int = 5) -> list[Token]:
         cur = cur.head
         out.append(cur)
     return out
+
+
+def _governed_infinitive(verb: Token) -> bool:
+    """ "expected Ghana to send troops", "wants Ghana to sign": the parser makes an infinitive with a subject of
+    its own a complement clause of the verb above, which still governs it when that verb is one of the
+    modality lexicon's (not a verb the parser wrongly hangs it on: "Xi, in Peru to attend a summit, will
+    inaugurate a port")."""
+    return verb.dep_ == "ccomp" and infinitive(verb) and verb.head.lemma_.lower() in lexicon.modality().get("head", {})
 
 
 def _judges_a_deed(verb: Token) -> bool:

@@ -4474,6 +4474,23 @@ def test_relations_a_member_meeting_its_own_bloc_meets_no_party(parse):
     assert not rules_keys(parse(text, "2025-07-07"), "meeting")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an infinitive with a subject of its own, which the parser makes a complement clause, is still governed
+        # by the verb of wanting or expecting above it
+        ("Kenya wants the Ghanaian president to visit Togo.", ("GHA", "TGO", "visit", "planned")),
+        (
+            "Kenya expects the Ghanaian president to discuss trade with Togo's leader.",
+            ("GHA", "TGO", "meeting", "planned"),
+        ),
+    ],
+)
+def test_relations_what_one_wants_another_to_do_is_planned(parse, text, expected):
+    got = rules_keys(parse(text, "2024-01-09"), expected[2])
+    assert got == {expected}
+
+
 def test_relations_a_participle_joined_to_a_passive_is_passive_too(parse):
     # "had been harassed and attacked by X": the second participle has only the by-phrase; its object is the
     # first one's subject
