@@ -63,7 +63,7 @@ def is_passive(verb: Token) -> bool:
             # ("The ministry lambasted on Monday X's remarks", read as a participle on "ministry": it has an object)
             and not _object_after_weekday(verb)
         )
-        # "its boats had been harassed and attacked by X": a participle joined to a passive, with no subject or
+        # "its vessels were chased and attacked by X": a participle joined to a passive, with no subject or
         # auxiliary of its own, shares its voice (the parser gives the second verb only the by-phrase)
         or (
             verb.dep_ == "conj"

@@ -4494,7 +4494,7 @@ def test_relations_what_one_wants_another_to_do_is_planned(parse, text, expected
 def test_relations_a_participle_joined_to_a_passive_is_passive_too(parse):
     # "had been harassed and attacked by X": the second participle has only the by-phrase; its object is the
     # first one's subject
-    text = "Kenya said its patrol boats had been harassed and attacked by Ghana."
+    text = "Kenya said its patrol vessels were chased and attacked by Ghana."
     assert ("GHA", "KEN", "attack") in {k[:3] for k in rules_keys(parse(text, "2024-01-09"), "attack")}
     got = rules_keys(parse("Ugandan vessels were harassed and rammed by Rwandan ships.", "2024-01-09"), "attack")
     assert {k[:3] for k in got} == {("RWA", "UGA", "attack")}
