@@ -68,7 +68,6 @@ def is_passive(verb: Token) -> bool:
         or (
             verb.dep_ == "conj"
             and verb.tag_ == "VBN"
-            and verb.head is not verb
             and verb.head.tag_ == "VBN"
             and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)
             and any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.head.children)
