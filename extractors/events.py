@@ -2393,15 +2393,15 @@ def _condemned_for_deeds(events: list[Event], sent: Sentence, ctx: ArticleContex
     have = {(a.code, t.code) for e in events if e.type == "accusation" for a in e.sources for t in e.targets}
     out: list[Event] = []
     for ev in events:
-        verb = ev.trigger
         if ev.type != "criticism":
             continue
-        condemning_verb = syntax.is_verb(verb) and verb.lemma_.lower() in condemning
-        deed_named = _their_wrongdoing_judged(ev, events, sent, ctx)
-        if not (condemning_verb or deed_named):
-            continue
-        held = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for c in p.children]
-        if not deed_named and not any(
+        verb = ev.trigger
+        held = (
+            [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for c in p.children]
+            if syntax.is_verb(verb) and verb.lemma_.lower() in condemning
+            else []
+        )
+        for_a_deed = any(
             # (not a quality or what befell them: "criticised them for being cruel", "for being biased")
             (c.dep_ == "pcomp" and c.lemma_ != "be" and not syntax.is_passive(c))
             or (
@@ -2409,7 +2409,8 @@ def _condemned_for_deeds(events: list[Event], sent: Sentence, ctx: ArticleContex
                 and (c.lemma_.lower() in deeds or any(t.relation_type in accusable for t in triggers_for(c)))
             )
             for c in held
-        ):
+        )
+        if not (for_a_deed or _their_wrongdoing_judged(ev, events, sent, ctx)):
             continue
         pairs = [(a, t) for a in ev.sources for t in ev.targets if a.code != t.code and (a.code, t.code) not in have]
         if not pairs:

@@ -301,10 +301,13 @@ def tokens(role: str, tok: Token) -> list[Token]:
         if gov is None or tok.dep_ in ("nsubj", "nsubjpass"):
             return []
         classes = lexicon.object_classes()
-        guests = (
-            syntax.objects(gov) if gov.lemma_.lower() in classes.get("gathering_hosting_verbs", frozenset()) else []
-        )
-        if guests and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head == gov:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "for"
+            and tok.head.head == gov
+            and gov.lemma_.lower() in classes.get("gathering_hosting_verbs", frozenset())
+            and (guests := syntax.objects(gov))
+        ):
             # "Kenya hosted the Ghanaian president for a state visit": the visit is the guest's, not the host's
             return guests
         if tok.lemma_.lower() in classes.get("claims", frozenset()) and gov.lemma_.lower() in (

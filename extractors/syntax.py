@@ -55,7 +55,7 @@ def is_passive(verb: Token) -> bool:
     # Not a clause the parser hangs on a noun with a subject of its own: "claims that Iran had sent drones"
     # (the noun's content, in the active voice; its object is the drones, not the claims).
     return (
-        any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+        _marked_passive(verb)
         or (
             verb.dep_ == "acl"
             and verb.tag_ == "VBN"
@@ -70,9 +70,14 @@ def is_passive(verb: Token) -> bool:
             and verb.tag_ == "VBN"
             and verb.head.tag_ == "VBN"
             and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in verb.children)
-            and any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.head.children)
+            and _marked_passive(verb.head)
         )
     )
+
+
+def _marked_passive(verb: Token) -> bool:
+    """The parser's own marks of a passive: a passive subject or a passive auxiliary."""
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
 def _object_after_weekday(verb: Token) -> list[Token]:
